@@ -1,0 +1,50 @@
+import { Redis } from "ioredis";
+import type { Cache } from "./types.ts";
+
+export interface RedisCacheOptions {
+  /** Prepended to every key so several deployments can share one Redis. */
+  keyPrefix?: string;
+}
+
+export function createRedisCache(url: string, options: RedisCacheOptions = {}): Cache {
+  const redis = new Redis(url, {
+    keyPrefix: options.keyPrefix ?? "ampflux:",
+    // Fail fast while Redis is down instead of queueing commands forever.
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: true,
+    lazyConnect: false,
+  });
+  // Connection errors surface through commands; without a listener ioredis would log each retry.
+  redis.on("error", () => {});
+
+  return {
+    backend: "redis",
+    get: (key) => redis.get(key),
+    async set(key, value, ttlSeconds) {
+      await redis.set(key, value, "EX", Math.max(1, Math.ceil(ttlSeconds)));
+    },
+    async delete(key) {
+      await redis.del(key);
+    },
+    async increment(key, windowSeconds) {
+      const replies = await redis
+        .multi()
+        .incr(key)
+        .expire(key, Math.max(1, Math.ceil(windowSeconds)), "NX")
+        .ttl(key)
+        .exec();
+      if (!replies) throw new Error("redis transaction was aborted");
+      for (const [error] of replies) if (error) throw error;
+      return { count: Number(replies[0]?.[1]), ttlSeconds: Number(replies[2]?.[1]) };
+    },
+    ttl: (key) => redis.ttl(key),
+    async ping() {
+      const started = performance.now();
+      await redis.ping();
+      return performance.now() - started;
+    },
+    async close() {
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns.ts";
+
+export const companies = pgTable("companies", {
+  id: id(),
+  name: text().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const licensePlan = pgEnum("license_plan", ["free", "professional", "enterprise"]);
+export const licenseStatus = pgEnum("license_status", ["active", "suspended", "expired"]);
+
+/** What a company may do; the api enforces these limits with a clear error. */
+export const licenses = pgTable(
+  "licenses",
+  {
+    id: id(),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    plan: licensePlan().notNull().default("free"),
+    status: licenseStatus().notNull().default("active"),
+    startsAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    endsAt: timestamp({ withTimezone: true }),
+    maxProjects: integer().notNull().default(3),
+    maxBusesPerStudy: integer().notNull().default(2_000),
+    batchStudies: boolean().notNull().default(false),
+    aiTokensPerMonth: integer().notNull().default(100_000),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.companyId, t.status)],
+);

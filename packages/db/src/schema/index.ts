@@ -1,0 +1,5 @@
+export * from "./audit.ts";
+export * from "./auth.ts";
+export * from "./companies.ts";
+export * from "./projects.ts";
+export * from "./simulations.ts";

@@ -1,0 +1,43 @@
+import { index, jsonb, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth.ts";
+import { createdAt, id } from "./columns.ts";
+import { circuitVersions, projects } from "./projects.ts";
+
+export const simulationKind = pgEnum("simulation_kind", ["short_circuit", "batch_study"]);
+export const simulationStatus = pgEnum("simulation_status", [
+  "queued",
+  "running",
+  "succeeded",
+  "failed",
+  "cancelled",
+]);
+
+export const simulations = pgTable(
+  "simulations",
+  {
+    id: id(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    circuitVersionId: uuid()
+      .notNull()
+      .references(() => circuitVersions.id, { onDelete: "cascade" }),
+    kind: simulationKind().notNull(),
+    options: jsonb().notNull(),
+    /** SHA-256 of (version, canonical options): identical studies share a cache entry and job key. */
+    optionsHash: text().notNull(),
+    status: simulationStatus().notNull().default("queued"),
+    /** Fraction done, 0..1, and what is being done now. */
+    progress: real().notNull().default(0),
+    progressMessage: text(),
+    result: jsonb(),
+    error: jsonb(),
+    /** Wall-clock milliseconds per phase, e.g. { load, solve, store }. */
+    timings: jsonb(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.projectId, t.createdAt), index().on(t.circuitVersionId, t.optionsHash)],
+);

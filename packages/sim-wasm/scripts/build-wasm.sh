@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds rust/ into wasm/ampflux_sim.wasm with Debian's Rust toolchain (rustc 1.63, whose
+# wasm32 standard library comes from apt), installing that toolchain when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+toolchain_ready() {
+  [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] && command -v wasm-ld >/dev/null 2>&1 &&
+    [ -d /usr/lib/rustlib/wasm32-unknown-unknown ]
+}
+
+if ! toolchain_ready; then
+  echo "sim-wasm: installing the Rust → WebAssembly toolchain from apt (rustc cargo libstd-rust-dev-wasm32 lld)"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq rustc cargo libstd-rust-dev-wasm32 lld >/dev/null
+fi
+
+export RUSTC=/usr/bin/rustc
+/usr/bin/cargo build --quiet --offline --release --target wasm32-unknown-unknown --manifest-path rust/Cargo.toml
+mkdir -p wasm
+cp rust/target/wasm32-unknown-unknown/release/ampflux_sim.wasm wasm/ampflux_sim.wasm
+echo "sim-wasm: wasm/ampflux_sim.wasm ($(stat -c %s wasm/ampflux_sim.wasm) bytes)"

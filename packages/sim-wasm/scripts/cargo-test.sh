@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Runs the crate's native unit tests with the same Debian toolchain the WASM build uses (MSRV 1.63).
+set -euo pipefail
+cd "$(dirname "$0")/../rust"
+RUSTC=/usr/bin/rustc /usr/bin/cargo test --quiet --offline --release

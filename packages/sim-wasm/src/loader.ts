@@ -1,0 +1,39 @@
+// Instantiates ampflux_sim.wasm in Node (read from disk) or in a browser (fetched by URL).
+// The module imports nothing: the Rust crate is built without wasm-bindgen.
+
+export interface SimExports {
+  memory: WebAssembly.Memory;
+  ampflux_abi_version(): number;
+  ampflux_alloc(bytes: number): number;
+  ampflux_free(ptr: number, bytes: number): void;
+  ampflux_complex_abs(values: number, n: number, out: number): void;
+}
+
+/** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
+export const EXPECTED_ABI_VERSION = 1;
+
+const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
+
+const isNode = typeof process !== "undefined" && typeof process.versions?.node === "string";
+
+async function compileModule(): Promise<WebAssembly.Module> {
+  if (isNode && wasmUrl.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises");
+    return WebAssembly.compile(await readFile(wasmUrl));
+  }
+  return WebAssembly.compileStreaming(fetch(wasmUrl));
+}
+
+let modulePromise: Promise<WebAssembly.Module> | undefined;
+
+/** A fresh instance (own linear memory) of the compiled module; compiled once per process. */
+export async function instantiateSim(): Promise<SimExports> {
+  modulePromise ??= compileModule();
+  const instance = await WebAssembly.instantiate(await modulePromise, {});
+  const exports = instance.exports as unknown as SimExports;
+  const abi = exports.ampflux_abi_version();
+  if (abi !== EXPECTED_ABI_VERSION) {
+    throw new Error(`ampflux_sim.wasm speaks ABI ${abi}, this loader expects ${EXPECTED_ABI_VERSION}: rebuild it`);
+  }
+  return exports;
+}

@@ -1,9 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { databaseTestConfig } from "../../vitest.shared.ts";
 
-export default defineConfig({
-  test: {
-    globalSetup: ["./test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-  },
-});
+export default databaseTestConfig;

@@ -14,7 +14,12 @@ describe("detailedHealthSchema", () => {
   });
 
   it("names the field that is wrong", () => {
-    const result = detailedHealthSchema.safeParse({ status: "ok", version: "x", uptime_s: -1, components: {} });
+    const result = detailedHealthSchema.safeParse({
+      status: "ok",
+      version: "x",
+      uptime_s: -1,
+      components: {},
+    });
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((i) => i.path.join("."));
     expect(paths).toContain("uptime_s");

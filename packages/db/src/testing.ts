@@ -71,7 +71,10 @@ interface ProvidingProject {
 }
 
 /** Body of a vitest globalSetup: one fresh database for the whole run, dropped at the end. */
-export async function setupTestDatabase(project: ProvidingProject, label: string): Promise<() => Promise<void>> {
+export async function setupTestDatabase(
+  project: ProvidingProject,
+  label: string,
+): Promise<() => Promise<void>> {
   const database = await createTestDatabase(label);
   project.provide("databaseUrl", database.url);
   return () => database.drop();

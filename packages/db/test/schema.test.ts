@@ -36,9 +36,13 @@ describe("database schema (migrations applied to a real Postgres)", () => {
   it("numbers circuit versions uniquely per project", async () => {
     const { project, user } = await seedCompany("versions@example.com");
     const doc = { schema: "ampflux/network@1" };
-    await db.insert(circuitVersions).values({ projectId: project.id, version: 1, authorId: user.id, document: doc });
+    await db
+      .insert(circuitVersions)
+      .values({ projectId: project.id, version: 1, authorId: user.id, document: doc });
     await expect(
-      db.insert(circuitVersions).values({ projectId: project.id, version: 1, authorId: user.id, document: doc }),
+      db
+        .insert(circuitVersions)
+        .values({ projectId: project.id, version: 1, authorId: user.id, document: doc }),
     ).rejects.toMatchObject({ cause: { code: UNIQUE_VIOLATION } });
     const other = await seedCompany("versions2@example.com");
     await db.insert(circuitVersions).values({ projectId: other.project.id, version: 1, document: doc });
@@ -50,7 +54,9 @@ describe("database schema (migrations applied to a real Postgres)", () => {
     await db.insert(circuitVersions).values({ projectId: project.id, version: 1, document: {} });
     await db.delete(companies).where(eq(companies.id, company.id));
     expect(await db.select().from(users).where(eq(users.id, user.id))).toEqual([]);
-    expect(await db.select().from(circuitVersions).where(eq(circuitVersions.projectId, project.id))).toEqual([]);
+    expect(await db.select().from(circuitVersions).where(eq(circuitVersions.projectId, project.id))).toEqual(
+      [],
+    );
   });
 
   it("keeps a version when its author is deleted", async () => {
@@ -60,7 +66,10 @@ describe("database schema (migrations applied to a real Postgres)", () => {
       .values({ projectId: project.id, version: 1, authorId: user.id, document: {} })
       .returning();
     await db.delete(users).where(eq(users.id, user.id));
-    const [kept] = await db.select().from(circuitVersions).where(eq(circuitVersions.id, version?.id ?? ""));
+    const [kept] = await db
+      .select()
+      .from(circuitVersions)
+      .where(eq(circuitVersions.id, version?.id ?? ""));
     expect(kept?.authorId).toBeNull();
   });
 

@@ -9,13 +9,7 @@ toolchain_ready() {
     [ -d /usr/lib/rustlib/wasm32-unknown-unknown ]
 }
 
-if ! toolchain_ready; then
-  echo "sim-wasm: installing the Rust → WebAssembly toolchain from apt (rustc cargo libstd-rust-dev-wasm32 lld)"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq rustc cargo libstd-rust-dev-wasm32 lld >/dev/null
-fi
+toolchain_ready || ../../scripts/apt-install.sh rustc cargo libstd-rust-dev-wasm32 lld
 
 export RUSTC=/usr/bin/rustc
 /usr/bin/cargo build --quiet --offline --release --target wasm32-unknown-unknown --manifest-path rust/Cargo.toml

@@ -78,8 +78,6 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex().on(t.tokenHash),
     index().on(t.companyId),
-    uniqueIndex("invitations_pending_email_idx")
-      .on(t.companyId, t.email)
-      .where(sql`accepted_at is null`),
+    uniqueIndex("invitations_pending_email_idx").on(t.companyId, t.email).where(sql`accepted_at is null`),
   ],
 );

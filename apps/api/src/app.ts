@@ -1,0 +1,53 @@
+import { trpcServer } from "@hono/trpc-server";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { ApiDeps } from "./deps.ts";
+import { basicHealth, detailedHealth } from "./health.ts";
+import { requestLog } from "./middleware/request-log.ts";
+import { appRouter } from "./routers/index.ts";
+
+export function createApp(deps: ApiDeps) {
+  const app = new Hono<{ Variables: { requestId: string } }>();
+
+  app.use(requestId());
+  app.use(requestLog(deps.log));
+  app.use(secureHeaders());
+  app.use(cors({ origin: deps.settings.CORS_ORIGINS, credentials: true, exposeHeaders: ["X-Request-Id"] }));
+  app.use(compress());
+  app.use(
+    bodyLimit({
+      maxSize: deps.settings.BODY_LIMIT_BYTES,
+      onError: (c) =>
+        c.json({ error: `request body larger than ${deps.settings.BODY_LIMIT_BYTES} bytes` }, 413),
+    }),
+  );
+
+  app.get("/health", (c) => c.json(basicHealth(deps)));
+  app.get("/health/detailed", async (c) => {
+    const report = await detailedHealth(deps);
+    return c.json(report, report.status === "ok" ? 200 : 503);
+  });
+
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      router: appRouter,
+      createContext: (_opts, c) => ({ deps, requestId: c.get("requestId") }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          deps.log.error("trpc error", { path, error: error.message });
+      },
+    }),
+  );
+
+  app.notFound((c) => c.json({ error: "not found" }, 404));
+  app.onError((error, c) => {
+    deps.log.error("unhandled error", { request_id: c.get("requestId"), error: error.message });
+    return c.json({ error: "internal error", request_id: c.get("requestId") }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,43 @@
+import { type ServerType, serve } from "@hono/node-server";
+import { makeWorkerUtils } from "graphile-worker";
+import { createApp } from "./app.ts";
+import { type ApiDeps, closeApiDeps, createApiDeps } from "./deps.ts";
+import { createLogger } from "./logger.ts";
+import type { ApiSettings } from "./settings.ts";
+
+export const API_VERSION = "0.1.0";
+
+export interface RunningApi {
+  url: string;
+  deps: ApiDeps;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server; resolves once it listens. Port 0 picks a free port (tests). */
+export async function startApi(settings: ApiSettings): Promise<RunningApi> {
+  const log = createLogger(settings.LOG_LEVEL, "api");
+  // The job queue's schema must exist before anything enqueues or health probes it.
+  const queue = await makeWorkerUtils({ connectionString: settings.DATABASE_URL });
+  try {
+    await queue.migrate();
+  } finally {
+    await queue.release();
+  }
+  const deps = createApiDeps(settings, log, API_VERSION);
+  const app = createApp(deps);
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: settings.API_HOST, port: settings.API_PORT }, () =>
+      resolve(s),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : settings.API_PORT;
+  return {
+    url: `http://${settings.API_HOST}:${port}`,
+    deps,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeApiDeps(deps);
+    },
+  };
+}

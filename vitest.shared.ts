@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+/** Settings every package's vitest config starts from; results are summed by scripts/check.ts. */
+export const sharedTestConfig = defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+  },
+});
+
+/** For packages whose tests need a database: one fresh, migrated database per run. */
+export const databaseTestConfig = defineConfig({
+  test: { ...sharedTestConfig.test, globalSetup: ["./test/global-setup.ts"] },
+});

@@ -3,6 +3,8 @@
 // without REDIS_URL the apps use their in-process cache. Ctrl-C stops everything.
 
 import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,8 +22,25 @@ const startSettingsSchema = z.object({
   API_PORT: portSchema.default(3001),
   WEB_PORT: portSchema.default(5173),
   EMBEDDED_PG_PORT: portSchema.default(54329),
-  DATA_DIR: z.string().default(path.join(root, ".data")),
+  DATA_DIR: z.string().default(defaultDataDir()),
 });
+
+/** True when every folder from `dir` up to `/` lets other users pass (o+x). */
+function traversableByOthers(dir: string): boolean {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (d === path.dirname(d)) return true;
+  }
+}
+
+/**
+ * `.data` in the checkout. As root, Postgres runs as the `postgres` user, which cannot enter a
+ * checkout under a private folder such as /root; the data then lives in /var/lib/ampflux instead.
+ */
+function defaultDataDir(): string {
+  if (process.getuid?.() !== 0 || traversableByOthers(root)) return path.join(root, ".data");
+  return path.join("/var/lib/ampflux", createHash("sha256").update(root).digest("hex").slice(0, 12));
+}
 
 function fail(message: string): never {
   console.error(`ampflux: ${message}`);
@@ -52,7 +71,8 @@ async function openDatabase(settings: z.infer<typeof startSettingsSchema>) {
     console.log(`ampflux: embedded Postgres on 127.0.0.1:${settings.EMBEDDED_PG_PORT}, data in ${dataDir}`);
     return { url: embedded.url, embedded };
   } catch (error) {
-    fail(`port ${settings.EMBEDDED_PG_PORT}: ${error instanceof Error ? error.message : error}`);
+    const reason = error instanceof Error ? error.message.trim() : String(error);
+    fail(`embedded Postgres (port ${settings.EMBEDDED_PG_PORT}, data in ${dataDir}) did not start: ${reason}`);
   }
 }
 

@@ -72,7 +72,9 @@ async function openDatabase(settings: z.infer<typeof startSettingsSchema>) {
     return { url: embedded.url, embedded };
   } catch (error) {
     const reason = error instanceof Error ? error.message.trim() : String(error);
-    fail(`embedded Postgres (port ${settings.EMBEDDED_PG_PORT}, data in ${dataDir}) did not start: ${reason}`);
+    fail(
+      `embedded Postgres (port ${settings.EMBEDDED_PG_PORT}, data in ${dataDir}) did not start: ${reason}`,
+    );
   }
 }
 

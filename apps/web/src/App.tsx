@@ -1,3 +1,4 @@
+import { EngineStatus } from "./EngineStatus.tsx";
 import { HealthPanel } from "./HealthPanel.tsx";
 
 export function App() {
@@ -8,6 +9,7 @@ export function App() {
         <p className="muted">Short-circuit studies per IEC 60909, in the browser.</p>
       </header>
       <HealthPanel />
+      <EngineStatus />
     </main>
   );
 }

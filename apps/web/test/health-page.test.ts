@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe("web page", () => {
-  it("shows the api's health fetched through /trpc", async () => {
+  it("shows the api's health fetched through /trpc and loads the WASM engine", async () => {
     const url = web.resolvedUrls?.local[0];
     if (!url) throw new Error("preview server has no URL");
     const page = await browser.newPage();
@@ -44,6 +44,8 @@ describe("web page", () => {
     const rows = await page.locator("tbody tr").allInnerTexts();
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toMatch(/\tok\t/);
+    // The WASM core instantiated in the browser, fetched as a built asset.
+    await expect.poll(() => page.getByTestId("engine-status").textContent()).toMatch(/ABI \d+/);
     await page.screenshot({ path: new URL("../dist/health-page.png", import.meta.url).pathname });
   });
 });

@@ -7,8 +7,10 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { ApiDeps } from "./deps.ts";
 import { basicHealth, detailedHealth } from "./health.ts";
+import { originCheck } from "./middleware/origin-check.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { appRouter } from "./routers/index.ts";
+import { createContext } from "./trpc/context.ts";
 
 export function createApp(deps: ApiDeps) {
   const app = new Hono<{ Variables: { requestId: string } }>();
@@ -17,6 +19,7 @@ export function createApp(deps: ApiDeps) {
   app.use(requestLog(deps.log));
   app.use(secureHeaders());
   app.use(cors({ origin: deps.settings.CORS_ORIGINS, credentials: true, exposeHeaders: ["X-Request-Id"] }));
+  app.use(originCheck(deps.settings.CORS_ORIGINS));
   app.use(compress());
   app.use(
     bodyLimit({
@@ -36,7 +39,7 @@ export function createApp(deps: ApiDeps) {
     "/trpc/*",
     trpcServer({
       router: appRouter,
-      createContext: (_opts, c) => ({ deps, requestId: c.get("requestId") }),
+      createContext: (_opts, c) => createContext(c, deps),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           deps.log.error("trpc error", { path, error: error.message });

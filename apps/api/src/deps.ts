@@ -18,7 +18,7 @@ export function createApiDeps(settings: ApiSettings, log: Logger, version: strin
     settings,
     log,
     database: createDb(settings.DATABASE_URL, { applicationName: "ampflux-api" }),
-    cache: createCache(settings.REDIS_URL),
+    cache: createCache(settings.REDIS_URL, settings.REDIS_KEY_PREFIX),
     startedAt: Date.now(),
     version,
   };

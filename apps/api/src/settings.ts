@@ -22,9 +22,14 @@ export const apiSettingsSchema = z.object({
   DATABASE_URL: postgresUrlSchema,
   /** Unset: an in-process cache with the same TTL semantics. */
   REDIS_URL: redisUrlSchema.optional(),
+  /** Prepended to every cache key, so deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().default("ampflux:"),
   /** Browser origins allowed to call the api with credentials. */
   CORS_ORIGINS: commaList.default(["http://localhost:5173", "http://127.0.0.1:5173"]),
   LOG_LEVEL: logLevelSchema,
+  /** Login attempts allowed per email and per client IP in a 15-minute window. */
+  LOGIN_MAX_PER_EMAIL: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(100),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -1,7 +1,7 @@
 import { detailedHealthSchema, healthSchema } from "@ampflux/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { startTestApi, trpcClient } from "./helpers.ts";
+import { startTestApi, testClient } from "./helpers.ts";
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ describe("health endpoints (real HTTP server, Postgres and Redis)", () => {
   });
 
   it("serves the same report through tRPC", async () => {
-    const report = await trpcClient(api.url).health.detailed.query();
+    const report = await testClient(api.url).trpc.health.detailed.query();
     expect(report.components.database.status).toBe("ok");
   });
 

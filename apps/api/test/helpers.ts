@@ -1,10 +1,13 @@
-import { testRedisUrl } from "@ampflux/db/testing";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { randomBytes } from "node:crypto";
+import { testKeyPrefix, testRedisUrl } from "@ampflux/db/testing";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import type { AppRouter } from "../src/index.ts";
 import { type RunningApi, startApi } from "../src/server.ts";
 import { loadApiSettings } from "../src/settings.ts";
+
+export const WEB_ORIGIN = "http://localhost:5173";
 
 /** A real api on a free loopback port, against the run's test database and real Redis. */
 export function startTestApi(env: Record<string, string> = {}): Promise<RunningApi> {
@@ -12,16 +15,88 @@ export function startTestApi(env: Record<string, string> = {}): Promise<RunningA
     loadApiSettings({
       DATABASE_URL: inject("databaseUrl"),
       REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: testKeyPrefix("api"),
       API_PORT: "0",
       LOG_LEVEL: "error",
-      CORS_ORIGINS: "http://localhost:5173",
+      CORS_ORIGINS: WEB_ORIGIN,
       ...env,
     }),
   );
 }
 
-export function trpcClient(apiUrl: string) {
-  return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${apiUrl}/trpc`, transformer: superjson })],
+export interface TestClient {
+  trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
+  /** The session cookie's value, as a browser would hold it. */
+  cookie(): string | undefined;
+  setCookie(value: string | undefined): void;
+}
+
+/** A tRPC client that behaves like a browser tab: keeps the session cookie and sends Origin. */
+export function testClient(apiUrl: string, options: { apiKey?: string; origin?: string } = {}): TestClient {
+  let session: string | undefined;
+  const trpc = createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${apiUrl}/trpc`,
+        transformer: superjson,
+        fetch: async (input, init) => {
+          const headers = new Headers(init?.headers);
+          if (session) headers.set("cookie", `ampflux_session=${session}`);
+          if (options.apiKey) headers.set("authorization", `Bearer ${options.apiKey}`);
+          if (!options.apiKey) headers.set("origin", options.origin ?? WEB_ORIGIN);
+          const res = await fetch(input, { ...init, headers });
+          for (const line of res.headers.getSetCookie()) {
+            const [, value] = line.match(/^ampflux_session=([^;]*)/) ?? [];
+            if (value !== undefined) session = value === "" || /Max-Age=0/i.test(line) ? undefined : value;
+          }
+          return res;
+        },
+      }),
+    ],
   });
+  return { trpc, cookie: () => session, setCookie: (value) => (session = value) };
+}
+
+export const uniqueEmail = (label: string) => `${label}-${randomBytes(4).toString("hex")}@example.com`;
+export const PASSWORD = "correct horse battery";
+
+/** Signs up a new company; the returned client is logged in as its admin. */
+export async function signUpCompany(apiUrl: string, label = "admin") {
+  const client = testClient(apiUrl);
+  const email = uniqueEmail(label);
+  const user = await client.trpc.auth.signUp.mutate({
+    email,
+    password: PASSWORD,
+    name: `${label} user`,
+    companyName: `${label} company`,
+  });
+  return { client, user, email };
+}
+
+/** Invites a user into the admin's company and signs them up; returns their logged-in client. */
+export async function addCompanyUser(apiUrl: string, admin: TestClient, label = "member") {
+  const email = uniqueEmail(label);
+  const invitation = await admin.trpc.users.invite.mutate({ email });
+  const client = testClient(apiUrl);
+  const user = await client.trpc.auth.signUp.mutate({
+    email,
+    password: PASSWORD,
+    name: `${label} user`,
+    invitationToken: invitation.token,
+  });
+  return { client, user, email };
+}
+
+/** Awaits a tRPC call expected to fail with `code`; returns the error for further checks. */
+export async function expectTrpcError(call: Promise<unknown>, code: string) {
+  const error = await call.then(
+    () => {
+      throw new Error(`expected ${code}, but the call succeeded`);
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCClientError);
+  const trpcError = error as TRPCClientError<AppRouter>;
+  expect(trpcError.data?.code).toBe(code);
+  return trpcError;
 }

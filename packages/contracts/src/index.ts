@@ -1,2 +1,3 @@
+export * from "./accounts.ts";
 export * from "./health.ts";
 export * from "./settings.ts";

@@ -37,3 +37,7 @@ export async function pingDatabase(sql: postgres.Sql): Promise<number> {
   await sql`select 1`;
   return performance.now() - started;
 }
+
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Either the database or an open transaction: what helpers that write rows accept. */
+export type Executor = Database | Transaction;

@@ -1,9 +1,19 @@
 import { router } from "../trpc/init.ts";
+import { apiKeysRouter } from "./api-keys.ts";
+import { auditRouter } from "./audit.ts";
+import { authRouter } from "./auth.ts";
 import { healthRouter } from "./health.ts";
+import { projectsRouter } from "./projects.ts";
+import { usersRouter } from "./users.ts";
 
 /** The root router; each domain adds its own sub-router here. */
 export const appRouter = router({
   health: healthRouter,
+  auth: authRouter,
+  apiKeys: apiKeysRouter,
+  users: usersRouter,
+  projects: projectsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

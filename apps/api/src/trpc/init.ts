@@ -1,11 +1,12 @@
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import type { ApiDeps } from "../deps.ts";
+import type { Context } from "./context.ts";
 
-export interface Context {
-  deps: ApiDeps;
-  requestId: string;
+/** Validation failures as the web shows them: messages per input field, plus form-level ones. */
+export interface ValidationErrors {
+  formErrors: string[];
+  fieldErrors: Record<string, string[] | undefined>;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -13,7 +14,8 @@ const t = initTRPC.context<Context>().create({
   // Never send stack traces to clients, whatever NODE_ENV says.
   isDev: false,
   errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    const zodError: ValidationErrors | null =
+      error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
     return { ...shape, data: { ...shape.data, zodError } };
   },
 });

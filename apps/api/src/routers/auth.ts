@@ -1,0 +1,165 @@
+import { logInInputSchema, passwordSchema, signUpInputSchema } from "@ampflux/contracts";
+import { companies, type Executor, invitations, licenses, users } from "@ampflux/db";
+import { TRPCError } from "@trpc/server";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit.ts";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "../auth/passwords.ts";
+import { enforceLoginRateLimit } from "../auth/rate-limit.ts";
+import { createSession, invalidateSession, invalidateUserSessions } from "../auth/sessions.ts";
+import { hashToken } from "../auth/tokens.ts";
+import type { Context } from "../trpc/context.ts";
+import { publicProcedure, router } from "../trpc/init.ts";
+import { protectedProcedure } from "../trpc/procedures.ts";
+
+const userColumns = {
+  id: users.id,
+  companyId: users.companyId,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+};
+
+async function startSession(ctx: Context, userId: string): Promise<void> {
+  const { token, expiresAt } = await createSession(ctx.deps.database.db, userId, ctx.client);
+  ctx.setSessionCookie(token, expiresAt);
+}
+
+async function emailTaken(db: Executor, email: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return Boolean(row);
+}
+
+/** Joins the company of a valid, unexpired invitation for this email, marking it accepted. */
+async function acceptInvitation(db: Executor, token: string, email: string) {
+  const [invitation] = await db
+    .update(invitations)
+    .set({ acceptedAt: new Date() })
+    .where(
+      and(
+        eq(invitations.tokenHash, hashToken(token)),
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .returning();
+  if (!invitation) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "the invitation is invalid, used, expired or for another email",
+    });
+  }
+  return { companyId: invitation.companyId, role: invitation.role };
+}
+
+export const authRouter = router({
+  /** Creates a company with its first admin, or joins a company by invitation. */
+  signUp: publicProcedure.input(signUpInputSchema).mutation(async ({ ctx, input }) => {
+    const passwordHash = await hashPassword(input.password);
+    const user = await ctx.deps.database.db.transaction(async (tx) => {
+      if (await emailTaken(tx, input.email)) {
+        throw new TRPCError({ code: "CONFLICT", message: "an account with this email already exists" });
+      }
+      let membership: { companyId: string; role: "company_admin" | "user" };
+      if (input.companyName !== undefined) {
+        const [company] = await tx.insert(companies).values({ name: input.companyName }).returning();
+        if (!company) throw new Error("company insert returned nothing");
+        await tx.insert(licenses).values({ companyId: company.id });
+        membership = { companyId: company.id, role: "company_admin" };
+      } else {
+        membership = await acceptInvitation(tx, input.invitationToken ?? "", input.email);
+      }
+      const [created] = await tx
+        .insert(users)
+        .values({ ...membership, email: input.email, name: input.name, passwordHash })
+        .returning(userColumns);
+      if (!created) throw new Error("user insert returned nothing");
+      await recordAudit(
+        tx,
+        { user: created, client: ctx.client },
+        { action: "auth.sign_up", targetType: "user", targetId: created.id },
+      );
+      return created;
+    });
+    await startSession(ctx, user.id);
+    return user;
+  }),
+
+  logIn: publicProcedure.input(logInInputSchema).mutation(async ({ ctx, input }) => {
+    await enforceLoginRateLimit(ctx, input.email);
+    const db = ctx.deps.database.db;
+    const [user] = await db
+      .select({ ...userColumns, passwordHash: users.passwordHash, active: users.active })
+      .from(users)
+      .where(eq(users.email, input.email));
+    // Verify against a dummy hash for unknown emails: the answer takes as long either way.
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash), input.password);
+    if (!user || !valid || !user.active) {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "wrong email or password" });
+    }
+    await startSession(ctx, user.id);
+    await recordAudit(
+      db,
+      { user, client: ctx.client },
+      { action: "auth.log_in", targetType: "user", targetId: user.id },
+    );
+    const { passwordHash: _hash, active: _active, ...publicUser } = user;
+    return publicUser;
+  }),
+
+  logOut: protectedProcedure.mutation(async ({ ctx }) => {
+    if (ctx.auth.via === "session") await invalidateSession(ctx.deps.database.db, ctx.auth.sessionId);
+    ctx.clearSessionCookie();
+    return { ok: true };
+  }),
+
+  /** Ends every session of the caller, on every device. */
+  logOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
+    const db = ctx.deps.database.db;
+    await invalidateUserSessions(db, ctx.user.id);
+    await recordAudit(db, ctx, {
+      action: "auth.log_out_everywhere",
+      targetType: "user",
+      targetId: ctx.user.id,
+    });
+    ctx.clearSessionCookie();
+    return { ok: true };
+  }),
+
+  /** The logged-in user with their company, or null. */
+  me: publicProcedure.query(async ({ ctx }) => {
+    if (!ctx.auth) return null;
+    const [company] = await ctx.deps.database.db
+      .select({ id: companies.id, name: companies.name })
+      .from(companies)
+      .where(eq(companies.id, ctx.auth.user.companyId));
+    return { user: ctx.auth.user, company: company ?? null, via: ctx.auth.via };
+  }),
+
+  /** Changes the password, ends all other sessions and starts a fresh one for this client. */
+  changePassword: protectedProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const db = ctx.deps.database.db;
+      const [row] = await db
+        .select({ passwordHash: users.passwordHash })
+        .from(users)
+        .where(eq(users.id, ctx.user.id));
+      if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "the current password is wrong" });
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction(async (tx) => {
+        await tx.update(users).set({ passwordHash }).where(eq(users.id, ctx.user.id));
+        await recordAudit(tx, ctx, {
+          action: "auth.change_password",
+          targetType: "user",
+          targetId: ctx.user.id,
+        });
+      });
+      await invalidateUserSessions(db, ctx.user.id);
+      await startSession(ctx, ctx.user.id);
+      return { ok: true };
+    }),
+});

@@ -1,0 +1,70 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context as HonoContext } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { authenticateApiKey } from "../auth/api-keys.ts";
+import { SESSION_COOKIE, type SessionUser, validateSessionToken } from "../auth/sessions.ts";
+import type { ApiDeps } from "../deps.ts";
+
+export type Auth =
+  | { via: "session"; sessionId: string; user: SessionUser }
+  | { via: "api_key"; user: SessionUser };
+
+// A type alias, not an interface: the Hono adapter wants a Record-compatible context.
+export type Context = {
+  deps: ApiDeps;
+  requestId: string;
+  client: { ip: string | undefined; userAgent: string | undefined };
+  auth: Auth | null;
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+  setHeader(name: string, value: string): void;
+};
+
+/** Who is calling: a bearer API key, else the session cookie (refreshed when its expiry slid). */
+async function resolveAuth(
+  c: HonoContext,
+  deps: ApiDeps,
+  ctx: Pick<Context, "setSessionCookie" | "clearSessionCookie">,
+) {
+  const db = deps.database.db;
+  const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) {
+    const user = await authenticateApiKey(db, bearer);
+    return user ? ({ via: "api_key", user } as const) : null;
+  }
+  const token = getCookie(c, SESSION_COOKIE);
+  if (!token) return null;
+  const session = await validateSessionToken(db, token);
+  if (!session) {
+    ctx.clearSessionCookie();
+    return null;
+  }
+  ctx.setSessionCookie(token, session.expiresAt);
+  return { via: "session", sessionId: session.sessionId, user: session.user } as const;
+}
+
+export async function createContext(c: HonoContext, deps: ApiDeps): Promise<Context> {
+  const secure = deps.settings.NODE_ENV === "production";
+  const cookies = {
+    setSessionCookie(token: string, expiresAt: Date) {
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        secure,
+        sameSite: "Lax",
+        path: "/",
+        expires: expiresAt,
+      });
+    },
+    clearSessionCookie() {
+      deleteCookie(c, SESSION_COOKIE, { path: "/", secure });
+    },
+  };
+  return {
+    deps,
+    requestId: c.get("requestId"),
+    client: { ip: getConnInfo(c).remote.address, userAgent: c.req.header("user-agent") },
+    auth: await resolveAuth(c, deps, cookies),
+    ...cookies,
+    setHeader: (name, value) => c.header(name, value),
+  };
+}

@@ -1,3 +1,4 @@
 export * from "./accounts.ts";
 export * from "./health.ts";
 export * from "./settings.ts";
+export * from "./versions.ts";

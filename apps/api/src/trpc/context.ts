@@ -3,6 +3,7 @@ import type { Context as HonoContext } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { authenticateApiKey } from "../auth/api-keys.ts";
 import { SESSION_COOKIE, type SessionUser, validateSessionToken } from "../auth/sessions.ts";
+import { databaseUnavailable, isDatabaseOutage } from "../database-outage.ts";
 import type { ApiDeps } from "../deps.ts";
 
 export type Auth =
@@ -63,7 +64,9 @@ export async function createContext(c: HonoContext, deps: ApiDeps): Promise<Cont
     deps,
     requestId: c.get("requestId"),
     client: { ip: getConnInfo(c).remote.address, userAgent: c.req.header("user-agent") },
-    auth: await resolveAuth(c, deps, cookies),
+    auth: await resolveAuth(c, deps, cookies).catch((error: unknown) => {
+      throw isDatabaseOutage(error) ? databaseUnavailable(error) : error;
+    }),
     ...cookies,
     setHeader: (name, value) => c.header(name, value),
   };

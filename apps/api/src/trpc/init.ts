@@ -1,12 +1,23 @@
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { databaseUnavailable, isDatabaseOutage } from "../database-outage.ts";
 import type { Context } from "./context.ts";
 
 /** Validation failures as the web shows them: messages per input field, plus form-level ones. */
 export interface ValidationErrors {
   formErrors: string[];
   fieldErrors: Record<string, string[] | undefined>;
+  /** Every issue with its full path, e.g. ["document", "lines", 3, "to_bus"]. */
+  issues: Array<{ path: Array<string | number>; message: string }>;
+}
+
+function validationErrors(error: ZodError): ValidationErrors {
+  const issues = error.issues.map(({ path, message }) => ({
+    path: path.map((key) => (typeof key === "symbol" ? String(key) : key)),
+    message,
+  }));
+  return { ...z.flattenError(error), issues };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -15,11 +26,16 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const zodError: ValidationErrors | null =
-      error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+      error.cause instanceof ZodError ? validationErrors(error.cause) : null;
     return { ...shape, data: { ...shape.data, zodError } };
   },
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+/** Every procedure turns a database outage into a retryable 503. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseOutage(result.error)) throw databaseUnavailable(result.error);
+  return result;
+});
 export const createCallerFactory = t.createCallerFactory;

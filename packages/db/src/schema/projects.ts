@@ -60,6 +60,8 @@ export const circuitVersions = pgTable(
     authorId: uuid().references(() => users.id, { onDelete: "set null" }),
     message: text().notNull().default(""),
     document: jsonb().notNull(),
+    /** Elements per collection ({ buses: 14, … }), kept so version lists need not read documents. */
+    elementCounts: jsonb().$type<Record<string, number>>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [unique().on(t.projectId, t.version), index().on(t.projectId)],

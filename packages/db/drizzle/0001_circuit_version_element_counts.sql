@@ -1,0 +1,1 @@
+ALTER TABLE "circuit_versions" ADD COLUMN "element_counts" jsonb DEFAULT '{}'::jsonb NOT NULL;

@@ -33,7 +33,9 @@ export async function instantiateSim(): Promise<SimExports> {
   const exports = instance.exports as unknown as SimExports;
   const abi = exports.ampflux_abi_version();
   if (abi !== EXPECTED_ABI_VERSION) {
-    throw new Error(`ampflux_sim.wasm speaks ABI ${abi}, this loader expects ${EXPECTED_ABI_VERSION}: rebuild it`);
+    throw new Error(
+      `ampflux_sim.wasm speaks ABI ${abi}, this loader expects ${EXPECTED_ABI_VERSION}: rebuild it`,
+    );
   }
   return exports;
 }

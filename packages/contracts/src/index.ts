@@ -1,4 +1,5 @@
 export * from "./accounts.ts";
 export * from "./health.ts";
+export * from "./network/index.ts";
 export * from "./settings.ts";
 export * from "./versions.ts";

@@ -1,0 +1,2 @@
+export * from "./matpower/index.ts";
+export type { ImportReport } from "./report.ts";

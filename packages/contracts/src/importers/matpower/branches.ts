@@ -1,0 +1,148 @@
+import type { Line, Transformer } from "../../network/index.ts";
+import type { ImportReportBuilder } from "../report.ts";
+import { type BusInfo, busOf } from "./buses.ts";
+import { cell, type MatpowerCase } from "./case.ts";
+import { BRANCH } from "./columns.ts";
+import type { ResolvedMatpowerOptions } from "./options.ts";
+
+const NEGATIVE_R = "negative resistance (a reduction equivalent) is not physical; set to 0";
+
+interface BranchRow {
+  id: string;
+  from: BusInfo;
+  to: BusInfo;
+  r: number;
+  x: number;
+  b: number;
+  rateA: number;
+  ratio: number;
+  shift: number;
+  in_service: boolean;
+}
+
+/** Per-unit impedance on baseMVA → ohm at the bus voltage, spread over the chosen length. */
+function toLine(br: BranchRow, mpc: MatpowerCase, options: ResolvedMatpowerOptions): Line {
+  const zBase = br.from.vn_kv ** 2 / mpc.baseMVA;
+  const length_km = options.line_length_km;
+  // b = ωC·zBase in per unit, so C = b / (2π f zBase); nF per km.
+  const cNf = (br.b / (2 * Math.PI * options.frequency_hz * zBase)) * 1e9;
+  const line: Line = {
+    id: br.id,
+    from_bus: br.from.id,
+    to_bus: br.to.id,
+    length_km,
+    r_ohm_per_km: (Math.max(br.r, 0) * zBase) / length_km,
+    x_ohm_per_km: (br.x * zBase) / length_km,
+    c_nf_per_km: Math.max(cNf, 0) / length_km,
+    parallel: 1,
+    endtemp_degree: 80,
+    in_service: br.in_service,
+  };
+  if (br.rateA > 0) line.max_i_ka = br.rateA / (Math.sqrt(3) * br.from.vn_kv);
+  return line;
+}
+
+/**
+ * The MATPOWER tap τ∠θ sits on the from side, so tap_side is the from bus's side and the ratio
+ * τ is one step of |τ − 1| at position ±1. θ advances the from side, so it is the LV lag only
+ * when the from bus is HV. vk/vkr are |z| and r rescaled from baseMVA to sn_mva; a negative x
+ * (star-point equivalents) keeps only its magnitude.
+ */
+function toTransformer(br: BranchRow, sn_mva: number, baseMVA: number): Transformer {
+  const fromIsHv = br.from.vn_kv >= br.to.vn_kv;
+  const [hv, lv] = fromIsHv ? [br.from, br.to] : [br.to, br.from];
+  const scale = (100 * sn_mva) / baseMVA;
+  const trafo: Transformer = {
+    id: br.id,
+    hv_bus: hv.id,
+    lv_bus: lv.id,
+    sn_mva,
+    vn_hv_kv: hv.vn_kv,
+    vn_lv_kv: lv.vn_kv,
+    vk_percent: Math.hypot(br.r, br.x) * scale,
+    vkr_percent: Math.max(br.r, 0) * scale,
+    shift_degree: fromIsHv ? br.shift : -br.shift,
+    parallel: 1,
+    power_station_unit: false,
+    in_service: br.in_service,
+  };
+  if (br.ratio !== 0 && br.ratio !== 1) {
+    Object.assign(trafo, {
+      tap_side: fromIsHv ? "hv" : "lv",
+      tap_neutral: 0,
+      tap_min: -1,
+      tap_max: 1,
+      tap_pos: Math.sign(br.ratio - 1),
+      tap_step_percent: Math.abs(br.ratio - 1) * 100,
+    });
+  }
+  return trafo;
+}
+
+/**
+ * A branch is a transformer when it has an off-nominal ratio (TAP ∉ {0, 1}), a phase shift, or
+ * joins buses of different BASE_KV; every other branch is a line.
+ */
+export function mapBranches(
+  mpc: MatpowerCase,
+  buses: ReadonlyMap<number, BusInfo>,
+  options: ResolvedMatpowerOptions,
+  report: ImportReportBuilder,
+) {
+  const { branch: matrix } = mpc;
+  const lines: Line[] = [];
+  const transformers: Transformer[] = [];
+  let chargedTransformers = 0;
+  matrix.rows.forEach((_, r) => {
+    const line = matrix.rowLines[r] ?? matrix.startLine;
+    const br: BranchRow = {
+      id: `br${r + 1}`,
+      from: busOf(buses, cell(matrix, r, BRANCH.F_BUS, "F_BUS"), line),
+      to: busOf(buses, cell(matrix, r, BRANCH.T_BUS, "T_BUS"), line),
+      r: cell(matrix, r, BRANCH.BR_R, "BR_R"),
+      x: cell(matrix, r, BRANCH.BR_X, "BR_X"),
+      b: cell(matrix, r, BRANCH.BR_B, "BR_B"),
+      rateA: cell(matrix, r, BRANCH.RATE_A, "RATE_A"),
+      ratio: cell(matrix, r, BRANCH.TAP, "TAP"),
+      shift: cell(matrix, r, BRANCH.SHIFT, "SHIFT"),
+      in_service: cell(matrix, r, BRANCH.BR_STATUS, "BR_STATUS") > 0,
+    };
+    const isTransformer =
+      (br.ratio !== 0 && br.ratio !== 1) || br.shift !== 0 || br.from.vn_kv !== br.to.vn_kv;
+    if (!isTransformer) {
+      if (br.b < 0)
+        report.adjusted("lines.c_nf_per_km", br.id, "negative charging b is not physical; set to 0");
+      if (br.r < 0) report.adjusted("lines.r_ohm_per_km", br.id, NEGATIVE_R);
+      if (br.rateA <= 0) report.defaulted("lines.max_i_ka", null, "rateA 0 means unlimited in MATPOWER");
+      lines.push(toLine(br, mpc, options));
+      return;
+    }
+    const sn_mva = br.rateA > 0 ? br.rateA : (options.transformer_sn_mva ?? mpc.baseMVA);
+    if (br.rateA <= 0) report.defaulted("transformers.sn_mva", sn_mva, "rateA 0 (option transformer_sn_mva)");
+    if (br.r < 0) report.adjusted("transformers.vkr_percent", br.id, NEGATIVE_R);
+    if (br.x < 0)
+      report.adjusted("transformers.vk_percent", br.id, "negative x imported as |z|: vk is a magnitude");
+    if (br.b !== 0) chargedTransformers++;
+    transformers.push(toTransformer(br, sn_mva, mpc.baseMVA));
+  });
+  report.dropped(
+    "mpc.branch b of transformer rows",
+    chargedTransformers,
+    "IEC 60909 neglects shunt admittances",
+  );
+  report.mapped("mpc.branch rows", "lines", lines.length);
+  report.mapped("mpc.branch rows", "transformers", transformers.length);
+  report.defaulted(
+    "lines.length_km",
+    options.line_length_km,
+    "MATPOWER gives whole-branch impedances",
+    lines.length,
+  );
+  report.defaulted(
+    "transformers.vector_group",
+    null,
+    "no winding data: only balanced faults",
+    transformers.length,
+  );
+  return { lines, transformers };
+}

@@ -1,0 +1,70 @@
+import type { ExternalGrid, Generator } from "../../network/index.ts";
+import type { ImportReportBuilder } from "../report.ts";
+import { type BusInfo, busOf } from "./buses.ts";
+import { cell, type MatpowerCase } from "./case.ts";
+import { BUS_TYPE, GEN } from "./columns.ts";
+import type { ResolvedMatpowerOptions } from "./options.ts";
+
+/** IEC 60909-0 §6.6.1 fictitious generator resistance RGf as a fraction of X''d. */
+function iecGeneratorRx(vn_kv: number, sn_mva: number): number {
+  if (vn_kv <= 1) return 0.15;
+  return sn_mva >= 100 ? 0.05 : 0.07;
+}
+
+/**
+ * Each REF bus becomes one external grid that takes the place of the first in-service generator
+ * on it (the slack unit stands for the upstream network, so keeping it would count it twice);
+ * every other gen row becomes a generator with sn_mva = mBase (baseMVA where mBase ≤ 0).
+ */
+export function mapGenerators(
+  mpc: MatpowerCase,
+  buses: ReadonlyMap<number, BusInfo>,
+  options: ResolvedMatpowerOptions,
+  report: ImportReportBuilder,
+) {
+  const { gen: matrix } = mpc;
+  const external_grids: ExternalGrid[] = [];
+  const generators: Generator[] = [];
+  const refBuses = new Set([...buses.values()].filter((b) => b.type === BUS_TYPE.REF).map((b) => b.id));
+  matrix.rows.forEach((_, r) => {
+    const line = matrix.rowLines[r] ?? matrix.startLine;
+    const bus = busOf(buses, cell(matrix, r, GEN.GEN_BUS, "GEN_BUS"), line);
+    const in_service = cell(matrix, r, GEN.GEN_STATUS, "GEN_STATUS") > 0;
+    if (in_service && refBuses.delete(bus.id)) {
+      external_grids.push({ id: `grid${bus.id}`, bus: bus.id, ...options.external_grid, in_service: true });
+      return;
+    }
+    const mBase = cell(matrix, r, GEN.MBASE, "mBase");
+    const sn_mva = mBase > 0 ? mBase : mpc.baseMVA;
+    if (mBase <= 0) report.defaulted("generators.sn_mva", sn_mva, "mBase ≤ 0; MATPOWER then uses baseMVA");
+    const { xdss_pu, cos_phi } = options.generator;
+    const rx = options.generator.rx ?? iecGeneratorRx(bus.vn_kv, sn_mva);
+    report.defaulted("generators.rdss_ohm", rx, "R/X''d ratio; option generator.rx, else IEC 60909 RGf");
+    const rdss_ohm = (rx * xdss_pu * bus.vn_kv ** 2) / sn_mva;
+    generators.push({
+      id: `gen${r + 1}`,
+      bus: bus.id,
+      sn_mva,
+      vn_kv: bus.vn_kv,
+      xdss_pu,
+      rdss_ohm,
+      cos_phi,
+      in_service,
+    });
+  });
+  // REF buses left without an in-service unit still define the slack, so they still get a grid.
+  for (const id of refBuses)
+    external_grids.push({ id: `grid${id}`, bus: id, ...options.external_grid, in_service: true });
+  report.mapped("mpc.gen rows on REF buses", "external_grids", matrix.rows.length - generators.length);
+  report.mapped("REF buses without in-service gen", "external_grids", refBuses.size);
+  report.mapped("mpc.gen rows", "generators", generators.length);
+  for (const [field, value] of Object.entries(options.external_grid)) {
+    const why = "not in MATPOWER (option external_grid)";
+    report.defaulted(`external_grids.${field}`, value, why, external_grids.length);
+  }
+  for (const field of ["xdss_pu", "cos_phi"] as const) {
+    const why = "not in MATPOWER (option generator)";
+    report.defaulted(`generators.${field}`, options.generator[field], why, generators.length);
+  }
+  return { external_grids, generators };
+}

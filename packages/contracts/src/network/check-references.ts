@@ -1,0 +1,82 @@
+import type { NetworkDocument } from "./document.ts";
+import type { Finding } from "./issues.ts";
+import { type AnyElement, BUS_FIELDS, ELEMENT_COLLECTIONS, elementsOf, terminalsOf } from "./topology.ts";
+
+function unknownBuses(doc: NetworkDocument, busIds: ReadonlySet<string>): Finding[] {
+  const findings: Finding[] = [];
+  for (const collection of ELEMENT_COLLECTIONS) {
+    const fields: readonly string[] = BUS_FIELDS[collection];
+    elementsOf(doc, collection).forEach((element, index) => {
+      for (const field of fields) {
+        const bus = String(element[field]);
+        if (!busIds.has(bus)) {
+          findings.push({
+            severity: "error",
+            path: [collection, index, field],
+            message: `unknown bus "${bus}"`,
+          });
+        }
+      }
+    });
+  }
+  return findings;
+}
+
+/** A switch names a bus, or a branch that has `bus` as one of its ends. */
+function switchTargets(doc: NetworkDocument, busIds: ReadonlySet<string>): Finding[] {
+  const branches = {
+    line: new Map(doc.lines.map((line) => [line.id, terminalsOf("lines", line)])),
+    transformer: new Map([
+      ...doc.transformers.map((t) => [t.id, terminalsOf("transformers", t)] as const),
+      ...doc.transformers3w.map((t) => [t.id, terminalsOf("transformers3w", t)] as const),
+    ]),
+  };
+  const findings: Finding[] = [];
+  doc.switches.forEach((sw, index) => {
+    const path = ["switches", index, "element"];
+    if (sw.element_type === "bus") {
+      if (!busIds.has(sw.element))
+        findings.push({ severity: "error", path, message: `unknown bus "${sw.element}"` });
+      else if (sw.element === sw.bus)
+        findings.push({ severity: "error", path, message: "must differ from bus" });
+      return;
+    }
+    const terminals = branches[sw.element_type].get(sw.element);
+    if (!terminals) {
+      findings.push({ severity: "error", path, message: `unknown ${sw.element_type} "${sw.element}"` });
+    } else if (!terminals.includes(sw.bus)) {
+      findings.push({
+        severity: "error",
+        path: ["switches", index, "bus"],
+        message: `bus "${sw.bus}" is not an end of ${sw.element_type} "${sw.element}"`,
+      });
+    }
+  });
+  return findings;
+}
+
+/** A power station unit pairs a generator with the transformer on whose LV side it sits. */
+function powerStationTransformers(doc: NetworkDocument): Finding[] {
+  const transformers = new Map<string, AnyElement>(doc.transformers.map((t) => [t.id, t]));
+  const findings: Finding[] = [];
+  doc.generators.forEach((gen, index) => {
+    if (gen.power_station_trafo === undefined) return;
+    const path = ["generators", index, "power_station_trafo"];
+    const trafo = transformers.get(gen.power_station_trafo);
+    if (!trafo) {
+      findings.push({ severity: "error", path, message: `unknown transformer "${gen.power_station_trafo}"` });
+    } else if (trafo.lv_bus !== gen.bus) {
+      findings.push({
+        severity: "warning",
+        path,
+        message: `generator is not on the LV bus of "${trafo.id}"`,
+      });
+    }
+  });
+  return findings;
+}
+
+export function unknownReferences(doc: NetworkDocument): Finding[] {
+  const busIds = new Set(doc.buses.map((bus) => bus.id));
+  return [...unknownBuses(doc, busIds), ...switchTargets(doc, busIds), ...powerStationTransformers(doc)];
+}

@@ -1,0 +1,11 @@
+export * from "./buses.ts";
+export * from "./consumers.ts";
+export * from "./document.ts";
+export * from "./islands.ts";
+export type { IssuePath, NetworkIssue } from "./issues.ts";
+export * from "./lines.ts";
+export * from "./sources.ts";
+export * from "./switches.ts";
+export * from "./transformers.ts";
+export * from "./transformers3w.ts";
+export * from "./validate.ts";

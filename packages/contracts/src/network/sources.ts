@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { busRef, elementId, elementName, inService, nonNegative, positive, powerFactor } from "./fields.ts";
+
+/** The upstream network as a Thevenin equivalent, for the maximum and minimum short-circuit cases. */
+export const externalGridSchema = z
+  .strictObject({
+    id: elementId,
+    name: elementName,
+    bus: busRef,
+    s_sc_max_mva: positive,
+    s_sc_min_mva: positive,
+    rx_max: nonNegative,
+    rx_min: nonNegative,
+    x0x_max: positive.optional(),
+    r0x0_max: nonNegative.optional(),
+    x0x_min: positive.optional(),
+    r0x0_min: nonNegative.optional(),
+    in_service: inService,
+  })
+  .superRefine((grid, ctx) => {
+    if (grid.s_sc_min_mva > grid.s_sc_max_mva) {
+      ctx.addIssue({ code: "custom", path: ["s_sc_min_mva"], message: "must not exceed s_sc_max_mva" });
+    }
+  });
+
+/** Synchronous generator; R''d is given in ohm because IEC 60909 fictitious values (RGf) are ohmic. */
+export const generatorSchema = z.strictObject({
+  id: elementId,
+  name: elementName,
+  bus: busRef,
+  sn_mva: positive,
+  vn_kv: positive,
+  xdss_pu: positive,
+  rdss_ohm: nonNegative,
+  cos_phi: powerFactor,
+  x0_pu: positive.optional(),
+  /** Id of the unit transformer when generator and transformer form an IEC 60909 power station unit. */
+  power_station_trafo: z.string().min(1).optional(),
+  in_service: inService,
+});
+
+/** Asynchronous motor; contributes to Ik'' per IEC 60909-0 §6.9 but never feeds an island on its own. */
+export const motorSchema = z.strictObject({
+  id: elementId,
+  name: elementName,
+  bus: busRef,
+  pn_mech_mw: positive,
+  vn_kv: positive,
+  cos_phi_n: powerFactor,
+  efficiency_n_percent: z.number().positive().max(100),
+  /** Locked-rotor current over rated current, I_LR / I_rM. */
+  lrc_pu: positive,
+  rx: nonNegative,
+  pole_pairs: z.number().int().min(1),
+  in_service: inService,
+});
+
+/** Converter-coupled generation, modelled as a current source of k · I_n (IEC 60909-0 §6.10). */
+export const staticGeneratorSchema = z.strictObject({
+  id: elementId,
+  name: elementName,
+  bus: busRef,
+  sn_mva: positive,
+  k: nonNegative,
+  in_service: inService,
+});
+
+export type ExternalGrid = z.infer<typeof externalGridSchema>;
+export type Generator = z.infer<typeof generatorSchema>;
+export type Motor = z.infer<typeof motorSchema>;
+export type StaticGenerator = z.infer<typeof staticGeneratorSchema>;

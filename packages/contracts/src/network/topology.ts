@@ -1,0 +1,45 @@
+import type { ElementCollection, NetworkDocument } from "./document.ts";
+
+/** Every collection in document order; ids are unique across all of them. */
+export const ELEMENT_COLLECTIONS = [
+  "buses",
+  "external_grids",
+  "lines",
+  "transformers",
+  "transformers3w",
+  "generators",
+  "motors",
+  "static_generators",
+  "loads",
+  "shunts",
+  "switches",
+] as const satisfies readonly ElementCollection[];
+
+/** The fields that name a bus, per collection: the single source for reference checks and islands. */
+export const BUS_FIELDS = {
+  buses: [],
+  external_grids: ["bus"],
+  lines: ["from_bus", "to_bus"],
+  transformers: ["hv_bus", "lv_bus"],
+  transformers3w: ["hv_bus", "mv_bus", "lv_bus"],
+  generators: ["bus"],
+  motors: ["bus"],
+  static_generators: ["bus"],
+  loads: ["bus"],
+  shunts: ["bus"],
+  switches: ["bus"],
+} as const satisfies Record<ElementCollection, readonly string[]>;
+
+export const BRANCH_COLLECTIONS = ["lines", "transformers", "transformers3w"] as const;
+
+/** A document element seen generically, for checks that walk every collection alike. */
+export type AnyElement = { id: string; [field: string]: unknown };
+
+export function elementsOf(doc: NetworkDocument, collection: ElementCollection): readonly AnyElement[] {
+  return doc[collection];
+}
+
+/** The buses an element connects to, in BUS_FIELDS order. */
+export function terminalsOf(collection: ElementCollection, element: AnyElement): string[] {
+  return BUS_FIELDS[collection].map((field) => String(element[field]));
+}

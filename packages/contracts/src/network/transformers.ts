@@ -1,0 +1,57 @@
+import { z } from "zod";
+import {
+  busRef,
+  checkShortCircuitVoltage,
+  checkTap,
+  elementId,
+  elementName,
+  inService,
+  nonNegative,
+  parallel,
+  positive,
+  tapFields,
+} from "./fields.ts";
+import { vectorGroup2w } from "./vector-group.ts";
+
+/** Two-winding transformer; vk/vkr in percent on sn_mva. */
+export const transformerSchema = z
+  .strictObject({
+    id: elementId,
+    name: elementName,
+    hv_bus: busRef,
+    lv_bus: busRef,
+    sn_mva: positive,
+    vn_hv_kv: positive,
+    vn_lv_kv: positive,
+    vk_percent: positive,
+    vkr_percent: nonNegative,
+    vk0_percent: positive.optional(),
+    vkr0_percent: nonNegative.optional(),
+    mag0_percent: positive.optional(),
+    vector_group: vectorGroup2w.optional(),
+    /** Angle by which the LV voltage lags the HV voltage. */
+    shift_degree: z.number().default(0),
+    ...tapFields,
+    tap_side: z.enum(["hv", "lv"]).optional(),
+    parallel,
+    /** Unit transformer of a power station unit (IEC 60909-0 §6.7), corrected with K_S/K_SO. */
+    power_station_unit: z.boolean().default(false),
+    in_service: inService,
+  })
+  .superRefine((trafo, ctx) => {
+    checkShortCircuitVoltage(ctx, trafo.vk_percent, trafo.vkr_percent, "vkr_percent", "vk_percent");
+    checkShortCircuitVoltage(ctx, trafo.vk0_percent, trafo.vkr0_percent, "vkr0_percent", "vk0_percent");
+    checkTap(trafo, ctx);
+    if (trafo.vn_hv_kv < trafo.vn_lv_kv) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["vn_hv_kv"],
+        message: "must not be below vn_lv_kv (hv/lv swapped?)",
+      });
+    }
+    if (trafo.hv_bus === trafo.lv_bus) {
+      ctx.addIssue({ code: "custom", path: ["lv_bus"], message: "must differ from hv_bus" });
+    }
+  });
+
+export type Transformer = z.infer<typeof transformerSchema>;

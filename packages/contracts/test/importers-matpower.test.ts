@@ -1,0 +1,165 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { importMatpower, MatpowerParseError } from "../src/importers/index.ts";
+import { busesWithoutSource, validateNetwork } from "../src/index.ts";
+
+const CASES = new URL("../../../../shared/data/matpower/", import.meta.url);
+const read = (name: string) => readFileSync(new URL(`${name}.m`, CASES), "utf8");
+
+/** Row count of `mpc.<name> = [ … ];`, counted independently of the importer's parser. */
+function rowCount(text: string, name: string): number {
+  const body = new RegExp(`mpc\\.${name}\\s*=\\s*\\[([\\s\\S]*?)\\];`).exec(text)?.[1] ?? "";
+  return body.split("\n").filter((line) => line.replace(/%.*/, "").trim() !== "").length;
+}
+
+function parseError(text: string): MatpowerParseError {
+  try {
+    importMatpower(text);
+  } catch (error) {
+    if (error instanceof MatpowerParseError) return error;
+    throw error;
+  }
+  throw new Error("expected a MatpowerParseError");
+}
+
+describe("importMatpower on the shared cases", () => {
+  it("finds the shared case files", () => {
+    expect(existsSync(new URL("case9.m", CASES))).toBe(true);
+  });
+
+  it.each([
+    "case9",
+    "case14",
+    "case30",
+    "case118",
+    "case300",
+    "case1354pegase",
+    "case2869pegase",
+    "case9241pegase",
+    "case13659pegase",
+    "case_ACTIVSg10k",
+  ])("%s imports into a valid document with one element per row", (name) => {
+    const text = read(name);
+    const { document } = importMatpower(text);
+    const result = validateNetwork(document);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(document.buses).toHaveLength(rowCount(text, "bus"));
+    expect(document.external_grids.length + document.generators.length).toBe(rowCount(text, "gen"));
+    expect(document.lines.length + document.transformers.length).toBe(rowCount(text, "branch"));
+    expect(busesWithoutSource(document)).toEqual([]);
+  });
+
+  it("maps case9 element by element", () => {
+    const { document, report } = importMatpower(read("case9"));
+    expect(document).toMatchObject({ name: "case9", frequency_hz: 50 });
+    expect(document.external_grids).toEqual([
+      {
+        id: "grid1",
+        bus: "1",
+        s_sc_max_mva: 10_000,
+        s_sc_min_mva: 8_000,
+        rx_max: 0.1,
+        rx_min: 0.1,
+        in_service: true,
+      },
+    ]);
+    expect(document.generators.map((g) => [g.id, g.bus, g.sn_mva])).toEqual([
+      ["gen2", "2", 100],
+      ["gen3", "3", 100],
+    ]);
+    expect(document.lines).toHaveLength(9);
+    expect(document.loads.map((l) => [l.bus, l.p_mw, l.q_mvar])).toEqual([
+      ["5", 90, 30],
+      ["7", 100, 35],
+      ["9", 125, 50],
+    ]);
+    // Branch 4–5: r = 0.017 pu, b = 0.158 pu on 345 kV / 100 MVA.
+    const line = document.lines[1];
+    const zBase = 345 ** 2 / 100;
+    expect(line?.r_ohm_per_km).toBeCloseTo(0.017 * zBase, 9);
+    expect(line?.c_nf_per_km).toBeCloseTo((0.158 / (2 * Math.PI * 50 * zBase)) * 1e9, 6);
+    expect(line?.max_i_ka).toBeCloseTo(250 / (Math.sqrt(3) * 345), 9);
+    expect(report.dropped.map((d) => d.item)).toContain("mpc.gencost");
+    expect(report.defaulted).toContainEqual(
+      expect.objectContaining({ field: "external_grids.s_sc_max_mva", count: 1 }),
+    );
+  });
+
+  it("maps off-nominal branches of case300 to transformers with the tap on the from side", () => {
+    const { document } = importMatpower(read("case300"));
+    expect(document.transformers).toHaveLength(128);
+    expect(document.lines).toHaveLength(283);
+    // Row 337: bus 3 (230 kV) → bus 4 (345 kV), r = 0, x = 0.005 pu, rateA 0, TAP 0.971.
+    expect(document.transformers.find((t) => t.id === "br337")).toMatchObject({
+      hv_bus: "4",
+      lv_bus: "3",
+      sn_mva: 100,
+      vn_hv_kv: 345,
+      vn_lv_kv: 230,
+      vkr_percent: 0,
+      tap_side: "lv",
+      tap_neutral: 0,
+      tap_pos: -1,
+    });
+    const br337 = document.transformers.find((t) => t.id === "br337");
+    expect(br337?.vk_percent).toBeCloseTo(0.5, 12);
+    expect(br337?.tap_step_percent).toBeCloseTo(2.9, 12);
+  });
+
+  it("keeps the phase shifters of case9241pegase", () => {
+    const { document } = importMatpower(read("case9241pegase"));
+    expect(document.transformers).toHaveLength(2252);
+    expect(document.transformers.filter((t) => t.shift_degree !== 0)).toHaveLength(66);
+  });
+
+  it("reports what it changed or invented", () => {
+    const { report } = importMatpower(read("case14"));
+    expect(report.defaulted).toContainEqual(
+      expect.objectContaining({ field: "buses.vn_kv", value: 110, count: 14 }),
+    );
+    const pegase = importMatpower(read("case13659pegase")).report;
+    const clamped = pegase.adjusted.find((a) => a.field === "transformers.vkr_percent");
+    expect(clamped?.count).toBe(64);
+    expect(clamped?.ids).toHaveLength(10);
+  });
+
+  it("applies overridden defaults", () => {
+    const { document } = importMatpower(read("case9"), {
+      frequency_hz: 60,
+      external_grid: { s_sc_max_mva: 20_000 },
+      generator: { xdss_pu: 0.15, rx: 0.1 },
+    });
+    expect(document.frequency_hz).toBe(60);
+    expect(document.external_grids[0]).toMatchObject({ s_sc_max_mva: 20_000, s_sc_min_mva: 8_000 });
+    expect(document.generators[0]).toMatchObject({ xdss_pu: 0.15, rdss_ohm: (0.1 * 0.15 * 345 ** 2) / 100 });
+  });
+});
+
+describe("importMatpower on bad input", () => {
+  const case9 = read("case9");
+  const lines = case9.split("\n");
+
+  it("rejects text that is not a case at line 1", () => {
+    expect(parseError("hello world").line).toBe(1);
+    expect(parseError("\u0000\u0001 garbage {{{").line).toBe(1);
+  });
+
+  it("rejects a file cut off inside a matrix", () => {
+    const error = parseError(lines.slice(0, 55).join("\n"));
+    expect(error.message).toMatch(/mpc.branch opened at line 50 is never closed/);
+  });
+
+  it("rejects a row cut off mid-way with its line", () => {
+    const cut = [...lines.slice(0, 52), "\t4\t5\t0.017", ...lines.slice(53)].join("\n");
+    expect(parseError(cut).line).toBe(53);
+  });
+
+  it("rejects missing data, bad numbers and unknown buses", () => {
+    expect(parseError("mpc.baseMVA = 100;").message).toMatch(/mpc.bus is missing/);
+    expect(parseError(case9.replace("0.0576", "0.05x6")).line).toBe(51);
+    expect(parseError(case9.replace("\t8\t9\t0.032", "\t8\t99\t0.032")).message).toMatch(
+      /bus 99 is not in mpc.bus/,
+    );
+  });
+});

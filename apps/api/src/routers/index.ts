@@ -2,6 +2,7 @@ import { router } from "../trpc/init.ts";
 import { apiKeysRouter } from "./api-keys.ts";
 import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
+import { circuitsRouter } from "./circuits.ts";
 import { healthRouter } from "./health.ts";
 import { projectsRouter } from "./projects.ts";
 import { usersRouter } from "./users.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   users: usersRouter,
   projects: projectsRouter,
+  circuits: circuitsRouter,
   audit: auditRouter,
 });
 

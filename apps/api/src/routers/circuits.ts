@@ -1,0 +1,178 @@
+import { countElements, diffDocuments, pageInputSchema } from "@ampflux/contracts";
+import { circuitVersions, projects, type Transaction, users } from "@ampflux/db";
+import { TRPCError } from "@trpc/server";
+import { and, desc, eq, max } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit.ts";
+import { validatedDocument } from "../circuits/validate.ts";
+import { router } from "../trpc/init.ts";
+import { projectProcedure } from "../trpc/procedures.ts";
+
+const versionNumber = z.number().int().min(1);
+/** The version the client edited; null when it started from an empty project. */
+const baseVersion = z.number().int().min(1).nullable();
+const messageSchema = z.string().trim().max(1_000).default("");
+
+type Actor = Parameters<typeof recordAudit>[1];
+
+/**
+ * Appends a version under a row lock on the project, so concurrent saves are numbered one after
+ * the other; a save based on anything but the latest version is refused (optimistic concurrency).
+ */
+async function appendVersion(
+  tx: Transaction,
+  actor: Actor,
+  projectId: string,
+  base: number | null,
+  document: Record<string, unknown>,
+  message: string,
+) {
+  await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for("update");
+  const [latest] = await tx
+    .select({ version: max(circuitVersions.version) })
+    .from(circuitVersions)
+    .where(eq(circuitVersions.projectId, projectId));
+  const current = latest?.version ?? null;
+  if (current !== base) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message:
+        current === null
+          ? "the project has no saved version yet: save with baseVersion null"
+          : `version ${current} was saved in between (you edited ${base === null ? "a new network" : `version ${base}`}): reload it and apply your changes again`,
+    });
+  }
+  const [saved] = await tx
+    .insert(circuitVersions)
+    .values({
+      projectId,
+      version: (current ?? 0) + 1,
+      authorId: actor.user.id,
+      message,
+      document,
+      elementCounts: countElements(document),
+    })
+    .returning({
+      id: circuitVersions.id,
+      version: circuitVersions.version,
+      createdAt: circuitVersions.createdAt,
+      elementCounts: circuitVersions.elementCounts,
+    });
+  if (!saved) throw new Error("version insert returned nothing");
+  await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, projectId));
+  await recordAudit(tx, actor, {
+    action: "circuit.save",
+    projectId,
+    targetType: "circuit_version",
+    targetId: saved.id,
+    details: { version: saved.version, message },
+  });
+  return saved;
+}
+
+async function loadVersion(tx: Pick<Transaction, "select">, projectId: string, version: number) {
+  const [row] = await tx
+    .select({
+      id: circuitVersions.id,
+      version: circuitVersions.version,
+      message: circuitVersions.message,
+      document: circuitVersions.document,
+      elementCounts: circuitVersions.elementCounts,
+      createdAt: circuitVersions.createdAt,
+      authorId: circuitVersions.authorId,
+      authorName: users.name,
+    })
+    .from(circuitVersions)
+    .leftJoin(users, eq(users.id, circuitVersions.authorId))
+    .where(and(eq(circuitVersions.projectId, projectId), eq(circuitVersions.version, version)));
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${version}` });
+  return { ...row, document: row.document as Record<string, unknown> };
+}
+
+export const circuitsRouter = router({
+  /** Saves the editor's network as the next version; invalid documents are refused with paths. */
+  save: projectProcedure("editor")
+    .input(z.object({ baseVersion, message: messageSchema, document: z.unknown() }))
+    .mutation(async ({ ctx, input }) => {
+      const { document, warnings } = validatedDocument(input.document);
+      const saved = await ctx.deps.database.db.transaction((tx) =>
+        appendVersion(
+          tx,
+          ctx,
+          ctx.project.id,
+          input.baseVersion,
+          document as Record<string, unknown>,
+          input.message,
+        ),
+      );
+      return { ...saved, warnings };
+    }),
+
+  /** Versions newest first, with author, message and element counts (not the documents). */
+  list: projectProcedure("viewer")
+    .input(pageInputSchema)
+    .query(({ ctx, input }) =>
+      ctx.deps.database.db
+        .select({
+          id: circuitVersions.id,
+          version: circuitVersions.version,
+          message: circuitVersions.message,
+          elementCounts: circuitVersions.elementCounts,
+          createdAt: circuitVersions.createdAt,
+          authorId: circuitVersions.authorId,
+          authorName: users.name,
+        })
+        .from(circuitVersions)
+        .leftJoin(users, eq(users.id, circuitVersions.authorId))
+        .where(eq(circuitVersions.projectId, ctx.project.id))
+        .orderBy(desc(circuitVersions.version))
+        .limit(input.limit)
+        .offset(input.offset),
+    ),
+
+  /** One version with its document; without `version`, the latest (null for an empty project). */
+  get: projectProcedure("viewer")
+    .input(z.object({ version: versionNumber.optional() }))
+    .query(async ({ ctx, input }) => {
+      const db = ctx.deps.database.db;
+      let version = input.version;
+      if (version === undefined) {
+        const [latest] = await db
+          .select({ version: max(circuitVersions.version) })
+          .from(circuitVersions)
+          .where(eq(circuitVersions.projectId, ctx.project.id));
+        if (!latest?.version) return null;
+        version = latest.version;
+      }
+      return loadVersion(db, ctx.project.id, version);
+    }),
+
+  /** Saves an old version's document again as the newest version; history is never rewritten. */
+  restore: projectProcedure("editor")
+    .input(z.object({ version: versionNumber, baseVersion }))
+    .mutation(({ ctx, input }) =>
+      ctx.deps.database.db.transaction(async (tx) => {
+        const old = await loadVersion(tx, ctx.project.id, input.version);
+        return appendVersion(
+          tx,
+          ctx,
+          ctx.project.id,
+          input.baseVersion,
+          old.document,
+          `Restored version ${old.version}`,
+        );
+      }),
+    ),
+
+  /** Elements added, removed and changed (with fields) between two versions, by element id. */
+  diff: projectProcedure("viewer")
+    .input(z.object({ from: versionNumber, to: versionNumber }))
+    .query(async ({ ctx, input }) => {
+      const db = ctx.deps.database.db;
+      const [from, to] = await Promise.all([
+        loadVersion(db, ctx.project.id, input.from),
+        loadVersion(db, ctx.project.id, input.to),
+      ]);
+      return { from: from.version, to: to.version, ...diffDocuments(from.document, to.document) };
+    }),
+});

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningApi } from "../src/server.ts";
+import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
+
+let api: RunningApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api?.close());
+
+/** A 20 kV grid feeding a 0.4 kV bus through a transformer (values typical of distribution). */
+const network = {
+  schema: "ampflux/network@1",
+  name: "Feeder",
+  frequency_hz: 50,
+  buses: [
+    { id: "mv", name: "MV", vn_kv: 20 },
+    { id: "lv", name: "LV", vn_kv: 0.4 },
+  ],
+  external_grids: [{ id: "grid", bus: "mv", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
+  transformers: [
+    {
+      id: "t1",
+      hv_bus: "mv",
+      lv_bus: "lv",
+      sn_mva: 0.63,
+      vn_hv_kv: 20,
+      vn_lv_kv: 0.4,
+      vk_percent: 6,
+      vkr_percent: 1.1,
+      vector_group: "Dyn5",
+    },
+  ],
+};
+
+async function projectWithTeam() {
+  const owner = await signUpCompany(api.url, "circuits");
+  const viewer = await addCompanyUser(api.url, owner.client, "circuit-viewer");
+  const project = await owner.client.trpc.projects.create.mutate({ name: "Feeder study" });
+  await owner.client.trpc.projects.members.set.mutate({
+    projectId: project.id,
+    userId: viewer.user.id,
+    role: "viewer",
+  });
+  return { owner, viewer, projectId: project.id };
+}
+
+describe("circuit versions", () => {
+  it("saves numbered versions, lists them with counts, gets, restores and diffs", async () => {
+    const { owner, projectId } = await projectWithTeam();
+    const trpc = owner.client.trpc.circuits;
+    expect(await trpc.get.query({ projectId })).toBeNull();
+    const v1 = await trpc.save.mutate({
+      projectId,
+      baseVersion: null,
+      message: "initial",
+      document: network,
+    });
+    expect(v1).toMatchObject({ version: 1, elementCounts: { buses: 2, transformers: 1, external_grids: 1 } });
+    const edited = { ...network, buses: [...network.buses, { id: "lv2", vn_kv: 0.4 }] };
+    const v2 = await trpc.save.mutate({ projectId, baseVersion: 1, message: "add bus", document: edited });
+    expect(v2.version).toBe(2);
+
+    const list = await trpc.list.query({ projectId });
+    expect(list.map((v) => [v.version, v.message, v.elementCounts.buses])).toEqual([
+      [2, "add bus", 3],
+      [1, "initial", 2],
+    ]);
+    expect((await trpc.get.query({ projectId }))?.version).toBe(2);
+
+    const diff = await trpc.diff.query({ projectId, from: 1, to: 2 });
+    expect(diff.added).toEqual([{ collection: "buses", id: "lv2" }]);
+
+    const restored = await trpc.restore.mutate({ projectId, version: 1, baseVersion: 2 });
+    expect(restored.version).toBe(3);
+    const latest = await trpc.get.query({ projectId });
+    expect(latest?.message).toBe("Restored version 1");
+    expect((latest?.document.buses as unknown[]).length).toBe(2);
+  });
+
+  it("refuses a save on top of a stale version, naming the latest", async () => {
+    const { owner, projectId } = await projectWithTeam();
+    const trpc = owner.client.trpc.circuits;
+    await trpc.save.mutate({ projectId, baseVersion: null, document: network });
+    await trpc.save.mutate({ projectId, baseVersion: 1, document: network });
+    const error = await expectTrpcError(
+      trpc.save.mutate({ projectId, baseVersion: 1, document: network }),
+      "CONFLICT",
+    );
+    expect(error.message).toMatch(/version 2 was saved in between/);
+    expect((await trpc.list.query({ projectId })).length).toBe(2);
+  });
+
+  it("numbers concurrent saves without gaps or duplicates", async () => {
+    const { owner, projectId } = await projectWithTeam();
+    const trpc = owner.client.trpc.circuits;
+    await trpc.save.mutate({ projectId, baseVersion: null, document: network });
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => trpc.save.mutate({ projectId, baseVersion: 1, document: network })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((await trpc.list.query({ projectId })).map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it("rejects an invalid document with paths, keeping what was saved", async () => {
+    const { owner, projectId } = await projectWithTeam();
+    const trpc = owner.client.trpc.circuits;
+    await trpc.save.mutate({ projectId, baseVersion: null, document: network });
+    const broken = { ...network, transformers: [{ ...network.transformers[0], lv_bus: "nowhere" }] };
+    const error = await expectTrpcError(
+      trpc.save.mutate({ projectId, baseVersion: 1, document: broken }),
+      "BAD_REQUEST",
+    );
+    expect(error.data?.zodError?.issues[0]?.path).toEqual(["document", "transformers", 0, "lv_bus"]);
+    expect((await trpc.get.query({ projectId }))?.version).toBe(1);
+  });
+
+  it("lets viewers read but not save, and other companies neither", async () => {
+    const { owner, viewer, projectId } = await projectWithTeam();
+    await owner.client.trpc.circuits.save.mutate({ projectId, baseVersion: null, document: network });
+    expect((await viewer.client.trpc.circuits.get.query({ projectId }))?.version).toBe(1);
+    await expectTrpcError(
+      viewer.client.trpc.circuits.save.mutate({ projectId, baseVersion: 1, document: network }),
+      "FORBIDDEN",
+    );
+    await expectTrpcError(
+      viewer.client.trpc.circuits.restore.mutate({ projectId, version: 1, baseVersion: 1 }),
+      "FORBIDDEN",
+    );
+    const foreign = await signUpCompany(api.url, "spy");
+    const circuits = foreign.client.trpc.circuits;
+    for (const call of [
+      () => circuits.get.query({ projectId }),
+      () => circuits.list.query({ projectId }),
+      () => circuits.diff.query({ projectId, from: 1, to: 1 }),
+      () => circuits.save.mutate({ projectId, baseVersion: 1, document: network }),
+      () => circuits.restore.mutate({ projectId, version: 1, baseVersion: 1 }),
+    ]) {
+      await expectTrpcError(call(), "NOT_FOUND");
+    }
+  });
+});

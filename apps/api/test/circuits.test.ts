@@ -75,7 +75,7 @@ describe("circuit versions", () => {
     expect(restored.version).toBe(3);
     const latest = await trpc.get.query({ projectId });
     expect(latest?.message).toBe("Restored version 1");
-    expect((latest?.document.buses as unknown[]).length).toBe(2);
+    expect(latest?.document.buses).toHaveLength(2);
   });
 
   it("refuses a save on top of a stale version, naming the latest", async () => {

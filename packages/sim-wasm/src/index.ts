@@ -2,19 +2,45 @@
 
 import { instantiateSim, type SimExports } from "./loader.ts";
 import { allocF64, copyInF64, viewF64, withBuffers } from "./memory.ts";
+import { type FactorizeOptions, factorizeMatrix, SparseLu, withFactorization } from "./solver.ts";
+import { fromTriplets, type SparseMatrix, type SparsePattern } from "./sparse.ts";
 
+export { SimError, type SimErrorCode } from "./errors.ts";
 export { EXPECTED_ABI_VERSION } from "./loader.ts";
 export { WasmOutOfMemoryError } from "./memory.ts";
+export {
+  DEFAULT_PIVOT_TOLERANCE,
+  type FactorizeOptions,
+  type FactorStats,
+  type SelectedInverse,
+  SparseLu,
+} from "./solver.ts";
+export type { SparseMatrix, SparsePattern } from "./sparse.ts";
 
 export interface SimCore {
   abiVersion: number;
+  /** Size of this instance's linear memory; WASM memory never shrinks, so this is its peak. */
+  memoryBytes(): number;
   /** |z| of interleaved (re, im) complex values. */
   complexAbs(values: Float64Array): Float64Array;
+  /** CSC matrix from (row, col, value) triplets, duplicates summed. */
+  fromTriplets(n: number, rows: Int32Array, cols: Int32Array, values: Float64Array): SparseMatrix;
+  /** Ordering + symbolic analysis only; factorize values later (and again) on the result. */
+  analyze(pattern: SparsePattern): SparseLu;
+  /** Analysis + numeric LU. The caller owns the result: dispose() it. */
+  factorize(matrix: SparseMatrix, options?: FactorizeOptions): SparseLu;
+  /** A⁻¹ B (B: n × nrhs column-major, interleaved), freeing the factors afterwards. */
+  solve(matrix: SparseMatrix, b: Float64Array, options?: FactorizeOptions): Float64Array;
+  /** diag(A⁻¹) by selected inversion, freeing the factors afterwards. */
+  diagInverse(matrix: SparseMatrix, options?: FactorizeOptions): Float64Array;
+  /** Column j of A⁻¹, freeing the factors afterwards. */
+  inverseColumn(matrix: SparseMatrix, j: number, options?: FactorizeOptions): Float64Array;
 }
 
 function bindCore(sim: SimExports): SimCore {
   return {
     abiVersion: sim.ampflux_abi_version(),
+    memoryBytes: () => sim.memory.buffer.byteLength,
     complexAbs(values) {
       if (values.length % 2 !== 0) throw new RangeError("complexAbs: expected interleaved (re, im) pairs");
       const n = values.length / 2;
@@ -25,10 +51,17 @@ function bindCore(sim: SimExports): SimCore {
         return viewF64(sim, out, n).slice();
       });
     },
+    fromTriplets: (n, rows, cols, values) => fromTriplets(sim, n, rows, cols, values),
+    analyze: (pattern) => new SparseLu(sim, pattern),
+    factorize: (matrix, options) => factorizeMatrix(sim, matrix, options),
+    solve: (matrix, b, options) => withFactorization(sim, matrix, options, (lu) => lu.solve(b)),
+    diagInverse: (matrix, options) => withFactorization(sim, matrix, options, (lu) => lu.diagInverse()),
+    inverseColumn: (matrix, j, options) =>
+      withFactorization(sim, matrix, options, (lu) => lu.inverseColumn(j)),
   };
 }
 
-/** Loads the WASM module and returns the typed API over it. */
+/** Loads the WASM module and returns the typed API over it (one WASM instance per call). */
 export async function loadSimCore(): Promise<SimCore> {
   return bindCore(await instantiateSim());
 }

@@ -1,16 +1,45 @@
 // Instantiates ampflux_sim.wasm in Node (read from disk) or in a browser (fetched by URL).
 // The module imports nothing: the Rust crate is built without wasm-bindgen.
 
+/** Raw exports of rust/src/ffi.rs; pointers and lengths are plain numbers (wasm32). */
 export interface SimExports {
   memory: WebAssembly.Memory;
   ampflux_abi_version(): number;
   ampflux_alloc(bytes: number): number;
   ampflux_free(ptr: number, bytes: number): void;
   ampflux_complex_abs(values: number, n: number, out: number): void;
+  ampflux_error_code(): number;
+  ampflux_error_column(): number;
+  ampflux_error_message_ptr(): number;
+  ampflux_error_message_len(): number;
+  ampflux_csc_from_triplets(
+    n: number,
+    count: number,
+    rows: number,
+    cols: number,
+    values: number,
+    outColPtr: number,
+    outRowIdx: number,
+    outValues: number,
+  ): number;
+  /** Returns a solver handle (> 0) or 0 on error. */
+  ampflux_analyze(n: number, colPtr: number, colPtrLen: number, rowIdx: number, nnz: number): number;
+  ampflux_factorize(handle: number, values: number, count: number, pivotTolerance: number): number;
+  ampflux_solve(handle: number, rhs: number, count: number): number;
+  ampflux_inverse_column(handle: number, col: number, out: number, count: number): number;
+  ampflux_selected_inverse(
+    handle: number,
+    diag: number,
+    diagCount: number,
+    patternOut: number,
+    patternCount: number,
+  ): number;
+  ampflux_solver_stats(handle: number, out: number): number;
+  ampflux_free_solver(handle: number): number;
 }
 
 /** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
-export const EXPECTED_ABI_VERSION = 1;
+export const EXPECTED_ABI_VERSION = 2;
 
 const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
 

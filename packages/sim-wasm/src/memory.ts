@@ -12,11 +12,20 @@ export class WasmOutOfMemoryError extends Error {
   override name = "WasmOutOfMemoryError";
 }
 
+/** Allocates `bytes` (at least 8, so the pointer is never null), 8-byte aligned. */
+function allocBytes(sim: SimExports, bytes: number): WasmBuffer {
+  const size = Math.max(8, bytes);
+  const ptr = sim.ampflux_alloc(size);
+  if (ptr === 0) throw new WasmOutOfMemoryError(`could not allocate ${size} bytes in WASM memory`);
+  return { ptr, bytes: size };
+}
+
 export function allocF64(sim: SimExports, length: number): WasmBuffer {
-  const bytes = Math.max(8, length * 8);
-  const ptr = sim.ampflux_alloc(bytes);
-  if (ptr === 0) throw new WasmOutOfMemoryError(`could not allocate ${bytes} bytes in WASM memory`);
-  return { ptr, bytes };
+  return allocBytes(sim, length * 8);
+}
+
+export function allocI32(sim: SimExports, length: number): WasmBuffer {
+  return allocBytes(sim, length * 4);
 }
 
 /** A view valid until the next allocation (memory.grow detaches old views). */
@@ -24,9 +33,19 @@ export function viewF64(sim: SimExports, buffer: WasmBuffer, length: number): Fl
   return new Float64Array(sim.memory.buffer, buffer.ptr, length);
 }
 
+export function viewI32(sim: SimExports, buffer: WasmBuffer, length: number): Int32Array {
+  return new Int32Array(sim.memory.buffer, buffer.ptr, length);
+}
+
 export function copyInF64(sim: SimExports, values: Float64Array): WasmBuffer {
   const buffer = allocF64(sim, values.length);
   viewF64(sim, buffer, values.length).set(values);
+  return buffer;
+}
+
+export function copyInI32(sim: SimExports, values: Int32Array): WasmBuffer {
+  const buffer = allocI32(sim, values.length);
+  viewI32(sim, buffer, values.length).set(values);
   return buffer;
 }
 

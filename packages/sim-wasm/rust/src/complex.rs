@@ -2,7 +2,9 @@
 
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
+/// `repr(C)`: the FFI reinterprets interleaved (re, im) f64 buffers as `[Complex]` in place.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[repr(C)]
 pub struct Complex {
     pub re: f64,
     pub im: f64,

@@ -2,6 +2,22 @@
 //!
 //! Everything JavaScript sees goes through `ffi`: plain `extern "C"` functions over
 //! linear memory, so the crate needs no bindgen and builds with Debian's rustc 1.63.
+//!
+//! The sparse solver follows CSparse (T. A. Davis, "Direct Methods for Sparse Linear
+//! Systems", SIAM 2006), one module per phase: `csc` (storage, assembly) → `amd` (ordering)
+//! → `etree` + `symbolic` (analysis) → `lu` / `gplu` (numeric factorization) → `solve`
+//! (triangular solves) → `selinv` (selected inversion); `solver` ties them together.
 
+pub mod amd;
 pub mod complex;
+pub mod csc;
+pub mod error;
+pub mod etree;
 pub mod ffi;
+pub mod gplu;
+pub mod iec60909;
+pub mod lu;
+pub mod selinv;
+pub mod solve;
+pub mod solver;
+pub mod symbolic;

@@ -1,0 +1,182 @@
+// The sparse complex solver over the WASM core: analyze a pattern once, factorize (and
+// re-factorize) values, then solve, read columns of Z = A⁻¹ or its selected inverse.
+// A SparseLu owns a Rust-side handle: call dispose() (or `using`) to free it; the
+// convenience functions on SimCore do so in `finally`.
+
+import { check, lastError, SimError } from "./errors.ts";
+import type { SimExports } from "./loader.ts";
+import { allocF64, copyInF64, copyInI32, viewF64, withBuffers } from "./memory.ts";
+import { checkDimension, complexCount, type SparseMatrix, type SparsePattern } from "./sparse.ts";
+
+export interface FactorizeOptions {
+  /**
+   * Threshold τ ∈ (0, 1] of the pivot test |pivot| ≥ τ·max|column|. Diagonal pivots in AMD
+   * order are kept while they pass it; otherwise partial pivoting takes over. Default 0.1.
+   */
+  pivotTolerance?: number;
+}
+
+/** Same value as `solver::DEFAULT_PIVOT_TOLERANCE` in the crate. */
+export const DEFAULT_PIVOT_TOLERANCE = 0.01;
+
+export interface FactorStats {
+  n: number;
+  nnzA: number;
+  /** Entries of L + U (diagonal counted once). */
+  nnzLU: number;
+  /** "diagonal": static pivots in AMD order; "partial": threshold partial pivoting fallback. */
+  pivoting: "diagonal" | "partial";
+  /** With partial pivoting: the column (bus) whose diagonal pivot failed the threshold test. */
+  rejectedColumn?: number;
+}
+
+/** Z = A⁻¹ on the pattern of A, plus its diagonal; values interleaved like A's. */
+export interface SelectedInverse {
+  diagonal: Float64Array;
+  onPattern: Float64Array;
+}
+
+export class SparseLu implements Disposable {
+  readonly n: number;
+  readonly nnz: number;
+  #sim: SimExports;
+  #handle: number;
+  #factorized = false;
+
+  /** Ordering (AMD on A + Aᵀ) and symbolic analysis of `pattern`; no values needed. */
+  constructor(sim: SimExports, pattern: SparsePattern) {
+    checkDimension(pattern.n);
+    this.#sim = sim;
+    this.n = pattern.n;
+    this.nnz = pattern.rowIdx.length;
+    this.#handle = withBuffers(sim, (track) => {
+      const colPtr = track(copyInI32(sim, pattern.colPtr));
+      const rowIdx = track(copyInI32(sim, pattern.rowIdx));
+      return sim.ampflux_analyze(pattern.n, colPtr.ptr, pattern.colPtr.length, rowIdx.ptr, this.nnz);
+    });
+    if (this.#handle === 0) throw lastError(sim);
+  }
+
+  #live(): number {
+    if (this.#handle === 0) throw new SimError("invalid-handle", "this SparseLu has been disposed");
+    return this.#handle;
+  }
+
+  #factors(): number {
+    const handle = this.#live();
+    if (!this.#factorized) throw new SimError("not-factorized", "call factorize() before solving");
+    return handle;
+  }
+
+  /** Numeric factorization of values on the analyzed pattern (reuses the ordering). */
+  factorize(values: Float64Array, options: FactorizeOptions = {}): this {
+    const handle = this.#live();
+    const count = complexCount(values, "factorize");
+    this.#factorized = false;
+    withBuffers(this.#sim, (track) => {
+      const v = track(copyInF64(this.#sim, values));
+      const tol = options.pivotTolerance ?? DEFAULT_PIVOT_TOLERANCE;
+      check(this.#sim, this.#sim.ampflux_factorize(handle, v.ptr, count, tol));
+    });
+    this.#factorized = true;
+    return this;
+  }
+
+  /** A⁻¹ B for B of n × nrhs complex values, column-major, interleaved. */
+  solve(b: Float64Array): Float64Array {
+    const handle = this.#factors();
+    const count = complexCount(b, "solve");
+    return withBuffers(this.#sim, (track) => {
+      const rhs = track(copyInF64(this.#sim, b));
+      check(this.#sim, this.#sim.ampflux_solve(handle, rhs.ptr, count));
+      return viewF64(this.#sim, rhs, b.length).slice();
+    });
+  }
+
+  /** Column j of Z = A⁻¹ (n complex values): one solve. */
+  inverseColumn(j: number): Float64Array {
+    const handle = this.#factors();
+    if (!Number.isInteger(j)) throw new RangeError(`inverseColumn: column ${j} is not an integer`);
+    return withBuffers(this.#sim, (track) => {
+      const out = track(allocF64(this.#sim, 2 * this.n));
+      check(this.#sim, this.#sim.ampflux_inverse_column(handle, j, out.ptr, this.n));
+      return viewF64(this.#sim, out, 2 * this.n).slice();
+    });
+  }
+
+  /** diag(Z), Z = A⁻¹, by selected inversion (n complex values). */
+  diagInverse(): Float64Array {
+    return this.#selected(false).diagonal;
+  }
+
+  /** diag(Z) and Z on the pattern of A (in the order of A's values). */
+  selectedInverse(): SelectedInverse {
+    return this.#selected(true);
+  }
+
+  #selected(withPattern: boolean): SelectedInverse {
+    const handle = this.#factors();
+    return withBuffers(this.#sim, (track) => {
+      const diag = track(allocF64(this.#sim, 2 * this.n));
+      const onPattern = withPattern ? track(allocF64(this.#sim, 2 * this.nnz)) : undefined;
+      check(
+        this.#sim,
+        this.#sim.ampflux_selected_inverse(handle, diag.ptr, this.n, onPattern?.ptr ?? 0, this.nnz),
+      );
+      return {
+        diagonal: viewF64(this.#sim, diag, 2 * this.n).slice(),
+        onPattern: onPattern ? viewF64(this.#sim, onPattern, 2 * this.nnz).slice() : new Float64Array(),
+      };
+    });
+  }
+
+  stats(): FactorStats {
+    const handle = this.#live();
+    return withBuffers(this.#sim, (track) => {
+      const out = track(allocF64(this.#sim, 4));
+      check(this.#sim, this.#sim.ampflux_solver_stats(handle, out.ptr));
+      const [n = 0, nnzA = 0, nnzLU = 0, rejected = -1] = viewF64(this.#sim, out, 4);
+      return rejected < 0
+        ? { n, nnzA, nnzLU, pivoting: "diagonal" }
+        : { n, nnzA, nnzLU, pivoting: "partial", rejectedColumn: rejected };
+    });
+  }
+
+  /** Frees the Rust-side analysis and factors; idempotent. */
+  dispose(): void {
+    if (this.#handle === 0) return;
+    const handle = this.#handle;
+    this.#handle = 0;
+    check(this.#sim, this.#sim.ampflux_free_solver(handle));
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+}
+
+/** Analyze + factorize in one go; the handle is freed if factorization fails. */
+export function factorizeMatrix(sim: SimExports, matrix: SparseMatrix, options?: FactorizeOptions): SparseLu {
+  const lu = new SparseLu(sim, matrix);
+  try {
+    return lu.factorize(matrix.values, options);
+  } catch (error) {
+    lu.dispose();
+    throw error;
+  }
+}
+
+/** Runs `body` on a fresh factorization of `matrix` and always frees it. */
+export function withFactorization<T>(
+  sim: SimExports,
+  matrix: SparseMatrix,
+  options: FactorizeOptions | undefined,
+  body: (lu: SparseLu) => T,
+): T {
+  const lu = factorizeMatrix(sim, matrix, options);
+  try {
+    return body(lu);
+  } finally {
+    lu.dispose();
+  }
+}

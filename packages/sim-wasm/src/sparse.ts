@@ -1,0 +1,65 @@
+// Sparse matrices as the solver takes them: compressed sparse columns (CSC) with 0-based
+// Int32Array indices and complex values interleaved (re, im) in a Float64Array.
+
+import { check } from "./errors.ts";
+import type { SimExports } from "./loader.ts";
+import { allocF64, allocI32, copyInF64, copyInI32, viewF64, viewI32, withBuffers } from "./memory.ts";
+
+/** Pattern of a square n×n matrix: column j has rows rowIdx[colPtr[j] .. colPtr[j+1]). */
+export interface SparsePattern {
+  n: number;
+  colPtr: Int32Array;
+  rowIdx: Int32Array;
+}
+
+/** A pattern with one complex value per entry: values[2p] + i·values[2p+1]. */
+export interface SparseMatrix extends SparsePattern {
+  values: Float64Array;
+}
+
+export function checkDimension(n: number): void {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`dimension ${n} is not a non-negative integer`);
+}
+
+/** Number of complex values in an interleaved array; rejects an odd length. */
+export function complexCount(values: Float64Array, what: string): number {
+  if (values.length % 2 !== 0) throw new RangeError(`${what}: expected interleaved (re, im) pairs`);
+  return values.length / 2;
+}
+
+/**
+ * Assembles an n×n CSC matrix from triplets (row, col, value), summing duplicates and sorting
+ * rows within each column. Index range and finiteness are checked by the Rust side.
+ */
+export function fromTriplets(
+  sim: SimExports,
+  n: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  values: Float64Array,
+): SparseMatrix {
+  checkDimension(n);
+  const count = complexCount(values, "fromTriplets");
+  if (rows.length !== count || cols.length !== count) {
+    throw new RangeError(
+      `fromTriplets: ${rows.length} rows, ${cols.length} cols and ${count} values differ in length`,
+    );
+  }
+  return withBuffers(sim, (track) => {
+    const r = track(copyInI32(sim, rows));
+    const c = track(copyInI32(sim, cols));
+    const v = track(copyInF64(sim, values));
+    const colPtr = track(allocI32(sim, n + 1));
+    const rowIdx = track(allocI32(sim, count));
+    const out = track(allocF64(sim, 2 * count));
+    check(sim, sim.ampflux_csc_from_triplets(n, count, r.ptr, c.ptr, v.ptr, colPtr.ptr, rowIdx.ptr, out.ptr));
+    const ptr = viewI32(sim, colPtr, n + 1).slice();
+    const nnz = ptr[n] ?? 0;
+    return {
+      n,
+      colPtr: ptr,
+      rowIdx: viewI32(sim, rowIdx, nnz).slice(),
+      values: viewF64(sim, out, 2 * nnz).slice(),
+    };
+  });
+}

@@ -1,6 +1,6 @@
 import { apiKeys, type Database, users } from "@ampflux/db";
 import { and, eq, gt, isNull, or } from "drizzle-orm";
-import type { SessionUser } from "./sessions.ts";
+import { type SessionUser, sessionUserColumns } from "./sessions.ts";
 import { generateSecretToken, hashToken } from "./tokens.ts";
 
 /** Recognisable in logs and secret scanners; the part after it is the secret. */
@@ -19,13 +19,7 @@ export async function authenticateApiKey(db: Database, key: string): Promise<Ses
   const [row] = await db
     .select({
       keyId: apiKeys.id,
-      user: {
-        id: users.id,
-        companyId: users.companyId,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-      },
+      user: sessionUserColumns,
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))

@@ -8,6 +8,15 @@ export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 
 export type SessionUser = Pick<typeof users.$inferSelect, "id" | "companyId" | "email" | "name" | "role">;
 
+/** The user columns every authenticated request carries in its context. */
+export const sessionUserColumns = {
+  id: users.id,
+  companyId: users.companyId,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+};
+
 export interface ValidSession {
   sessionId: string;
   expiresAt: Date;
@@ -36,13 +45,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
   const [row] = await db
     .select({
       expiresAt: sessions.expiresAt,
-      user: {
-        id: users.id,
-        companyId: users.companyId,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-      },
+      user: sessionUserColumns,
       active: users.active,
     })
     .from(sessions)

@@ -6,19 +6,16 @@ import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { enforceLoginRateLimit } from "../auth/rate-limit.ts";
-import { createSession, invalidateSession, invalidateUserSessions } from "../auth/sessions.ts";
+import {
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+  sessionUserColumns,
+} from "../auth/sessions.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { Context } from "../trpc/context.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
 import { protectedProcedure } from "../trpc/procedures.ts";
-
-const userColumns = {
-  id: users.id,
-  companyId: users.companyId,
-  email: users.email,
-  name: users.name,
-  role: users.role,
-};
 
 async function startSession(ctx: Context, userId: string): Promise<void> {
   const { token, expiresAt } = await createSession(ctx.deps.database.db, userId, ctx.client);
@@ -73,7 +70,7 @@ export const authRouter = router({
       const [created] = await tx
         .insert(users)
         .values({ ...membership, email: input.email, name: input.name, passwordHash })
-        .returning(userColumns);
+        .returning(sessionUserColumns);
       if (!created) throw new Error("user insert returned nothing");
       await recordAudit(
         tx,
@@ -90,7 +87,7 @@ export const authRouter = router({
     await enforceLoginRateLimit(ctx, input.email);
     const db = ctx.deps.database.db;
     const [user] = await db
-      .select({ ...userColumns, passwordHash: users.passwordHash, active: users.active })
+      .select({ ...sessionUserColumns, passwordHash: users.passwordHash, active: users.active })
       .from(users)
       .where(eq(users.email, input.email));
     // Verify against a dummy hash for unknown emails: the answer takes as long either way.

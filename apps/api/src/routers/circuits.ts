@@ -15,6 +15,17 @@ const messageSchema = z.string().trim().max(1_000).default("");
 
 type Actor = Parameters<typeof recordAudit>[1];
 
+/** What lists show of a version (with its author's name); loading one adds the document. */
+const versionSummaryColumns = {
+  id: circuitVersions.id,
+  version: circuitVersions.version,
+  message: circuitVersions.message,
+  elementCounts: circuitVersions.elementCounts,
+  createdAt: circuitVersions.createdAt,
+  authorId: circuitVersions.authorId,
+  authorName: users.name,
+};
+
 /**
  * Appends a version under a row lock on the project, so concurrent saves are numbered one after
  * the other; a save based on anything but the latest version is refused (optimistic concurrency).
@@ -72,16 +83,7 @@ async function appendVersion(
 
 async function loadVersion(tx: Pick<Transaction, "select">, projectId: string, version: number) {
   const [row] = await tx
-    .select({
-      id: circuitVersions.id,
-      version: circuitVersions.version,
-      message: circuitVersions.message,
-      document: circuitVersions.document,
-      elementCounts: circuitVersions.elementCounts,
-      createdAt: circuitVersions.createdAt,
-      authorId: circuitVersions.authorId,
-      authorName: users.name,
-    })
+    .select({ ...versionSummaryColumns, document: circuitVersions.document })
     .from(circuitVersions)
     .leftJoin(users, eq(users.id, circuitVersions.authorId))
     .where(and(eq(circuitVersions.projectId, projectId), eq(circuitVersions.version, version)));
@@ -113,15 +115,7 @@ export const circuitsRouter = router({
     .input(pageInputSchema)
     .query(({ ctx, input }) =>
       ctx.deps.database.db
-        .select({
-          id: circuitVersions.id,
-          version: circuitVersions.version,
-          message: circuitVersions.message,
-          elementCounts: circuitVersions.elementCounts,
-          createdAt: circuitVersions.createdAt,
-          authorId: circuitVersions.authorId,
-          authorName: users.name,
-        })
+        .select(versionSummaryColumns)
         .from(circuitVersions)
         .leftJoin(users, eq(users.id, circuitVersions.authorId))
         .where(eq(circuitVersions.projectId, ctx.project.id))

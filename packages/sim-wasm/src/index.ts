@@ -1,11 +1,14 @@
 // Public TypeScript API of the simulation core; the same module runs in Node and in browsers.
 
+import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
+import { shortCircuit } from "./iec60909/short-circuit.ts";
 import { instantiateSim, type SimExports } from "./loader.ts";
 import { allocF64, copyInF64, viewF64, withBuffers } from "./memory.ts";
 import { type FactorizeOptions, factorizeMatrix, SparseLu, withFactorization } from "./solver.ts";
 import { fromTriplets, type SparseMatrix, type SparsePattern } from "./sparse.ts";
 
 export { SimError, type SimErrorCode } from "./errors.ts";
+export { ShortCircuitInputError } from "./iec60909/errors.ts";
 export { EXPECTED_ABI_VERSION } from "./loader.ts";
 export { WasmOutOfMemoryError } from "./memory.ts";
 export {
@@ -35,6 +38,11 @@ export interface SimCore {
   diagInverse(matrix: SparseMatrix, options?: FactorizeOptions): Float64Array;
   /** Column j of A⁻¹, freeing the factors afterwards. */
   inverseColumn(matrix: SparseMatrix, j: number, options?: FactorizeOptions): Float64Array;
+  /**
+   * IEC 60909-0:2016 short-circuit study of a network document (validated here); throws
+   * ShortCircuitInputError naming the JSON paths of what is wrong.
+   */
+  shortCircuit(network: unknown, options?: ShortCircuitOptionsInput): ShortCircuitResult;
 }
 
 function bindCore(sim: SimExports): SimCore {
@@ -58,6 +66,7 @@ function bindCore(sim: SimExports): SimCore {
     diagInverse: (matrix, options) => withFactorization(sim, matrix, options, (lu) => lu.diagInverse()),
     inverseColumn: (matrix, j, options) =>
       withFactorization(sim, matrix, options, (lu) => lu.inverseColumn(j)),
+    shortCircuit: (network, options) => shortCircuit(sim, network, options),
   };
 }
 

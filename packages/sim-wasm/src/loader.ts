@@ -1,5 +1,7 @@
 // Instantiates ampflux_sim.wasm in Node (read from disk) or in a browser (fetched by URL).
 // The module imports nothing: the Rust crate is built without wasm-bindgen.
+// WebAssembly's types live in the DOM lib, which Node-only consumers do not load themselves.
+/// <reference lib="dom" />
 
 /** Raw exports of rust/src/ffi.rs; pointers and lengths are plain numbers (wasm32). */
 export interface SimExports {
@@ -36,10 +38,71 @@ export interface SimExports {
   ): number;
   ampflux_solver_stats(handle: number, out: number): number;
   ampflux_free_solver(handle: number): number;
+  ampflux_iec_voltage_factor(vnKv: number, lvTolerance10: number, which: number): number;
+  ampflux_iec_k_t(cMax: number, xTPu: number): number;
+  ampflux_iec_k_g(unKv: number, urgKv: number, cMax: number, xdssPu: number, sinPhi: number): number;
+  ampflux_iec_k_s(
+    unqKv: number,
+    urgKv: number,
+    urLvKv: number,
+    urHvKv: number,
+    cMax: number,
+    xdssPu: number,
+    xTPu: number,
+    sinPhi: number,
+  ): number;
+  ampflux_iec_k_so(
+    unqKv: number,
+    urgKv: number,
+    pG: number,
+    urLvKv: number,
+    urHvKv: number,
+    tapFactor: number,
+    cMax: number,
+    xdssPu: number,
+    sinPhi: number,
+  ): number;
+  ampflux_sc_bus_results(
+    n: number,
+    fault: number,
+    kappaMethod: number,
+    fHz: number,
+    tkS: number,
+    rxFlag: number,
+    z1: number,
+    z0: number,
+    zPeak: number,
+    c: number,
+    sourceVolts: number,
+    lowVoltage: number,
+    decay: number,
+    out: number,
+  ): number;
+  ampflux_sc_breaking_decay(
+    handle: number,
+    n: number,
+    zff: number,
+    c: number,
+    tMinS: number,
+    count: number,
+    bus: number,
+    z: number,
+    iRated: number,
+    mwPerPolePair: number,
+    out: number,
+  ): number;
+  ampflux_sc_source_voltage(
+    handle: number,
+    n: number,
+    count: number,
+    bus: number,
+    current: number,
+    out: number,
+  ): number;
 }
 
 /** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
-export const EXPECTED_ABI_VERSION = 2;
+export const EXPECTED_ABI_VERSION = 3;
 
 const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
 

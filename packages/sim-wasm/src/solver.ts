@@ -130,6 +130,11 @@ export class SparseLu implements Disposable {
     });
   }
 
+  /** The Rust-side handle of the factors, for kernels that solve inside WASM (iec60909). */
+  factorsHandle(): number {
+    return this.#factors();
+  }
+
   stats(): FactorStats {
     const handle = this.#live();
     return withBuffers(this.#sim, (track) => {

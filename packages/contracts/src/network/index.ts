@@ -1,5 +1,6 @@
 export * from "./buses.ts";
 export * from "./consumers.ts";
+export { DisjointSets } from "./disjoint-sets.ts";
 export * from "./document.ts";
 export * from "./islands.ts";
 export type { IssuePath, NetworkIssue } from "./issues.ts";

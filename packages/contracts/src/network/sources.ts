@@ -34,6 +34,8 @@ export const generatorSchema = z.strictObject({
   rdss_ohm: nonNegative,
   cos_phi: powerFactor,
   x0_pu: positive.optional(),
+  /** Voltage regulation range ±p_G in percent; K_SO of a power station unit uses it (IEC 60909-0 eq. 24). */
+  pg_percent: nonNegative.optional(),
   /** Id of the unit transformer when generator and transformer form an IEC 60909 power station unit. */
   power_station_trafo: z.string().min(1).optional(),
   in_service: inService,

@@ -33,6 +33,10 @@ export const transformerSchema = z
     shift_degree: z.number().default(0),
     ...tapFields,
     tap_side: z.enum(["hv", "lv"]).optional(),
+    /** Neutral earthing reactance of the earthed star winding, in ohm (adds 3·X_N to Z0). */
+    xn_ohm: nonNegative.optional(),
+    /** On-load tap changer: a power station unit with one uses K_S, without one K_SO (IEC 60909-0 §6.7). */
+    oltc: z.boolean().optional(),
     parallel,
     /** Unit transformer of a power station unit (IEC 60909-0 §6.7), corrected with K_S/K_SO. */
     power_station_unit: z.boolean().default(false),

@@ -17,7 +17,7 @@ use std::alloc::{alloc, dealloc, Layout};
 use std::cell::RefCell;
 
 /// Bumped whenever an exported signature changes; the TS loader refuses a mismatch.
-pub const ABI_VERSION: u32 = 2;
+pub const ABI_VERSION: u32 = 3;
 
 const ALIGN: usize = 8;
 
@@ -303,7 +303,7 @@ fn invalid_handle(handle: u32) -> SolverError {
     )
 }
 
-fn with_solver<T>(handle: u32, body: impl FnOnce(&mut Solver) -> Result<T>) -> Result<T> {
+pub(crate) fn with_solver<T>(handle: u32, body: impl FnOnce(&mut Solver) -> Result<T>) -> Result<T> {
     SOLVERS.with(
         |s| match s.borrow_mut().get_mut((handle as usize).wrapping_sub(1)) {
             Some(Some(solver)) => body(solver),
@@ -316,7 +316,7 @@ fn set_error(e: SolverError) {
     LAST_ERROR.with(|slot| *slot.borrow_mut() = e);
 }
 
-fn status(body: impl FnOnce() -> Result<()>) -> i32 {
+pub(crate) fn status(body: impl FnOnce() -> Result<()>) -> i32 {
     match body() {
         Ok(()) => 0,
         Err(e) => {
@@ -328,7 +328,7 @@ fn status(body: impl FnOnce() -> Result<()>) -> i32 {
 }
 
 /// A host buffer as a slice; null is only accepted for an empty buffer.
-unsafe fn slice<'a, T>(ptr: *const T, len: usize) -> Result<&'a [T]> {
+pub(crate) unsafe fn slice<'a, T>(ptr: *const T, len: usize) -> Result<&'a [T]> {
     if len == 0 {
         Ok(&[])
     } else if ptr.is_null() || len > isize::MAX as usize / std::mem::size_of::<T>() {
@@ -341,7 +341,7 @@ unsafe fn slice<'a, T>(ptr: *const T, len: usize) -> Result<&'a [T]> {
     }
 }
 
-unsafe fn slice_mut<'a, T>(ptr: *mut T, len: usize) -> Result<&'a mut [T]> {
+pub(crate) unsafe fn slice_mut<'a, T>(ptr: *mut T, len: usize) -> Result<&'a mut [T]> {
     if len == 0 {
         Ok(&mut [])
     } else if ptr.is_null() || len > isize::MAX as usize / std::mem::size_of::<T>() {
@@ -355,16 +355,16 @@ unsafe fn slice_mut<'a, T>(ptr: *mut T, len: usize) -> Result<&'a mut [T]> {
 }
 
 /// `count` interleaved (re, im) pairs as Complex values (Complex is `repr(C)` of two f64).
-unsafe fn complex_slice<'a>(ptr: *const f64, count: usize) -> Result<&'a [Complex]> {
+pub(crate) unsafe fn complex_slice<'a>(ptr: *const f64, count: usize) -> Result<&'a [Complex]> {
     slice(ptr as *const Complex, count)
 }
 
-unsafe fn complex_slice_mut<'a>(ptr: *mut f64, count: usize) -> Result<&'a mut [Complex]> {
+pub(crate) unsafe fn complex_slice_mut<'a>(ptr: *mut f64, count: usize) -> Result<&'a mut [Complex]> {
     slice_mut(ptr as *mut Complex, count)
 }
 
 /// n arrives as a wasm i32: a negative n would wrap to a huge usize and n + 1 could overflow.
-fn dimension(n: usize) -> Result<()> {
+pub(crate) fn dimension(n: usize) -> Result<()> {
     if n >= i32::MAX as usize {
         return Err(SolverError::invalid(format!(
             "dimension {} is out of range",
@@ -374,7 +374,7 @@ fn dimension(n: usize) -> Result<()> {
     Ok(())
 }
 
-fn indices(raw: &[i32]) -> Result<Vec<usize>> {
+pub(crate) fn indices(raw: &[i32]) -> Result<Vec<usize>> {
     let mut out = crate::error::try_vec(raw.len(), 0usize)?;
     for (o, &i) in out.iter_mut().zip(raw) {
         if i < 0 {

@@ -14,6 +14,7 @@ pub mod csc;
 pub mod error;
 pub mod etree;
 pub mod ffi;
+pub mod ffi_iec60909;
 pub mod gplu;
 pub mod iec60909;
 pub mod lu;

@@ -191,6 +191,11 @@ pub fn ldu_solve(sym: &Symbolic, f: &Ldu, b: &mut [Complex], work: &mut [Complex
     }
     for j in 0..n {
         let wj = work[j];
+        // Unit right-hand sides (columns of Z) stay zero until the etree path of their
+        // row: skipping zeros makes the forward solve touch only that path.
+        if wj == Complex::ZERO {
+            continue;
+        }
         for p in sym.lp[j]..sym.lp[j + 1] {
             let i = sym.li[p];
             work[i] = work[i] - f.lx[p] * wj;

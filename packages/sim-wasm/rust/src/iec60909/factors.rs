@@ -113,7 +113,7 @@ pub fn mu(ikss_over_ir: f64, t_min_s: f64) -> f64 {
 }
 
 /// Factor q of asynchronous motors for the symmetrical breaking current, eq. (73), with
-/// m = rated active power per pair of poles in MW; q ≤ 1.
+/// m = rated active power per pair of poles in MW; 0 ≤ q ≤ 1.
 pub fn q(mw_per_pole_pair: f64, t_min_s: f64) -> f64 {
     let ln_m = mw_per_pole_pair.ln();
     let value = match delay_bracket(t_min_s) {
@@ -122,7 +122,7 @@ pub fn q(mw_per_pole_pair: f64, t_min_s: f64) -> f64 {
         DelayBracket::Ms100 => 0.57 + 0.12 * ln_m,
         DelayBracket::Ms250 => 0.26 + 0.10 * ln_m,
     };
-    value.min(1.0)
+    value.max(0.0).min(1.0)
 }
 
 /// Factor m for the heat effect of the d.c. component, eq. (A.1) of Annex A:

@@ -1,3 +1,8 @@
-//! IEC 60909-0:2016 short-circuit calculation.
+//! IEC 60909-0:2016 short-circuit calculation: correction and current factors (`factors`),
+//! sequence networks at the fault (`fault`), per-bus results (`bus_results`) and the quantities
+//! that need transfer impedances (`transfer`). The network model itself is built by the caller.
 
+pub mod bus_results;
 pub mod factors;
+pub mod fault;
+pub mod transfer;

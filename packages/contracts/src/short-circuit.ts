@@ -1,0 +1,104 @@
+import { z } from "zod";
+import type { NetworkIssue } from "./network/issues.ts";
+
+export const FAULT_TYPES = ["3ph", "2ph", "1ph", "2ph_earth"] as const;
+export type FaultType = (typeof FAULT_TYPES)[number];
+
+/** Options of an IEC 60909-0:2016 short-circuit study; defaults are what most studies use. */
+export const shortCircuitOptionsSchema = z.strictObject({
+  fault: z.enum(FAULT_TYPES).default("3ph"),
+  /** max: rating of equipment (c_max, motors included); min: protection settings (c_min, hot lines). */
+  case: z.enum(["max", "min"]).default("max"),
+  /** Peak factor κ: B (uniform R/X, eq. 58) or C (equivalent frequency, eq. 59). */
+  kappa_method: z.enum(["B", "C"]).default("C"),
+  /** Minimum time delay for the breaking current Ib (s). */
+  tmin_s: z.number().positive().max(10).default(0.1),
+  /** Short-circuit duration for the thermal equivalent current Ith (s). */
+  tk_s: z.number().positive().max(10).default(1),
+  /** Low-voltage tolerance of Table 1: +6 % (c_max 1.05) or +10 % (c_max 1.10). */
+  lv_tolerance_percent: z.literal([6, 10]).default(10),
+  /** Overrides of Table 1's voltage factors for every voltage level. */
+  c_max: z.number().min(0.8).max(1.2).optional(),
+  c_min: z.number().min(0.8).max(1.2).optional(),
+  /** Fault buses; all buses when omitted. */
+  buses: z.array(z.string().min(1)).max(10_000).optional(),
+  /** Branch-end currents for each fault bus (needs `buses`: one extra solve per fault bus). */
+  branches: z.boolean().default(false),
+});
+
+export type ShortCircuitOptions = z.infer<typeof shortCircuitOptionsSchema>;
+export type ShortCircuitOptionsInput = z.input<typeof shortCircuitOptionsSchema>;
+
+/** Results at one fault bus; the numbers are null for a bus that no source feeds. */
+export interface BusFaultResult {
+  bus: string;
+  fed: boolean;
+  /** Initial symmetrical short-circuit current I''k (kA); for 2ph_earth the larger line current. */
+  ikss_ka: number | null;
+  /** S''k = √3 · Un · I''k (MVA). */
+  skss_mva: number | null;
+  /** Positive-sequence short-circuit impedance at the fault, Z(1) = Rk + jXk (ohm). */
+  rk_ohm: number | null;
+  xk_ohm: number | null;
+  /** Zero-sequence impedance at the fault (ohm); null when no earth path exists. */
+  r0_ohm: number | null;
+  x0_ohm: number | null;
+  kappa: number | null;
+  ip_ka: number | null;
+  ib_ka: number | null;
+  ith_ka: number | null;
+  /** Earth current 3·I0 (kA) of 1ph and 2ph_earth faults; 0 otherwise. */
+  ike_ka: number | null;
+}
+
+/** Current through one end of a branch into the branch, for a fault at `fault_bus`. */
+export interface BranchFaultResult {
+  fault_bus: string;
+  branch: string;
+  branch_type: "line" | "transformer" | "transformer3w";
+  bus: string;
+  /** Phase currents (kA) and the angle of the largest one, relative to the pre-fault voltage at the fault. */
+  ia_ka: number;
+  ib_ka: number;
+  ic_ka: number;
+  ikss_ka: number;
+  angle_deg: number;
+}
+
+export interface ShortCircuitResult {
+  standard: "IEC 60909-0:2016";
+  options: ShortCircuitOptions;
+  buses: BusFaultResult[];
+  branches: BranchFaultResult[];
+  warnings: NetworkIssue[];
+  /** Milliseconds per phase: model, factorization, inversion, results. */
+  timings: Record<string, number>;
+}
+
+/**
+ * A sweep run by the worker: every bus × fault type × case, on the base network and with each
+ * listed branch (line or transformer id) out of service in turn (N-1); results per bus keep the
+ * worst case and the contingency that caused it.
+ */
+export const batchStudyOptionsSchema = z.strictObject({
+  faults: z.array(z.enum(FAULT_TYPES)).min(1).default(["3ph", "1ph"]),
+  cases: z
+    .array(z.enum(["max", "min"]))
+    .min(1)
+    .default(["max", "min"]),
+  contingencies: z.array(z.string().min(1)).max(2_000).default([]),
+  kappa_method: z.enum(["B", "C"]).default("C"),
+  tmin_s: z.number().positive().max(10).default(0.1),
+  tk_s: z.number().positive().max(10).default(1),
+  lv_tolerance_percent: z.literal([6, 10]).default(10),
+});
+
+export type BatchStudyOptions = z.infer<typeof batchStudyOptionsSchema>;
+
+/** What the api accepts to start a study. */
+export const studyRequestSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("short_circuit"), options: shortCircuitOptionsSchema.prefault({}) }),
+  z.strictObject({ kind: z.literal("batch_study"), options: batchStudyOptionsSchema.prefault({}) }),
+]);
+
+export type StudyRequest = z.infer<typeof studyRequestSchema>;

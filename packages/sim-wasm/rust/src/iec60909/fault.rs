@@ -1,0 +1,122 @@
+//! Connection of the sequence networks at the fault location, IEC 60909-0:2016 §7–8: the
+//! equivalent voltage source E = c·Un/√3 (per unit: c) drives Z(1), Z(2) and Z(0) in series or
+//! parallel according to the fault type. Z(2) = Z(1), as the standard allows for every element
+//! AmpFlux models (§6, "in general Z(2) = Z(1)").
+
+use crate::complex::Complex;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FaultType {
+    ThreePhase,
+    LineToLine,
+    LineToEarth,
+    LineToLineToEarth,
+}
+
+impl FaultType {
+    pub fn from_code(code: i32) -> Option<FaultType> {
+        match code {
+            0 => Some(FaultType::ThreePhase),
+            1 => Some(FaultType::LineToLine),
+            2 => Some(FaultType::LineToEarth),
+            3 => Some(FaultType::LineToLineToEarth),
+            _ => None,
+        }
+    }
+}
+
+/// Positive-, negative- and zero-sequence currents flowing into the fault (phase a reference).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SequenceCurrents {
+    pub i1: Complex,
+    pub i2: Complex,
+    pub i0: Complex,
+}
+
+/// Sequence currents for source voltage `e` (per unit) with Z(1) = `z1` and Z(0) = `z0`;
+/// `None` for Z(0) means no earth path, so earth faults draw no zero-sequence current.
+pub fn sequence_currents(fault: FaultType, e: f64, z1: Complex, z0: Option<Complex>) -> SequenceCurrents {
+    let e = Complex::new(e, 0.0);
+    let zero = Complex::ZERO;
+    match (fault, z0) {
+        (FaultType::ThreePhase, _) => SequenceCurrents { i1: e / z1, i2: zero, i0: zero },
+        (FaultType::LineToLine, _) | (FaultType::LineToLineToEarth, None) => {
+            let i1 = e / (z1 + z1);
+            SequenceCurrents { i1, i2: -i1, i0: zero }
+        }
+        (FaultType::LineToEarth, None) => SequenceCurrents { i1: zero, i2: zero, i0: zero },
+        (FaultType::LineToEarth, Some(z0)) => {
+            let i = e / (z1 + z1 + z0);
+            SequenceCurrents { i1: i, i2: i, i0: i }
+        }
+        (FaultType::LineToLineToEarth, Some(z0)) => {
+            let z20 = z1 + z0;
+            let i1 = e / (z1 + z1 * z0 / z20);
+            SequenceCurrents { i1, i2: -(i1 * z0 / z20), i0: -(i1 * z1 / z20) }
+        }
+    }
+}
+
+/// Phase currents a, b, c from sequence currents (Fortescue): I_abc = A · I_012.
+pub fn phase_currents(s: SequenceCurrents) -> [Complex; 3] {
+    let a = Complex::new(-0.5, 0.75f64.sqrt());
+    let a2 = a.conj();
+    [s.i0 + s.i1 + s.i2, s.i0 + a2 * s.i1 + a * s.i2, s.i0 + a * s.i1 + a2 * s.i2]
+}
+
+/// The short-circuit current of the fault type: the largest faulted-phase current.
+pub fn fault_current(s: SequenceCurrents) -> f64 {
+    phase_currents(s).iter().fold(0.0, |m, i| m.max(i.abs()))
+}
+
+/// Earth current 3·I0.
+pub fn earth_current(s: SequenceCurrents) -> f64 {
+    3.0 * s.i0.abs()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-12 * b.abs().max(1.0)
+    }
+
+    const Z1: Complex = Complex::new(0.1, 1.0);
+    const Z0: Complex = Complex::new(0.3, 2.5);
+
+    #[test]
+    fn textbook_magnitudes_of_each_fault_type() {
+        let e = 1.1;
+        // IEC 60909-0 eq. (29), (44), (52), (56) with Z(2) = Z(1).
+        let k3 = fault_current(sequence_currents(FaultType::ThreePhase, e, Z1, Some(Z0)));
+        assert!(close(k3, e / Z1.abs()));
+        let k2 = fault_current(sequence_currents(FaultType::LineToLine, e, Z1, Some(Z0)));
+        assert!(close(k2, 3f64.sqrt() * e / (Z1 + Z1).abs()));
+        let k1 = fault_current(sequence_currents(FaultType::LineToEarth, e, Z1, Some(Z0)));
+        assert!(close(k1, 3.0 * e / (Z1 + Z1 + Z0).abs()));
+        let s = sequence_currents(FaultType::LineToLineToEarth, e, Z1, Some(Z0));
+        // eq. (56): I''kE2E = √3 c Un / |Z(1) + 2 Z(0)| (per unit: 3 c / |Z1 + 2 Z0|).
+        assert!(close(earth_current(s), 3.0 * e / (Z1 + Z0 + Z0).abs()));
+        // eq. (52): I''k2EL2 = √3 c Un |Z(0) − a Z(2)| / |Z1 Z2 + Z1 Z0 + Z2 Z0|.
+        let a = Complex::new(-0.5, 0.75f64.sqrt());
+        let l2 = 3f64.sqrt() * e * (Z0 - a * Z1).abs() / (Z1 * Z1 + Z1 * Z0 + Z1 * Z0).abs();
+        let l3 = 3f64.sqrt() * e * (Z0 - a.conj() * Z1).abs() / (Z1 * Z1 + Z1 * Z0 + Z1 * Z0).abs();
+        assert!(close(fault_current(s), l2.max(l3)));
+    }
+
+    #[test]
+    fn no_earth_path_means_no_earth_current() {
+        assert_eq!(fault_current(sequence_currents(FaultType::LineToEarth, 1.0, Z1, None)), 0.0);
+        let s = sequence_currents(FaultType::LineToLineToEarth, 1.0, Z1, None);
+        assert_eq!(s, sequence_currents(FaultType::LineToLine, 1.0, Z1, None));
+    }
+
+    #[test]
+    fn the_healthy_phase_carries_nothing() {
+        let [a, _, _] = phase_currents(sequence_currents(FaultType::LineToLine, 1.0, Z1, None));
+        assert!(a.abs() < 1e-15);
+        let [_, b, c] = phase_currents(sequence_currents(FaultType::LineToEarth, 1.0, Z1, Some(Z0)));
+        assert!(b.abs() < 1e-15 && c.abs() < 1e-15);
+    }
+}

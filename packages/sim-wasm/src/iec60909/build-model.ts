@@ -1,0 +1,24 @@
+// Network document → per-unit sequence networks with every IEC 60909 correction applied.
+
+import type { NetworkDocument, ShortCircuitOptions } from "@ampflux/contracts";
+import { addLine, addTransformer, addTransformer3w } from "./branches.ts";
+import { BuildContext } from "./context.ts";
+import type { CorrectionFactors } from "./kernels.ts";
+import type { ShortCircuitModel } from "./model.ts";
+import { addExternalGrid, addGenerator, addMotor, addStaticGenerator } from "./sources.ts";
+
+export function buildModel(
+  doc: NetworkDocument,
+  options: ShortCircuitOptions,
+  factors: CorrectionFactors,
+): ShortCircuitModel {
+  const ctx = new BuildContext(doc, options, factors);
+  for (const [i, line] of doc.lines.entries()) addLine(ctx, line, i);
+  for (const [i, t] of doc.transformers.entries()) addTransformer(ctx, t, i);
+  for (const [i, t] of doc.transformers3w.entries()) addTransformer3w(ctx, t, i);
+  for (const grid of doc.external_grids) addExternalGrid(ctx, grid);
+  for (const gen of doc.generators) addGenerator(ctx, gen);
+  for (const motor of doc.motors) addMotor(ctx, motor);
+  for (const sgen of doc.static_generators) addStaticGenerator(ctx, sgen);
+  return ctx.model;
+}

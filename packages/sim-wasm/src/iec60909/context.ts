@@ -1,0 +1,118 @@
+// What every element builder needs: node lookup, per-unit bases, voltage factors and the
+// sequence networks under construction.
+
+import {
+  DisjointSets,
+  type Generator,
+  type NetworkDocument,
+  type NetworkIssue,
+  type ShortCircuitOptions,
+} from "@ampflux/contracts";
+import type { Cx } from "./complex.ts";
+import type { CorrectionFactors } from "./kernels.ts";
+import { baseImpedanceOhm, type ShortCircuitModel } from "./model.ts";
+
+export class BuildContext {
+  readonly model: ShortCircuitModel;
+  readonly isMax: boolean;
+  /** Power station units: unit transformer id → its generator. */
+  readonly unitGenerators = new Map<string, Generator>();
+  readonly #openEnds = new Set<string>();
+  readonly doc: NetworkDocument;
+  readonly options: ShortCircuitOptions;
+  readonly factors: CorrectionFactors;
+
+  constructor(doc: NetworkDocument, options: ShortCircuitOptions, factors: CorrectionFactors) {
+    this.doc = doc;
+    this.options = options;
+    this.factors = factors;
+    this.isMax = options.case === "max";
+    this.model = {
+      nodeCount: 0,
+      nodeOfBus: new Map(),
+      busOfNode: [],
+      baseKv: [],
+      c: [],
+      positive: { series: [], shunts: [] },
+      zero: { series: [], shunts: [] },
+      machines: [],
+      converters: [],
+      allBranchesRxBelow03: true,
+      warnings: [],
+    };
+    this.#numberBuses();
+    for (const gen of doc.generators) {
+      if (gen.in_service && gen.power_station_trafo !== undefined)
+        this.unitGenerators.set(gen.power_station_trafo, gen);
+    }
+  }
+
+  /** One node per group of in-service buses joined by closed bus-bus switches. */
+  #numberBuses(): void {
+    const live = new Set(this.doc.buses.filter((b) => b.in_service).map((b) => b.id));
+    const coupled = new DisjointSets();
+    for (const sw of this.doc.switches) {
+      if (sw.element_type === "bus") {
+        if (sw.closed && live.has(sw.bus) && live.has(sw.element)) coupled.union(sw.bus, sw.element);
+      } else if (!sw.closed) {
+        this.#openEnds.add(`${sw.element}\n${sw.bus}`);
+      }
+    }
+    const nodeOfRoot = new Map<string, number>();
+    for (const bus of this.doc.buses) {
+      if (!bus.in_service) continue;
+      const root = coupled.find(bus.id);
+      let node = nodeOfRoot.get(root);
+      if (node === undefined) {
+        node = this.addNode(bus.vn_kv, bus.id);
+        nodeOfRoot.set(root, node);
+      }
+      this.model.nodeOfBus.set(bus.id, node);
+    }
+  }
+
+  addNode(kv: number, name: string): number {
+    const m = this.model;
+    m.baseKv.push(kv);
+    m.c.push(this.voltageFactor(kv));
+    m.busOfNode.push(name);
+    return m.nodeCount++;
+  }
+
+  /** The node of `bus` as seen from `element`; undefined when out of service or switched off. */
+  terminal(element: string, bus: string): number | undefined {
+    if (this.#openEnds.has(`${element}\n${bus}`)) return undefined;
+    return this.model.nodeOfBus.get(bus);
+  }
+
+  /** c of Table 1 for the study's case (c_max / c_min overrides apply to every level). */
+  voltageFactor(kv: number): number {
+    return this.isMax
+      ? this.cMax(kv)
+      : (this.options.c_min ?? this.factors.voltageFactor(kv, this.#lv10(), "min"));
+  }
+
+  /** c_max, which the correction factors K_T, K_G, K_S use in both cases. */
+  cMax(kv: number): number {
+    return this.options.c_max ?? this.factors.voltageFactor(kv, this.#lv10(), "max");
+  }
+
+  #lv10(): boolean {
+    return this.options.lv_tolerance_percent === 10;
+  }
+
+  /** Ohm at a node's base voltage → per unit. */
+  perUnit(z: Cx, node: number): Cx {
+    const base = baseImpedanceOhm(this.model.baseKv[node] ?? 1);
+    return { re: z.re / base, im: z.im / base };
+  }
+
+  warn(issue: NetworkIssue): void {
+    this.model.warnings.push(issue);
+  }
+
+  /** Records a branch's R/X for method B's "R/X < 0.3 in all branches" test. */
+  noteBranchRx(z: Cx): void {
+    if (z.re >= 0.3 * Math.abs(z.im)) this.model.allBranchesRxBelow03 = false;
+  }
+}

@@ -1,0 +1,75 @@
+// The per-unit sequence networks IEC 60909 works on, as plain data: what elements.ts builds
+// from a network document and admittance.ts stamps into Ybus.
+
+import type { NetworkIssue } from "@ampflux/contracts";
+import type { Cx } from "./complex.ts";
+
+/** System base power; any value works, 100 MVA keeps per-unit numbers near 1. */
+export const S_BASE_MVA = 100;
+
+/**
+ * A series element between two nodes with an ideal transformer of ratio `ratio`∠`shiftDeg` on
+ * the `from` side (V_from / V_to at no load, in per unit); lines have ratio 1, shift 0.
+ */
+export interface SeriesElement {
+  id: string;
+  kind: "line" | "transformer" | "transformer3w";
+  from: number;
+  to: number;
+  z: Cx;
+  ratio: number;
+  shiftDeg: number;
+}
+
+/** An impedance from a node to earth (the sources' internal impedances, earthed windings). */
+export interface ShuntElement {
+  /** The element it belongs to, when its current is a branch-end current (earthed windings). */
+  id?: string;
+  node: number;
+  z: Cx;
+  /** Impedance for the peak factor κ when it differs: generators with R_Gf (IEC 60909-0 §6.6.1). */
+  zPeak?: Cx;
+  /** An impedance source (grid, generator) that feeds the island; motors alone do not. */
+  feeds: boolean;
+}
+
+export interface SequenceNetwork {
+  series: SeriesElement[];
+  shunts: ShuntElement[];
+}
+
+export interface RotatingMachine {
+  node: number;
+  z: Cx;
+  /** Rated current in per unit of the node's base current. */
+  iRatedPu: number;
+  /** Asynchronous motors: MW per pole pair (IEC 60909-0 eq. 73); 0 for synchronous machines. */
+  mwPerPolePair: number;
+}
+
+export interface ConverterSource {
+  node: number;
+  currentPu: number;
+}
+
+/**
+ * Nodes are the document's buses (closed bus-bus switches merged) followed by the star points
+ * of three-winding transformers. Per node: base voltage (kV), voltage factor c, low-voltage flag.
+ */
+export interface ShortCircuitModel {
+  nodeCount: number;
+  nodeOfBus: Map<string, number>;
+  /** The document bus each node stands for (star points: the transformer id). */
+  busOfNode: string[];
+  baseKv: number[];
+  c: number[];
+  positive: SequenceNetwork;
+  zero: SequenceNetwork;
+  machines: RotatingMachine[];
+  converters: ConverterSource[];
+  allBranchesRxBelow03: boolean;
+  warnings: NetworkIssue[];
+}
+
+export const baseImpedanceOhm = (kv: number): number => (kv * kv) / S_BASE_MVA;
+export const baseCurrentKa = (kv: number): number => S_BASE_MVA / (Math.sqrt(3) * kv);

@@ -1,0 +1,91 @@
+// Sources into the sequence networks: network feeders, synchronous generators (alone or in a
+// power station unit), asynchronous motors and converter sources (IEC 60909-0 §6.2, 6.6–6.10).
+
+import type { ExternalGrid, Generator, Motor, StaticGenerator } from "@ampflux/contracts";
+import { type Cx, cx, fromMagnitudeAndRx, scale } from "./complex.ts";
+import type { BuildContext } from "./context.ts";
+import { S_BASE_MVA } from "./model.ts";
+import { sinPhi, unitFactor } from "./power-station-units.ts";
+
+/** Network feeder, eq. (6): Z_Q = c·U_nQ² / S''kQ with R/X given; zero sequence by X0/X, R0/X0. */
+export function addExternalGrid(ctx: BuildContext, grid: ExternalGrid): void {
+  const node = ctx.model.nodeOfBus.get(grid.bus);
+  if (!grid.in_service || node === undefined) return;
+  const c = ctx.model.c[node] ?? 1;
+  const sk = ctx.isMax ? grid.s_sc_max_mva : grid.s_sc_min_mva;
+  const rx = ctx.isMax ? grid.rx_max : grid.rx_min;
+  const z1 = fromMagnitudeAndRx((c * S_BASE_MVA) / sk, rx);
+  ctx.model.positive.shunts.push({ node, z: z1, feeds: true });
+  const x0x = ctx.isMax ? grid.x0x_max : (grid.x0x_min ?? grid.x0x_max);
+  const r0x0 = ctx.isMax ? grid.r0x0_max : (grid.r0x0_min ?? grid.r0x0_max);
+  if (x0x !== undefined) {
+    const x0 = x0x * z1.im;
+    ctx.model.zero.shunts.push({ node, z: cx((r0x0 ?? 0) * x0, x0), feeds: false });
+  }
+}
+
+/**
+ * Generator: Z_G = R_G + jX''d corrected by K_G (eq. 17–18), or by the unit's K_S / K_SO when it
+ * belongs to a power station unit. Its star point is earthed only when x0_pu is given.
+ */
+export function addGenerator(ctx: BuildContext, gen: Generator): void {
+  const node = ctx.model.nodeOfBus.get(gen.bus);
+  if (!gen.in_service || node === undefined) return;
+  const kv = ctx.model.baseKv[node] ?? 1;
+  const zRated = gen.vn_kv ** 2 / gen.sn_mva;
+  const unit = ctx.doc.transformers.find((t) => t.in_service && t.id === gen.power_station_trafo);
+  const hvNode = unit && ctx.model.nodeOfBus.get(unit.hv_bus);
+  const k =
+    unit && hvNode !== undefined
+      ? unitFactor(ctx, unit, gen, ctx.model.baseKv[hvNode] ?? kv)
+      : ctx.factors.kG(kv, gen.vn_kv, ctx.cMax(kv), gen.xdss_pu, sinPhi(gen.cos_phi));
+  const corrected = (r: number, x: number): Cx => ctx.perUnit(scale(cx(r, x * zRated), k), node);
+  const z = corrected(gen.rdss_ohm, gen.xdss_pu);
+  const zPeak = corrected(fictitiousResistanceRatio(gen) * gen.xdss_pu * zRated, gen.xdss_pu);
+  ctx.model.positive.shunts.push({ node, z, zPeak, feeds: true });
+  if (gen.x0_pu !== undefined) {
+    ctx.model.zero.shunts.push({ id: gen.id, node, z: corrected(gen.rdss_ohm, gen.x0_pu), feeds: false });
+  }
+  ctx.model.machines.push({ node, z, iRatedPu: ratedCurrentPu(gen.sn_mva, gen.vn_kv, kv), mwPerPolePair: 0 });
+}
+
+/**
+ * R_Gf / X''d for the peak current (IEC 60909-0 §6.6.1): 0.05 above 1 kV and 100 MVA, 0.07 above
+ * 1 kV below 100 MVA, 0.15 at 1 kV and below. It accounts for the d.c. decay in the stator.
+ */
+function fictitiousResistanceRatio(gen: Generator): number {
+  if (gen.vn_kv <= 1) return 0.15;
+  return gen.sn_mva >= 100 ? 0.05 : 0.07;
+}
+
+/** I_r in per unit of the base current at a node of `kv`. */
+const ratedCurrentPu = (snMva: number, vnKv: number, kv: number) => (snMva / S_BASE_MVA) * (kv / vnKv);
+
+/**
+ * Asynchronous motor, eq. (26): Z_M = (1 / (I_LR/I_rM)) · U_rM² / S_rM with S_rM = P_rM / (η cos φ).
+ * Motors count for the maximum case only (§10: they are neglected for minimum currents).
+ */
+export function addMotor(ctx: BuildContext, motor: Motor): void {
+  const node = ctx.model.nodeOfBus.get(motor.bus);
+  if (!ctx.isMax || !motor.in_service || node === undefined) return;
+  const kv = ctx.model.baseKv[node] ?? 1;
+  const sr = motor.pn_mech_mw / ((motor.efficiency_n_percent / 100) * motor.cos_phi_n);
+  const z = ctx.perUnit(fromMagnitudeAndRx(motor.vn_kv ** 2 / sr / motor.lrc_pu, motor.rx), node);
+  ctx.model.positive.shunts.push({ node, z, feeds: false });
+  ctx.model.machines.push({
+    node,
+    z,
+    iRatedPu: ratedCurrentPu(sr, motor.vn_kv, kv),
+    mwPerPolePair: motor.pn_mech_mw / motor.pole_pairs,
+  });
+}
+
+/**
+ * Full-converter source: a current source of k · I_rated in the positive sequence (§6.10,
+ * 2016 edition). Neglected for minimum currents, like motors.
+ */
+export function addStaticGenerator(ctx: BuildContext, sgen: StaticGenerator): void {
+  const node = ctx.model.nodeOfBus.get(sgen.bus);
+  if (!ctx.isMax || !sgen.in_service || node === undefined || sgen.k === 0) return;
+  ctx.model.converters.push({ node, currentPu: (sgen.k * sgen.sn_mva) / S_BASE_MVA });
+}

@@ -1,0 +1,43 @@
+// Runs the study in the WASM core and turns its input errors into command-line problems.
+
+import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
+import { loadSimCore, ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
+import { inputError, jsonPath } from "./errors.ts";
+
+const BUILD_HINT = "run `pnpm --filter @ampflux/sim-wasm build`";
+
+async function loadCore(): Promise<SimCore> {
+  try {
+    return await loadSimCore();
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === "ENOENT")
+      throw inputError(`the simulation core ampflux_sim.wasm is not built: ${BUILD_HINT}`);
+    throw inputError(`cannot load the simulation core (${message}): ${BUILD_HINT}`);
+  }
+}
+
+/** Option issues name the flag; network issues the JSON path in the file. */
+function describeIssues(error: ShortCircuitInputError, label: string, options: ShortCircuitOptionsInput) {
+  const aboutOptions = error.message.startsWith("invalid options");
+  return error.issues.map(({ path, message }) => {
+    if (!aboutOptions) return `${label}: ${jsonPath(path)}: ${message}`;
+    if (path[0] === "buses" && typeof path[1] === "number")
+      return `--bus ${options.buses?.[path[1]]}: not a bus of ${label}`;
+    return `option ${jsonPath(path)}: ${message}`;
+  });
+}
+
+export async function runStudy(
+  document: unknown,
+  options: ShortCircuitOptionsInput,
+  label: string,
+): Promise<ShortCircuitResult> {
+  const core = await loadCore();
+  try {
+    return core.shortCircuit(document, options);
+  } catch (error) {
+    if (error instanceof ShortCircuitInputError) throw inputError(...describeIssues(error, label, options));
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+// Result → what goes to stdout and stderr in the chosen format.
+
+import type { ShortCircuitResult } from "@ampflux/contracts";
+import type { Format } from "./args.ts";
+import { formatCsv } from "./csv.ts";
+import { summaryLine, warningLines } from "./summary.ts";
+import { formatTable } from "./table.ts";
+
+export interface Output {
+  stdout: string;
+  /** Lines for stderr. */
+  stderr: string[];
+}
+
+export function render(result: ShortCircuitResult, format: Format): Output {
+  if (format === "table") return { stdout: formatTable(result), stderr: [] };
+  const stdout = format === "csv" ? formatCsv(result) : `${JSON.stringify(result, null, 2)}\n`;
+  return { stdout, stderr: [...warningLines(result), summaryLine(result)] };
+}

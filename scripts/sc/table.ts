@@ -1,0 +1,74 @@
+// Human-readable output: a title, aligned columns with units, warnings and the timing line.
+
+import type { BranchFaultResult, BusFaultResult, ShortCircuitResult } from "@ampflux/contracts";
+import { DIGITS, fixed, rOverX } from "./numbers.ts";
+import { summaryLine, warningLines } from "./summary.ts";
+
+const NONE = "–";
+
+interface Column<T> {
+  title: string;
+  /** Text columns are left-aligned, numbers right-aligned. */
+  text?: boolean;
+  cell: (row: T) => string;
+}
+
+const ka = (v: number | null) => fixed(v, DIGITS.ka, NONE);
+const earthFault = (result: ShortCircuitResult) => ["1ph", "2ph_earth"].includes(result.options.fault);
+
+function busColumns(result: ShortCircuitResult): Column<BusFaultResult>[] {
+  const columns: Column<BusFaultResult>[] = [
+    { title: "bus", text: true, cell: (b) => b.bus },
+    { title: "Ik'' kA", cell: (b) => ka(b.ikss_ka) },
+    { title: "ip kA", cell: (b) => ka(b.ip_ka) },
+    { title: "Ib kA", cell: (b) => ka(b.ib_ka) },
+    { title: "Ith kA", cell: (b) => ka(b.ith_ka) },
+    { title: "Sk'' MVA", cell: (b) => fixed(b.skss_mva, DIGITS.mva, NONE) },
+    { title: "R/X", cell: (b) => fixed(rOverX(b.rk_ohm, b.xk_ohm), DIGITS.ratio, NONE) },
+    { title: "κ", cell: (b) => fixed(b.kappa, DIGITS.ratio, NONE) },
+  ];
+  if (earthFault(result)) columns.push({ title: "IkE kA", cell: (b) => ka(b.ike_ka) });
+  return columns;
+}
+
+const BRANCH_COLUMNS: Column<BranchFaultResult>[] = [
+  { title: "fault bus", text: true, cell: (r) => r.fault_bus },
+  { title: "branch", text: true, cell: (r) => r.branch },
+  { title: "type", text: true, cell: (r) => r.branch_type },
+  { title: "at bus", text: true, cell: (r) => r.bus },
+  { title: "Ia kA", cell: (r) => ka(r.ia_ka) },
+  { title: "Ib kA", cell: (r) => ka(r.ib_ka) },
+  { title: "Ic kA", cell: (r) => ka(r.ic_ka) },
+  { title: "Ik'' kA", cell: (r) => ka(r.ikss_ka) },
+  { title: "angle °", cell: (r) => fixed(r.angle_deg, DIGITS.deg, NONE) },
+];
+
+const width = (text: string) => [...text].length;
+
+/** Pads every cell to its column's widest entry, two spaces between columns. */
+export function alignColumns<T>(columns: Column<T>[], rows: T[]): string[] {
+  const cells = [columns.map((c) => c.title), ...rows.map((row) => columns.map((c) => c.cell(row)))];
+  const widths = columns.map((_, i) => cells.reduce((w, line) => Math.max(w, width(line[i] ?? "")), 0));
+  const pad = (cell: string, i: number) => {
+    const fill = " ".repeat((widths[i] ?? 0) - width(cell));
+    return columns[i]?.text ? cell + fill : fill + cell;
+  };
+  return cells.map((line) => line.map(pad).join("  ").trimEnd());
+}
+
+function title(result: ShortCircuitResult): string {
+  const o = result.options;
+  return (
+    `${result.standard}: ${o.fault} fault, ${o.case} case, κ method ${o.kappa_method}, ` +
+    `tmin ${o.tmin_s} s, tk ${o.tk_s} s`
+  );
+}
+
+export function formatTable(result: ShortCircuitResult): string {
+  const lines = [title(result), "", ...alignColumns(busColumns(result), result.buses)];
+  if (result.options.branches) lines.push("", ...alignColumns(BRANCH_COLUMNS, result.branches));
+  const warnings = warningLines(result);
+  if (warnings.length > 0) lines.push("", ...warnings);
+  lines.push("", summaryLine(result));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,227 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { NetworkDocumentInput, ShortCircuitResult } from "@ampflux/contracts";
+import { afterAll, describe, expect, it } from "vitest";
+
+// The `pnpm sc` command as a user runs it: a real Node process on scripts/sc.ts.
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const dir = mkdtempSync(path.join(os.tmpdir(), "ampflux-sc-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function sc(...args: string[]): Promise<Run> {
+  const child = spawn(process.execPath, ["scripts/sc.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, INIT_CWD: root },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+/** 110 kV grid → 40 MVA 110/20 kV transformer → 5 km line at 20 kV. */
+const network: NetworkDocumentInput = {
+  schema: "ampflux/network@1",
+  name: "radial 20 kV feeder",
+  frequency_hz: 50,
+  buses: [
+    { id: "hv", vn_kv: 110 },
+    { id: "mv", vn_kv: 20 },
+    { id: "end", vn_kv: 20 },
+  ],
+  external_grids: [
+    { id: "grid", bus: "hv", s_sc_max_mva: 3000, s_sc_min_mva: 2500, rx_max: 0.1, rx_min: 0.1 },
+  ],
+  transformers: [
+    {
+      id: "t1",
+      hv_bus: "hv",
+      lv_bus: "mv",
+      sn_mva: 40,
+      vn_hv_kv: 110,
+      vn_lv_kv: 20,
+      vk_percent: 12,
+      vkr_percent: 0.5,
+    },
+  ],
+  lines: [
+    {
+      id: "l1",
+      from_bus: "mv",
+      to_bus: "end",
+      length_km: 5,
+      r_ohm_per_km: 0.2,
+      x_ohm_per_km: 0.35,
+      c_nf_per_km: 0,
+    },
+  ],
+};
+
+function writeJson(name: string, value: unknown): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
+const networkFile = writeJson("feeder.json", network);
+
+/**
+ * Hand calculation of I''k at the line end (IEC 60909-0, everything referred to Un = 20 kV):
+ *   Z_Q = c·Un²/S''kQ with R/X = 0.1 (the 110 kV grid seen through the rated ratio 110/20),
+ *   Z_T = (vk/100)·Un²/Sn with R_T = (vkr/100)·Un²/Sn, corrected by K_T = 0.95·c/(1 + 0.6·x_T),
+ *   Z_L = 5 km · (0.2 + j0.35) ohm/km,
+ *   I''k = c·Un / (√3·|Z_Q + K_T·Z_T + Z_L|), c = c_max = 1.1.
+ */
+function handIkssKa(): number {
+  const c = 1.1;
+  const un = 20;
+  const zQ = (c * un ** 2) / 3000;
+  const xQ = zQ / Math.sqrt(1 + 0.1 ** 2);
+  const rQ = 0.1 * xQ;
+  const zT = ((12 / 100) * un ** 2) / 40;
+  const rT = ((0.5 / 100) * un ** 2) / 40;
+  const xT = Math.sqrt(zT ** 2 - rT ** 2);
+  const kT = (0.95 * c) / (1 + 0.6 * (Math.sqrt(12 ** 2 - 0.5 ** 2) / 100));
+  const r = rQ + kT * rT + 5 * 0.2;
+  const x = xQ + kT * xT + 5 * 0.35;
+  return (c * un) / (Math.sqrt(3) * Math.hypot(r, x));
+}
+
+const csvRows = (stdout: string) => stdout.trimEnd().split("\n\n")[0]?.split("\n").slice(1) ?? [];
+
+describe("sc command", () => {
+  it("computes the line-end I''k of the hand calculation (json)", async () => {
+    const run = await sc(networkFile, "--format", "json");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ShortCircuitResult;
+    expect(result.buses.map((b) => b.bus)).toEqual(["hv", "mv", "end"]);
+    const end = result.buses.find((b) => b.bus === "end");
+    expect(end?.ikss_ka).toBeCloseTo(handIkssKa(), 9);
+    expect(end?.ikss_ka).toBeCloseTo(3.9155, 4);
+    expect(run.stderr).toMatch(/^sc: 3 buses, engine \d+\.\d ms \(model /m);
+  });
+
+  it("prints one csv row per bus", async () => {
+    const run = await sc(networkFile, "--format", "csv");
+    expect(run.code).toBe(0);
+    const [header] = run.stdout.split("\n");
+    expect(header).toBe(
+      "bus,fed,ikss_ka,ip_ka,ib_ka,ith_ka,skss_mva,rk_ohm,xk_ohm,r0_ohm,x0_ohm,kappa,ike_ka",
+    );
+    const rows = csvRows(run.stdout);
+    expect(rows.map((r) => r.split(",")[0])).toEqual(["hv", "mv", "end"]);
+    expect(rows[2]).toMatch(/^end,true,3\.915,\d+\.\d{3},3\.915,\d+\.\d{3},135\.6,/);
+  });
+
+  it("prints an aligned table with units, warnings and the timing line", async () => {
+    const run = await sc(networkFile, "--fault", "1ph");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^bus\s+Ik'' kA\s+ip kA\s+Ib kA\s+Ith kA\s+Sk'' MVA\s+R\/X\s+κ\s+IkE kA$/m);
+    for (const bus of ["hv", "mv", "end"])
+      expect(run.stdout).toMatch(new RegExp(`^${bus}\\s+\\d+\\.\\d{3}\\s`, "m"));
+    expect(run.stdout).toContain("warning: transformers[0].vector_group:");
+    expect(run.stdout).toMatch(/^3 buses, engine \d+\.\d ms/m);
+  });
+
+  it("prints warnings to stderr in csv mode", async () => {
+    const run = await sc(networkFile, "--fault", "1ph", "--format", "csv");
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain("warning");
+    expect(run.stderr).toContain("sc: warning: transformers[0].vector_group:");
+  });
+
+  it("restricts the rows to the --bus ids", async () => {
+    const run = await sc(networkFile, "--format", "csv", "--bus", "end", "--bus", "hv");
+    expect(run.code).toBe(0);
+    expect(csvRows(run.stdout).map((r) => r.split(",")[0])).toEqual(["hv", "end"]);
+  });
+
+  it("prints branch-end currents with --branches", async () => {
+    const csv = await sc(networkFile, "--format", "csv", "--branches", "--bus", "end");
+    expect(csv.code).toBe(0);
+    const [, branches = ""] = csv.stdout.split("\n\n");
+    expect(branches.split("\n")[0]).toBe(
+      "fault_bus,branch,branch_type,bus,ia_ka,ib_ka,ic_ka,ikss_ka,angle_deg",
+    );
+    expect(branches).toMatch(/^end,l1,line,mv,3\.915,3\.915,3\.915,3\.915,/m);
+    // The transformer's HV side carries I''k scaled by the rated ratio 20/110.
+    expect(branches).toMatch(/^end,t1,transformer,hv,0\.712,/m);
+    const table = await sc(networkFile, "--branches", "--bus", "end");
+    expect(table.stdout).toMatch(/^end\s+l1\s+line\s+mv\s+3\.915\s/m);
+  });
+
+  it("names the JSON path of an invalid document and exits 1", async () => {
+    const lines = [{ ...network.lines?.[0], to_bus: "nowhere" }];
+    const run = await sc(writeJson("bad.json", { ...network, lines }));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim()).toMatch(/^sc: .*bad\.json: lines\[0\]\.to_bus: unknown bus "nowhere"$/);
+  });
+
+  it("exits 1 for unknown bus ids, a missing file and a MATPOWER parse error", async () => {
+    const unknown = await sc(networkFile, "--bus", "end", "--bus", "nope");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toMatch(/^sc: --bus nope: not a bus of .*feeder\.json$/);
+    const missing = await sc(path.join(dir, "missing.json"));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("missing.json: no such file");
+    const matpower = path.join(dir, "broken.m");
+    writeFileSync(matpower, "function mpc = broken\nmpc.version = '2';\nmpc.baseMVA = 100;\n");
+    const parse = await sc(matpower);
+    expect(parse.code).toBe(1);
+    expect(parse.stderr.trim()).toMatch(/^sc: .*broken\.m: line \d+: mpc\.\w+ is missing$/);
+  });
+
+  it("exits 2 on an unknown flag or bad flag values, one line per problem", async () => {
+    const flag = await sc(networkFile, "--foo");
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^sc: unknown flag --foo$/m);
+    const values = await sc(networkFile, "--fault", "4ph", "--tk", "20", "--format", "xml");
+    expect(values.code).toBe(2);
+    const problems = values.stderr.split("\n").filter((l) => l.startsWith("sc: "));
+    expect(problems).toEqual([
+      'sc: --fault: "4ph" is not one of 3ph, 2ph, 1ph, 2ph_earth',
+      'sc: --format: "xml" is not one of table, csv, json',
+      expect.stringMatching(/^sc: --tk: too big/),
+    ]);
+  });
+
+  it("reads a MATPOWER case (path relative to the repository root)", async () => {
+    const run = await sc("../shared/data/matpower/case9.m", "--format", "csv");
+    expect(run.code).toBe(0);
+    expect(csvRows(run.stdout).map((r) => r.split(",")[0])).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+    ]);
+    expect(run.stderr).toContain("MATPOWER import assumed");
+  });
+
+  it("folds a warning repeated over many elements into one line", async () => {
+    const run = await sc("../shared/data/matpower/case9.m", "--fault", "1ph", "--format", "csv");
+    expect(run.code).toBe(0);
+    const warnings = run.stderr.split("\n").filter((l) => l.startsWith("sc: warning:"));
+    const folded = warnings.filter((l) => l.includes("x0_ohm_per_km"));
+    expect(folded).toEqual([
+      expect.stringMatching(
+        /^sc: warning: lines\[\*\]\.x0_ohm_per_km: .+ \(9×: lines\[0\], lines\[1\], lines\[2\], …\)$/,
+      ),
+    ]);
+  });
+});

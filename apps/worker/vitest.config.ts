@@ -1,3 +1,6 @@
+import { defineConfig, mergeConfig } from "vitest/config";
 import { databaseTestConfig } from "../../vitest.shared.ts";
 
-export default databaseTestConfig;
+// Every file starts workers on the same queue: run files one after another so each test's jobs
+// are taken by the workers that test started.
+export default mergeConfig(databaseTestConfig, defineConfig({ test: { fileParallelism: false } }));

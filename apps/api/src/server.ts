@@ -36,6 +36,8 @@ export async function startApi(settings: ApiSettings): Promise<RunningApi> {
     url: `http://${settings.API_HOST}:${port}`,
     deps,
     async close() {
+      // Ends open progress subscriptions first: the server waits for their streams to close.
+      await deps.progress.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeApiDeps(deps);
     },

@@ -23,7 +23,11 @@ describe("health endpoints (real HTTP server, Postgres and Redis)", () => {
     expect(res.status).toBe(200);
     expect(body.components.database.status).toBe("ok");
     expect(body.components.cache).toMatchObject({ status: "ok", backend: "redis" });
-    expect(body.components.job_queue).toMatchObject({ status: "ok", detail: "0 jobs waiting" });
+    // Other test files queue studies in the same database, so only the shape of the count is known.
+    expect(body.components.job_queue).toMatchObject({
+      status: "ok",
+      detail: expect.stringMatching(/^\d+ jobs waiting$/),
+    });
   });
 
   it("serves the same report through tRPC", async () => {

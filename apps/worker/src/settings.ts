@@ -7,6 +7,10 @@ export const workerSettingsSchema = z.object({
   /** Jobs one process runs at once; start more processes to scale out. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   LOG_LEVEL: logLevelSchema,
+  /** How often a worker process records that it is alive. */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** A process silent this long is dead: its peers unlock its jobs so they run again. */
+  WORKER_DEAD_AFTER_MS: z.coerce.number().int().min(500).default(30_000),
 });
 
 export type WorkerSettings = z.infer<typeof workerSettingsSchema>;

@@ -22,7 +22,9 @@ afterAll(async () => {
 async function waitForEmptyQueue(timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const [row] = await client.sql<{ n: number }[]>`select count(*)::int as n from graphile_worker.jobs`;
+    const [row] = await client.sql<
+      { n: number }[]
+    >`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'cleanup'`;
     if (row?.n === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }

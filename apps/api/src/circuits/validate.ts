@@ -10,21 +10,30 @@ import { ZodRealError } from "zod";
 export function validatedDocument(input: unknown): { document: NetworkDocument; warnings: NetworkIssue[] } {
   const result = validateNetwork(input);
   if (!result.ok || !result.document) {
-    const first = result.errors[0];
-    const where = first ? `${first.path.join(".")}: ${first.message}` : "invalid document";
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `the network document has ${result.errors.length} error(s), first ${where}`,
-      // ZodRealError (an Error, as parse() throws) so tRPC keeps it as the cause the formatter reads.
-      cause: new ZodRealError(
-        result.errors.map((e) => ({
-          code: "custom" as const,
-          path: ["document", ...e.path],
-          message: e.message,
-          input,
-        })),
-      ),
-    });
+    throw validationError("the network document", ["document"], result.errors);
   }
   return { document: result.document, warnings: result.warnings };
+}
+
+/** BAD_REQUEST whose zodError lists each issue under `prefix`, like a failed input parse. */
+export function validationError(
+  what: string,
+  prefix: (string | number)[],
+  issues: NetworkIssue[],
+): TRPCError {
+  const first = issues[0];
+  const where = first ? `${first.path.join(".")}: ${first.message}` : "invalid";
+  return new TRPCError({
+    code: "BAD_REQUEST",
+    message: `${what} has ${issues.length} error(s), first ${where}`,
+    // ZodRealError (an Error, as parse() throws) so tRPC keeps it as the cause the formatter reads.
+    cause: new ZodRealError(
+      issues.map((e) => ({
+        code: "custom" as const,
+        path: [...prefix, ...e.path],
+        message: e.message,
+        input: undefined,
+      })),
+    ),
+  });
 }

@@ -22,6 +22,8 @@ function validationErrors(error: ZodError): ValidationErrors {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Subscriptions (SSE) ping while a study waits in the queue, so proxies keep the stream open.
+  sse: { ping: { enabled: true, intervalMs: 15_000 } },
   // Never send stack traces to clients, whatever NODE_ENV says.
   isDev: false,
   errorFormatter({ shape, error }) {

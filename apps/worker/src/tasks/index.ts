@@ -1,14 +1,18 @@
-import type { Database } from "@ampflux/db";
 import type { TaskList } from "graphile-worker";
+import { batchStudyTask } from "./batch-study.ts";
 import { cleanupExpired } from "./cleanup.ts";
+import { simulateTask } from "./simulate.ts";
+import type { TaskDeps } from "./study.ts";
 
-/** Every task this worker runs, keyed by the identifier jobs are queued under. */
-export function createTaskList(db: Database): TaskList {
+/** Every task this worker runs, keyed by the identifier jobs are queued under (SIMULATION_TASKS). */
+export function createTaskList(deps: TaskDeps): TaskList {
   return {
     cleanup: async (_payload, helpers) => {
-      const removed = await cleanupExpired(db);
+      const removed = await cleanupExpired(deps.db);
       helpers.logger.info(`cleanup removed ${removed.sessions} sessions, ${removed.invitations} invitations`);
     },
+    simulate: simulateTask(deps),
+    batch_study: batchStudyTask(deps),
   };
 }
 

@@ -1,0 +1,199 @@
+import { type NetworkDocument, pageInputSchema, studyRequestSchema } from "@ampflux/contracts";
+import {
+  cancelSimulation,
+  circuitVersions,
+  type Executor,
+  enqueueSimulation,
+  findReusableSimulation,
+  notifyProgress,
+  type Simulation,
+  simulationOptionsHash,
+  simulations,
+} from "@ampflux/db";
+import { TRPCError } from "@trpc/server";
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit.ts";
+import { activeLicense, type License } from "../licenses.ts";
+import { watchProgress } from "../simulations/progress.ts";
+import { runInline } from "../simulations/run-inline.ts";
+import { router } from "../trpc/init.ts";
+import { projectProcedure } from "../trpc/procedures.ts";
+
+/** What lists show of a study: everything but the result. */
+const summaryColumns = {
+  id: simulations.id,
+  kind: simulations.kind,
+  status: simulations.status,
+  progress: simulations.progress,
+  progressMessage: simulations.progressMessage,
+  version: circuitVersions.version,
+  options: simulations.options,
+  error: simulations.error,
+  timings: simulations.timings,
+  createdBy: simulations.createdBy,
+  createdAt: simulations.createdAt,
+  startedAt: simulations.startedAt,
+  finishedAt: simulations.finishedAt,
+};
+
+const simulationIdInput = z.object({ simulationId: z.uuid() });
+
+async function loadSimulation(db: Executor, projectId: string, id: string): Promise<Simulation> {
+  const [row] = await db
+    .select()
+    .from(simulations)
+    .where(and(eq(simulations.id, id), eq(simulations.projectId, projectId)));
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "simulation not found" });
+  return row;
+}
+
+/** Plan limits of the license, with the numbers in the message. */
+function checkPlan(license: License, buses: number, kind: Simulation["kind"]): void {
+  if (buses > license.maxBusesPerStudy) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `plan limit: this network has ${buses} buses, your plan allows ${license.maxBusesPerStudy} per study`,
+    });
+  }
+  if (kind === "batch_study" && !license.batchStudies) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "plan limit: batch studies are not included in your plan",
+    });
+  }
+}
+
+export const simulationsRouter = router({
+  /**
+   * Starts a study on a saved version. Identical (version, study) requests reuse the earlier
+   * study (`cached: true`). Small short-circuit studies run here and come back finished; larger
+   * ones and batch studies are queued for the worker and come back `queued`.
+   */
+  run: projectProcedure("editor")
+    .input(z.object({ version: z.number().int().min(1), study: studyRequestSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const db = ctx.deps.database.db;
+      const [version] = await db
+        .select({ id: circuitVersions.id, document: circuitVersions.document })
+        .from(circuitVersions)
+        .where(
+          and(eq(circuitVersions.projectId, ctx.project.id), eq(circuitVersions.version, input.version)),
+        );
+      if (!version)
+        throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${input.version}` });
+      const document = version.document as NetworkDocument;
+      const { study } = input;
+      checkPlan(await activeLicense(db, ctx.user.companyId), document.buses.length, study.kind);
+      const optionsHash = simulationOptionsHash(version.id, study.kind, study.options);
+      const reusable = await findReusableSimulation(db, version.id, optionsHash);
+      if (reusable) return { id: reusable.id, status: reusable.status, cached: true };
+      const inline =
+        study.kind === "short_circuit" && document.buses.length <= ctx.deps.settings.SIM_INLINE_MAX_BUSES
+          ? runInline(await ctx.deps.simCore(), document, study.options)
+          : undefined;
+      return db.transaction(async (tx) => {
+        const now = new Date();
+        const [row] = await tx
+          .insert(simulations)
+          .values({
+            projectId: ctx.project.id,
+            circuitVersionId: version.id,
+            kind: study.kind,
+            options: study.options,
+            optionsHash,
+            createdBy: ctx.user.id,
+            ...(inline && {
+              status: inline.status,
+              progress: 1,
+              result: inline.status === "succeeded" ? inline.result : null,
+              error: inline.status === "failed" ? inline.error : null,
+              timings: inline.timings,
+              startedAt: now,
+              finishedAt: now,
+            }),
+          })
+          .returning({
+            id: simulations.id,
+            status: simulations.status,
+            optionsHash: simulations.optionsHash,
+            kind: simulations.kind,
+          });
+        if (!row) throw new Error("simulation insert returned nothing");
+        if (!inline) await enqueueSimulation(tx, row);
+        await recordAudit(tx, ctx, {
+          action: "simulation.run",
+          projectId: ctx.project.id,
+          targetType: "simulation",
+          targetId: row.id,
+          details: { version: input.version, kind: study.kind, inline: Boolean(inline) },
+        });
+        return { id: row.id, status: row.status, cached: false };
+      });
+    }),
+
+  /** Studies newest first, without their results. */
+  list: projectProcedure("viewer")
+    .input(pageInputSchema)
+    .query(({ ctx, input }) =>
+      ctx.deps.database.db
+        .select(summaryColumns)
+        .from(simulations)
+        .innerJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))
+        .where(eq(simulations.projectId, ctx.project.id))
+        .orderBy(desc(simulations.createdAt))
+        .limit(input.limit)
+        .offset(input.offset),
+    ),
+
+  /** One study with status, progress, result or error. */
+  get: projectProcedure("viewer")
+    .input(simulationIdInput)
+    .query(({ ctx, input }) => loadSimulation(ctx.deps.database.db, ctx.project.id, input.simulationId)),
+
+  /**
+   * Live progress of a study over SSE: its current state first, then each change, ending after
+   * succeeded, failed or cancelled. Served by whichever api instance the client reaches.
+   */
+  progress: projectProcedure("viewer")
+    .input(simulationIdInput)
+    .subscription(async function* ({ ctx, input, signal }) {
+      yield* watchProgress(
+        ctx.deps.progress,
+        ctx.deps.database.db,
+        ctx.project.id,
+        input.simulationId,
+        signal,
+      );
+    }),
+
+  /** Cancels a queued or running study; a finished one is refused. */
+  cancel: projectProcedure("editor")
+    .input(simulationIdInput)
+    .mutation(({ ctx, input }) =>
+      ctx.deps.database.db.transaction(async (tx) => {
+        const row = await loadSimulation(tx, ctx.project.id, input.simulationId);
+        if (!(await cancelSimulation(tx, row))) {
+          throw new TRPCError({
+            code: "PRECONDITION_FAILED",
+            message: `the study has already ${row.status}`,
+          });
+        }
+        const { id: simulationId, projectId } = row;
+        await notifyProgress(tx, {
+          simulationId,
+          projectId,
+          status: "cancelled",
+          progress: row.progress,
+          message: null,
+        });
+        await recordAudit(tx, ctx, {
+          action: "simulation.cancel",
+          projectId: ctx.project.id,
+          targetType: "simulation",
+          targetId: row.id,
+        });
+        return { id: row.id, status: "cancelled" as const };
+      }),
+    ),
+});

@@ -1,0 +1,201 @@
+import { licenses, simulations } from "@ampflux/db";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningApi } from "../src/server.ts";
+import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
+
+let api: RunningApi;
+/** Queues every study (no inline budget), for the worker paths. */
+let queuingApi: RunningApi;
+beforeAll(async () => {
+  [api, queuingApi] = await Promise.all([startTestApi(), startTestApi({ SIM_INLINE_MAX_BUSES: "0" })]);
+});
+afterAll(() => Promise.all([api?.close(), queuingApi?.close()]));
+
+/** 110 kV grid → 40 MVA transformer → 20 kV bus → 5 km line. */
+const network = {
+  schema: "ampflux/network@1",
+  name: "Feeder",
+  frequency_hz: 50,
+  buses: [
+    { id: "hv", vn_kv: 110 },
+    { id: "mv", vn_kv: 20 },
+    { id: "end", vn_kv: 20 },
+  ],
+  external_grids: [
+    { id: "grid", bus: "hv", s_sc_max_mva: 3000, s_sc_min_mva: 2000, rx_max: 0.1, rx_min: 0.1 },
+  ],
+  transformers: [
+    {
+      id: "T",
+      hv_bus: "hv",
+      lv_bus: "mv",
+      sn_mva: 40,
+      vn_hv_kv: 110,
+      vn_lv_kv: 20,
+      vk_percent: 12,
+      vkr_percent: 0.5,
+    },
+  ],
+  lines: [
+    {
+      id: "L",
+      from_bus: "mv",
+      to_bus: "end",
+      length_km: 5,
+      r_ohm_per_km: 0.2,
+      x_ohm_per_km: 0.35,
+      c_nf_per_km: 0,
+    },
+  ],
+};
+
+const study = { kind: "short_circuit" as const, options: { fault: "3ph" as const } };
+
+async function savedProject(url = api.url) {
+  const owner = await signUpCompany(url, "sim");
+  const viewer = await addCompanyUser(url, owner.client, "sim-viewer");
+  const project = await owner.client.trpc.projects.create.mutate({ name: "Fault study" });
+  await owner.client.trpc.projects.members.set.mutate({
+    projectId: project.id,
+    userId: viewer.user.id,
+    role: "viewer",
+  });
+  await owner.client.trpc.circuits.save.mutate({
+    projectId: project.id,
+    baseVersion: null,
+    document: network,
+  });
+  return { owner, viewer, projectId: project.id };
+}
+
+describe("simulations", () => {
+  it("runs a small study in the api, stores it, and serves the identical request from cache", async () => {
+    const { owner, viewer, projectId } = await savedProject();
+    const run = await owner.client.trpc.simulations.run.mutate({ projectId, version: 1, study });
+    expect(run).toMatchObject({ status: "succeeded", cached: false });
+    const got = await viewer.client.trpc.simulations.get.query({ projectId, simulationId: run.id });
+    const result = got.result as { buses: { bus: string; ikss_ka: number }[] };
+    // Hand calculation of this feeder (see packages/sim-wasm/test/iec60909-checks.test.ts).
+    expect(result.buses.find((b) => b.bus === "end")?.ikss_ka).toBeCloseTo(3.9155, 3);
+    expect(got.timings).toHaveProperty("total");
+    // Same version and options in another key order: the same study comes back.
+    const again = await owner.client.trpc.simulations.run.mutate({
+      projectId,
+      version: 1,
+      study: { options: { fault: "3ph", case: "max" }, kind: "short_circuit" },
+    });
+    expect(again).toEqual({ id: run.id, status: "succeeded", cached: true });
+    const other = await owner.client.trpc.simulations.run.mutate({
+      projectId,
+      version: 1,
+      study: { kind: "short_circuit", options: { fault: "1ph" } },
+    });
+    expect(other.id).not.toBe(run.id);
+    const list = await viewer.client.trpc.simulations.list.query({ projectId });
+    expect(list.map((s) => [s.id, s.version, s.status])).toEqual([
+      [other.id, 1, "succeeded"],
+      [run.id, 1, "succeeded"],
+    ]);
+    expect(list[0]).not.toHaveProperty("result");
+  });
+
+  it("answers bad options with paths, and a missing version with NOT_FOUND", async () => {
+    const { owner, projectId } = await savedProject();
+    const trpc = owner.client.trpc.simulations;
+    const unknownBus = await expectTrpcError(
+      trpc.run.mutate({
+        projectId,
+        version: 1,
+        study: { kind: "short_circuit", options: { buses: ["nope"] } },
+      }),
+      "BAD_REQUEST",
+    );
+    expect(unknownBus.data?.zodError?.issues).toEqual([
+      { path: ["study", "options", "buses", 0], message: 'unknown bus "nope"' },
+    ]);
+    const badFault = await expectTrpcError(
+      trpc.run.mutate({
+        projectId,
+        version: 1,
+        study: { kind: "short_circuit", options: { fault: "4ph" as "3ph" } },
+      }),
+      "BAD_REQUEST",
+    );
+    expect(badFault.data?.zodError?.issues[0]?.path).toEqual(["study", "options", "fault"]);
+    await expectTrpcError(trpc.run.mutate({ projectId, version: 9, study }), "NOT_FOUND");
+    expect(await trpc.list.query({ projectId })).toEqual([]);
+  });
+
+  it("enforces the plan's bus limit and batch-study entitlement", async () => {
+    const { owner, projectId } = await savedProject();
+    const db = api.deps.database.db;
+    const companyId = owner.user.companyId;
+    await db.update(licenses).set({ maxBusesPerStudy: 2 }).where(eq(licenses.companyId, companyId));
+    const limit = await expectTrpcError(
+      owner.client.trpc.simulations.run.mutate({ projectId, version: 1, study }),
+      "FORBIDDEN",
+    );
+    expect(limit.message).toBe("plan limit: this network has 3 buses, your plan allows 2 per study");
+    await db.update(licenses).set({ maxBusesPerStudy: 100 }).where(eq(licenses.companyId, companyId));
+    const batch = { kind: "batch_study" as const, options: {} };
+    const refused = await expectTrpcError(
+      owner.client.trpc.simulations.run.mutate({ projectId, version: 1, study: batch }),
+      "FORBIDDEN",
+    );
+    expect(refused.message).toMatch(/batch studies are not included/);
+  });
+
+  it("refuses viewers' writes and every procedure to another company", async () => {
+    const { viewer, projectId, owner } = await savedProject();
+    const run = await owner.client.trpc.simulations.run.mutate({ projectId, version: 1, study });
+    await expectTrpcError(
+      viewer.client.trpc.simulations.run.mutate({ projectId, version: 1, study }),
+      "FORBIDDEN",
+    );
+    await expectTrpcError(
+      viewer.client.trpc.simulations.cancel.mutate({ projectId, simulationId: run.id }),
+      "FORBIDDEN",
+    );
+    const stranger = await signUpCompany(api.url, "sim-stranger");
+    const s = stranger.client.trpc.simulations;
+    await expectTrpcError(s.run.mutate({ projectId, version: 1, study }), "NOT_FOUND");
+    await expectTrpcError(s.get.query({ projectId, simulationId: run.id }), "NOT_FOUND");
+    await expectTrpcError(s.list.query({ projectId }), "NOT_FOUND");
+    await expectTrpcError(s.cancel.mutate({ projectId, simulationId: run.id }), "NOT_FOUND");
+    // A simulation id of another project, asked for through one's own project, does not exist.
+    const own = await stranger.client.trpc.projects.create.mutate({ name: "Own" });
+    await expectTrpcError(s.get.query({ projectId: own.id, simulationId: run.id }), "NOT_FOUND");
+  });
+
+  it("queues larger studies with an idempotent job, and cancels them", async () => {
+    const { owner, projectId } = await savedProject(queuingApi.url);
+    const trpc = owner.client.trpc.simulations;
+    const queued = await trpc.run.mutate({ projectId, version: 1, study });
+    expect(queued).toMatchObject({ status: "queued", cached: false });
+    expect(await trpc.run.mutate({ projectId, version: 1, study })).toEqual({
+      id: queued.id,
+      status: "queued",
+      cached: true,
+    });
+    const db = queuingApi.deps.database.db;
+    const [row] = await db.select().from(simulations).where(eq(simulations.id, queued.id));
+    // The public view has no payload; the private table holds it.
+    const jobs = await db.execute<{ count: number }>(
+      sql`select count(*)::int as count from graphile_worker._private_jobs where key = ${row?.optionsHash ?? ""} and payload->>'simulationId' = ${queued.id}`,
+    );
+    expect(jobs[0]?.count).toBe(1);
+    expect(await trpc.cancel.mutate({ projectId, simulationId: queued.id })).toEqual({
+      id: queued.id,
+      status: "cancelled",
+    });
+    const after = await db.execute<{ count: number }>(
+      sql`select count(*)::int as count from graphile_worker.jobs where key = ${row?.optionsHash ?? ""}`,
+    );
+    expect(after[0]?.count).toBe(0);
+    await expectTrpcError(trpc.cancel.mutate({ projectId, simulationId: queued.id }), "PRECONDITION_FAILED");
+    // A cancelled study is not reused: running it again queues a new one.
+    const rerun = await trpc.run.mutate({ projectId, version: 1, study });
+    expect(rerun.id).not.toBe(queued.id);
+  });
+});

@@ -1,0 +1,123 @@
+// What the simulate and batch_study tasks share: loading a queued study, storing its outcome
+// exactly once with a terminal progress event, and the retry policy (bad input fails at once,
+// anything else retries with graphile-worker's backoff, then fails the study).
+
+import { type NetworkDocument, validateNetwork } from "@ampflux/contracts";
+import {
+  circuitVersions,
+  claimSimulation,
+  type Database,
+  finishSimulation,
+  notifyProgress,
+  type Simulation,
+  simulations,
+} from "@ampflux/db";
+import type { SimCore } from "@ampflux/sim-wasm";
+import { eq } from "drizzle-orm";
+import type { JobHelpers } from "graphile-worker";
+import { z } from "zod";
+
+export interface TaskDeps {
+  db: Database;
+  simCore(): Promise<SimCore>;
+}
+
+export interface LoadedStudy {
+  simulation: Simulation;
+  document: NetworkDocument;
+}
+
+const payloadSchema = z.object({ simulationId: z.uuid() });
+
+/** A problem with the study itself: retrying cannot help, so the study fails at once. */
+export class PermanentStudyError extends Error {
+  override name = "PermanentStudyError";
+  readonly details: unknown;
+  constructor(message: string, details?: unknown) {
+    super(message);
+    this.details = details;
+  }
+}
+
+/** Thrown by a task that saw its study cancelled between steps; nothing more is stored. */
+export class StudyCancelled extends Error {
+  override name = "StudyCancelled";
+}
+
+async function load(db: Database, simulationId: string): Promise<LoadedStudy | undefined> {
+  const [row] = await db
+    .select({ simulation: simulations, document: circuitVersions.document })
+    .from(simulations)
+    .innerJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))
+    .where(eq(simulations.id, simulationId));
+  return row && { simulation: row.simulation, document: row.document as NetworkDocument };
+}
+
+/** The stored document with its defaults filled in; versions are validated when saved. */
+function parsedDocument(stored: unknown): NetworkDocument {
+  const checked = validateNetwork(stored);
+  if (!checked.document || !checked.ok)
+    throw new PermanentStudyError("the circuit version is not a valid network", checked.errors);
+  return checked.document;
+}
+
+/** Study options as stored, parsed with their schema; a mismatch is permanent. */
+export function parsedOptions<T>(schema: z.ZodType<T>, stored: unknown): T {
+  const parsed = schema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({
+    path: i.path.map((k) => (typeof k === "number" ? k : String(k))),
+    message: i.message,
+  }));
+  throw new PermanentStudyError("the study options are invalid", issues);
+}
+
+async function finish(db: Database, simulation: Simulation, outcome: Parameters<typeof finishSimulation>[2]) {
+  await db.transaction(async (tx) => {
+    if (await finishSimulation(tx, simulation.id, outcome)) {
+      const { id: simulationId, projectId } = simulation;
+      await notifyProgress(tx, {
+        simulationId,
+        projectId,
+        status: outcome.status,
+        progress: 1,
+        message: null,
+      });
+    }
+  });
+}
+
+/**
+ * Runs `body` for the queued study named by the payload. Returns quietly when the study is gone,
+ * cancelled or already finished (a repeated job); stores the result or the failure otherwise.
+ */
+export async function runStudy(
+  deps: TaskDeps,
+  payload: unknown,
+  helpers: JobHelpers,
+  body: (study: LoadedStudy, core: SimCore) => Promise<{ result: unknown; timings: Record<string, number> }>,
+): Promise<void> {
+  const { simulationId } = payloadSchema.parse(payload);
+  const study = await load(deps.db, simulationId);
+  if (!study || !(await claimSimulation(deps.db, simulationId))) return;
+  try {
+    const { result, timings } = await body(
+      { ...study, document: parsedDocument(study.document) },
+      await deps.simCore(),
+    );
+    await finish(deps.db, study.simulation, { status: "succeeded", result, timings });
+  } catch (error) {
+    if (error instanceof StudyCancelled) return;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof PermanentStudyError) {
+      await finish(deps.db, study.simulation, {
+        status: "failed",
+        error: { message, details: error.details },
+      });
+      return;
+    }
+    const { attempts, max_attempts } = helpers.job;
+    if (attempts < max_attempts) throw error;
+    await finish(deps.db, study.simulation, { status: "failed", error: { message, attempts } });
+  }
+}

@@ -1,0 +1,162 @@
+// The simulations table as a job ledger shared by the api (inline studies, queueing, cancel)
+// and the worker (claim, store, fail): one definition of each state change.
+
+import { createHash } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "./client.ts";
+import { simulations } from "./schema/simulations.ts";
+
+export type Simulation = typeof simulations.$inferSelect;
+export type SimulationKind = Simulation["kind"];
+
+/** JSON with object keys sorted, so equal options hash equally whatever their key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 of (version, kind, parsed options): the cache key and the job key of a study. */
+export function simulationOptionsHash(
+  circuitVersionId: string,
+  kind: SimulationKind,
+  options: unknown,
+): string {
+  return createHash("sha256").update(canonicalJson({ circuitVersionId, kind, options })).digest("hex");
+}
+
+/** The newest study of these (version, options) that succeeded or is still under way. */
+export async function findReusableSimulation(
+  db: Executor,
+  circuitVersionId: string,
+  optionsHash: string,
+): Promise<Simulation | undefined> {
+  const [row] = await db
+    .select()
+    .from(simulations)
+    .where(
+      and(
+        eq(simulations.circuitVersionId, circuitVersionId),
+        eq(simulations.optionsHash, optionsHash),
+        inArray(simulations.status, ["queued", "running", "succeeded"]),
+      ),
+    )
+    .orderBy(sql`${simulations.createdAt} desc`)
+    .limit(1);
+  return row;
+}
+
+/** The worker task of each kind of study. */
+export const SIMULATION_TASKS = { short_circuit: "simulate", batch_study: "batch_study" } as const;
+export const SIMULATION_MAX_ATTEMPTS = 5;
+
+/** Postgres NOTIFY channel of study progress; any api instance LISTENs and relays to clients. */
+export const SIMULATION_PROGRESS_CHANNEL = "simulation_progress";
+
+export interface SimulationProgressEvent {
+  simulationId: string;
+  projectId: string;
+  status: Simulation["status"];
+  /** Fraction done, 0..1. */
+  progress: number;
+  message: string | null;
+}
+
+/** Sends a progress event (in the caller's transaction, if any: delivered at commit). */
+export async function notifyProgress(db: Executor, event: SimulationProgressEvent): Promise<void> {
+  await db.execute(sql`select pg_notify(${SIMULATION_PROGRESS_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+/** Records progress of a running study and notifies listeners; false once it was cancelled. */
+export async function reportProgress(
+  db: Executor,
+  simulation: Pick<Simulation, "id" | "projectId">,
+  progress: number,
+  message: string,
+): Promise<boolean> {
+  const updated = await db
+    .update(simulations)
+    .set({ progress, progressMessage: message })
+    .where(and(eq(simulations.id, simulation.id), eq(simulations.status, "running")))
+    .returning({ id: simulations.id });
+  if (updated.length === 0) return false;
+  await notifyProgress(db, {
+    simulationId: simulation.id,
+    projectId: simulation.projectId,
+    status: "running",
+    progress,
+    message,
+  });
+  return true;
+}
+
+/**
+ * Queues the worker's job in the caller's transaction, so a simulation row never exists without
+ * its job or the other way round. The job key makes re-queuing the same study idempotent.
+ */
+export async function enqueueSimulation(
+  tx: Executor,
+  simulation: Pick<Simulation, "id" | "optionsHash" | "kind">,
+): Promise<void> {
+  await tx.execute(sql`
+    select graphile_worker.add_job(
+      ${SIMULATION_TASKS[simulation.kind]},
+      json_build_object('simulationId', ${simulation.id}::text),
+      job_key := ${simulation.optionsHash},
+      max_attempts := ${SIMULATION_MAX_ATTEMPTS}
+    )`);
+}
+
+/** Cancels a study that has not finished; a queued job is removed, a running one stops at its next step. */
+export async function cancelSimulation(
+  tx: Executor,
+  simulation: Pick<Simulation, "id" | "optionsHash">,
+): Promise<boolean> {
+  const cancelled = await tx
+    .update(simulations)
+    .set({ status: "cancelled", finishedAt: new Date() })
+    .where(and(eq(simulations.id, simulation.id), inArray(simulations.status, ["queued", "running"])))
+    .returning({ id: simulations.id });
+  if (cancelled.length === 0) return false;
+  await tx.execute(sql`select graphile_worker.remove_job(${simulation.optionsHash})`);
+  return true;
+}
+
+/** queued → running; false when the study was cancelled or already finished (a repeated job). */
+export async function claimSimulation(db: Executor, id: string): Promise<boolean> {
+  const claimed = await db
+    .update(simulations)
+    .set({ status: "running", startedAt: new Date(), progress: 0 })
+    .where(and(eq(simulations.id, id), inArray(simulations.status, ["queued", "running"])))
+    .returning({ id: simulations.id });
+  return claimed.length > 0;
+}
+
+/** Stores the outcome once: only a study still running (not cancelled meanwhile) is updated. */
+export async function finishSimulation(
+  db: Executor,
+  id: string,
+  outcome:
+    | { status: "succeeded"; result: unknown; timings: Record<string, number> }
+    | { status: "failed"; error: unknown; timings?: Record<string, number> },
+): Promise<boolean> {
+  const done = await db
+    .update(simulations)
+    .set({
+      status: outcome.status,
+      result: outcome.status === "succeeded" ? outcome.result : null,
+      error: outcome.status === "failed" ? outcome.error : null,
+      timings: outcome.timings ?? null,
+      progress: 1,
+      progressMessage: null,
+      finishedAt: new Date(),
+    })
+    .where(and(eq(simulations.id, id), eq(simulations.status, "running")))
+    .returning({ id: simulations.id });
+  return done.length > 0;
+}

@@ -1,7 +1,11 @@
 import { createDb, type DbClient } from "@ampflux/db";
 import { type Cache, createCache } from "@ampflux/db/cache";
+import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
+import type OpenAI from "openai";
+import { createAssistantClient } from "./ai/client.ts";
 import type { Logger } from "./logger.ts";
 import type { ApiSettings } from "./settings.ts";
+import { ProgressHub } from "./simulations/progress.ts";
 
 /** Long-lived resources shared by every request; created once per process. */
 export interface ApiDeps {
@@ -9,21 +13,44 @@ export interface ApiDeps {
   log: Logger;
   database: DbClient;
   cache: Cache;
+  /** Study progress from the database's NOTIFYs, fanned out to this process's subscriptions. */
+  progress: ProgressHub;
   startedAt: number;
   version: string;
+  /** The WASM simulation core, instantiated on first use and kept for the process. */
+  simCore(): Promise<SimCore>;
+  /** The assistant's model server; undefined without OPENAI_API_KEY. */
+  assistant: OpenAI | undefined;
 }
 
 export function createApiDeps(settings: ApiSettings, log: Logger, version: string): ApiDeps {
+  const database = createDb(settings.DATABASE_URL, { applicationName: "ampflux-api" });
   return {
     settings,
     log,
-    database: createDb(settings.DATABASE_URL, { applicationName: "ampflux-api" }),
+    database,
     cache: createCache(settings.REDIS_URL, settings.REDIS_KEY_PREFIX),
+    progress: new ProgressHub(database, log),
     startedAt: Date.now(),
     version,
+    simCore: once(loadSimCore),
+    assistant: createAssistantClient(settings),
+  };
+}
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load().catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    });
+    return value;
   };
 }
 
 export async function closeApiDeps(deps: ApiDeps): Promise<void> {
+  // Before the database: ends open subscriptions and UNLISTENs on a connection still open.
+  await deps.progress.close();
   await Promise.allSettled([deps.database.close(), deps.cache.close()]);
 }

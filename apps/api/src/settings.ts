@@ -30,6 +30,20 @@ export const apiSettingsSchema = z.object({
   /** Login attempts allowed per email and per client IP in a 15-minute window. */
   LOGIN_MAX_PER_EMAIL: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(100),
+  /** Studies of networks up to this many buses run in the api and answer at once; larger ones are queued. */
+  SIM_INLINE_MAX_BUSES: z.coerce.number().int().nonnegative().default(2_000),
+  /** The assistant (docs/assistant.md); without a key its procedures answer "not configured". */
+  OPENAI_API_KEY: z.string().optional(),
+  /** Any OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1; the OpenAI api when unset. */
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().default("gpt-4.1-mini"),
+  AI_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(3_600),
+  /** Limit for each call to the model, the whole streamed answer included. */
+  AI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  AI_MAX_PER_USER_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  AI_MAX_PER_COMPANY_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Tokens (estimated as characters / 4) of project context, and again of history, per question. */
+  AI_CONTEXT_TOKEN_BUDGET: z.coerce.number().int().positive().default(6_000),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -1,10 +1,12 @@
 import { router } from "../trpc/init.ts";
+import { aiRouter } from "./ai.ts";
 import { apiKeysRouter } from "./api-keys.ts";
 import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
 import { circuitsRouter } from "./circuits.ts";
 import { healthRouter } from "./health.ts";
 import { projectsRouter } from "./projects.ts";
+import { simulationsRouter } from "./simulations.ts";
 import { usersRouter } from "./users.ts";
 
 /** The root router; each domain adds its own sub-router here. */
@@ -15,7 +17,9 @@ export const appRouter = router({
   users: usersRouter,
   projects: projectsRouter,
   circuits: circuitsRouter,
+  simulations: simulationsRouter,
   audit: auditRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,53 @@
+// The tools' arguments as zod schemas: they validate what the model sends, and their JSON Schema
+// is what the model is told.
+
+import { FAULT_TYPES } from "@ampflux/contracts";
+import type { ChatCompletionFunctionTool } from "openai/resources/chat/completions";
+import { z } from "zod";
+import { ELEMENT_COLLECTIONS } from "./collections.ts";
+
+export const toolArguments = {
+  run_short_circuit: z.object({
+    fault: z.enum(FAULT_TYPES).default("3ph").describe("3ph, 2ph (line-line), 1ph (line-earth), 2ph_earth"),
+    case: z.enum(["max", "min"]).default("max").describe("max: equipment rating; min: protection settings"),
+    buses: z
+      .array(z.string().min(1))
+      .max(50)
+      .optional()
+      .describe("bus ids whose rows to return besides the highest fault currents"),
+  }),
+  get_bus_results: z.object({ bus: z.string().min(1).describe("bus id") }),
+  list_elements: z.object({
+    collection: z.enum(ELEMENT_COLLECTIONS),
+    offset: z.number().int().min(0).default(0).describe("for the next page"),
+  }),
+  compare_versions: z.object({
+    from: z.number().int().min(1).describe("older version number"),
+    to: z.number().int().min(1).describe("newer version number"),
+  }),
+};
+
+export type ToolName = keyof typeof toolArguments;
+
+const descriptions: Record<ToolName, string> = {
+  run_short_circuit:
+    "Runs an IEC 60909 short-circuit study on the network version in context and returns the highest fault currents, the rows of the buses asked for, and warnings. Reuses an identical earlier study.",
+  get_bus_results:
+    "The latest stored short-circuit result row of one bus in the network version in context (I''k, ip, Ib, Ith, S''k, impedances).",
+  list_elements:
+    "Lists elements of one collection of the network version in context with their fields, 50 at a time.",
+  compare_versions:
+    "What changed between two saved versions of the project's network: elements added, removed and changed (with the fields).",
+};
+
+function parameters(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { io: "input" });
+  return json;
+}
+
+export const toolDefinitions: ChatCompletionFunctionTool[] = Object.entries(toolArguments).map(
+  ([name, schema]) => ({
+    type: "function",
+    function: { name, description: descriptions[name as ToolName], parameters: parameters(schema) },
+  }),
+);

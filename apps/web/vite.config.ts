@@ -1,15 +1,43 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type ProxyOptions } from "vite";
 
 const apiUrl = process.env.API_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? 3001}`;
 const webPort = Number(process.env.WEB_PORT ?? 5173);
 
-// The browser talks to one origin; the dev and preview servers forward api paths.
-const proxy = { "/trpc": apiUrl, "/health": apiUrl };
+/**
+ * The browser talks to one origin; the dev and preview servers forward api paths. Subscriptions
+ * (study progress, assistant tokens) are Server-Sent Events on /trpc: see sseProxy.
+ */
+export function apiProxy(target: string): Record<string, ProxyOptions> {
+  return { "/trpc": sseProxy(target), "/health": { target } };
+}
+
+/**
+ * SSE through the proxy: no timeouts on the long-lived stream, no buffering by anything behind
+ * it, and the upstream request is aborted when the browser closes the EventSource.
+ */
+function sseProxy(target: string): ProxyOptions {
+  return {
+    target,
+    timeout: 0,
+    proxyTimeout: 0,
+    configure(proxy) {
+      proxy.on("proxyRes", (proxyRes, req, res) => {
+        if (!String(proxyRes.headers["content-type"] ?? "").startsWith("text/event-stream")) return;
+        proxyRes.headers["cache-control"] = "no-cache, no-transform";
+        proxyRes.headers["x-accel-buffering"] = "no";
+        res.on("close", () => proxyRes.destroy());
+        req.socket.setKeepAlive(true);
+        req.socket.setTimeout(0);
+      });
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [react()],
-  server: { host: "127.0.0.1", port: webPort, strictPort: true, proxy },
-  preview: { host: "127.0.0.1", port: webPort, strictPort: true, proxy },
-  build: { target: "es2022", sourcemap: true },
+  server: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: apiProxy(apiUrl) },
+  preview: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: apiProxy(apiUrl) },
+  worker: { format: "es" },
+  build: { target: "es2022", sourcemap: true, chunkSizeWarningLimit: 1500 },
 });

@@ -1,15 +1,37 @@
-import { EngineStatus } from "./EngineStatus.tsx";
-import { HealthPanel } from "./HealthPanel.tsx";
+import { Route, Routes } from "react-router";
+import { AccountPage } from "./account/AccountPage.tsx";
+import { AdminPage } from "./admin/AdminPage.tsx";
+import { LoginPage } from "./auth/LoginPage.tsx";
+import { RequireAuth } from "./auth/RequireAuth.tsx";
+import { SignUpPage } from "./auth/SignUpPage.tsx";
+import { EditorPage } from "./editor/EditorPage.tsx";
+import { HomePage } from "./home/HomePage.tsx";
+import { AppShell } from "./layout/AppShell.tsx";
+import { NotFound } from "./layout/NotFound.tsx";
+import { MembersPage } from "./projects/MembersPage.tsx";
+import { ProjectLayout } from "./projects/ProjectLayout.tsx";
+import { ProjectsPage } from "./projects/ProjectsPage.tsx";
+import { SimulationsPage } from "./simulations/SimulationsPage.tsx";
+
+const authed = (page: React.ReactNode, admin = false) => <RequireAuth admin={admin}>{page}</RequireAuth>;
 
 export function App() {
   return (
-    <main>
-      <header>
-        <h1>AmpFlux</h1>
-        <p className="muted">Short-circuit studies per IEC 60909, in the browser.</p>
-      </header>
-      <HealthPanel />
-      <EngineStatus />
-    </main>
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<HomePage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="signup" element={<SignUpPage />} />
+        <Route path="projects" element={authed(<ProjectsPage />)} />
+        <Route path="projects/:projectId" element={authed(<ProjectLayout />)}>
+          <Route index element={<EditorPage />} />
+          <Route path="simulations" element={<SimulationsPage />} />
+          <Route path="members" element={<MembersPage />} />
+        </Route>
+        <Route path="account" element={authed(<AccountPage />)} />
+        <Route path="admin" element={authed(<AdminPage />, true)} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
   );
 }

@@ -1,6 +1,6 @@
 import type { ComponentHealth } from "@ampflux/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { trpc } from "./trpc.ts";
+import { trpc } from "../trpc.ts";
 
 const labels = { database: "Database", cache: "Cache", job_queue: "Job queue" } as const;
 

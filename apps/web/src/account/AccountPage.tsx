@@ -1,0 +1,23 @@
+import { useSession } from "../auth/useSession.ts";
+import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
+import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+
+export function AccountPage() {
+  const session = useSession();
+  const user = session.data?.user;
+  return (
+    <main className="page">
+      <h1>Account</h1>
+      {user && (
+        <p className="muted">
+          {user.name} · {user.email} · {user.role === "company_admin" ? "company admin" : "user"} at{" "}
+          {session.data?.company?.name}
+        </p>
+      )}
+      <div className="grid-2">
+        <ChangePasswordForm />
+        <ApiKeysPanel />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,66 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { fieldError } from "../lib/errors.ts";
+import { trpc } from "../trpc.ts";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { Field } from "../ui/Field.tsx";
+
+/** Only local paths: a crafted ?next= must not send the user to another site. */
+export function safeNext(next: string | null): string {
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/projects";
+}
+
+export function LoginPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const logIn = useMutation(
+    trpc.auth.logIn.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.resetQueries();
+        navigate(safeNext(params.get("next")), { replace: true });
+      },
+    }),
+  );
+  return (
+    <main className="auth-page">
+      <form
+        className="card auth-card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          logIn.mutate({ email, password });
+        }}
+      >
+        <h1>Log in to AmpFlux</h1>
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fieldError(logIn.error, "email")}
+        />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldError(logIn.error, "password")}
+        />
+        <ErrorMessage error={logIn.error} />
+        <button type="submit" className="primary" disabled={logIn.isPending}>
+          {logIn.isPending ? "Logging in…" : "Log in"}
+        </button>
+        <p className="muted">
+          New here? <Link to="/signup">Create an account</Link>
+        </p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+import { validateNetwork } from "@ampflux/contracts";
+import { createContext, useContext, useMemo, useReducer } from "react";
+import type { EditorDocument } from "./model/document.ts";
+import type { Layout } from "./model/layout.ts";
+import { type EditorAction, type EditorState, editorReducer, initialState } from "./model/reducer.ts";
+
+export interface EditorContextValue {
+  projectId: string;
+  canEdit: boolean;
+  state: EditorState;
+  dispatch: React.Dispatch<EditorAction>;
+  doc: EditorDocument;
+  layout: Layout;
+  dirty: boolean;
+  validation: ReturnType<typeof validateNetwork>;
+}
+
+const EditorContext = createContext<EditorContextValue | null>(null);
+
+interface ProviderProps {
+  projectId: string;
+  canEdit: boolean;
+  doc: EditorDocument;
+  layout: Layout;
+  baseVersion: number | null;
+  children: React.ReactNode;
+}
+
+/** The network being edited, its undo history, selection and validation, for the whole editor. */
+export function EditorProvider({ projectId, canEdit, doc, layout, baseVersion, children }: ProviderProps) {
+  const [state, dispatch] = useReducer(editorReducer, undefined, () =>
+    initialState(doc, layout, baseVersion),
+  );
+  const present = state.history.present;
+  const validation = useMemo(() => validateNetwork(present.doc), [present.doc]);
+  const json = useMemo(() => JSON.stringify(present.doc), [present.doc]);
+  const value = useMemo<EditorContextValue>(
+    () => ({
+      projectId,
+      canEdit,
+      state,
+      dispatch,
+      doc: present.doc,
+      layout: present.layout,
+      dirty: json !== state.savedJson,
+      validation,
+    }),
+    [projectId, canEdit, state, present, json, validation],
+  );
+  return <EditorContext value={value}>{children}</EditorContext>;
+}
+
+export function useEditor(): EditorContextValue {
+  const value = useContext(EditorContext);
+  if (!value) throw new Error("useEditor outside EditorProvider");
+  return value;
+}

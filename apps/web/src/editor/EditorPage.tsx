@@ -1,0 +1,46 @@
+import { useQuery } from "@tanstack/react-query";
+import { ReactFlowProvider } from "@xyflow/react";
+import { useMemo } from "react";
+import { useProject } from "../projects/useProject.ts";
+import { trpc } from "../trpc.ts";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { Loading } from "../ui/Loading.tsx";
+import { EditorProvider } from "./EditorContext.tsx";
+import { EditorWorkspace } from "./EditorWorkspace.tsx";
+import { withBusPositions } from "./model/auto-layout.ts";
+import { emptyDocument, normalizeDocument } from "./model/document.ts";
+import { loadLayout } from "./model/layout.ts";
+
+/** Loads the project's latest version (or starts an empty network) into the editor. */
+export function EditorPage() {
+  const { project, canEdit } = useProject();
+  const latest = useQuery({
+    ...trpc.circuits.get.queryOptions({ projectId: project.id }),
+    // The editor owns the document once loaded: no background refetch may replace it.
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  });
+  const initial = useMemo(() => {
+    if (latest.data === undefined) return null;
+    const doc = latest.data
+      ? withBusPositions(normalizeDocument(latest.data.document))
+      : emptyDocument(project.name);
+    return { doc, version: latest.data?.version ?? null, layout: loadLayout(project.id) };
+  }, [latest.data, project]);
+  if (latest.isPending) return <Loading label="Loading the network…" />;
+  if (latest.isError) return <ErrorMessage error={latest.error} />;
+  if (!initial) return null;
+  return (
+    <ReactFlowProvider>
+      <EditorProvider
+        projectId={project.id}
+        canEdit={canEdit && !project.archivedAt}
+        doc={initial.doc}
+        layout={initial.layout}
+        baseVersion={initial.version}
+      >
+        <EditorWorkspace />
+      </EditorProvider>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useMemo, useState } from "react";
+import { AssistantPanel } from "../assistant/AssistantPanel.tsx";
+import { currentColour, maxCurrent } from "../results/colour.ts";
+import type { LiveStudyOptions } from "../results/protocol.ts";
+import { ResultsPanel } from "../results/ResultsPanel.tsx";
+import { useLiveResults } from "../results/useLiveResults.ts";
+import { ColourLegend } from "./ColourLegend.tsx";
+import { DiagramCanvas } from "./canvas/DiagramCanvas.tsx";
+import type { Decorations } from "./canvas/types.ts";
+import { useEditor } from "./EditorContext.tsx";
+import { EditorToolbar } from "./EditorToolbar.tsx";
+import { saveLayout } from "./model/layout.ts";
+import { Palette } from "./Palette.tsx";
+import { invalidIds } from "./properties/issues.ts";
+import { PropertiesPanel } from "./properties/PropertiesPanel.tsx";
+import { SidePanel, type SideTab } from "./SidePanel.tsx";
+import { useEditorActions } from "./useEditorActions.ts";
+import { useShortcuts } from "./useShortcuts.ts";
+import { DiffBanner } from "./versions/DiffBanner.tsx";
+import { HistoryPanel } from "./versions/HistoryPanel.tsx";
+import { SaveDialog } from "./versions/SaveDialog.tsx";
+
+/** Palette | diagram | side panel (properties, results, versions, assistant). */
+export function EditorWorkspace() {
+  const { projectId, doc, layout, state, canEdit, validation } = useEditor();
+  const actions = useEditorActions();
+  const [options, setOptions] = useState<LiveStudyOptions>({ fault: "3ph", case: "max" });
+  const [tab, setTab] = useState<SideTab>("properties");
+  const [saving, setSaving] = useState(false);
+  const live = useLiveResults(doc, options);
+
+  useEffect(() => saveLayout(projectId, layout), [projectId, layout]);
+
+  const shortcuts = useMemo(
+    () => ({
+      undo: actions.undo,
+      redo: actions.redo,
+      save: () => canEdit && setSaving(true),
+      remove: () => canEdit && state.selection.length > 0 && actions.remove(state.selection),
+      escape: () => actions.select([]),
+    }),
+    [actions, canEdit, state.selection],
+  );
+  useShortcuts(shortcuts);
+
+  const decorations = useMemo<Decorations>(() => {
+    const buses = live.result?.buses ?? [];
+    const max = maxCurrent(buses.map((b) => b.ikss_ka));
+    const diff = new Map<string, "added" | "changed" | "removed">();
+    for (const c of state.diff?.diff.added ?? []) diff.set(c.id, "added");
+    for (const c of state.diff?.diff.changed ?? []) diff.set(c.id, "changed");
+    return {
+      results: new Map(
+        buses.map((b) => [
+          b.bus,
+          { ikssKa: b.fed ? b.ikss_ka : null, colour: currentColour(b.fed ? b.ikss_ka : null, max) },
+        ]),
+      ),
+      diff,
+      excluded: new Set(live.excluded),
+      invalid: invalidIds(doc, validation),
+    };
+  }, [live.result, live.excluded, state.diff, doc, validation]);
+
+  return (
+    <div className="editor">
+      <EditorToolbar options={options} onOptions={setOptions} onSave={() => setSaving(true)} live={live} />
+      <div className="editor-main">
+        <Palette />
+        <div className="canvas-area">
+          <DiagramCanvas decorations={decorations} />
+          <DiffBanner />
+          <ColourLegend max={maxCurrent((live.result?.buses ?? []).map((b) => b.ikss_ka))} />
+        </div>
+        <SidePanel tab={tab} onTab={setTab}>
+          {tab === "properties" && <PropertiesPanel />}
+          {tab === "results" && <ResultsPanel live={live} options={options} />}
+          {tab === "versions" && <HistoryPanel />}
+          {tab === "assistant" && <AssistantPanel />}
+        </SidePanel>
+      </div>
+      <SaveDialog open={saving} onClose={() => setSaving(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { memo } from "react";
+import { formatKa } from "../../lib/format.ts";
+import type { BusNode } from "./types.ts";
+
+/**
+ * A bus bar: a thick line with its id and voltage above and the live Ik'' badge at its right.
+ * The whole bar is one connection target; connections start from element terminals only.
+ */
+export const BusNodeView = memo(function BusNodeView({ id, data, selected }: NodeProps<BusNode>) {
+  const classes = [
+    "bus-node",
+    data.diff && `diff-${data.diff}`,
+    data.invalid && "invalid",
+    !data.inService && "out-of-service",
+  ];
+  return (
+    <div
+      className={classes.filter(Boolean).join(" ")}
+      style={{ width: data.width }}
+      data-testid={`bus-${id}`}
+      data-selected={selected || undefined}
+    >
+      <div className="bus-label">
+        <span className="bus-id">{data.label}</span>
+        <span className="muted">{data.vnKv ?? "?"} kV</span>
+        {data.result && (
+          <span
+            className={`ik-badge${data.result.ikssKa === null ? " unfed" : ""}`}
+            style={{ background: data.result.colour }}
+            data-testid={`ik-${id}`}
+            title="Initial symmetrical short-circuit current Ik''"
+          >
+            {data.result.ikssKa === null ? "unfed" : `${formatKa(data.result.ikssKa)} kA`}
+          </span>
+        )}
+      </div>
+      <div className="bus-bar" />
+      <Handle
+        type="source"
+        id="bus"
+        position={Position.Top}
+        className="bus-handle"
+        isConnectableStart={false}
+      />
+    </div>
+  );
+});

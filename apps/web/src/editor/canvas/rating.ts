@@ -1,0 +1,31 @@
+import type { ElementCollection } from "@ampflux/contracts";
+import type { Element } from "../model/document.ts";
+
+const n = (v: unknown) =>
+  typeof v === "number" && Number.isFinite(v) ? String(Number(v.toPrecision(4))) : "?";
+
+/** The one figure an engineer reads next to a symbol: rating, length or voltages. */
+export function ratingOf(collection: ElementCollection, e: Element): string {
+  switch (collection) {
+    case "external_grids":
+      return `${n(e.s_sc_max_mva)} MVA`;
+    case "lines":
+      return `${n(e.length_km)} km`;
+    case "transformers":
+      return `${n(e.sn_mva)} MVA ${n(e.vn_hv_kv)}/${n(e.vn_lv_kv)} kV`;
+    case "transformers3w":
+      return `${n(e.vn_hv_kv)}/${n(e.vn_mv_kv)}/${n(e.vn_lv_kv)} kV`;
+    case "generators":
+    case "static_generators":
+      return `${n(e.sn_mva)} MVA`;
+    case "motors":
+      return `${n(e.pn_mech_mw)} MW`;
+    case "loads":
+    case "shunts":
+      return `${n(e.p_mw)} MW`;
+    case "switches":
+      return e.closed === false ? "open" : "closed";
+    case "buses":
+      return `${n(e.vn_kv)} kV`;
+  }
+}

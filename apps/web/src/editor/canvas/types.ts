@@ -1,0 +1,44 @@
+import type { ElementCollection } from "@ampflux/contracts";
+import type { Edge, Node } from "@xyflow/react";
+
+export type DiffStatus = "added" | "changed" | "removed";
+
+export interface BusResultBadge {
+  /** null: no source feeds the bus. */
+  ikssKa: number | null;
+  colour: string;
+}
+
+export type BusNodeData = {
+  label: string;
+  vnKv: number | null;
+  width: number;
+  inService: boolean;
+  result?: BusResultBadge | undefined;
+  diff?: DiffStatus | undefined;
+  invalid: boolean;
+};
+
+export type ElementNodeData = {
+  collection: ElementCollection;
+  label: string;
+  rating: string;
+  inService: boolean;
+  closed: boolean;
+  diff?: DiffStatus | undefined;
+  invalid: boolean;
+  /** Left out of the live results (unconnected or invalid). */
+  excluded: boolean;
+};
+
+export type BusNode = Node<BusNodeData, "bus">;
+export type ElementNode = Node<ElementNodeData, "element">;
+export type DiagramNode = BusNode | ElementNode;
+export type WireEdge = Edge<{ diff?: DiffStatus | undefined }, "wire">;
+
+export interface Decorations {
+  results: Map<string, BusResultBadge>;
+  diff: Map<string, DiffStatus>;
+  excluded: Set<string>;
+  invalid: Set<string>;
+}

@@ -1,0 +1,72 @@
+import type { ImportReport } from "@ampflux/contracts/importers";
+import { useReactFlow } from "@xyflow/react";
+import { useRef, useState } from "react";
+import { Dialog } from "../../ui/Dialog.tsx";
+import { useEditor } from "../EditorContext.tsx";
+import { useEditorActions } from "../useEditorActions.ts";
+import { ImportReportView } from "./ImportReportView.tsx";
+import { type ReadResult, readNetworkFile } from "./read-network-file.ts";
+
+/** Opens a MATPOWER .m or network .json file into the editor (one undoable step). */
+export function ImportButton() {
+  const { canEdit, dirty } = useEditor();
+  const actions = useEditorActions();
+  const flow = useReactFlow();
+  const input = useRef<HTMLInputElement>(null);
+  const [outcome, setOutcome] = useState<{ name: string; result: ReadResult } | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (
+      dirty &&
+      !window.confirm("Importing replaces the network in the editor (undo brings it back). Continue?")
+    )
+      return;
+    const result = await readNetworkFile(file);
+    setOutcome({ name: file.name, result });
+    if (result.ok) {
+      actions.replace(result.document);
+      setReport(result.report);
+      setTimeout(() => flow.fitView({ padding: 0.2, duration: 300 }), 50);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="small" disabled={!canEdit} onClick={() => input.current?.click()}>
+        Import…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".m,.json,application/json"
+        hidden
+        data-testid="import-file"
+        onChange={(e) => {
+          void onFile(e.target.files?.[0]);
+          e.target.value = "";
+        }}
+      />
+      <Dialog
+        title={outcome?.result.ok ? `Imported ${outcome.name}` : `Could not import ${outcome?.name ?? ""}`}
+        open={outcome !== null}
+        onClose={() => setOutcome(null)}
+      >
+        {outcome && !outcome.result.ok && (
+          <div className="stack">
+            <p className="alert" role="alert">
+              {outcome.result.message}
+            </p>
+            <ul className="issues issues-error">
+              {outcome.result.issues.slice(0, 30).map((i) => (
+                <li key={`${i.path.join(".")}:${i.message}`}>
+                  <code>{i.path.join(".") || "document"}</code> {i.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {outcome?.result.ok && <ImportReportView report={report} warnings={outcome.result.warnings} />}
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { type NetworkIssue, validateNetwork } from "@ampflux/contracts";
+import type { ImportReport } from "@ampflux/contracts/importers";
+import { withBusPositions } from "../model/auto-layout.ts";
+import { type EditorDocument, normalizeDocument } from "../model/document.ts";
+
+export type ReadResult =
+  | { ok: true; document: EditorDocument; report: ImportReport | null; warnings: NetworkIssue[] }
+  | { ok: false; message: string; issues: NetworkIssue[] };
+
+/**
+ * A MATPOWER case (.m, converted in the browser with the contracts' importer) or a network
+ * JSON document. Documents whose shape is wrong are refused with their paths; element errors
+ * (a bad value) are loaded and shown in the editor.
+ */
+export async function readNetworkFile(file: File): Promise<ReadResult> {
+  const text = await file.text();
+  if (/\.m$/i.test(file.name)) {
+    const { importMatpower } = await import("@ampflux/contracts/importers");
+    try {
+      const { document, report } = importMatpower(text, { name: file.name.replace(/\.m$/i, "") });
+      const validation = validateNetwork(document);
+      return { ok: true, document: prepare(document), report, warnings: validation.warnings };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error), issues: [] };
+    }
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `not JSON: ${error instanceof Error ? error.message : error}`, issues: [] };
+  }
+  const validation = validateNetwork(json);
+  if (!validation.document) {
+    const structural = validation.errors.filter((e) => e.path.length < 3);
+    if (structural.length > 0 || typeof json !== "object" || json === null)
+      return {
+        ok: false,
+        message: "this is not a network document (ampflux/network@1)",
+        issues: validation.errors,
+      };
+    return { ok: true, document: prepare(json as Record<string, unknown>), report: null, warnings: [] };
+  }
+  return { ok: true, document: prepare(validation.document), report: null, warnings: validation.warnings };
+}
+
+function prepare(document: object): EditorDocument {
+  return withBusPositions(normalizeDocument(document as Record<string, unknown>));
+}

@@ -1,0 +1,139 @@
+import type { ElementCollection } from "@ampflux/contracts";
+import { COLLECTIONS, KINDS } from "./catalog.ts";
+import { type EditorDocument, type Element, findElement, terminalBuses } from "./document.ts";
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * Positions of non-bus elements, which the network document has no field for: an offset from
+ * their anchor (their bus, or the middle of their buses), so they follow when a bus moves.
+ * Unconnected elements are anchored at the origin. Kept per project in localStorage.
+ */
+export type Layout = Record<string, Point>;
+
+/** Sizes of the diagram's nodes, in diagram units (the nodes' CSS matches). */
+export const BUS_HEIGHT = 34;
+export const BUS_MIN_WIDTH = 160;
+export const BUS_SLOT = 80;
+export const ELEMENT_SIZE = { width: 56, height: 64 };
+
+const storageKey = (projectId: string) => `ampflux:layout:${projectId}`;
+
+export function loadLayout(projectId: string): Layout {
+  try {
+    const stored = JSON.parse(localStorage.getItem(storageKey(projectId)) ?? "{}") as unknown;
+    return stored && typeof stored === "object" ? (stored as Layout) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function saveLayout(projectId: string, layout: Layout): void {
+  try {
+    localStorage.setItem(storageKey(projectId), JSON.stringify(layout));
+  } catch {
+    // Storage full or disabled: positions fall back to the automatic placement.
+  }
+}
+
+export function busGeo(doc: EditorDocument, busId: string): Point | undefined {
+  const bus = doc.buses.find((b) => b.id === busId);
+  const geo = bus?.geo as Point | undefined;
+  return geo && Number.isFinite(geo.x) && Number.isFinite(geo.y) ? geo : undefined;
+}
+
+/** How many elements hang on each bus: a bus bar grows with them. */
+export function busConnections(doc: EditorDocument): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of COLLECTIONS) {
+    if (c === "buses") continue;
+    for (const e of doc[c])
+      for (const bus of terminalBuses(c, e)) counts.set(bus, (counts.get(bus) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function busWidth(connections: number): number {
+  return Math.max(BUS_MIN_WIDTH, connections * BUS_SLOT + 40);
+}
+
+/** The anchor point of an element: the middle of its connected buses' bars, or the origin. */
+export function anchorOf(doc: EditorDocument, collection: ElementCollection, element: Element): Point {
+  const points = terminalBuses(collection, element)
+    .map((id) => {
+      const geo = busGeo(doc, id);
+      // A fixed point near the bar's left end: the bar grows to the right as elements connect.
+      return geo && { x: geo.x + BUS_MIN_WIDTH / 2, y: geo.y + BUS_HEIGHT / 2 };
+    })
+    .filter((p): p is Point => Boolean(p));
+  if (points.length === 0) return { x: 0, y: 0 };
+  return {
+    x: points.reduce((s, p) => s + p.x, 0) / points.length,
+    y: points.reduce((s, p) => s + p.y, 0) / points.length,
+  };
+}
+
+/** Where an element goes when it has no stored offset: sources above the bus, consumers below. */
+export function defaultOffset(collection: ElementCollection, slot: number): Point {
+  const half = ELEMENT_SIZE.width / 2;
+  const dx = slot * 70 - half;
+  switch (KINDS[collection].placement) {
+    case "above":
+      return { x: dx, y: -ELEMENT_SIZE.height - 40 };
+    case "below":
+      return { x: dx, y: 40 };
+    default:
+      return { x: -half + slot * 70, y: -ELEMENT_SIZE.height / 2 };
+  }
+}
+
+/** Top-left positions of every non-bus element on the diagram. */
+export function elementPositions(doc: EditorDocument, layout: Layout): Map<string, Point> {
+  const positions = new Map<string, Point>();
+  const slots = new Map<string, number>();
+  for (const c of COLLECTIONS) {
+    if (c === "buses") continue;
+    for (const e of doc[c]) {
+      const anchor = anchorOf(doc, c, e);
+      let offset = layout[e.id];
+      if (!offset) {
+        const key = `${terminalBuses(c, e).join("|")}:${KINDS[c].placement}`;
+        const slot = slots.get(key) ?? 0;
+        slots.set(key, slot + 1);
+        offset = defaultOffset(c, slot);
+      }
+      positions.set(e.id, { x: anchor.x + offset.x, y: anchor.y + offset.y });
+    }
+  }
+  return positions;
+}
+
+/**
+ * After connecting or disconnecting, keeps the given elements where they were drawn: their
+ * offsets are re-based on their new anchors.
+ */
+export function keepPositions(
+  before: EditorDocument,
+  after: EditorDocument,
+  layout: Layout,
+  ids: string[],
+): Layout {
+  const positions = elementPositions(before, layout);
+  const next = { ...layout };
+  for (const id of ids) {
+    const found = findElement(after, id);
+    const position = positions.get(id);
+    if (!found || !position || found.collection === "buses") continue;
+    const anchor = anchorOf(after, found.collection, found.element);
+    next[id] = { x: position.x - anchor.x, y: position.y - anchor.y };
+  }
+  return next;
+}
+
+export function widthsOf(doc: EditorDocument): Map<string, number> {
+  const counts = busConnections(doc);
+  return new Map(doc.buses.map((b) => [b.id, busWidth(counts.get(b.id) ?? 0)]));
+}

@@ -1,0 +1,43 @@
+import { type NetworkDocument, type NetworkIssue, validateNetwork } from "@ampflux/contracts";
+import { isCollection } from "./catalog.ts";
+import type { EditorDocument } from "./document.ts";
+
+export interface Runnable {
+  /** The valid part of the network, or null when the document as a whole is invalid. */
+  document: NetworkDocument | null;
+  /** Ids left out because they (or what they hang on) are incomplete or invalid. */
+  excluded: string[];
+  /** Document-level errors no element removal can fix. */
+  errors: NetworkIssue[];
+}
+
+/**
+ * What can be computed while the user is still drawing: elements with errors (unconnected,
+ * invalid values) are set aside, repeatedly, since removing a bus orphans what hangs on it.
+ */
+export function runnablePart(input: EditorDocument): Runnable {
+  let doc = input;
+  const excluded: string[] = [];
+  for (let round = 0; round < 8; round++) {
+    const validation = validateNetwork(doc);
+    if (validation.ok && validation.document) return { document: validation.document, excluded, errors: [] };
+    const bad = new Map<string, Set<number>>();
+    for (const { path } of validation.errors) {
+      const [collection, index] = path;
+      if (typeof collection === "string" && isCollection(collection) && typeof index === "number")
+        bad.set(collection, (bad.get(collection) ?? new Set()).add(index));
+    }
+    if (bad.size === 0) return { document: null, excluded, errors: validation.errors };
+    const next = { ...doc };
+    for (const [collection, indices] of bad) {
+      if (!isCollection(collection)) continue;
+      next[collection] = doc[collection].filter((e, i) => {
+        if (!indices.has(i)) return true;
+        excluded.push(e.id);
+        return false;
+      });
+    }
+    doc = next;
+  }
+  return { document: null, excluded, errors: [{ path: [], message: "the network could not be checked" }] };
+}

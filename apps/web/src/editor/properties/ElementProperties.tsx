@@ -1,0 +1,83 @@
+import { useState } from "react";
+import { useEditor } from "../EditorContext.tsx";
+import { KINDS } from "../model/catalog.ts";
+import type { Located } from "../model/document.ts";
+import { useEditorActions } from "../useEditorActions.ts";
+import { FIELD_SPECS } from "./field-specs.ts";
+import { issuesOf } from "./issues.ts";
+import { PropertyField } from "./PropertyField.tsx";
+
+/** The selected element's fields with units, validation messages next to each. */
+export function ElementProperties({ located }: { located: Located }) {
+  const { doc, validation, canEdit } = useEditor();
+  const actions = useEditorActions();
+  const { collection, index, element } = located;
+  const issues = issuesOf(validation, doc, collection, index);
+  return (
+    <div className="panel-body" data-testid="properties">
+      <header className="props-header">
+        <span className="kind">{KINDS[collection].label}</span>
+        <IdField id={element.id} disabled={!canEdit} onRename={(to) => actions.rename(element.id, to)} />
+        {issues.errors.get("id")?.map((m) => (
+          <span key={m} className="field-error">
+            {m}
+          </span>
+        ))}
+      </header>
+      {issues.general.map((m) => (
+        <p key={m} className="field-error">
+          {m}
+        </p>
+      ))}
+      <div className="props-grid">
+        {FIELD_SPECS[collection].map((spec) => (
+          <PropertyField
+            key={`${element.id}.${spec.key}`}
+            spec={spec}
+            element={element}
+            doc={doc}
+            errors={issues.errors.get(spec.key) ?? []}
+            warnings={issues.warnings.get(spec.key) ?? []}
+            disabled={!canEdit}
+            onChange={(value) => actions.setField(element.id, spec.key, value)}
+          />
+        ))}
+      </div>
+      {canEdit && (
+        <button type="button" className="danger small" onClick={() => actions.remove([element.id])}>
+          Delete {element.id}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The id, renamed on Enter or blur (every reference follows); ids are unique in the document. */
+function IdField({ id, disabled, onRename }: { id: string; disabled: boolean; onRename(to: string): void }) {
+  const { doc } = useEditor();
+  const [text, setText] = useState(id);
+  const taken =
+    text !== id &&
+    Object.values(doc).some((v) => Array.isArray(v) && v.some((e: { id?: string }) => e.id === text));
+  const commit = () => {
+    const to = text.trim();
+    if (to && to !== id && !taken) onRename(to);
+    else setText(id);
+  };
+  return (
+    <>
+      <input
+        className="id-input"
+        aria-label="Element id"
+        value={text}
+        disabled={disabled}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+        }}
+      />
+      {taken && <span className="field-error">id already used</span>}
+    </>
+  );
+}

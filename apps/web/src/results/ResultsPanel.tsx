@@ -1,0 +1,100 @@
+import { useEditor } from "../editor/EditorContext.tsx";
+import { downloadFile, safeFileName } from "../lib/download.ts";
+import { EmptyState } from "../ui/EmptyState.tsx";
+import { resultsCsv } from "./export.ts";
+import type { LiveStudyOptions } from "./protocol.ts";
+import { ResultsChart } from "./ResultsChart.tsx";
+import { ResultsTable } from "./ResultsTable.tsx";
+import { FAULT_LABELS } from "./StudyControls.tsx";
+import type { LiveResults } from "./useLiveResults.ts";
+
+interface Props {
+  live: LiveResults;
+  options: LiveStudyOptions;
+}
+
+/** The live study (fault and case are chosen in the toolbar): status, per-bus chart and table, downloads. */
+export function ResultsPanel({ live, options }: Props) {
+  const { doc, state, dispatch } = useEditor();
+  const select = (id: string) => dispatch({ type: "select", ids: [id] });
+  const result = live.result;
+  const name = safeFileName(doc.name);
+  return (
+    <div className="panel-body stack" data-testid="results-panel">
+      <h3>
+        {FAULT_LABELS[options.fault]} fault, {options.case === "max" ? "maximum" : "minimum"} case
+      </h3>
+      <p className="muted small" aria-live="polite">
+        <LiveStatus live={live} />
+      </p>
+      {result && result.warnings.length > 0 && (
+        <details className="warnings">
+          <summary>{result.warnings.length} engine warning(s)</summary>
+          <ul>
+            {result.warnings.map((w) => (
+              <li key={`${w.path.join(".")}:${w.message}`}>
+                <code>{w.path.join(".")}</code> {w.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {result && result.buses.length > 0 ? (
+        <>
+          <ResultsChart buses={result.buses} onSelect={select} />
+          <ResultsTable buses={result.buses} selected={state.selection} onSelect={select} />
+          <div className="row">
+            <button
+              type="button"
+              className="small"
+              onClick={() =>
+                downloadFile(`${name}-${options.fault}-${options.case}.csv`, resultsCsv(result), "text/csv")
+              }
+            >
+              Download CSV
+            </button>
+            <button
+              type="button"
+              className="small"
+              onClick={() =>
+                downloadFile(
+                  `${name}-${options.fault}-${options.case}.json`,
+                  JSON.stringify(result, null, 2),
+                  "application/json",
+                )
+              }
+            >
+              Download JSON
+            </button>
+          </div>
+        </>
+      ) : (
+        live.status !== "computing" && (
+          <EmptyState title="No results yet">
+            Connect a source and a bus: fault currents appear here.
+          </EmptyState>
+        )
+      )}
+    </div>
+  );
+}
+
+function LiveStatus({ live }: { live: LiveResults }) {
+  const excluded =
+    live.excluded.length > 0 ? ` ${live.excluded.length} element(s) left out until connected and valid.` : "";
+  if (live.status === "computing") return <span data-testid="live-status">Computing…</span>;
+  if (live.status === "error")
+    return (
+      <span
+        data-testid="live-status"
+        className="error-text"
+      >{`Not computed: ${live.error}.${excluded}`}</span>
+    );
+  if (live.status === "done" && live.result)
+    return (
+      <span data-testid="live-status">
+        {`IEC 60909 live: ${live.result.buses.length} buses in ${live.ms?.toFixed(0) ?? "?"} ms.${excluded}`}
+      </span>
+    );
+  return <span data-testid="live-status">Waiting for the engine…</span>;
+}

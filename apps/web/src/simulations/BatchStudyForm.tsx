@@ -1,0 +1,108 @@
+import { FAULT_TYPES, type FaultType } from "@ampflux/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { FAULT_LABELS } from "../results/StudyControls.tsx";
+import { trpc } from "../trpc.ts";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+
+interface Props {
+  projectId: string;
+  version: number;
+  document: Record<string, unknown>;
+  disabled: boolean;
+  onQueued(simulationId: string): void;
+}
+
+const toggle = <T,>(list: T[], item: T, on: boolean) =>
+  on ? [...list, item] : list.filter((x) => x !== item);
+
+/** Faults × cases × (base + N-1 outages of the chosen branches), run by the worker. */
+export function BatchStudyForm({ projectId, version, document, disabled, onQueued }: Props) {
+  const queryClient = useQueryClient();
+  const [faults, setFaults] = useState<FaultType[]>(["3ph", "1ph"]);
+  const [cases, setCases] = useState<Array<"max" | "min">>(["max", "min"]);
+  const [outages, setOutages] = useState<string[]>([]);
+  const branches = (["lines", "transformers", "transformers3w"] as const).flatMap((c) =>
+    ((document[c] as Array<{ id: string }> | undefined) ?? []).map((b) => ({ id: b.id, kind: c })),
+  );
+  const run = useMutation(
+    trpc.simulations.run.mutationOptions({
+      onSuccess: async (started) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.simulations.list.pathKey() });
+        onQueued(started.id);
+      },
+    }),
+  );
+  return (
+    <form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run.mutate({
+          projectId,
+          version,
+          study: { kind: "batch_study", options: { faults, cases, contingencies: outages } },
+        });
+      }}
+    >
+      <p className="muted">On saved version {version}.</p>
+      <fieldset>
+        <legend>Faults</legend>
+        {FAULT_TYPES.map((f) => (
+          <label key={f} className="inline">
+            <input
+              type="checkbox"
+              checked={faults.includes(f)}
+              onChange={(e) => setFaults(toggle(faults, f, e.target.checked))}
+            />
+            {FAULT_LABELS[f]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Cases</legend>
+        {(["max", "min"] as const).map((c) => (
+          <label key={c} className="inline">
+            <input
+              type="checkbox"
+              checked={cases.includes(c)}
+              onChange={(e) => setCases(toggle(cases, c, e.target.checked))}
+            />
+            {c === "max" ? "maximum (equipment ratings)" : "minimum (protection)"}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Contingencies (N-1: each one out of service in turn)</legend>
+        {branches.length === 0 ? (
+          <p className="muted">The network has no lines or transformers.</p>
+        ) : (
+          <div className="contingencies">
+            {branches.map((b) => (
+              <label key={b.id} className="inline">
+                <input
+                  type="checkbox"
+                  checked={outages.includes(b.id)}
+                  onChange={(e) => setOutages(toggle(outages, b.id, e.target.checked))}
+                />
+                {b.id}
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <p className="muted small">
+        {(outages.length + 1) * faults.length * cases.length} short-circuit studies ({outages.length + 1}{" "}
+        network states × {faults.length} faults × {cases.length} cases).
+      </p>
+      <ErrorMessage error={run.error} />
+      <button
+        type="submit"
+        className="primary"
+        disabled={disabled || run.isPending || !faults.length || !cases.length}
+      >
+        {run.isPending ? "Queueing…" : "Run batch study"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ShortCircuitResult } from "@ampflux/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { formatDate } from "../lib/format.ts";
+import { ResultsTable } from "../results/ResultsTable.tsx";
+import { trpc } from "../trpc.ts";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { Loading } from "../ui/Loading.tsx";
+import { LiveProgress } from "./LiveProgress.tsx";
+import { ProgressBar } from "./ProgressBar.tsx";
+import { type BatchResult, WorstCasesTable } from "./WorstCasesTable.tsx";
+
+/** One study: live progress while it runs, then its results (worst cases of a batch). */
+export function SimulationDetail({ projectId, simulationId }: { projectId: string; simulationId: string }) {
+  const queryClient = useQueryClient();
+  const sim = useQuery(trpc.simulations.get.queryOptions({ projectId, simulationId }));
+  const cancel = useMutation(
+    trpc.simulations.cancel.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.simulations.pathKey() }),
+    }),
+  );
+  if (sim.isPending) return <Loading label="Loading the study…" />;
+  if (sim.isError) return <ErrorMessage error={sim.error} />;
+  const s = sim.data;
+  const running = s.status === "queued" || s.status === "running";
+  return (
+    <section className="card stack" aria-labelledby="sim-title" data-testid="simulation-detail">
+      <h2 id="sim-title">
+        {s.kind === "batch_study" ? "Batch study" : "Short-circuit study"}{" "}
+        <span className="muted small">started {formatDate(s.createdAt)}</span>
+      </h2>
+      {running ? (
+        <>
+          <LiveProgress projectId={projectId} simulationId={simulationId} />
+          <button
+            type="button"
+            className="small danger"
+            onClick={() => cancel.mutate({ projectId, simulationId })}
+          >
+            Cancel
+          </button>
+          <ErrorMessage error={cancel.error} />
+        </>
+      ) : (
+        <ProgressBar value={s.progress} label={s.progressMessage ?? ""} status={s.status} />
+      )}
+      {s.status === "failed" && (
+        <p className="alert" role="alert">
+          The study failed: {(s.error as { message?: string } | null)?.message ?? "unknown error"}
+        </p>
+      )}
+      {s.status === "succeeded" &&
+        s.result != null &&
+        (s.kind === "batch_study" ? (
+          <WorstCasesTable result={s.result as BatchResult} />
+        ) : (
+          <ResultsTable buses={(s.result as ShortCircuitResult).buses} selected={[]} onSelect={() => {}} />
+        ))}
+    </section>
+  );
+}

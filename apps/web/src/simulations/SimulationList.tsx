@@ -1,0 +1,53 @@
+import { useQuery } from "@tanstack/react-query";
+import { formatDate } from "../lib/format.ts";
+import { trpc } from "../trpc.ts";
+import { EmptyState } from "../ui/EmptyState.tsx";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { Loading } from "../ui/Loading.tsx";
+
+const kindLabel = { short_circuit: "short circuit", batch_study: "batch study" } as const;
+
+export function SimulationList({
+  projectId,
+  openId,
+  onOpen,
+}: {
+  projectId: string;
+  openId: string | null;
+  onOpen(id: string): void;
+}) {
+  const list = useQuery(trpc.simulations.list.queryOptions({ projectId, limit: 50 }));
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <ErrorMessage error={list.error} />;
+  if (list.data.length === 0) return <EmptyState title="No studies yet">Queue one with the form.</EmptyState>;
+  return (
+    <table className="simulation-list" data-testid="simulation-list">
+      <thead>
+        <tr>
+          <th>Started</th>
+          <th>Kind</th>
+          <th>Version</th>
+          <th>Status</th>
+          <th aria-label="Open" />
+        </tr>
+      </thead>
+      <tbody>
+        {list.data.map((s) => (
+          <tr key={s.id} className={s.id === openId ? "selected" : undefined}>
+            <td>{formatDate(s.createdAt)}</td>
+            <td>{kindLabel[s.kind]}</td>
+            <td>v{s.version}</td>
+            <td>
+              <span className={`status status-${s.status}`}>{s.status}</span>
+            </td>
+            <td>
+              <button type="button" className="small" onClick={() => onOpen(s.id)}>
+                Open
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -43,6 +43,9 @@ export function createApp(deps: ApiDeps) {
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           deps.log.error("trpc error", { path, error: error.message });
+        // An outage's cause (connection refused, timeout…) is for operators, not for the client.
+        else if (error.code === "SERVICE_UNAVAILABLE" && error.cause)
+          deps.log.warn("service unavailable", { path, cause: String(error.cause) });
       },
     }),
   );

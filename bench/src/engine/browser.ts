@@ -1,0 +1,76 @@
+// The engine in headless Chromium: the page (src/browser/) is built with Vite into a temp folder,
+// served with the MATPOWER files on loopback, and asked for one network at a time.
+
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { build } from "vite";
+import { launchChromium } from "../../../apps/web/test/browser.ts";
+import { MATPOWER_CASES, MATPOWER_DIR, SYNTHETIC_SIZES } from "../networks.ts";
+import type { EngineRow } from "./measure.ts";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".m": "text/plain",
+};
+
+/** Static files of the built page; /matpower/NAME.m from the shared cases. */
+function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const file = path.startsWith("/matpower/")
+      ? new URL(path.slice("/matpower/".length), MATPOWER_DIR).pathname
+      : join(root, path === "/" ? "index.html" : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}/` });
+    }),
+  );
+}
+
+export async function benchEngineBrowser(quick: boolean): Promise<EngineRow[]> {
+  const outDir = await mkdtemp(join(tmpdir(), "ampflux-bench-"));
+  await build({
+    root: new URL("../browser/", import.meta.url).pathname,
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true, target: "es2023" },
+  });
+  const { server, url } = await serve(outDir);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.title === "ready");
+    const specs = [
+      ...(quick ? MATPOWER_CASES.slice(0, 4) : MATPOWER_CASES).map((matpower) => ({ matpower })),
+      ...(quick ? [] : SYNTHETIC_SIZES).map((synthetic) => ({ synthetic })),
+    ];
+    const rows: EngineRow[] = [];
+    for (const spec of specs) {
+      rows.push(
+        ...(await page.evaluate(
+          (s) => (window as unknown as { benchEngine(s: unknown): Promise<EngineRow[]> }).benchEngine(s),
+          spec,
+        )),
+      );
+    }
+    return rows;
+  } finally {
+    await browser.close();
+    server.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+}

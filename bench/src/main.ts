@@ -1,0 +1,121 @@
+// `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
+// api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
+// plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
+// Flags: --only engine,browser,native,api,worker (default all), --quick (small cases, short runs).
+
+import { execFileSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import { parseArgs } from "node:util";
+import { benchApiLoad } from "./api-load.ts";
+import { benchEngineBrowser } from "./engine/browser.ts";
+import type { EngineRow } from "./engine/measure.ts";
+import { benchEngineNode } from "./engine/node.ts";
+import { engineSeries, table, timeVsSizeSvg } from "./report.ts";
+import { benchWorker } from "./worker-throughput.ts";
+
+const PARTS = ["engine", "browser", "native", "api", "worker"] as const;
+const { values } = parseArgs({
+  options: { only: { type: "string" }, quick: { type: "boolean", default: false } },
+});
+const only = new Set(values.only ? values.only.split(",") : PARTS);
+const quick = values.quick ?? false;
+const root = new URL("../../", import.meta.url);
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+};
+
+function engineTable(rows: EngineRow[]): string {
+  return table(
+    [
+      "network",
+      "buses",
+      "fault",
+      "ms",
+      "µs/bus",
+      "peak WASM MiB",
+      "model ms",
+      "factorize ms",
+      "inverse ms",
+      "results ms",
+    ],
+    rows.map((r) => [
+      r.network,
+      r.buses,
+      r.fault,
+      r.ms,
+      r.usPerBus,
+      r.peakWasmMiB,
+      r.phases.model ?? 0,
+      r.phases.factorize ?? 0,
+      r.phases.inverse ?? 0,
+      r.phases.results ?? 0,
+    ]),
+  );
+}
+
+const engine: { node?: EngineRow[]; browser?: EngineRow[] } = {};
+if (only.has("engine")) {
+  engine.node = await benchEngineNode(quick);
+  console.log(`\n## Engine: WASM in Node ${process.version}\n\n${engineTable(engine.node)}`);
+}
+if (only.has("browser")) {
+  engine.browser = await benchEngineBrowser(quick);
+  console.log(`\n## Engine: WASM in headless Chromium\n\n${engineTable(engine.browser)}`);
+}
+results.engine = engine;
+if (engine.node || engine.browser) {
+  const series = [
+    ...engineSeries(engine.node ?? [], "Node", ["#2563eb", "#93c5fd"]),
+    ...engineSeries(engine.browser ?? [], "Chromium", ["#dc2626", "#fca5a5"]),
+  ].filter((s) => s.points.length > 0);
+  await mkdir(new URL("docs/images/", root), { recursive: true });
+  await writeFile(new URL("docs/images/engine-time-vs-buses.svg", root), timeVsSizeSvg(series));
+}
+if (only.has("native")) {
+  // The sparse core natively and in WASM on the same matrices (packages/sim-wasm/bench/bench.ts).
+  console.log("\n## Sparse core: WASM and native Rust\n");
+  const out = execFileSync(process.execPath, ["bench/bench.ts"], {
+    cwd: new URL("packages/sim-wasm/", root),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  console.log(out);
+  results.sparseCore = out;
+}
+if (only.has("api")) {
+  const rows = await benchApiLoad(quick ? 2 : 5);
+  results.api = rows;
+  console.log(
+    `\n## api under load (autocannon, ${quick ? 2 : 5} s per run, 100-bus network)\n\n${table(
+      ["procedure", "connections", "requests", "req/s", "p50 ms", "p99 ms", "non-2xx"],
+      rows.map((r) => [r.procedure, r.connections, r.requests, r.rps, r.p50Ms, r.p99Ms, r.non2xx]),
+    )}`,
+  );
+}
+if (only.has("worker")) {
+  const w = await benchWorker(quick ? 20 : 100);
+  results.worker = w;
+  console.log(
+    `\n## Worker\n\n${table(
+      ["measure", "value"],
+      [
+        [`${w.smallStudies} short-circuit studies of a 100-bus network, studies/s`, w.smallStudiesPerSecond],
+        [
+          `batch study: ${w.batchBuses} buses × 3ph/1ph × max/min × (base + ${w.batchContingencies} N-1), s`,
+          w.batchSeconds,
+        ],
+      ],
+    )}`,
+  );
+}
+await mkdir(new URL("bench/results/", root), { recursive: true });
+await writeFile(new URL("bench/results/latest.json", root), `${JSON.stringify(results, null, 2)}\n`);
+console.log("\nwritten: bench/results/latest.json, docs/images/engine-time-vs-buses.svg");
+process.exit(0);

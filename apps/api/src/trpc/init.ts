@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { databaseUnavailable, isDatabaseOutage } from "../database-outage.ts";
 import type { Context } from "./context.ts";
+import { refuseNulCharacters } from "./nul-characters.ts";
 
 /** Validation failures as the web shows them: messages per input field, plus form-level ones. */
 export interface ValidationErrors {
@@ -29,13 +30,19 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodError: ValidationErrors | null =
       error.cause instanceof ZodError ? validationErrors(error.cause) : null;
-    return { ...shape, data: { ...shape.data, zodError } };
+    // An unexpected failure's message can carry SQL or internals: it goes to the log, not the client.
+    const message = error.code === "INTERNAL_SERVER_ERROR" ? "internal error" : shape.message;
+    return { ...shape, message, data: { ...shape.data, zodError } };
   },
 });
 
 export const router = t.router;
-/** Every procedure turns a database outage into a retryable 503. */
-export const publicProcedure = t.procedure.use(async ({ next }) => {
+/**
+ * Every procedure refuses text with NUL characters (Postgres stores none, in text or jsonb) and
+ * turns a database outage into a retryable 503.
+ */
+export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
+  refuseNulCharacters(await getRawInput());
   const result = await next();
   if (!result.ok && isDatabaseOutage(result.error)) throw databaseUnavailable(result.error);
   return result;

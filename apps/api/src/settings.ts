@@ -44,6 +44,15 @@ export const apiSettingsSchema = z.object({
   AI_MAX_PER_COMPANY_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Tokens (estimated as characters / 4) of project context, and again of history, per question. */
   AI_CONTEXT_TOKEN_BUDGET: z.coerce.number().int().positive().default(6_000),
+  /**
+   * Network files `circuits.import` accepts: the upload is read as a stream and refused once it
+   * passes this, so it may exceed BODY_LIMIT_BYTES (meant for JSON requests).
+   */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -64,10 +64,12 @@ async function call(apiKey: string, p: ProcedureInfo, input: Record<string, unkn
   const encoded = encodeURIComponent(JSON.stringify({ json: input }));
   let res: Response;
   if (p.type === "mutation" && p.inputKeys.includes("file")) {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(input)) form.set(k, String(v));
-    form.set("file", new File(["mpc.version = '2';"], "case.m"));
-    res = await fetch(`${api.url}/trpc/${p.path}`, { method: "POST", headers, body: form });
+    // Uploads: the fields as a line of JSON, then the file (circuits/upload.ts).
+    res = await fetch(`${api.url}/trpc/${p.path}`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/octet-stream" },
+      body: `${JSON.stringify(input)}\nmpc.version = '2';`,
+    });
   } else if (p.type === "mutation") {
     res = await fetch(`${api.url}/trpc/${p.path}`, {
       method: "POST",

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importMatpower, MatpowerParseError } from "../src/importers/index.ts";
 import { busesWithoutSource, validateNetwork } from "../src/index.ts";
+import { caught } from "./caught.ts";
 
 const CASES = new URL("../../../../shared/data/matpower/", import.meta.url);
 const read = (name: string) => readFileSync(new URL(`${name}.m`, CASES), "utf8");
@@ -12,33 +13,27 @@ function rowCount(text: string, name: string): number {
   return body.split("\n").filter((line) => line.replace(/%.*/, "").trim() !== "").length;
 }
 
-function parseError(text: string): MatpowerParseError {
-  try {
-    importMatpower(text);
-  } catch (error) {
-    if (error instanceof MatpowerParseError) return error;
-    throw error;
-  }
-  throw new Error("expected a MatpowerParseError");
-}
+const parseError = (text: string) => caught(() => importMatpower(text), MatpowerParseError);
 
 describe("importMatpower on the shared cases", () => {
   it("finds the shared case files", () => {
     expect(existsSync(new URL("case9.m", CASES))).toBe(true);
+    expect(readdirSync(CASES).filter((f) => f.endsWith(".m")).length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each([
-    "case9",
-    "case14",
-    "case30",
-    "case118",
-    "case300",
-    "case1354pegase",
-    "case2869pegase",
-    "case9241pegase",
-    "case13659pegase",
-    "case_ACTIVSg10k",
-  ])("%s imports into a valid document with one element per row", (name) => {
+  it("imports the largest case (case13659pegase, 13 659 buses) within 5 s", () => {
+    const text = read("case13659pegase");
+    const start = performance.now();
+    importMatpower(text);
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+
+  // Every case in the shared folder, listed from disk so that a new case cannot be skipped silently.
+  it.each(
+    readdirSync(CASES)
+      .filter((f) => f.endsWith(".m"))
+      .map((f) => f.slice(0, -2)),
+  )("%s imports into a valid document with one element per row", (name) => {
     const text = read(name);
     const { document } = importMatpower(text);
     const result = validateNetwork(document);

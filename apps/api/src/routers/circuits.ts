@@ -1,10 +1,14 @@
 import { countElements, diffDocuments, pageInputSchema } from "@ampflux/contracts";
+import { importFormatSchema } from "@ampflux/contracts/importers";
 import { circuitVersions, projects, type Transaction, users } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
+import { importUploadedNetwork } from "../circuits/import-file.ts";
+import { projectUploadProcedure, readUploadText, uploadedFileSchema } from "../circuits/upload.ts";
 import { validatedDocument } from "../circuits/validate.ts";
+import type { Context } from "../trpc/context.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure } from "../trpc/procedures.ts";
 
@@ -81,6 +85,21 @@ async function appendVersion(
   return saved;
 }
 
+/** Validates a client's document and appends it (save and import): the version with warnings. */
+async function saveDocument(
+  ctx: Actor & { deps: Context["deps"] },
+  projectId: string,
+  base: number | null,
+  input: unknown,
+  message: string,
+) {
+  const { document, warnings } = validatedDocument(input);
+  const saved = await ctx.deps.database.db.transaction((tx) =>
+    appendVersion(tx, ctx, projectId, base, document as Record<string, unknown>, message),
+  );
+  return { ...saved, warnings };
+}
+
 async function loadVersion(tx: Pick<Transaction, "select">, projectId: string, version: number) {
   const [row] = await tx
     .select({ ...versionSummaryColumns, document: circuitVersions.document })
@@ -95,19 +114,33 @@ export const circuitsRouter = router({
   /** Saves the editor's network as the next version; invalid documents are refused with paths. */
   save: projectProcedure("editor")
     .input(z.object({ baseVersion, message: messageSchema, document: z.unknown() }))
+    .mutation(({ ctx, input }) =>
+      saveDocument(ctx, ctx.project.id, input.baseVersion, input.document, input.message),
+    ),
+
+  /**
+   * Imports a network file (MATPOWER, PSS/E RAW, pandapower or AmpFlux JSON; `format` when the
+   * name and content do not tell) as the next version, like save. The body is
+   * application/octet-stream: these fields as one line of JSON, then the file (circuits/upload.ts).
+   * Files larger than IMPORT_MAX_BYTES are refused while they arrive. Returns the version and
+   * what the importer mapped, defaulted, adjusted and dropped.
+   */
+  import: projectUploadProcedure("editor")
+    .input(
+      z.object({
+        baseVersion,
+        message: messageSchema,
+        fileName: z.string().trim().min(1).max(255),
+        format: importFormatSchema.optional(),
+        file: uploadedFileSchema,
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      const { document, warnings } = validatedDocument(input.document);
-      const saved = await ctx.deps.database.db.transaction((tx) =>
-        appendVersion(
-          tx,
-          ctx,
-          ctx.project.id,
-          input.baseVersion,
-          document as Record<string, unknown>,
-          input.message,
-        ),
-      );
-      return { ...saved, warnings };
+      const text = await readUploadText(input.file, ctx.deps.settings.IMPORT_MAX_BYTES);
+      const imported = importUploadedNetwork(input.fileName, text, input.format);
+      const message = input.message || `Imported ${input.fileName}`;
+      const saved = await saveDocument(ctx, ctx.project.id, input.baseVersion, imported.document, message);
+      return { ...saved, format: imported.format, report: imported.report };
     }),
 
   /** Versions newest first, with author, message and element counts (not the documents). */

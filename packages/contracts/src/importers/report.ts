@@ -20,7 +20,10 @@ export class ImportReportBuilder {
   }
 
   mapped(from: string, to: string, count: number): void {
-    if (count > 0) this.#report.mapped.push({ from, to, count });
+    if (count <= 0) return;
+    const entry = this.#report.mapped.find((m) => m.from === from && m.to === to);
+    if (entry) entry.count += count;
+    else this.#report.mapped.push({ from, to, count });
   }
 
   defaulted(field: string, value: number | string | boolean | null, why: string, count = 1): void {
@@ -31,13 +34,16 @@ export class ImportReportBuilder {
   }
 
   adjusted(field: string, id: string, why: string): void {
-    const entry = this.#report.adjusted.find((a) => a.field === field);
+    const entry = this.#report.adjusted.find((a) => a.field === field && a.why === why);
     if (!entry) this.#report.adjusted.push({ field, count: 1, ids: [id], why });
     else if (++entry.count <= LISTED_IDS) entry.ids.push(id);
   }
 
   dropped(item: string, count: number, why: string): void {
-    if (count > 0) this.#report.dropped.push({ item, count, why });
+    if (count <= 0) return;
+    const entry = this.#report.dropped.find((d) => d.item === item && d.why === why);
+    if (entry) entry.count += count;
+    else this.#report.dropped.push({ item, count, why });
   }
 
   build(): ImportReport {

@@ -1,5 +1,7 @@
 import type { Line, Transformer } from "../../network/index.ts";
+import { perUnitLine } from "../per-unit.ts";
 import type { ImportReportBuilder } from "../report.ts";
+import { offNominalTap } from "../tap.ts";
 import { type BusInfo, busOf } from "./buses.ts";
 import { cell, type MatpowerCase } from "./case.ts";
 import { BRANCH } from "./columns.ts";
@@ -18,28 +20,6 @@ interface BranchRow {
   ratio: number;
   shift: number;
   in_service: boolean;
-}
-
-/** Per-unit impedance on baseMVA → ohm at the bus voltage, spread over the chosen length. */
-function toLine(br: BranchRow, mpc: MatpowerCase, options: ResolvedMatpowerOptions): Line {
-  const zBase = br.from.vn_kv ** 2 / mpc.baseMVA;
-  const length_km = options.line_length_km;
-  // b = ωC·zBase in per unit, so C = b / (2π f zBase); nF per km.
-  const cNf = (br.b / (2 * Math.PI * options.frequency_hz * zBase)) * 1e9;
-  const line: Line = {
-    id: br.id,
-    from_bus: br.from.id,
-    to_bus: br.to.id,
-    length_km,
-    r_ohm_per_km: (Math.max(br.r, 0) * zBase) / length_km,
-    x_ohm_per_km: (br.x * zBase) / length_km,
-    c_nf_per_km: Math.max(cNf, 0) / length_km,
-    parallel: 1,
-    endtemp_degree: 80,
-    in_service: br.in_service,
-  };
-  if (br.rateA > 0) line.max_i_ka = br.rateA / (Math.sqrt(3) * br.from.vn_kv);
-  return line;
 }
 
 /**
@@ -66,16 +46,7 @@ function toTransformer(br: BranchRow, sn_mva: number, baseMVA: number): Transfor
     power_station_unit: false,
     in_service: br.in_service,
   };
-  if (br.ratio !== 0 && br.ratio !== 1) {
-    Object.assign(trafo, {
-      tap_side: fromIsHv ? "hv" : "lv",
-      tap_neutral: 0,
-      tap_min: -1,
-      tap_max: 1,
-      tap_pos: Math.sign(br.ratio - 1),
-      tap_step_percent: Math.abs(br.ratio - 1) * 100,
-    });
-  }
+  if (br.ratio !== 0) Object.assign(trafo, offNominalTap(br.ratio, fromIsHv ? "hv" : "lv"));
   return trafo;
 }
 
@@ -114,7 +85,17 @@ export function mapBranches(
         report.adjusted("lines.c_nf_per_km", br.id, "negative charging b is not physical; set to 0");
       if (br.r < 0) report.adjusted("lines.r_ohm_per_km", br.id, NEGATIVE_R);
       if (br.rateA <= 0) report.defaulted("lines.max_i_ka", null, "rateA 0 means unlimited in MATPOWER");
-      lines.push(toLine(br, mpc, options));
+      lines.push(
+        perUnitLine(
+          br,
+          { ...br, rate_mva: br.rateA },
+          {
+            sbase: mpc.baseMVA,
+            length_km: options.line_length_km,
+            frequency_hz: options.frequency_hz,
+          },
+        ),
+      );
       return;
     }
     const sn_mva = br.rateA > 0 ? br.rateA : (options.transformer_sn_mva ?? mpc.baseMVA);

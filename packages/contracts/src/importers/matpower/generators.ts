@@ -1,15 +1,10 @@
 import type { ExternalGrid, Generator } from "../../network/index.ts";
+import { iecGeneratorRx } from "../iec.ts";
 import type { ImportReportBuilder } from "../report.ts";
 import { type BusInfo, busOf } from "./buses.ts";
 import { cell, type MatpowerCase } from "./case.ts";
 import { BUS_TYPE, GEN } from "./columns.ts";
 import type { ResolvedMatpowerOptions } from "./options.ts";
-
-/** IEC 60909-0 §6.6.1 fictitious generator resistance RGf as a fraction of X''d. */
-function iecGeneratorRx(vn_kv: number, sn_mva: number): number {
-  if (vn_kv <= 1) return 0.15;
-  return sn_mva >= 100 ? 0.05 : 0.07;
-}
 
 /**
  * Each REF bus becomes one external grid that takes the place of the first in-service generator

@@ -1,4 +1,5 @@
-import { NETWORK_SCHEMA_ID, type NetworkDocument } from "../../network/index.ts";
+import type { NetworkDocument } from "../../network/index.ts";
+import { importedDocument } from "../document.ts";
 import { type ImportReport, ImportReportBuilder } from "../report.ts";
 import { mapBranches } from "./branches.ts";
 import { mapBuses } from "./buses.ts";
@@ -36,21 +37,15 @@ export function importMatpower(text: string, options: MatpowerImportOptions = {}
   }
   for (const [name, rows] of mpc.unused)
     report.dropped(`mpc.${name}`, rows, "no counterpart in the network document");
-  const document: NetworkDocument = {
-    schema: NETWORK_SCHEMA_ID,
-    name: resolved.name ?? mpc.name ?? "MATPOWER case",
-    frequency_hz: resolved.frequency_hz,
+  const document = importedDocument(resolved.name ?? mpc.name ?? "MATPOWER case", resolved.frequency_hz, {
     buses,
     external_grids,
     lines,
     transformers,
-    transformers3w: [],
     generators,
-    motors: [],
-    static_generators: [],
     loads,
     shunts,
-    switches: [],
-  };
+  });
+
   return { document, report: report.build() };
 }

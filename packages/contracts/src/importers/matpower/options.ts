@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { feederOptions, machineOptions } from "../defaults.ts";
 
 const positive = z.number().positive();
 
@@ -13,24 +14,9 @@ export const matpowerImportOptionsSchema = z.object({
   frequency_hz: z.literal([50, 60]).default(50),
   /** Bus voltage where BASE_KV is 0 (e.g. case14); per-unit impedances are kept whatever it is. */
   default_vn_kv: positive.default(110),
-  /** Each REF bus becomes a stiff transmission-level grid: 10 GVA ≈ 14.4 kA at 400 kV, X/R = 10. */
-  external_grid: z
-    .object({
-      s_sc_max_mva: positive.default(10_000),
-      s_sc_min_mva: positive.default(8_000),
-      rx_max: z.number().nonnegative().default(0.1),
-      rx_min: z.number().nonnegative().default(0.1),
-    })
-    .prefault({}),
-  generator: z
-    .object({
-      /** Typical subtransient reactance of a turbo generator, on its own rating. */
-      xdss_pu: positive.default(0.2),
-      cos_phi: positive.max(1).default(0.85),
-      /** R''/X''; unset applies the IEC 60909-0 fictitious RGf ratios (0.05 / 0.07 / 0.15). */
-      rx: z.number().nonnegative().optional(),
-    })
-    .prefault({}),
+  /** Each REF bus becomes a stiff transmission-level grid. */
+  external_grid: z.object({ ...feederOptions, rx_min: z.number().nonnegative().default(0.1) }).prefault({}),
+  generator: z.object(machineOptions).prefault({}),
   /** Imported line impedances are whole-branch values, so they are spread over this length. */
   line_length_km: positive.default(1),
   /** Transformer rating where rateA is 0 (unlimited); unset uses the case's baseMVA. */

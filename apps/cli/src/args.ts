@@ -1,0 +1,114 @@
+// Command line → command with its arguments and flags, each checked against what it accepts.
+
+import { parseArgs } from "node:util";
+import { usageError } from "./errors.ts";
+
+const FLAGS = {
+  project: { type: "string" },
+  version: { type: "string" },
+  base: { type: "string" },
+  format: { type: "string" },
+  message: { type: "string" },
+  description: { type: "string" },
+  fault: { type: "string" },
+  case: { type: "string" },
+  bus: { type: "string", multiple: true },
+  wait: { type: "boolean" },
+  out: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+type FlagName = Exclude<keyof typeof FLAGS, "help">;
+
+interface CommandSpec {
+  args: string[];
+  flags: FlagName[];
+  required: FlagName[];
+}
+
+const COMMANDS = {
+  "projects list": { args: [], flags: [], required: [] },
+  "projects create": { args: ["name"], flags: ["description"], required: [] },
+  "circuits import": {
+    args: ["file"],
+    flags: ["project", "format", "message", "base"],
+    required: ["project"],
+  },
+  "circuits export": { args: [], flags: ["project", "version", "format", "out"], required: ["project"] },
+  simulate: {
+    args: [],
+    flags: ["project", "version", "fault", "case", "bus", "wait"],
+    required: ["project"],
+  },
+  "results export": { args: ["simulation-id"], flags: ["project", "format", "out"], required: ["project"] },
+} satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+type Flags = Omit<ReturnType<typeof parseFlags>["values"], "help">;
+
+export interface Command {
+  name: CommandName;
+  args: Record<string, string>;
+  flags: Flags;
+}
+
+/** parseArgs' own errors, reworded to one short line. */
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const flag = /'(-[^' ]+)/.exec(message)?.[1];
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw usageError(`unknown flag ${flag ?? message}`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) {
+      throw usageError(/does not take/.test(message) ? `${flag} takes no value` : `${flag} needs a value`);
+    }
+    throw usageError(message);
+  }
+}
+
+/** "simulate" is one word, the others are a noun and a verb. */
+function commandOf(positionals: string[]): { name: CommandName; rest: string[] } {
+  for (const words of [1, 2]) {
+    const name = positionals.slice(0, words).join(" ");
+    if (name in COMMANDS) return { name: name as CommandName, rest: positionals.slice(words) };
+  }
+  const given = positionals.slice(0, 2).join(" ");
+  throw usageError(given ? `unknown command "${given}"` : "missing the command");
+}
+
+/** The parsed command, or "help" for --help. */
+export function parseCommandLine(argv: string[]): Command | "help" {
+  const { values, positionals } = parseFlags(argv);
+  if (values.help) return "help";
+  const { name, rest } = commandOf(positionals);
+  const spec: CommandSpec = COMMANDS[name];
+  if (rest.length !== spec.args.length) {
+    const expected = spec.args.map((arg) => `<${arg}>`).join(" ") || "no arguments";
+    throw usageError(`${name} takes ${expected}, got ${rest.length ? rest.join(" ") : "none"}`);
+  }
+  const { help: _help, ...flags } = values;
+  for (const flag of Object.keys(flags)) {
+    if (!(spec.flags as string[]).includes(flag)) throw usageError(`${name} takes no --${flag}`);
+  }
+  for (const flag of spec.required) {
+    if (flags[flag] === undefined) throw usageError(`${name} needs --${flag}`);
+  }
+  return { name, args: Object.fromEntries(spec.args.map((arg, i) => [arg, rest[i] ?? ""])), flags };
+}
+
+/** A flag's value from a fixed list (the first is the default). */
+export function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T {
+  if (value === undefined) return allowed[0] as T;
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
+  throw usageError(`--${flag}: "${String(value)}" is not one of ${allowed.join(", ")}`);
+}
+
+/** A version number flag; undefined when not given. */
+export function versionFlag(flag: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 1) return n;
+  throw usageError(`--${flag}: "${String(value)}" is not a version number (1, 2, …)`);
+}

@@ -1,0 +1,34 @@
+import { FAULT_TYPES } from "@ampflux/contracts";
+import { type Command, oneOf, versionFlag } from "../args.ts";
+import type { Api } from "../client.ts";
+import { inputError } from "../errors.ts";
+import { note, writeResult } from "../output.ts";
+import { progressBar } from "../progress-bar.ts";
+import { studyState } from "../study-state.ts";
+import { latestVersion } from "../versions.ts";
+import { watchStudy } from "../watch.ts";
+
+/** Starts a short-circuit study; prints its id, and with --wait follows it to the end. */
+export async function simulate(api: Api, { flags }: Command): Promise<void> {
+  const projectId = flags.project ?? "";
+  const options = {
+    fault: oneOf("fault", flags.fault, FAULT_TYPES),
+    case: oneOf("case", flags.case, ["max", "min"] as const),
+    buses: flags.bus,
+  };
+  const version = versionFlag("version", flags.version) ?? (await latestVersion(api, projectId));
+  if (version === null) throw inputError("the project has no saved version yet: import a network first");
+  const run = await api.simulations.run.mutate({
+    projectId,
+    version,
+    study: { kind: "short_circuit", options },
+  });
+  if (run.cached) note("the same study of this version was run before: reusing it");
+  await writeResult(`${run.id}\n`, undefined);
+  if (!flags.wait) return;
+  const bar = progressBar();
+  const final = await watchStudy(api, projectId, run.id, bar.update).finally(bar.end);
+  if (final.status === "succeeded") return;
+  const study = await api.simulations.get.query({ projectId, simulationId: run.id });
+  throw inputError(`the study ${studyState(study)}`);
+}

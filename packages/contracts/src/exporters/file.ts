@@ -1,0 +1,26 @@
+import { z } from "zod";
+import type { NetworkDocument } from "../network/index.ts";
+import { exportMatpower } from "./matpower.ts";
+import { exportPandapower } from "./pandapower.ts";
+
+export const exportFormatSchema = z.enum(["ampflux", "pandapower", "matpower"]);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export interface NetworkFileExport {
+  text: string;
+  /** File name ending, with its dot; pandapower's is distinct so the file is not taken for a document. */
+  extension: string;
+  mediaType: string;
+}
+
+/** The document as a file of the given format, ready to download. */
+export function exportNetworkFile(doc: NetworkDocument, format: ExportFormat): NetworkFileExport {
+  switch (format) {
+    case "ampflux":
+      return { text: JSON.stringify(doc, null, 2), extension: ".json", mediaType: "application/json" };
+    case "pandapower":
+      return { text: exportPandapower(doc), extension: ".pandapower.json", mediaType: "application/json" };
+    case "matpower":
+      return { text: exportMatpower(doc), extension: ".m", mediaType: "text/x-matlab" };
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./file.ts";
+export * from "./matpower.ts";
+export * from "./pandapower.ts";

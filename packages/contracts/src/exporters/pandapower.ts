@@ -1,0 +1,239 @@
+import type { NetworkDocument } from "../network/index.ts";
+import { labelOf, numbersFromIds } from "./labels.ts";
+import { type Column, frame } from "./pandapower-frame.ts";
+
+type Doc = NetworkDocument;
+type Labels = ReadonlyMap<string, number>;
+type Collection = keyof typeof TABLES;
+type TableLabels = Record<Collection, Labels>;
+
+/** pandapower's table for each collection. */
+const TABLES = {
+  buses: "bus",
+  external_grids: "ext_grid",
+  lines: "line",
+  transformers: "trafo",
+  transformers3w: "trafo3w",
+  generators: "gen",
+  motors: "motor",
+  static_generators: "sgen",
+  loads: "load",
+  shunts: "shunt",
+  switches: "switch",
+} as const;
+const COLLECTIONS = Object.keys(TABLES) as Collection[];
+
+const name = <E extends { name?: string | undefined }>(): Column<E> => ["name", "object", (e) => e.name];
+const inService = <E extends { in_service: boolean }>(): Column<E> => [
+  "in_service",
+  "bool",
+  (e) => e.in_service,
+];
+const constant = <E>(
+  column: string,
+  dtype: Column<E>[1],
+  value: string | number | boolean | null,
+): Column<E> => [column, dtype, () => value];
+const field = <E, K extends keyof E & string>(key: K, dtype: Column<E>[1] = "float64"): Column<E> => [
+  key,
+  dtype,
+  (e) => e[key] as string | number | boolean | undefined,
+];
+const fields = <E>(...keys: (keyof E & string)[]): Column<E>[] =>
+  keys.map((key) => field<E, typeof key>(key));
+const bus = <E>(labels: Labels, key: keyof E & string): Column<E> => [
+  key,
+  "uint32",
+  (e) => labelOf(labels, String(e[key])),
+];
+
+const TAP_FIELDS = ["tap_neutral", "tap_min", "tap_max", "tap_step_percent", "tap_pos"] as const;
+
+/** Columns per table: every field the document has, plus pandapower's neutral values for its power flow columns. */
+function columns(labels: TableLabels) {
+  type T<K extends Collection> = Doc[K][number];
+  const busOf = <E>(key: keyof E & string) => bus<E>(labels.buses, key);
+  return {
+    buses: [
+      name<T<"buses">>(),
+      field<T<"buses">, "vn_kv">("vn_kv"),
+      constant("type", "object", "b"),
+      inService(),
+      [
+        "geo",
+        "object",
+        (b) => (b.geo ? JSON.stringify({ type: "Point", coordinates: [b.geo.x, b.geo.y] }) : null),
+      ],
+    ] satisfies Column<T<"buses">>[],
+    external_grids: [
+      name(),
+      busOf("bus"),
+      constant("vm_pu", "float64", 1),
+      constant("va_degree", "float64", 0),
+      ...fields<T<"external_grids">>("s_sc_max_mva", "s_sc_min_mva", "rx_max", "rx_min"),
+      ...fields<T<"external_grids">>("x0x_max", "r0x0_max", "x0x_min", "r0x0_min"),
+      inService(),
+    ] satisfies Column<T<"external_grids">>[],
+    lines: [
+      name(),
+      busOf("from_bus"),
+      busOf("to_bus"),
+      ...fields<T<"lines">>("length_km", "r_ohm_per_km", "x_ohm_per_km", "c_nf_per_km"),
+      ...fields<T<"lines">>("r0_ohm_per_km", "x0_ohm_per_km", "c0_nf_per_km", "max_i_ka", "endtemp_degree"),
+      constant("g_us_per_km", "float64", 0),
+      constant("df", "float64", 1),
+      field("parallel", "uint32"),
+      inService(),
+    ] satisfies Column<T<"lines">>[],
+    transformers: [
+      name(),
+      busOf("hv_bus"),
+      busOf("lv_bus"),
+      ...fields<T<"transformers">>("sn_mva", "vn_hv_kv", "vn_lv_kv", "vk_percent", "vkr_percent"),
+      ...fields<T<"transformers">>("vk0_percent", "vkr0_percent", "mag0_percent", "xn_ohm", "shift_degree"),
+      constant("pfe_kw", "float64", 0),
+      constant("i0_percent", "float64", 0),
+      field("vector_group", "object"),
+      field("tap_side", "object"),
+      ...fields<T<"transformers">>(...TAP_FIELDS),
+      field("oltc", "object"),
+      field("power_station_unit", "bool"),
+      field("parallel", "uint32"),
+      inService(),
+    ] satisfies Column<T<"transformers">>[],
+    transformers3w: [
+      name(),
+      busOf("hv_bus"),
+      busOf("mv_bus"),
+      busOf("lv_bus"),
+      ...fields<T<"transformers3w">>(
+        "sn_hv_mva",
+        "sn_mv_mva",
+        "sn_lv_mva",
+        "vn_hv_kv",
+        "vn_mv_kv",
+        "vn_lv_kv",
+      ),
+      ...fields<T<"transformers3w">>("vk_hv_percent", "vk_mv_percent", "vk_lv_percent"),
+      ...fields<T<"transformers3w">>("vkr_hv_percent", "vkr_mv_percent", "vkr_lv_percent"),
+      ...fields<T<"transformers3w">>("vk0_hv_percent", "vk0_mv_percent", "vk0_lv_percent"),
+      ...fields<T<"transformers3w">>("vkr0_hv_percent", "vkr0_mv_percent", "vkr0_lv_percent", "mag0_percent"),
+      ...fields<T<"transformers3w">>("shift_mv_degree", "shift_lv_degree"),
+      constant("pfe_kw", "float64", 0),
+      constant("i0_percent", "float64", 0),
+      field("vector_group", "object"),
+      field("tap_side", "object"),
+      ...fields<T<"transformers3w">>(...TAP_FIELDS),
+      constant("tap_at_star_point", "bool", false),
+      inService(),
+    ] satisfies Column<T<"transformers3w">>[],
+    generators: [
+      name(),
+      busOf("bus"),
+      constant("p_mw", "float64", 0),
+      constant("vm_pu", "float64", 1),
+      ...fields<T<"generators">>("sn_mva", "vn_kv", "xdss_pu", "rdss_ohm", "cos_phi", "x0_pu", "pg_percent"),
+      [
+        "power_station_trafo",
+        "float64",
+        (g) =>
+          g.power_station_trafo === undefined ? null : labelOf(labels.transformers, g.power_station_trafo),
+      ],
+      constant("slack", "bool", false),
+      inService(),
+    ] satisfies Column<T<"generators">>[],
+    motors: [
+      name(),
+      busOf("bus"),
+      ...fields<T<"motors">>("pn_mech_mw", "cos_phi_n", "efficiency_n_percent", "lrc_pu", "rx", "vn_kv"),
+      ["cos_phi", "float64", (m) => m.cos_phi_n],
+      ["efficiency_percent", "float64", (m) => m.efficiency_n_percent],
+      constant("loading_percent", "float64", 100),
+      constant("scaling", "float64", 1),
+      field("pole_pairs", "uint32"),
+      inService(),
+    ] satisfies Column<T<"motors">>[],
+    static_generators: [
+      name(),
+      busOf("bus"),
+      constant("p_mw", "float64", 0),
+      constant("q_mvar", "float64", 0),
+      ...fields<T<"static_generators">>("sn_mva", "k"),
+      constant("generator_type", "object", "current_source"),
+      constant("scaling", "float64", 1),
+      inService(),
+    ] satisfies Column<T<"static_generators">>[],
+    loads: [
+      name(),
+      busOf("bus"),
+      ...fields<T<"loads">>("p_mw", "q_mvar"),
+      constant("const_z_percent", "float64", 0),
+      constant("const_i_percent", "float64", 0),
+      constant("scaling", "float64", 1),
+      inService(),
+    ] satisfies Column<T<"loads">>[],
+    shunts: [
+      name(),
+      busOf("bus"),
+      ...fields<T<"shunts">>("p_mw", "q_mvar", "vn_kv"),
+      constant("step", "uint32", 1),
+      constant("max_step", "uint32", 1),
+      inService(),
+    ] satisfies Column<T<"shunts">>[],
+    switches: [
+      name(),
+      busOf("bus"),
+      ["element", "uint32", (s) => switchTarget(s, labels).element],
+      ["et", "object", (s) => switchTarget(s, labels).et],
+      field("closed", "bool"),
+      constant("z_ohm", "float64", 0),
+    ] satisfies Column<T<"switches">>[],
+  };
+}
+
+/** pandapower splits transformers into trafo (et "t") and trafo3w (et "t3"). */
+function switchTarget(sw: Doc["switches"][number], labels: TableLabels) {
+  if (sw.element_type === "bus") return { et: "b", element: labelOf(labels.buses, sw.element) };
+  if (sw.element_type === "line") return { et: "l", element: labelOf(labels.lines, sw.element) };
+  const trafo = labels.transformers.get(sw.element);
+  if (trafo !== undefined) return { et: "t", element: trafo };
+  return { et: "t3", element: labelOf(labels.transformers3w, sw.element) };
+}
+
+/**
+ * The document as pandapower's `to_json` output (pandapower 3 form: bus positions in the geo
+ * column). Row labels are the numbers of pandapower-style ids ("bus3" → 3), else 0, 1, … in
+ * document order, so a document imported from pandapower exports to the same tables and
+ * imports back equal. pandapower has no pole_pairs: it is kept as an extra motor column, which
+ * pandapower carries along unused.
+ */
+export function exportPandapower(doc: Doc): string {
+  const labels = Object.fromEntries(
+    COLLECTIONS.map((c) => [
+      c,
+      numbersFromIds(
+        doc[c].map((e) => e.id),
+        TABLES[c],
+        0,
+      ),
+    ]),
+  ) as unknown as TableLabels;
+  const spec = columns(labels);
+  const tables = Object.fromEntries(
+    COLLECTIONS.map((c) => {
+      const elements = doc[c] as readonly { id: string }[];
+      const rows = elements.map((e) => labelOf(labels[c], e.id));
+      // Each collection is paired with its own columns; TypeScript cannot follow that through c.
+      return [TABLES[c], frame(elements, rows, spec[c] as unknown as readonly Column<{ id: string }>[])];
+    }),
+  );
+  const net = {
+    ...tables,
+    name: doc.name,
+    f_hz: doc.frequency_hz,
+    sn_mva: 1,
+    version: "3.0.0",
+    format_version: "3.0.0",
+  };
+  return JSON.stringify({ _module: "pandapower.auxiliary", _class: "pandapowerNet", _object: net });
+}

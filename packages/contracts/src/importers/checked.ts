@@ -1,0 +1,40 @@
+import { type NetworkDocument, validateNetwork } from "../network/index.ts";
+
+/** Where an element came from: the 1-based source line and, when known, column and field. */
+export interface SourcePosition {
+  line: number;
+  column?: number | undefined;
+  field?: string | undefined;
+}
+
+/** Element id → where in the source file it was read. */
+export type SourceMap = Map<string, SourcePosition>;
+
+/**
+ * Validates an imported document and turns the first validation error into the importer's own
+ * parse error at the source line of the offending element, so that every importer either
+ * returns a valid document or throws a typed error that points into the file.
+ */
+export function checkImported(
+  document: NetworkDocument,
+  sources: SourceMap,
+  fallback: SourcePosition,
+  fail: (position: SourcePosition, message: string) => Error,
+): void {
+  const result = validateNetwork(document);
+  const issue = result.errors[0];
+  if (!issue) return;
+  const [collection, index, ...rest] = issue.path;
+  const element =
+    typeof collection === "string" && typeof index === "number"
+      ? (document[collection as keyof NetworkDocument] as unknown[] | undefined)?.[index]
+      : undefined;
+  const id = (element as { id?: unknown } | undefined)?.id;
+  const source = (typeof id === "string" ? sources.get(id) : undefined) ?? fallback;
+  const where = typeof id === "string" ? `${String(collection)} "${id}"` : issue.path.join(".");
+  const field = rest.length > 0 ? rest.join(".") : undefined;
+  throw fail(
+    { ...source, field: field ?? source.field },
+    `${where}${field ? ` ${field}` : ""}: ${issue.message}`,
+  );
+}

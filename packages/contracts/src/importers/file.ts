@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { type NetworkDocument, networkDocumentSchema } from "../network/index.ts";
+import { importMatpower, MatpowerParseError } from "./matpower/index.ts";
+import { importPandapower, PandapowerParseError } from "./pandapower/index.ts";
+import { importPsse, PsseParseError } from "./psse/index.ts";
+import { type ImportReport, ImportReportBuilder } from "./report.ts";
+
+export const importFormatSchema = z.enum(["matpower", "pandapower", "psse", "ampflux"]);
+export type ImportFormat = z.infer<typeof importFormatSchema>;
+
+export interface NetworkFileImport {
+  format: ImportFormat;
+  document: NetworkDocument;
+  report: ImportReport;
+}
+
+/** A file that is not a network in the named format; `line` (1-based) and `field` say where. */
+export class NetworkFileError extends Error {
+  override name = "NetworkFileError";
+  readonly format: ImportFormat;
+  readonly line: number | undefined;
+  readonly field: string | undefined;
+  constructor(format: ImportFormat, message: string, line?: number, field?: string) {
+    super(message);
+    this.format = format;
+    this.line = line;
+    this.field = field;
+  }
+}
+
+/** IC (0 or 1), SBASE and REV at the start of a RAW file. */
+const PSSE_CASE_ID = /^\s*[01]\s*,\s*[\d.]+\s*,\s*\d{2}\b/;
+
+/**
+ * The format of a network file, from its extension and then its content: `.m` is MATPOWER, `.raw`
+ * PSS/E; JSON with `"schema": "ampflux/network@1"` is a network document, other JSON is
+ * pandapower's; a first line "IC, SBASE, REV, …" is a PSS/E case identification record.
+ */
+export function detectImportFormat(fileName: string, text: string): ImportFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".m")) return "matpower";
+  if (lower.endsWith(".raw")) return "psse";
+  const head = text.slice(0, 4096);
+  if (/"schema"\s*:\s*"ampflux\/network@/.test(head)) return "ampflux";
+  if (head.trimStart().startsWith("{")) return "pandapower";
+  if (/\bmpc\s*\.\s*bus\s*=/.test(text)) return "matpower";
+  if (PSSE_CASE_ID.test(head)) return "psse";
+  throw new NetworkFileError(
+    "ampflux",
+    `cannot tell the format of ${fileName}: use .m, .raw, pandapower or AmpFlux JSON`,
+  );
+}
+
+/** Imports a network file of any supported format into a document, with the importer's report. */
+export function importNetworkFile(fileName: string, text: string, format?: ImportFormat): NetworkFileImport {
+  const resolved = format ?? detectImportFormat(fileName, text);
+  try {
+    const imported = importerFor(resolved)(text);
+    return { format: resolved, ...imported };
+  } catch (error) {
+    throw asNetworkFileError(resolved, error);
+  }
+}
+
+function importerFor(format: ImportFormat): (text: string) => Omit<NetworkFileImport, "format"> {
+  switch (format) {
+    case "matpower":
+      return (text) => importMatpower(text);
+    case "pandapower":
+      return (text) => importPandapower(text);
+    case "psse":
+      return (text) => importPsse(text);
+    case "ampflux":
+      return importDocumentJson;
+  }
+}
+
+/** A network document as JSON: parsed and checked against the schema; the report maps it 1:1. */
+function importDocumentJson(text: string): Omit<NetworkFileImport, "format"> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new NetworkFileError("ampflux", `not JSON: ${(error as Error).message}`);
+  }
+  const parsed = networkDocumentSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") ?? "";
+    throw new NetworkFileError("ampflux", `${field || "document"}: ${issue?.message}`, undefined, field);
+  }
+  return { document: parsed.data, report: new ImportReportBuilder("ampflux").build() };
+}
+
+function asNetworkFileError(format: ImportFormat, error: unknown): unknown {
+  if (error instanceof NetworkFileError) return error;
+  if (error instanceof MatpowerParseError) return new NetworkFileError(format, error.message, error.line);
+  if (error instanceof PandapowerParseError || error instanceof PsseParseError)
+    return new NetworkFileError(format, error.message, error.line, error.field);
+  return error;
+}

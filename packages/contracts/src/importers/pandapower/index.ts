@@ -1,0 +1,3 @@
+export * from "./errors.ts";
+export * from "./import.ts";
+export * from "./options.ts";

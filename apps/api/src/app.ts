@@ -7,16 +7,17 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { ApiDeps } from "./deps.ts";
 import { basicHealth, detailedHealth } from "./health.ts";
+import { metricsRoute } from "./metrics/route.ts";
 import { originCheck } from "./middleware/origin-check.ts";
-import { requestLog } from "./middleware/request-log.ts";
+import { type RequestVariables, requestLog } from "./middleware/request-log.ts";
 import { appRouter } from "./routers/index.ts";
 import { createContext } from "./trpc/context.ts";
 
 export function createApp(deps: ApiDeps) {
-  const app = new Hono<{ Variables: { requestId: string } }>();
+  const app = new Hono<{ Variables: RequestVariables }>();
 
   app.use(requestId());
-  app.use(requestLog(deps.log));
+  app.use(requestLog(deps.log, deps.metrics, new Set(Object.keys(appRouter._def.procedures))));
   app.use(secureHeaders());
   app.use(cors({ origin: deps.settings.CORS_ORIGINS, credentials: true, exposeHeaders: ["X-Request-Id"] }));
   app.use(originCheck(deps.settings.CORS_ORIGINS));
@@ -30,6 +31,7 @@ export function createApp(deps: ApiDeps) {
   app.use((c, next) => (c.req.path === "/trpc/circuits.import" ? next() : jsonBodyLimit(c, next)));
 
   app.get("/health", (c) => c.json(basicHealth(deps)));
+  app.get("/metrics", metricsRoute(deps));
   app.get("/health/detailed", async (c) => {
     const report = await detailedHealth(deps);
     return c.json(report, report.status === "ok" ? 200 : 503);

@@ -4,6 +4,8 @@ import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
 import type OpenAI from "openai";
 import { createAssistantClient } from "./ai/client.ts";
 import type { Logger } from "./logger.ts";
+import { type ApiMetrics, addDatabaseGauges, createApiMetrics } from "./metrics/api-metrics.ts";
+import { NotificationHub } from "./notifications/hub.ts";
 import type { ApiSettings } from "./settings.ts";
 import { ProgressHub } from "./simulations/progress.ts";
 
@@ -15,26 +17,36 @@ export interface ApiDeps {
   cache: Cache;
   /** Study progress from the database's NOTIFYs, fanned out to this process's subscriptions. */
   progress: ProgressHub;
+  /** New notifications from the database's NOTIFYs, fanned out to this process's subscriptions. */
+  notifications: NotificationHub;
   startedAt: number;
   version: string;
   /** The WASM simulation core, instantiated on first use and kept for the process. */
   simCore(): Promise<SimCore>;
   /** The assistant's model server; undefined without OPENAI_API_KEY. */
   assistant: OpenAI | undefined;
+  metrics: ApiMetrics;
 }
 
 export function createApiDeps(settings: ApiSettings, log: Logger, version: string): ApiDeps {
-  const database = createDb(settings.DATABASE_URL, { applicationName: "ampflux-api" });
+  const metrics = createApiMetrics();
+  const database = createDb(settings.DATABASE_URL, {
+    applicationName: "ampflux-api",
+    onQuery: (seconds, outcome) => metrics.querySeconds.observe({ outcome }, seconds),
+  });
+  addDatabaseGauges(metrics, database);
   return {
     settings,
     log,
     database,
     cache: createCache(settings.REDIS_URL, settings.REDIS_KEY_PREFIX),
     progress: new ProgressHub(database, log),
+    notifications: new NotificationHub(database, log),
     startedAt: Date.now(),
     version,
     simCore: once(loadSimCore),
     assistant: createAssistantClient(settings),
+    metrics,
   };
 }
 
@@ -51,6 +63,6 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 export async function closeApiDeps(deps: ApiDeps): Promise<void> {
   // Before the database: ends open subscriptions and UNLISTENs on a connection still open.
-  await deps.progress.close();
+  await Promise.all([deps.progress.close(), deps.notifications.close()]);
   await Promise.allSettled([deps.database.close(), deps.cache.close()]);
 }

@@ -13,9 +13,14 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Where log lines go; stdout by default (tests read them). */
+  writeLog?: (line: string) => void;
+}
+
 /** Starts the HTTP server; resolves once it listens. Port 0 picks a free port (tests). */
-export async function startApi(settings: ApiSettings): Promise<RunningApi> {
-  const log = createLogger(settings.LOG_LEVEL, "api");
+export async function startApi(settings: ApiSettings, options: StartOptions = {}): Promise<RunningApi> {
+  const log = createLogger(settings.LOG_LEVEL, "api", options.writeLog);
   // The job queue's schema must exist before anything enqueues or health probes it.
   const queue = await makeWorkerUtils({ connectionString: settings.DATABASE_URL });
   try {
@@ -36,8 +41,8 @@ export async function startApi(settings: ApiSettings): Promise<RunningApi> {
     url: `http://${settings.API_HOST}:${port}`,
     deps,
     async close() {
-      // Ends open progress subscriptions first: the server waits for their streams to close.
-      await deps.progress.close();
+      // Ends open subscriptions first: the server waits for their streams to close.
+      await Promise.all([deps.progress.close(), deps.notifications.close()]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeApiDeps(deps);
     },

@@ -18,6 +18,11 @@ const commaList = z.string().transform((s) =>
 export const apiSettingsSchema = z.object({
   NODE_ENV: nodeEnvSchema,
   API_HOST: z.string().default("127.0.0.1"),
+  /**
+   * Bearer token for GET /metrics. Unset: /metrics answers only while the api listens on loopback
+   * (an internal address), else 404.
+   */
+  METRICS_TOKEN: z.string().min(16).optional(),
   API_PORT: portSchema.default(3001),
   DATABASE_URL: postgresUrlSchema,
   /** Unset: an in-process cache with the same TTL semantics. */

@@ -5,13 +5,16 @@ import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, TRPCClient
 import superjson from "superjson";
 import { expect, inject } from "vitest";
 import type { AppRouter } from "../src/index.ts";
-import { type RunningApi, startApi } from "../src/server.ts";
+import { type RunningApi, type StartOptions, startApi } from "../src/server.ts";
 import { loadApiSettings } from "../src/settings.ts";
 
 export const WEB_ORIGIN = "http://localhost:5173";
 
 /** A real api on a free loopback port, against the run's test database and real Redis. */
-export function startTestApi(env: Record<string, string> = {}): Promise<RunningApi> {
+export function startTestApi(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<RunningApi> {
   return startApi(
     loadApiSettings({
       DATABASE_URL: inject("databaseUrl"),
@@ -22,6 +25,7 @@ export function startTestApi(env: Record<string, string> = {}): Promise<RunningA
       CORS_ORIGINS: WEB_ORIGIN,
       ...env,
     }),
+    options,
   );
 }
 

@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { type QueryObserver, withQueryTiming } from "./query-timing.ts";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -16,6 +17,8 @@ export interface DbOptions {
   maxConnections?: number;
   /** Shown as application_name in pg_stat_activity. */
   applicationName?: string;
+  /** Told the duration of every query drizzle runs (metrics). */
+  onQuery?: QueryObserver;
 }
 
 export function createDb(url: string, options: DbOptions = {}): DbClient {
@@ -25,7 +28,10 @@ export function createDb(url: string, options: DbOptions = {}): DbClient {
     connection: { application_name: options.applicationName ?? "ampflux" },
   });
   return {
-    db: drizzle(sql, { schema, casing: "snake_case" }),
+    db: drizzle(options.onQuery ? withQueryTiming(sql, options.onQuery) : sql, {
+      schema,
+      casing: "snake_case",
+    }),
     sql,
     close: () => sql.end({ timeout: 5 }),
   };

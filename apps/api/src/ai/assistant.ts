@@ -161,6 +161,7 @@ export async function* answerQuestion(
     });
 
   const hit = await readCachedAnswer(deps.cache, key, log);
+  deps.metrics.cacheLookups.inc({ cache: "ai_answers", result: hit ? "hit" : "miss" });
   if (hit) {
     if (options.stream) yield hit.answer;
     return await store(

@@ -26,6 +26,7 @@ export async function enforceAssistantRateLimit(ctx: ProjectCtx): Promise<void> 
         ? { who: "your company has", retryAfter: byCompany.ttlSeconds }
         : undefined;
   if (!over) return;
+  ctx.deps.metrics.rateLimited.inc({ limit: "assistant" });
   ctx.setHeader("Retry-After", String(over.retryAfter));
   throw new TRPCError({
     code: "TOO_MANY_REQUESTS",

@@ -24,6 +24,7 @@ export async function enforceLoginRateLimit(ctx: Context, email: string): Promis
   ];
   const retryAfter = Math.max(...over);
   if (retryAfter > 0) {
+    ctx.deps.metrics.rateLimited.inc({ limit: "login" });
     ctx.setHeader("Retry-After", String(retryAfter));
     throw new TRPCError({
       code: "TOO_MANY_REQUESTS",

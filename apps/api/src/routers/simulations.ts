@@ -10,6 +10,7 @@ import {
   simulationOptionsHash,
   simulations,
 } from "@ampflux/db";
+import { sizeClass } from "@ampflux/db/metrics";
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -87,11 +88,17 @@ export const simulationsRouter = router({
       checkPlan(await activeLicense(db, ctx.user.companyId), document.buses.length, study.kind);
       const optionsHash = simulationOptionsHash(version.id, study.kind, study.options);
       const reusable = await findReusableSimulation(db, version.id, optionsHash);
+      ctx.deps.metrics.cacheLookups.inc({ cache: "simulation_results", result: reusable ? "hit" : "miss" });
       if (reusable) return { id: reusable.id, status: reusable.status, cached: true };
       const inline =
         study.kind === "short_circuit" && document.buses.length <= ctx.deps.settings.SIM_INLINE_MAX_BUSES
           ? runInline(await ctx.deps.simCore(), document, study.options)
           : undefined;
+      if (inline?.timings.total !== undefined)
+        ctx.deps.metrics.engineSeconds.observe(
+          { size: sizeClass(document.buses.length) },
+          inline.timings.total / 1000,
+        );
       return db.transaction(async (tx) => {
         const now = new Date();
         const [row] = await tx

@@ -60,13 +60,17 @@ export async function createContext(c: HonoContext, deps: ApiDeps): Promise<Cont
       deleteCookie(c, SESSION_COOKIE, { path: "/", secure });
     },
   };
+  const auth = await resolveAuth(c, deps, cookies).catch((error: unknown) => {
+    throw isDatabaseOutage(error) ? databaseUnavailable(error) : error;
+  });
+  // For the request's log line (middleware/request-log.ts).
+  c.set("userId", auth?.user.id);
+  c.set("companyId", auth?.user.companyId);
   return {
     deps,
     requestId: c.get("requestId"),
     client: { ip: getConnInfo(c).remote.address, userAgent: c.req.header("user-agent") },
-    auth: await resolveAuth(c, deps, cookies).catch((error: unknown) => {
-      throw isDatabaseOutage(error) ? databaseUnavailable(error) : error;
-    }),
+    auth,
     ...cookies,
     setHeader: (name, value) => c.header(name, value),
   };

@@ -1,10 +1,13 @@
 import {
+  emailSettingsShape,
+  featureSettingsShape,
   logLevelSchema,
   nodeEnvSchema,
   parseSettings,
   portSchema,
   postgresUrlSchema,
   redisUrlSchema,
+  requireSmtpWhenEnabled,
 } from "@ampflux/contracts";
 import { z } from "zod";
 
@@ -63,9 +66,12 @@ export const apiSettingsSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  /** The worker sends notification emails; the api only probes the SMTP server in /health/detailed. */
+  ...emailSettingsShape,
+  ...featureSettingsShape,
 });
 
 export type ApiSettings = z.infer<typeof apiSettingsSchema>;
 
 export const loadApiSettings = (env: Record<string, string | undefined> = process.env): ApiSettings =>
-  parseSettings(apiSettingsSchema, env);
+  parseSettings(apiSettingsSchema.superRefine(requireSmtpWhenEnabled), env);

@@ -143,7 +143,7 @@ describe("simulations", () => {
       owner.client.trpc.simulations.run.mutate({ projectId, version: 1, study: batch }),
       "FORBIDDEN",
     );
-    expect(refused.message).toMatch(/batch studies are not included/);
+    expect(refused.message).toBe("batch studies are not included in your licence");
   });
 
   it("refuses viewers' writes and every procedure to another company", async () => {

@@ -1,4 +1,12 @@
-import { logLevelSchema, nodeEnvSchema, parseSettings, postgresUrlSchema } from "@ampflux/contracts";
+import {
+  emailSettingsShape,
+  featureSettingsShape,
+  logLevelSchema,
+  nodeEnvSchema,
+  parseSettings,
+  postgresUrlSchema,
+  requireSmtpWhenEnabled,
+} from "@ampflux/contracts";
 import { z } from "zod";
 
 export const workerSettingsSchema = z.object({
@@ -11,9 +19,15 @@ export const workerSettingsSchema = z.object({
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
   /** A process silent this long is dead: its peers unlock its jobs so they run again. */
   WORKER_DEAD_AFTER_MS: z.coerce.number().int().min(500).default(30_000),
+  /** Notification emails (docs/notifications.md). */
+  ...emailSettingsShape,
+  /** Feature defaults (docs/operations.md#feature-flags); email_notifications gates emails. */
+  ...featureSettingsShape,
+  /** The web app's address, for the links in emails. */
+  APP_URL: z.url().default("http://127.0.0.1:5173"),
 });
 
 export type WorkerSettings = z.infer<typeof workerSettingsSchema>;
 
 export const loadWorkerSettings = (env: Record<string, string | undefined> = process.env): WorkerSettings =>
-  parseSettings(workerSettingsSchema, env);
+  parseSettings(workerSettingsSchema.superRefine(requireSmtpWhenEnabled), env);

@@ -1,7 +1,9 @@
 import { EventEmitter } from "node:events";
+import { featureDefaults } from "@ampflux/contracts";
 import { createDb } from "@ampflux/db";
 import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
 import { makeWorkerUtils, type Runner, run, type WorkerEvents } from "graphile-worker";
+import { createMailer } from "./email/mailer.ts";
 import { startLiveness } from "./liveness.ts";
 import type { WorkerSettings } from "./settings.ts";
 import { createTaskList, crontab } from "./tasks/index.ts";
@@ -33,7 +35,12 @@ export async function startWorker(
       // The process entry point owns signal handling, so tests can stop runners themselves.
       noHandleSignals: true,
       pollInterval: 1_000,
-      taskList: createTaskList({ db: database.db, simCore }),
+      taskList: createTaskList({
+        db: database.db,
+        simCore,
+        mailer: createMailer(settings),
+        features: featureDefaults(settings),
+      }),
       crontab,
       events,
     });

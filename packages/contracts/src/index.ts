@@ -1,5 +1,7 @@
 export * from "./accounts.ts";
 export * from "./assistant.ts";
+export * from "./email.ts";
+export * from "./features.ts";
 export * from "./health.ts";
 export * from "./network/index.ts";
 export * from "./settings.ts";

@@ -1,5 +1,7 @@
 export * from "./client.ts";
+export * from "./features.ts";
 export * from "./migrate.ts";
+export * from "./notifications.ts";
 export * as schema from "./schema/index.ts";
 export * from "./schema/index.ts";
 export * from "./simulations.ts";

@@ -4,7 +4,9 @@ import { apiKeysRouter } from "./api-keys.ts";
 import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
 import { circuitsRouter } from "./circuits.ts";
+import { featuresRouter } from "./features.ts";
 import { healthRouter } from "./health.ts";
+import { notificationsRouter } from "./notifications.ts";
 import { projectsRouter } from "./projects.ts";
 import { simulationsRouter } from "./simulations.ts";
 import { usersRouter } from "./users.ts";
@@ -20,6 +22,8 @@ export const appRouter = router({
   simulations: simulationsRouter,
   audit: auditRouter,
   ai: aiRouter,
+  features: featuresRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,7 @@ import { TRPCError } from "@trpc/server";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
+import { requireFeature } from "../features.ts";
 import { activeLicense, type License } from "../licenses.ts";
 import { watchProgress } from "../simulations/progress.ts";
 import { runInline } from "../simulations/run-inline.ts";
@@ -50,17 +51,11 @@ async function loadSimulation(db: Executor, projectId: string, id: string): Prom
 }
 
 /** Plan limits of the license, with the numbers in the message. */
-function checkPlan(license: License, buses: number, kind: Simulation["kind"]): void {
+function checkPlan(license: License, buses: number): void {
   if (buses > license.maxBusesPerStudy) {
     throw new TRPCError({
       code: "FORBIDDEN",
       message: `plan limit: this network has ${buses} buses, your plan allows ${license.maxBusesPerStudy} per study`,
-    });
-  }
-  if (kind === "batch_study" && !license.batchStudies) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "plan limit: batch studies are not included in your plan",
     });
   }
 }
@@ -85,7 +80,8 @@ export const simulationsRouter = router({
         throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${input.version}` });
       const document = version.document as NetworkDocument;
       const { study } = input;
-      checkPlan(await activeLicense(db, ctx.user.companyId), document.buses.length, study.kind);
+      if (study.kind === "batch_study") await requireFeature(ctx, "batch_studies");
+      checkPlan(await activeLicense(db, ctx.user.companyId), document.buses.length);
       const optionsHash = simulationOptionsHash(version.id, study.kind, study.options);
       const reusable = await findReusableSimulation(db, version.id, optionsHash);
       ctx.deps.metrics.cacheLookups.inc({ cache: "simulation_results", result: reusable ? "hit" : "miss" });

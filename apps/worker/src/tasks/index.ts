@@ -1,10 +1,11 @@
 import type { TaskList } from "graphile-worker";
 import { batchStudyTask } from "./batch-study.ts";
 import { cleanupExpired } from "./cleanup.ts";
+import { sendEmailTask } from "./send-email.ts";
 import { simulateTask } from "./simulate.ts";
 import type { TaskDeps } from "./study.ts";
 
-/** Every task this worker runs, keyed by the identifier jobs are queued under (SIMULATION_TASKS). */
+/** Every task this worker runs, keyed by the identifier jobs are queued under (SIMULATION_TASKS, EMAIL_TASK). */
 export function createTaskList(deps: TaskDeps): TaskList {
   return {
     cleanup: async (_payload, helpers) => {
@@ -13,6 +14,7 @@ export function createTaskList(deps: TaskDeps): TaskList {
     },
     simulate: simulateTask(deps),
     batch_study: batchStudyTask(deps),
+    send_email: sendEmailTask(deps),
   };
 }
 

@@ -2,6 +2,7 @@
 // exactly once with a terminal progress event, and the retry policy (bad input fails at once,
 // anything else retries with graphile-worker's backoff, then fails the study).
 
+import type { FeatureDefaults } from "@ampflux/contracts";
 import { type NetworkDocument, validateNetwork } from "@ampflux/contracts";
 import {
   circuitVersions,
@@ -9,6 +10,7 @@ import {
   type Database,
   finishSimulation,
   notifyProgress,
+  notifyStudyOutcome,
   type Simulation,
   simulations,
 } from "@ampflux/db";
@@ -16,10 +18,15 @@ import type { SimCore } from "@ampflux/sim-wasm";
 import { eq } from "drizzle-orm";
 import type { JobHelpers } from "graphile-worker";
 import { z } from "zod";
+import type { Mailer } from "../email/mailer.ts";
 
 export interface TaskDeps {
   db: Database;
   simCore(): Promise<SimCore>;
+  /** Undefined while email is off: notifications then stay in the app. */
+  mailer: Mailer | undefined;
+  /** The deployment's feature defaults (FEATURE_*); companies may override them. */
+  features: FeatureDefaults;
 }
 
 export interface LoadedStudy {
@@ -72,8 +79,13 @@ export function parsedOptions<T>(schema: z.ZodType<T>, stored: unknown): T {
   throw new PermanentStudyError("the study options are invalid", issues);
 }
 
-async function finish(db: Database, simulation: Simulation, outcome: Parameters<typeof finishSimulation>[2]) {
-  await db.transaction(async (tx) => {
+type Outcome =
+  | Extract<Parameters<typeof finishSimulation>[2], { status: "succeeded" }>
+  | { status: "failed"; error: { message: string; [detail: string]: unknown } };
+
+/** Stores the outcome, announces it and tells the user who queued the study, all at one commit. */
+async function finish(deps: TaskDeps, simulation: Simulation, outcome: Outcome) {
+  await deps.db.transaction(async (tx) => {
     if (await finishSimulation(tx, simulation.id, outcome)) {
       const { id: simulationId, projectId } = simulation;
       await notifyProgress(tx, {
@@ -82,6 +94,12 @@ async function finish(db: Database, simulation: Simulation, outcome: Parameters<
         status: outcome.status,
         progress: 1,
         message: null,
+      });
+      const told =
+        outcome.status === "failed" ? { status: outcome.status, message: outcome.error.message } : outcome;
+      await notifyStudyOutcome(tx, simulation, told, {
+        email: deps.mailer !== undefined,
+        features: deps.features,
       });
     }
   });
@@ -105,12 +123,12 @@ export async function runStudy(
       { ...study, document: parsedDocument(study.document) },
       await deps.simCore(),
     );
-    await finish(deps.db, study.simulation, { status: "succeeded", result, timings });
+    await finish(deps, study.simulation, { status: "succeeded", result, timings });
   } catch (error) {
     if (error instanceof StudyCancelled) return;
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof PermanentStudyError) {
-      await finish(deps.db, study.simulation, {
+      await finish(deps, study.simulation, {
         status: "failed",
         error: { message, details: error.details },
       });
@@ -118,6 +136,6 @@ export async function runStudy(
     }
     const { attempts, max_attempts } = helpers.job;
     if (attempts < max_attempts) throw error;
-    await finish(deps.db, study.simulation, { status: "failed", error: { message, attempts } });
+    await finish(deps, study.simulation, { status: "failed", error: { message, attempts } });
   }
 }

@@ -1,0 +1,112 @@
+// Live notifications: one LISTEN connection per api process on the channel the worker NOTIFYs
+// when it stores a notification, fanned out in-process to the subscriptions of that user. The
+// payload only says whose notifications changed: subscribers read the rows themselves.
+
+import { type DbClient, NOTIFICATION_CHANNEL } from "@ampflux/db";
+import { TRPCError } from "@trpc/server";
+import type { Logger } from "../logger.ts";
+
+/** Called when the user may have new notifications (`true`), or once the hub closes (`false`). */
+export type Wake = (open: boolean) => void;
+
+/** The user a NOTIFY payload names, if it is one: the channel is open to any database user. */
+function notifiedUser(payload: string): string | undefined {
+  try {
+    const { userId } = JSON.parse(payload) as { userId?: unknown };
+    return typeof userId === "string" ? userId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class NotificationHub {
+  readonly #subscribers = new Map<string, Set<Wake>>();
+  readonly #database: DbClient;
+  readonly #log: Logger;
+  #listening: Promise<void> | undefined;
+  #unlisten: (() => Promise<unknown>) | undefined;
+  #listens = 0;
+  #closed = false;
+
+  constructor(database: DbClient, log: Logger) {
+    this.#database = database;
+    this.#log = log;
+  }
+
+  /**
+   * Wakes `wake` on each new notification of the user until the returned function is called.
+   * Resolves once the LISTEN is in place: rows read after that miss no later notification.
+   */
+  async subscribe(userId: string, wake: Wake): Promise<() => void> {
+    if (this.#closed)
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "the api is shutting down" });
+    const wakes = this.#subscribers.get(userId) ?? new Set();
+    this.#subscribers.set(userId, wakes.add(wake));
+    const unsubscribe = () => {
+      const current = this.#subscribers.get(userId);
+      if (current?.delete(wake) && current.size === 0) this.#subscribers.delete(userId);
+    };
+    try {
+      await this.#listen();
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    return unsubscribe;
+  }
+
+  /** Subscriptions open in this process (for tests and metrics). */
+  listenerCount(): number {
+    let count = 0;
+    for (const wakes of this.#subscribers.values()) count += wakes.size;
+    return count;
+  }
+
+  /** Ends every subscription (their clients reconnect, to another instance) and stops listening. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const wakes = [...this.#subscribers.values()].flatMap((set) => [...set]);
+    this.#subscribers.clear();
+    for (const wake of wakes) wake(false);
+    await this.#listening?.catch(() => {});
+    await this.#unlisten?.().catch(() => {});
+  }
+
+  /** LISTENs on first use; a failed attempt is retried by the next subscription. */
+  #listen(): Promise<void> {
+    this.#listening ??= this.#database.sql
+      .listen(
+        NOTIFICATION_CHANNEL,
+        (payload) => this.#dispatch(payload),
+        () => this.#onListen(),
+      )
+      .then(
+        (meta) => {
+          this.#unlisten = meta.unlisten;
+        },
+        (error: unknown) => {
+          this.#listening = undefined;
+          throw error;
+        },
+      );
+    return this.#listening;
+  }
+
+  /** postgres-js re-LISTENs by itself after the connection dropped: NOTIFYs meanwhile are lost. */
+  #onListen(): void {
+    this.#listens += 1;
+    if (this.#listens === 1) return;
+    this.#log.warn("notification LISTEN re-established", { channel: NOTIFICATION_CHANNEL });
+    for (const wakes of this.#subscribers.values()) for (const wake of wakes) wake(true);
+  }
+
+  #dispatch(payload: string): void {
+    const userId = notifiedUser(payload);
+    if (!userId) {
+      this.#log.warn("ignored malformed notification event", { payload: payload.slice(0, 200) });
+      return;
+    }
+    for (const wake of this.#subscribers.get(userId) ?? []) wake(true);
+  }
+}

@@ -1,0 +1,255 @@
+// Notifications end to end: a real worker finishes queued studies against the test database and
+// emails their outcome to a real SMTP server (smtp-server) on loopback, which may be down at first.
+
+import { randomBytes } from "node:crypto";
+import { SettingsError } from "@ampflux/contracts";
+import {
+  createDb,
+  enqueueSimulation,
+  type Notification,
+  notifications,
+  projects,
+  simulations,
+  users,
+} from "@ampflux/db";
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadWorkerSettings } from "../src/settings.ts";
+import { type RunningWorker, startWorker } from "../src/worker.ts";
+import { finished, parallelFeeder, queueStudy, waitForSimulation } from "./fixtures.ts";
+
+const SMTP_USER = "ampflux";
+const SMTP_PASSWORD = "relay secret";
+
+const databaseUrl = inject("databaseUrl");
+const client = createDb(databaseUrl);
+let worker: RunningWorker;
+/** One server for the file; the outage test stops it and starts another on the same port. */
+let smtp: TestSmtp;
+
+beforeAll(async () => {
+  smtp = await startSmtp(0);
+  worker = await startWorker(
+    loadWorkerSettings({
+      DATABASE_URL: databaseUrl,
+      WORKER_CONCURRENCY: "2",
+      LOG_LEVEL: "error",
+      EMAIL_ENABLED: "true",
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(smtp.port),
+      SMTP_USER,
+      SMTP_PASSWORD,
+      SMTP_FROM: "AmpFlux <noreply@ampflux.test>",
+      APP_URL: "http://app.test/",
+    }),
+  );
+});
+afterAll(async () => {
+  await worker?.stop();
+  await smtp?.close();
+  await client.close();
+});
+
+interface ReceivedMail {
+  envelopeTo: string[];
+  authenticatedAs: unknown;
+  headers: Map<string, string>;
+  text: string;
+}
+
+interface TestSmtp {
+  port: number;
+  /** Messages to this address, in the order they arrived. */
+  mailsTo(address: string): ReceivedMail[];
+  close(): Promise<void>;
+}
+
+/** Headers (unfolded, names lower-cased) and the decoded text of a single-part message. */
+function parseMessage(raw: string): Pick<ReceivedMail, "headers" | "text"> {
+  const split = raw.indexOf("\r\n\r\n");
+  const headers = new Map<string, string>();
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, " ")
+    .split("\r\n")) {
+    const colon = line.indexOf(":");
+    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  let text = raw.slice(split + 4);
+  if (headers.get("content-transfer-encoding") === "quoted-printable") {
+    text = text
+      .replace(/=\r\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  }
+  return { headers, text: text.replace(/\r\n/g, "\n") };
+}
+
+/** A real SMTP server on loopback (port 0: any free one) that takes mail only from the configured account. */
+async function startSmtp(port: number): Promise<TestSmtp> {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    disabledCommands: ["STARTTLS"],
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD)
+        callback(null, { user: auth.username });
+      else callback(new Error("invalid credentials"));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        received.push({
+          envelopeTo: session.envelope.rcptTo.map((a) => a.address),
+          authenticatedAs: session.user,
+          ...parseMessage(Buffer.concat(chunks).toString("utf8")),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.server.address();
+  return {
+    port: typeof address === "object" && address ? address.port : port,
+    mailsTo: (to) => received.filter((mail) => mail.envelopeTo.includes(to)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Queues a batch study as a (new) user of the project's company would. */
+async function queueBatchStudy(options: Record<string, unknown>) {
+  const simulation = await queueStudy(client, parallelFeeder, { kind: "batch_study", options }, false);
+  return client.db.transaction(async (tx) => {
+    const [project] = await tx.select().from(projects).where(eq(projects.id, simulation.projectId));
+    if (!project) throw new Error("no project");
+    const [user] = await tx
+      .insert(users)
+      .values({
+        companyId: project.companyId,
+        email: `engineer-${randomBytes(4).toString("hex")}@example.com`,
+        name: "Ada Engineer",
+        passwordHash: "unused",
+      })
+      .returning();
+    if (!user) throw new Error("no user");
+    await tx.update(simulations).set({ createdBy: user.id }).where(eq(simulations.id, simulation.id));
+    await enqueueSimulation(tx, simulation);
+    return { simulation, user, project };
+  });
+}
+
+async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const notificationsOf = (userId: string): Promise<Notification[]> =>
+  client.db.select().from(notifications).where(eq(notifications.userId, userId));
+
+const emailed = (id: number) =>
+  until("the notification to be emailed", async () => {
+    const [row] = await client.db.select().from(notifications).where(eq(notifications.id, id));
+    return row?.emailedAt ?? undefined;
+  });
+
+const emailJob = async (notificationId: number) => {
+  const [job] = await client.sql<{ attempts: number; last_error: string | null }[]>`
+    select attempts, last_error from graphile_worker._private_jobs
+    where payload->>'notificationId' = ${String(notificationId)}`;
+  return job;
+};
+
+describe("study notifications", () => {
+  it("tells the user who queued a batch study that it finished, in the app and by email", async () => {
+    const { simulation, user, project } = await queueBatchStudy({ faults: ["3ph"], contingencies: ["L1"] });
+    expect((await waitForSimulation(client, simulation.id, finished)).status).toBe("succeeded");
+
+    const [notification, ...more] = await notificationsOf(user.id);
+    expect(more).toHaveLength(0);
+    expect(notification).toMatchObject({
+      kind: "study_succeeded",
+      title: "Batch study succeeded",
+      body: "Study, version 1: the results are ready.",
+      companyId: project.companyId,
+      projectId: project.id,
+      simulationId: simulation.id,
+      readAt: null,
+    });
+
+    await emailed(notification?.id ?? 0);
+    const [mail, ...again] = smtp.mailsTo(user.email);
+    expect(again).toHaveLength(0);
+    expect(mail?.envelopeTo).toEqual([user.email]);
+    expect(mail?.authenticatedAs).toBe(SMTP_USER);
+    expect(mail?.headers.get("to")).toBe(user.email);
+    expect(mail?.headers.get("from")).toBe("AmpFlux <noreply@ampflux.test>");
+    expect(mail?.headers.get("subject")).toBe("Batch study succeeded: Study");
+    expect(mail?.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(mail?.text).toContain("Hello Ada Engineer,\n\nBatch study succeeded.\n");
+    expect(mail?.text).toContain("Study, version 1: the results are ready.");
+    expect(mail?.text).toContain(`http://app.test/projects/${project.id}/simulations`);
+    expect(await emailJob(notification?.id ?? 0)).toBeUndefined();
+  });
+
+  it("finishes the study while SMTP is down and delivers the email once the server is back", async () => {
+    await smtp.close();
+    const { simulation, user } = await queueBatchStudy({ faults: ["3ph"], contingencies: [] });
+    expect((await waitForSimulation(client, simulation.id, finished)).status).toBe("succeeded");
+    const [notification] = await notificationsOf(user.id);
+    const id = notification?.id ?? 0;
+
+    const failed = await until("a failed send attempt", async () => {
+      const job = await emailJob(id);
+      return job && job.attempts >= 1 && job.last_error ? job : undefined;
+    });
+    expect(failed.last_error).toMatch(/ECONNREFUSED/);
+    const [pending] = await notificationsOf(user.id);
+    expect(pending?.emailedAt).toBeNull();
+
+    // graphile-worker's backoff retries after exp(1) ≈ 2.7 s; the server is up by then.
+    smtp = await startSmtp(smtp.port);
+    await emailed(id);
+    const mails = smtp.mailsTo(user.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.headers.get("subject")).toBe("Batch study succeeded: Study");
+    expect(await emailJob(id)).toBeUndefined();
+    expect(await notificationsOf(user.id)).toHaveLength(1);
+  });
+
+  it("tells the user that a batch study failed, with the reason", async () => {
+    const { simulation, user } = await queueBatchStudy({ faults: ["3ph"], contingencies: ["ghost"] });
+    expect((await waitForSimulation(client, simulation.id, finished)).status).toBe("failed");
+
+    const [notification] = await notificationsOf(user.id);
+    expect(notification).toMatchObject({
+      kind: "study_failed",
+      title: "Batch study failed",
+      body: 'Study, version 1: contingencies[0]: no line or transformer "ghost"',
+      simulationId: simulation.id,
+    });
+    await emailed(notification?.id ?? 0);
+    const [mail] = smtp.mailsTo(user.email);
+    expect(mail?.headers.get("subject")).toBe("Batch study failed: Study");
+    expect(mail?.text).toContain('contingencies[0]: no line or transformer "ghost"');
+  });
+});
+
+describe("email settings", () => {
+  it("names what enabling email still needs", () => {
+    const load = () => loadWorkerSettings({ DATABASE_URL: databaseUrl, EMAIL_ENABLED: "true" });
+    expect(load).toThrow(SettingsError);
+    expect(load).toThrow(/SMTP_HOST: is required when EMAIL_ENABLED; SMTP_FROM: is required/);
+  });
+
+  it("keeps email off by default", () => {
+    expect(loadWorkerSettings({ DATABASE_URL: databaseUrl }).EMAIL_ENABLED).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 // Metrics at /metrics and the request log, against a real api: what operators scrape and read
 // (docs/operations.md), and that no password, token or key ever reaches the log.
 
+import { metricSample } from "@ampflux/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { expectTrpcError, PASSWORD, signUpCompany, startTestApi, testClient } from "./helpers.ts";
@@ -45,17 +46,6 @@ async function scrape(token = METRICS_TOKEN): Promise<{ status: number; text: st
   return { status: res.status, text: await res.text() };
 }
 
-/** The value of one sample line, e.g. `metric{a="b"} 3`. */
-function sample(text: string, metric: string, labels: Record<string, string>): number | undefined {
-  const line = text
-    .split("\n")
-    .find(
-      (l) =>
-        l.startsWith(`${metric}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
-    );
-  return line === undefined ? undefined : Number(line.split(" ").at(-1));
-}
-
 describe("metrics", () => {
   it("counts requests, queries, cache lookups, rate limits, engine time, queue and sessions", async () => {
     const admin = await signUpCompany(api.url, "metrics");
@@ -77,27 +67,33 @@ describe("metrics", () => {
 
     const { status, text } = await scrape();
     expect(status).toBe(200);
-    expect(sample(text, "ampflux_http_requests_total", { procedure: "simulations.run", status: "200" })).toBe(
-      2,
-    );
-    expect(sample(text, "ampflux_http_requests_total", { procedure: "auth.logIn", status: "429" })).toBe(1);
     expect(
-      sample(text, "ampflux_http_request_duration_seconds_count", { procedure: "projects.create" }),
+      metricSample(text, "ampflux_http_requests_total", { procedure: "simulations.run", status: "200" }),
+    ).toBe(2);
+    expect(
+      metricSample(text, "ampflux_http_requests_total", { procedure: "auth.logIn", status: "429" }),
     ).toBe(1);
-    expect(sample(text, "ampflux_db_query_duration_seconds_count", { outcome: "ok" })).toBeGreaterThan(10);
-    expect(sample(text, "ampflux_cache_lookups_total", { cache: "simulation_results", result: "miss" })).toBe(
-      1,
+    expect(
+      metricSample(text, "ampflux_http_request_duration_seconds_count", { procedure: "projects.create" }),
+    ).toBe(1);
+    expect(metricSample(text, "ampflux_db_query_duration_seconds_count", { outcome: "ok" })).toBeGreaterThan(
+      10,
     );
-    expect(sample(text, "ampflux_cache_lookups_total", { cache: "simulation_results", result: "hit" })).toBe(
-      1,
-    );
-    expect(sample(text, "ampflux_rate_limit_rejections_total", { limit: "login" })).toBe(1);
-    expect(sample(text, "ampflux_engine_study_duration_seconds_count", { size: "le_100" })).toBe(1);
+    expect(
+      metricSample(text, "ampflux_cache_lookups_total", { cache: "simulation_results", result: "miss" }),
+    ).toBe(1);
+    expect(
+      metricSample(text, "ampflux_cache_lookups_total", { cache: "simulation_results", result: "hit" }),
+    ).toBe(1);
+    expect(metricSample(text, "ampflux_rate_limit_rejections_total", { limit: "login" })).toBe(1);
+    expect(metricSample(text, "ampflux_engine_study_duration_seconds_count", { size: "le_100" })).toBe(1);
     expect(text).toMatch(/^ampflux_job_queue_depth\{service="api"\} \d+$/m);
-    expect(sample(text, "ampflux_active_sessions", { service: "api" })).toBeGreaterThanOrEqual(1);
+    expect(metricSample(text, "ampflux_active_sessions", { service: "api" })).toBeGreaterThanOrEqual(1);
     // Made-up procedure names are one label value, not one each.
     await fetch(`${api.url}/trpc/no.such.procedure`);
-    expect(sample((await scrape()).text, "ampflux_http_requests_total", { procedure: "other" })).toBe(1);
+    expect(metricSample((await scrape()).text, "ampflux_http_requests_total", { procedure: "other" })).toBe(
+      1,
+    );
   });
 
   it("needs the metrics token when one is set, and is hidden off loopback without one", async () => {

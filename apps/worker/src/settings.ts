@@ -4,6 +4,7 @@ import {
   logLevelSchema,
   nodeEnvSchema,
   parseSettings,
+  portSchema,
   postgresUrlSchema,
   requireSmtpWhenEnabled,
 } from "@ampflux/contracts";
@@ -15,6 +16,10 @@ export const workerSettingsSchema = z.object({
   /** Jobs one process runs at once; start more processes to scale out. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   LOG_LEVEL: logLevelSchema,
+  /** Serves GET /metrics (Prometheus) on this port when set; 0 picks a free one (tests). */
+  WORKER_METRICS_PORT: portSchema.optional(),
+  /** An internal address: the worker's metrics have no token. */
+  WORKER_METRICS_HOST: z.string().default("127.0.0.1"),
   /** How often a worker process records that it is alive. */
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
   /** A process silent this long is dead: its peers unlock its jobs so they run again. */

@@ -1,17 +1,26 @@
 import { EventEmitter } from "node:events";
+import type { Server } from "node:http";
 import { featureDefaults } from "@ampflux/contracts";
 import { createDb } from "@ampflux/db";
 import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
 import { makeWorkerUtils, type Runner, run, type WorkerEvents } from "graphile-worker";
 import { createMailer } from "./email/mailer.ts";
 import { startLiveness } from "./liveness.ts";
+import { createWorkerMetrics, serveMetrics } from "./metrics.ts";
 import type { WorkerSettings } from "./settings.ts";
 import { createTaskList, crontab } from "./tasks/index.ts";
 import type { TaskDeps } from "./tasks/study.ts";
 
 export interface RunningWorker {
   runner: Runner;
+  /** Where Prometheus scrapes this process; undefined without WORKER_METRICS_PORT. */
+  metricsUrl: string | undefined;
   stop(): Promise<void>;
+}
+
+function portOf(server: Server): number {
+  const address = server.address();
+  return typeof address === "object" && address ? address.port : 0;
 }
 
 /** Connects to the job queue (migrating its schema if needed) and starts taking jobs. */
@@ -29,6 +38,11 @@ export async function startWorker(
       heartbeatMs: settings.WORKER_HEARTBEAT_MS,
       deadAfterMs: settings.WORKER_DEAD_AFTER_MS,
     });
+    const metrics = createWorkerMetrics(database, events);
+    const metricsServer =
+      settings.WORKER_METRICS_PORT === undefined
+        ? undefined
+        : await serveMetrics(metrics, settings.WORKER_METRICS_HOST, settings.WORKER_METRICS_PORT);
     const runner = await run({
       connectionString: settings.DATABASE_URL,
       concurrency: settings.WORKER_CONCURRENCY,
@@ -40,13 +54,16 @@ export async function startWorker(
         simCore,
         mailer: createMailer(settings),
         features: featureDefaults(settings),
+        engineSeconds: metrics.engineSeconds,
       }),
       crontab,
       events,
     });
     return {
       runner,
+      metricsUrl: metricsServer && `http://${settings.WORKER_METRICS_HOST}:${portOf(metricsServer)}/metrics`,
       async stop() {
+        metricsServer?.close();
         await runner.stop();
         await liveness.stop();
         await queue.release();

@@ -1,7 +1,7 @@
 // Metric pieces the api and the worker share (prom-client): duration buckets, network size
 // classes, and the job queue's depth read from Postgres when scraped.
 
-import { Gauge, type Registry } from "prom-client";
+import { Gauge, Histogram, type Registry } from "prom-client";
 import type { DbClient } from "./client.ts";
 
 /** Seconds, from a fast query to a slow study. */
@@ -25,5 +25,16 @@ export function jobQueueDepthGauge(registry: Registry, database: DbClient): Gaug
         select count(*)::int as pending from graphile_worker.jobs where locked_at is null`;
       this.set(row?.pending ?? 0);
     },
+  });
+}
+
+/** Engine time per study, where it runs (api inline, worker), by study kind and network size. */
+export function engineStudyHistogram(registry: Registry): Histogram<"kind" | "size"> {
+  return new Histogram({
+    name: "ampflux_engine_study_duration_seconds",
+    help: "Time of studies in the WASM engine, by study kind and network size class",
+    labelNames: ["kind", "size"],
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
   });
 }

@@ -85,3 +85,18 @@ declare module "vitest" {
     databaseUrl: string;
   }
 }
+
+/** The value of the sample of `metric` with these labels in a Prometheus text exposition. */
+export function metricSample(
+  text: string,
+  metric: string,
+  labels: Record<string, string>,
+): number | undefined {
+  const line = text
+    .split("\n")
+    .find(
+      (l) =>
+        l.startsWith(`${metric}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
+    );
+  return line === undefined ? undefined : Number(line.split(" ").at(-1));
+}

@@ -2,7 +2,7 @@
 // registry per api instance, so tests can run several in a process.
 
 import { type DbClient, sessions } from "@ampflux/db";
-import { DURATION_BUCKETS, jobQueueDepthGauge } from "@ampflux/db/metrics";
+import { DURATION_BUCKETS, engineStudyHistogram, jobQueueDepthGauge } from "@ampflux/db/metrics";
 import { gt, sql } from "drizzle-orm";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 
@@ -47,13 +47,7 @@ export function createApiMetrics() {
       labelNames: ["limit"],
       registers,
     }),
-    engineSeconds: new Histogram({
-      name: "ampflux_engine_study_duration_seconds",
-      help: "WASM engine time of studies run in the api, by network size class",
-      labelNames: ["size"],
-      buckets: DURATION_BUCKETS,
-      registers,
-    }),
+    engineSeconds: engineStudyHistogram(registry),
     registers,
   };
 }

@@ -92,7 +92,7 @@ export const simulationsRouter = router({
           : undefined;
       if (inline?.timings.total !== undefined)
         ctx.deps.metrics.engineSeconds.observe(
-          { size: sizeClass(document.buses.length) },
+          { kind: "short_circuit", size: sizeClass(document.buses.length) },
           inline.timings.total / 1000,
         );
       return db.transaction(async (tx) => {

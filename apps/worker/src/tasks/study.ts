@@ -14,9 +14,11 @@ import {
   type Simulation,
   simulations,
 } from "@ampflux/db";
+import { sizeClass } from "@ampflux/db/metrics";
 import type { SimCore } from "@ampflux/sim-wasm";
 import { eq } from "drizzle-orm";
 import type { JobHelpers } from "graphile-worker";
+import type { Histogram } from "prom-client";
 import { z } from "zod";
 import type { Mailer } from "../email/mailer.ts";
 
@@ -27,6 +29,8 @@ export interface TaskDeps {
   mailer: Mailer | undefined;
   /** The deployment's feature defaults (FEATURE_*); companies may override them. */
   features: FeatureDefaults;
+  /** Engine time per study (metrics.ts). */
+  engineSeconds: Histogram<"kind" | "size">;
 }
 
 export interface LoadedStudy {
@@ -119,9 +123,12 @@ export async function runStudy(
   const study = await load(deps.db, simulationId);
   if (!study || !(await claimSimulation(deps.db, simulationId))) return;
   try {
-    const { result, timings } = await body(
-      { ...study, document: parsedDocument(study.document) },
-      await deps.simCore(),
+    const document = parsedDocument(study.document);
+    const started = performance.now();
+    const { result, timings } = await body({ ...study, document }, await deps.simCore());
+    deps.engineSeconds.observe(
+      { kind: study.simulation.kind, size: sizeClass(document.buses.length) },
+      (performance.now() - started) / 1000,
     );
     await finish(deps, study.simulation, { status: "succeeded", result, timings });
   } catch (error) {

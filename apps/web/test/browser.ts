@@ -15,3 +15,8 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** Where browser tests save screenshots: apps/web/test-results/screenshots/NAME.png. */
+export function screenshotPath(name: string): string {
+  return new URL(`../test-results/screenshots/${name}.png`, import.meta.url).pathname;
+}

@@ -4,9 +4,9 @@ import { useMemo, useState } from "react";
 import { useEditor } from "../editor/EditorContext.tsx";
 import { elementIds } from "../editor/model/document.ts";
 import { errorMessage } from "../lib/errors.ts";
+import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
-import { isMissingProcedure, listConversations } from "./api.ts";
 import { ConversationPicker } from "./ConversationPicker.tsx";
 import { MessageText } from "./MessageText.tsx";
 import { useAssistantChat } from "./useAssistantChat.ts";
@@ -15,11 +15,7 @@ import { useAssistantChat } from "./useAssistantChat.ts";
 export function AssistantPanel() {
   const { projectId, doc, state, dispatch } = useEditor();
   const flow = useReactFlow();
-  const conversations = useQuery({
-    queryKey: ["ai", "conversations", projectId],
-    queryFn: () => listConversations(projectId),
-    retry: false,
-  });
+  const conversations = useQuery(trpc.ai.conversations.list.queryOptions({ projectId }));
   const { chat, ask, open, stop } = useAssistantChat(projectId, state.baseVersion);
   const [prompt, setPrompt] = useState("");
   const ids = useMemo(() => elementIds(doc), [doc]);
@@ -28,14 +24,8 @@ export function AssistantPanel() {
     void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.3, padding: 0.6 });
   };
   if (conversations.isPending) return <Loading label="Connecting to the assistant…" />;
-  if (conversations.isError && isMissingProcedure(conversations.error))
-    return (
-      <div className="panel-body">
-        <p className="muted">The assistant is not available on this server yet.</p>
-      </div>
-    );
   return (
-    <div className="panel-body assistant" data-testid="assistant">
+    <div className="panel-body assistant-panel" data-testid="assistant">
       {conversations.isError ? (
         <ErrorMessage error={conversations.error} />
       ) : (
@@ -69,9 +59,7 @@ export function AssistantPanel() {
         ))}
         {chat.error != null && (
           <p className="alert" role="alert">
-            {isMissingProcedure(chat.error)
-              ? "The assistant is not available on this server yet."
-              : errorMessage(chat.error)}
+            {errorMessage(chat.error)}
           </p>
         )}
       </div>

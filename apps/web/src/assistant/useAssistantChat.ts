@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { trpc } from "../trpc.ts";
 import { askStream, type ConversationMessage } from "./api.ts";
 
 export interface ChatState {
@@ -30,14 +31,22 @@ export function useAssistantChat(projectId: string, version: number | null) {
         error: null,
         messages: [...c.messages, { role: "user", content: prompt }, { role: "assistant", content: "" }],
       }));
-      const appendToAnswer = (text: string) =>
+      const setAnswer = (update: (content: string) => string) =>
         setChat((c) => {
           const messages = [...c.messages];
           const answer = messages.at(-1);
           if (answer?.role === "assistant")
-            messages[messages.length - 1] = { ...answer, content: answer.content + text };
+            messages[messages.length - 1] = { ...answer, content: update(answer.content) };
           return { ...c, messages };
         });
+      /** The answer could not be given: drop its empty bubble, say why. */
+      const fail = (error: unknown) =>
+        setChat((c) => ({
+          ...c,
+          streaming: false,
+          error,
+          messages: c.messages.at(-1)?.content === "" ? c.messages.slice(0, -1) : c.messages,
+        }));
       cancel.current = askStream(
         {
           projectId,
@@ -47,28 +56,18 @@ export function useAssistantChat(projectId: string, version: number | null) {
         },
         {
           onEvent(event) {
-            if (event.type === "token" && typeof event.text === "string") appendToAnswer(event.text);
-            else if (event.type === "done") {
-              const conversationId =
-                typeof event.conversationId === "string" ? event.conversationId : undefined;
-              setChat((c) => ({
-                ...c,
-                conversationId: conversationId ?? c.conversationId,
-                streaming: false,
-              }));
+            if (event.type === "token") setAnswer((content) => content + event.text);
+            else if (event.type === "error") fail(new Error(event.message));
+            else {
+              // The stored answer is the one the history will show.
+              setAnswer(() => event.answer);
+              setChat((c) => ({ ...c, conversationId: event.conversationId, streaming: false }));
               cancel.current?.();
               cancel.current = null;
-              void queryClient.invalidateQueries({ queryKey: ["ai", "conversations", projectId] });
+              void queryClient.invalidateQueries({ queryKey: trpc.ai.conversations.list.pathKey() });
             }
           },
-          onError(error) {
-            setChat((c) => ({
-              ...c,
-              streaming: false,
-              error,
-              messages: c.messages.at(-1)?.content === "" ? c.messages.slice(0, -1) : c.messages,
-            }));
-          },
+          onError: fail,
           onComplete() {
             setChat((c) => ({ ...c, streaming: false }));
           },

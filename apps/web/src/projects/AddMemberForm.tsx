@@ -12,7 +12,8 @@ import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded(): void }) {
   const session = useSession();
   const isAdmin = session.data?.user.role === "company_admin";
-  const users = useQuery({ ...trpc.users.list.queryOptions(), enabled: isAdmin });
+  // Always fresh: a colleague who has just accepted an invitation must be in the list.
+  const users = useQuery({ ...trpc.users.list.queryOptions(), enabled: isAdmin, staleTime: 0 });
   const [userId, setUserId] = useState("");
   const [role, setRole] = useState<ProjectRole>("editor");
   const add = useMutation(

@@ -7,6 +7,7 @@ import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { LiveProgress } from "./LiveProgress.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
+import { isFinished } from "./status.ts";
 import { type BatchResult, WorstCasesTable } from "./WorstCasesTable.tsx";
 
 /** One study: live progress while it runs, then its results (worst cases of a batch). */
@@ -21,7 +22,7 @@ export function SimulationDetail({ projectId, simulationId }: { projectId: strin
   if (sim.isPending) return <Loading label="Loading the study…" />;
   if (sim.isError) return <ErrorMessage error={sim.error} />;
   const s = sim.data;
-  const running = s.status === "queued" || s.status === "running";
+  const running = !isFinished(s.status);
   return (
     <section className="card stack" aria-labelledby="sim-title" data-testid="simulation-detail">
       <h2 id="sim-title">

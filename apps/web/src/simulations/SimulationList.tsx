@@ -4,6 +4,7 @@ import { trpc } from "../trpc.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
+import { isFinished } from "./status.ts";
 
 const kindLabel = { short_circuit: "short circuit", batch_study: "batch study" } as const;
 
@@ -16,7 +17,11 @@ export function SimulationList({
   openId: string | null;
   onOpen(id: string): void;
 }) {
-  const list = useQuery(trpc.simulations.list.queryOptions({ projectId, limit: 50 }));
+  const list = useQuery({
+    ...trpc.simulations.list.queryOptions({ projectId, limit: 50 }),
+    // Studies started elsewhere (or finishing unwatched) show up without a reload.
+    refetchInterval: (query) => (query.state.data?.some((s) => !isFinished(s.status)) ? 2_000 : false),
+  });
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorMessage error={list.error} />;
   if (list.data.length === 0) return <EmptyState title="No studies yet">Queue one with the form.</EmptyState>;

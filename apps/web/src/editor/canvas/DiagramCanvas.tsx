@@ -8,7 +8,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { useEditor } from "../EditorContext.tsx";
 import { isCollection } from "../model/catalog.ts";
 import { useEditorActions } from "../useEditorActions.ts";
@@ -29,6 +29,9 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
   const flow = useReactFlow();
   const { nodes, edges, onNodesChange, onEdgesChange } = useDiagram(decorations);
   const busIds = new Set(doc.buses.map((b) => b.id));
+  // Fit a loaded network into view once; an empty one keeps its viewport, or the first element
+  // dropped would make the view jump and zoom under the user's pointer.
+  const [fitOnLoad] = useState(doc.buses.length > 0);
 
   const isBus = useCallback((id: string | null) => id !== null && busIds.has(id), [busIds]);
 
@@ -90,7 +93,7 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
         snapGrid={[10, 10]}
         minZoom={0.1}
         maxZoom={3}
-        fitView
+        fitView={fitOnLoad}
         fitViewOptions={{ padding: 0.3, maxZoom: 1.2 }}
         proOptions={{ hideAttribution: true }}
       >

@@ -7,7 +7,7 @@ import { useEditorActions } from "../useEditorActions.ts";
 import { ImportReportView } from "./ImportReportView.tsx";
 import { type ReadResult, readNetworkFile } from "./read-network-file.ts";
 
-/** Opens a MATPOWER .m or network .json file into the editor (one undoable step). */
+/** Opens a network file (MATPOWER, PSS/E, pandapower or AmpFlux JSON) into the editor, as one undoable step. */
 export function ImportButton() {
   const { canEdit, dirty } = useEditor();
   const actions = useEditorActions();
@@ -38,7 +38,7 @@ export function ImportButton() {
       <input
         ref={input}
         type="file"
-        accept=".m,.json,application/json"
+        accept=".m,.raw,.json,application/json"
         hidden
         data-testid="import-file"
         onChange={(e) => {

@@ -8,22 +8,28 @@ export type ReadResult =
   | { ok: false; message: string; issues: NetworkIssue[] };
 
 /**
- * A MATPOWER case (.m, converted in the browser with the contracts' importer) or a network
- * JSON document. Documents whose shape is wrong are refused with their paths; element errors
- * (a bad value) are loaded and shown in the editor.
+ * A MATPOWER .m, PSS/E .raw or pandapower JSON file (converted in the browser with the contracts'
+ * importers) or a network JSON document. Documents whose shape is wrong are refused with their
+ * paths; element errors (a bad value) are loaded and shown in the editor.
  */
 export async function readNetworkFile(file: File): Promise<ReadResult> {
   const text = await file.text();
-  if (/\.m$/i.test(file.name)) {
-    const { importMatpower } = await import("@ampflux/contracts/importers");
-    try {
-      const { document, report } = importMatpower(text, { name: file.name.replace(/\.m$/i, "") });
-      const validation = validateNetwork(document);
-      return { ok: true, document: prepare(document), report, warnings: validation.warnings };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error), issues: [] };
-    }
+  const { detectImportFormat, importNetworkFile, NetworkFileError } = await import(
+    "@ampflux/contracts/importers"
+  );
+  try {
+    const format = detectImportFormat(file.name, text);
+    if (format === "ampflux") return readDocumentJson(text);
+    const { document, report } = importNetworkFile(file.name, text, format);
+    return { ok: true, document: prepare(document), report, warnings: validateNetwork(document).warnings };
+  } catch (error) {
+    const line = error instanceof NetworkFileError && error.line ? ` (line ${error.line})` : "";
+    return { ok: false, message: `${error instanceof Error ? error.message : error}${line}`, issues: [] };
   }
+}
+
+/** Looser than the importer: a document with bad element values still opens, to be fixed here. */
+function readDocumentJson(text: string): ReadResult {
   let json: unknown;
   try {
     json = JSON.parse(text);

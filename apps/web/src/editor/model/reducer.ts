@@ -53,7 +53,7 @@ const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((
 /** Drops selected ids that no longer exist (after undo, delete or load). */
 function keepExisting(selection: string[], snapshot: Snapshot): string[] {
   const ids = new Set<string>();
-  for (const [key, value] of Object.entries(snapshot.doc))
+  for (const value of Object.values(snapshot.doc))
     if (Array.isArray(value)) for (const e of value as Array<{ id: string }>) ids.add(e.id);
   return selection.filter((id) => ids.has(id.split("|")[0] ?? id));
 }

@@ -23,7 +23,8 @@ export function useReload() {
         layout: loadLayout(projectId),
         baseVersion: loaded?.version ?? null,
       });
-      await queryClient.invalidateQueries({ queryKey: trpc.circuits.list.pathKey() });
+      // The history and "latest version" (read by the simulations page) changed with a restore.
+      await queryClient.invalidateQueries({ queryKey: trpc.circuits.pathKey() });
     },
     [projectId, dispatch, queryClient, doc.name],
   );

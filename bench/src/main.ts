@@ -11,7 +11,7 @@ import { benchApiLoad } from "./api-load.ts";
 import { benchEngineBrowser } from "./engine/browser.ts";
 import type { EngineRow } from "./engine/measure.ts";
 import { benchEngineNode } from "./engine/node.ts";
-import { engineSeries, table, timeVsSizeSvg } from "./report.ts";
+import { engineSeries, engineTable, table, timeVsSizeSvg } from "./report.ts";
 import { benchWorker } from "./worker-throughput.ts";
 
 const PARTS = ["engine", "browser", "native", "api", "worker"] as const;
@@ -30,35 +30,6 @@ const results: Record<string, unknown> = {
     node: process.version,
   },
 };
-
-function engineTable(rows: EngineRow[]): string {
-  return table(
-    [
-      "network",
-      "buses",
-      "fault",
-      "ms",
-      "µs/bus",
-      "peak WASM MiB",
-      "model ms",
-      "factorize ms",
-      "inverse ms",
-      "results ms",
-    ],
-    rows.map((r) => [
-      r.network,
-      r.buses,
-      r.fault,
-      r.ms,
-      r.usPerBus,
-      r.peakWasmMiB,
-      r.phases.model ?? 0,
-      r.phases.factorize ?? 0,
-      r.phases.inverse ?? 0,
-      r.phases.results ?? 0,
-    ]),
-  );
-}
 
 const engine: { node?: EngineRow[]; browser?: EngineRow[] } = {};
 if (only.has("engine")) {

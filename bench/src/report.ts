@@ -16,6 +16,24 @@ function format(v: number): string {
   return v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(1) : Math.round(v).toLocaleString("en-US");
 }
 
+const PHASES = ["model", "factorize", "inverse", "transfer", "peak network", "zero sequence", "results"];
+
+/** One row per network and fault: wall time, per bus, peak WASM memory and the engine's phases. */
+export function engineTable(rows: EngineRow[]): string {
+  return table(
+    ["network", "buses", "fault", "ms", "µs/bus", "peak WASM MiB", ...PHASES.map((p) => `${p} ms`)],
+    rows.map((r) => [
+      r.network,
+      r.buses,
+      r.fault,
+      r.ms,
+      r.usPerBus,
+      r.peakWasmMiB,
+      ...PHASES.map((p) => r.phases[p] ?? 0),
+    ]),
+  );
+}
+
 interface Series {
   label: string;
   colour: string;

@@ -3,9 +3,10 @@ import { aiUsage } from "@ampflux/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { assistantEnv, assistantProject, feeder } from "./ai-fixtures.ts";
+import { assistantEnv, assistantProject } from "./ai-fixtures.ts";
 import { type FakeOpenAI, startFakeOpenAI } from "./fake-openai.ts";
 import { expectTrpcError, signUpCompany, startTestApi, type TestClient } from "./helpers.ts";
+import { mvFeeder } from "./networks.ts";
 
 let fake: FakeOpenAI;
 let api: RunningApi;
@@ -71,7 +72,7 @@ describe("ai.ask", () => {
     expect(text).toContain("Voltage levels: 110 kV (1 bus), 20 kV (2 buses).");
     // The elements the question names, in full as stored, with the named bus's surroundings.
     const stored = await owner.client.trpc.circuits.get.query({ projectId, version: 1 });
-    const document = stored?.document as typeof feeder;
+    const document = stored?.document as typeof mvFeeder;
     expect(text).toContain(`transformers/T: ${JSON.stringify(document.transformers[0])}`);
     expect(text).toContain(`buses/mv: ${JSON.stringify(document.buses[1])}`);
     expect(text).toContain("connected: lines/L (from_bus), transformers/T (lv_bus)");
@@ -94,7 +95,7 @@ describe("ai.ask", () => {
 
   it("runs the tools the model calls, with the asker's rights, and records them", async () => {
     const { owner, viewer, projectId } = await assistantProject(api.url);
-    const longer = { ...feeder, lines: [{ ...feeder.lines[0], length_km: 8 }] };
+    const longer = { ...mvFeeder, lines: [{ ...mvFeeder.lines[0], length_km: 8 }] };
     await owner.client.trpc.circuits.save.mutate({ projectId, baseVersion: 1, document: longer });
     fake.reply(
       {

@@ -1,37 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
+import { lvFeeder } from "./networks.ts";
 
 let api: RunningApi;
 beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api?.close());
-
-/** A 20 kV grid feeding a 0.4 kV bus through a transformer (values typical of distribution). */
-const network = {
-  schema: "ampflux/network@1",
-  name: "Feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "mv", name: "MV", vn_kv: 20 },
-    { id: "lv", name: "LV", vn_kv: 0.4 },
-  ],
-  external_grids: [{ id: "grid", bus: "mv", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
-  transformers: [
-    {
-      id: "t1",
-      hv_bus: "mv",
-      lv_bus: "lv",
-      sn_mva: 0.63,
-      vn_hv_kv: 20,
-      vn_lv_kv: 0.4,
-      vk_percent: 6,
-      vkr_percent: 1.1,
-      vector_group: "Dyn5",
-    },
-  ],
-};
 
 async function projectWithTeam() {
   const owner = await signUpCompany(api.url, "circuits");
@@ -54,10 +30,10 @@ describe("circuit versions", () => {
       projectId,
       baseVersion: null,
       message: "initial",
-      document: network,
+      document: lvFeeder,
     });
     expect(v1).toMatchObject({ version: 1, elementCounts: { buses: 2, transformers: 1, external_grids: 1 } });
-    const edited = { ...network, buses: [...network.buses, { id: "lv2", vn_kv: 0.4 }] };
+    const edited = { ...lvFeeder, buses: [...lvFeeder.buses, { id: "lv2", vn_kv: 0.4 }] };
     const v2 = await trpc.save.mutate({ projectId, baseVersion: 1, message: "add bus", document: edited });
     expect(v2.version).toBe(2);
 
@@ -81,10 +57,10 @@ describe("circuit versions", () => {
   it("refuses a save on top of a stale version, naming the latest", async () => {
     const { owner, projectId } = await projectWithTeam();
     const trpc = owner.client.trpc.circuits;
-    await trpc.save.mutate({ projectId, baseVersion: null, document: network });
-    await trpc.save.mutate({ projectId, baseVersion: 1, document: network });
+    await trpc.save.mutate({ projectId, baseVersion: null, document: lvFeeder });
+    await trpc.save.mutate({ projectId, baseVersion: 1, document: lvFeeder });
     const error = await expectTrpcError(
-      trpc.save.mutate({ projectId, baseVersion: 1, document: network }),
+      trpc.save.mutate({ projectId, baseVersion: 1, document: lvFeeder }),
       "CONFLICT",
     );
     expect(error.message).toMatch(/version 2 was saved in between/);
@@ -94,9 +70,9 @@ describe("circuit versions", () => {
   it("numbers concurrent saves without gaps or duplicates", async () => {
     const { owner, projectId } = await projectWithTeam();
     const trpc = owner.client.trpc.circuits;
-    await trpc.save.mutate({ projectId, baseVersion: null, document: network });
+    await trpc.save.mutate({ projectId, baseVersion: null, document: lvFeeder });
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => trpc.save.mutate({ projectId, baseVersion: 1, document: network })),
+      Array.from({ length: 5 }, () => trpc.save.mutate({ projectId, baseVersion: 1, document: lvFeeder })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await trpc.list.query({ projectId })).map((v) => v.version)).toEqual([2, 1]);
@@ -105,8 +81,8 @@ describe("circuit versions", () => {
   it("rejects an invalid document with paths, keeping what was saved", async () => {
     const { owner, projectId } = await projectWithTeam();
     const trpc = owner.client.trpc.circuits;
-    await trpc.save.mutate({ projectId, baseVersion: null, document: network });
-    const broken = { ...network, transformers: [{ ...network.transformers[0], lv_bus: "nowhere" }] };
+    await trpc.save.mutate({ projectId, baseVersion: null, document: lvFeeder });
+    const broken = { ...lvFeeder, transformers: [{ ...lvFeeder.transformers[0], lv_bus: "nowhere" }] };
     const error = await expectTrpcError(
       trpc.save.mutate({ projectId, baseVersion: 1, document: broken }),
       "BAD_REQUEST",
@@ -117,10 +93,10 @@ describe("circuit versions", () => {
 
   it("lets viewers read but not save, and other companies neither", async () => {
     const { owner, viewer, projectId } = await projectWithTeam();
-    await owner.client.trpc.circuits.save.mutate({ projectId, baseVersion: null, document: network });
+    await owner.client.trpc.circuits.save.mutate({ projectId, baseVersion: null, document: lvFeeder });
     expect((await viewer.client.trpc.circuits.get.query({ projectId }))?.version).toBe(1);
     await expectTrpcError(
-      viewer.client.trpc.circuits.save.mutate({ projectId, baseVersion: 1, document: network }),
+      viewer.client.trpc.circuits.save.mutate({ projectId, baseVersion: 1, document: lvFeeder }),
       "FORBIDDEN",
     );
     await expectTrpcError(
@@ -133,7 +109,7 @@ describe("circuit versions", () => {
       () => circuits.get.query({ projectId }),
       () => circuits.list.query({ projectId }),
       () => circuits.diff.query({ projectId, from: 1, to: 1 }),
-      () => circuits.save.mutate({ projectId, baseVersion: 1, document: network }),
+      () => circuits.save.mutate({ projectId, baseVersion: 1, document: lvFeeder }),
       () => circuits.restore.mutate({ projectId, version: 1, baseVersion: 1 }),
     ]) {
       await expectTrpcError(call(), "NOT_FOUND");

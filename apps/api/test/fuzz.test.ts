@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { signUpCompany, startTestApi } from "./helpers.ts";
+import { lvFeeder } from "./networks.ts";
 
 let api: RunningApi;
 let apiKey: string;
@@ -19,30 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-/** A valid 20 kV / 0.4 kV feeder: grid, transformer, line, motor (typical distribution values). */
+/** The 20 kV / 0.4 kV feeder with a cable to a motor: every kind of reference to break. */
 const FEEDER = {
-  schema: "ampflux/network@1",
-  name: "Feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "mv", name: "MV", vn_kv: 20 },
-    { id: "lv", name: "LV", vn_kv: 0.4 },
-    { id: "m", name: "Motor", vn_kv: 0.4 },
-  ],
-  external_grids: [{ id: "grid", bus: "mv", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
-  transformers: [
-    {
-      id: "t1",
-      hv_bus: "mv",
-      lv_bus: "lv",
-      sn_mva: 0.63,
-      vn_hv_kv: 20,
-      vn_lv_kv: 0.4,
-      vk_percent: 6,
-      vkr_percent: 1.1,
-      vector_group: "Dyn5",
-    },
-  ],
+  ...lvFeeder,
+  buses: [...lvFeeder.buses, { id: "m", name: "Motor", vn_kv: 0.4 }],
   lines: [
     {
       id: "l1",

@@ -5,29 +5,8 @@ import { metricSample } from "@ampflux/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { expectTrpcError, PASSWORD, signUpCompany, startTestApi, testClient } from "./helpers.ts";
+import { lvFeeder } from "./networks.ts";
 
-const FEEDER = {
-  schema: "ampflux/network@1",
-  name: "Feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "mv", vn_kv: 20 },
-    { id: "lv", vn_kv: 0.4 },
-  ],
-  external_grids: [{ id: "grid", bus: "mv", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
-  transformers: [
-    {
-      id: "t1",
-      hv_bus: "mv",
-      lv_bus: "lv",
-      sn_mva: 0.63,
-      vn_hv_kv: 20,
-      vn_lv_kv: 0.4,
-      vk_percent: 6,
-      vkr_percent: 1,
-    },
-  ],
-};
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 const OPENAI_KEY = "sk-test-never-logged-4242";
 
@@ -51,7 +30,7 @@ describe("metrics", () => {
     const admin = await signUpCompany(api.url, "metrics");
     const trpc = admin.client.trpc;
     const project = await trpc.projects.create.mutate({ name: "Metrics" });
-    await trpc.circuits.save.mutate({ projectId: project.id, baseVersion: null, document: FEEDER });
+    await trpc.circuits.save.mutate({ projectId: project.id, baseVersion: null, document: lvFeeder });
     const study = {
       projectId: project.id,
       version: 1,

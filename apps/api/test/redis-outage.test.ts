@@ -8,29 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { expectTrpcError, PASSWORD, signUpCompany, startTestApi, testClient } from "./helpers.ts";
-
-const FEEDER = {
-  schema: "ampflux/network@1",
-  name: "Feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "mv", vn_kv: 20 },
-    { id: "lv", vn_kv: 0.4 },
-  ],
-  external_grids: [{ id: "grid", bus: "mv", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
-  transformers: [
-    {
-      id: "t1",
-      hv_bus: "mv",
-      lv_bus: "lv",
-      sn_mva: 0.63,
-      vn_hv_kv: 20,
-      vn_lv_kv: 0.4,
-      vk_percent: 6,
-      vkr_percent: 1,
-    },
-  ],
-};
+import { lvFeeder } from "./networks.ts";
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
@@ -70,7 +48,7 @@ describe("Redis outage", () => {
     const admin = await signUpCompany(api.url, "redis");
     const trpc = admin.client.trpc;
     const project = await trpc.projects.create.mutate({ name: "Redis outage" });
-    await trpc.circuits.save.mutate({ projectId: project.id, baseVersion: null, document: FEEDER });
+    await trpc.circuits.save.mutate({ projectId: project.id, baseVersion: null, document: lvFeeder });
 
     redis.kill("SIGKILL");
     await once(redis, "exit");
@@ -81,7 +59,7 @@ describe("Redis outage", () => {
     await trpc.circuits.save.mutate({
       projectId: project.id,
       baseVersion: 1,
-      document: FEEDER,
+      document: lvFeeder,
       message: "v2",
     });
     const run = await trpc.simulations.run.mutate({

@@ -10,35 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/routers/index.ts";
 import type { RunningApi } from "../src/server.ts";
 import { PASSWORD, signUpCompany, startTestApi, testClient } from "./helpers.ts";
+import { lvFeeder } from "./networks.ts";
 
 let api: RunningApi;
 beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api?.close());
-
-const FEEDER = {
-  schema: "ampflux/network@1",
-  name: "Feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "mv", vn_kv: 20 },
-    { id: "lv", vn_kv: 0.4 },
-  ],
-  external_grids: [{ id: "grid", bus: "mv", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
-  transformers: [
-    {
-      id: "t1",
-      hv_bus: "mv",
-      lv_bus: "lv",
-      sn_mva: 0.63,
-      vn_hv_kv: 20,
-      vn_lv_kv: 0.4,
-      vk_percent: 6,
-      vkr_percent: 1,
-    },
-  ],
-};
 
 interface ProcedureInfo {
   path: string;
@@ -114,7 +92,7 @@ async function company(label: string) {
   await admin.client.trpc.circuits.save.mutate({
     projectId: project.id,
     baseVersion: null,
-    document: FEEDER,
+    document: lvFeeder,
   });
   const run = await admin.client.trpc.simulations.run.mutate({
     projectId: project.id,
@@ -138,7 +116,7 @@ function inputFor(p: ProcedureInfo, projectId: string, simulationId: string): Re
     name: "x",
     archived: true,
     message: "x",
-    document: FEEDER,
+    document: lvFeeder,
     study: { kind: "short_circuit", options: {} },
     prompt: "x",
     conversationId: randomUUID(),
@@ -236,7 +214,7 @@ describe("SQL-shaped text", () => {
         projectId: project.id,
         baseVersion: null,
         message: text,
-        document: { ...FEEDER, name: text, buses: FEEDER.buses.map((b) => ({ ...b, name: text })) },
+        document: { ...lvFeeder, name: text, buses: lvFeeder.buses.map((b) => ({ ...b, name: text })) },
       });
       const got = await trpc.circuits.get.query({ projectId: project.id, version: saved.version });
       expect(got?.message).toBe(text);

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
+import { mvFeeder } from "./networks.ts";
 
 let api: RunningApi;
 /** Queues every study (no inline budget), for the worker paths. */
@@ -11,44 +12,6 @@ beforeAll(async () => {
   [api, queuingApi] = await Promise.all([startTestApi(), startTestApi({ SIM_INLINE_MAX_BUSES: "0" })]);
 });
 afterAll(() => Promise.all([api?.close(), queuingApi?.close()]));
-
-/** 110 kV grid → 40 MVA transformer → 20 kV bus → 5 km line. */
-const network = {
-  schema: "ampflux/network@1",
-  name: "Feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "hv", vn_kv: 110 },
-    { id: "mv", vn_kv: 20 },
-    { id: "end", vn_kv: 20 },
-  ],
-  external_grids: [
-    { id: "grid", bus: "hv", s_sc_max_mva: 3000, s_sc_min_mva: 2000, rx_max: 0.1, rx_min: 0.1 },
-  ],
-  transformers: [
-    {
-      id: "T",
-      hv_bus: "hv",
-      lv_bus: "mv",
-      sn_mva: 40,
-      vn_hv_kv: 110,
-      vn_lv_kv: 20,
-      vk_percent: 12,
-      vkr_percent: 0.5,
-    },
-  ],
-  lines: [
-    {
-      id: "L",
-      from_bus: "mv",
-      to_bus: "end",
-      length_km: 5,
-      r_ohm_per_km: 0.2,
-      x_ohm_per_km: 0.35,
-      c_nf_per_km: 0,
-    },
-  ],
-};
 
 const study = { kind: "short_circuit" as const, options: { fault: "3ph" as const } };
 
@@ -64,7 +27,7 @@ async function savedProject(url = api.url) {
   await owner.client.trpc.circuits.save.mutate({
     projectId: project.id,
     baseVersion: null,
-    document: network,
+    document: mvFeeder,
   });
   return { owner, viewer, projectId: project.id };
 }

@@ -313,6 +313,16 @@ describe("AmpFlux in the browser", () => {
     await expect.poll(() => worst.locator("tbody tr").count(), STEP).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId("simulation-list").textContent(), STEP).toContain("succeeded");
     await page.screenshot({ path: screenshotPath("batch-study") });
+
+    // The worker told the user who queued it, live: the bell counts it until it is read.
+    const bell = page.getByRole("button", { name: /^Notifications/ });
+    await expect.poll(() => bell.getAttribute("aria-label"), STEP).toBe("Notifications, 1 unread");
+    await bell.click();
+    const panel = page.getByRole("region", { name: "Notifications" });
+    await expect.poll(() => panel.textContent(), STEP).toContain("Batch study succeeded");
+    await panel.getByRole("button", { name: "Mark all read" }).click();
+    await expect.poll(() => bell.getAttribute("aria-label"), STEP).toBe("Notifications");
+    await bell.click();
   });
 
   it("creates an API key, invites a colleague and gives them read access to the project", async () => {
@@ -353,6 +363,24 @@ describe("AmpFlux in the browser", () => {
     await expect.poll(() => colleague.getByTestId("version-status").textContent(), STEP).toBe("version 4");
     expect(await toolbar(colleague).getByRole("button", { name: "Save version" }).isDisabled()).toBe(true);
     await theirs.close();
+  });
+
+  it("lets the company admin turn the assistant off, which the editor then hides", async () => {
+    await page.getByRole("link", { name: "Company" }).click();
+    const assistant = page.getByLabel("AI assistant for the company");
+    await assistant.selectOption("off");
+    await expect
+      .poll(() => page.getByRole("region", { name: "Features" }).textContent(), STEP)
+      .toContain("off");
+    await page.getByRole("link", { name: "Projects" }).click();
+    await page.getByRole("link", { name: "Plant LV board" }).click();
+    await page.getByRole("tab", { name: "Results" }).waitFor();
+    expect(await page.getByRole("tab", { name: "Assistant" }).count()).toBe(0);
+    await page.getByRole("link", { name: "Company" }).click();
+    await assistant.selectOption("default");
+    await expect
+      .poll(() => page.getByRole("region", { name: "Features" }).textContent(), STEP)
+      .not.toContain("off");
   });
 
   it("logs out, logs back in and finds the project by search", async () => {

@@ -5,6 +5,7 @@
 import { type DbClient, NOTIFICATION_CHANNEL } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
 import type { Logger } from "../logger.ts";
+import { PgChannel } from "../pg-channel.ts";
 
 /** Called when the user may have new notifications (`true`), or once the hub closes (`false`). */
 export type Wake = (open: boolean) => void;
@@ -21,16 +22,19 @@ function notifiedUser(payload: string): string | undefined {
 
 export class NotificationHub {
   readonly #subscribers = new Map<string, Set<Wake>>();
-  readonly #database: DbClient;
   readonly #log: Logger;
-  #listening: Promise<void> | undefined;
-  #unlisten: (() => Promise<unknown>) | undefined;
-  #listens = 0;
+  readonly #channel: PgChannel;
   #closed = false;
 
   constructor(database: DbClient, log: Logger) {
-    this.#database = database;
     this.#log = log;
+    this.#channel = new PgChannel(database, log, NOTIFICATION_CHANNEL, {
+      onPayload: (payload) => this.#dispatch(payload),
+      // Subscribers re-read their feed: what was NOTIFYed meanwhile is not lost for them.
+      onRelisten: () => {
+        for (const wakes of this.#subscribers.values()) for (const wake of wakes) wake(true);
+      },
+    });
   }
 
   /**
@@ -47,7 +51,7 @@ export class NotificationHub {
       if (current?.delete(wake) && current.size === 0) this.#subscribers.delete(userId);
     };
     try {
-      await this.#listen();
+      await this.#channel.listen();
     } catch (error) {
       unsubscribe();
       throw error;
@@ -69,36 +73,7 @@ export class NotificationHub {
     const wakes = [...this.#subscribers.values()].flatMap((set) => [...set]);
     this.#subscribers.clear();
     for (const wake of wakes) wake(false);
-    await this.#listening?.catch(() => {});
-    await this.#unlisten?.().catch(() => {});
-  }
-
-  /** LISTENs on first use; a failed attempt is retried by the next subscription. */
-  #listen(): Promise<void> {
-    this.#listening ??= this.#database.sql
-      .listen(
-        NOTIFICATION_CHANNEL,
-        (payload) => this.#dispatch(payload),
-        () => this.#onListen(),
-      )
-      .then(
-        (meta) => {
-          this.#unlisten = meta.unlisten;
-        },
-        (error: unknown) => {
-          this.#listening = undefined;
-          throw error;
-        },
-      );
-    return this.#listening;
-  }
-
-  /** postgres-js re-LISTENs by itself after the connection dropped: NOTIFYs meanwhile are lost. */
-  #onListen(): void {
-    this.#listens += 1;
-    if (this.#listens === 1) return;
-    this.#log.warn("notification LISTEN re-established", { channel: NOTIFICATION_CHANNEL });
-    for (const wakes of this.#subscribers.values()) for (const wake of wakes) wake(true);
+    await this.#channel.close();
   }
 
   #dispatch(payload: string): void {

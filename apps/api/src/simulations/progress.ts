@@ -14,6 +14,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, inArray } from "drizzle-orm";
 import { databaseUnavailable, isDatabaseOutage } from "../database-outage.ts";
 import type { Logger } from "../logger.ts";
+import { PgChannel } from "../pg-channel.ts";
 
 const TERMINAL: ReadonlySet<Simulation["status"]> = new Set(["succeeded", "failed", "cancelled"]);
 const STATUSES: ReadonlySet<string> = new Set(["queued", "running", ...TERMINAL]);
@@ -59,9 +60,7 @@ export class ProgressHub {
   readonly #database: DbClient;
   readonly #log: Logger;
   readonly #resyncMs: number;
-  #listening: Promise<void> | undefined;
-  #unlisten: (() => Promise<unknown>) | undefined;
-  #listens = 0;
+  readonly #channel: PgChannel;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
 
@@ -69,6 +68,10 @@ export class ProgressHub {
     this.#database = database;
     this.#log = log;
     this.#resyncMs = resyncMs;
+    this.#channel = new PgChannel(database, log, SIMULATION_PROGRESS_CHANNEL, {
+      onPayload: (payload) => this.#dispatch(payload),
+      onRelisten: () => void this.#resync(),
+    });
   }
 
   /**
@@ -88,7 +91,7 @@ export class ProgressHub {
       if (this.#subscribers.size === 0) this.#stopTimer();
     };
     try {
-      await this.#listen();
+      await this.#channel.listen();
     } catch (error) {
       unsubscribe();
       throw error;
@@ -111,36 +114,7 @@ export class ProgressHub {
     const listeners = [...this.#subscribers.values()].flatMap((set) => [...set]);
     this.#subscribers.clear();
     for (const listener of listeners) listener(null);
-    await this.#listening?.catch(() => {});
-    await this.#unlisten?.().catch(() => {});
-  }
-
-  /** LISTENs on first use; a failed attempt is retried by the next subscription. */
-  #listen(): Promise<void> {
-    this.#listening ??= this.#database.sql
-      .listen(
-        SIMULATION_PROGRESS_CHANNEL,
-        (payload) => this.#dispatch(payload),
-        () => this.#onListen(),
-      )
-      .then(
-        (meta) => {
-          this.#unlisten = meta.unlisten;
-        },
-        (error: unknown) => {
-          this.#listening = undefined;
-          throw error;
-        },
-      );
-    return this.#listening;
-  }
-
-  /** postgres-js re-LISTENs by itself after the connection dropped: catch up on what was missed. */
-  #onListen(): void {
-    this.#listens += 1;
-    if (this.#listens === 1) return;
-    this.#log.warn("progress LISTEN re-established", { channel: SIMULATION_PROGRESS_CHANNEL });
-    void this.#resync();
+    await this.#channel.close();
   }
 
   #dispatch(payload: string): void {

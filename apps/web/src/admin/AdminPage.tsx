@@ -1,4 +1,5 @@
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
+import { FeaturesPanel } from "./FeaturesPanel.tsx";
 import { UsersPanel } from "./UsersPanel.tsx";
 
 export function AdminPage() {
@@ -6,6 +7,7 @@ export function AdminPage() {
     <main className="page">
       <h1>Company administration</h1>
       <UsersPanel />
+      <FeaturesPanel />
       <AuditLogPanel />
     </main>
   );

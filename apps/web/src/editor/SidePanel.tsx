@@ -1,3 +1,5 @@
+import { useFeature } from "../features/useFeatures.ts";
+
 export type SideTab = "properties" | "results" | "versions" | "assistant";
 
 const TABS: Array<{ id: SideTab; label: string }> = [
@@ -16,10 +18,12 @@ export function SidePanel({
   onTab(t: SideTab): void;
   children: React.ReactNode;
 }) {
+  const assistant = useFeature("ai_assistant");
+  const tabs = TABS.filter((t) => t.id !== "assistant" || assistant);
   return (
     <aside className="side-panel">
       <div className="side-tabs" role="tablist" aria-label="Editor panels">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.id}
             type="button"

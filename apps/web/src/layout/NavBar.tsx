@@ -1,6 +1,7 @@
 import { NavLink } from "react-router";
 import { LogOutButton } from "../auth/LogOutButton.tsx";
 import { useSession } from "../auth/useSession.ts";
+import { NotificationsMenu } from "../notifications/NotificationsMenu.tsx";
 
 export function NavBar() {
   const session = useSession();
@@ -21,6 +22,7 @@ export function NavBar() {
       <div className="navbar-end">
         {user ? (
           <>
+            <NotificationsMenu />
             <span className="muted" data-testid="current-user">
               {user.name} · {session.data?.company?.name}
             </span>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useFeature } from "../features/useFeatures.ts";
 import { useProject } from "../projects/useProject.ts";
 import { trpc } from "../trpc.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
@@ -14,12 +15,17 @@ export function SimulationsPage() {
   const { project, canEdit } = useProject();
   const [openId, setOpenId] = useState<string | null>(null);
   const latest = useQuery(trpc.circuits.get.queryOptions({ projectId: project.id }));
+  const batchStudies = useFeature("batch_studies");
   return (
     <main className="page simulations-page">
       <div className="grid-2">
         <section className="card stack" aria-labelledby="batch-title">
           <h2 id="batch-title">New batch study</h2>
-          {latest.isPending ? (
+          {!batchStudies ? (
+            <EmptyState title="Batch studies are off">
+              Your company's plan or its administrator has turned batch studies off.
+            </EmptyState>
+          ) : latest.isPending ? (
             <Loading />
           ) : latest.isError ? (
             <ErrorMessage error={latest.error} />

@@ -87,6 +87,7 @@ export function timeVsSizeSvg(series: Series[]): string {
     parts.push(`<text x="${w - right + 40}" y="${ly + 4}">${s.label}</text>`);
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="12">
+<title>All-bus IEC 60909 study time against network size (log-log)</title>
 <rect width="100%" height="100%" fill="white"/>
 ${parts.join("\n")}
 <text x="${(left + w - right) / 2}" y="${h - 12}" text-anchor="middle">buses</text>

@@ -11,6 +11,7 @@ export class PgChannel {
   readonly #database: DbClient;
   readonly #log: Logger;
   readonly #channel: string;
+  readonly #label: string;
   readonly #onPayload: (payload: string) => void;
   readonly #onRelisten: () => void;
   #listening: Promise<void> | undefined;
@@ -21,11 +22,12 @@ export class PgChannel {
     database: DbClient,
     log: Logger,
     channel: string,
-    handlers: { onPayload: (payload: string) => void; onRelisten: () => void },
+    handlers: { label: string; onPayload: (payload: string) => void; onRelisten: () => void },
   ) {
     this.#database = database;
     this.#log = log;
     this.#channel = channel;
+    this.#label = handlers.label;
     this.#onPayload = handlers.onPayload;
     this.#onRelisten = handlers.onRelisten;
   }
@@ -53,7 +55,7 @@ export class PgChannel {
   #onListen(): void {
     this.#listens += 1;
     if (this.#listens === 1) return;
-    this.#log.warn("LISTEN re-established", { channel: this.#channel });
+    this.#log.warn(`${this.#label} LISTEN re-established`, { channel: this.#channel });
     this.#onRelisten();
   }
 }

@@ -29,6 +29,7 @@ export class NotificationHub {
   constructor(database: DbClient, log: Logger) {
     this.#log = log;
     this.#channel = new PgChannel(database, log, NOTIFICATION_CHANNEL, {
+      label: "notification",
       onPayload: (payload) => this.#dispatch(payload),
       // Subscribers re-read their feed: what was NOTIFYed meanwhile is not lost for them.
       onRelisten: () => {

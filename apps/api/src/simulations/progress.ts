@@ -69,6 +69,7 @@ export class ProgressHub {
     this.#log = log;
     this.#resyncMs = resyncMs;
     this.#channel = new PgChannel(database, log, SIMULATION_PROGRESS_CHANNEL, {
+      label: "progress",
       onPayload: (payload) => this.#dispatch(payload),
       onRelisten: () => void this.#resync(),
     });

@@ -3,6 +3,7 @@ import { type Cache, createCache } from "@ampflux/db/cache";
 import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
 import type OpenAI from "openai";
 import { createAssistantClient } from "./ai/client.ts";
+import { CircuitHub } from "./circuits/live.ts";
 import type { Logger } from "./logger.ts";
 import { type ApiMetrics, addDatabaseGauges, createApiMetrics } from "./metrics/api-metrics.ts";
 import { NotificationHub } from "./notifications/hub.ts";
@@ -19,6 +20,8 @@ export interface ApiDeps {
   progress: ProgressHub;
   /** New notifications from the database's NOTIFYs, fanned out to this process's subscriptions. */
   notifications: NotificationHub;
+  /** Saved versions from the database's NOTIFYs (live collaboration). */
+  circuits: CircuitHub;
   startedAt: number;
   version: string;
   /** The WASM simulation core, instantiated on first use and kept for the process. */
@@ -42,6 +45,7 @@ export function createApiDeps(settings: ApiSettings, log: Logger, version: strin
     cache: createCache(settings.REDIS_URL, settings.REDIS_KEY_PREFIX),
     progress: new ProgressHub(database, log),
     notifications: new NotificationHub(database, log),
+    circuits: new CircuitHub(database, log),
     startedAt: Date.now(),
     version,
     simCore: once(loadSimCore),
@@ -61,8 +65,13 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** Ends every open subscription (their clients reconnect elsewhere) and UNLISTENs. */
+export async function closeLiveFeeds(deps: ApiDeps): Promise<void> {
+  await Promise.all([deps.progress.close(), deps.notifications.close(), deps.circuits.close()]);
+}
+
 export async function closeApiDeps(deps: ApiDeps): Promise<void> {
-  // Before the database: ends open subscriptions and UNLISTENs on a connection still open.
-  await Promise.all([deps.progress.close(), deps.notifications.close()]);
+  // Before the database: UNLISTENs need a connection still open.
+  await closeLiveFeeds(deps);
   await Promise.allSettled([deps.database.close(), deps.cache.close()]);
 }

@@ -8,6 +8,7 @@ const SUBJECTS: Record<FeatureFlag, string> = {
   ai_assistant: "the assistant is",
   batch_studies: "batch studies are",
   email_notifications: "email notifications are",
+  realtime_collaboration: "live collaboration is",
 };
 
 /** The company's flags in force: settings' defaults, the licence, the company admin's choices. */

@@ -1,7 +1,7 @@
 import { type ServerType, serve } from "@hono/node-server";
 import { makeWorkerUtils } from "graphile-worker";
 import { createApp } from "./app.ts";
-import { type ApiDeps, closeApiDeps, createApiDeps } from "./deps.ts";
+import { type ApiDeps, closeApiDeps, closeLiveFeeds, createApiDeps } from "./deps.ts";
 import { createLogger } from "./logger.ts";
 import type { ApiSettings } from "./settings.ts";
 
@@ -42,7 +42,7 @@ export async function startApi(settings: ApiSettings, options: StartOptions = {}
     deps,
     async close() {
       // Ends open subscriptions first: the server waits for their streams to close.
-      await Promise.all([deps.progress.close(), deps.notifications.close()]);
+      await closeLiveFeeds(deps);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeApiDeps(deps);
     },

@@ -28,6 +28,7 @@ describe("feature flags", () => {
       ai_assistant: true,
       batch_studies: false,
       email_notifications: false,
+      realtime_collaboration: true,
     });
   });
 

@@ -243,6 +243,8 @@ describe("AmpFlux in the browser", () => {
     await colleague.getByTestId("properties").locator('[data-field="pn_mech_mw"]').fill("0.3");
     await closes(await saveVersion("their motor", colleague));
     await colleague.close();
+    // Live collaboration: the save shows here at once, before any conflict.
+    await expect.poll(() => page.getByTestId("live-save").textContent(), STEP).toContain("saved version 4");
 
     await sideTab("Properties");
     await page.getByTestId("element-M1").click();

@@ -6,8 +6,10 @@ import { and, desc, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { importUploadedNetwork } from "../circuits/import-file.ts";
+import { liveVersions, notifyVersionSaved } from "../circuits/live.ts";
 import { projectUploadProcedure, readUploadText, uploadedFileSchema } from "../circuits/upload.ts";
 import { validatedDocument } from "../circuits/validate.ts";
+import { requireFeature } from "../features.ts";
 import type { Context } from "../trpc/context.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure } from "../trpc/procedures.ts";
@@ -75,6 +77,7 @@ async function appendVersion(
     });
   if (!saved) throw new Error("version insert returned nothing");
   await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, projectId));
+  await notifyVersionSaved(tx, projectId);
   await recordAudit(tx, actor, {
     action: "circuit.save",
     projectId,
@@ -201,5 +204,25 @@ export const circuitsRouter = router({
         loadVersion(db, ctx.project.id, input.to),
       ]);
       return { from: from.version, to: to.version, ...diffDocuments(from.document, to.document) };
+    }),
+
+  /**
+   * Versions saved after `lastEventId` (else from now on), live over SSE, while the company has
+   * live collaboration: editors see a colleague's save at once.
+   */
+  live: projectProcedure("viewer")
+    .input(
+      z.object({
+        lastEventId: z
+          .string()
+          .regex(/^\d{1,9}$/)
+          .transform(Number)
+          .nullish(),
+      }),
+    )
+    .subscription(async function* ({ ctx, input, signal }) {
+      await requireFeature(ctx, "realtime_collaboration");
+      const { circuits, database } = ctx.deps;
+      yield* liveVersions(circuits, database.db, ctx.project.id, input.lastEventId ?? undefined, signal);
     }),
 });

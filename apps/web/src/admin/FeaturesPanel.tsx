@@ -8,6 +8,7 @@ const LABELS: Record<FeatureFlag, string> = {
   ai_assistant: "AI assistant",
   batch_studies: "Batch studies",
   email_notifications: "Email notifications",
+  realtime_collaboration: "Live collaboration",
 };
 
 type Choice = "default" | "on" | "off";

@@ -18,6 +18,7 @@ import { useEditorActions } from "./useEditorActions.ts";
 import { useShortcuts } from "./useShortcuts.ts";
 import { DiffBanner } from "./versions/DiffBanner.tsx";
 import { HistoryPanel } from "./versions/HistoryPanel.tsx";
+import { LiveSaveNotice } from "./versions/LiveSaveNotice.tsx";
 import { SaveDialog } from "./versions/SaveDialog.tsx";
 
 /** Palette | diagram | side panel (properties, results, versions, assistant). */
@@ -70,6 +71,7 @@ export function EditorWorkspace() {
         <div className="canvas-area">
           <DiagramCanvas decorations={decorations} />
           <DiffBanner />
+          <LiveSaveNotice />
           <ColourLegend max={maxCurrent((live.result?.buses ?? []).map((b) => b.ikss_ka))} />
         </div>
         <SidePanel tab={tab} onTab={setTab}>

@@ -1,4 +1,7 @@
-// Small valid networks the api tests save and study (typical distribution values).
+// Small valid networks the api tests save and study (typical distribution values), and a
+// project holding one.
+
+import { addCompanyUser, signUpCompany } from "./helpers.ts";
 
 /** A 20 kV grid feeding a 0.4 kV bus through a transformer (values typical of distribution). */
 export const lvFeeder = {
@@ -62,3 +65,20 @@ export const mvFeeder = {
     },
   ],
 };
+
+/**
+ * A new company whose admin owns a project with a viewer and version 1 = `document` (the 110/20
+ * kV feeder by default); `label` names the users.
+ */
+export async function savedProject(apiUrl: string, label: string, document: unknown = mvFeeder) {
+  const owner = await signUpCompany(apiUrl, label);
+  const viewer = await addCompanyUser(apiUrl, owner.client, `${label}-viewer`);
+  const project = await owner.client.trpc.projects.create.mutate({ name: `${label} study` });
+  await owner.client.trpc.projects.members.set.mutate({
+    projectId: project.id,
+    userId: viewer.user.id,
+    role: "viewer",
+  });
+  await owner.client.trpc.circuits.save.mutate({ projectId: project.id, baseVersion: null, document });
+  return { owner, viewer, projectId: project.id };
+}

@@ -3,8 +3,8 @@ import { sql as drizzleSql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { ProgressHub, watchProgress } from "../src/simulations/progress.ts";
-import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi, type TestClient } from "./helpers.ts";
-import { mvFeeder } from "./networks.ts";
+import { expectTrpcError, signUpCompany, startTestApi, type TestClient } from "./helpers.ts";
+import { savedProject } from "./networks.ts";
 
 /** Queues every study (no inline budget) and no worker runs: the test plays the worker. */
 let api: RunningApi;
@@ -15,26 +15,9 @@ afterAll(() => api?.close());
 
 const study = { kind: "short_circuit" as const, options: { fault: "3ph" as const } };
 
-async function savedProject(url = api.url) {
-  const owner = await signUpCompany(url, "progress");
-  const viewer = await addCompanyUser(url, owner.client, "progress-viewer");
-  const project = await owner.client.trpc.projects.create.mutate({ name: "Fault study" });
-  await owner.client.trpc.projects.members.set.mutate({
-    projectId: project.id,
-    userId: viewer.user.id,
-    role: "viewer",
-  });
-  await owner.client.trpc.circuits.save.mutate({
-    projectId: project.id,
-    baseVersion: null,
-    document: mvFeeder,
-  });
-  return { owner, viewer, projectId: project.id };
-}
-
 /** A queued study of a new project. */
 async function queuedStudy(url = api.url) {
-  const saved = await savedProject(url);
+  const saved = await savedProject(url, "progress");
   const run = await saved.owner.client.trpc.simulations.run.mutate({
     projectId: saved.projectId,
     version: 1,

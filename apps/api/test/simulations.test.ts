@@ -2,8 +2,8 @@ import { licenses, simulations } from "@ampflux/db";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
-import { mvFeeder } from "./networks.ts";
+import { expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
+import { savedProject } from "./networks.ts";
 
 let api: RunningApi;
 /** Queues every study (no inline budget), for the worker paths. */
@@ -15,26 +15,9 @@ afterAll(() => Promise.all([api?.close(), queuingApi?.close()]));
 
 const study = { kind: "short_circuit" as const, options: { fault: "3ph" as const } };
 
-async function savedProject(url = api.url) {
-  const owner = await signUpCompany(url, "sim");
-  const viewer = await addCompanyUser(url, owner.client, "sim-viewer");
-  const project = await owner.client.trpc.projects.create.mutate({ name: "Fault study" });
-  await owner.client.trpc.projects.members.set.mutate({
-    projectId: project.id,
-    userId: viewer.user.id,
-    role: "viewer",
-  });
-  await owner.client.trpc.circuits.save.mutate({
-    projectId: project.id,
-    baseVersion: null,
-    document: mvFeeder,
-  });
-  return { owner, viewer, projectId: project.id };
-}
-
 describe("simulations", () => {
   it("runs a small study in the api, stores it, and serves the identical request from cache", async () => {
-    const { owner, viewer, projectId } = await savedProject();
+    const { owner, viewer, projectId } = await savedProject(api.url, "sim");
     const run = await owner.client.trpc.simulations.run.mutate({ projectId, version: 1, study });
     expect(run).toMatchObject({ status: "succeeded", cached: false });
     const got = await viewer.client.trpc.simulations.get.query({ projectId, simulationId: run.id });
@@ -64,7 +47,7 @@ describe("simulations", () => {
   });
 
   it("answers bad options with paths, and a missing version with NOT_FOUND", async () => {
-    const { owner, projectId } = await savedProject();
+    const { owner, projectId } = await savedProject(api.url, "sim");
     const trpc = owner.client.trpc.simulations;
     const unknownBus = await expectTrpcError(
       trpc.run.mutate({
@@ -91,7 +74,7 @@ describe("simulations", () => {
   });
 
   it("enforces the plan's bus limit and batch-study entitlement", async () => {
-    const { owner, projectId } = await savedProject();
+    const { owner, projectId } = await savedProject(api.url, "sim");
     const db = api.deps.database.db;
     const companyId = owner.user.companyId;
     await db.update(licenses).set({ maxBusesPerStudy: 2 }).where(eq(licenses.companyId, companyId));
@@ -110,7 +93,7 @@ describe("simulations", () => {
   });
 
   it("refuses viewers' writes and every procedure to another company", async () => {
-    const { viewer, projectId, owner } = await savedProject();
+    const { viewer, projectId, owner } = await savedProject(api.url, "sim");
     const run = await owner.client.trpc.simulations.run.mutate({ projectId, version: 1, study });
     await expectTrpcError(
       viewer.client.trpc.simulations.run.mutate({ projectId, version: 1, study }),
@@ -132,7 +115,7 @@ describe("simulations", () => {
   });
 
   it("queues larger studies with an idempotent job, and cancels them", async () => {
-    const { owner, projectId } = await savedProject(queuingApi.url);
+    const { owner, projectId } = await savedProject(queuingApi.url, "sim");
     const trpc = owner.client.trpc.simulations;
     const queued = await trpc.run.mutate({ projectId, version: 1, study });
     expect(queued).toMatchObject({ status: "queued", cached: false });

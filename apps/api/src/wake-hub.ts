@@ -30,62 +30,34 @@ export function payloadField(payload: string, field: string): string | undefined
 }
 
 export class WakeHub {
-  readonly #subscribers = new Map<string, Set<Wake>>();
   readonly #log: Logger;
   readonly #options: WakeHubOptions;
-  readonly #channel: PgChannel;
-  #closed = false;
+  readonly #channel: PgChannel<Wake>;
 
   constructor(database: DbClient, log: Logger, options: WakeHubOptions) {
     this.#log = log;
     this.#options = options;
-    this.#channel = new PgChannel(database, log, options.channel, {
+    this.#channel = new PgChannel<Wake>(database, log, options.channel, {
       label: options.label,
       onPayload: (payload) => this.#dispatch(payload),
       // Subscribers re-read their feed: what was NOTIFYed meanwhile is not lost for them.
       onRelisten: () => {
-        for (const wakes of this.#subscribers.values()) for (const wake of wakes) wake(true);
+        for (const key of this.#channel.keys()) for (const wake of this.#channel.listenersOf(key)) wake(true);
       },
     });
   }
 
-  /**
-   * Wakes `wake` on each NOTIFY for `key` until the returned function is called. Resolves once
-   * the LISTEN is in place: rows read after that miss no later change.
-   */
-  async subscribe(key: string, wake: Wake): Promise<() => void> {
-    if (this.#closed)
-      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "the api is shutting down" });
-    const wakes = this.#subscribers.get(key) ?? new Set();
-    this.#subscribers.set(key, wakes.add(wake));
-    const unsubscribe = () => {
-      const current = this.#subscribers.get(key);
-      if (current?.delete(wake) && current.size === 0) this.#subscribers.delete(key);
-    };
-    try {
-      await this.#channel.listen();
-    } catch (error) {
-      unsubscribe();
-      throw error;
-    }
-    return unsubscribe;
+  /** Wakes `wake` on each NOTIFY for `key` until the returned function is called (PgChannel). */
+  subscribe(key: string, wake: Wake): Promise<() => void> {
+    return this.#channel.subscribe(key, wake);
   }
 
-  /** Subscriptions open in this process (for tests and metrics). */
   listenerCount(): number {
-    let count = 0;
-    for (const wakes of this.#subscribers.values()) count += wakes.size;
-    return count;
+    return this.#channel.listenerCount();
   }
 
-  /** Ends every subscription (their clients reconnect, to another instance) and stops listening. */
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    const wakes = [...this.#subscribers.values()].flatMap((set) => [...set]);
-    this.#subscribers.clear();
-    for (const wake of wakes) wake(false);
-    await this.#channel.close();
+  close(): Promise<void> {
+    return this.#channel.close((wake) => wake(false));
   }
 
   #dispatch(payload: string): void {
@@ -94,7 +66,7 @@ export class WakeHub {
       this.#log.warn(`ignored malformed ${this.#options.label} event`, { payload: payload.slice(0, 200) });
       return;
     }
-    for (const wake of this.#subscribers.get(key) ?? []) wake(true);
+    for (const wake of this.#channel.listenersOf(key)) wake(true);
   }
 }
 

@@ -56,19 +56,17 @@ function parseEvent(payload: string): SimulationProgressEvent | undefined {
 }
 
 export class ProgressHub {
-  readonly #subscribers = new Map<string, Set<Listener>>();
   readonly #database: DbClient;
   readonly #log: Logger;
   readonly #resyncMs: number;
-  readonly #channel: PgChannel;
+  readonly #channel: PgChannel<Listener>;
   #timer: NodeJS.Timeout | undefined;
-  #closed = false;
 
   constructor(database: DbClient, log: Logger, resyncMs = PROGRESS_RESYNC_MS) {
     this.#database = database;
     this.#log = log;
     this.#resyncMs = resyncMs;
-    this.#channel = new PgChannel(database, log, SIMULATION_PROGRESS_CHANNEL, {
+    this.#channel = new PgChannel<Listener>(database, log, SIMULATION_PROGRESS_CHANNEL, {
       label: "progress",
       onPayload: (payload) => this.#dispatch(payload),
       onRelisten: () => void this.#resync(),
@@ -80,42 +78,23 @@ export class ProgressHub {
    * Resolves once the LISTEN is in place: a row read after that misses no later change.
    */
   async subscribe(simulationId: string, listener: Listener): Promise<() => void> {
-    if (this.#closed)
-      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "the api is shutting down" });
-    const listeners = this.#subscribers.get(simulationId) ?? new Set();
-    this.#subscribers.set(simulationId, listeners.add(listener));
+    const unsubscribe = await this.#channel.subscribe(simulationId, listener);
     this.#timer ??= setInterval(() => void this.#resync(), this.#resyncMs).unref();
-    const unsubscribe = () => {
-      const current = this.#subscribers.get(simulationId);
-      if (!current?.delete(listener) || current.size > 0) return;
-      this.#subscribers.delete(simulationId);
-      if (this.#subscribers.size === 0) this.#stopTimer();
-    };
-    try {
-      await this.#channel.listen();
-    } catch (error) {
+    return () => {
       unsubscribe();
-      throw error;
-    }
-    return unsubscribe;
+      if (this.#channel.keys().length === 0) this.#stopTimer();
+    };
   }
 
   /** Subscriptions open in this process (for tests and metrics). */
   listenerCount(): number {
-    let count = 0;
-    for (const listeners of this.#subscribers.values()) count += listeners.size;
-    return count;
+    return this.#channel.listenerCount();
   }
 
   /** Ends every subscription (their clients reconnect, to another instance) and stops listening. */
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
     this.#stopTimer();
-    const listeners = [...this.#subscribers.values()].flatMap((set) => [...set]);
-    this.#subscribers.clear();
-    for (const listener of listeners) listener(null);
-    await this.#channel.close();
+    await this.#channel.close((listener) => listener(null));
   }
 
   #dispatch(payload: string): void {
@@ -128,7 +107,7 @@ export class ProgressHub {
   }
 
   #deliver(event: SimulationProgressEvent): void {
-    for (const listener of this.#subscribers.get(event.simulationId) ?? []) {
+    for (const listener of this.#channel.listenersOf(event.simulationId)) {
       try {
         listener(event);
       } catch (error) {
@@ -139,7 +118,7 @@ export class ProgressHub {
 
   /** Re-reads the watched studies and delivers their state; subscribers skip what they have. */
   async #resync(): Promise<void> {
-    const ids = [...this.#subscribers.keys()];
+    const ids = this.#channel.keys();
     if (ids.length === 0) return;
     try {
       const rows = await this.#database.db

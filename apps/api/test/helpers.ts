@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { type ClientRequest, get as httpGet } from "node:http";
 import { testKeyPrefix, testRedisUrl } from "@ampflux/db/testing";
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 import { expect, inject } from "vitest";
+// The CLI's EventSource for Node (test-only use of its source: the CLI depends on the api).
+import { NodeEventSource } from "../../cli/src/event-source.ts";
 import type { AppRouter } from "../src/index.ts";
 import { type RunningApi, type StartOptions, startApi } from "../src/server.ts";
 import { loadApiSettings } from "../src/settings.ts";
@@ -34,76 +35,6 @@ export interface TestClient {
   /** The session cookie's value, as a browser would hold it. */
   cookie(): string | undefined;
   setCookie(value: string | undefined): void;
-}
-
-/**
- * Just enough of EventSource for tRPC's httpSubscriptionLink: Node has none without
- * --experimental-eventsource. It does not reconnect: a dropped stream is reported as a browser
- * would (an error while CONNECTING), then, shortly after, as given up (an error while CLOSED).
- * node:http without a keep-alive agent, because fetch (undici) opens a spare connection after an
- * aborted stream, which would hold up the api's server.close() for seconds.
- */
-class NodeEventSource extends EventTarget {
-  readonly CONNECTING = 0;
-  readonly OPEN = 1;
-  readonly CLOSED = 2;
-  readyState = 0;
-  readonly #request: ClientRequest;
-
-  constructor(url: string, init: { headers?: Record<string, string> } = {}) {
-    super();
-    const headers = { ...init.headers, accept: "text/event-stream" };
-    this.#request = httpGet(url, { headers, agent: false }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        return this.#fail();
-      }
-      this.readyState = this.OPEN;
-      this.dispatchEvent(new Event("open"));
-      res.setEncoding("utf8");
-      let buffer = "";
-      let type = "message";
-      let data: string[] = [];
-      let lastEventId = "";
-      res.on("data", (chunk: string) => {
-        const lines = (buffer + chunk).split(/\r?\n/);
-        buffer = lines.pop() ?? "";
-        for (const line of lines) {
-          if (line === "") {
-            if (data.length > 0)
-              this.dispatchEvent(new MessageEvent(type, { data: data.join("\n"), lastEventId }));
-            type = "message";
-            data = [];
-            continue;
-          }
-          const colon = line.indexOf(":");
-          const field = colon < 0 ? line : line.slice(0, colon);
-          const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
-          if (field === "event") type = value;
-          else if (field === "data") data.push(value);
-          else if (field === "id") lastEventId = value;
-        }
-      });
-      res.on("close", () => {
-        if (this.readyState === this.CLOSED) return;
-        this.readyState = this.CONNECTING;
-        this.dispatchEvent(new Event("error"));
-        setTimeout(() => this.#fail(), 100);
-      });
-    });
-    this.#request.on("error", () => this.#fail());
-  }
-
-  close() {
-    this.readyState = this.CLOSED;
-    this.#request.destroy();
-  }
-
-  #fail() {
-    if (this.readyState === this.CLOSED) return;
-    this.readyState = this.CLOSED;
-    this.dispatchEvent(new Event("error"));
-  }
 }
 
 /**

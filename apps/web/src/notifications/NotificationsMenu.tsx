@@ -29,7 +29,20 @@ export function NotificationsMenu() {
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
         onClick={() => setOpen(!open)}
       >
-        🔔{unread > 0 && <span className="badge">{unread}</span>}
+        {/* Drawn, not an emoji: machines without an emoji font show a box instead. */}
+        <svg
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          aria-hidden="true"
+        >
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        {unread > 0 && <span className="badge">{unread}</span>}
       </button>
       {open && (
         <section className="notifications-panel card stack" aria-label="Notifications">

@@ -4,13 +4,17 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadDotEnv, parseSettings, portSchema, postgresUrlSchema, SettingsError } from "@ampflux/contracts";
 import { migrateDatabase, redactUrl } from "@ampflux/db";
-import { type RunningPostgres, startEmbeddedPostgres } from "@ampflux/db/embedded";
+import {
+  type RunningPostgres,
+  SHARED_ROOT,
+  startEmbeddedPostgres,
+  traversableByOthers,
+} from "@ampflux/db/embedded";
 import postgres from "postgres";
 import { z } from "zod";
 
@@ -25,21 +29,13 @@ const startSettingsSchema = z.object({
   DATA_DIR: z.string().default(defaultDataDir()),
 });
 
-/** True when every folder from `dir` up to `/` lets other users pass (o+x). */
-function traversableByOthers(dir: string): boolean {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if ((statSync(d).mode & 0o001) === 0) return false;
-    if (d === path.dirname(d)) return true;
-  }
-}
-
 /**
  * `.data` in the checkout. As root, Postgres runs as the `postgres` user, which cannot enter a
  * checkout under a private folder such as /root; the data then lives in /var/lib/ampflux instead.
  */
 function defaultDataDir(): string {
   if (process.getuid?.() !== 0 || traversableByOthers(root)) return path.join(root, ".data");
-  return path.join("/var/lib/ampflux", createHash("sha256").update(root).digest("hex").slice(0, 12));
+  return path.join(SHARED_ROOT, createHash("sha256").update(root).digest("hex").slice(0, 12));
 }
 
 function fail(message: string): never {

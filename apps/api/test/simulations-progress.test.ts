@@ -146,13 +146,15 @@ describe("simulations.progress", () => {
       const events = watchProgress(hub, db, projectId, simulationId, abort.signal);
       expect((await events.next()).value).toMatchObject({ status: "queued" });
       // The worker moves on while the LISTEN connection drops: its NOTIFY, sent at commit, reaches
-      // nobody. (Only this file subscribes, so the only LISTEN on the channel is this api's.)
+      // nobody. Only this file subscribes in this test database, so the only LISTEN on the channel
+      // here is this api's; other suites running on the same server listen in their own databases.
       await db.transaction(async (tx) => {
         expect(await claimSimulation(tx, simulationId)).toBe(true);
         expect(await reportProgress(tx, { id: simulationId, projectId }, 0.5, "solving")).toBe(true);
         const dropped = await tx.execute<{ dropped: boolean }>(drizzleSql`
           select pg_terminate_backend(pid) as dropped from pg_stat_activity
-          where query = 'listen "simulation_progress"' and pid <> pg_backend_pid()`);
+          where query = 'listen "simulation_progress"' and datname = current_database()
+            and pid <> pg_backend_pid()`);
         expect(dropped.map((row) => row.dropped)).toEqual([true]);
       });
       expect((await events.next()).value).toMatchObject({

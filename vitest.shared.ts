@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export const sharedTestConfig = defineConfig({
   test: {
     testTimeout: 30_000,
+    // `pnpm check` runs every package's tests at once and sets one worker each (scripts/check.ts).
+    maxWorkers: Number(process.env.AMPFLUX_TEST_WORKERS) || undefined,
     hookTimeout: 120_000,
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
   },

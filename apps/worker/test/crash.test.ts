@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createDb } from "@ampflux/db";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
 import { type RunningWorker, startWorker } from "../src/worker.ts";
 import { finished, matpowerDocument, queueStudy, simulationRow, waitForSimulation } from "./fixtures.ts";
@@ -70,7 +70,9 @@ describe("worker processes", () => {
     const row = await waitForSimulation(client, sim.id, finished, 120_000);
     expect(row.status).toBe("succeeded");
     expect((row.result as { steps: number }).steps).toBe(8004);
-    expect(await queuedJobs(sim.optionsHash)).toBe(0);
+    // graphile-worker deletes the job after the task returns, i.e. just after the row says
+    // succeeded: wait for that, then make sure no second run is left queued or retried.
+    await vi.waitFor(async () => expect(await queuedJobs(sim.optionsHash)).toBe(0), { timeout: 30_000 });
     // The dead process is gone from the ledger; the live one is there.
     const processes = await client.sql<{ pid: number }[]>`select pid from worker_processes`;
     expect(processes.map((p) => p.pid)).not.toContain(victim.pid);

@@ -1,19 +1,24 @@
 #!/usr/bin/env node
 
-// `ampflux <command>`: the AmpFlux api from the command line (README, "Command line client").
-// Commands are in ./commands, the command line in ./args.ts, the help text in ./usage.ts.
+// `ampflux <command>`: AmpFlux from the command line (README, "Command line"). `study` runs on
+// this machine; the other commands talk to the api. Commands are in ./commands, the command line
+// in ./args.ts, the help texts in ./usage.ts.
 
 import { describeApiError, isApiError } from "./api-errors.ts";
-import { parseCommandLine } from "./args.ts";
-import { apiEndpoint, connect } from "./client.ts";
+import { type Command, type CommandName, parseCommandLine } from "./args.ts";
+import { type Api, apiEndpoint, connect } from "./client.ts";
 import { exportCircuit, importCircuit } from "./commands/circuits.ts";
 import { createProject, listProjects } from "./commands/projects.ts";
 import { exportResults } from "./commands/results.ts";
 import { simulate } from "./commands/simulate.ts";
+import { study } from "./commands/study.ts";
 import { CliError, EXIT_INPUT, EXIT_USAGE } from "./errors.ts";
-import { HELP, SYNOPSIS } from "./usage.ts";
+import { type Io, processIo } from "./io.ts";
+import { HELP, STUDY_HELP, STUDY_SYNOPSIS, SYNOPSIS } from "./usage.ts";
 
-const COMMANDS = {
+type ApiCommand = (api: Api, command: Command, io: Io) => Promise<void>;
+
+const API_COMMANDS: Record<Exclude<CommandName, "study">, ApiCommand> = {
   "projects list": listProjects,
   "projects create": createProject,
   "circuits import": importCircuit,
@@ -22,25 +27,34 @@ const COMMANDS = {
   "results export": exportResults,
 };
 
-async function main(argv: string[]): Promise<void> {
+async function run(argv: string[], io: Io): Promise<void> {
   const command = parseCommandLine(argv);
-  if (command === "help") {
-    process.stdout.write(HELP);
+  if ("help" in command) {
+    io.stdout.write(command.help === "study" ? STUDY_HELP : HELP);
     return;
   }
-  const endpoint = apiEndpoint();
+  if (command.name === "study") return study(command, io);
+  const endpoint = apiEndpoint(io.env);
   try {
-    await COMMANDS[command.name](connect(endpoint), command);
+    await API_COMMANDS[command.name](connect(endpoint), command, io);
   } catch (error) {
-    throw isApiError(error) ? new CliError(EXIT_INPUT, describeApiError(error, endpoint.url)) : error;
+    throw isApiError(error) ? new CliError(EXIT_INPUT, [describeApiError(error, endpoint.url)]) : error;
   }
 }
 
-try {
-  await main(process.argv.slice(2));
-} catch (error) {
-  if (!(error instanceof CliError)) throw error;
-  process.stderr.write(`ampflux: ${error.message}\n`);
-  if (error.exitCode === EXIT_USAGE) process.stderr.write(`${SYNOPSIS}\n`);
-  process.exitCode = error.exitCode;
+/** Runs one command line; resolves with the exit code. Tests call it in their own process. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    await run(argv, io);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    for (const problem of error.problems) io.stderr.write(`ampflux: ${problem}\n`);
+    if (error.exitCode === EXIT_USAGE) {
+      io.stderr.write(`${argv[0] === "study" ? STUDY_SYNOPSIS : SYNOPSIS}\n`);
+    }
+    return error.exitCode;
+  }
 }
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

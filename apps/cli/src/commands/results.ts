@@ -1,7 +1,8 @@
+import { csvColumnsOf, writeCsv } from "@ampflux/contracts";
 import { type Command, oneOf } from "../args.ts";
 import type { Api } from "../client.ts";
-import { toCsv } from "../csv.ts";
 import { inputError } from "../errors.ts";
+import type { Io } from "../io.ts";
 import { writeResult } from "../output.ts";
 import { studyState } from "../study-state.ts";
 
@@ -13,16 +14,16 @@ function busRows(kind: string, result: unknown): Record<string, unknown>[] {
 }
 
 /** A finished study's result: its per-bus table as CSV, or the whole result as JSON. */
-export async function exportResults(api: Api, { args, flags }: Command): Promise<void> {
+export async function exportResults(api: Api, { args, flags }: Command, io: Io): Promise<void> {
   const format = oneOf("format", flags.format, ["csv", "json"] as const);
   const study = await api.simulations.get.query({
     projectId: flags.project ?? "",
     simulationId: args["simulation-id"] ?? "",
   });
   if (study.status !== "succeeded") throw inputError(`the study has no result: it ${studyState(study)}`);
+  const rows = format === "csv" ? busRows(study.kind, study.result) : [];
+  // Stored rows as they are, at full precision: the columns in the order of every results CSV.
   const text =
-    format === "json"
-      ? `${JSON.stringify(study.result, null, 2)}\n`
-      : toCsv(busRows(study.kind, study.result));
-  await writeResult(text, flags.out);
+    format === "json" ? `${JSON.stringify(study.result, null, 2)}\n` : writeCsv(csvColumnsOf(rows), rows);
+  await writeResult(io, text, flags.out);
 }

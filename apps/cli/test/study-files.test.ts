@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ShortCircuitResult } from "@ampflux/contracts";
-import { importPandapower, importPsse } from "@ampflux/contracts/importers";
+import { importMatpower, importPandapower, importPsse } from "@ampflux/contracts/importers";
 import { loadSimCore } from "@ampflux/sim-wasm";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, spawnCommand } from "./harness.ts";
@@ -65,6 +65,19 @@ describe("ampflux study reads every network format by its content", () => {
     expect(original.code).toBe(0);
     expect(misnamed).toMatchObject({ code: 0, stdout: original.stdout });
     expect(misnamed.stderr).toContain("case9.json: imported as matpower: 9 buses");
+  });
+
+  it("an AmpFlux document that names its schema last", async () => {
+    const run = await study(case9, "--format", "json");
+    const { document } = importMatpower(readFileSync(case9, "utf8"));
+    const { schema, ...rest } = document;
+    const file = path.join(dir, "schema-last.json");
+    const text = JSON.stringify({ ...rest, schema }, null, 2);
+    expect(text.indexOf('"schema"')).toBeGreaterThan(4096);
+    writeFileSync(file, text);
+    const last = await study(file, "--format", "json");
+    expect(last).toMatchObject({ code: 0, stderr: expect.stringMatching(/^ampflux: 9 buses, engine /) });
+    expect(JSON.parse(last.stdout).buses).toEqual(JSON.parse(run.stdout).buses);
   });
 
   it("refuses a file of no known format (exit code 1)", async () => {

@@ -36,10 +36,14 @@ async function readText(file: string, label: string): Promise<string> {
 /** A MATPOWER case the importer should explain, even one too broken for detection (no mpc.bus). */
 const MATPOWER_START = /^\s*(%.*\n\s*)*function\s+mpc\b|\bmpc\s*\.\s*\w+\s*=/;
 
+const AMPFLUX_SCHEMA = /"schema"\s*:\s*"ampflux\/network@/;
+
 /** The format from the content only: detectImportFormat is given no name, so no extension counts. */
 function formatOf(text: string, label: string): ImportFormat {
   try {
-    return detectImportFormat("", text);
+    const format = detectImportFormat("", text);
+    // detectImportFormat looks for the schema in the first 4 kB; a document may write it last.
+    return format === "pandapower" && AMPFLUX_SCHEMA.test(text) ? "ampflux" : format;
   } catch (error) {
     if (!(error instanceof NetworkFileError)) throw error;
     if (MATPOWER_START.test(text)) return "matpower";

@@ -4,39 +4,40 @@
 // this machine; the other commands talk to the api. Commands are in ./commands, the command line
 // in ./args.ts, the help texts in ./usage.ts.
 
-import { describeApiError, isApiError } from "./api-errors.ts";
 import { type Command, type CommandName, parseCommandLine } from "./args.ts";
-import { type Api, apiEndpoint, connect } from "./client.ts";
-import { exportCircuit, importCircuit } from "./commands/circuits.ts";
-import { createProject, listProjects } from "./commands/projects.ts";
-import { exportResults } from "./commands/results.ts";
-import { simulate } from "./commands/simulate.ts";
-import { study } from "./commands/study.ts";
+import type { Api } from "./client.ts";
 import { CliError, EXIT_INPUT, EXIT_USAGE } from "./errors.ts";
 import { type Io, processIo } from "./io.ts";
 import { HELP, STUDY_HELP, STUDY_SYNOPSIS, SYNOPSIS } from "./usage.ts";
 
 type ApiCommand = (api: Api, command: Command, io: Io) => Promise<void>;
 
-const API_COMMANDS: Record<Exclude<CommandName, "study">, ApiCommand> = {
-  "projects list": listProjects,
-  "projects create": createProject,
-  "circuits import": importCircuit,
-  "circuits export": exportCircuit,
-  simulate,
-  "results export": exportResults,
+// A command's code is loaded when it runs: `study` then loads no tRPC client and the api commands
+// no simulation core, which shortens every start (Node type-strips each module it loads).
+const API_COMMANDS: Record<Exclude<CommandName, "study">, () => Promise<ApiCommand>> = {
+  "projects list": async () => (await import("./commands/projects.ts")).listProjects,
+  "projects create": async () => (await import("./commands/projects.ts")).createProject,
+  "circuits import": async () => (await import("./commands/circuits.ts")).importCircuit,
+  "circuits export": async () => (await import("./commands/circuits.ts")).exportCircuit,
+  simulate: async () => (await import("./commands/simulate.ts")).simulate,
+  "results export": async () => (await import("./commands/results.ts")).exportResults,
 };
 
-async function run(argv: string[], io: Io): Promise<void> {
+async function runCommandLine(argv: string[], io: Io): Promise<void> {
   const command = parseCommandLine(argv);
   if ("help" in command) {
     io.stdout.write(command.help === "study" ? STUDY_HELP : HELP);
     return;
   }
-  if (command.name === "study") return study(command, io);
+  if (command.name === "study") return (await import("./commands/study.ts")).study(command, io);
+  const [{ apiEndpoint, connect }, { describeApiError, isApiError }, apiCommand] = await Promise.all([
+    import("./client.ts"),
+    import("./api-errors.ts"),
+    API_COMMANDS[command.name](),
+  ]);
   const endpoint = apiEndpoint(io.env);
   try {
-    await API_COMMANDS[command.name](connect(endpoint), command, io);
+    await apiCommand(connect(endpoint), command, io);
   } catch (error) {
     throw isApiError(error) ? new CliError(EXIT_INPUT, [describeApiError(error, endpoint.url)]) : error;
   }
@@ -45,7 +46,7 @@ async function run(argv: string[], io: Io): Promise<void> {
 /** Runs one command line; resolves with the exit code. Tests call it in their own process. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   try {
-    await run(argv, io);
+    await runCommandLine(argv, io);
     return 0;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;

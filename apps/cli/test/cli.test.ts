@@ -7,7 +7,7 @@ import type { RunningApi } from "@ampflux/api";
 import { claimSimulation, finishSimulation, notifyProgress, reportProgress } from "@ampflux/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connect } from "../src/client.ts";
-import { newCompanyKey, runCli, spawnCli, startTestApi } from "./harness.ts";
+import { newCompanyKey, runCli, spawnCli, startCli, startTestApi } from "./harness.ts";
 
 const MATPOWER = new URL("../../../../shared/data/matpower", import.meta.url).pathname;
 /** case9 and case14 fit, case_ACTIVSg10k (2.9 MB) does not: refused while it is sent. */
@@ -172,8 +172,10 @@ describe("ampflux command line", () => {
   it("draws the progress of a queued study until the worker finishes it", async () => {
     const projectId = await newProject("Case 14");
     await importCase("case14.m", projectId);
-    const waiting = ampflux("simulate", "--project", projectId, "--wait");
-    await vi.waitFor(() => expect(api.deps.progress.listenerCount()).toBe(1), { timeout: 10_000 });
+    const waiting = startCli(env, "simulate", "--project", projectId, "--wait");
+    // The first state is sent once the api listens for changes (listenerCount() counts a
+    // subscriber before that): from then on no progress is missed.
+    await vi.waitFor(() => expect(waiting.stderr()).toContain("0 % queued"), { timeout: 10_000 });
 
     const db = api.deps.database.db;
     const [study] = await connect(env).simulations.list.query({ projectId });
@@ -190,7 +192,7 @@ describe("ampflux command line", () => {
       message: null,
     });
 
-    const run = await waiting;
+    const run = await waiting.done;
     expect(run).toMatchObject({ code: 0, stdout: `${simulation.id}\n` });
     expect(run.stderr.split("\n").filter(Boolean)).toEqual([
       `[${"-".repeat(30)}]   0 % queued`,

@@ -61,21 +61,35 @@ function cliEnv({ url, apiKey, cwd }: CliSettings): NodeJS.ProcessEnv {
   };
 }
 
+/** A command running in this process: its output so far, and its end. */
+export interface RunningCli {
+  stdout(): string;
+  stderr(): string;
+  done: Promise<CliRun>;
+}
+
 /**
- * Runs `ampflux …` in this process: main() with its output captured. A child process would load
+ * Starts `ampflux …` in this process: main() with its output captured. A child process would load
  * and type-strip the whole import graph again for every call, which on a busy machine takes
  * seconds; the entry point itself is covered by spawnCli.
  */
-export async function runCli(settings: CliSettings, ...args: string[]): Promise<CliRun> {
+export function startCli(settings: CliSettings, ...args: string[]): RunningCli {
   let stdout = "";
   let stderr = "";
-  const code = await main(args, {
+  const code = main(args, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     env: cliEnv(settings),
   });
-  return { code, stdout, stderr };
+  return {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    done: code.then((c) => ({ code: c, stdout, stderr })),
+  };
 }
+
+export const runCli = (settings: CliSettings, ...args: string[]): Promise<CliRun> =>
+  startCli(settings, ...args).done;
 
 /** Runs a command as a child process, as a user would. */
 export function spawnCommand(command: string[], settings: CliSettings = {}): Promise<CliRun> {

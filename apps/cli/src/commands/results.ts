@@ -6,11 +6,14 @@ import type { Io } from "../io.ts";
 import { writeResult } from "../output.ts";
 import { studyState } from "../study-state.ts";
 
-/** The per-bus rows of a result: each bus (short circuit), or each bus's worst case (batch study). */
-function busRows(kind: string, result: unknown): Record<string, unknown>[] {
+/**
+ * The per-bus table of a result (each bus of a short circuit, each bus's worst case of a batch
+ * study) as stored, at full precision, in the columns of every results CSV.
+ */
+function busCsv(kind: string, result: unknown): string {
   const rows = (result as Record<string, unknown> | null)?.[kind === "batch_study" ? "worst" : "buses"];
   if (!Array.isArray(rows)) throw inputError(`the ${kind} result has no per-bus table`);
-  return rows;
+  return writeCsv(csvColumnsOf(rows), rows);
 }
 
 /** A finished study's result: its per-bus table as CSV, or the whole result as JSON. */
@@ -21,9 +24,7 @@ export async function exportResults(api: Api, { args, flags }: Command, io: Io):
     simulationId: args["simulation-id"] ?? "",
   });
   if (study.status !== "succeeded") throw inputError(`the study has no result: it ${studyState(study)}`);
-  const rows = format === "csv" ? busRows(study.kind, study.result) : [];
-  // Stored rows as they are, at full precision: the columns in the order of every results CSV.
   const text =
-    format === "json" ? `${JSON.stringify(study.result, null, 2)}\n` : writeCsv(csvColumnsOf(rows), rows);
+    format === "json" ? `${JSON.stringify(study.result, null, 2)}\n` : busCsv(study.kind, study.result);
   await writeResult(io, text, flags.out);
 }

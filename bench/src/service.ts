@@ -1,40 +1,19 @@
 // A real api (and optionally a worker) on loopback against a fresh, migrated database, with one
 // signed-up user, an API key and a project holding one saved network version.
 
-import type { AppRouter } from "@ampflux/api";
 import { loadApiSettings, type RunningApi, startApi } from "@ampflux/api";
+import { type ApiClient, createApiClient } from "@ampflux/api/client";
 import type { NetworkDocument } from "@ampflux/contracts";
 import { licenses } from "@ampflux/db";
 import { createTestDatabase, testKeyPrefix, testRedisUrl } from "@ampflux/db/testing";
 import { loadWorkerSettings, type RunningWorker, startWorker } from "@ampflux/worker";
-import { createTRPCClient, httpLink } from "@trpc/client";
-import superjson from "superjson";
 
 export interface BenchService {
   url: string;
   apiKey: string;
   projectId: string;
-  trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
+  trpc: ApiClient;
   stop(): Promise<void>;
-}
-
-/** A typed client authenticating with an API key, or, without one, with the session cookie it gets. */
-export function client(url: string, apiKey?: string) {
-  let cookie: string | undefined;
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${url}/trpc`,
-        transformer: superjson,
-        headers: () => (apiKey ? { authorization: `Bearer ${apiKey}` } : cookie ? { cookie } : {}),
-        fetch: async (input, init) => {
-          const res = await fetch(input, init);
-          cookie = res.headers.get("set-cookie")?.split(";")[0] ?? cookie;
-          return res;
-        },
-      }),
-    ],
-  });
 }
 
 export async function startBenchService(
@@ -58,7 +37,8 @@ export async function startBenchService(
         loadWorkerSettings({ DATABASE_URL: database.url, LOG_LEVEL: "error", WORKER_CONCURRENCY: "2" }),
       )
     : undefined;
-  const session = client(api.url);
+  // Signs up with the session cookie it is given, then works with an API key as scripts do.
+  const session = createApiClient({ url: api.url });
   await session.auth.signUp.mutate({
     email: `bench-${Date.now()}@example.com`,
     password: "benchmark password 1",
@@ -68,7 +48,7 @@ export async function startBenchService(
   const { key } = await session.apiKeys.create.mutate({ name: "bench" });
   // The bench company (the only one in this database) gets a plan without study limits.
   await api.deps.database.db.update(licenses).set({ batchStudies: true, maxBusesPerStudy: 10_000_000 });
-  const trpc = client(api.url, key);
+  const trpc = createApiClient({ url: api.url, apiKey: key });
   const project = await trpc.projects.create.mutate({ name: "Bench" });
   await trpc.circuits.save.mutate({ projectId: project.id, baseVersion: null, message: "bench", document });
   return {

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { testKeyPrefix, testRedisUrl } from "@ampflux/db/testing";
-import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, TRPCClientError } from "@trpc/client";
-import superjson from "superjson";
+import { TRPCClientError } from "@trpc/client";
 import { expect, inject } from "vitest";
 // The CLI's EventSource for Node (test-only use of its source: the CLI depends on the api).
 import { NodeEventSource } from "../../cli/src/event-source.ts";
+import { type ApiClient, createApiClient, type SessionJar } from "../src/client.ts";
 import type { AppRouter } from "../src/index.ts";
 import { type RunningApi, type StartOptions, startApi } from "../src/server.ts";
 import { loadApiSettings } from "../src/settings.ts";
@@ -31,54 +31,26 @@ export function startTestApi(
 }
 
 export interface TestClient {
-  trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
+  trpc: ApiClient;
   /** The session cookie's value, as a browser would hold it. */
   cookie(): string | undefined;
   setCookie(value: string | undefined): void;
 }
 
 /**
- * A tRPC client that behaves like a browser tab: keeps the session cookie and sends Origin.
- * Subscriptions go over SSE (httpSubscriptionLink) with the same cookie.
+ * A tRPC client that behaves like a browser tab: keeps the session cookie and sends Origin (or
+ * the API key instead). Subscriptions go over SSE with the same cookie.
  */
 export function testClient(apiUrl: string, options: { apiKey?: string; origin?: string } = {}): TestClient {
-  let session: string | undefined;
-  const authHeaders = () => {
-    const headers: Record<string, string> = {};
-    if (session) headers.cookie = `ampflux_session=${session}`;
-    if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
-    else headers.origin = options.origin ?? WEB_ORIGIN;
-    return headers;
-  };
-  const url = `${apiUrl}/trpc`;
-  const trpc = createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === "subscription",
-        true: httpSubscriptionLink({
-          url,
-          transformer: superjson,
-          EventSource: NodeEventSource,
-          eventSourceOptions: () => ({ headers: authHeaders() }),
-        }),
-        false: httpLink({
-          url,
-          transformer: superjson,
-          fetch: async (input, init) => {
-            const headers = new Headers(init?.headers);
-            for (const [name, value] of Object.entries(authHeaders())) headers.set(name, value);
-            const res = await fetch(input, { ...init, headers });
-            for (const line of res.headers.getSetCookie()) {
-              const [, value] = line.match(/^ampflux_session=([^;]*)/) ?? [];
-              if (value !== undefined) session = value === "" || /Max-Age=0/i.test(line) ? undefined : value;
-            }
-            return res;
-          },
-        }),
-      }),
-    ],
+  const session: SessionJar = { token: undefined };
+  const trpc = createApiClient({
+    url: apiUrl,
+    apiKey: options.apiKey,
+    origin: options.origin ?? WEB_ORIGIN,
+    session,
+    EventSource: NodeEventSource,
   });
-  return { trpc, cookie: () => session, setCookie: (value) => (session = value) };
+  return { trpc, cookie: () => session.token, setCookie: (value) => (session.token = value) };
 }
 
 export const uniqueEmail = (label: string) => `${label}-${randomBytes(4).toString("hex")}@example.com`;

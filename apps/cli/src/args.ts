@@ -12,7 +12,11 @@ const FLAGS = {
   description: { type: "string" },
   fault: { type: "string" },
   case: { type: "string" },
+  kappa: { type: "string" },
+  tmin: { type: "string" },
+  tk: { type: "string" },
   bus: { type: "string", multiple: true },
+  branches: { type: "boolean" },
   wait: { type: "boolean" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -27,6 +31,11 @@ interface CommandSpec {
 }
 
 const COMMANDS = {
+  study: {
+    args: ["file"],
+    flags: ["fault", "case", "kappa", "tmin", "tk", "bus", "branches", "format"],
+    required: [],
+  },
   "projects list": { args: [], flags: [], required: [] },
   "projects create": { args: ["name"], flags: ["description"], required: [] },
   "circuits import": {
@@ -68,7 +77,7 @@ function parseFlags(argv: string[]) {
   }
 }
 
-/** "simulate" is one word, the others are a noun and a verb. */
+/** "study" and "simulate" are one word, the others are a noun and a verb. */
 function commandOf(positionals: string[]): { name: CommandName; rest: string[] } {
   for (const words of [1, 2]) {
     const name = positionals.slice(0, words).join(" ");
@@ -78,10 +87,15 @@ function commandOf(positionals: string[]): { name: CommandName; rest: string[] }
   throw usageError(given ? `unknown command "${given}"` : "missing the command");
 }
 
-/** The parsed command, or "help" for --help. */
-export function parseCommandLine(argv: string[]): Command | "help" {
+/** --help, after a command's name for that command's own help. */
+export interface HelpRequest {
+  help: CommandName | undefined;
+}
+
+/** The parsed command, or the help asked for. */
+export function parseCommandLine(argv: string[]): Command | HelpRequest {
   const { values, positionals } = parseFlags(argv);
-  if (values.help) return "help";
+  if (values.help) return { help: positionals[0] === "study" ? "study" : undefined };
   const { name, rest } = commandOf(positionals);
   const spec: CommandSpec = COMMANDS[name];
   if (rest.length !== spec.args.length) {
@@ -98,11 +112,24 @@ export function parseCommandLine(argv: string[]): Command | "help" {
   return { name, args: Object.fromEntries(spec.args.map((arg, i) => [arg, rest[i] ?? ""])), flags };
 }
 
+/** A flag's value from a fixed list; undefined (and a problem noted) when it is not in it. */
+export function checkOneOf<T extends string>(
+  flag: string,
+  value: unknown,
+  allowed: readonly T[],
+  problems: string[],
+): T | undefined {
+  if (value === undefined || (allowed as readonly unknown[]).includes(value)) return value as T | undefined;
+  problems.push(`--${flag}: "${String(value)}" is not one of ${allowed.join(", ")}`);
+  return undefined;
+}
+
 /** A flag's value from a fixed list (the first is the default). */
 export function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T {
-  if (value === undefined) return allowed[0] as T;
-  if ((allowed as readonly unknown[]).includes(value)) return value as T;
-  throw usageError(`--${flag}: "${String(value)}" is not one of ${allowed.join(", ")}`);
+  const problems: string[] = [];
+  const checked = checkOneOf(flag, value, allowed, problems);
+  if (problems.length > 0) throw usageError(...problems);
+  return checked ?? (allowed[0] as T);
 }
 
 /** A version number flag; undefined when not given. */

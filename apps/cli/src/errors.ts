@@ -1,4 +1,4 @@
-// What stops a command: one line on stderr and the exit code it warrants.
+// What stops a command: problems, one line each on stderr, and the exit code they warrant.
 
 export const EXIT_INPUT = 1;
 export const EXIT_USAGE = 2;
@@ -6,14 +6,17 @@ export const EXIT_USAGE = 2;
 export class CliError extends Error {
   override name = "CliError";
   readonly exitCode: number;
+  /** One line each; a command that checks several things names every problem in one run. */
+  readonly problems: string[];
 
-  constructor(exitCode: number, message: string) {
-    super(message);
+  constructor(exitCode: number, problems: string[]) {
+    super(problems.join("\n"));
     this.exitCode = exitCode;
+    this.problems = problems;
   }
 }
 
-/** The command line is wrong: exit code 2, with a pointer to --help. */
-export const usageError = (message: string) => new CliError(EXIT_USAGE, message);
+/** The command line is wrong: exit code 2, with the usage line. */
+export const usageError = (...problems: string[]) => new CliError(EXIT_USAGE, problems);
 /** The input, the configuration or the api refused: exit code 1. */
-export const inputError = (message: string) => new CliError(EXIT_INPUT, message);
+export const inputError = (...problems: string[]) => new CliError(EXIT_INPUT, problems);

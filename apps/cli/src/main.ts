@@ -1,46 +1,61 @@
 #!/usr/bin/env node
 
-// `ampflux <command>`: the AmpFlux api from the command line (README, "Command line client").
-// Commands are in ./commands, the command line in ./args.ts, the help text in ./usage.ts.
+// `ampflux <command>`: AmpFlux from the command line (README, "Command line"). `study` runs on
+// this machine; the other commands talk to the api. Commands are in ./commands, the command line
+// in ./args.ts, the help texts in ./usage.ts.
 
-import { describeApiError, isApiError } from "./api-errors.ts";
-import { parseCommandLine } from "./args.ts";
-import { apiEndpoint, connect } from "./client.ts";
-import { exportCircuit, importCircuit } from "./commands/circuits.ts";
-import { createProject, listProjects } from "./commands/projects.ts";
-import { exportResults } from "./commands/results.ts";
-import { simulate } from "./commands/simulate.ts";
+import { type Command, type CommandName, parseCommandLine } from "./args.ts";
+import type { Api } from "./client.ts";
 import { CliError, EXIT_INPUT, EXIT_USAGE } from "./errors.ts";
-import { HELP, SYNOPSIS } from "./usage.ts";
+import { type Io, processIo } from "./io.ts";
+import { HELP, STUDY_HELP, STUDY_SYNOPSIS, SYNOPSIS } from "./usage.ts";
 
-const COMMANDS = {
-  "projects list": listProjects,
-  "projects create": createProject,
-  "circuits import": importCircuit,
-  "circuits export": exportCircuit,
-  simulate,
-  "results export": exportResults,
+type ApiCommand = (api: Api, command: Command, io: Io) => Promise<void>;
+
+// A command's code is loaded when it runs: `study` then loads no tRPC client and the api commands
+// no simulation core, which shortens every start (Node type-strips each module it loads).
+const API_COMMANDS: Record<Exclude<CommandName, "study">, () => Promise<ApiCommand>> = {
+  "projects list": async () => (await import("./commands/projects.ts")).listProjects,
+  "projects create": async () => (await import("./commands/projects.ts")).createProject,
+  "circuits import": async () => (await import("./commands/circuits.ts")).importCircuit,
+  "circuits export": async () => (await import("./commands/circuits.ts")).exportCircuit,
+  simulate: async () => (await import("./commands/simulate.ts")).simulate,
+  "results export": async () => (await import("./commands/results.ts")).exportResults,
 };
 
-async function main(argv: string[]): Promise<void> {
+async function runCommandLine(argv: string[], io: Io): Promise<void> {
   const command = parseCommandLine(argv);
-  if (command === "help") {
-    process.stdout.write(HELP);
+  if ("help" in command) {
+    io.stdout.write(command.help === "study" ? STUDY_HELP : HELP);
     return;
   }
-  const endpoint = apiEndpoint();
+  if (command.name === "study") return (await import("./commands/study.ts")).study(command, io);
+  const [{ apiEndpoint, connect }, { describeApiError, isApiError }, apiCommand] = await Promise.all([
+    import("./client.ts"),
+    import("./api-errors.ts"),
+    API_COMMANDS[command.name](),
+  ]);
+  const endpoint = apiEndpoint(io.env);
   try {
-    await COMMANDS[command.name](connect(endpoint), command);
+    await apiCommand(connect(endpoint), command, io);
   } catch (error) {
-    throw isApiError(error) ? new CliError(EXIT_INPUT, describeApiError(error, endpoint.url)) : error;
+    throw isApiError(error) ? new CliError(EXIT_INPUT, [describeApiError(error, endpoint.url)]) : error;
   }
 }
 
-try {
-  await main(process.argv.slice(2));
-} catch (error) {
-  if (!(error instanceof CliError)) throw error;
-  process.stderr.write(`ampflux: ${error.message}\n`);
-  if (error.exitCode === EXIT_USAGE) process.stderr.write(`${SYNOPSIS}\n`);
-  process.exitCode = error.exitCode;
+/** Runs one command line; resolves with the exit code. Tests call it in their own process. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    await runCommandLine(argv, io);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    for (const problem of error.problems) io.stderr.write(`ampflux: ${problem}\n`);
+    if (error.exitCode === EXIT_USAGE) {
+      io.stderr.write(`${argv[0] === "study" ? STUDY_SYNOPSIS : SYNOPSIS}\n`);
+    }
+    return error.exitCode;
+  }
 }
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -1,3 +1,5 @@
+import type { Io } from "./io.ts";
+
 const WIDTH = 30;
 
 export interface ProgressState {
@@ -10,7 +12,7 @@ export interface ProgressState {
  * A study's progress on stderr: one line redrawn in place on a terminal, a line per change when
  * stderr is a file or pipe (logs of scripted runs).
  */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
+export function progressBar(stream: Io["stderr"]) {
   let last = "";
   return {
     update({ status, progress, message }: ProgressState): void {

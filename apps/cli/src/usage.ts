@@ -1,18 +1,32 @@
-// The help text of `ampflux`.
+// The help texts of `ampflux` and of `ampflux study` (also `pnpm sc`).
 
 import { FAULT_TYPES } from "@ampflux/contracts";
 import { exportFormatSchema, importFormatSchema } from "@ampflux/contracts/importers";
 
 const importFormats = importFormatSchema.options.join("|");
 const exportFormats = exportFormatSchema.options.join("|");
+const faults = FAULT_TYPES.join("|");
 
 export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help lists the commands)";
 
+export const STUDY_SYNOPSIS =
+  `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
+  "[--tmin S] [--tk S] [--bus ID…] [--branches] [--format table|csv|json]";
+
 export const HELP = `usage: ampflux <command> [flags]
 
-The AmpFlux api from the command line. Needs AMPFLUX_API_KEY (create one in the web app under
-Account → API keys) and AMPFLUX_URL (default http://127.0.0.1:3001).
+AmpFlux from the command line: studies on this machine, and the AmpFlux api.
 
+On this machine (no server, no API key):
+  study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] [--tmin S] [--tk S]
+        [--bus ID…] [--branches] [--format table|csv|json]
+                                        IEC 60909 short-circuit study of a MATPOWER case,
+                                        pandapower JSON, PSS/E RAW v33 or AmpFlux network file
+                                        (told apart by content); ampflux study --help explains
+                                        the flags. Also \`pnpm sc <file>\`.
+
+With the api: need AMPFLUX_API_KEY (create one in the web app under Account → API keys) and
+AMPFLUX_URL (default http://127.0.0.1:3001).
   projects list                         projects you can see: id, role, name
   projects create <name> [--description TEXT]
                                         creates a project you own; prints its id
@@ -22,7 +36,7 @@ Account → API keys) and AMPFLUX_URL (default http://127.0.0.1:3001).
   circuits export --project ID [--version N] [--format ${exportFormats}] [--out FILE]
                                         a version (default: the latest) in that format (default:
                                         ampflux, the network document as JSON)
-  simulate --project ID [--version N] [--fault ${FAULT_TYPES.join("|")}] [--case max|min] [--bus ID…] [--wait]
+  simulate --project ID [--version N] [--fault ${faults}] [--case max|min] [--bus ID…] [--wait]
                                         starts an IEC 60909 short-circuit study (default: latest
                                         version, 3ph, max, every bus); prints its id; --wait shows
                                         its progress and fails unless it succeeds
@@ -32,4 +46,22 @@ Account → API keys) and AMPFLUX_URL (default http://127.0.0.1:3001).
 
 Results go to stdout (or --out), progress and notes to stderr.
 Exit codes: 0 success, 1 refused by the api or invalid input, 2 invalid command line.
+`;
+
+export const STUDY_HELP = `${STUDY_SYNOPSIS}
+
+IEC 60909-0:2016 short-circuit study computed on this machine by the simulation core. The file is
+a MATPOWER case, a pandapower network (to_json), a PSS/E RAW v33 case or an AmpFlux network
+document, told apart by its content; what an import mapped, assumed or dropped goes to stderr.
+
+  --fault     fault type (default 3ph)
+  --case      max: equipment rating (c_max); min: protection settings (c_min)   (default max)
+  --kappa     peak factor method B or C (default C)
+  --tmin S    minimum time delay for the breaking current Ib, seconds (default 0.1)
+  --tk S      fault duration for the thermal current Ith, seconds (default 1)
+  --bus ID    fault only this bus; repeat for more (default: every bus)
+  --branches  also print branch-end currents for each --bus
+  --format    table (default), csv or json
+
+Exit codes: 0 success, 1 invalid input or network, 2 invalid command line.
 `;

@@ -7,7 +7,7 @@ import type { RunningApi } from "@ampflux/api";
 import { claimSimulation, finishSimulation, notifyProgress, reportProgress } from "@ampflux/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connect } from "../src/client.ts";
-import { newCompanyKey, runCli, startTestApi } from "./harness.ts";
+import { newCompanyKey, runCli, spawnCli, startCli, startTestApi } from "./harness.ts";
 
 const MATPOWER = new URL("../../../../shared/data/matpower", import.meta.url).pathname;
 /** case9 and case14 fit, case_ACTIVSg10k (2.9 MB) does not: refused while it is sent. */
@@ -56,12 +56,17 @@ async function newProject(name: string): Promise<string> {
 }
 
 describe("ampflux command line", () => {
-  it("prints help, and refuses a wrong command line with exit code 2", async () => {
-    const help = await runCli({}, "--help");
-    expect(help.code).toBe(0);
+  it("prints help, and refuses a wrong command line with exit code 2 (as a real process)", async () => {
+    const [help, wrong] = await Promise.all([spawnCli({}, "--help"), spawnCli({}, "projects", "delete")]);
+    expect(help).toMatchObject({ code: 0, stderr: "" });
     expect(help.stdout).toMatch(/^usage: ampflux <command>/);
+    expect(help.stdout).toContain("study <file>");
     expect(help.stdout).toContain("results export <simulation-id>");
+    expect(wrong).toMatchObject({ code: 2, stdout: "" });
+    expect(wrong.stderr.split("\n")[0]).toBe('ampflux: unknown command "projects delete"');
+  });
 
+  it("refuses each wrong command line with exit code 2 and its first problem", async () => {
     for (const [args, message] of [
       [["projects", "delete"], 'unknown command "projects delete"'],
       [["simulate", "--wait"], "simulate needs --project"],
@@ -72,6 +77,7 @@ describe("ampflux command line", () => {
       ],
       [["projects", "list", "--out", "x"], "projects list takes no --out"],
       [["projects", "list", "--bogus"], "unknown flag --bogus"],
+      [["study", "case9.m", "--wait"], "study takes no --wait"],
     ] as const) {
       const run = await ampflux(...args);
       expect(run.code, args.join(" ")).toBe(2);
@@ -166,8 +172,10 @@ describe("ampflux command line", () => {
   it("draws the progress of a queued study until the worker finishes it", async () => {
     const projectId = await newProject("Case 14");
     await importCase("case14.m", projectId);
-    const waiting = ampflux("simulate", "--project", projectId, "--wait");
-    await vi.waitFor(() => expect(api.deps.progress.listenerCount()).toBe(1), { timeout: 10_000 });
+    const waiting = startCli(env, "simulate", "--project", projectId, "--wait");
+    // The first state is sent once the api listens for changes (listenerCount() counts a
+    // subscriber before that): from then on no progress is missed.
+    await vi.waitFor(() => expect(waiting.stderr()).toContain("0 % queued"), { timeout: 10_000 });
 
     const db = api.deps.database.db;
     const [study] = await connect(env).simulations.list.query({ projectId });
@@ -184,7 +192,7 @@ describe("ampflux command line", () => {
       message: null,
     });
 
-    const run = await waiting;
+    const run = await waiting.done;
     expect(run).toMatchObject({ code: 0, stdout: `${simulation.id}\n` });
     expect(run.stderr.split("\n").filter(Boolean)).toEqual([
       `[${"-".repeat(30)}]   0 % queued`,

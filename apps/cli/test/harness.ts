@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { type AppRouter, loadApiSettings, type RunningApi, startApi } from "@ampflux/api";
+import { loadApiSettings, type RunningApi, startApi } from "@ampflux/api";
+import { createApiClient } from "@ampflux/api/client";
 import { testKeyPrefix, testRedisUrl } from "@ampflux/db/testing";
-import { createTRPCClient, httpLink } from "@trpc/client";
-import superjson from "superjson";
 import { inject } from "vitest";
+import { main } from "../src/main.ts";
 
 const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const WEB_ORIGIN = "http://localhost:5173";
@@ -27,21 +27,7 @@ export function startTestApi(env: Record<string, string> = {}): Promise<RunningA
 
 /** Signs up a new company as the web app does and returns an API key of its admin. */
 export async function newCompanyKey(apiUrl: string, label: string): Promise<string> {
-  let cookie = "";
-  const trpc = createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${apiUrl}/trpc`,
-        transformer: superjson,
-        headers: () => ({ origin: WEB_ORIGIN, cookie }),
-        fetch: async (input, init) => {
-          const res = await fetch(input, init);
-          cookie = res.headers.getSetCookie()[0]?.split(";")[0] ?? cookie;
-          return res;
-        },
-      }),
-    ],
-  });
+  const trpc = createApiClient({ url: apiUrl, origin: WEB_ORIGIN });
   await trpc.auth.signUp.mutate({
     email: `${label}-${randomBytes(4).toString("hex")}@example.com`,
     password: "correct horse battery",
@@ -57,16 +43,58 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `ampflux …` as a child process, as a user would, with only the given AMPFLUX_* settings. */
-export function runCli(env: { url?: string; apiKey?: string }, ...args: string[]): Promise<CliRun> {
+/** Where the api is, its key, and the directory relative paths are typed in (pnpm's INIT_CWD). */
+export interface CliSettings {
+  url?: string;
+  apiKey?: string;
+  cwd?: string;
+}
+
+/** This process's environment with only the given AMPFLUX_* settings. */
+function cliEnv({ url, apiKey, cwd }: CliSettings): NodeJS.ProcessEnv {
   const { AMPFLUX_URL: _url, AMPFLUX_API_KEY: _key, ...inherited } = process.env;
-  const child = spawn(process.execPath, [MAIN, ...args], {
-    env: {
-      ...inherited,
-      ...(env.url && { AMPFLUX_URL: env.url }),
-      ...(env.apiKey && { AMPFLUX_API_KEY: env.apiKey }),
-    },
+  return {
+    ...inherited,
+    ...(url && { AMPFLUX_URL: url }),
+    ...(apiKey && { AMPFLUX_API_KEY: apiKey }),
+    ...(cwd && { INIT_CWD: cwd }),
+  };
+}
+
+/** A command running in this process: its output so far, and its end. */
+export interface RunningCli {
+  stdout(): string;
+  stderr(): string;
+  done: Promise<CliRun>;
+}
+
+/**
+ * Starts `ampflux …` in this process: main() with its output captured. A child process would load
+ * and type-strip the whole import graph again for every call, which on a busy machine takes
+ * seconds; the entry point itself is covered by spawnCli.
+ */
+export function startCli(settings: CliSettings, ...args: string[]): RunningCli {
+  let stdout = "";
+  let stderr = "";
+  const code = main(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: cliEnv(settings),
   });
+  return {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    done: code.then((c) => ({ code: c, stdout, stderr })),
+  };
+}
+
+export const runCli = (settings: CliSettings, ...args: string[]): Promise<CliRun> =>
+  startCli(settings, ...args).done;
+
+/** Runs a command as a child process, as a user would. */
+export function spawnCommand(command: string[], settings: CliSettings = {}): Promise<CliRun> {
+  const [program = "", ...args] = command;
+  const child = spawn(program, args, { cwd: settings.cwd, env: cliEnv(settings) });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -76,3 +104,7 @@ export function runCli(env: { url?: string; apiKey?: string }, ...args: string[]
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Runs `ampflux …` as a child process: node on the bin entry point. */
+export const spawnCli = (settings: CliSettings, ...args: string[]) =>
+  spawnCommand([process.execPath, MAIN, ...args], settings);

@@ -6,6 +6,8 @@ import { exportFormatSchema, exportNetworkFile, importFormatSchema } from "@ampf
 import { type Command, oneOf, versionFlag } from "../args.ts";
 import type { Api } from "../client.ts";
 import { inputError } from "../errors.ts";
+import { describeCounts, importReportLines } from "../import-report.ts";
+import { type Io, userPath } from "../io.ts";
 import { note, writeResult } from "../output.ts";
 import { latestVersion } from "../versions.ts";
 
@@ -18,21 +20,14 @@ async function openFile(path: string): Promise<Blob> {
   return openAsBlob(path);
 }
 
-/** "9 buses, 9 lines, 3 generators": the element counts that are not zero. */
-const describeCounts = (counts: Record<string, number>) =>
-  Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .map(([collection, n]) => `${n} ${collection.replaceAll("_", " ")}`)
-    .join(", ");
-
 /** Uploads a network file as the project's next version; prints the version number. */
-export async function importCircuit(api: Api, { args, flags }: Command): Promise<void> {
+export async function importCircuit(api: Api, { args, flags }: Command, io: Io): Promise<void> {
   const path = args.file ?? "";
   const projectId = flags.project ?? "";
   const base = versionFlag("base", flags.base);
   const format =
     flags.format === undefined ? undefined : oneOf("format", flags.format, importFormatSchema.options);
-  const file = await openFile(path);
+  const file = await openFile(userPath(io, path));
   const baseVersion = base ?? (await latestVersion(api, projectId));
   const saved = await api.circuits.import.mutate({
     projectId,
@@ -43,24 +38,22 @@ export async function importCircuit(api: Api, { args, flags }: Command): Promise
     file,
   });
   note(
+    io,
     `imported ${basename(path)} (${saved.format}) as version ${saved.version}: ${describeCounts(saved.elementCounts)}`,
   );
-  const { defaulted, adjusted, dropped } = saved.report;
-  for (const d of defaulted) note(`  defaulted ${d.field} = ${String(d.value)} (${d.count}×): ${d.why}`);
-  for (const a of adjusted) note(`  adjusted ${a.field} (${a.count}×, e.g. ${a.ids.join(", ")}): ${a.why}`);
-  for (const d of dropped) note(`  dropped ${d.count} ${d.item}: ${d.why}`);
-  for (const w of saved.warnings) note(`  warning ${w.path.join(".")}: ${w.message}`);
-  await writeResult(`${saved.version}\n`, undefined);
+  for (const line of importReportLines(saved.report)) note(io, `  ${line}`);
+  for (const w of saved.warnings) note(io, `  warning ${w.path.join(".")}: ${w.message}`);
+  await writeResult(io, `${saved.version}\n`, undefined);
 }
 
 /** A version (the latest unless --version) as a network document, pandapower or MATPOWER file. */
-export async function exportCircuit(api: Api, { flags }: Command): Promise<void> {
+export async function exportCircuit(api: Api, { flags }: Command, io: Io): Promise<void> {
   const format = oneOf("format", flags.format, exportFormatSchema.options);
   const version = versionFlag("version", flags.version);
   const saved = await api.circuits.get.query({ projectId: flags.project ?? "", version });
   if (!saved) throw inputError("the project has no saved version yet");
-  note(`version ${saved.version}: ${describeCounts(saved.elementCounts)}`);
+  note(io, `version ${saved.version}: ${describeCounts(saved.elementCounts)}`);
   // The api validated the document when it was saved.
   const file = exportNetworkFile(saved.document as unknown as NetworkDocument, format);
-  await writeResult(file.text.endsWith("\n") ? file.text : `${file.text}\n`, flags.out);
+  await writeResult(io, file.text.endsWith("\n") ? file.text : `${file.text}\n`, flags.out);
 }

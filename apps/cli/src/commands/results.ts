@@ -1,19 +1,23 @@
+import { csvColumnsOf, writeCsv } from "@ampflux/contracts";
 import { type Command, oneOf } from "../args.ts";
 import type { Api } from "../client.ts";
-import { toCsv } from "../csv.ts";
 import { inputError } from "../errors.ts";
+import type { Io } from "../io.ts";
 import { writeResult } from "../output.ts";
 import { studyState } from "../study-state.ts";
 
-/** The per-bus rows of a result: each bus (short circuit), or each bus's worst case (batch study). */
-function busRows(kind: string, result: unknown): Record<string, unknown>[] {
+/**
+ * The per-bus table of a result (each bus of a short circuit, each bus's worst case of a batch
+ * study) as stored, at full precision, in the columns of every results CSV.
+ */
+function busCsv(kind: string, result: unknown): string {
   const rows = (result as Record<string, unknown> | null)?.[kind === "batch_study" ? "worst" : "buses"];
   if (!Array.isArray(rows)) throw inputError(`the ${kind} result has no per-bus table`);
-  return rows;
+  return writeCsv(csvColumnsOf(rows), rows);
 }
 
 /** A finished study's result: its per-bus table as CSV, or the whole result as JSON. */
-export async function exportResults(api: Api, { args, flags }: Command): Promise<void> {
+export async function exportResults(api: Api, { args, flags }: Command, io: Io): Promise<void> {
   const format = oneOf("format", flags.format, ["csv", "json"] as const);
   const study = await api.simulations.get.query({
     projectId: flags.project ?? "",
@@ -21,8 +25,6 @@ export async function exportResults(api: Api, { args, flags }: Command): Promise
   });
   if (study.status !== "succeeded") throw inputError(`the study has no result: it ${studyState(study)}`);
   const text =
-    format === "json"
-      ? `${JSON.stringify(study.result, null, 2)}\n`
-      : toCsv(busRows(study.kind, study.result));
-  await writeResult(text, flags.out);
+    format === "json" ? `${JSON.stringify(study.result, null, 2)}\n` : busCsv(study.kind, study.result);
+  await writeResult(io, text, flags.out);
 }

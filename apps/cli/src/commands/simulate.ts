@@ -2,6 +2,7 @@ import { FAULT_TYPES } from "@ampflux/contracts";
 import { type Command, oneOf, versionFlag } from "../args.ts";
 import type { Api } from "../client.ts";
 import { inputError } from "../errors.ts";
+import type { Io } from "../io.ts";
 import { note, writeResult } from "../output.ts";
 import { progressBar } from "../progress-bar.ts";
 import { studyState } from "../study-state.ts";
@@ -9,7 +10,7 @@ import { latestVersion } from "../versions.ts";
 import { watchStudy } from "../watch.ts";
 
 /** Starts a short-circuit study; prints its id, and with --wait follows it to the end. */
-export async function simulate(api: Api, { flags }: Command): Promise<void> {
+export async function simulate(api: Api, { flags }: Command, io: Io): Promise<void> {
   const projectId = flags.project ?? "";
   const options = {
     fault: oneOf("fault", flags.fault, FAULT_TYPES),
@@ -23,10 +24,10 @@ export async function simulate(api: Api, { flags }: Command): Promise<void> {
     version,
     study: { kind: "short_circuit", options },
   });
-  if (run.cached) note("the same study of this version was run before: reusing it");
-  await writeResult(`${run.id}\n`, undefined);
+  if (run.cached) note(io, "the same study of this version was run before: reusing it");
+  await writeResult(io, `${run.id}\n`, undefined);
   if (!flags.wait) return;
-  const bar = progressBar();
+  const bar = progressBar(io.stderr);
   const final = await watchStudy(api, projectId, run.id, bar.update).finally(bar.end);
   if (final.status === "succeeded") return;
   const study = await api.simulations.get.query({ projectId, simulationId: run.id });

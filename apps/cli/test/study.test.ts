@@ -1,33 +1,18 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NetworkDocumentInput, ShortCircuitResult } from "@ampflux/contracts";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./harness.ts";
 
-// The `pnpm sc` command as a user runs it: a real Node process on scripts/sc.ts.
-const root = fileURLToPath(new URL("../..", import.meta.url));
+// `ampflux study` (also `pnpm sc`), run in this process as typed in the repository root: relative
+// paths are taken from there. study-files.test.ts runs it as real processes.
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 const dir = mkdtempSync(path.join(os.tmpdir(), "ampflux-sc-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function sc(...args: string[]): Promise<Run> {
-  const child = spawn(process.execPath, ["scripts/sc.ts", ...args], {
-    cwd: root,
-    env: { ...process.env, INIT_CWD: root },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-}
+const sc = (...args: string[]) => runCli({ cwd: root }, "study", ...args);
 
 /** 110 kV grid → 40 MVA 110/20 kV transformer → 5 km line at 20 kV. */
 const network: NetworkDocumentInput = {
@@ -99,7 +84,7 @@ function handIkssKa(): number {
 
 const csvRows = (stdout: string) => stdout.trimEnd().split("\n\n")[0]?.split("\n").slice(1) ?? [];
 
-describe("sc command", () => {
+describe("ampflux study", () => {
   it("computes the line-end I''k of the hand calculation (json)", async () => {
     const run = await sc(networkFile, "--format", "json");
     expect(run.code).toBe(0);
@@ -108,7 +93,7 @@ describe("sc command", () => {
     const end = result.buses.find((b) => b.bus === "end");
     expect(end?.ikss_ka).toBeCloseTo(handIkssKa(), 9);
     expect(end?.ikss_ka).toBeCloseTo(3.9155, 4);
-    expect(run.stderr).toMatch(/^sc: 3 buses, engine \d+\.\d ms \(model /m);
+    expect(run.stderr).toMatch(/^ampflux: 3 buses, engine \d+\.\d ms \(model /m);
   });
 
   it("prints one csv row per bus", async () => {
@@ -137,7 +122,7 @@ describe("sc command", () => {
     const run = await sc(networkFile, "--fault", "1ph", "--format", "csv");
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain("warning");
-    expect(run.stderr).toContain("sc: warning: transformers[0].vector_group:");
+    expect(run.stderr).toContain("ampflux: warning: transformers[0].vector_group:");
   });
 
   it("restricts the rows to the --bus ids", async () => {
@@ -165,13 +150,13 @@ describe("sc command", () => {
     const run = await sc(writeJson("bad.json", { ...network, lines }));
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr.trim()).toMatch(/^sc: .*bad\.json: lines\[0\]\.to_bus: unknown bus "nowhere"$/);
+    expect(run.stderr.trim()).toMatch(/^ampflux: .*bad\.json: lines\[0\]\.to_bus: unknown bus "nowhere"$/);
   });
 
   it("exits 1 for unknown bus ids, a missing file and a MATPOWER parse error", async () => {
     const unknown = await sc(networkFile, "--bus", "end", "--bus", "nope");
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr.trim()).toMatch(/^sc: --bus nope: not a bus of .*feeder\.json$/);
+    expect(unknown.stderr.trim()).toMatch(/^ampflux: --bus nope: not a bus of .*feeder\.json$/);
     const missing = await sc(path.join(dir, "missing.json"));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("missing.json: no such file");
@@ -179,20 +164,20 @@ describe("sc command", () => {
     writeFileSync(matpower, "function mpc = broken\nmpc.version = '2';\nmpc.baseMVA = 100;\n");
     const parse = await sc(matpower);
     expect(parse.code).toBe(1);
-    expect(parse.stderr.trim()).toMatch(/^sc: .*broken\.m: line \d+: mpc\.\w+ is missing$/);
+    expect(parse.stderr.trim()).toMatch(/^ampflux: .*broken\.m: line \d+: mpc\.\w+ is missing$/);
   });
 
   it("exits 2 on an unknown flag or bad flag values, one line per problem", async () => {
     const flag = await sc(networkFile, "--foo");
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toMatch(/^sc: unknown flag --foo$/m);
+    expect(flag.stderr).toMatch(/^ampflux: unknown flag --foo$/m);
     const values = await sc(networkFile, "--fault", "4ph", "--tk", "20", "--format", "xml");
     expect(values.code).toBe(2);
-    const problems = values.stderr.split("\n").filter((l) => l.startsWith("sc: "));
+    const problems = values.stderr.split("\n").filter((l) => l.startsWith("ampflux: "));
     expect(problems).toEqual([
-      'sc: --fault: "4ph" is not one of 3ph, 2ph, 1ph, 2ph_earth',
-      'sc: --format: "xml" is not one of table, csv, json',
-      expect.stringMatching(/^sc: --tk: too big/),
+      'ampflux: --fault: "4ph" is not one of 3ph, 2ph, 1ph, 2ph_earth',
+      'ampflux: --format: "xml" is not one of table, csv, json',
+      expect.stringMatching(/^ampflux: --tk: too big/),
     ]);
   });
 
@@ -210,17 +195,21 @@ describe("sc command", () => {
       "8",
       "9",
     ]);
-    expect(run.stderr).toContain("MATPOWER import assumed");
+    // The import report: what was mapped, assumed and dropped.
+    expect(run.stderr).toContain("ampflux: ../shared/data/matpower/case9.m: imported as matpower: 9 buses,");
+    expect(run.stderr).toContain("ampflux:   mapped mpc.bus rows → buses (9×)");
+    expect(run.stderr).toContain("ampflux:   defaulted external_grids.s_sc_max_mva = 10000 (1×): ");
+    expect(run.stderr).toContain("ampflux:   dropped 3 mpc.gencost: ");
   });
 
   it("folds a warning repeated over many elements into one line", async () => {
     const run = await sc("../shared/data/matpower/case9.m", "--fault", "1ph", "--format", "csv");
     expect(run.code).toBe(0);
-    const warnings = run.stderr.split("\n").filter((l) => l.startsWith("sc: warning:"));
+    const warnings = run.stderr.split("\n").filter((l) => l.startsWith("ampflux: warning:"));
     const folded = warnings.filter((l) => l.includes("x0_ohm_per_km"));
     expect(folded).toEqual([
       expect.stringMatching(
-        /^sc: warning: lines\[\*\]\.x0_ohm_per_km: .+ \(9×: lines\[0\], lines\[1\], lines\[2\], …\)$/,
+        /^ampflux: warning: lines\[\*\]\.x0_ohm_per_km: .+ \(9×: lines\[0\], lines\[1\], lines\[2\], …\)$/,
       ),
     ]);
   });

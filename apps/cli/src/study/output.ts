@@ -1,8 +1,8 @@
 // Result → what goes to stdout and stderr in the chosen format.
 
 import type { ShortCircuitResult } from "@ampflux/contracts";
-import type { Format } from "./args.ts";
 import { formatCsv } from "./csv.ts";
+import type { Format } from "./options.ts";
 import { summaryLine, warningLines } from "./summary.ts";
 import { formatTable } from "./table.ts";
 

@@ -2,13 +2,18 @@
 
 import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
 import { loadSimCore, ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
-import { inputError, jsonPath } from "./errors.ts";
+import { inputError } from "../errors.ts";
+import { jsonPath } from "./json-path.ts";
 
 const BUILD_HINT = "run `pnpm --filter @ampflux/sim-wasm build`";
 
+/** Loaded once per process: a test runs many studies in one. A failed load is not kept. */
+let loaded: SimCore | undefined;
+
 async function loadCore(): Promise<SimCore> {
   try {
-    return await loadSimCore();
+    loaded ??= await loadSimCore();
+    return loaded;
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     if (code === "ENOENT")

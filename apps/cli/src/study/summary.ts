@@ -1,7 +1,7 @@
 // The closing lines every format has: warnings and the engine's timing.
 
 import type { ShortCircuitResult } from "@ampflux/contracts";
-import { jsonPath } from "./errors.ts";
+import { jsonPath } from "./json-path.ts";
 
 export function totalMs(result: ShortCircuitResult): number {
   return Object.values(result.timings).reduce((sum, ms) => sum + ms, 0);

@@ -1,0 +1,22 @@
+// `ampflux study <file>`: a short-circuit study on this machine, no api involved.
+
+import type { Command } from "../args.ts";
+import type { Io } from "../io.ts";
+import { runStudy } from "../study/engine.ts";
+import { loadInput } from "../study/input.ts";
+import { studyRequest } from "../study/options.ts";
+import { render } from "../study/output.ts";
+
+/** Every stderr line says where it comes from, as the problems that end a command do. */
+const tell = (io: Io, lines: string[]) => {
+  for (const line of lines) io.stderr.write(`ampflux: ${line}\n`);
+};
+
+export async function study(command: Command, io: Io): Promise<void> {
+  const { file, format, options } = studyRequest(command);
+  const input = await loadInput(io, file);
+  tell(io, input.notes);
+  const output = render(await runStudy(input.document, options, input.label), format);
+  io.stdout.write(output.stdout);
+  tell(io, output.stderr);
+}

@@ -1,0 +1,84 @@
+// Reads the study input, whatever its name: the format is told from the content (a pandapower
+// net saved as .txt or a case9.m.orig is still read), then imported into a network document.
+
+import { readFile } from "node:fs/promises";
+import { countElements } from "@ampflux/contracts";
+import {
+  detectImportFormat,
+  type ImportFormat,
+  importNetworkFile,
+  NetworkFileError,
+} from "@ampflux/contracts/importers";
+import { inputError } from "../errors.ts";
+import { describeCounts, importReportLines } from "../import-report.ts";
+import { type Io, userPath } from "../io.ts";
+
+export interface Input {
+  /** The path as given, for messages. */
+  label: string;
+  /** Not yet validated: the engine checks it and names what is wrong. */
+  document: unknown;
+  /** What the import mapped, assumed, changed or dropped, one line each. */
+  notes: string[];
+}
+
+async function readText(file: string, label: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw inputError(`${label}: no such file (looked at ${file})`);
+    if (code === "EISDIR") throw inputError(`${label}: is a directory, expected a network file`);
+    throw inputError(`${label}: cannot read: ${(error as Error).message}`);
+  }
+}
+
+/** A MATPOWER case the importer should explain, even one too broken for detection (no mpc.bus). */
+const MATPOWER_START = /^\s*(%.*\n\s*)*function\s+mpc\b|\bmpc\s*\.\s*\w+\s*=/;
+
+const AMPFLUX_SCHEMA = /"schema"\s*:\s*"ampflux\/network@/;
+
+/** The format from the content only: detectImportFormat is given no name, so no extension counts. */
+function formatOf(text: string, label: string): ImportFormat {
+  try {
+    const format = detectImportFormat("", text);
+    // detectImportFormat looks for the schema in the first 4 kB; a document may write it last.
+    return format === "pandapower" && AMPFLUX_SCHEMA.test(text) ? "ampflux" : format;
+  } catch (error) {
+    if (!(error instanceof NetworkFileError)) throw error;
+    if (MATPOWER_START.test(text)) return "matpower";
+    throw inputError(
+      `${label}: not a network file: expected a MATPOWER case, pandapower JSON, PSS/E RAW v33 or AmpFlux network JSON`,
+    );
+  }
+}
+
+/** An AmpFlux document goes to the engine as it is: it names every invalid field by JSON path. */
+function fromDocumentJson(text: string, label: string): Input {
+  try {
+    return { label, document: JSON.parse(text), notes: [] };
+  } catch (error) {
+    throw inputError(`${label}: not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function imported(format: ImportFormat, text: string, label: string): Input {
+  try {
+    const { document, report } = importNetworkFile(label, text, format);
+    const counts = describeCounts(countElements(document));
+    const notes = [
+      `${label}: imported as ${format}: ${counts}`,
+      ...importReportLines(report).map((l) => `  ${l}`),
+    ];
+    return { label, document, notes };
+  } catch (error) {
+    if (error instanceof NetworkFileError) throw inputError(`${label}: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function loadInput(io: Io, file: string): Promise<Input> {
+  const text = await readText(userPath(io, file), file);
+  const format = formatOf(text, file);
+  return format === "ampflux" ? fromDocumentJson(text, file) : imported(format, text, file);
+}

@@ -1,0 +1,64 @@
+// The study command's flags → engine options and output format. Every problem is collected, so
+// one run names them all.
+
+import { FAULT_TYPES, type ShortCircuitOptionsInput, shortCircuitOptionsSchema } from "@ampflux/contracts";
+import { type Command, checkOneOf } from "../args.ts";
+import { usageError } from "../errors.ts";
+
+export const FORMATS = ["table", "csv", "json"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface StudyRequest {
+  file: string;
+  format: Format;
+  options: ShortCircuitOptionsInput;
+}
+
+/** The flag that sets each option, for naming the flag in the schema's complaints. */
+const FLAG_OF_OPTION: Record<string, string> = {
+  fault: "--fault",
+  case: "--case",
+  kappa_method: "--kappa",
+  tmin_s: "--tmin",
+  tk_s: "--tk",
+  buses: "--bus",
+};
+
+function seconds(flag: string, value: string | undefined, problems: string[]): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() !== "" && Number.isFinite(n)) return n;
+  problems.push(`--${flag}: "${value}" is not a number of seconds`);
+  return undefined;
+}
+
+/**
+ * The engine's option schema decides ranges; its complaints are reported against the flags.
+ * Values already rejected above are undefined here, so nothing is reported twice.
+ */
+function checkRanges(options: ShortCircuitOptionsInput, problems: string[]): void {
+  const parsed = shortCircuitOptionsSchema.safeParse(options);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    const flag = FLAG_OF_OPTION[String(issue.path[0])] ?? String(issue.path[0]);
+    problems.push(`${flag}: ${issue.message.toLowerCase()}`);
+  }
+}
+
+export function studyRequest({ args, flags }: Command): StudyRequest {
+  const problems: string[] = [];
+  const options: ShortCircuitOptionsInput = {
+    fault: checkOneOf("fault", flags.fault, FAULT_TYPES, problems),
+    case: checkOneOf("case", flags.case, ["max", "min"] as const, problems),
+    kappa_method: checkOneOf("kappa", flags.kappa, ["B", "C"] as const, problems),
+    tmin_s: seconds("tmin", flags.tmin, problems),
+    tk_s: seconds("tk", flags.tk, problems),
+    buses: flags.bus,
+    branches: flags.branches ?? false,
+  };
+  const format = checkOneOf("format", flags.format, FORMATS, problems) ?? "table";
+  if (options.branches && !flags.bus) problems.push("--branches needs at least one --bus");
+  checkRanges(options, problems);
+  if (problems.length > 0) throw usageError(...problems);
+  return { file: args.file ?? "", format, options };
+}

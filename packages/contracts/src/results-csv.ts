@@ -1,0 +1,71 @@
+// Study results as CSV. Every CSV of results (the command line, the web app's download, `ampflux
+// results export`) is written here, so a column is in the same place whichever one made the file.
+
+import type { BranchFaultResult, BusFaultResult } from "./short-circuit.ts";
+
+/** Per-bus columns of a short-circuit result, in the order every results CSV has them. */
+export const BUS_CSV_COLUMNS = [
+  "bus",
+  "fed",
+  "ikss_ka",
+  "ip_ka",
+  "ib_ka",
+  "ith_ka",
+  "skss_mva",
+  "rk_ohm",
+  "xk_ohm",
+  "r0_ohm",
+  "x0_ohm",
+  "kappa",
+  "ike_ka",
+] as const satisfies readonly (keyof BusFaultResult)[];
+
+/** Branch-end currents (a study with branches): one row per fault bus and branch end. */
+export const BRANCH_CSV_COLUMNS = [
+  "fault_bus",
+  "branch",
+  "branch_type",
+  "bus",
+  "ia_ka",
+  "ib_ka",
+  "ic_ka",
+  "ikss_ka",
+  "angle_deg",
+] as const satisfies readonly (keyof BranchFaultResult)[];
+
+/**
+ * Where a stored per-bus row's columns go when its shape is only known at run time: a batch
+ * study's worst cases name the step that gave them (fault, case, outage) right after the bus.
+ */
+const STORED_ROW_ORDER: readonly string[] = ["bus", "fault", "case", "outage", ...BUS_CSV_COLUMNS.slice(1)];
+
+/** RFC 4180: a field holding a comma, quote or line break is quoted, quotes doubled. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A cell's text: empty for a missing value (null is a bus no source feeds). */
+export const plainCell = (value: unknown): string =>
+  value === null || value === undefined ? "" : String(value);
+
+/**
+ * A header line and one line per row, each ending in "\n". `cell` writes a value as text (e.g.
+ * with fixed decimals); the result is quoted here, so no caller writes its own quoting.
+ */
+export function writeCsv<Row extends object>(
+  columns: readonly (keyof Row & string)[],
+  rows: readonly Row[],
+  cell: (value: unknown, column: string) => string = plainCell,
+): string {
+  const line = (fields: string[]) => `${fields.map(csvField).join(",")}\n`;
+  return line([...columns]) + rows.map((row) => line(columns.map((c) => cell(row[c], c)))).join("");
+}
+
+/** The columns of stored rows (any shape): the known ones in the CSV order, then others by name. */
+export function csvColumnsOf(rows: readonly Record<string, unknown>[]): string[] {
+  const rank = (column: string) => {
+    const index = STORED_ROW_ORDER.indexOf(column);
+    return index < 0 ? STORED_ROW_ORDER.length : index;
+  };
+  return Object.keys(rows[0] ?? {}).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}

@@ -15,3 +15,10 @@ export const sharedTestConfig = defineConfig({
 export const databaseTestConfig = defineConfig({
   test: { ...sharedTestConfig.test, globalSetup: ["./test/global-setup.ts"] },
 });
+
+/**
+ * For suites whose modules keep no process-wide state between files: every file of a worker shares
+ * one module graph instead of loading its own. Loading the api's graph cost ~7 s per file on a busy
+ * 2-core machine; its suite took 619 s isolated and 152 s shared, with the same 102 tests passing.
+ */
+export const sharedModuleGraph = defineConfig({ test: { isolate: false } });

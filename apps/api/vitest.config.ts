@@ -1,3 +1,4 @@
-import { databaseTestConfig } from "../../vitest.shared.ts";
+import { mergeConfig } from "vitest/config";
+import { databaseTestConfig, sharedModuleGraph } from "../../vitest.shared.ts";
 
-export default databaseTestConfig;
+export default mergeConfig(databaseTestConfig, sharedModuleGraph);

@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from "vitest/config";
-import { databaseTestConfig } from "../../vitest.shared.ts";
+import { mergeConfig } from "vitest/config";
+import { databaseTestConfig, sharedModuleGraph } from "../../vitest.shared.ts";
 
-export default mergeConfig(databaseTestConfig, defineConfig({}));
+export default mergeConfig(databaseTestConfig, sharedModuleGraph);

@@ -1,3 +1,4 @@
-import { sharedTestConfig } from "../../vitest.shared.ts";
+import { mergeConfig } from "vitest/config";
+import { sharedModuleGraph, sharedTestConfig } from "../../vitest.shared.ts";
 
-export default sharedTestConfig;
+export default mergeConfig(sharedTestConfig, sharedModuleGraph);

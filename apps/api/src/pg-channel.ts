@@ -38,21 +38,22 @@ export class PgChannel<Listener> {
    * is in place: rows read after that miss no later change.
    */
   async subscribe(key: string, listener: Listener): Promise<() => void> {
-    if (this.#closed)
-      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "the api is shutting down" });
+    const refuseWhenClosed = () => {
+      if (this.#closed)
+        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "the api is shutting down" });
+    };
+    refuseWhenClosed();
+    await this.#listen();
+    refuseWhenClosed();
+    // Counted only from here, once the LISTEN is in place: a caller (or test) that sees it in
+    // listenerCount() knows every later change reaches it. A NOTIFY that arrived in between is
+    // not lost either: callers read the rows after this resolves.
     const listeners = this.#subscribers.get(key) ?? new Set();
     this.#subscribers.set(key, listeners.add(listener));
-    const unsubscribe = () => {
+    return () => {
       const current = this.#subscribers.get(key);
       if (current?.delete(listener) && current.size === 0) this.#subscribers.delete(key);
     };
-    try {
-      await this.#listen();
-    } catch (error) {
-      unsubscribe();
-      throw error;
-    }
-    return unsubscribe;
   }
 
   listenersOf(key: string): Iterable<Listener> {

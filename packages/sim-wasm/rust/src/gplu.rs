@@ -11,7 +11,7 @@
 
 use crate::complex::Complex;
 use crate::error::{try_reserve, try_vec, ErrorCode, Result, SolverError};
-use crate::solve::{spsolve, Triangle, TriangularMatrix};
+use crate::triangular::{spsolve, Triangle, TriangularMatrix};
 use crate::symbolic::Symbolic;
 
 #[derive(Clone, Debug)]

@@ -21,7 +21,7 @@ use crate::complex::Complex;
 use crate::error::{try_vec, Result};
 use crate::gplu::PivotedLu;
 use crate::lu::Ldu;
-use crate::solve::{spsolve, Triangle};
+use crate::triangular::{spsolve, Triangle};
 use crate::symbolic::Symbolic;
 
 /// Z on the pattern of L + U in pivot order: `zd` the diagonal, `zl[p]` = Z(li[p], j) and

@@ -11,8 +11,8 @@
 
 use crate::complex::Complex;
 use crate::error::{try_reserve, try_vec, ErrorCode, Result, SolverError};
-use crate::triangular::{spsolve, Triangle, TriangularMatrix};
 use crate::symbolic::Symbolic;
+use crate::triangular::{spsolve, Triangle, TriangularMatrix};
 
 #[derive(Clone, Debug)]
 pub struct PivotedLu {

@@ -21,8 +21,8 @@ use crate::complex::Complex;
 use crate::error::{try_vec, Result};
 use crate::gplu::PivotedLu;
 use crate::lu::Ldu;
-use crate::triangular::{spsolve, Triangle};
 use crate::symbolic::Symbolic;
+use crate::triangular::{spsolve, Triangle};
 
 /// Z on the pattern of L + U in pivot order: `zd` the diagonal, `zl[p]` = Z(li[p], j) and
 /// `zu[p]` = Z(j, li[p]) for p in column j of the symbolic pattern.

@@ -11,6 +11,11 @@ use crate::iec60909::transfer::{breaking_decay, source_voltage, CurrentSource, M
 /// Values written per bus by `ampflux_sc_bus_results`.
 pub const BUS_RESULT_STRIDE: usize = 12;
 
+/// x > 0, false for NaN: the check every physical quantity crossing the FFI must pass.
+fn is_positive(x: f64) -> bool {
+    x > 0.0
+}
+
 fn study_params(
     fault: i32,
     kappa_method: i32,
@@ -30,7 +35,7 @@ fn study_params(
             )))
         }
     };
-    if !(f_hz > 0.0) || !(tk_s > 0.0) {
+    if !is_positive(f_hz) || !is_positive(tk_s) {
         return Err(SolverError::invalid("frequency and tk must be positive"));
     }
     Ok(StudyParams {
@@ -137,7 +142,7 @@ pub unsafe extern "C" fn ampflux_sc_breaking_decay(
             .collect();
         if machines
             .iter()
-            .any(|m| !(m.i_rated > 0.0) || !(m.z.abs() > 0.0))
+            .any(|m| !is_positive(m.i_rated) || !is_positive(m.z.abs()))
         {
             return Err(SolverError::invalid(
                 "machines need a positive rated current and impedance",

@@ -25,8 +25,8 @@ pub fn ldu_solve(sym: &Symbolic, f: &Ldu, b: &mut [Complex], work: &mut [Complex
             work[i] = work[i] - f.lx[p] * wj;
         }
     }
-    for j in 0..n {
-        work[j] = work[j] / f.d[j];
+    for (w, &d) in work.iter_mut().zip(&f.d) {
+        *w = *w / d;
     }
     for j in (0..n).rev() {
         let mut wj = work[j];

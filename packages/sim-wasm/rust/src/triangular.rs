@@ -101,8 +101,7 @@ pub fn spsolve(
     for (&i, &v) in b.0.iter().zip(b.1) {
         x[i] = x[i] + v;
     }
-    for px in top..n {
-        let j = xi[px];
+    for &j in &xi[top..n] {
         if let Some(c) = shape.column_of(j) {
             let (p0, p1) = (g.colptr[c], g.colptr[c + 1]);
             let xj = x[j] / g.values[p0];

@@ -7,7 +7,7 @@ use super::factors::{
 use super::fault::{earth_current, fault_current, sequence_currents, FaultType, SequenceCurrents};
 use crate::complex::Complex;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KappaMethod {
     /// Uniform ratio R/X of the impedance at the fault, with the 1.15 safety factor, eq. (58).
     B,

@@ -43,6 +43,8 @@ pub fn k_g(un_kv: f64, urg_kv: f64, c_max: f64, xdss_pu: f64, sin_phi_rg: f64) -
 
 /// K_S for power station units with an on-load tap changer, eq. (22):
 /// (U_nQ² / U_rG²) · (U_rTLV² / U_rTHV²) · c_max / (1 + |x''_d − x_T| · sin φ_rG).
+// One argument per quantity of the equation, named as there; the FFI passes them one by one.
+#[allow(clippy::too_many_arguments)]
 pub fn k_s(
     unq_kv: f64,
     urg_kv: f64,
@@ -60,6 +62,8 @@ pub fn k_s(
 /// K_SO for power station units without an on-load tap changer, eq. (24):
 /// U_nQ / (U_rG (1 + p_G)) · (U_rTLV / U_rTHV) · (1 ± p_T) · c_max / (1 + x''_d · sin φ_rG),
 /// where `tap_factor` is (1 ± p_T) for the chosen tap position (1 at the main tap).
+// One argument per quantity of the equation, named as there; the FFI passes them one by one.
+#[allow(clippy::too_many_arguments)]
 pub fn k_so(
     unq_kv: f64,
     urg_kv: f64,

@@ -5,7 +5,7 @@
 
 use crate::complex::Complex;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FaultType {
     ThreePhase,
     LineToLine,

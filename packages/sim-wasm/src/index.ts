@@ -24,6 +24,11 @@ export interface SimCore {
   abiVersion: number;
   /** Size of this instance's linear memory; WASM memory never shrinks, so this is its peak. */
   memoryBytes(): number;
+  /**
+   * Linear memory above the static data and stack (`__heap_base`): everything the allocator
+   * can hand out, so its free space is less than this.
+   */
+  heapBytes(): number;
   /** |z| of interleaved (re, im) complex values. */
   complexAbs(values: Float64Array): Float64Array;
   /** CSC matrix from (row, col, value) triplets, duplicates summed. */
@@ -49,6 +54,7 @@ function bindCore(sim: SimExports): SimCore {
   return {
     abiVersion: sim.ampflux_abi_version(),
     memoryBytes: () => sim.memory.buffer.byteLength,
+    heapBytes: () => sim.memory.buffer.byteLength - Number(sim.__heap_base.value),
     complexAbs(values) {
       if (values.length % 2 !== 0) throw new RangeError("complexAbs: expected interleaved (re, im) pairs");
       const n = values.length / 2;

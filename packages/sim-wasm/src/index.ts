@@ -1,7 +1,9 @@
 // Public TypeScript API of the simulation core; the same module runs in Node and in browsers.
 
 import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
+import { ShortCircuitStudies, type StudyPlan } from "./iec60909/network-studies.ts";
 import { shortCircuit } from "./iec60909/short-circuit.ts";
+import type { ValidatedNetwork } from "./iec60909/validated-network.ts";
 import { instantiateSim, type SimExports } from "./loader.ts";
 import { allocF64, copyInF64, viewF64, withBuffers } from "./memory.ts";
 import { type FactorizeOptions, factorizeMatrix, SparseLu, withFactorization } from "./solver.ts";
@@ -9,6 +11,13 @@ import { fromTriplets, type SparseMatrix, type SparsePattern } from "./sparse.ts
 
 export { SimError, type SimErrorCode } from "./errors.ts";
 export { ShortCircuitInputError } from "./iec60909/errors.ts";
+export {
+  ShortCircuitStudies,
+  type StudyCase,
+  type StudyPlan,
+  type StudyWork,
+} from "./iec60909/network-studies.ts";
+export { type BranchCollection, ValidatedNetwork } from "./iec60909/validated-network.ts";
 export { EXPECTED_ABI_VERSION } from "./loader.ts";
 export { WasmOutOfMemoryError } from "./memory.ts";
 export {
@@ -44,10 +53,16 @@ export interface SimCore {
   /** Column j of A⁻¹, freeing the factors afterwards. */
   inverseColumn(matrix: SparseMatrix, j: number, options?: FactorizeOptions): Float64Array;
   /**
-   * IEC 60909-0:2016 short-circuit study of a network document (validated here); throws
-   * ShortCircuitInputError naming the JSON paths of what is wrong.
+   * IEC 60909-0:2016 short-circuit study of a network: a ValidatedNetwork (validated once by the
+   * caller, `ValidatedNetwork.check` / `fromValidation`) is used as it is, any other document is
+   * validated here. Throws ShortCircuitInputError naming the JSON paths of what is wrong.
    */
-  shortCircuit(network: unknown, options?: ShortCircuitOptionsInput): ShortCircuitResult;
+  shortCircuit(network: ValidatedNetwork | unknown, options?: ShortCircuitOptionsInput): ShortCircuitResult;
+  /**
+   * Several studies of one network (fault types × cases) sharing its models and factorizations;
+   * throws ShortCircuitInputError for invalid options. dispose() it (or `using`).
+   */
+  shortCircuitStudies(network: ValidatedNetwork, plan: StudyPlan): ShortCircuitStudies;
 }
 
 function bindCore(sim: SimExports): SimCore {
@@ -73,6 +88,7 @@ function bindCore(sim: SimExports): SimCore {
     inverseColumn: (matrix, j, options) =>
       withFactorization(sim, matrix, options, (lu) => lu.inverseColumn(j)),
     shortCircuit: (network, options) => shortCircuit(sim, network, options),
+    shortCircuitStudies: (network, plan) => new ShortCircuitStudies(sim, network, plan),
   };
 }
 

@@ -1,8 +1,8 @@
 // Public TypeScript API of the simulation core; the same module runs in Node and in browsers.
 
 import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
-import { ShortCircuitStudies, type StudyPlan } from "./iec60909/network-studies.ts";
 import { shortCircuit } from "./iec60909/short-circuit.ts";
+import { ShortCircuitStudies, type StudyPlan } from "./iec60909/short-circuit-studies.ts";
 import type { ValidatedNetwork } from "./iec60909/validated-network.ts";
 import { instantiateSim, type SimExports } from "./loader.ts";
 import { allocF64, copyInF64, viewF64, withBuffers } from "./memory.ts";
@@ -16,7 +16,7 @@ export {
   type StudyCase,
   type StudyPlan,
   type StudyWork,
-} from "./iec60909/network-studies.ts";
+} from "./iec60909/short-circuit-studies.ts";
 export { type BranchCollection, ValidatedNetwork } from "./iec60909/validated-network.ts";
 export { EXPECTED_ABI_VERSION } from "./loader.ts";
 export { WasmOutOfMemoryError } from "./memory.ts";

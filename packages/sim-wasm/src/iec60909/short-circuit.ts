@@ -1,11 +1,11 @@
 // shortCircuit(): one IEC 60909-0:2016 study. The model is built in TypeScript; Ybus
 // factorization, selected inversion (diag Z per sequence), transfer solves and the per-bus
 // formulas run in WASM. Several studies of one network share that work through
-// ShortCircuitStudies (network-studies.ts); a single study is the plan of one.
+// ShortCircuitStudies (short-circuit-studies.ts); a single study is the plan of one.
 
 import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
 import type { SimExports } from "../loader.ts";
-import { ShortCircuitStudies } from "./network-studies.ts";
+import { ShortCircuitStudies } from "./short-circuit-studies.ts";
 import { parseStudyOptions } from "./study-options.ts";
 import { ValidatedNetwork } from "./validated-network.ts";
 

@@ -2,6 +2,8 @@
 
 import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
 import { shortCircuit } from "./iec60909/short-circuit.ts";
+import { ShortCircuitStudies, type StudyPlan } from "./iec60909/short-circuit-studies.ts";
+import type { ValidatedNetwork } from "./iec60909/validated-network.ts";
 import { instantiateSim, type SimExports } from "./loader.ts";
 import { allocF64, copyInF64, viewF64, withBuffers } from "./memory.ts";
 import { type FactorizeOptions, factorizeMatrix, SparseLu, withFactorization } from "./solver.ts";
@@ -9,6 +11,13 @@ import { fromTriplets, type SparseMatrix, type SparsePattern } from "./sparse.ts
 
 export { SimError, type SimErrorCode } from "./errors.ts";
 export { ShortCircuitInputError } from "./iec60909/errors.ts";
+export {
+  ShortCircuitStudies,
+  type StudyCase,
+  type StudyPlan,
+  type StudyWork,
+} from "./iec60909/short-circuit-studies.ts";
+export { type BranchCollection, ValidatedNetwork } from "./iec60909/validated-network.ts";
 export { EXPECTED_ABI_VERSION } from "./loader.ts";
 export { WasmOutOfMemoryError } from "./memory.ts";
 export {
@@ -24,6 +33,11 @@ export interface SimCore {
   abiVersion: number;
   /** Size of this instance's linear memory; WASM memory never shrinks, so this is its peak. */
   memoryBytes(): number;
+  /**
+   * Linear memory above the static data and stack (`__heap_base`): everything the allocator
+   * can hand out, so its free space is less than this.
+   */
+  heapBytes(): number;
   /** |z| of interleaved (re, im) complex values. */
   complexAbs(values: Float64Array): Float64Array;
   /** CSC matrix from (row, col, value) triplets, duplicates summed. */
@@ -39,16 +53,23 @@ export interface SimCore {
   /** Column j of A⁻¹, freeing the factors afterwards. */
   inverseColumn(matrix: SparseMatrix, j: number, options?: FactorizeOptions): Float64Array;
   /**
-   * IEC 60909-0:2016 short-circuit study of a network document (validated here); throws
-   * ShortCircuitInputError naming the JSON paths of what is wrong.
+   * IEC 60909-0:2016 short-circuit study of a network: a ValidatedNetwork (validated once by the
+   * caller, `ValidatedNetwork.check` / `fromValidation`) is used as it is, any other document is
+   * validated here. Throws ShortCircuitInputError naming the JSON paths of what is wrong.
    */
-  shortCircuit(network: unknown, options?: ShortCircuitOptionsInput): ShortCircuitResult;
+  shortCircuit(network: ValidatedNetwork | unknown, options?: ShortCircuitOptionsInput): ShortCircuitResult;
+  /**
+   * Several studies of one network (fault types × cases) sharing its models and factorizations;
+   * throws ShortCircuitInputError for invalid options. dispose() it (or `using`).
+   */
+  shortCircuitStudies(network: ValidatedNetwork, plan: StudyPlan): ShortCircuitStudies;
 }
 
 function bindCore(sim: SimExports): SimCore {
   return {
     abiVersion: sim.ampflux_abi_version(),
     memoryBytes: () => sim.memory.buffer.byteLength,
+    heapBytes: () => sim.memory.buffer.byteLength - Number(sim.__heap_base.value),
     complexAbs(values) {
       if (values.length % 2 !== 0) throw new RangeError("complexAbs: expected interleaved (re, im) pairs");
       const n = values.length / 2;
@@ -67,6 +88,7 @@ function bindCore(sim: SimExports): SimCore {
     inverseColumn: (matrix, j, options) =>
       withFactorization(sim, matrix, options, (lu) => lu.inverseColumn(j)),
     shortCircuit: (network, options) => shortCircuit(sim, network, options),
+    shortCircuitStudies: (network, plan) => new ShortCircuitStudies(sim, network, plan),
   };
 }
 

@@ -6,6 +6,8 @@
 /** Raw exports of rust/src/ffi.rs; pointers and lengths are plain numbers (wasm32). */
 export interface SimExports {
   memory: WebAssembly.Memory;
+  /** Where the allocator's heap starts: static data and the stack lie below it (wasm-ld). */
+  __heap_base: WebAssembly.Global;
   ampflux_abi_version(): number;
   ampflux_alloc(bytes: number): number;
   ampflux_free(ptr: number, bytes: number): void;

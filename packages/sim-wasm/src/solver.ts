@@ -11,7 +11,8 @@ import { checkDimension, complexCount, type SparseMatrix, type SparsePattern } f
 export interface FactorizeOptions {
   /**
    * Threshold τ ∈ (0, 1] of the pivot test |pivot| ≥ τ·max|column|. Diagonal pivots in AMD
-   * order are kept while they pass it; otherwise partial pivoting takes over. Default 0.1.
+   * order are kept while they pass it; otherwise partial pivoting takes over. Default 0.01
+   * (DEFAULT_PIVOT_TOLERANCE).
    */
   pivotTolerance?: number;
 }

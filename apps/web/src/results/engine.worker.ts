@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The IEC 60909 engine (WASM) off the main thread: the diagram stays smooth while it computes.
 
-import { loadSimCore, ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
+import { loadSimCore, ShortCircuitInputError, type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { runnablePart } from "../editor/model/runnable.ts";
 import type { EngineRequest, EngineResponse } from "./protocol.ts";
 
@@ -13,14 +13,15 @@ function compute(request: EngineRequest, sim: SimCore): EngineResponse {
   const { seq } = request;
   const started = performance.now();
   const part = runnablePart(request.document);
-  if (!part.document) {
+  if (!part.document || !part.validation) {
     const message = part.errors[0]?.message ?? "the network is invalid";
     return { seq, ok: false, message, issues: part.errors, excluded: part.excluded };
   }
   if (part.document.buses.length === 0)
     return { seq, ok: false, message: "no buses yet", issues: [], excluded: part.excluded };
   try {
-    const result = sim.shortCircuit(part.document, request.options);
+    // runnablePart has validated the document: the engine does not do it again.
+    const result = sim.shortCircuit(ValidatedNetwork.fromValidation(part.validation), request.options);
     return { seq, ok: true, result, excluded: part.excluded, ms: performance.now() - started };
   } catch (error) {
     const issues = error instanceof ShortCircuitInputError ? error.issues : [];

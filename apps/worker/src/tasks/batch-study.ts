@@ -7,32 +7,40 @@ import {
   type BusFaultResult,
   batchStudyOptionsSchema,
   type FaultType,
-  type NetworkDocument,
 } from "@ampflux/contracts";
 import { reportProgress } from "@ampflux/db";
-import { ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
+import {
+  type BranchCollection,
+  ShortCircuitInputError,
+  type ShortCircuitStudies,
+  type SimCore,
+  type StudyWork,
+  type ValidatedNetwork,
+} from "@ampflux/sim-wasm";
 import type { Task } from "graphile-worker";
 import { PermanentStudyError, parsedOptions, runStudy, StudyCancelled, type TaskDeps } from "./study.ts";
 
-const BRANCHES = ["lines", "transformers", "transformers3w"] as const;
+const BRANCHES: readonly BranchCollection[] = ["lines", "transformers", "transformers3w"];
 
 interface Variant {
   outage: string | null;
-  document: NetworkDocument;
+  network: ValidatedNetwork;
 }
 
-/** The base network and one copy per contingency with that branch out of service. */
-export function contingencyVariants(document: NetworkDocument, outages: string[]): Variant[] {
-  const variants: Variant[] = [{ outage: null, document }];
+/**
+ * The base network and one copy per contingency with that branch out of service; validated
+ * once with the base (taking a branch out of service changes nothing validation looks at).
+ */
+export function contingencyVariants(network: ValidatedNetwork, outages: string[]): Variant[] {
+  const variants: Variant[] = [{ outage: null, network }];
   outages.forEach((id, index) => {
-    const collection = BRANCHES.find((c) => document[c].some((b) => b.id === id));
+    const collection = BRANCHES.find((c) => network.document[c].some((b) => b.id === id));
     if (!collection) {
       throw new PermanentStudyError(`contingencies[${index}]: no line or transformer "${id}"`, [
         { path: ["contingencies", index], message: `no line or transformer "${id}"` },
       ]);
     }
-    const outaged = document[collection].map((b) => (b.id === id ? { ...b, in_service: false } : b));
-    variants.push({ outage: id, document: { ...document, [collection]: outaged } });
+    variants.push({ outage: id, network: network.withOutOfService(collection, id) });
   });
   return variants;
 }
@@ -73,48 +81,90 @@ function merge(
   }
 }
 
+/** Called before each step with what it is; resolves false when the study was cancelled. */
+export type BeforeStep = (done: number, steps: number, what: string) => Promise<boolean>;
+
+export interface Sweep {
+  steps: number;
+  worst: WorstCase[];
+  /** Models built, analyses and factorizations over all variants (each per variant and case). */
+  work: StudyWork;
+}
+
+/** The studies of one variant; options the engine rejects make the batch fail at once. */
+function studiesOf(
+  core: SimCore,
+  network: ValidatedNetwork,
+  options: BatchStudyOptions,
+): ShortCircuitStudies {
+  const { contingencies: _o, ...plan } = options;
+  try {
+    return core.shortCircuitStudies(network, plan);
+  } catch (error) {
+    if (error instanceof ShortCircuitInputError) throw new PermanentStudyError(error.message, error.issues);
+    throw error;
+  }
+}
+
+/**
+ * Every variant × fault × case. Per variant one ShortCircuitStudies: each case's model is built
+ * and its sequence networks factorized once, then every fault type reuses them.
+ */
+export async function worstCases(
+  core: SimCore,
+  network: ValidatedNetwork,
+  options: BatchStudyOptions,
+  beforeStep: BeforeStep,
+): Promise<Sweep> {
+  const variants = contingencyVariants(network, options.contingencies);
+  const steps = variants.length * options.faults.length * options.cases.length;
+  const worst = new Map<string, WorstCase>();
+  const work: StudyWork = { modelBuilds: 0, analyses: 0, factorizations: 0 };
+  let done = 0;
+  for (const variant of variants) {
+    const studies = studiesOf(core, variant.network, options);
+    try {
+      for (const fault of options.faults) {
+        for (const studyCase of options.cases) {
+          const what = `${fault} ${studyCase}, ${variant.outage ? `${variant.outage} out` : "base case"} (${done + 1}/${steps})`;
+          if (!(await beforeStep(done, steps, what))) throw new StudyCancelled();
+          const result = studies.run(fault, studyCase);
+          merge(worst, result.buses, { fault, case: studyCase, outage: variant.outage });
+          done++;
+          // Let graphile-worker's timers and the database client run between steps.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      work.modelBuilds += studies.work.modelBuilds;
+      work.analyses += studies.work.analyses;
+      work.factorizations += studies.work.factorizations;
+    } finally {
+      studies.dispose();
+    }
+  }
+  return { steps, worst: [...worst.values()], work };
+}
+
 async function sweep(
   deps: TaskDeps,
   simulation: Parameters<typeof reportProgress>[1],
-  document: NetworkDocument,
+  network: ValidatedNetwork,
   options: BatchStudyOptions,
   core: SimCore,
 ) {
   const started = performance.now();
-  const variants = contingencyVariants(document, options.contingencies);
-  const steps = variants.length * options.faults.length * options.cases.length;
-  const worst = new Map<string, WorstCase>();
-  let done = 0;
   let reportedAt = 0;
-  for (const variant of variants) {
-    for (const fault of options.faults) {
-      for (const studyCase of options.cases) {
-        if (performance.now() - reportedAt >= 500) {
-          const what = `${fault} ${studyCase}, ${variant.outage ? `${variant.outage} out` : "base case"} (${done + 1}/${steps})`;
-          if (!(await reportProgress(deps.db, simulation, done / steps, what))) throw new StudyCancelled();
-          reportedAt = performance.now();
-        }
-        const { faults: _f, cases: _c, contingencies: _o, ...common } = options;
-        try {
-          const result = core.shortCircuit(variant.document, { ...common, fault, case: studyCase });
-          merge(worst, result.buses, { fault, case: studyCase, outage: variant.outage });
-        } catch (error) {
-          if (error instanceof ShortCircuitInputError)
-            throw new PermanentStudyError(error.message, error.issues);
-          throw error;
-        }
-        done++;
-        // Let graphile-worker's timers and the database client run between steps.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-  }
+  const { steps, worst } = await worstCases(core, network, options, async (done, steps, what) => {
+    if (performance.now() - reportedAt < 500) return true;
+    reportedAt = performance.now();
+    return reportProgress(deps.db, simulation, done / steps, what);
+  });
   return {
     result: {
       standard: "IEC 60909-0:2016",
       steps,
       outages: options.contingencies,
-      worst: [...worst.values()],
+      worst,
     },
     timings: { total: performance.now() - started, perStep: (performance.now() - started) / steps },
   };
@@ -123,6 +173,6 @@ async function sweep(
 export const batchStudyTask =
   (deps: TaskDeps): Task =>
   (payload, helpers) =>
-    runStudy(deps, payload, helpers, ({ simulation, document }, core) =>
-      sweep(deps, simulation, document, parsedOptions(batchStudyOptionsSchema, simulation.options), core),
+    runStudy(deps, payload, helpers, ({ simulation, network }, core) =>
+      sweep(deps, simulation, network, parsedOptions(batchStudyOptionsSchema, simulation.options), core),
     );

@@ -8,11 +8,11 @@ import { PermanentStudyError, parsedOptions, runStudy, type TaskDeps } from "./s
 export const simulateTask =
   (deps: TaskDeps): Task =>
   (payload, helpers) =>
-    runStudy(deps, payload, helpers, async ({ simulation, document }, core) => {
+    runStudy(deps, payload, helpers, async ({ simulation, network }, core) => {
       const options = parsedOptions(shortCircuitOptionsSchema, simulation.options);
       await reportProgress(deps.db, simulation, 0.1, `all-bus ${options.fault} study`);
       try {
-        const result = core.shortCircuit(document, options);
+        const result = core.shortCircuit(network, options);
         return { result, timings: result.timings };
       } catch (error) {
         if (error instanceof ShortCircuitInputError)

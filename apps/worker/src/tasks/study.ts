@@ -3,7 +3,7 @@
 // anything else retries with graphile-worker's backoff, then fails the study).
 
 import type { FeatureDefaults } from "@ampflux/contracts";
-import { type NetworkDocument, validateNetwork } from "@ampflux/contracts";
+import { validateNetwork } from "@ampflux/contracts";
 import {
   circuitVersions,
   claimSimulation,
@@ -15,7 +15,7 @@ import {
   simulations,
 } from "@ampflux/db";
 import { sizeClass } from "@ampflux/db/metrics";
-import type { SimCore } from "@ampflux/sim-wasm";
+import { type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { eq } from "drizzle-orm";
 import type { JobHelpers } from "graphile-worker";
 import type { Histogram } from "prom-client";
@@ -35,7 +35,8 @@ export interface TaskDeps {
 
 export interface LoadedStudy {
   simulation: Simulation;
-  document: NetworkDocument;
+  /** The stored document, validated here once: the engine does not validate it again. */
+  network: ValidatedNetwork;
 }
 
 const payloadSchema = z.object({ simulationId: z.uuid() });
@@ -55,21 +56,24 @@ export class StudyCancelled extends Error {
   override name = "StudyCancelled";
 }
 
-async function load(db: Database, simulationId: string): Promise<LoadedStudy | undefined> {
+async function load(
+  db: Database,
+  simulationId: string,
+): Promise<{ simulation: Simulation; document: unknown } | undefined> {
   const [row] = await db
     .select({ simulation: simulations, document: circuitVersions.document })
     .from(simulations)
     .innerJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))
     .where(eq(simulations.id, simulationId));
-  return row && { simulation: row.simulation, document: row.document as NetworkDocument };
+  return row && { simulation: row.simulation, document: row.document };
 }
 
 /** The stored document with its defaults filled in; versions are validated when saved. */
-function parsedDocument(stored: unknown): NetworkDocument {
+function validatedNetwork(stored: unknown): ValidatedNetwork {
   const checked = validateNetwork(stored);
   if (!checked.document || !checked.ok)
     throw new PermanentStudyError("the circuit version is not a valid network", checked.errors);
-  return checked.document;
+  return ValidatedNetwork.fromValidation(checked);
 }
 
 /** Study options as stored, parsed with their schema; a mismatch is permanent. */
@@ -123,11 +127,11 @@ export async function runStudy(
   const study = await load(deps.db, simulationId);
   if (!study || !(await claimSimulation(deps.db, simulationId))) return;
   try {
-    const document = parsedDocument(study.document);
+    const network = validatedNetwork(study.document);
     const started = performance.now();
-    const { result, timings } = await body({ ...study, document }, await deps.simCore());
+    const { result, timings } = await body({ simulation: study.simulation, network }, await deps.simCore());
     deps.engineSeconds.observe(
-      { kind: study.simulation.kind, size: sizeClass(document.buses.length) },
+      { kind: study.simulation.kind, size: sizeClass(network.document.buses.length) },
       (performance.now() - started) / 1000,
     );
     await finish(deps, study.simulation, { status: "succeeded", result, timings });

@@ -103,10 +103,10 @@ pub fn amd_order(s: &Pattern) -> Result<Vec<usize>> {
 
         // Garbage collection: compact Ci when the new element might not fit.
         if elenk > 0 && (cnz + mindeg) as usize >= nzmax {
-            for j in 0..n {
-                let p = cp[j];
+            for (j, cp_j) in cp[..n].iter_mut().enumerate() {
+                let p = *cp_j;
                 if p >= 0 {
-                    cp[j] = ci[p as usize];
+                    *cp_j = ci[p as usize];
                     ci[p as usize] = flip(j as isize);
                 }
             }
@@ -367,8 +367,8 @@ pub fn amd_order(s: &Pattern) -> Result<Vec<usize>> {
     let mut order: Vec<usize> = try_vec(n + 1, 0)?;
     let mut stack: Vec<usize> = try_vec(n + 1, 0)?;
     let mut k = 0;
-    for i in 0..=n {
-        if cp[i] == -1 {
+    for (i, &parent) in cp.iter().enumerate() {
+        if parent == -1 {
             k = tree_dfs(i, k, &mut head, &next, &mut order, &mut stack);
         }
     }

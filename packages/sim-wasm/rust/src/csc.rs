@@ -7,7 +7,7 @@ use crate::error::{try_vec, ErrorCode, Result, SolverError};
 
 /// The nonzero pattern of a square n×n matrix. Rows within a column may be unsorted and
 /// repeated (repeated entries are summed by the numeric phase).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pattern {
     pub n: usize,
     pub colptr: Vec<usize>,

@@ -22,7 +22,7 @@ pub enum ErrorCode {
     OutOfMemory = 7,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SolverError {
     pub code: ErrorCode,
     /// Column of the input matrix (0-based bus index) the error refers to, if any.

@@ -51,8 +51,8 @@ pub fn postorder(parent: &[usize]) -> Result<Vec<usize>> {
     let mut post = try_vec(n, 0usize)?;
     let mut stack = try_vec(n, 0usize)?;
     let mut k = 0;
-    for j in 0..n {
-        if parent[j] == NONE {
+    for (j, &p) in parent.iter().enumerate() {
+        if p == NONE {
             k = tree_dfs(j, k, &mut head, &next, &mut post, &mut stack);
         }
     }
@@ -84,12 +84,12 @@ pub fn column_counts(s: &Pattern, parent: &[usize], post: &[usize]) -> Result<Ve
         }
         for &i in s.column(j) {
             match leaf(i, j, &first, &mut maxfirst, &mut prevleaf, &mut ancestor) {
-                Leaf::First => delta[j] += 1,
-                Leaf::Subsequent(q) => {
+                LeafKind::First => delta[j] += 1,
+                LeafKind::Subsequent(q) => {
                     delta[j] += 1;
                     delta[q] -= 1;
                 }
-                Leaf::NotLeaf => {}
+                LeafKind::NotLeaf => {}
             }
         }
         if parent[j] != NONE {
@@ -104,7 +104,7 @@ pub fn column_counts(s: &Pattern, parent: &[usize], post: &[usize]) -> Result<Ve
     Ok(delta.into_iter().map(|d| d as usize).collect())
 }
 
-enum Leaf {
+enum LeafKind {
     NotLeaf,
     First,
     /// A subsequent leaf of row i's subtree; the payload is lca(previous leaf, j).
@@ -119,15 +119,15 @@ fn leaf(
     maxfirst: &mut [usize],
     prevleaf: &mut [usize],
     ancestor: &mut [usize],
-) -> Leaf {
+) -> LeafKind {
     if i <= j || (maxfirst[i] != NONE && first[j] <= maxfirst[i]) {
-        return Leaf::NotLeaf;
+        return LeafKind::NotLeaf;
     }
     maxfirst[i] = first[j];
     let jprev = prevleaf[i];
     prevleaf[i] = j;
     if jprev == NONE {
-        return Leaf::First;
+        return LeafKind::First;
     }
     let mut q = jprev;
     while q != ancestor[q] {
@@ -139,7 +139,7 @@ fn leaf(
         ancestor[s] = q;
         s = sparent;
     }
-    Leaf::Subsequent(q)
+    LeafKind::Subsequent(q)
 }
 
 /// cs_ereach: the pattern of row k of L (the nodes j < k with L(k, j) ≠ 0), found by walking the

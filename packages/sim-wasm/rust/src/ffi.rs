@@ -303,7 +303,10 @@ fn invalid_handle(handle: u32) -> SolverError {
     )
 }
 
-pub(crate) fn with_solver<T>(handle: u32, body: impl FnOnce(&mut Solver) -> Result<T>) -> Result<T> {
+pub(crate) fn with_solver<T>(
+    handle: u32,
+    body: impl FnOnce(&mut Solver) -> Result<T>,
+) -> Result<T> {
     SOLVERS.with(
         |s| match s.borrow_mut().get_mut((handle as usize).wrapping_sub(1)) {
             Some(Some(solver)) => body(solver),
@@ -359,7 +362,10 @@ pub(crate) unsafe fn complex_slice<'a>(ptr: *const f64, count: usize) -> Result<
     slice(ptr as *const Complex, count)
 }
 
-pub(crate) unsafe fn complex_slice_mut<'a>(ptr: *mut f64, count: usize) -> Result<&'a mut [Complex]> {
+pub(crate) unsafe fn complex_slice_mut<'a>(
+    ptr: *mut f64,
+    count: usize,
+) -> Result<&'a mut [Complex]> {
     slice_mut(ptr as *mut Complex, count)
 }
 

@@ -3,25 +3,48 @@
 
 use crate::error::{Result, SolverError};
 use crate::ffi::{complex_slice, dimension, indices, slice, slice_mut, status, with_solver};
-use crate::iec60909::factors::{k_g, k_s, k_so, k_t, voltage_factor};
 use crate::iec60909::bus_results::{bus_result, BusInput, KappaMethod, StudyParams};
+use crate::iec60909::factors::{k_g, k_s, k_so, k_t, voltage_factor};
 use crate::iec60909::fault::FaultType;
 use crate::iec60909::transfer::{breaking_decay, source_voltage, CurrentSource, Machine};
 
 /// Values written per bus by `ampflux_sc_bus_results`.
 pub const BUS_RESULT_STRIDE: usize = 12;
 
-fn study_params(fault: i32, kappa_method: i32, f_hz: f64, tk_s: f64, rx_flag: i32) -> Result<StudyParams> {
-    let fault = FaultType::from_code(fault).ok_or_else(|| SolverError::invalid(format!("unknown fault type {}", fault)))?;
+/// x > 0, false for NaN: the check every physical quantity crossing the FFI must pass.
+fn is_positive(x: f64) -> bool {
+    x > 0.0
+}
+
+fn study_params(
+    fault: i32,
+    kappa_method: i32,
+    f_hz: f64,
+    tk_s: f64,
+    rx_flag: i32,
+) -> Result<StudyParams> {
+    let fault = FaultType::from_code(fault)
+        .ok_or_else(|| SolverError::invalid(format!("unknown fault type {}", fault)))?;
     let kappa_method = match kappa_method {
         0 => KappaMethod::B,
         1 => KappaMethod::C,
-        other => return Err(SolverError::invalid(format!("unknown kappa method {}", other))),
+        other => {
+            return Err(SolverError::invalid(format!(
+                "unknown kappa method {}",
+                other
+            )))
+        }
     };
-    if !(f_hz > 0.0) || !(tk_s > 0.0) {
+    if !is_positive(f_hz) || !is_positive(tk_s) {
         return Err(SolverError::invalid("frequency and tk must be positive"));
     }
-    Ok(StudyParams { fault, kappa_method, f_hz, tk_s, all_branches_r_over_x_below_0_3: rx_flag != 0 })
+    Ok(StudyParams {
+        fault,
+        kappa_method,
+        f_hz,
+        tk_s,
+        all_branches_r_over_x_below_0_3: rx_flag != 0,
+    })
 }
 
 /// Per-bus results for n buses. Inputs: Z(1), Z(0) (a non-finite entry: no earth path) and
@@ -53,7 +76,12 @@ pub unsafe extern "C" fn ampflux_sc_bus_results(
         let p = study_params(fault, kappa_method, f_hz, tk_s, rx_flag)?;
         let (z1, z0) = (complex_slice(z1, n)?, complex_slice(z0, n)?);
         let z_peak = complex_slice(z_peak, n)?;
-        let (c, src, lv, decay) = (slice(c, n)?, slice(source_volts, n)?, slice(low_voltage, n)?, slice(decay, n)?);
+        let (c, src, lv, decay) = (
+            slice(c, n)?,
+            slice(source_volts, n)?,
+            slice(low_voltage, n)?,
+            slice(decay, n)?,
+        );
         let out = slice_mut(out, n * BUS_RESULT_STRIDE)?;
         for (f, o) in out.chunks_mut(BUS_RESULT_STRIDE).enumerate() {
             let input = BusInput {
@@ -68,7 +96,8 @@ pub unsafe extern "C" fn ampflux_sc_bus_results(
             let r = bus_result(&p, &input);
             let s = r.sequence;
             o.copy_from_slice(&[
-                r.ikss, r.ike, r.kappa, r.ip, r.ib, r.ith, s.i1.re, s.i1.im, s.i2.re, s.i2.im, s.i0.re, s.i0.im,
+                r.ikss, r.ike, r.kappa, r.ip, r.ib, r.ith, s.i1.re, s.i1.im, s.i2.re, s.i2.im,
+                s.i0.re, s.i0.im,
             ]);
         }
         Ok(())
@@ -97,7 +126,12 @@ pub unsafe extern "C" fn ampflux_sc_breaking_decay(
 ) -> i32 {
     status(|| {
         dimension(n)?;
-        let (buses, z, ir, mw) = (indices(slice(bus, count)?)?, complex_slice(z, count)?, slice(i_rated, count)?, slice(mw_per_pole_pair, count)?);
+        let (buses, z, ir, mw) = (
+            indices(slice(bus, count)?)?,
+            complex_slice(z, count)?,
+            slice(i_rated, count)?,
+            slice(mw_per_pole_pair, count)?,
+        );
         let machines: Vec<Machine> = (0..count)
             .map(|k| Machine {
                 bus: buses[k],
@@ -106,11 +140,18 @@ pub unsafe extern "C" fn ampflux_sc_breaking_decay(
                 mw_per_pole_pair: if mw[k] > 0.0 { Some(mw[k]) } else { None },
             })
             .collect();
-        if machines.iter().any(|m| !(m.i_rated > 0.0) || !(m.z.abs() > 0.0)) {
-            return Err(SolverError::invalid("machines need a positive rated current and impedance"));
+        if machines
+            .iter()
+            .any(|m| !is_positive(m.i_rated) || !is_positive(m.z.abs()))
+        {
+            return Err(SolverError::invalid(
+                "machines need a positive rated current and impedance",
+            ));
         }
         let (zff, c, out) = (complex_slice(zff, n)?, slice(c, n)?, slice_mut(out, n)?);
-        with_solver(handle, |s| breaking_decay(s, &machines, zff, c, t_min_s, out))
+        with_solver(handle, |s| {
+            breaking_decay(s, &machines, zff, c, t_min_s, out)
+        })
     })
 }
 
@@ -131,7 +172,12 @@ pub unsafe extern "C" fn ampflux_sc_source_voltage(
         dimension(n)?;
         let buses = indices(slice(bus, count)?)?;
         let current = slice(current, count)?;
-        let sources: Vec<CurrentSource> = (0..count).map(|k| CurrentSource { bus: buses[k], current: current[k] }).collect();
+        let sources: Vec<CurrentSource> = (0..count)
+            .map(|k| CurrentSource {
+                bus: buses[k],
+                current: current[k],
+            })
+            .collect();
         let out = slice_mut(out, n)?;
         with_solver(handle, |s| source_voltage(s, &sources, out))
     })
@@ -139,7 +185,11 @@ pub unsafe extern "C" fn ampflux_sc_source_voltage(
 
 /// c_max (`which` = 0) or c_min (1) of Table 1 for a nominal voltage.
 #[no_mangle]
-pub extern "C" fn ampflux_iec_voltage_factor(vn_kv: f64, lv_tolerance_10_percent: i32, which: i32) -> f64 {
+pub extern "C" fn ampflux_iec_voltage_factor(
+    vn_kv: f64,
+    lv_tolerance_10_percent: i32,
+    which: i32,
+) -> f64 {
     let c = voltage_factor(vn_kv, lv_tolerance_10_percent != 0);
     if which == 0 {
         c.c_max
@@ -156,20 +206,49 @@ pub extern "C" fn ampflux_iec_k_t(c_max: f64, x_t_pu: f64) -> f64 {
 
 /// K_G, eq. (18).
 #[no_mangle]
-pub extern "C" fn ampflux_iec_k_g(un_kv: f64, urg_kv: f64, c_max: f64, xdss_pu: f64, sin_phi: f64) -> f64 {
+pub extern "C" fn ampflux_iec_k_g(
+    un_kv: f64,
+    urg_kv: f64,
+    c_max: f64,
+    xdss_pu: f64,
+    sin_phi: f64,
+) -> f64 {
     k_g(un_kv, urg_kv, c_max, xdss_pu, sin_phi)
 }
 
 /// K_S, eq. (22).
 #[no_mangle]
-pub extern "C" fn ampflux_iec_k_s(unq_kv: f64, urg_kv: f64, ur_lv_kv: f64, ur_hv_kv: f64, c_max: f64, xdss_pu: f64, x_t_pu: f64, sin_phi: f64) -> f64 {
-    k_s(unq_kv, urg_kv, ur_lv_kv, ur_hv_kv, c_max, xdss_pu, x_t_pu, sin_phi)
+pub extern "C" fn ampflux_iec_k_s(
+    unq_kv: f64,
+    urg_kv: f64,
+    ur_lv_kv: f64,
+    ur_hv_kv: f64,
+    c_max: f64,
+    xdss_pu: f64,
+    x_t_pu: f64,
+    sin_phi: f64,
+) -> f64 {
+    k_s(
+        unq_kv, urg_kv, ur_lv_kv, ur_hv_kv, c_max, xdss_pu, x_t_pu, sin_phi,
+    )
 }
 
 /// K_SO, eq. (24).
 #[no_mangle]
-pub extern "C" fn ampflux_iec_k_so(unq_kv: f64, urg_kv: f64, p_g: f64, ur_lv_kv: f64, ur_hv_kv: f64, tap_factor: f64, c_max: f64, xdss_pu: f64, sin_phi: f64) -> f64 {
-    k_so(unq_kv, urg_kv, p_g, ur_lv_kv, ur_hv_kv, tap_factor, c_max, xdss_pu, sin_phi)
+pub extern "C" fn ampflux_iec_k_so(
+    unq_kv: f64,
+    urg_kv: f64,
+    p_g: f64,
+    ur_lv_kv: f64,
+    ur_hv_kv: f64,
+    tap_factor: f64,
+    c_max: f64,
+    xdss_pu: f64,
+    sin_phi: f64,
+) -> f64 {
+    k_so(
+        unq_kv, urg_kv, p_g, ur_lv_kv, ur_hv_kv, tap_factor, c_max, xdss_pu, sin_phi,
+    )
 }
 
 #[cfg(test)]

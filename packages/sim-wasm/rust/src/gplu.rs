@@ -11,8 +11,8 @@
 
 use crate::complex::Complex;
 use crate::error::{try_reserve, try_vec, ErrorCode, Result, SolverError};
-use crate::solve::{spsolve, Triangle, TriangularMatrix};
 use crate::symbolic::Symbolic;
+use crate::triangular::{spsolve, Triangle, TriangularMatrix};
 
 #[derive(Clone, Debug)]
 pub struct PivotedLu {
@@ -22,6 +22,8 @@ pub struct PivotedLu {
     pub u: TriangularMatrix,
 }
 
+// `!(largest > zero_pivot)` on purpose: a NaN pivot candidate must count as singular.
+#[allow(clippy::neg_cmp_op_on_partial_ord)]
 pub fn factor_pivoted(
     sym: &Symbolic,
     values: &[Complex],
@@ -39,8 +41,7 @@ pub fn factor_pivoted(
     let mut x = try_vec(n, Complex::ZERO)?;
     let mut xi = try_vec(2 * n, 0usize)?;
     let mut mark = try_vec(n, usize::MAX)?;
-    for k in 0..n {
-        let col = q[k];
+    for (k, &col) in q.iter().enumerate() {
         try_reserve(&mut l.rowind, n)?;
         try_reserve(&mut l.values, n)?;
         try_reserve(&mut u.rowind, n)?;

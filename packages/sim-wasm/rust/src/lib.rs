@@ -5,8 +5,9 @@
 //!
 //! The sparse solver follows CSparse (T. A. Davis, "Direct Methods for Sparse Linear
 //! Systems", SIAM 2006), one module per phase: `csc` (storage, assembly) → `amd` (ordering)
-//! → `etree` + `symbolic` (analysis) → `lu` / `gplu` (numeric factorization) → `solve`
-//! (triangular solves) → `selinv` (selected inversion); `solver` ties them together.
+//! → `etree` + `symbolic` (analysis) → `lu` / `gplu` (numeric factorization, `gplu` on the
+//! sparse triangular solve of `triangular`) → `solve` (dense-RHS triangular solves) →
+//! `selinv` (selected inversion); `solver` ties them together.
 
 pub mod amd;
 pub mod complex;
@@ -22,3 +23,4 @@ pub mod selinv;
 pub mod solve;
 pub mod solver;
 pub mod symbolic;
+pub mod triangular;

@@ -21,8 +21,8 @@ use crate::complex::Complex;
 use crate::error::{try_vec, Result};
 use crate::gplu::PivotedLu;
 use crate::lu::Ldu;
-use crate::solve::{spsolve, Triangle};
 use crate::symbolic::Symbolic;
+use crate::triangular::{spsolve, Triangle};
 
 /// Z on the pattern of L + U in pivot order: `zd` the diagonal, `zl[p]` = Z(li[p], j) and
 /// `zu[p]` = Z(j, li[p]) for p in column j of the symbolic pattern.
@@ -102,8 +102,9 @@ impl SelectedInverse {
         }
         if let Some(out) = on_pattern {
             for j in 0..sym.n() {
-                for p in sym.a.colptr[j]..sym.a.colptr[j + 1] {
-                    out[p] = self.entry(sym, sym.a.rowind[p], j);
+                let column = sym.a.colptr[j]..sym.a.colptr[j + 1];
+                for (z, &i) in out[column.clone()].iter_mut().zip(&sym.a.rowind[column]) {
+                    *z = self.entry(sym, i, j);
                 }
             }
         }
@@ -128,7 +129,7 @@ pub fn pivoted_entries(
     let mut ymark = try_vec(n, usize::MAX)?;
     let mut ystamp = 0;
     let one = [Complex::ONE];
-    for b in 0..n {
+    for (b, diag_b) in diag.iter_mut().enumerate() {
         let xtop = spsolve(
             &f.l,
             Triangle::Lower,
@@ -156,10 +157,11 @@ pub fn pivoted_entries(
             }
             z
         };
-        diag[b] = z_ab(b);
+        *diag_b = z_ab(b);
         if let Some(out) = on_pattern.as_deref_mut() {
-            for p in sym.a.colptr[b]..sym.a.colptr[b + 1] {
-                out[p] = z_ab(sym.a.rowind[p]);
+            let column = sym.a.colptr[b]..sym.a.colptr[b + 1];
+            for (z, &a) in out[column.clone()].iter_mut().zip(&sym.a.rowind[column]) {
+                *z = z_ab(a);
             }
         }
         for &i in &xi[xtop..n] {

@@ -33,7 +33,7 @@ pub struct Solver {
 }
 
 /// Sizes worth reporting: nnz(L + U) counts the diagonal once.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stats {
     pub n: usize,
     pub nnz_a: usize,

@@ -103,8 +103,12 @@ fn error_vs_dense(m: &CscMatrix, tol: f64) -> (f64, bool) {
         .unwrap();
     let mut err = max_abs((0..n).map(|i| diag[i] - zref.at(i, i)));
     for j in 0..n {
-        for p in m.pattern.colptr[j]..m.pattern.colptr[j + 1] {
-            err = err.max((on_pattern[p] - zref.at(m.pattern.rowind[p], j)).abs());
+        let column = m.pattern.colptr[j]..m.pattern.colptr[j + 1];
+        for (&z, &i) in on_pattern[column.clone()]
+            .iter()
+            .zip(&m.pattern.rowind[column])
+        {
+            err = err.max((z - zref.at(i, j)).abs());
         }
     }
     for &j in &[0, n / 2, n - 1] {

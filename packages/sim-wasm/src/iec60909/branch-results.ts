@@ -10,7 +10,7 @@ import { energizedNodes, type StampOptions, seriesStamp } from "./admittance.ts"
 import { abs, add, type Cx, cx, div, mul } from "./complex.ts";
 import { BUS_RESULT_STRIDE } from "./kernels.ts";
 import { baseCurrentKa, type SequenceNetwork, type ShortCircuitModel } from "./model.ts";
-import { factorizeSequence } from "./short-circuit.ts";
+import { factorizeSequence } from "./sequence-factorization.ts";
 
 const A = cx(-0.5, Math.sqrt(3) / 2);
 const A2 = cx(-0.5, -Math.sqrt(3) / 2);

@@ -35,11 +35,10 @@ export function addLine(ctx: BuildContext, line: Line, index: number): void {
     z0 = ohm(line.r0_ohm_per_km, line.x0_ohm_per_km);
   } else {
     z0 = scale(z1, 3);
-    if (earthFault(ctx))
-      ctx.warn({
-        path: ["lines", index, "x0_ohm_per_km"],
-        message: "no zero-sequence data: Z0 = 3·Z1 assumed",
-      });
+    ctx.warnEarthFault({
+      path: ["lines", index, "x0_ohm_per_km"],
+      message: "no zero-sequence data: Z0 = 3·Z1 assumed",
+    });
   }
   ctx.model.zero.series.push({
     id: line.id,
@@ -51,8 +50,6 @@ export function addLine(ctx: BuildContext, line: Line, index: number): void {
     shiftDeg: 0,
   });
 }
-
-const earthFault = (ctx: BuildContext) => ctx.options.fault === "1ph" || ctx.options.fault === "2ph_earth";
 
 /** Without a vector group a two-winding transformer is taken as Dyn5, the distribution standard. */
 const DEFAULT_VECTOR_GROUP = "Dyn5";
@@ -84,8 +81,8 @@ export function addTransformer(ctx: BuildContext, t: Transformer, index: number)
     ratio,
     shiftDeg,
   });
-  if (!groupGiven && earthFault(ctx)) {
-    ctx.warn({
+  if (!groupGiven) {
+    ctx.warnEarthFault({
       path: ["transformers", index, "vector_group"],
       message: `not given: ${DEFAULT_VECTOR_GROUP} assumed`,
     });
@@ -150,8 +147,11 @@ export function addTransformer3w(ctx: BuildContext, t: Transformer3w, index: num
   const center = ctx.addNode(t.vn_hv_kv, t.id);
   const groupGiven = t.vector_group !== undefined;
   const windings = parseVectorGroup(t.vector_group ?? "YNyn0d5");
-  if (!groupGiven && earthFault(ctx)) {
-    ctx.warn({ path: ["transformers3w", index, "vector_group"], message: "not given: YNyn0d5 assumed" });
+  if (!groupGiven) {
+    ctx.warnEarthFault({
+      path: ["transformers3w", index, "vector_group"],
+      message: "not given: YNyn0d5 assumed",
+    });
   }
   const shifts = [
     0,

@@ -1,15 +1,15 @@
 // Network document → per-unit sequence networks with every IEC 60909 correction applied.
 
-import type { NetworkDocument, ShortCircuitOptions } from "@ampflux/contracts";
+import type { NetworkDocument } from "@ampflux/contracts";
 import { addLine, addTransformer, addTransformer3w } from "./branches.ts";
 import { BuildContext } from "./context.ts";
 import type { CorrectionFactors } from "./kernels.ts";
-import type { ShortCircuitModel } from "./model.ts";
+import type { ModelOptions, ShortCircuitModel } from "./model.ts";
 import { addExternalGrid, addGenerator, addMotor, addStaticGenerator } from "./sources.ts";
 
 export function buildModel(
   doc: NetworkDocument,
-  options: ShortCircuitOptions,
+  options: ModelOptions,
   factors: CorrectionFactors,
 ): ShortCircuitModel {
   const ctx = new BuildContext(doc, options, factors);

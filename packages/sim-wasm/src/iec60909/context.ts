@@ -1,16 +1,10 @@
 // What every element builder needs: node lookup, per-unit bases, voltage factors and the
 // sequence networks under construction.
 
-import {
-  DisjointSets,
-  type Generator,
-  type NetworkDocument,
-  type NetworkIssue,
-  type ShortCircuitOptions,
-} from "@ampflux/contracts";
+import { DisjointSets, type Generator, type NetworkDocument, type NetworkIssue } from "@ampflux/contracts";
 import type { Cx } from "./complex.ts";
 import type { CorrectionFactors } from "./kernels.ts";
-import { baseImpedanceOhm, type ShortCircuitModel } from "./model.ts";
+import { baseImpedanceOhm, type ModelOptions, type ShortCircuitModel } from "./model.ts";
 
 export class BuildContext {
   readonly model: ShortCircuitModel;
@@ -19,10 +13,10 @@ export class BuildContext {
   readonly unitGenerators = new Map<string, Generator>();
   readonly #openEnds = new Set<string>();
   readonly doc: NetworkDocument;
-  readonly options: ShortCircuitOptions;
+  readonly options: ModelOptions;
   readonly factors: CorrectionFactors;
 
-  constructor(doc: NetworkDocument, options: ShortCircuitOptions, factors: CorrectionFactors) {
+  constructor(doc: NetworkDocument, options: ModelOptions, factors: CorrectionFactors) {
     this.doc = doc;
     this.options = options;
     this.factors = factors;
@@ -38,7 +32,7 @@ export class BuildContext {
       machines: [],
       converters: [],
       allBranchesRxBelow03: true,
-      warnings: [],
+      earthFaultWarnings: [],
     };
     this.#numberBuses();
     for (const gen of doc.generators) {
@@ -107,8 +101,9 @@ export class BuildContext {
     return { re: z.re / base, im: z.im / base };
   }
 
-  warn(issue: NetworkIssue): void {
-    this.model.warnings.push(issue);
+  /** An assumption about zero-sequence data, reported with earth-fault results. */
+  warnEarthFault(issue: NetworkIssue): void {
+    this.model.earthFaultWarnings.push(issue);
   }
 
   /** Records a branch's R/X for method B's "R/X < 0.3 in all branches" test. */

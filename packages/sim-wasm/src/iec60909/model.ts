@@ -1,7 +1,8 @@
-// The per-unit sequence networks IEC 60909 works on, as plain data: what elements.ts builds
-// from a network document and admittance.ts stamps into Ybus.
+// The per-unit sequence networks IEC 60909 works on, as plain data: what build-model.ts builds
+// from a network document and admittance.ts stamps into Ybus. A model depends on the study case
+// (max/min) and the voltage factors, never on the fault type: one model serves every fault.
 
-import type { NetworkIssue } from "@ampflux/contracts";
+import type { NetworkIssue, ShortCircuitOptions } from "@ampflux/contracts";
 import type { Cx } from "./complex.ts";
 
 /** System base power; any value works, 100 MVA keeps per-unit numbers near 1. */
@@ -56,6 +57,9 @@ export interface ConverterSource {
  * Nodes are the document's buses (closed bus-bus switches merged) followed by the star points
  * of three-winding transformers. Per node: base voltage (kV), voltage factor c, low-voltage flag.
  */
+/** The options a model depends on (IEC 60909-0 Table 1 and the max/min case of §2.3, §10). */
+export type ModelOptions = Pick<ShortCircuitOptions, "case" | "c_max" | "c_min" | "lv_tolerance_percent">;
+
 export interface ShortCircuitModel {
   nodeCount: number;
   nodeOfBus: Map<string, number>;
@@ -68,7 +72,8 @@ export interface ShortCircuitModel {
   machines: RotatingMachine[];
   converters: ConverterSource[];
   allBranchesRxBelow03: boolean;
-  warnings: NetworkIssue[];
+  /** Assumed zero-sequence data (Z0 = 3·Z1, default vector groups): reported for earth faults. */
+  earthFaultWarnings: NetworkIssue[];
 }
 
 export const baseImpedanceOhm = (kv: number): number => (kv * kv) / S_BASE_MVA;

@@ -1,10 +1,17 @@
-import { type NetworkDocument, type NetworkIssue, validateNetwork } from "@ampflux/contracts";
+import {
+  type NetworkDocument,
+  type NetworkIssue,
+  type NetworkValidation,
+  validateNetwork,
+} from "@ampflux/contracts";
 import { isCollection } from "./catalog.ts";
 import type { EditorDocument } from "./document.ts";
 
 export interface Runnable {
   /** The valid part of the network, or null when the document as a whole is invalid. */
   document: NetworkDocument | null;
+  /** The validation that accepted `document` (its warnings included), so no one repeats it. */
+  validation: NetworkValidation | null;
   /** Ids left out because they (or what they hang on) are incomplete or invalid. */
   excluded: string[];
   /** Document-level errors no element removal can fix. */
@@ -20,14 +27,15 @@ export function runnablePart(input: EditorDocument): Runnable {
   const excluded: string[] = [];
   for (let round = 0; round < 8; round++) {
     const validation = validateNetwork(doc);
-    if (validation.ok && validation.document) return { document: validation.document, excluded, errors: [] };
+    if (validation.ok && validation.document)
+      return { document: validation.document, validation, excluded, errors: [] };
     const bad = new Map<string, Set<number>>();
     for (const { path } of validation.errors) {
       const [collection, index] = path;
       if (typeof collection === "string" && isCollection(collection) && typeof index === "number")
         bad.set(collection, (bad.get(collection) ?? new Set()).add(index));
     }
-    if (bad.size === 0) return { document: null, excluded, errors: validation.errors };
+    if (bad.size === 0) return { document: null, validation: null, excluded, errors: validation.errors };
     const next = { ...doc };
     for (const [collection, indices] of bad) {
       if (!isCollection(collection)) continue;
@@ -39,5 +47,10 @@ export function runnablePart(input: EditorDocument): Runnable {
     }
     doc = next;
   }
-  return { document: null, excluded, errors: [{ path: [], message: "the network could not be checked" }] };
+  return {
+    document: null,
+    validation: null,
+    excluded,
+    errors: [{ path: [], message: "the network could not be checked" }],
+  };
 }

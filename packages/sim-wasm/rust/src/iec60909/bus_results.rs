@@ -1,11 +1,13 @@
 //! Per fault bus: I''k, ip, Ib and Ith from the impedances at the fault (IEC 60909-0:2016
 //! §7–9 and Annex A). Everything is per unit; the caller scales by the bus's base current.
 
-use super::factors::{equivalent_frequency_hz, kappa, kappa_method_b, m_factor, r_over_x_method_c, thermal_current};
+use super::factors::{
+    equivalent_frequency_hz, kappa, kappa_method_b, m_factor, r_over_x_method_c, thermal_current,
+};
 use super::fault::{earth_current, fault_current, sequence_currents, FaultType, SequenceCurrents};
 use crate::complex::Complex;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KappaMethod {
     /// Uniform ratio R/X of the impedance at the fault, with the 1.15 safety factor, eq. (58).
     B,
@@ -58,7 +60,11 @@ fn r_over_x(z: Complex) -> f64 {
 fn peak_factor(p: &StudyParams, b: &BusInput) -> f64 {
     let z = Complex::new(b.z_peak.re, b.z_peak.im.abs());
     match p.kappa_method {
-        KappaMethod::B => kappa_method_b(r_over_x(z), b.low_voltage, p.all_branches_r_over_x_below_0_3),
+        KappaMethod::B => kappa_method_b(
+            r_over_x(z),
+            b.low_voltage,
+            p.all_branches_r_over_x_below_0_3,
+        ),
         KappaMethod::C => kappa(r_over_x_method_c(
             z.re.max(0.0),
             z.im,
@@ -83,7 +89,15 @@ pub fn bus_result(p: &StudyParams, b: &BusInput) -> BusOutput {
         _ => ikss,
     };
     let ith = thermal_current(ikss, m_factor(k, p.f_hz, p.tk_s), 1.0);
-    BusOutput { ikss, ike: earth_current(sequence), kappa: k, ip, ib, ith, sequence }
+    BusOutput {
+        ikss,
+        ike: earth_current(sequence),
+        kappa: k,
+        ip,
+        ib,
+        ith,
+        sequence,
+    }
 }
 
 #[cfg(test)]
@@ -91,11 +105,25 @@ mod tests {
     use super::*;
 
     fn params(fault: FaultType, kappa_method: KappaMethod) -> StudyParams {
-        StudyParams { fault, kappa_method, f_hz: 50.0, tk_s: 1.0, all_branches_r_over_x_below_0_3: false }
+        StudyParams {
+            fault,
+            kappa_method,
+            f_hz: 50.0,
+            tk_s: 1.0,
+            all_branches_r_over_x_below_0_3: false,
+        }
     }
 
     fn input(z1: Complex) -> BusInput {
-        BusInput { z1, z0: None, z_peak: z1, c: 1.1, source_voltage: 0.0, low_voltage: false, decay: 0.0 }
+        BusInput {
+            z1,
+            z0: None,
+            z_peak: z1,
+            c: 1.1,
+            source_voltage: 0.0,
+            low_voltage: false,
+            decay: 0.0,
+        }
     }
 
     #[test]
@@ -112,14 +140,20 @@ mod tests {
     fn method_c_reads_the_equivalent_frequency_impedance() {
         // A pure R–L path: at f_c = 20 Hz, X is 0.4·X, so (Rc/Xc)·(fc/f) = R/X and κ_C = κ(R/X).
         let z1 = Complex::new(0.1, 1.0);
-        let b = BusInput { z_peak: Complex::new(0.1, 0.4), ..input(z1) };
+        let b = BusInput {
+            z_peak: Complex::new(0.1, 0.4),
+            ..input(z1)
+        };
         let out = bus_result(&params(FaultType::ThreePhase, KappaMethod::C), &b);
         assert!((out.kappa - kappa(0.1)).abs() < 1e-12);
     }
 
     #[test]
     fn net_capacitive_reactance_keeps_kappa_in_range() {
-        let b = BusInput { z_peak: Complex::new(0.01, -0.02), ..input(Complex::new(0.01, -0.02)) };
+        let b = BusInput {
+            z_peak: Complex::new(0.01, -0.02),
+            ..input(Complex::new(0.01, -0.02))
+        };
         for method in [KappaMethod::B, KappaMethod::C] {
             let k = bus_result(&params(FaultType::ThreePhase, method), &b).kappa;
             assert!((1.02..=2.0).contains(&k), "{:?}: {}", method, k);
@@ -129,7 +163,10 @@ mod tests {
     #[test]
     fn converter_current_adds_without_dc_component() {
         let z1 = Complex::new(0.0, 1.0);
-        let b = BusInput { source_voltage: 0.1, ..input(z1) };
+        let b = BusInput {
+            source_voltage: 0.1,
+            ..input(z1)
+        };
         let out = bus_result(&params(FaultType::ThreePhase, KappaMethod::B), &b);
         assert!((out.ikss - 1.2).abs() < 1e-12);
         let sqrt2 = 2f64.sqrt();
@@ -138,8 +175,14 @@ mod tests {
 
     #[test]
     fn breaking_current_decays_for_balanced_faults_only() {
-        let b = BusInput { decay: 0.2, z0: Some(Complex::new(0.0, 1.0)), ..input(Complex::new(0.0, 1.0)) };
-        assert!((bus_result(&params(FaultType::ThreePhase, KappaMethod::B), &b).ib - 0.9).abs() < 1e-12);
+        let b = BusInput {
+            decay: 0.2,
+            z0: Some(Complex::new(0.0, 1.0)),
+            ..input(Complex::new(0.0, 1.0))
+        };
+        assert!(
+            (bus_result(&params(FaultType::ThreePhase, KappaMethod::B), &b).ib - 0.9).abs() < 1e-12
+        );
         let one = bus_result(&params(FaultType::LineToEarth, KappaMethod::B), &b);
         assert_eq!(one.ib, one.ikss);
     }

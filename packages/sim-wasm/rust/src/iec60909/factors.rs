@@ -12,11 +12,20 @@ pub struct VoltageFactor {
 /// c_max 1.05 / c_min 0.95, +10 % gives 1.10 / 0.90. Above 1 kV: 1.10 / 1.00.
 pub fn voltage_factor(vn_kv: f64, low_voltage_tolerance_10_percent: bool) -> VoltageFactor {
     if vn_kv > 1.0 {
-        VoltageFactor { c_max: 1.10, c_min: 1.00 }
+        VoltageFactor {
+            c_max: 1.10,
+            c_min: 1.00,
+        }
     } else if low_voltage_tolerance_10_percent {
-        VoltageFactor { c_max: 1.10, c_min: 0.90 }
+        VoltageFactor {
+            c_max: 1.10,
+            c_min: 0.90,
+        }
     } else {
-        VoltageFactor { c_max: 1.05, c_min: 0.95 }
+        VoltageFactor {
+            c_max: 1.05,
+            c_min: 0.95,
+        }
     }
 }
 
@@ -34,7 +43,18 @@ pub fn k_g(un_kv: f64, urg_kv: f64, c_max: f64, xdss_pu: f64, sin_phi_rg: f64) -
 
 /// K_S for power station units with an on-load tap changer, eq. (22):
 /// (U_nQ² / U_rG²) · (U_rTLV² / U_rTHV²) · c_max / (1 + |x''_d − x_T| · sin φ_rG).
-pub fn k_s(unq_kv: f64, urg_kv: f64, ur_lv_kv: f64, ur_hv_kv: f64, c_max: f64, xdss_pu: f64, x_t_pu: f64, sin_phi_rg: f64) -> f64 {
+// One argument per quantity of the equation, named as there; the FFI passes them one by one.
+#[allow(clippy::too_many_arguments)]
+pub fn k_s(
+    unq_kv: f64,
+    urg_kv: f64,
+    ur_lv_kv: f64,
+    ur_hv_kv: f64,
+    c_max: f64,
+    xdss_pu: f64,
+    x_t_pu: f64,
+    sin_phi_rg: f64,
+) -> f64 {
     (unq_kv * unq_kv) / (urg_kv * urg_kv) * (ur_lv_kv * ur_lv_kv) / (ur_hv_kv * ur_hv_kv) * c_max
         / (1.0 + (xdss_pu - x_t_pu).abs() * sin_phi_rg)
 }
@@ -42,8 +62,21 @@ pub fn k_s(unq_kv: f64, urg_kv: f64, ur_lv_kv: f64, ur_hv_kv: f64, c_max: f64, x
 /// K_SO for power station units without an on-load tap changer, eq. (24):
 /// U_nQ / (U_rG (1 + p_G)) · (U_rTLV / U_rTHV) · (1 ± p_T) · c_max / (1 + x''_d · sin φ_rG),
 /// where `tap_factor` is (1 ± p_T) for the chosen tap position (1 at the main tap).
-pub fn k_so(unq_kv: f64, urg_kv: f64, p_g: f64, ur_lv_kv: f64, ur_hv_kv: f64, tap_factor: f64, c_max: f64, xdss_pu: f64, sin_phi_rg: f64) -> f64 {
-    unq_kv / (urg_kv * (1.0 + p_g)) * (ur_lv_kv / ur_hv_kv) * tap_factor * c_max / (1.0 + xdss_pu * sin_phi_rg)
+// One argument per quantity of the equation, named as there; the FFI passes them one by one.
+#[allow(clippy::too_many_arguments)]
+pub fn k_so(
+    unq_kv: f64,
+    urg_kv: f64,
+    p_g: f64,
+    ur_lv_kv: f64,
+    ur_hv_kv: f64,
+    tap_factor: f64,
+    c_max: f64,
+    xdss_pu: f64,
+    sin_phi_rg: f64,
+) -> f64 {
+    unq_kv / (urg_kv * (1.0 + p_g)) * (ur_lv_kv / ur_hv_kv) * tap_factor * c_max
+        / (1.0 + xdss_pu * sin_phi_rg)
 }
 
 /// Peak factor κ from the R/X ratio at the fault, eq. (55): 1.02 + 0.98 e^(−3 R/X).
@@ -54,7 +87,11 @@ pub fn kappa(r_over_x: f64) -> f64 {
 /// Method B (uniform ratio R/X of the meshed network's impedance at the fault), eq. (58):
 /// κ_b = 1.15 · κ(R/X), where 1.15·κ is capped at 1.8 in low-voltage and 2.0 in higher-voltage
 /// networks, and the 1.15 safety factor is not needed when R/X < 0.3 in every branch.
-pub fn kappa_method_b(r_over_x: f64, low_voltage: bool, all_branches_r_over_x_below_0_3: bool) -> f64 {
+pub fn kappa_method_b(
+    r_over_x: f64,
+    low_voltage: bool,
+    all_branches_r_over_x_below_0_3: bool,
+) -> f64 {
     let k = kappa(r_over_x);
     if all_branches_r_over_x_below_0_3 {
         return k;
@@ -151,9 +188,27 @@ mod tests {
 
     #[test]
     fn voltage_factors_follow_table_1() {
-        assert_eq!(voltage_factor(0.4, false), VoltageFactor { c_max: 1.05, c_min: 0.95 });
-        assert_eq!(voltage_factor(0.4, true), VoltageFactor { c_max: 1.10, c_min: 0.90 });
-        assert_eq!(voltage_factor(20.0, false), VoltageFactor { c_max: 1.10, c_min: 1.00 });
+        assert_eq!(
+            voltage_factor(0.4, false),
+            VoltageFactor {
+                c_max: 1.05,
+                c_min: 0.95
+            }
+        );
+        assert_eq!(
+            voltage_factor(0.4, true),
+            VoltageFactor {
+                c_max: 1.10,
+                c_min: 0.90
+            }
+        );
+        assert_eq!(
+            voltage_factor(20.0, false),
+            VoltageFactor {
+                c_max: 1.10,
+                c_min: 1.00
+            }
+        );
     }
 
     #[test]
@@ -167,7 +222,11 @@ mod tests {
     #[test]
     fn method_b_caps_and_skips_the_safety_factor() {
         assert!(close(kappa_method_b(0.1, false, true), kappa(0.1), 1e-12));
-        assert!(close(kappa_method_b(0.2, false, false), 1.15 * kappa(0.2), 1e-12));
+        assert!(close(
+            kappa_method_b(0.2, false, false),
+            1.15 * kappa(0.2),
+            1e-12
+        ));
         assert_eq!(kappa_method_b(0.0, true, false), 1.8);
         assert_eq!(kappa_method_b(0.0, false, false), 2.0);
     }

@@ -5,7 +5,7 @@
 
 use crate::complex::Complex;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FaultType {
     ThreePhase,
     LineToLine,
@@ -35,24 +35,49 @@ pub struct SequenceCurrents {
 
 /// Sequence currents for source voltage `e` (per unit) with Z(1) = `z1` and Z(0) = `z0`;
 /// `None` for Z(0) means no earth path, so earth faults draw no zero-sequence current.
-pub fn sequence_currents(fault: FaultType, e: f64, z1: Complex, z0: Option<Complex>) -> SequenceCurrents {
+pub fn sequence_currents(
+    fault: FaultType,
+    e: f64,
+    z1: Complex,
+    z0: Option<Complex>,
+) -> SequenceCurrents {
     let e = Complex::new(e, 0.0);
     let zero = Complex::ZERO;
     match (fault, z0) {
-        (FaultType::ThreePhase, _) => SequenceCurrents { i1: e / z1, i2: zero, i0: zero },
+        (FaultType::ThreePhase, _) => SequenceCurrents {
+            i1: e / z1,
+            i2: zero,
+            i0: zero,
+        },
         (FaultType::LineToLine, _) | (FaultType::LineToLineToEarth, None) => {
             let i1 = e / (z1 + z1);
-            SequenceCurrents { i1, i2: -i1, i0: zero }
+            SequenceCurrents {
+                i1,
+                i2: -i1,
+                i0: zero,
+            }
         }
-        (FaultType::LineToEarth, None) => SequenceCurrents { i1: zero, i2: zero, i0: zero },
+        (FaultType::LineToEarth, None) => SequenceCurrents {
+            i1: zero,
+            i2: zero,
+            i0: zero,
+        },
         (FaultType::LineToEarth, Some(z0)) => {
             let i = e / (z1 + z1 + z0);
-            SequenceCurrents { i1: i, i2: i, i0: i }
+            SequenceCurrents {
+                i1: i,
+                i2: i,
+                i0: i,
+            }
         }
         (FaultType::LineToLineToEarth, Some(z0)) => {
             let z20 = z1 + z0;
             let i1 = e / (z1 + z1 * z0 / z20);
-            SequenceCurrents { i1, i2: -(i1 * z0 / z20), i0: -(i1 * z1 / z20) }
+            SequenceCurrents {
+                i1,
+                i2: -(i1 * z0 / z20),
+                i0: -(i1 * z1 / z20),
+            }
         }
     }
 }
@@ -61,7 +86,11 @@ pub fn sequence_currents(fault: FaultType, e: f64, z1: Complex, z0: Option<Compl
 pub fn phase_currents(s: SequenceCurrents) -> [Complex; 3] {
     let a = Complex::new(-0.5, 0.75f64.sqrt());
     let a2 = a.conj();
-    [s.i0 + s.i1 + s.i2, s.i0 + a2 * s.i1 + a * s.i2, s.i0 + a * s.i1 + a2 * s.i2]
+    [
+        s.i0 + s.i1 + s.i2,
+        s.i0 + a2 * s.i1 + a * s.i2,
+        s.i0 + a * s.i1 + a2 * s.i2,
+    ]
 }
 
 /// The short-circuit current of the fault type: the largest faulted-phase current.
@@ -107,7 +136,10 @@ mod tests {
 
     #[test]
     fn no_earth_path_means_no_earth_current() {
-        assert_eq!(fault_current(sequence_currents(FaultType::LineToEarth, 1.0, Z1, None)), 0.0);
+        assert_eq!(
+            fault_current(sequence_currents(FaultType::LineToEarth, 1.0, Z1, None)),
+            0.0
+        );
         let s = sequence_currents(FaultType::LineToLineToEarth, 1.0, Z1, None);
         assert_eq!(s, sequence_currents(FaultType::LineToLine, 1.0, Z1, None));
     }
@@ -116,7 +148,8 @@ mod tests {
     fn the_healthy_phase_carries_nothing() {
         let [a, _, _] = phase_currents(sequence_currents(FaultType::LineToLine, 1.0, Z1, None));
         assert!(a.abs() < 1e-15);
-        let [_, b, c] = phase_currents(sequence_currents(FaultType::LineToEarth, 1.0, Z1, Some(Z0)));
+        let [_, b, c] =
+            phase_currents(sequence_currents(FaultType::LineToEarth, 1.0, Z1, Some(Z0)));
         assert!(b.abs() < 1e-15 && c.abs() < 1e-15);
     }
 }

@@ -30,10 +30,17 @@ pub struct CurrentSource {
 }
 
 /// Calls `visit(k, column)` with column `buses[k]` of Z = Y⁻¹ for every k.
-fn for_each_column(solver: &Solver, buses: &[usize], mut visit: impl FnMut(usize, &[Complex])) -> Result<()> {
+fn for_each_column(
+    solver: &Solver,
+    buses: &[usize],
+    mut visit: impl FnMut(usize, &[Complex]),
+) -> Result<()> {
     let n = solver.symbolic.n();
     if let Some(&bad) = buses.iter().find(|&&b| b >= n) {
-        return Err(SolverError::invalid(format!("bus index {} is out of range 0..{}", bad, n)));
+        return Err(SolverError::invalid(format!(
+            "bus index {} is out of range 0..{}",
+            bad, n
+        )));
     }
     let mut rhs = try_vec(n * BATCH.min(buses.len()), Complex::ZERO)?;
     for (first, chunk) in buses.chunks(BATCH).enumerate() {
@@ -85,7 +92,14 @@ pub fn breaking_decay(
 }
 
 /// Adds one machine's eq. (75) term at every fault bus, given column `bus` of Z.
-fn accumulate_decay(m: &Machine, column: &[Complex], source: &[f64], c: &[f64], t_min_s: f64, out: &mut [f64]) {
+fn accumulate_decay(
+    m: &Machine,
+    column: &[Complex],
+    source: &[f64],
+    c: &[f64],
+    t_min_s: f64,
+    out: &mut [f64],
+) {
     let per_transfer = 1.0 / m.z.abs();
     let q_factor = m.mw_per_pole_pair.map(|p| q(p, t_min_s));
     for f in 0..out.len() {

@@ -1,0 +1,169 @@
+// The short-circuit studies of one network — the fault types and cases of a plan — sharing the
+// work that does not depend on them:
+// - The model and the sequence networks' factors do not depend on the fault type: it enters
+//   only where the sequence networks are connected at the fault (IEC 60909-0 §4.2–4.3), i.e.
+//   in the per-bus formulas. Z(0) is only needed, and only computed, for earth faults.
+// - They do depend on the case: c_max/c_min (Table 1) scales the feeders' Z_Q = c·U²/S''kQ,
+//   the minimum case takes S''kQmin, line resistances at the end temperature (eq. 31) and
+//   leaves motors out (§10). So each case builds its model and factorizes its matrices once.
+// - Both cases have the same branches, hence the same Ybus patterns: the ordering and
+//   symbolic analysis of each sequence network is done once and reused (SequenceFactorization
+//   checks the pattern, and analyses again if it ever differs).
+
+import type {
+  FaultType,
+  ShortCircuitOptions,
+  ShortCircuitOptionsInput,
+  ShortCircuitResult,
+} from "@ampflux/contracts";
+import type { SimExports } from "../loader.ts";
+import { branchResults } from "./branch-results.ts";
+import { buildModel } from "./build-model.ts";
+import { busFaultResults, busWarnings } from "./bus-fault-results.ts";
+import { busResults, type CorrectionFactors, correctionFactors } from "./kernels.ts";
+import type { ShortCircuitModel } from "./model.ts";
+import { SequenceFactorization } from "./sequence-factorization.ts";
+import { gather, type PositiveSequence, positiveSequence, zeroSequence } from "./sequence-impedances.ts";
+import { Stopwatch } from "./stopwatch.ts";
+import { parseStudyOptions } from "./study-options.ts";
+import type { ValidatedNetwork } from "./validated-network.ts";
+
+export type StudyCase = ShortCircuitOptions["case"];
+
+/** Which studies will be asked for, with the options they share. */
+export interface StudyPlan extends Omit<ShortCircuitOptionsInput, "fault" | "case"> {
+  faults: readonly FaultType[];
+  cases: readonly StudyCase[];
+}
+
+/** The shared work done so far: what proves it is done once per case, not once per study. */
+export interface StudyWork {
+  modelBuilds: number;
+  /** Ordering + symbolic analyses over all sequence networks. */
+  analyses: number;
+  /** Numeric factorizations over all sequence networks (Y(1), its peak network, Y(0)). */
+  factorizations: number;
+}
+
+interface CaseNetworks {
+  model: ShortCircuitModel;
+  positive: PositiveSequence;
+  /** diag Z(0) when the plan has earth faults. */
+  z0: Float64Array | undefined;
+}
+
+const isEarthFault = (fault: FaultType) => fault === "1ph" || fault === "2ph_earth";
+
+export class ShortCircuitStudies implements Disposable {
+  #sim: SimExports;
+  #network: ValidatedNetwork;
+  #factors: CorrectionFactors;
+  #options = new Map<string, ShortCircuitOptions>();
+  #breakingDecay: boolean;
+  #earthFaults: boolean;
+  #positive: SequenceFactorization;
+  #zero: SequenceFactorization;
+  #cases = new Map<StudyCase, CaseNetworks>();
+  #modelBuilds = 0;
+  #disposed = false;
+
+  /** Checks the options of every planned study; throws ShortCircuitInputError if one is invalid. */
+  constructor(sim: SimExports, network: ValidatedNetwork, plan: StudyPlan) {
+    const { faults, cases, ...common } = plan;
+    for (const studyCase of cases) {
+      for (const fault of faults) {
+        const options = parseStudyOptions(network, { ...common, fault, case: studyCase });
+        this.#options.set(`${fault}/${studyCase}`, options);
+      }
+    }
+    this.#sim = sim;
+    this.#network = network;
+    this.#factors = correctionFactors(sim);
+    this.#breakingDecay = faults.includes("3ph");
+    this.#earthFaults = faults.some(isEarthFault);
+    this.#positive = new SequenceFactorization(sim);
+    this.#zero = new SequenceFactorization(sim);
+  }
+
+  get work(): StudyWork {
+    return {
+      modelBuilds: this.#modelBuilds,
+      analyses: this.#positive.analyses + this.#zero.analyses,
+      factorizations: this.#positive.factorizations + this.#zero.factorizations,
+    };
+  }
+
+  /** One study of the plan; its timings include the shared work it happened to do first. */
+  run(fault: FaultType, studyCase: StudyCase): ShortCircuitResult {
+    const options = this.#options.get(`${fault}/${studyCase}`);
+    if (!options) throw new RangeError(`${fault} ${studyCase} is not in the plan of these studies`);
+    if (this.#disposed) throw new Error("these short-circuit studies have been disposed");
+    const clock = new Stopwatch();
+    const { model, positive: pos, z0: earthZ0 } = this.#caseNetworks(options, clock);
+    const doc = this.#network.document;
+    const earth = isEarthFault(fault);
+    const z0 = (earth && earthZ0) || new Float64Array(2 * pos.n).fill(Number.POSITIVE_INFINITY);
+    const raw = busResults(this.#sim, {
+      fault,
+      kappaMethod: options.kappa_method,
+      fHz: doc.frequency_hz,
+      tkS: options.tk_s,
+      allBranchesRxBelow03: model.allBranchesRxBelow03,
+      z1: pos.z1,
+      z0,
+      zPeak: pos.zPeak,
+      c: pos.c,
+      sourceVoltage: pos.sourceVoltage,
+      lowVoltage: gather(pos.index, pos.n, (node) => ((model.baseKv[node] ?? 1) <= 1 ? 1 : 0)),
+      decay: (fault === "3ph" && pos.decay) || new Float64Array(pos.n),
+    });
+    const buses = busFaultResults({ doc, model, options, index: pos.index, z1: pos.z1, z0, raw });
+    clock.lap("results");
+    const branches = options.branches ? branchResults(this.#sim, model, pos.index, raw, options) : [];
+    clock.lap("branches");
+    return {
+      standard: "IEC 60909-0:2016",
+      options,
+      buses,
+      branches,
+      warnings: [
+        ...this.#network.warnings,
+        ...(earth ? model.earthFaultWarnings : []),
+        ...busWarnings(buses, earth),
+      ],
+      timings: clock.timings,
+    };
+  }
+
+  /** The case's model and bus impedances, built and factorized on first use. */
+  #caseNetworks(options: ShortCircuitOptions, clock: Stopwatch): CaseNetworks {
+    const cached = this.#cases.get(options.case);
+    if (cached) return cached;
+    const model = buildModel(this.#network.document, options, this.#factors);
+    this.#modelBuilds++;
+    clock.lap("model");
+    const positive = positiveSequence(
+      this.#sim,
+      this.#positive,
+      model,
+      { breakingDecay: this.#breakingDecay, kappaMethod: options.kappa_method, tminS: options.tmin_s },
+      clock,
+    );
+    const z0 = this.#earthFaults ? zeroSequence(this.#sim, this.#zero, model, positive) : undefined;
+    clock.lap("zero sequence");
+    const networks = { model, positive, z0 };
+    this.#cases.set(options.case, networks);
+    return networks;
+  }
+
+  /** Frees the factors; the studies cannot run afterwards. */
+  dispose(): void {
+    this.#disposed = true;
+    this.#positive.dispose();
+    this.#zero.dispose();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+}

@@ -1,0 +1,38 @@
+// Study options parsed with contracts' schema and checked against the network they apply to.
+
+import {
+  type ShortCircuitOptions,
+  type ShortCircuitOptionsInput,
+  shortCircuitOptionsSchema,
+} from "@ampflux/contracts";
+import { ShortCircuitInputError } from "./errors.ts";
+import type { ValidatedNetwork } from "./validated-network.ts";
+
+/** Throws ShortCircuitInputError("invalid options") naming the path of each problem. */
+export function parseStudyOptions(
+  network: ValidatedNetwork,
+  input: ShortCircuitOptionsInput,
+): ShortCircuitOptions {
+  const parsed = shortCircuitOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.map((k) => (typeof k === "number" ? k : String(k))),
+      message: i.message,
+    }));
+    throw new ShortCircuitInputError("invalid options", issues);
+  }
+  const options = parsed.data;
+  if (options.buses !== undefined) {
+    const known = new Set(network.document.buses.map((b) => b.id));
+    const unknown = options.buses.flatMap((id, i) =>
+      known.has(id) ? [] : [{ path: ["buses", i], message: `unknown bus "${id}"` }],
+    );
+    if (unknown.length > 0) throw new ShortCircuitInputError("invalid options", unknown);
+  }
+  if (options.branches && options.buses === undefined) {
+    throw new ShortCircuitInputError("invalid options", [
+      { path: ["branches"], message: "needs the fault buses in `buses`" },
+    ]);
+  }
+  return options;
+}

@@ -1,0 +1,63 @@
+// A network document that passed contracts' validateNetwork, carried with that validation's
+// warnings so a study does not validate it again. Callers validate once per study (when they
+// load the document) and hand the engine this object; a batch derives its contingency variants
+// from it without validating each one.
+
+import {
+  type NetworkDocument,
+  type NetworkIssue,
+  type NetworkValidation,
+  validateNetwork,
+} from "@ampflux/contracts";
+import { ShortCircuitInputError } from "./errors.ts";
+
+/** The branch collections a contingency can take out of service. */
+export type BranchCollection = "lines" | "transformers" | "transformers3w";
+
+export class ValidatedNetwork {
+  /** The document with the schema's defaults filled in. */
+  readonly document: NetworkDocument;
+  /** validateNetwork's warnings; a study reports them first. */
+  readonly warnings: readonly NetworkIssue[];
+  // Only this module makes instances, so holding one means the document was validated.
+  readonly #validated = true;
+
+  private constructor(document: NetworkDocument, warnings: readonly NetworkIssue[]) {
+    this.document = document;
+    this.warnings = warnings;
+  }
+
+  /** Validates `input`; throws ShortCircuitInputError("invalid network") with its issues. */
+  static check(input: unknown): ValidatedNetwork {
+    return ValidatedNetwork.fromValidation(validateNetwork(input));
+  }
+
+  /** Wraps what contracts' validateNetwork returned, when it accepted the document. */
+  static fromValidation(validation: NetworkValidation): ValidatedNetwork {
+    if (!validation.ok || !validation.document)
+      throw new ShortCircuitInputError("invalid network", validation.errors);
+    return new ValidatedNetwork(validation.document, validation.warnings);
+  }
+
+  static is(value: unknown): value is ValidatedNetwork {
+    return typeof value === "object" && value !== null && #validated in value;
+  }
+
+  /**
+   * The same network with branch `id` of `collection` out of service (an N-1 contingency).
+   * Validation does not look at `in_service` (shape, ids, references, rated voltages), so the
+   * variant is exactly as valid as this network and has the same warnings.
+   */
+  withOutOfService(collection: BranchCollection, id: string): ValidatedNetwork {
+    const doc = this.document;
+    const outaged = <T extends { id: string }>(list: T[]): T[] =>
+      list.map((b) => (b.id === id ? { ...b, in_service: false } : b));
+    const document: NetworkDocument =
+      collection === "lines"
+        ? { ...doc, lines: outaged(doc.lines) }
+        : collection === "transformers"
+          ? { ...doc, transformers: outaged(doc.transformers) }
+          : { ...doc, transformers3w: outaged(doc.transformers3w) };
+    return new ValidatedNetwork(document, this.warnings);
+  }
+}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Native counterpart of `bench/bench.ts`: times analysis (AMD + symbolic), numeric
 //! factorization and selected inversion (diag Z) on matrices the TS bench wrote, and
 //! measures peak heap with a counting allocator. Dependency-free.

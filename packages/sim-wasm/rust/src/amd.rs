@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Approximate minimum degree ordering: P. R. Amestoy, T. A. Davis, I. S. Duff, "An approximate
 //! minimum degree ordering algorithm", SIAM J. Matrix Anal. Appl. 17(4):886–905, 1996, in the
 //! compact form of CSparse's cs_amd (Davis 2006, §7.1).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Complex numbers in double precision: the scalar type of every phasor quantity.
 
 use std::ops::{Add, Div, Mul, Neg, Sub};

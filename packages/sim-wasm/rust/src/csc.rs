@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Compressed sparse column (CSC) storage, after CSparse (Davis, "Direct Methods for Sparse
 //! Linear Systems", SIAM 2006, ch. 2): triplet assembly with duplicate summation, transpose,
 //! and the symmetrized pattern A + Aᵀ that the ordering and symbolic analysis work on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Errors of every solver phase. The FFI layer hands them to JavaScript as a numeric code,
 //! the offending column (bus) and a message, so no failure ever traps the WASM instance.
 

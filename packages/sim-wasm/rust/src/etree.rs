@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Elimination tree, its postorder, and the column counts of the Cholesky factor of a
 //! symmetric pattern, without forming the factor:
 //! - J. W. H. Liu, "The role of elimination trees in sparse factorization", SIAM J. Matrix

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! The WebAssembly boundary: `extern "C"` functions over linear memory.
 //!
 //! Buffers are allocated by the host with `ampflux_alloc`, filled through a typed-array

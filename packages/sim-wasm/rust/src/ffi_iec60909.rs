@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! The WebAssembly boundary of the IEC 60909 core, same conventions as `ffi`: host buffers,
 //! explicit lengths, status 0 or an error code. Impedances and currents are per unit.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Left-looking sparse LU with threshold partial pivoting: J. R. Gilbert, T. Peierls, "Sparse
 //! partial pivoting in time proportional to arithmetic operations", SIAM J. Sci. Stat. Comput.
 //! 9(5):862–874, 1988, as in CSparse's cs_lu (Davis 2006, §6.3).

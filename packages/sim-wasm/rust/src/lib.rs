@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! AmpFlux simulation core: sparse complex linear algebra and fault currents.
 //!
 //! Everything JavaScript sees goes through `ffi`: plain `extern "C"` functions over

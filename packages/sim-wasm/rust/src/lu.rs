@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Numeric LDU factorization on the static symmetric pattern of the symbolic analysis:
 //! P A Pᵀ = L D U with L unit lower, D diagonal, U unit upper and pattern(U) = pattern(Lᵀ).
 //!

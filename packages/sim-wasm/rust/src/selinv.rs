@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Selected inversion: entries of Z = A⁻¹ without forming the dense inverse.
 //!
 //! Static factors (P A Pᵀ = L D U, symmetric pattern): the Takahashi recurrences

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Triangular solves with dense right-hand sides, column by column through the factors of
 //! either kind (cs_lsolve/cs_usolve/cs_lusol, Davis 2006, §3.1). Sparse right-hand sides are
 //! in `triangular` (the Gilbert–Peierls reach).

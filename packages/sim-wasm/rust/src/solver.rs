@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! The solver a caller holds on to: one symbolic analysis of a pattern, re-factorizable with
 //! new values, answering solves, single columns of Z = A⁻¹ and selected entries of Z.
 

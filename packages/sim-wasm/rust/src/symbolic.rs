@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Symbolic analysis of a structurally symmetric matrix, reusable for any values on the same
 //! pattern: AMD ordering of A + Aᵀ, elimination tree, column counts, the pattern of the
 //! factor L (U has the transposed pattern), and where each entry of A enters the up-looking

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Sparse triangular factors and the sparse triangular solve with a sparse right-hand side:
 //! J. R. Gilbert, T. Peierls, SIAM J. Sci. Stat. Comput. 9(5), 1988 — the pattern of x is the
 //! depth-first reach of b's pattern in the graph of G, so the cost is proportional to the flops

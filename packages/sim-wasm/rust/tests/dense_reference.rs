@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! The sparse solver against a dense LU with partial pivoting, on random and structured
 //! matrices: well and ill conditioned, symmetric and unsymmetric values, matrices that force
 //! the partial-pivoting fallback, and every failure mode.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Per fault bus: I''k, ip, Ib and Ith from the impedances at the fault (IEC 60909-0:2016
 //! §7–9 and Annex A). Everything is per unit; the caller scales by the bus's base current.
 

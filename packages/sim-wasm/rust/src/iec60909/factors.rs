@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Factors of IEC 60909-0:2016 that turn impedances and Ik'' into the currents engineers rate
 //! equipment with. Equation and table numbers refer to that edition.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Connection of the sequence networks at the fault location, IEC 60909-0:2016 §7–8: the
 //! equivalent voltage source E = c·Un/√3 (per unit: c) drives Z(1), Z(2) and Z(0) in series or
 //! parallel according to the fault type. Z(2) = Z(1), as the standard allows for every element

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! IEC 60909-0:2016 short-circuit calculation: correction and current factors (`factors`),
 //! sequence networks at the fault (`fault`), per-bus results (`bus_results`) and the quantities
 //! that need transfer impedances (`transfer`). The network model itself is built by the caller.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
 //! Quantities that need the transfer impedances Z(1)fj between every fault bus f and the few
 //! buses j where machines or converters connect: one solve per such bus, in batches. Y(1) is
 //! complex symmetric (no phase shift in the bus-level model), so column j of Z holds Z_fj.

@@ -14,7 +14,7 @@ import {
 } from "@ampflux/db";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
 import { type RunningWorker, startWorker } from "../src/worker.ts";
 import { finished, parallelFeeder, queueStudy, waitForSimulation } from "./fixtures.ts";
@@ -196,7 +196,10 @@ describe("study notifications", () => {
     expect(mail?.text).toContain("Hello Ada Engineer,\n\nBatch study succeeded.\n");
     expect(mail?.text).toContain("Study, version 1: the results are ready.");
     expect(mail?.text).toContain(`http://app.test/projects/${project.id}/simulations`);
-    expect(await emailJob(notification?.id ?? 0)).toBeUndefined();
+    // The job row goes just after the task returns: wait for it rather than race it.
+    await vi.waitFor(async () => expect(await emailJob(notification?.id ?? 0)).toBeUndefined(), {
+      timeout: 30_000,
+    });
   });
 
   it("finishes the study while SMTP is down and delivers the email once the server is back", async () => {
@@ -220,7 +223,8 @@ describe("study notifications", () => {
     const mails = smtp.mailsTo(user.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.headers.get("subject")).toBe("Batch study succeeded: Study");
-    expect(await emailJob(id)).toBeUndefined();
+    // graphile-worker deletes the job just after the task that sent the mail returns.
+    await vi.waitFor(async () => expect(await emailJob(id)).toBeUndefined(), { timeout: 30_000 });
     expect(await notificationsOf(user.id)).toHaveLength(1);
   });
 

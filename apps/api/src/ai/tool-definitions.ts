@@ -1,10 +1,9 @@
 // The tools' arguments as zod schemas: they validate what the model sends, and their JSON Schema
 // is what the model is told.
 
-import { FAULT_TYPES } from "@ampflux/contracts";
+import { ELEMENT_COLLECTIONS, FAULT_TYPES } from "@ampflux/contracts";
 import type { ChatCompletionFunctionTool } from "openai/resources/chat/completions";
 import { z } from "zod";
-import { ELEMENT_COLLECTIONS } from "./collections.ts";
 
 export const toolArguments = {
   run_short_circuit: z.object({

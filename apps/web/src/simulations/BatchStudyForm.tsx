@@ -1,4 +1,4 @@
-import { FAULT_TYPES, type FaultType } from "@ampflux/contracts";
+import { BRANCH_COLLECTIONS, FAULT_TYPES, type FaultType } from "@ampflux/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FAULT_LABELS } from "../results/StudyControls.tsx";
@@ -22,7 +22,7 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
   const [faults, setFaults] = useState<FaultType[]>(["3ph", "1ph"]);
   const [cases, setCases] = useState<Array<"max" | "min">>(["max", "min"]);
   const [outages, setOutages] = useState<string[]>([]);
-  const branches = (["lines", "transformers", "transformers3w"] as const).flatMap((c) =>
+  const branches = BRANCH_COLLECTIONS.flatMap((c) =>
     ((document[c] as Array<{ id: string }> | undefined) ?? []).map((b) => ({ id: b.id, kind: c })),
   );
   const run = useMutation(

@@ -4,6 +4,7 @@
 
 import {
   type BatchStudyOptions,
+  BRANCH_COLLECTIONS,
   type BusFaultResult,
   batchStudyOptionsSchema,
   type FaultType,
@@ -14,8 +15,6 @@ import { ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
 import type { Task } from "graphile-worker";
 import { PermanentStudyError, parsedOptions, runStudy, StudyCancelled, type TaskDeps } from "./study.ts";
 
-const BRANCHES = ["lines", "transformers", "transformers3w"] as const;
-
 interface Variant {
   outage: string | null;
   document: NetworkDocument;
@@ -25,7 +24,7 @@ interface Variant {
 export function contingencyVariants(document: NetworkDocument, outages: string[]): Variant[] {
   const variants: Variant[] = [{ outage: null, document }];
   outages.forEach((id, index) => {
-    const collection = BRANCHES.find((c) => document[c].some((b) => b.id === id));
+    const collection = BRANCH_COLLECTIONS.find((c) => document[c].some((b) => b.id === id));
     if (!collection) {
       throw new PermanentStudyError(`contingencies[${index}]: no line or transformer "${id}"`, [
         { path: ["contingencies", index], message: `no line or transformer "${id}"` },

@@ -7,6 +7,7 @@ export type { IssuePath, NetworkIssue } from "./issues.ts";
 export * from "./lines.ts";
 export * from "./sources.ts";
 export * from "./switches.ts";
+export * from "./topology.ts";
 export * from "./transformers.ts";
 export * from "./transformers3w.ts";
 export * from "./validate.ts";

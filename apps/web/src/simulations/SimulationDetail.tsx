@@ -1,4 +1,4 @@
-import type { ShortCircuitResult } from "@ampflux/contracts";
+import type { BatchStudyResult, ShortCircuitResult } from "@ampflux/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDate } from "../lib/format.ts";
 import { ResultsTable } from "../results/ResultsTable.tsx";
@@ -8,7 +8,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { LiveProgress } from "./LiveProgress.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
 import { isFinished } from "./status.ts";
-import { type BatchResult, WorstCasesTable } from "./WorstCasesTable.tsx";
+import { WorstCasesTable } from "./WorstCasesTable.tsx";
 
 /** One study: live progress while it runs, then its results (worst cases of a batch). */
 export function SimulationDetail({ projectId, simulationId }: { projectId: string; simulationId: string }) {
@@ -52,7 +52,7 @@ export function SimulationDetail({ projectId, simulationId }: { projectId: strin
       {s.status === "succeeded" &&
         s.result != null &&
         (s.kind === "batch_study" ? (
-          <WorstCasesTable result={s.result as BatchResult} />
+          <WorstCasesTable result={s.result as BatchStudyResult} />
         ) : (
           <ResultsTable buses={(s.result as ShortCircuitResult).buses} selected={[]} onSelect={() => {}} />
         ))}

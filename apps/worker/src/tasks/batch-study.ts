@@ -4,11 +4,13 @@
 
 import {
   type BatchStudyOptions,
+  type BatchStudyResult,
   BRANCH_COLLECTIONS,
   type BusFaultResult,
   batchStudyOptionsSchema,
-  type FaultType,
   type NetworkDocument,
+  type StudyCase,
+  type WorstCase,
 } from "@ampflux/contracts";
 import { reportProgress } from "@ampflux/db";
 import { ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
@@ -36,22 +38,11 @@ export function contingencyVariants(document: NetworkDocument, outages: string[]
   return variants;
 }
 
-export interface WorstCase {
-  bus: string;
-  fault: FaultType;
-  case: "max" | "min";
-  /** null: no source feeds the bus in the worst contingency (for "min", the worst of all). */
-  ikss_ka: number | null;
-  ip_ka: number | null;
-  ib_ka: number | null;
-  outage: string | null;
-}
-
 /**
  * Is `candidate` worse than `current` for this case? An unfed bus is the worst minimum. Ties
  * (within rounding) keep the earlier step, so an outage that changes nothing is not blamed.
  */
-function worse(studyCase: "max" | "min", candidate: number | null, current: number | null): boolean {
+function worse(studyCase: StudyCase, candidate: number | null, current: number | null): boolean {
   const margin = 1e-9 * Math.abs(current ?? 0);
   if (studyCase === "max") return (candidate ?? -1) > (current ?? -1) + margin;
   if (current === null) return false;
@@ -114,7 +105,7 @@ async function sweep(
       steps,
       outages: options.contingencies,
       worst: [...worst.values()],
-    },
+    } satisfies BatchStudyResult,
     timings: { total: performance.now() - started, perStep: (performance.now() - started) / steps },
   };
 }

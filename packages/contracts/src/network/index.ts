@@ -2,6 +2,7 @@ export * from "./buses.ts";
 export * from "./consumers.ts";
 export { DisjointSets } from "./disjoint-sets.ts";
 export * from "./document.ts";
+export { fictitiousResistanceRatio } from "./generator-resistance.ts";
 export * from "./islands.ts";
 export type { IssuePath, NetworkIssue } from "./issues.ts";
 export * from "./lines.ts";

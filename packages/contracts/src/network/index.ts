@@ -12,3 +12,4 @@ export * from "./topology.ts";
 export * from "./transformers.ts";
 export * from "./transformers3w.ts";
 export * from "./validate.ts";
+export { readWindings, type Winding } from "./vector-group.ts";

@@ -2,7 +2,7 @@
 // to wait for the outcome, all against the run's real test database.
 
 import { readFile } from "node:fs/promises";
-import type { NetworkDocumentInput } from "@ampflux/contracts";
+import { type NetworkDocumentInput, networkDocumentSchema, studyRequestSchema } from "@ampflux/contracts";
 import { importMatpower } from "@ampflux/contracts/importers";
 import {
   circuitVersions,
@@ -65,13 +65,18 @@ export async function matpowerDocument(name: string) {
   return importMatpower(text).document;
 }
 
-/** Inserts a project with one version of `document` and queues a study on it (job included). */
+/**
+ * Inserts a project with one version of `document` and queues a study on it (job included),
+ * both parsed as the api stores them: defaults filled in.
+ */
 export async function queueStudy(
   client: DbClient,
-  document: unknown,
-  study: { kind: Simulation["kind"]; options: Record<string, unknown> },
+  input: unknown,
+  request: { kind: Simulation["kind"]; options: Record<string, unknown> },
   enqueue = true,
 ): Promise<Simulation> {
+  const document = networkDocumentSchema.parse(input);
+  const study = studyRequestSchema.parse(request);
   return client.db.transaction(async (tx) => {
     const [company] = await tx.insert(companies).values({ name: "Worker Co" }).returning();
     const [project] = await tx

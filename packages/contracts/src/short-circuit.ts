@@ -127,3 +127,17 @@ export const studyRequestSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type StudyRequest = z.infer<typeof studyRequestSchema>;
+
+/** A study's options as stored, by kind: short_circuit or batch_study. */
+export type StudyOptions = StudyRequest["options"];
+
+/** A study's result as stored: short_circuit → ShortCircuitResult, batch_study → BatchStudyResult. */
+export type StudyResult = ShortCircuitResult | BatchStudyResult;
+
+export const isBatchStudyResult = (result: StudyResult): result is BatchStudyResult => "worst" in result;
+
+/** Why a study failed: the message, with details (input issues, attempts) where there are any. */
+export interface StudyError {
+  message: string;
+  [detail: string]: unknown;
+}

@@ -1,4 +1,4 @@
-import type { BatchStudyResult, ShortCircuitResult } from "@ampflux/contracts";
+import { isBatchStudyResult } from "@ampflux/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDate } from "../lib/format.ts";
 import { ResultsTable } from "../results/ResultsTable.tsx";
@@ -46,15 +46,15 @@ export function SimulationDetail({ projectId, simulationId }: { projectId: strin
       )}
       {s.status === "failed" && (
         <p className="alert" role="alert">
-          The study failed: {(s.error as { message?: string } | null)?.message ?? "unknown error"}
+          The study failed: {s.error?.message ?? "unknown error"}
         </p>
       )}
       {s.status === "succeeded" &&
         s.result != null &&
-        (s.kind === "batch_study" ? (
-          <WorstCasesTable result={s.result as BatchStudyResult} />
+        (isBatchStudyResult(s.result) ? (
+          <WorstCasesTable result={s.result} />
         ) : (
-          <ResultsTable buses={(s.result as ShortCircuitResult).buses} selected={[]} onSelect={() => {}} />
+          <ResultsTable buses={s.result.buses} selected={[]} onSelect={() => {}} />
         ))}
     </section>
   );

@@ -3,7 +3,7 @@
 // anything else retries with graphile-worker's backoff, then fails the study).
 
 import type { FeatureDefaults } from "@ampflux/contracts";
-import { type NetworkDocument, validateNetwork } from "@ampflux/contracts";
+import { type NetworkDocument, type StudyResult, validateNetwork } from "@ampflux/contracts";
 import {
   circuitVersions,
   claimSimulation,
@@ -61,7 +61,7 @@ async function load(db: Database, simulationId: string): Promise<LoadedStudy | u
     .from(simulations)
     .innerJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))
     .where(eq(simulations.id, simulationId));
-  return row && { simulation: row.simulation, document: row.document as NetworkDocument };
+  return row;
 }
 
 /** The stored document with its defaults filled in; versions are validated when saved. */
@@ -117,7 +117,10 @@ export async function runStudy(
   deps: TaskDeps,
   payload: unknown,
   helpers: JobHelpers,
-  body: (study: LoadedStudy, core: SimCore) => Promise<{ result: unknown; timings: Record<string, number> }>,
+  body: (
+    study: LoadedStudy,
+    core: SimCore,
+  ) => Promise<{ result: StudyResult; timings: Record<string, number> }>,
 ): Promise<void> {
   const { simulationId } = payloadSchema.parse(payload);
   const study = await load(deps.db, simulationId);

@@ -1,4 +1,5 @@
 import type { AssistantStreamEvent } from "@ampflux/contracts";
+import { mvFeeder } from "@ampflux/contracts/testing";
 import { aiUsage } from "@ampflux/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +7,6 @@ import type { RunningApi } from "../src/server.ts";
 import { assistantEnv, assistantProject } from "./ai-fixtures.ts";
 import { type FakeOpenAI, startFakeOpenAI } from "./fake-openai.ts";
 import { expectTrpcError, signUpCompany, startTestApi, type TestClient } from "./helpers.ts";
-import { mvFeeder } from "./networks.ts";
 
 let fake: FakeOpenAI;
 let api: RunningApi;

@@ -1,9 +1,10 @@
+import { parallelFeeder } from "@ampflux/contracts/testing";
 import { cancelSimulation, createDb } from "@ampflux/db";
 import { makeWorkerUtils } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
 import { type RunningWorker, startWorker } from "../src/worker.ts";
-import { finished, matpowerDocument, parallelFeeder, queueStudy, waitForSimulation } from "./fixtures.ts";
+import { finished, matpowerDocument, queueStudy, waitForSimulation } from "./fixtures.ts";
 
 const databaseUrl = inject("databaseUrl");
 const client = createDb(databaseUrl);

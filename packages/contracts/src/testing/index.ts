@@ -1,0 +1,3 @@
+// Test helpers shared by the packages' tests ("@ampflux/contracts/testing"); not for product code.
+
+export * from "./networks.ts";

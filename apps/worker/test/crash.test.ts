@@ -3,6 +3,7 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { batchStudyResultOf } from "@ampflux/contracts/testing";
 import { createDb } from "@ampflux/db";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
@@ -69,7 +70,7 @@ describe("worker processes", () => {
     await inProcessWorker();
     const row = await waitForSimulation(client, sim.id, finished, 120_000);
     expect(row.status).toBe("succeeded");
-    expect((row.result as { steps: number }).steps).toBe(8004);
+    expect(batchStudyResultOf(row.result).steps).toBe(8004);
     expect(await queuedJobs(sim.optionsHash)).toBe(0);
     // The dead process is gone from the ledger; the live one is there.
     const processes = await client.sql<{ pid: number }[]>`select pid from worker_processes`;

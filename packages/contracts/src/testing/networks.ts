@@ -4,19 +4,27 @@
 
 import type { NetworkDocumentInput } from "../network/index.ts";
 
+const header = (name: string) => ({ schema: "ampflux/network@1", name, frequency_hz: 50 }) as const;
+
+/** An external grid with R/X 0.1 in both cases. */
+const grid = (bus: string, s_sc_max_mva: number, s_sc_min_mva: number) => ({
+  id: "grid",
+  bus,
+  s_sc_max_mva,
+  s_sc_min_mva,
+  rx_max: 0.1,
+  rx_min: 0.1,
+});
+
 /** 110 kV grid (3000 MVA, R/X 0.1) → 40 MVA 110/20 kV transformer "T" → bus "mv" → 5 km line "L" → bus "end". */
 export const mvFeeder = {
-  schema: "ampflux/network@1",
-  name: "Feeder",
-  frequency_hz: 50,
+  ...header("Feeder"),
   buses: [
     { id: "hv", vn_kv: 110 },
     { id: "mv", vn_kv: 20 },
     { id: "end", vn_kv: 20 },
   ],
-  external_grids: [
-    { id: "grid", bus: "hv", s_sc_max_mva: 3000, s_sc_min_mva: 2000, rx_max: 0.1, rx_min: 0.1 },
-  ],
+  external_grids: [grid("hv", 3000, 2000)],
   transformers: [
     {
       id: "T",
@@ -44,14 +52,12 @@ export const mvFeeder = {
 
 /** A 20 kV grid feeding a 0.4 kV bus through a 630 kVA Dyn5 transformer. */
 export const lvFeeder = {
-  schema: "ampflux/network@1",
-  name: "Feeder",
-  frequency_hz: 50,
+  ...header("Feeder"),
   buses: [
     { id: "mv", name: "MV", vn_kv: 20 },
     { id: "lv", name: "LV", vn_kv: 0.4 },
   ],
-  external_grids: [{ id: "grid", bus: "mv", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
+  external_grids: [grid("mv", 500, 400)],
   transformers: [
     {
       id: "t1",
@@ -79,17 +85,13 @@ const line = (id: string, from_bus: string, to_bus: string, length_km: number, r
 
 /** 20 kV grid → two parallel 4 km lines "L1", "L2" → bus "far"; "far" also has a 2 km spur "L3" to "spur". */
 export const parallelFeeder = {
-  schema: "ampflux/network@1",
-  name: "parallel feeder",
-  frequency_hz: 50,
+  ...header("parallel feeder"),
   buses: [
     { id: "src", vn_kv: 20 },
     { id: "far", vn_kv: 20 },
     { id: "spur", vn_kv: 20 },
   ],
-  external_grids: [
-    { id: "grid", bus: "src", s_sc_max_mva: 500, s_sc_min_mva: 300, rx_max: 0.1, rx_min: 0.1 },
-  ],
+  external_grids: [grid("src", 500, 300)],
   lines: [
     line("L1", "src", "far", 4, 0.1, 0.3),
     line("L2", "src", "far", 4, 0.1, 0.3),

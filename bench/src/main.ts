@@ -11,10 +11,11 @@ import { benchApiLoad } from "./api-load.ts";
 import { benchEngineBrowser } from "./engine/browser.ts";
 import type { EngineRow } from "./engine/measure.ts";
 import { benchEngineNode } from "./engine/node.ts";
+import { benchImport } from "./import-timing.ts";
 import { engineSeries, engineTable, table, timeVsSizeSvg } from "./report.ts";
 import { benchWorker } from "./worker-throughput.ts";
 
-const PARTS = ["engine", "browser", "native", "api", "worker"] as const;
+const PARTS = ["engine", "browser", "native", "import", "api", "worker"] as const;
 const { values } = parseArgs({
   options: { only: { type: "string" }, quick: { type: "boolean", default: false } },
 });
@@ -59,6 +60,16 @@ if (only.has("native")) {
   });
   console.log(out);
   results.sparseCore = out;
+}
+if (only.has("import")) {
+  const rows = await benchImport(quick);
+  results.import = rows;
+  console.log(
+    `\n## MATPOWER import (text to document, best of ${quick ? 1 : 3})\n\n${table(
+      ["network", "buses", "ms"],
+      rows.map((r) => [r.network, r.buses, r.ms]),
+    )}`,
+  );
 }
 if (only.has("api")) {
   const rows = await benchApiLoad(quick ? 2 : 5);

@@ -1,6 +1,6 @@
 // Tables for the terminal (and docs/performance.md) and an SVG plot of time against network size.
 
-import type { EngineRow } from "./engine/measure.ts";
+import { type EngineRow, FAULTS } from "./engine/measure.ts";
 
 export function table(header: string[], rows: (string | number)[][]): string {
   const cell = (v: string | number) => (typeof v === "number" ? format(v) : v);
@@ -41,7 +41,7 @@ interface Series {
 }
 
 export function engineSeries(rows: EngineRow[], where: string, colours: [string, string]): Series[] {
-  return (["3ph", "1ph"] as const).map((fault, k) => ({
+  return FAULTS.map((fault, k) => ({
     label: `${where}, ${fault}`,
     colour: colours[k] as string,
     points: rows.filter((r) => r.fault === fault).map((r) => ({ x: r.buses, y: r.ms })),

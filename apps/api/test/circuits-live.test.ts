@@ -1,10 +1,10 @@
 // Live collaboration: a colleague's saved version reaches the other editors of the project at
 // once over SSE (circuits.live), resumes after lastEventId, and is private to the project.
 
+import { lvFeeder } from "@ampflux/contracts/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { addCompanyUser, signUpCompany, startTestApi, type TestClient } from "./helpers.ts";
-import { lvFeeder } from "./networks.ts";
 
 let api: RunningApi;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
+import { lvFeeder } from "@ampflux/contracts/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
-import { lvFeeder } from "./networks.ts";
 
 let api: RunningApi;
 beforeAll(async () => {

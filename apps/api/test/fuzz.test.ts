@@ -2,11 +2,11 @@
 // replays): network documents saved as circuit versions, and arbitrary bodies to every kind of
 // mutation. Never a 5xx; every validation failure says which field and why.
 
+import { lvFeeder } from "@ampflux/contracts/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { signUpCompany, startTestApi } from "./helpers.ts";
-import { lvFeeder } from "./networks.ts";
 
 let api: RunningApi;
 let apiKey: string;

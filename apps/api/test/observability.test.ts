@@ -1,11 +1,11 @@
 // Metrics at /metrics and the request log, against a real api: what operators scrape and read
 // (docs/operations.md), and that no password, token or key ever reaches the log.
 
+import { lvFeeder } from "@ampflux/contracts/testing";
 import { metricSample } from "@ampflux/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { expectTrpcError, PASSWORD, signUpCompany, startTestApi, testClient } from "./helpers.ts";
-import { lvFeeder } from "./networks.ts";
 
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 const OPENAI_KEY = "sk-test-never-logged-4242";

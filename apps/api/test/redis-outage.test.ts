@@ -5,10 +5,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { lvFeeder } from "@ampflux/contracts/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { expectTrpcError, PASSWORD, signUpCompany, startTestApi, testClient } from "./helpers.ts";
-import { lvFeeder } from "./networks.ts";
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");

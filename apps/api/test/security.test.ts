@@ -4,13 +4,13 @@
 // looks like SQL is stored and searched as text.
 
 import { randomUUID } from "node:crypto";
+import { lvFeeder } from "@ampflux/contracts/testing";
 import { licenses } from "@ampflux/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/routers/index.ts";
 import type { RunningApi } from "../src/server.ts";
 import { PASSWORD, signUpCompany, startTestApi, testClient } from "./helpers.ts";
-import { lvFeeder } from "./networks.ts";
 
 let api: RunningApi;
 beforeAll(async () => {

@@ -3,6 +3,7 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { batchStudyResultOf } from "@ampflux/contracts/testing";
 import { createDb } from "@ampflux/db";
 import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
@@ -69,7 +70,7 @@ describe("worker processes", () => {
     await inProcessWorker();
     const row = await waitForSimulation(client, sim.id, finished, 120_000);
     expect(row.status).toBe("succeeded");
-    expect((row.result as { steps: number }).steps).toBe(8004);
+    expect(batchStudyResultOf(row.result).steps).toBe(8004);
     // graphile-worker deletes the job after the task returns, i.e. just after the row says
     // succeeded: wait for that, then make sure no second run is left queued or retried.
     await vi.waitFor(async () => expect(await queuedJobs(sim.optionsHash)).toBe(0), { timeout: 30_000 });

@@ -2,7 +2,7 @@
 // to wait for the outcome, all against the run's real test database.
 
 import { readFile } from "node:fs/promises";
-import type { NetworkDocumentInput } from "@ampflux/contracts";
+import { networkDocumentSchema, studyRequestSchema } from "@ampflux/contracts";
 import { importMatpower } from "@ampflux/contracts/importers";
 import {
   circuitVersions,
@@ -16,62 +16,23 @@ import {
 } from "@ampflux/db";
 import { eq } from "drizzle-orm";
 
-/** Grid → two parallel 20 kV lines → bus "far"; "far" also has a spur line to "spur". */
-export const parallelFeeder: NetworkDocumentInput = {
-  schema: "ampflux/network@1",
-  name: "parallel feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "src", vn_kv: 20 },
-    { id: "far", vn_kv: 20 },
-    { id: "spur", vn_kv: 20 },
-  ],
-  external_grids: [
-    { id: "grid", bus: "src", s_sc_max_mva: 500, s_sc_min_mva: 300, rx_max: 0.1, rx_min: 0.1 },
-  ],
-  lines: [
-    {
-      id: "L1",
-      from_bus: "src",
-      to_bus: "far",
-      length_km: 4,
-      r_ohm_per_km: 0.1,
-      x_ohm_per_km: 0.3,
-      c_nf_per_km: 0,
-    },
-    {
-      id: "L2",
-      from_bus: "src",
-      to_bus: "far",
-      length_km: 4,
-      r_ohm_per_km: 0.1,
-      x_ohm_per_km: 0.3,
-      c_nf_per_km: 0,
-    },
-    {
-      id: "L3",
-      from_bus: "far",
-      to_bus: "spur",
-      length_km: 2,
-      r_ohm_per_km: 0.2,
-      x_ohm_per_km: 0.35,
-      c_nf_per_km: 0,
-    },
-  ],
-};
-
 export async function matpowerDocument(name: string) {
   const text = await readFile(new URL(`../../../../shared/data/matpower/${name}.m`, import.meta.url), "utf8");
   return importMatpower(text).document;
 }
 
-/** Inserts a project with one version of `document` and queues a study on it (job included). */
+/**
+ * Inserts a project with one version of `document` and queues a study on it (job included),
+ * both parsed as the api stores them: defaults filled in.
+ */
 export async function queueStudy(
   client: DbClient,
-  document: unknown,
-  study: { kind: Simulation["kind"]; options: Record<string, unknown> },
+  input: unknown,
+  request: { kind: Simulation["kind"]; options: Record<string, unknown> },
   enqueue = true,
 ): Promise<Simulation> {
+  const document = networkDocumentSchema.parse(input);
+  const study = studyRequestSchema.parse(request);
   return client.db.transaction(async (tx) => {
     const [company] = await tx.insert(companies).values({ name: "Worker Co" }).returning();
     const [project] = await tx

@@ -1,12 +1,13 @@
 // The worker's /metrics on its internal port, after real jobs: durations and failures by task,
 // engine time by study kind and size, queue depth.
 
+import { parallelFeeder } from "@ampflux/contracts/testing";
 import { createDb } from "@ampflux/db";
 import { metricSample } from "@ampflux/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
 import { type RunningWorker, startWorker } from "../src/worker.ts";
-import { finished, parallelFeeder, queueStudy, waitForSimulation } from "./fixtures.ts";
+import { finished, queueStudy, waitForSimulation } from "./fixtures.ts";
 
 const databaseUrl = inject("databaseUrl");
 const client = createDb(databaseUrl);

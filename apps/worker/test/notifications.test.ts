@@ -3,6 +3,7 @@
 
 import { randomBytes } from "node:crypto";
 import { SettingsError } from "@ampflux/contracts";
+import { parallelFeeder } from "@ampflux/contracts/testing";
 import {
   createDb,
   enqueueSimulation,
@@ -17,7 +18,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
 import { type RunningWorker, startWorker } from "../src/worker.ts";
-import { finished, parallelFeeder, queueStudy, waitForSimulation } from "./fixtures.ts";
+import { finished, queueStudy, waitForSimulation } from "./fixtures.ts";
 
 const SMTP_USER = "ampflux";
 const SMTP_PASSWORD = "relay secret";

@@ -1,9 +1,10 @@
+import { batchStudyResultOf, parallelFeeder, shortCircuitResultOf } from "@ampflux/contracts/testing";
 import { cancelSimulation, createDb } from "@ampflux/db";
 import { makeWorkerUtils } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
 import { type RunningWorker, startWorker } from "../src/worker.ts";
-import { finished, matpowerDocument, parallelFeeder, queueStudy, waitForSimulation } from "./fixtures.ts";
+import { finished, matpowerDocument, queueStudy, waitForSimulation } from "./fixtures.ts";
 
 const databaseUrl = inject("databaseUrl");
 const client = createDb(databaseUrl);
@@ -37,7 +38,7 @@ describe("simulate task", () => {
     });
     const row = await waitForSimulation(client, sim.id, finished);
     expect(row).toMatchObject({ status: "succeeded", progress: 1, error: null });
-    const result = row.result as { buses: { bus: string; ikss_ka: number }[] };
+    const result = shortCircuitResultOf(row.result);
     expect(result.buses.map((b) => b.bus)).toEqual(["src", "far", "spur"]);
     // 500 MVA at 20 kV with c = 1.1: I''k = 1.1 · 500 / (√3 · 20 · 1.1) at the grid bus.
     expect(result.buses[0]?.ikss_ka).toBeCloseTo(500 / (Math.sqrt(3) * 20), 9);
@@ -66,10 +67,7 @@ describe("batch_study task", () => {
     const sim = await queueStudy(client, parallelFeeder, { kind: "batch_study", options });
     const row = await waitForSimulation(client, sim.id, finished);
     expect(row.status).toBe("succeeded");
-    const result = row.result as {
-      steps: number;
-      worst: { bus: string; case: string; ikss_ka: number | null; outage: string | null }[];
-    };
+    const result = batchStudyResultOf(row.result);
     expect(result.steps).toBe(6);
     const at = (bus: string, c: string) => result.worst.find((w) => w.bus === bus && w.case === c);
     // Max: both parallel lines in service (base case). Min: one of them out raises Z, lowering I''k.

@@ -2,13 +2,13 @@
 // single-phase IEC 60909 studies (maximum case, κ method C, with breaking currents) on a fresh
 // WASM instance, so its memory size at the end is the peak of this network.
 
-import type { NetworkDocument } from "@ampflux/contracts";
+import type { FaultType, NetworkDocument } from "@ampflux/contracts";
 import type { SimCore } from "@ampflux/sim-wasm";
 
 export interface EngineRow {
   network: string;
   buses: number;
-  fault: "3ph" | "1ph";
+  fault: (typeof FAULTS)[number];
   /** Best wall time of shortCircuit() over the repeats. */
   ms: number;
   usPerBus: number;
@@ -16,7 +16,8 @@ export interface EngineRow {
   phases: Record<string, number>;
 }
 
-export const FAULTS = ["3ph", "1ph"] as const;
+/** The faults every network is studied for: the largest currents (3ph) and the earth faults (1ph). */
+export const FAULTS = ["3ph", "1ph"] as const satisfies readonly FaultType[];
 
 export function measureStudies(
   core: SimCore,

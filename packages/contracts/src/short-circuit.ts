@@ -4,11 +4,14 @@ import type { NetworkIssue } from "./network/issues.ts";
 export const FAULT_TYPES = ["3ph", "2ph", "1ph", "2ph_earth"] as const;
 export type FaultType = (typeof FAULT_TYPES)[number];
 
+/** max: rating of equipment (c_max, motors included); min: protection settings (c_min, hot lines). */
+export const STUDY_CASES = ["max", "min"] as const;
+export type StudyCase = (typeof STUDY_CASES)[number];
+
 /** Options of an IEC 60909-0:2016 short-circuit study; defaults are what most studies use. */
 export const shortCircuitOptionsSchema = z.strictObject({
   fault: z.enum(FAULT_TYPES).default("3ph"),
-  /** max: rating of equipment (c_max, motors included); min: protection settings (c_min, hot lines). */
-  case: z.enum(["max", "min"]).default("max"),
+  case: z.enum(STUDY_CASES).default("max"),
   /** Peak factor κ: B (uniform R/X, eq. 58) or C (equivalent frequency, eq. 59). */
   kappa_method: z.enum(["B", "C"]).default("C"),
   /** Minimum time delay for the breaking current Ib (s). */
@@ -83,9 +86,9 @@ export interface ShortCircuitResult {
 export const batchStudyOptionsSchema = z.strictObject({
   faults: z.array(z.enum(FAULT_TYPES)).min(1).default(["3ph", "1ph"]),
   cases: z
-    .array(z.enum(["max", "min"]))
+    .array(z.enum(STUDY_CASES))
     .min(1)
-    .default(["max", "min"]),
+    .default([...STUDY_CASES]),
   contingencies: z.array(z.string().min(1)).max(2_000).default([]),
   kappa_method: z.enum(["B", "C"]).default("C"),
   tmin_s: z.number().positive().max(10).default(0.1),
@@ -95,6 +98,28 @@ export const batchStudyOptionsSchema = z.strictObject({
 
 export type BatchStudyOptions = z.infer<typeof batchStudyOptionsSchema>;
 
+/** The worst result at one bus for one fault type and case over the base network and its outages. */
+export interface WorstCase {
+  bus: string;
+  fault: FaultType;
+  case: StudyCase;
+  /** null: no source feeds the bus in the worst contingency (for "min", the worst of all). */
+  ikss_ka: number | null;
+  ip_ka: number | null;
+  ib_ka: number | null;
+  /** The branch out of service in the worst contingency; null: the base network. */
+  outage: string | null;
+}
+
+/** What a batch study stores as its result. */
+export interface BatchStudyResult {
+  standard: "IEC 60909-0:2016";
+  /** Short-circuit studies run: contingencies × fault types × cases. */
+  steps: number;
+  outages: string[];
+  worst: WorstCase[];
+}
+
 /** What the api accepts to start a study. */
 export const studyRequestSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("short_circuit"), options: shortCircuitOptionsSchema.prefault({}) }),
@@ -102,3 +127,17 @@ export const studyRequestSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type StudyRequest = z.infer<typeof studyRequestSchema>;
+
+/** A study's options as stored, by kind: short_circuit or batch_study. */
+export type StudyOptions = StudyRequest["options"];
+
+/** A study's result as stored: short_circuit → ShortCircuitResult, batch_study → BatchStudyResult. */
+export type StudyResult = ShortCircuitResult | BatchStudyResult;
+
+export const isBatchStudyResult = (result: StudyResult): result is BatchStudyResult => "worst" in result;
+
+/** Why a study failed: the message, with details (input issues, attempts) where there are any. */
+export interface StudyError {
+  message: string;
+  [detail: string]: unknown;
+}

@@ -21,11 +21,10 @@ describe("importMatpower on the shared cases", () => {
     expect(readdirSync(CASES).filter((f) => f.endsWith(".m")).length).toBeGreaterThanOrEqual(10);
   });
 
-  it("imports the largest case (case13659pegase, 13 659 buses) within 5 s", () => {
-    const text = read("case13659pegase");
-    const start = performance.now();
-    importMatpower(text);
-    expect(performance.now() - start).toBeLessThan(5_000);
+  // How fast is measured by `pnpm bench` (bench/src/import-timing.ts), not asserted here.
+  it("imports the largest case (case13659pegase, 13 659 buses)", () => {
+    const { document } = importMatpower(read("case13659pegase"));
+    expect(document.buses).toHaveLength(13_659);
   });
 
   // Every case in the shared folder, listed from disk so that a new case cannot be skipped silently.

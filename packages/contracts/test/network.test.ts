@@ -5,48 +5,20 @@ import {
   networkDocumentSchema,
   validateNetwork,
 } from "../src/index.ts";
+import { mvFeeder } from "../src/testing/index.ts";
 
-/** 110 kV grid feeding a 20 kV bus through a Dyn5 transformer, plus a cable to a load bus. */
+/**
+ * The shared 110/20 kV feeder with a Dyn5 transformer, a bus position, a cable rating and a load
+ * at the line's end: a fresh copy each time, which tests may change.
+ */
 function smallNetwork(): NetworkDocumentInput {
+  const feeder = structuredClone(mvFeeder);
   return {
-    schema: "ampflux/network@1",
-    name: "feeder",
-    frequency_hz: 50,
-    buses: [
-      { id: "hv", vn_kv: 110 },
-      { id: "mv", vn_kv: 20, geo: { x: 1, y: 2 } },
-      { id: "load", vn_kv: 20 },
-    ],
-    external_grids: [
-      { id: "grid", bus: "hv", s_sc_max_mva: 3000, s_sc_min_mva: 2500, rx_max: 0.1, rx_min: 0.1 },
-    ],
-    transformers: [
-      {
-        id: "t1",
-        hv_bus: "hv",
-        lv_bus: "mv",
-        sn_mva: 40,
-        vn_hv_kv: 110,
-        vn_lv_kv: 20,
-        vk_percent: 12,
-        vkr_percent: 0.4,
-        vector_group: "Dyn5",
-        shift_degree: 150,
-      },
-    ],
-    lines: [
-      {
-        id: "cable",
-        from_bus: "mv",
-        to_bus: "load",
-        length_km: 2.5,
-        r_ohm_per_km: 0.125,
-        x_ohm_per_km: 0.11,
-        c_nf_per_km: 300,
-        max_i_ka: 0.4,
-      },
-    ],
-    loads: [{ id: "l1", bus: "load", p_mw: 5, q_mvar: 1 }],
+    ...feeder,
+    buses: feeder.buses.map((bus) => (bus.id === "mv" ? { ...bus, geo: { x: 1, y: 2 } } : bus)),
+    transformers: feeder.transformers.map((t) => ({ ...t, vector_group: "Dyn5", shift_degree: 150 })),
+    lines: feeder.lines.map((line) => ({ ...line, max_i_ka: 0.4 })),
+    loads: [{ id: "l1", bus: "end", p_mw: 5, q_mvar: 1 }],
   };
 }
 
@@ -113,7 +85,7 @@ describe("networkDocumentSchema", () => {
       id: "t3",
       hv_bus: "hv",
       mv_bus: "mv",
-      lv_bus: "load",
+      lv_bus: "end",
       ...{ sn_hv_mva: 40, sn_mv_mva: 40, sn_lv_mva: 10, vn_hv_kv: 110, vn_mv_kv: 20, vn_lv_kv: 20 },
       ...{ vk_hv_percent: 12, vk_mv_percent: 8, vk_lv_percent: 10 },
       ...{ vkr_hv_percent: 0.3, vkr_mv_percent: 0.3, vkr_lv_percent: 0.3 },
@@ -135,7 +107,7 @@ describe("validateNetwork", () => {
   it("names unknown buses and duplicate ids by path", () => {
     const input = smallNetwork();
     Object.assign(input.lines?.[0] ?? {}, { to_bus: "nowhere" });
-    input.loads?.push({ id: "mv", bus: "load", p_mw: 1, q_mvar: 0 });
+    input.loads?.push({ id: "mv", bus: "end", p_mw: 1, q_mvar: 0 });
     const result = validateNetwork(input);
     expect(result.ok).toBe(false);
     expect(result.errors).toEqual([
@@ -147,8 +119,8 @@ describe("validateNetwork", () => {
   it("checks switch targets by element type", () => {
     const input = smallNetwork();
     input.switches = [
-      { id: "s1", bus: "hv", element: "cable", element_type: "line" },
-      { id: "s2", bus: "mv", element: "cable", element_type: "transformer" },
+      { id: "s1", bus: "hv", element: "L", element_type: "line" },
+      { id: "s2", bus: "mv", element: "L", element_type: "transformer" },
       { id: "s3", bus: "mv", element: "ghost", element_type: "bus" },
     ];
     expect(errorPaths(input)).toEqual(["switches.0.bus", "switches.1.element", "switches.2.element"]);
@@ -158,8 +130,8 @@ describe("validateNetwork", () => {
     const input = smallNetwork();
     const gen = { bus: "mv", sn_mva: 30, vn_kv: 20, xdss_pu: 0.18, rdss_ohm: 0.1, cos_phi: 0.8 };
     input.generators = [
-      { id: "g1", ...gen, power_station_trafo: "t1" },
-      { id: "g2", ...gen, power_station_trafo: "cable" },
+      { id: "g1", ...gen, power_station_trafo: "T" },
+      { id: "g2", ...gen, power_station_trafo: "L" },
     ];
     expect(errorPaths(input)).toEqual(["generators.1.power_station_trafo"]);
   });
@@ -182,17 +154,17 @@ describe("busesWithoutSource", () => {
 
   it("finds an island behind an open switch", () => {
     const doc = fed();
-    doc.switches.push({ id: "s1", bus: "load", element: "cable", element_type: "line", closed: false });
-    expect(busesWithoutSource(doc)).toEqual(["load"]);
+    doc.switches.push({ id: "s1", bus: "end", element: "L", element_type: "line", closed: false });
+    expect(busesWithoutSource(doc)).toEqual(["end"]);
   });
 
   it("joins buses through closed bus-bus switches and ignores out-of-service branches", () => {
     const doc = fed();
     doc.buses.push({ id: "spare", vn_kv: 20, in_service: true });
-    doc.switches.push({ id: "coupler", bus: "load", element: "spare", element_type: "bus", closed: true });
+    doc.switches.push({ id: "coupler", bus: "end", element: "spare", element_type: "bus", closed: true });
     expect(busesWithoutSource(doc)).toEqual([]);
     for (const trafo of doc.transformers) trafo.in_service = false;
-    expect(busesWithoutSource(doc)).toEqual(["mv", "load", "spare"]);
+    expect(busesWithoutSource(doc)).toEqual(["mv", "end", "spare"]);
   });
 
   it("does not count motors as feeding an island", () => {
@@ -200,7 +172,7 @@ describe("busesWithoutSource", () => {
     for (const line of doc.lines) line.in_service = false;
     doc.motors.push({
       id: "m1",
-      bus: "load",
+      bus: "end",
       ...{
         pn_mech_mw: 1,
         vn_kv: 20,
@@ -212,6 +184,6 @@ describe("busesWithoutSource", () => {
       },
       in_service: true,
     });
-    expect(busesWithoutSource(doc)).toEqual(["load"]);
+    expect(busesWithoutSource(doc)).toEqual(["end"]);
   });
 });

@@ -2,6 +2,7 @@
 // and the worker (claim, store, fail): one definition of each state change.
 
 import { createHash } from "node:crypto";
+import type { StudyError, StudyResult } from "@ampflux/contracts";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
 import { simulations } from "./schema/simulations.ts";
@@ -143,13 +144,16 @@ export async function finishSimulation(
   id: string,
   outcome:
     | { status: "succeeded"; result: unknown; timings: Record<string, number> }
-    | { status: "failed"; error: unknown; timings?: Record<string, number> },
+    | { status: "failed"; error: StudyError; timings?: Record<string, number> },
 ): Promise<boolean> {
+  // `result` is the engine's or the sweep's StudyResult (the column's type); it is taken as
+  // unknown because the CLI's tests store a partial one.
+  const result = outcome.status === "succeeded" ? (outcome.result as StudyResult) : null;
   const done = await db
     .update(simulations)
     .set({
       status: outcome.status,
-      result: outcome.status === "succeeded" ? outcome.result : null,
+      result,
       error: outcome.status === "failed" ? outcome.error : null,
       timings: outcome.timings ?? null,
       progress: 1,

@@ -1,9 +1,13 @@
+import { NETWORK_SCHEMA_ID, networkDocumentSchema } from "@ampflux/contracts";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { circuitVersions, companies, createDb, projectMembers, projects, users } from "../src/index.ts";
 
 // SQLSTATE for unique_violation (drizzle wraps the postgres error as `cause`).
 const UNIQUE_VIOLATION = "23505";
+
+/** Versions here are about numbering and cascades, not networks: an empty one will do. */
+const doc = networkDocumentSchema.parse({ schema: NETWORK_SCHEMA_ID, name: "empty", frequency_hz: 50 });
 
 const client = createDb(inject("databaseUrl"));
 const { db } = client;
@@ -35,7 +39,6 @@ describe("database schema (migrations applied to a real Postgres)", () => {
 
   it("numbers circuit versions uniquely per project", async () => {
     const { project, user } = await seedCompany("versions@example.com");
-    const doc = { schema: "ampflux/network@1" };
     await db
       .insert(circuitVersions)
       .values({ projectId: project.id, version: 1, authorId: user.id, document: doc });
@@ -51,7 +54,7 @@ describe("database schema (migrations applied to a real Postgres)", () => {
   it("cascades a company's deletion to its users, projects and versions", async () => {
     const { company, project, user } = await seedCompany("cascade@example.com");
     await db.insert(projectMembers).values({ projectId: project.id, userId: user.id, role: "owner" });
-    await db.insert(circuitVersions).values({ projectId: project.id, version: 1, document: {} });
+    await db.insert(circuitVersions).values({ projectId: project.id, version: 1, document: doc });
     await db.delete(companies).where(eq(companies.id, company.id));
     expect(await db.select().from(users).where(eq(users.id, user.id))).toEqual([]);
     expect(await db.select().from(circuitVersions).where(eq(circuitVersions.projectId, project.id))).toEqual(
@@ -63,7 +66,7 @@ describe("database schema (migrations applied to a real Postgres)", () => {
     const { project, user } = await seedCompany("author@example.com");
     const [version] = await db
       .insert(circuitVersions)
-      .values({ projectId: project.id, version: 1, authorId: user.id, document: {} })
+      .values({ projectId: project.id, version: 1, authorId: user.id, document: doc })
       .returning();
     await db.delete(users).where(eq(users.id, user.id));
     const [kept] = await db

@@ -17,7 +17,7 @@ export {
   type StudyPlan,
   type StudyWork,
 } from "./iec60909/short-circuit-studies.ts";
-export { type BranchCollection, ValidatedNetwork } from "./iec60909/validated-network.ts";
+export { ValidatedNetwork } from "./iec60909/validated-network.ts";
 export { EXPECTED_ABI_VERSION } from "./loader.ts";
 export { WasmOutOfMemoryError } from "./memory.ts";
 export {

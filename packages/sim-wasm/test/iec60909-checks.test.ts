@@ -3,6 +3,7 @@
 // Kirchhoff's current law on branch results, and the input errors users will meet.
 
 import { type NetworkDocumentInput, shortCircuitOptionsSchema, validateNetwork } from "@ampflux/contracts";
+import { mvFeeder } from "@ampflux/contracts/testing";
 import { describe, expect, it } from "vitest";
 import { assemble, energizedNodes } from "../src/iec60909/admittance.ts";
 import { buildModel } from "../src/iec60909/build-model.ts";
@@ -17,44 +18,15 @@ import { tr60909_4_hv } from "./networks/tr60909-4-hv.ts";
 const core = await loadSimCore();
 const sim = await instantiateSim();
 
-/** 110 kV feeder (3000 MVA, R/X 0.1) → 40 MVA 110/20 kV transformer → 5 km of 20 kV line. */
-const radial: NetworkDocumentInput = {
-  schema: "ampflux/network@1",
-  name: "radial feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "hv", vn_kv: 110 },
-    { id: "mv", vn_kv: 20 },
-    { id: "end", vn_kv: 20 },
-    { id: "island", vn_kv: 20 },
-  ],
-  external_grids: [
-    { id: "grid", bus: "hv", s_sc_max_mva: 3000, s_sc_min_mva: 2000, rx_max: 0.1, rx_min: 0.1 },
-  ],
-  transformers: [
-    {
-      id: "T",
-      hv_bus: "hv",
-      lv_bus: "mv",
-      sn_mva: 40,
-      vn_hv_kv: 110,
-      vn_lv_kv: 20,
-      vk_percent: 12,
-      vkr_percent: 0.5,
-    },
-  ],
-  lines: [
-    {
-      id: "L",
-      from_bus: "mv",
-      to_bus: "end",
-      length_km: 5,
-      r_ohm_per_km: 0.2,
-      x_ohm_per_km: 0.35,
-      c_nf_per_km: 10,
-    },
-  ],
-};
+/**
+ * The shared 110 kV feeder (3000 MVA, R/X 0.1) → 40 MVA 110/20 kV transformer → 5 km of 20 kV
+ * line, with line capacitance (which eq. 29 neglects) and a bus "island" that nothing feeds.
+ */
+const radial = {
+  ...mvFeeder,
+  buses: [...mvFeeder.buses, { id: "island", vn_kv: 20 }],
+  lines: mvFeeder.lines.map((line) => ({ ...line, c_nf_per_km: 10 })),
+} satisfies NetworkDocumentInput;
 
 describe("radial feeder against a hand calculation", () => {
   it("I''k at the line end is c·Un / (√3 |Z_Q + K_T Z_T + Z_L|)", () => {

@@ -1,7 +1,7 @@
 // Elements the question names, found by id (exact case) or name (any case) as a whole word:
 // "why is the fault current at bus 7 so high?" names the bus with id "7".
 
-import type { NetworkDocument } from "@ampflux/contracts";
+import { BUS_FIELDS, type NetworkDocument } from "@ampflux/contracts";
 import { elementCollections, type NetworkElement } from "./collections.ts";
 
 export interface FoundElement {
@@ -43,11 +43,9 @@ export function namedElements(document: NetworkDocument, prompt: string): FoundE
 export function connectedTo(document: NetworkDocument, busId: string): string[] {
   const attached: string[] = [];
   for (const [collection, elements] of elementCollections(document)) {
-    if (collection === "buses") continue;
     for (const element of elements) {
-      for (const [field, value] of Object.entries(element)) {
-        if ((field === "bus" || field.endsWith("_bus")) && value === busId)
-          attached.push(`${collection}/${element.id} (${field})`);
+      for (const field of BUS_FIELDS[collection]) {
+        if (element[field] === busId) attached.push(`${collection}/${element.id} (${field})`);
       }
     }
   }

@@ -76,7 +76,7 @@ export async function loadProjectData(
     id: row.id,
     version: number,
     latest: latest.version,
-    document: row.document as NetworkDocument,
+    document: row.document,
   };
   if (chosen) return { version, study: chosen };
   const [study] = await db

@@ -1,15 +1,14 @@
 // The tools' arguments as zod schemas: they validate what the model sends, and their JSON Schema
 // is what the model is told.
 
-import { FAULT_TYPES } from "@ampflux/contracts";
+import { ELEMENT_COLLECTIONS, FAULT_TYPES, STUDY_CASES } from "@ampflux/contracts";
 import type { ChatCompletionFunctionTool } from "openai/resources/chat/completions";
 import { z } from "zod";
-import { ELEMENT_COLLECTIONS } from "./collections.ts";
 
 export const toolArguments = {
   run_short_circuit: z.object({
     fault: z.enum(FAULT_TYPES).default("3ph").describe("3ph, 2ph (line-line), 1ph (line-earth), 2ph_earth"),
-    case: z.enum(["max", "min"]).default("max").describe("max: equipment rating; min: protection settings"),
+    case: z.enum(STUDY_CASES).default("max").describe("max: equipment rating; min: protection settings"),
     buses: z
       .array(z.string().min(1))
       .max(50)

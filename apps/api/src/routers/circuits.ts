@@ -1,4 +1,4 @@
-import { countElements, diffDocuments, pageInputSchema } from "@ampflux/contracts";
+import { countElements, diffDocuments, type NetworkDocument, pageInputSchema } from "@ampflux/contracts";
 import { importFormatSchema } from "@ampflux/contracts/importers";
 import { circuitVersions, projects, type Transaction, users } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
@@ -41,7 +41,7 @@ async function appendVersion(
   actor: Actor,
   projectId: string,
   base: number | null,
-  document: Record<string, unknown>,
+  document: NetworkDocument,
   message: string,
 ) {
   await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for("update");
@@ -98,7 +98,7 @@ async function saveDocument(
 ) {
   const { document, warnings } = validatedDocument(input);
   const saved = await ctx.deps.database.db.transaction((tx) =>
-    appendVersion(tx, ctx, projectId, base, document as Record<string, unknown>, message),
+    appendVersion(tx, ctx, projectId, base, document, message),
   );
   return { ...saved, warnings };
 }
@@ -110,7 +110,7 @@ async function loadVersion(tx: Pick<Transaction, "select">, projectId: string, v
     .leftJoin(users, eq(users.id, circuitVersions.authorId))
     .where(and(eq(circuitVersions.projectId, projectId), eq(circuitVersions.version, version)));
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${version}` });
-  return { ...row, document: row.document as Record<string, unknown> };
+  return row;
 }
 
 export const circuitsRouter = router({

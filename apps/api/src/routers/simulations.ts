@@ -1,4 +1,4 @@
-import { type NetworkDocument, pageInputSchema, studyRequestSchema } from "@ampflux/contracts";
+import { pageInputSchema, studyRequestSchema } from "@ampflux/contracts";
 import {
   cancelSimulation,
   circuitVersions,
@@ -78,7 +78,7 @@ export const simulationsRouter = router({
         );
       if (!version)
         throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${input.version}` });
-      const document = version.document as NetworkDocument;
+      const { document } = version;
       const { study } = input;
       if (study.kind === "batch_study") await requireFeature(ctx, "batch_studies");
       checkPlan(await activeLicense(db, ctx.user.companyId), document.buses.length);

@@ -1,10 +1,15 @@
-import type { NetworkDocument, ShortCircuitOptions } from "@ampflux/contracts";
+import type {
+  NetworkDocument,
+  ShortCircuitOptions,
+  ShortCircuitResult,
+  StudyError,
+} from "@ampflux/contracts";
 import { ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
 import { validationError } from "../circuits/validate.ts";
 
 export type InlineOutcome =
-  | { status: "succeeded"; result: unknown; timings: Record<string, number> }
-  | { status: "failed"; error: { message: string }; timings: Record<string, number> };
+  | { status: "succeeded"; result: ShortCircuitResult; timings: Record<string, number> }
+  | { status: "failed"; error: StudyError; timings: Record<string, number> };
 
 /**
  * Runs a small study in the api process. Options that do not fit the network (an unknown bus)

@@ -1,4 +1,5 @@
-import type { FaultType, LiveStudyOptions, StudyCase } from "./protocol.ts";
+import { FAULT_TYPES, type FaultType, STUDY_CASES } from "@ampflux/contracts";
+import type { LiveStudyOptions } from "./protocol.ts";
 
 export const FAULT_LABELS: Record<FaultType, string> = {
   "3ph": "3-phase",
@@ -24,7 +25,7 @@ export function StudyControls({
           value={value.fault}
           onChange={(e) => onChange({ ...value, fault: e.target.value as FaultType })}
         >
-          {(Object.keys(FAULT_LABELS) as FaultType[]).map((f) => (
+          {FAULT_TYPES.map((f) => (
             <option key={f} value={f}>
               {FAULT_LABELS[f]}
             </option>
@@ -32,7 +33,7 @@ export function StudyControls({
         </select>
       </label>
       <fieldset className="segmented" aria-label="Case">
-        {(["max", "min"] as StudyCase[]).map((c) => (
+        {STUDY_CASES.map((c) => (
           <button
             key={c}
             type="button"

@@ -1,8 +1,5 @@
-import type { NetworkIssue, ShortCircuitResult } from "@ampflux/contracts";
+import type { FaultType, NetworkIssue, ShortCircuitResult, StudyCase } from "@ampflux/contracts";
 import type { EditorDocument } from "../editor/model/document.ts";
-
-export type FaultType = "3ph" | "2ph" | "1ph" | "2ph_earth";
-export type StudyCase = "max" | "min";
 
 export interface LiveStudyOptions {
   fault: FaultType;

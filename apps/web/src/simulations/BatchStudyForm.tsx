@@ -1,4 +1,10 @@
-import { FAULT_TYPES, type FaultType } from "@ampflux/contracts";
+import {
+  BRANCH_COLLECTIONS,
+  FAULT_TYPES,
+  type FaultType,
+  STUDY_CASES,
+  type StudyCase,
+} from "@ampflux/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FAULT_LABELS } from "../results/StudyControls.tsx";
@@ -20,9 +26,9 @@ const toggle = <T,>(list: T[], item: T, on: boolean) =>
 export function BatchStudyForm({ projectId, version, document, disabled, onQueued }: Props) {
   const queryClient = useQueryClient();
   const [faults, setFaults] = useState<FaultType[]>(["3ph", "1ph"]);
-  const [cases, setCases] = useState<Array<"max" | "min">>(["max", "min"]);
+  const [cases, setCases] = useState<StudyCase[]>(["max", "min"]);
   const [outages, setOutages] = useState<string[]>([]);
-  const branches = (["lines", "transformers", "transformers3w"] as const).flatMap((c) =>
+  const branches = BRANCH_COLLECTIONS.flatMap((c) =>
     ((document[c] as Array<{ id: string }> | undefined) ?? []).map((b) => ({ id: b.id, kind: c })),
   );
   const run = useMutation(
@@ -61,7 +67,7 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
       </fieldset>
       <fieldset>
         <legend>Cases</legend>
-        {(["max", "min"] as const).map((c) => (
+        {STUDY_CASES.map((c) => (
           <label key={c} className="inline">
             <input
               type="checkbox"

@@ -1,4 +1,4 @@
-import type { ShortCircuitResult } from "@ampflux/contracts";
+import { isBatchStudyResult } from "@ampflux/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDate } from "../lib/format.ts";
 import { ResultsTable } from "../results/ResultsTable.tsx";
@@ -8,7 +8,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { LiveProgress } from "./LiveProgress.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
 import { isFinished } from "./status.ts";
-import { type BatchResult, WorstCasesTable } from "./WorstCasesTable.tsx";
+import { WorstCasesTable } from "./WorstCasesTable.tsx";
 
 /** One study: live progress while it runs, then its results (worst cases of a batch). */
 export function SimulationDetail({ projectId, simulationId }: { projectId: string; simulationId: string }) {
@@ -46,15 +46,15 @@ export function SimulationDetail({ projectId, simulationId }: { projectId: strin
       )}
       {s.status === "failed" && (
         <p className="alert" role="alert">
-          The study failed: {(s.error as { message?: string } | null)?.message ?? "unknown error"}
+          The study failed: {s.error?.message ?? "unknown error"}
         </p>
       )}
       {s.status === "succeeded" &&
         s.result != null &&
-        (s.kind === "batch_study" ? (
-          <WorstCasesTable result={s.result as BatchResult} />
+        (isBatchStudyResult(s.result) ? (
+          <WorstCasesTable result={s.result} />
         ) : (
-          <ResultsTable buses={(s.result as ShortCircuitResult).buses} selected={[]} onSelect={() => {}} />
+          <ResultsTable buses={s.result.buses} selected={[]} onSelect={() => {}} />
         ))}
     </section>
   );

@@ -1,26 +1,10 @@
+import type { BatchStudyResult } from "@ampflux/contracts";
 import { useState } from "react";
 import { formatKa } from "../lib/format.ts";
 import { FAULT_LABELS } from "../results/StudyControls.tsx";
 
-export interface WorstCase {
-  bus: string;
-  fault: keyof typeof FAULT_LABELS;
-  case: "max" | "min";
-  ikss_ka: number | null;
-  ip_ka: number | null;
-  ib_ka: number | null;
-  outage: string | null;
-}
-
-export interface BatchResult {
-  standard: string;
-  steps: number;
-  outages: string[];
-  worst: WorstCase[];
-}
-
 /** Per bus, fault and case the worst result and the outage that caused it; largest Ik'' first. */
-export function WorstCasesTable({ result }: { result: BatchResult }) {
+export function WorstCasesTable({ result }: { result: BatchStudyResult }) {
   const [filter, setFilter] = useState("");
   const rows = result.worst
     .filter((w) => !filter || `${w.fault} ${w.case}` === filter)

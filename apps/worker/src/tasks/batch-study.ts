@@ -4,13 +4,15 @@
 
 import {
   type BatchStudyOptions,
+  type BatchStudyResult,
+  BRANCH_COLLECTIONS,
   type BusFaultResult,
   batchStudyOptionsSchema,
-  type FaultType,
+  type StudyCase,
+  type WorstCase,
 } from "@ampflux/contracts";
 import { reportProgress } from "@ampflux/db";
 import {
-  type BranchCollection,
   ShortCircuitInputError,
   type ShortCircuitStudies,
   type SimCore,
@@ -19,8 +21,6 @@ import {
 } from "@ampflux/sim-wasm";
 import type { Task } from "graphile-worker";
 import { PermanentStudyError, parsedOptions, runStudy, StudyCancelled, type TaskDeps } from "./study.ts";
-
-const BRANCHES: readonly BranchCollection[] = ["lines", "transformers", "transformers3w"];
 
 interface Variant {
   outage: string | null;
@@ -34,7 +34,7 @@ interface Variant {
 export function contingencyVariants(network: ValidatedNetwork, outages: string[]): Variant[] {
   const variants: Variant[] = [{ outage: null, network }];
   outages.forEach((id, index) => {
-    const collection = BRANCHES.find((c) => network.document[c].some((b) => b.id === id));
+    const collection = BRANCH_COLLECTIONS.find((c) => network.document[c].some((b) => b.id === id));
     if (!collection) {
       throw new PermanentStudyError(`contingencies[${index}]: no line or transformer "${id}"`, [
         { path: ["contingencies", index], message: `no line or transformer "${id}"` },
@@ -45,22 +45,11 @@ export function contingencyVariants(network: ValidatedNetwork, outages: string[]
   return variants;
 }
 
-export interface WorstCase {
-  bus: string;
-  fault: FaultType;
-  case: "max" | "min";
-  /** null: no source feeds the bus in the worst contingency (for "min", the worst of all). */
-  ikss_ka: number | null;
-  ip_ka: number | null;
-  ib_ka: number | null;
-  outage: string | null;
-}
-
 /**
  * Is `candidate` worse than `current` for this case? An unfed bus is the worst minimum. Ties
  * (within rounding) keep the earlier step, so an outage that changes nothing is not blamed.
  */
-function worse(studyCase: "max" | "min", candidate: number | null, current: number | null): boolean {
+function worse(studyCase: StudyCase, candidate: number | null, current: number | null): boolean {
   const margin = 1e-9 * Math.abs(current ?? 0);
   if (studyCase === "max") return (candidate ?? -1) > (current ?? -1) + margin;
   if (current === null) return false;
@@ -165,7 +154,7 @@ async function sweep(
       steps,
       outages: options.contingencies,
       worst,
-    },
+    } satisfies BatchStudyResult,
     timings: { total: performance.now() - started, perStep: (performance.now() - started) / steps },
   };
 }

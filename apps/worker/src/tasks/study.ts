@@ -3,7 +3,7 @@
 // anything else retries with graphile-worker's backoff, then fails the study).
 
 import type { FeatureDefaults } from "@ampflux/contracts";
-import { validateNetwork } from "@ampflux/contracts";
+import { type StudyResult, validateNetwork } from "@ampflux/contracts";
 import {
   circuitVersions,
   claimSimulation,
@@ -121,7 +121,10 @@ export async function runStudy(
   deps: TaskDeps,
   payload: unknown,
   helpers: JobHelpers,
-  body: (study: LoadedStudy, core: SimCore) => Promise<{ result: unknown; timings: Record<string, number> }>,
+  body: (
+    study: LoadedStudy,
+    core: SimCore,
+  ) => Promise<{ result: StudyResult; timings: Record<string, number> }>,
 ): Promise<void> {
   const { simulationId } = payloadSchema.parse(payload);
   const study = await load(deps.db, simulationId);

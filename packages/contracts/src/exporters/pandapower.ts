@@ -1,10 +1,10 @@
-import type { NetworkDocument } from "../network/index.ts";
+import { ELEMENT_COLLECTIONS, type ElementCollection, type NetworkDocument } from "../network/index.ts";
 import { labelOf, numbersFromIds } from "./labels.ts";
 import { type Column, frame } from "./pandapower-frame.ts";
 
 type Doc = NetworkDocument;
 type Labels = ReadonlyMap<string, number>;
-type Collection = keyof typeof TABLES;
+type Collection = ElementCollection;
 type TableLabels = Record<Collection, Labels>;
 
 /** pandapower's table for each collection. */
@@ -20,8 +20,7 @@ const TABLES = {
   loads: "load",
   shunts: "shunt",
   switches: "switch",
-} as const;
-const COLLECTIONS = Object.keys(TABLES) as Collection[];
+} as const satisfies Record<ElementCollection, string>;
 
 const name = <E extends { name?: string | undefined }>(): Column<E> => ["name", "object", (e) => e.name];
 const inService = <E extends { in_service: boolean }>(): Column<E> => [
@@ -209,7 +208,7 @@ function switchTarget(sw: Doc["switches"][number], labels: TableLabels) {
  */
 export function exportPandapower(doc: Doc): string {
   const labels = Object.fromEntries(
-    COLLECTIONS.map((c) => [
+    ELEMENT_COLLECTIONS.map((c) => [
       c,
       numbersFromIds(
         doc[c].map((e) => e.id),
@@ -220,7 +219,7 @@ export function exportPandapower(doc: Doc): string {
   ) as unknown as TableLabels;
   const spec = columns(labels);
   const tables = Object.fromEntries(
-    COLLECTIONS.map((c) => {
+    ELEMENT_COLLECTIONS.map((c) => {
       const elements = doc[c] as readonly { id: string }[];
       const rows = elements.map((e) => labelOf(labels[c], e.id));
       // Each collection is paired with its own columns; TypeScript cannot follow that through c.

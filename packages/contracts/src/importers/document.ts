@@ -1,4 +1,9 @@
-import { type ElementCollection, NETWORK_SCHEMA_ID, type NetworkDocument } from "../network/index.ts";
+import {
+  type ElementCollection,
+  emptyCollections,
+  NETWORK_SCHEMA_ID,
+  type NetworkDocument,
+} from "../network/index.ts";
 
 /** A document with the given elements; collections a format has no counterpart for stay empty. */
 export function importedDocument(
@@ -6,21 +11,5 @@ export function importedDocument(
   frequency_hz: 50 | 60,
   elements: Partial<Pick<NetworkDocument, ElementCollection>>,
 ): NetworkDocument {
-  return {
-    schema: NETWORK_SCHEMA_ID,
-    name,
-    frequency_hz,
-    buses: [],
-    external_grids: [],
-    lines: [],
-    transformers: [],
-    transformers3w: [],
-    generators: [],
-    motors: [],
-    static_generators: [],
-    loads: [],
-    shunts: [],
-    switches: [],
-    ...elements,
-  };
+  return { schema: NETWORK_SCHEMA_ID, name, frequency_hz, ...emptyCollections(), ...elements };
 }

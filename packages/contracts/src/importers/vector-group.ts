@@ -1,19 +1,11 @@
-import { vectorGroup2w, vectorGroup3w } from "../network/vector-group.ts";
+import { oddClock, readWindings, vectorGroup2w, vectorGroup3w } from "../network/vector-group.ts";
 import type { ImportReportBuilder } from "./report.ts";
-
-const PRIMARY = /^(YN|Y|D|ZN|Z)0?/i;
-const SECONDARY = /^(YN|Y|D|ZN|Z)(\d{0,2})/i;
 
 export interface VectorGroupResult {
   /** The group in the document's form, or undefined when it cannot be made valid. */
   group: string | undefined;
   /** Why the source text was changed (or given up); undefined when it was taken as it stood. */
   change: string | undefined;
-}
-
-/** Delta and zigzag windings shift by 30°, so the clock number's parity follows from the windings. */
-function oddClock(primary: string, secondary: string): boolean {
-  return /^[dz]/i.test(primary) !== /^[dz]/i.test(secondary);
 }
 
 /** The clock number of a phase shift in degrees, when it is a whole multiple of 30°. */
@@ -32,26 +24,29 @@ function clockOf(shiftDegree: number): number | undefined {
 export function normalizeVectorGroup(source: string, shiftsDegree: readonly number[]): VectorGroupResult {
   const text = source.trim();
   const windings = shiftsDegree.length;
-  const primary = PRIMARY.exec(text);
+  const {
+    windings: [primary, ...secondaries],
+    rest,
+  } = readWindings(text, windings + 1);
   if (!primary) return { group: undefined, change: `"${text}" is not a vector group` };
-  let rest = text.slice(primary[0].length);
-  let group = (primary[1] ?? "").toUpperCase();
+  // The HV winding may carry a clock number 0 ("YN0yn0"), the reference of the others.
+  const hvClockZero = primary.digits === "" || primary.digits === "0";
+  if (!hvClockZero || secondaries.length < windings)
+    return { group: undefined, change: `"${text}" does not name ${windings + 1} windings` };
+  let group = primary.letters.toUpperCase();
   const changes: string[] = [];
-  for (let w = 0; w < windings; w++) {
-    const secondary = SECONDARY.exec(rest);
-    if (!secondary) return { group: undefined, change: `"${text}" does not name ${windings + 1} windings` };
-    rest = rest.slice(secondary[0].length);
-    const winding = (secondary[1] ?? "").toLowerCase();
-    let clock = secondary[2] ? Number(secondary[2]) : clockOf(shiftsDegree[w] ?? 0);
+  secondaries.forEach((secondary, w) => {
+    const winding = secondary.letters.toLowerCase();
+    let clock = secondary.digits ? Number(secondary.digits) : clockOf(shiftsDegree[w] ?? 0);
     const odd = oddClock(group, winding);
-    if (!secondary[2]) changes.push(`clock number taken from the ${shiftsDegree[w] ?? 0}° phase shift`);
+    if (!secondary.digits) changes.push(`clock number taken from the ${shiftsDegree[w] ?? 0}° phase shift`);
     if (clock === undefined || clock % 2 === (odd ? 0 : 1)) {
       const fitted = clock === undefined ? (odd ? 11 : 0) : (clock + 11) % 12;
       changes.push(`clock ${clock ?? "?"} impossible for ${group}${winding}, set to ${fitted}`);
       clock = fitted;
     }
     group += `${winding}${clock}`;
-  }
+  });
   if (rest.trim() !== "") return { group: undefined, change: `"${text}" has extra text "${rest}"` };
   const schema = windings === 1 ? vectorGroup2w : vectorGroup3w;
   if (!schema.safeParse(group).success)

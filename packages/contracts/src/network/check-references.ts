@@ -1,5 +1,6 @@
 import type { NetworkDocument } from "./document.ts";
 import type { Finding } from "./issues.ts";
+import { SWITCH_TARGETS } from "./switches.ts";
 import { type AnyElement, BUS_FIELDS, ELEMENT_COLLECTIONS, elementsOf, terminalsOf } from "./topology.ts";
 
 function unknownBuses(doc: NetworkDocument, busIds: ReadonlySet<string>): Finding[] {
@@ -24,13 +25,11 @@ function unknownBuses(doc: NetworkDocument, busIds: ReadonlySet<string>): Findin
 
 /** A switch names a bus, or a branch that has `bus` as one of its ends. */
 function switchTargets(doc: NetworkDocument, busIds: ReadonlySet<string>): Finding[] {
-  const branches = {
-    line: new Map(doc.lines.map((line) => [line.id, terminalsOf("lines", line)])),
-    transformer: new Map([
-      ...doc.transformers.map((t) => [t.id, terminalsOf("transformers", t)] as const),
-      ...doc.transformers3w.map((t) => [t.id, terminalsOf("transformers3w", t)] as const),
-    ]),
-  };
+  const endsOf = (type: "line" | "transformer") =>
+    new Map(
+      SWITCH_TARGETS[type].flatMap((c) => elementsOf(doc, c).map((e) => [e.id, terminalsOf(c, e)] as const)),
+    );
+  const branches = { line: endsOf("line"), transformer: endsOf("transformer") };
   const findings: Finding[] = [];
   doc.switches.forEach((sw, index) => {
     const path = ["switches", index, "element"];

@@ -1,5 +1,16 @@
 import { z } from "zod";
+import type { ElementCollection } from "./document.ts";
 import { busRef, elementId, elementName } from "./fields.ts";
+
+export const SWITCH_ELEMENT_TYPES = ["bus", "line", "transformer"] as const;
+export type SwitchElementType = (typeof SWITCH_ELEMENT_TYPES)[number];
+
+/** Where a switch's `element` is found, by its element_type. */
+export const SWITCH_TARGETS = {
+  bus: ["buses"],
+  line: ["lines"],
+  transformer: ["transformers", "transformers3w"],
+} as const satisfies Record<SwitchElementType, readonly ElementCollection[]>;
 
 /**
  * A switch between `bus` and `element`: another bus (bus coupler) or the end of a line or
@@ -10,7 +21,7 @@ export const switchSchema = z.strictObject({
   name: elementName,
   bus: busRef,
   element: z.string().min(1),
-  element_type: z.enum(["bus", "line", "transformer"]),
+  element_type: z.enum(SWITCH_ELEMENT_TYPES),
   closed: z.boolean().default(true),
 });
 

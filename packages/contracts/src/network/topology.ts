@@ -30,7 +30,23 @@ export const BUS_FIELDS = {
   switches: ["bus"],
 } as const satisfies Record<ElementCollection, readonly string[]>;
 
+/** A field of `collection` that names a bus. */
+export type BusField<C extends ElementCollection> = (typeof BUS_FIELDS)[C][number];
+
+/** The collections whose elements join two or three buses (and can be taken out for N-1). */
 export const BRANCH_COLLECTIONS = ["lines", "transformers", "transformers3w"] as const;
+export type BranchCollection = (typeof BRANCH_COLLECTIONS)[number];
+
+const COLLECTION_NAMES: ReadonlySet<string> = new Set(ELEMENT_COLLECTIONS);
+
+export const isElementCollection = (value: string): value is ElementCollection => COLLECTION_NAMES.has(value);
+
+/** Every collection of a document, empty: the start of a document built element by element. */
+export function emptyCollections(): Pick<NetworkDocument, ElementCollection> {
+  // fromEntries forgets the keys; ELEMENT_COLLECTIONS names every collection.
+  const empty = Object.fromEntries(ELEMENT_COLLECTIONS.map((c) => [c, []]));
+  return empty as unknown as Pick<NetworkDocument, ElementCollection>;
+}
 
 /** A document element seen generically, for checks that walk every collection alike. */
 export type AnyElement = { id: string; [field: string]: unknown };

@@ -1,3 +1,4 @@
+import type { AssistantToolCall } from "@ampflux/contracts";
 import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { createdAt, id, updatedAt } from "./columns.ts";
@@ -36,7 +37,7 @@ export const aiMessages = pgTable(
       .references(() => aiConversations.id, { onDelete: "cascade" }),
     role: aiMessageRole().notNull(),
     content: text().notNull(),
-    toolCalls: jsonb(),
+    toolCalls: jsonb().$type<AssistantToolCall[]>(),
     /** Completion tokens of an assistant answer; an estimate (characters / 4) for other rows. */
     tokens: integer().notNull().default(0),
     createdAt: createdAt(),

@@ -1,3 +1,4 @@
+import type { NetworkDocument } from "@ampflux/contracts";
 import {
   index,
   integer,
@@ -59,7 +60,8 @@ export const circuitVersions = pgTable(
     version: integer().notNull(),
     authorId: uuid().references(() => users.id, { onDelete: "set null" }),
     message: text().notNull().default(""),
-    document: jsonb().notNull(),
+    /** Stored as validated: every default filled in. */
+    document: jsonb().$type<NetworkDocument>().notNull(),
     /** Elements per collection ({ buses: 14, … }), kept so version lists need not read documents. */
     elementCounts: jsonb().$type<Record<string, number>>().notNull().default({}),
     createdAt: createdAt(),

@@ -1,3 +1,4 @@
+import type { StudyError, StudyOptions, StudyResult } from "@ampflux/contracts";
 import { index, jsonb, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { createdAt, id } from "./columns.ts";
@@ -23,17 +24,19 @@ export const simulations = pgTable(
       .notNull()
       .references(() => circuitVersions.id, { onDelete: "cascade" }),
     kind: simulationKind().notNull(),
-    options: jsonb().notNull(),
+    options: jsonb().$type<StudyOptions>().notNull(),
     /** SHA-256 of (version, canonical options): identical studies share a cache entry and job key. */
     optionsHash: text().notNull(),
     status: simulationStatus().notNull().default("queued"),
     /** Fraction done, 0..1, and what is being done now. */
     progress: real().notNull().default(0),
     progressMessage: text(),
-    result: jsonb(),
-    error: jsonb(),
+    /** Set when succeeded: a ShortCircuitResult or, for a batch study, a BatchStudyResult. */
+    result: jsonb().$type<StudyResult>(),
+    /** Set when failed. */
+    error: jsonb().$type<StudyError>(),
     /** Wall-clock milliseconds per phase, e.g. { load, solve, store }. */
-    timings: jsonb(),
+    timings: jsonb().$type<Record<string, number>>(),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     startedAt: timestamp({ withTimezone: true }),

@@ -1,7 +1,13 @@
 // Sources into the sequence networks: network feeders, synchronous generators (alone or in a
 // power station unit), asynchronous motors and converter sources (IEC 60909-0 §6.2, 6.6–6.10).
 
-import type { ExternalGrid, Generator, Motor, StaticGenerator } from "@ampflux/contracts";
+import {
+  type ExternalGrid,
+  fictitiousResistanceRatio,
+  type Generator,
+  type Motor,
+  type StaticGenerator,
+} from "@ampflux/contracts";
 import { type Cx, cx, fromMagnitudeAndRx, scale } from "./complex.ts";
 import type { BuildContext } from "./context.ts";
 import { S_BASE_MVA } from "./model.ts";
@@ -41,21 +47,13 @@ export function addGenerator(ctx: BuildContext, gen: Generator): void {
       : ctx.factors.kG(kv, gen.vn_kv, ctx.cMax(kv), gen.xdss_pu, sinPhi(gen.cos_phi));
   const corrected = (r: number, x: number): Cx => ctx.perUnit(scale(cx(r, x * zRated), k), node);
   const z = corrected(gen.rdss_ohm, gen.xdss_pu);
-  const zPeak = corrected(fictitiousResistanceRatio(gen) * gen.xdss_pu * zRated, gen.xdss_pu);
+  const rGf = fictitiousResistanceRatio(gen.vn_kv, gen.sn_mva) * gen.xdss_pu * zRated;
+  const zPeak = corrected(rGf, gen.xdss_pu);
   ctx.model.positive.shunts.push({ node, z, zPeak, feeds: true });
   if (gen.x0_pu !== undefined) {
     ctx.model.zero.shunts.push({ id: gen.id, node, z: corrected(gen.rdss_ohm, gen.x0_pu), feeds: false });
   }
   ctx.model.machines.push({ node, z, iRatedPu: ratedCurrentPu(gen.sn_mva, gen.vn_kv, kv), mwPerPolePair: 0 });
-}
-
-/**
- * R_Gf / X''d for the peak current (IEC 60909-0 §6.6.1): 0.05 above 1 kV and 100 MVA, 0.07 above
- * 1 kV below 100 MVA, 0.15 at 1 kV and below. It accounts for the d.c. decay in the stator.
- */
-function fictitiousResistanceRatio(gen: Generator): number {
-  if (gen.vn_kv <= 1) return 0.15;
-  return gen.sn_mva >= 100 ? 0.05 : 0.07;
 }
 
 /** I_r in per unit of the base current at a node of `kv`. */

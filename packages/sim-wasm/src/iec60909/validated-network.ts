@@ -4,15 +4,13 @@
 // from it without validating each one.
 
 import {
+  type BranchCollection,
   type NetworkDocument,
   type NetworkIssue,
   type NetworkValidation,
   validateNetwork,
 } from "@ampflux/contracts";
 import { ShortCircuitInputError } from "./errors.ts";
-
-/** The branch collections a contingency can take out of service. */
-export type BranchCollection = "lines" | "transformers" | "transformers3w";
 
 export class ValidatedNetwork {
   /** The document with the schema's defaults filled in. */

@@ -1,5 +1,8 @@
 // Winding connections from IEC 60076-1 vector groups ("Dyn5", "YNyn0d5"): how each winding
-// appears in the zero-sequence network, and the clock-number phase shift.
+// appears in the zero-sequence network, and the clock-number phase shift. The windings are read
+// by contracts' vector-group reader, the one that also checks documents' groups.
+
+import { readWindings } from "@ampflux/contracts";
 
 export type ZeroSequenceConnection = "earthed-star" | "delta" | "open";
 
@@ -10,8 +13,6 @@ export interface Windings {
   shiftDeg: number[];
 }
 
-const WINDING = /(YN|ZN|Y|Z|D)(\d{0,2})/gi;
-
 /** An earthed star (YN) or zigzag (ZN) passes zero-sequence current; a delta traps it. */
 function connection(letters: string): ZeroSequenceConnection {
   const w = letters.toUpperCase();
@@ -21,9 +22,9 @@ function connection(letters: string): ZeroSequenceConnection {
 }
 
 export function parseVectorGroup(group: string): Windings {
-  const parts = [...group.matchAll(WINDING)];
+  const { windings } = readWindings(group);
   return {
-    zero: parts.map((m) => connection(m[1] ?? "")),
-    shiftDeg: parts.slice(1).map((m) => Number(m[2] || 0) * 30),
+    zero: windings.map((w) => connection(w.letters)),
+    shiftDeg: windings.slice(1).map((w) => Number(w.digits || 0) * 30),
   };
 }

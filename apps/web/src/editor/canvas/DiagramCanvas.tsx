@@ -1,4 +1,4 @@
-import type { ElementCollection } from "@ampflux/contracts";
+import { type ElementCollection, isElementCollection } from "@ampflux/contracts";
 import {
   Background,
   type Connection,
@@ -10,7 +10,6 @@ import {
 } from "@xyflow/react";
 import { useCallback, useState } from "react";
 import { useEditor } from "../EditorContext.tsx";
-import { isCollection } from "../model/catalog.ts";
 import { useEditorActions } from "../useEditorActions.ts";
 import { BusNodeView } from "./BusNodeView.tsx";
 import { ElementNodeView } from "./ElementNodeView.tsx";
@@ -52,7 +51,7 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
 
   const onDrop = (event: React.DragEvent) => {
     const kind = event.dataTransfer.getData(PALETTE_MIME);
-    if (!isCollection(kind) || !canEdit) return;
+    if (!isElementCollection(kind) || !canEdit) return;
     event.preventDefault();
     actions.add(kind as ElementCollection, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   };

@@ -1,4 +1,5 @@
-import { COLLECTIONS, KINDS } from "../model/catalog.ts";
+import { ELEMENT_COLLECTIONS } from "@ampflux/contracts";
+import { KINDS } from "../model/catalog.ts";
 import { type EditorDocument, type Element, terminalBuses } from "../model/document.ts";
 import { busConnections, busGeo, busWidth, elementPositions, type Layout } from "../model/layout.ts";
 import { ratingOf } from "./rating.ts";
@@ -31,8 +32,8 @@ export function toFlow(doc: EditorDocument, layout: Layout, deco: Decorations) {
   const busIds = new Set(doc.buses.map((b) => b.id));
   const nodes: DiagramNode[] = doc.buses.map((bus) => busNode(bus, doc, widths, deco));
   const edges: WireEdge[] = [];
-  const ids = new Set(COLLECTIONS.flatMap((c) => doc[c].map((e) => e.id)));
-  for (const collection of COLLECTIONS) {
+  const ids = new Set(ELEMENT_COLLECTIONS.flatMap((c) => doc[c].map((e) => e.id)));
+  for (const collection of ELEMENT_COLLECTIONS) {
     if (collection === "buses") continue;
     for (const e of doc[collection]) {
       const node: ElementNode = {

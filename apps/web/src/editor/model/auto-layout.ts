@@ -1,3 +1,4 @@
+import { BRANCH_COLLECTIONS, BUS_FIELDS } from "@ampflux/contracts";
 import type { EditorDocument } from "./document.ts";
 import { BUS_MIN_WIDTH } from "./layout.ts";
 
@@ -16,11 +17,12 @@ export function withBusPositions(doc: EditorDocument): EditorDocument {
     neighbours.get(a)?.push(b);
     neighbours.get(b)?.push(a);
   };
-  for (const l of doc.lines) link(l.from_bus, l.to_bus);
-  for (const t of doc.transformers) link(t.hv_bus, t.lv_bus);
-  for (const t of doc.transformers3w) {
-    link(t.hv_bus, t.mv_bus);
-    link(t.hv_bus, t.lv_bus);
+  // A branch links its first bus (from / HV) to each of its other buses.
+  for (const c of BRANCH_COLLECTIONS) {
+    for (const e of doc[c]) {
+      const [first, ...others] = BUS_FIELDS[c].map((field) => e[field]);
+      for (const other of others) link(first, other);
+    }
   }
   for (const s of doc.switches) if (s.element_type === "bus") link(s.bus, s.element);
   const level = new Map<string, number>();

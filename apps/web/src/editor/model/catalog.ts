@@ -1,4 +1,4 @@
-import type { ElementCollection } from "@ampflux/contracts";
+import { BUS_FIELDS, type BusField, ELEMENT_COLLECTIONS, type ElementCollection } from "@ampflux/contracts";
 
 /** Where a terminal's handle sits on an element's symbol. */
 export type HandleSide = "top" | "bottom" | "bottom-left" | "bottom-right";
@@ -23,14 +23,22 @@ export interface ElementKind {
   placement: "above" | "below" | "between";
 }
 
-const one = (side: HandleSide): Terminal[] => [{ field: "bus", side, label: "bus" }];
+type Handles<C extends ElementCollection> = Record<BusField<C>, { side: HandleSide; label: string }>;
+
+/** A handle for each bus field the contract names for `collection`, in the contract's order. */
+function terminals<C extends ElementCollection>(collection: C, handles: Handles<C>): Terminal[] {
+  return BUS_FIELDS[collection].map((field: BusField<C>) => ({ field, ...handles[field] }));
+}
+
+/** One-bus elements (sources, consumers): a single handle on the side facing their bus. */
+const one = (side: HandleSide) => ({ bus: { side, label: "bus" } });
 
 export const KINDS: Record<ElementCollection, ElementKind> = {
   buses: {
     collection: "buses",
     label: "Bus",
     prefix: "B",
-    terminals: [],
+    terminals: terminals("buses", {}),
     inPalette: true,
     placement: "between",
   },
@@ -38,7 +46,7 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     collection: "external_grids",
     label: "External grid",
     prefix: "Grid",
-    terminals: one("bottom"),
+    terminals: terminals("external_grids", one("bottom")),
     inPalette: true,
     placement: "above",
   },
@@ -46,10 +54,10 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     collection: "lines",
     label: "Line / cable",
     prefix: "L",
-    terminals: [
-      { field: "from_bus", side: "top", label: "from" },
-      { field: "to_bus", side: "bottom", label: "to" },
-    ],
+    terminals: terminals("lines", {
+      from_bus: { side: "top", label: "from" },
+      to_bus: { side: "bottom", label: "to" },
+    }),
     inPalette: true,
     placement: "between",
   },
@@ -57,10 +65,10 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     collection: "transformers",
     label: "Transformer",
     prefix: "T",
-    terminals: [
-      { field: "hv_bus", side: "top", label: "HV" },
-      { field: "lv_bus", side: "bottom", label: "LV" },
-    ],
+    terminals: terminals("transformers", {
+      hv_bus: { side: "top", label: "HV" },
+      lv_bus: { side: "bottom", label: "LV" },
+    }),
     inPalette: true,
     placement: "between",
   },
@@ -68,11 +76,11 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     collection: "transformers3w",
     label: "3-winding transformer",
     prefix: "T3W",
-    terminals: [
-      { field: "hv_bus", side: "top", label: "HV" },
-      { field: "mv_bus", side: "bottom-left", label: "MV" },
-      { field: "lv_bus", side: "bottom-right", label: "LV" },
-    ],
+    terminals: terminals("transformers3w", {
+      hv_bus: { side: "top", label: "HV" },
+      mv_bus: { side: "bottom-left", label: "MV" },
+      lv_bus: { side: "bottom-right", label: "LV" },
+    }),
     inPalette: true,
     placement: "between",
   },
@@ -80,7 +88,7 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     collection: "generators",
     label: "Generator",
     prefix: "Gen",
-    terminals: one("bottom"),
+    terminals: terminals("generators", one("bottom")),
     inPalette: true,
     placement: "above",
   },
@@ -88,7 +96,7 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     collection: "motors",
     label: "Motor",
     prefix: "M",
-    terminals: one("top"),
+    terminals: terminals("motors", one("top")),
     inPalette: true,
     placement: "below",
   },
@@ -96,7 +104,7 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     collection: "static_generators",
     label: "Converter source",
     prefix: "SG",
-    terminals: one("bottom"),
+    terminals: terminals("static_generators", one("bottom")),
     inPalette: true,
     placement: "above",
   },
@@ -104,7 +112,7 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     collection: "loads",
     label: "Load",
     prefix: "Load",
-    terminals: one("top"),
+    terminals: terminals("loads", one("top")),
     inPalette: true,
     placement: "below",
   },
@@ -112,7 +120,7 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     collection: "shunts",
     label: "Shunt",
     prefix: "Sh",
-    terminals: one("top"),
+    terminals: terminals("shunts", one("top")),
     inPalette: false,
     placement: "below",
   },
@@ -120,8 +128,9 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     collection: "switches",
     label: "Switch",
     prefix: "S",
+    // A bus coupler's second bus is its `element` (element_type "bus"), not a bus field.
     terminals: [
-      { field: "bus", side: "top", label: "bus" },
+      ...terminals("switches", { bus: { side: "top", label: "bus" } }),
       { field: "element", side: "bottom", label: "bus 2" },
     ],
     inPalette: true,
@@ -129,8 +138,4 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
   },
 };
 
-export const COLLECTIONS = Object.keys(KINDS) as ElementCollection[];
-
-export const PALETTE = COLLECTIONS.filter((c) => KINDS[c].inPalette);
-
-export const isCollection = (value: string): value is ElementCollection => value in KINDS;
+export const PALETTE = ELEMENT_COLLECTIONS.filter((c) => KINDS[c].inPalette);

@@ -1,5 +1,5 @@
-import { type ElementCollection, NETWORK_SCHEMA_ID } from "@ampflux/contracts";
-import { COLLECTIONS, KINDS } from "./catalog.ts";
+import { ELEMENT_COLLECTIONS, type ElementCollection, NETWORK_SCHEMA_ID } from "@ampflux/contracts";
+import { KINDS } from "./catalog.ts";
 
 /** One element of any collection, seen generically (the editor edits fields by name). */
 export type Element = { id: string; [field: string]: unknown };
@@ -22,19 +22,19 @@ export interface Located {
 
 export function emptyDocument(name: string): EditorDocument {
   const doc = { schema: NETWORK_SCHEMA_ID, name, frequency_hz: 50 } as EditorDocument;
-  for (const c of COLLECTIONS) doc[c] = [];
+  for (const c of ELEMENT_COLLECTIONS) doc[c] = [];
   return doc;
 }
 
 /** A stored or imported document with every collection present. */
 export function normalizeDocument(input: Record<string, unknown>): EditorDocument {
   const doc = { ...input } as EditorDocument;
-  for (const c of COLLECTIONS) if (!Array.isArray(doc[c])) doc[c] = [];
+  for (const c of ELEMENT_COLLECTIONS) if (!Array.isArray(doc[c])) doc[c] = [];
   return doc;
 }
 
 export function findElement(doc: EditorDocument, id: string): Located | undefined {
-  for (const collection of COLLECTIONS) {
+  for (const collection of ELEMENT_COLLECTIONS) {
     const index = doc[collection].findIndex((e) => e.id === id);
     if (index >= 0) return { collection, index, element: doc[collection][index] as Element };
   }
@@ -42,7 +42,7 @@ export function findElement(doc: EditorDocument, id: string): Located | undefine
 }
 
 export function elementIds(doc: EditorDocument): Set<string> {
-  return new Set(COLLECTIONS.flatMap((c) => doc[c].map((e) => e.id)));
+  return new Set(ELEMENT_COLLECTIONS.flatMap((c) => doc[c].map((e) => e.id)));
 }
 
 /** The next free id with the collection's prefix: B1, B2, … (ids are unique across the document). */

@@ -1,5 +1,5 @@
-import type { ElementCollection } from "@ampflux/contracts";
-import { COLLECTIONS, KINDS } from "./catalog.ts";
+import { ELEMENT_COLLECTIONS, type ElementCollection } from "@ampflux/contracts";
+import { KINDS } from "./catalog.ts";
 import { defaultsFor } from "./defaults.ts";
 import {
   type EditorDocument,
@@ -38,7 +38,7 @@ export function connect(doc: EditorDocument, id: string, field: string, busId: s
 /** Every reference to `id` (bus fields, switch targets, unit transformers) set to "" or removed. */
 function dropReferences(doc: EditorDocument, id: string): EditorDocument {
   let next = doc;
-  for (const collection of COLLECTIONS) {
+  for (const collection of ELEMENT_COLLECTIONS) {
     const fields = [...KINDS[collection].terminals.map((t) => t.field)];
     for (const [c, field] of OTHER_REFERENCES) if (c === collection) fields.push(field);
     if (!next[collection].some((e) => fields.some((f) => e[f] === id))) continue;
@@ -74,7 +74,7 @@ export function removeElements(doc: EditorDocument, ids: Iterable<string>): Edit
 export function renameElement(doc: EditorDocument, from: string, to: string): EditorDocument {
   if (!to || from === to || findElement(doc, to)) return doc;
   let next = updateElement(doc, from, { id: to });
-  for (const collection of COLLECTIONS) {
+  for (const collection of ELEMENT_COLLECTIONS) {
     const fields = [...KINDS[collection].terminals.map((t) => t.field)];
     for (const [c, field] of OTHER_REFERENCES) if (c === collection) fields.push(field);
     next = withCollection(next, collection, (elements) =>

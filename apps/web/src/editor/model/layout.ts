@@ -1,5 +1,5 @@
-import type { ElementCollection } from "@ampflux/contracts";
-import { COLLECTIONS, KINDS } from "./catalog.ts";
+import { ELEMENT_COLLECTIONS, type ElementCollection } from "@ampflux/contracts";
+import { KINDS } from "./catalog.ts";
 import { type EditorDocument, type Element, findElement, terminalBuses } from "./document.ts";
 
 export interface Point {
@@ -48,7 +48,7 @@ export function busGeo(doc: EditorDocument, busId: string): Point | undefined {
 /** How many elements hang on each bus: a bus bar grows with them. */
 export function busConnections(doc: EditorDocument): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of COLLECTIONS) {
+  for (const c of ELEMENT_COLLECTIONS) {
     if (c === "buses") continue;
     for (const e of doc[c])
       for (const bus of terminalBuses(c, e)) counts.set(bus, (counts.get(bus) ?? 0) + 1);
@@ -94,7 +94,7 @@ export function defaultOffset(collection: ElementCollection, slot: number): Poin
 export function elementPositions(doc: EditorDocument, layout: Layout): Map<string, Point> {
   const positions = new Map<string, Point>();
   const slots = new Map<string, number>();
-  for (const c of COLLECTIONS) {
+  for (const c of ELEMENT_COLLECTIONS) {
     if (c === "buses") continue;
     for (const e of doc[c]) {
       const anchor = anchorOf(doc, c, e);

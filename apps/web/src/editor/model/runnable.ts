@@ -1,10 +1,10 @@
 import {
+  isElementCollection,
   type NetworkDocument,
   type NetworkIssue,
   type NetworkValidation,
   validateNetwork,
 } from "@ampflux/contracts";
-import { isCollection } from "./catalog.ts";
 import type { EditorDocument } from "./document.ts";
 
 export interface Runnable {
@@ -32,13 +32,13 @@ export function runnablePart(input: EditorDocument): Runnable {
     const bad = new Map<string, Set<number>>();
     for (const { path } of validation.errors) {
       const [collection, index] = path;
-      if (typeof collection === "string" && isCollection(collection) && typeof index === "number")
+      if (typeof collection === "string" && isElementCollection(collection) && typeof index === "number")
         bad.set(collection, (bad.get(collection) ?? new Set()).add(index));
     }
     if (bad.size === 0) return { document: null, validation: null, excluded, errors: validation.errors };
     const next = { ...doc };
     for (const [collection, indices] of bad) {
-      if (!isCollection(collection)) continue;
+      if (!isElementCollection(collection)) continue;
       next[collection] = doc[collection].filter((e, i) => {
         if (!indices.has(i)) return true;
         excluded.push(e.id);

@@ -1,3 +1,4 @@
+import { SWITCH_TARGETS } from "@ampflux/contracts";
 import type { EditorDocument, Element } from "../model/document.ts";
 import type { FieldSpec } from "./field-specs.ts";
 
@@ -15,9 +16,9 @@ export function ReferenceSelect({ spec, element, doc, onChange, ...select }: Pro
   if (spec.key === "power_station_trafo") {
     candidates = doc.transformers;
     optional = true;
-  } else if (element.element_type === "line") candidates = doc.lines;
-  else if (element.element_type === "transformer") candidates = [...doc.transformers, ...doc.transformers3w];
-  else candidates = doc.buses.filter((b) => b.id !== element.bus);
+  } else if (element.element_type === "line" || element.element_type === "transformer") {
+    candidates = SWITCH_TARGETS[element.element_type].flatMap((c) => doc[c]);
+  } else candidates = doc.buses.filter((b) => b.id !== element.bus);
   const value = element[spec.key];
   return (
     <select

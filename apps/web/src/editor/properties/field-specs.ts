@@ -1,4 +1,4 @@
-import type { ElementCollection } from "@ampflux/contracts";
+import { type ElementCollection, SWITCH_ELEMENT_TYPES } from "@ampflux/contracts";
 
 export type FieldSpec =
   | {
@@ -146,7 +146,7 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
   switches: [
     name,
     bus("bus", "Bus"),
-    { key: "element_type", label: "Switches", kind: "enum", options: ["bus", "line", "transformer"] },
+    { key: "element_type", label: "Switches", kind: "enum", options: [...SWITCH_ELEMENT_TYPES] },
     { key: "element", label: "Other side", kind: "reference" },
     { key: "closed", label: "Closed", kind: "bool" },
   ],

@@ -1,5 +1,5 @@
-import type { NetworkIssue, NetworkValidation } from "@ampflux/contracts";
-import { isCollection, KINDS } from "../model/catalog.ts";
+import { isElementCollection, type NetworkIssue, type NetworkValidation } from "@ampflux/contracts";
+import { KINDS } from "../model/catalog.ts";
 import type { EditorDocument } from "../model/document.ts";
 
 export interface FieldIssues {
@@ -14,7 +14,8 @@ const push = (map: Map<string, string[]>, key: string, message: string) =>
 
 /** Says "not connected" rather than zod's "expected string to have >=1 characters". */
 function friendly(collection: string, field: string, value: unknown, message: string): string {
-  const isTerminal = isCollection(collection) && KINDS[collection].terminals.some((t) => t.field === field);
+  const isTerminal =
+    isElementCollection(collection) && KINDS[collection].terminals.some((t) => t.field === field);
   if (isTerminal && value === "") return "not connected: drag its terminal onto a bus";
   return message;
 }
@@ -27,7 +28,7 @@ export function issuesOf(
   index: number,
 ): FieldIssues {
   const result: FieldIssues = { errors: new Map(), warnings: new Map(), general: [] };
-  const element = isCollection(collection) ? doc[collection][index] : undefined;
+  const element = isElementCollection(collection) ? doc[collection][index] : undefined;
   const add = (issue: NetworkIssue, map: Map<string, string[]>) => {
     const [c, i, field] = issue.path;
     if (c !== collection || i !== index) return;
@@ -43,7 +44,7 @@ export function issuesOf(
 /** The element id an issue path points at, for issue lists that select their element. */
 export function elementOfIssue(doc: EditorDocument, issue: NetworkIssue): string | undefined {
   const [collection, index] = issue.path;
-  if (typeof collection !== "string" || !isCollection(collection) || typeof index !== "number")
+  if (typeof collection !== "string" || !isElementCollection(collection) || typeof index !== "number")
     return undefined;
   return doc[collection][index]?.id;
 }

@@ -1,5 +1,5 @@
+import { fictitiousResistanceRatio } from "../../network/generator-resistance.ts";
 import type { ExternalGrid, Generator } from "../../network/index.ts";
-import { iecGeneratorRx } from "../iec.ts";
 import type { ImportReportBuilder } from "../report.ts";
 import { type BusInfo, busOf } from "./buses.ts";
 import { cell, type MatpowerCase } from "./case.ts";
@@ -33,7 +33,7 @@ export function mapGenerators(
     const sn_mva = mBase > 0 ? mBase : mpc.baseMVA;
     if (mBase <= 0) report.defaulted("generators.sn_mva", sn_mva, "mBase ≤ 0; MATPOWER then uses baseMVA");
     const { xdss_pu, cos_phi } = options.generator;
-    const rx = options.generator.rx ?? iecGeneratorRx(bus.vn_kv, sn_mva);
+    const rx = options.generator.rx ?? fictitiousResistanceRatio(bus.vn_kv, sn_mva);
     report.defaulted("generators.rdss_ohm", rx, "R/X''d ratio; option generator.rx, else IEC 60909 RGf");
     const rdss_ohm = (rx * xdss_pu * bus.vn_kv ** 2) / sn_mva;
     generators.push({

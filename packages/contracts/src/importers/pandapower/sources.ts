@@ -1,5 +1,5 @@
+import { fictitiousResistanceRatio } from "../../network/generator-resistance.ts";
 import type { ExternalGrid, Generator, Motor, StaticGenerator } from "../../network/index.ts";
-import { iecGeneratorRx } from "../iec.ts";
 import { busRef, type Context, idOf, nameOf, register } from "./context.ts";
 import type { ParsedPandapower } from "./frames.ts";
 import { type Row, rowsOf } from "./table.ts";
@@ -67,7 +67,7 @@ function mapGenerator(row: Row, ctx: Context): Generator {
     ctx,
   );
   const xdss_pu = orDefault(row, "xdss_pu", opt.xdss_pu, "generators.xdss_pu", why, ctx);
-  const rx = opt.rx ?? iecGeneratorRx(vn_kv, sn_mva);
+  const rx = opt.rx ?? fictitiousResistanceRatio(vn_kv, sn_mva);
   const rdssFallback = (rx * xdss_pu * vn_kv ** 2) / sn_mva;
   const rdss_ohm = orDefault(
     row,

@@ -1,5 +1,5 @@
+import { fictitiousResistanceRatio } from "../../network/generator-resistance.ts";
 import type { ExternalGrid, Generator, StaticGenerator } from "../../network/index.ts";
-import { iecGeneratorRx } from "../iec.ts";
 import { busAt, type Context, key, register } from "./context.ts";
 import type { ParsedRaw } from "./parse.ts";
 import type { RawRecord } from "./records.ts";
@@ -23,7 +23,7 @@ function machine(record: RawRecord, vn_kv: number, sn_mva: number, id: string, c
   }
   const why = placeholder ? "ZSOURCE is the default 0 + j1.0" : "ZX is not positive";
   ctx.report.defaulted("generators.xdss_pu", opt.xdss_pu, `${why} (option generator.xdss_pu)`);
-  const rx = opt.rx ?? iecGeneratorRx(vn_kv, sn_mva);
+  const rx = opt.rx ?? fictitiousResistanceRatio(vn_kv, sn_mva);
   ctx.report.defaulted("generators.rdss_ohm", rx, "R''/X''d: option generator.rx, else IEC 60909 RGf");
   return { xdss_pu: opt.xdss_pu, rdss_ohm: (rx * opt.xdss_pu * vn_kv ** 2) / sn_mva };
 }

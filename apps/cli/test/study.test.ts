@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { NetworkDocumentInput, ShortCircuitResult } from "@ampflux/contracts";
+import type { ShortCircuitResult } from "@ampflux/contracts";
+import { mvFeeder } from "@ampflux/contracts/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./harness.ts";
 
@@ -14,43 +15,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sc = (...args: string[]) => runCli({ cwd: root }, "study", ...args);
 
-/** 110 kV grid → 40 MVA 110/20 kV transformer → 5 km line at 20 kV. */
-const network: NetworkDocumentInput = {
-  schema: "ampflux/network@1",
-  name: "radial 20 kV feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "hv", vn_kv: 110 },
-    { id: "mv", vn_kv: 20 },
-    { id: "end", vn_kv: 20 },
-  ],
-  external_grids: [
-    { id: "grid", bus: "hv", s_sc_max_mva: 3000, s_sc_min_mva: 2500, rx_max: 0.1, rx_min: 0.1 },
-  ],
-  transformers: [
-    {
-      id: "t1",
-      hv_bus: "hv",
-      lv_bus: "mv",
-      sn_mva: 40,
-      vn_hv_kv: 110,
-      vn_lv_kv: 20,
-      vk_percent: 12,
-      vkr_percent: 0.5,
-    },
-  ],
-  lines: [
-    {
-      id: "l1",
-      from_bus: "mv",
-      to_bus: "end",
-      length_km: 5,
-      r_ohm_per_km: 0.2,
-      x_ohm_per_km: 0.35,
-      c_nf_per_km: 0,
-    },
-  ],
-};
+/** 110 kV grid → 40 MVA 110/20 kV transformer "T" → 5 km line "L" at 20 kV (contracts/testing). */
+const network = mvFeeder;
 
 function writeJson(name: string, value: unknown): string {
   const file = path.join(dir, name);
@@ -138,15 +104,15 @@ describe("ampflux study", () => {
     expect(branches.split("\n")[0]).toBe(
       "fault_bus,branch,branch_type,bus,ia_ka,ib_ka,ic_ka,ikss_ka,angle_deg",
     );
-    expect(branches).toMatch(/^end,l1,line,mv,3\.915,3\.915,3\.915,3\.915,/m);
+    expect(branches).toMatch(/^end,L,line,mv,3\.915,3\.915,3\.915,3\.915,/m);
     // The transformer's HV side carries I''k scaled by the rated ratio 20/110.
-    expect(branches).toMatch(/^end,t1,transformer,hv,0\.712,/m);
+    expect(branches).toMatch(/^end,T,transformer,hv,0\.712,/m);
     const table = await sc(networkFile, "--branches", "--bus", "end");
-    expect(table.stdout).toMatch(/^end\s+l1\s+line\s+mv\s+3\.915\s/m);
+    expect(table.stdout).toMatch(/^end\s+L\s+line\s+mv\s+3\.915\s/m);
   });
 
   it("names the JSON path of an invalid document and exits 1", async () => {
-    const lines = [{ ...network.lines?.[0], to_bus: "nowhere" }];
+    const lines = [{ ...network.lines[0], to_bus: "nowhere" }];
     const run = await sc(writeJson("bad.json", { ...network, lines }));
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");

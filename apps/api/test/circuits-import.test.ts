@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../src/index.ts";
 import type { RunningApi } from "../src/server.ts";
-import { addCompanyUser, signUpCompany, startTestApi, type TestClient, WEB_ORIGIN } from "./helpers.ts";
+import { projectWithMember, signUpCompany, startTestApi, type TestClient, WEB_ORIGIN } from "./helpers.ts";
 
 const MATPOWER = new URL("../../../../shared/data/matpower", import.meta.url).pathname;
 /** Small enough that case9.m fits and case14.m does not. */
@@ -60,15 +60,9 @@ function withFieldsLine(fields: Record<string, unknown>, file: ReadableStream<Ui
 }
 
 async function projectWithTeam() {
-  const owner = await signUpCompany(api.url, "importer");
-  const viewer = await addCompanyUser(api.url, owner.client, "import-viewer");
-  const project = await owner.client.trpc.projects.create.mutate({ name: "Imports" });
-  await owner.client.trpc.projects.members.set.mutate({
-    projectId: project.id,
-    userId: viewer.user.id,
-    role: "viewer",
-  });
-  return { owner, viewer, projectId: project.id };
+  const names = { owner: "importer", member: "import-viewer", project: "Imports" };
+  const { member: viewer, ...rest } = await projectWithMember(api.url, names, "viewer");
+  return { ...rest, viewer };
 }
 
 describe("circuits.import", () => {

@@ -4,7 +4,7 @@
 import { lvFeeder } from "@ampflux/contracts/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { addCompanyUser, signUpCompany, startTestApi, type TestClient } from "./helpers.ts";
+import { projectWithMember, signUpCompany, startTestApi, type TestClient } from "./helpers.ts";
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -32,15 +32,9 @@ function live(client: TestClient, projectId: string, lastEventId?: string) {
 }
 
 async function team() {
-  const owner = await signUpCompany(api.url, "collab");
-  const colleague = await addCompanyUser(api.url, owner.client, "collab-editor");
-  const project = await owner.client.trpc.projects.create.mutate({ name: "Shared board" });
-  await owner.client.trpc.projects.members.set.mutate({
-    projectId: project.id,
-    userId: colleague.user.id,
-    role: "editor",
-  });
-  return { owner, colleague, projectId: project.id };
+  const names = { owner: "collab", member: "collab-editor", project: "Shared board" };
+  const { member: colleague, ...rest } = await projectWithMember(api.url, names, "editor");
+  return { ...rest, colleague };
 }
 
 describe("circuits.live", () => {

@@ -1,7 +1,7 @@
 import { lvFeeder } from "@ampflux/contracts/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
+import { expectTrpcError, projectWithMember, signUpCompany, startTestApi } from "./helpers.ts";
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -10,15 +10,9 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 async function projectWithTeam() {
-  const owner = await signUpCompany(api.url, "circuits");
-  const viewer = await addCompanyUser(api.url, owner.client, "circuit-viewer");
-  const project = await owner.client.trpc.projects.create.mutate({ name: "Feeder study" });
-  await owner.client.trpc.projects.members.set.mutate({
-    projectId: project.id,
-    userId: viewer.user.id,
-    role: "viewer",
-  });
-  return { owner, viewer, projectId: project.id };
+  const names = { owner: "circuits", member: "circuit-viewer", project: "Feeder study" };
+  const { member: viewer, ...rest } = await projectWithMember(api.url, names, "viewer");
+  return { ...rest, viewer };
 }
 
 describe("circuit versions", () => {

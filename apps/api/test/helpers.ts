@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { ProjectRole } from "@ampflux/contracts";
 import { testKeyPrefix, testRedisUrl } from "@ampflux/db/testing";
 import { TRPCClientError } from "@trpc/client";
 import { expect, inject } from "vitest";
@@ -81,6 +82,23 @@ export async function addCompanyUser(apiUrl: string, admin: TestClient, label = 
     invitationToken: invitation.token,
   });
   return { client, user, email };
+}
+
+/** A new company's project, named `projectName`, with a second company user added as `role`. */
+export async function projectWithMember(
+  apiUrl: string,
+  names: { owner: string; member: string; project: string },
+  role: ProjectRole,
+) {
+  const owner = await signUpCompany(apiUrl, names.owner);
+  const member = await addCompanyUser(apiUrl, owner.client, names.member);
+  const project = await owner.client.trpc.projects.create.mutate({ name: names.project });
+  await owner.client.trpc.projects.members.set.mutate({
+    projectId: project.id,
+    userId: member.user.id,
+    role,
+  });
+  return { owner, member, projectId: project.id };
 }
 
 /** Awaits a tRPC call expected to fail with `code`; returns the error for further checks. */

@@ -2,7 +2,7 @@
 // print one closing line with the test counts of all packages.
 
 import { spawnSync } from "node:child_process";
-import { globSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, globSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,13 +29,20 @@ const ok =
 
 let passed = 0;
 let failed = 0;
-for (const file of globSync(
-  ["test-results/vitest.json", "apps/*/test-results/vitest.json", "packages/*/test-results/vitest.json"],
-  {
-    cwd: root,
-  },
-)) {
-  const report = JSON.parse(readFileSync(path.join(root, file), "utf8"));
+// Every package with tests must leave a report: one that crashed or was killed before writing it
+// counts as a failure here, so the closing line never reads "0 failed" over a run that failed.
+const testedDirs = [".", ...globSync(["apps/*", "packages/*"], { cwd: root })].filter((dir) => {
+  const manifest = JSON.parse(readFileSync(path.join(root, dir, "package.json"), "utf8"));
+  return Boolean(manifest.scripts?.[dir === "." ? "test:root" : "test"]);
+});
+for (const dir of testedDirs) {
+  const file = path.join(root, dir, "test-results/vitest.json");
+  if (!existsSync(file)) {
+    console.error(`check: ${dir === "." ? "the root" : dir} left no test report`);
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, "utf8"));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
 }

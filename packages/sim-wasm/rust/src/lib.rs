@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-//! AmpFlux simulation core: sparse complex linear algebra and fault currents.
+//! AmpFlux simulation core: sparse complex linear algebra, fault currents and load flow
+//! (`loadflow`, `ffi_loadflow`).
 //!
 //! Everything JavaScript sees goes through `ffi`: plain `extern "C"` functions over
 //! linear memory, so the crate needs no bindgen and builds with Debian's rustc 1.63.
@@ -17,8 +18,10 @@ pub mod error;
 pub mod etree;
 pub mod ffi;
 pub mod ffi_iec60909;
+pub mod ffi_loadflow;
 pub mod gplu;
 pub mod iec60909;
+pub mod loadflow;
 pub mod lu;
 pub mod selinv;
 pub mod solve;

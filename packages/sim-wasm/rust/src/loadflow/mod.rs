@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//! AC load flow by Newton's method in polar coordinates: W. F. Tinney, C. E. Hart, "Power flow
+//! solution by Newton's method", IEEE Trans. PAS-86(11), 1967, pp. 1449–1460. Written from the
+//! paper and the textbook equations (no load-flow code was translated), one module per phase:
+//! `admittance` (bus admittance matrix of π branches) → `islands` (which buses a slack
+//! supplies) → `mismatch` (power injections and their mismatch) → `jacobian` (sparse Jacobian
+//! in polar coordinates) → `newton` (the iteration, reactive limits) → `flows` (branch flows).
+//! Everything is per unit on one system base; the caller converts physical data.
+
+pub mod admittance;
+pub mod flows;
+pub mod islands;
+pub mod jacobian;
+pub mod mismatch;
+pub mod newton;
+
+use crate::complex::Complex;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BusKind {
+    /// Given P and Q.
+    Pq,
+    /// Given P and |V|; Q follows (within its limits when they are enforced).
+    Pv,
+    /// Given |V| and angle; P and Q follow.
+    Slack,
+}
+
+/// A bus as the equations see it: net injections (generation − load) in per unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bus {
+    pub kind: BusKind,
+    pub p_spec: f64,
+    pub q_spec: f64,
+    /// |V| set-point of a PV or slack bus.
+    pub v_set: f64,
+    /// Angle of a slack bus, radians.
+    pub va_set: f64,
+    /// Shunt admittance to earth (bus shunts), per unit.
+    pub y_shunt: Complex,
+    /// Net reactive injection limits of a PV bus (generator limits minus load Q).
+    pub q_min: f64,
+    pub q_max: f64,
+    /// Start values for a warm start (|V|, angle in radians).
+    pub vm0: f64,
+    pub va0: f64,
+}
+
+/// A π branch between two ideal transformers: the series admittance `y` joins the internal
+/// nodes V_f/t_f and V_t/t_t, and half the charging `b` sits at each internal node. A line has
+/// t_f = t_t = 1; a transformer carries its off-nominal ratio and phase shift in t_f or t_t.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Branch {
+    pub from: usize,
+    pub to: usize,
+    pub y: Complex,
+    pub b: f64,
+    pub t_from: Complex,
+    pub t_to: Complex,
+    pub in_service: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// Convergence: max |ΔP|, |ΔQ| in per unit.
+    pub tol: f64,
+    pub max_iter: usize,
+    /// |V| = 1 (set-points at PV/slack) and the slack's angle everywhere, instead of vm0/va0.
+    pub flat_start: bool,
+    /// Switch a PV bus to PQ at the violated limit.
+    pub q_limits: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            tol: 1e-8,
+            max_iter: 10,
+            flat_start: true,
+            q_limits: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Converged = 0,
+    MaxIterations = 1,
+    /// The Jacobian could not be factorized (voltage collapse or a bad model).
+    SingularJacobian = 2,
+    /// The iterate left the finite numbers.
+    Diverged = 3,
+}

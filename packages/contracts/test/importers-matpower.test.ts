@@ -55,6 +55,8 @@ describe("importMatpower on the shared cases", () => {
         s_sc_min_mva: 8_000,
         rx_max: 0.1,
         rx_min: 0.1,
+        vm_pu: 1.04,
+        va_degree: 0,
         in_service: true,
       },
     ]);
@@ -62,6 +64,14 @@ describe("importMatpower on the shared cases", () => {
       ["gen2", "2", 100],
       ["gen3", "3", 100],
     ]);
+    // Load-flow set-points (Pg, Vg, Qmin, Qmax) and the stored solution (Vm, Va) come along.
+    expect(document.generators[0]).toMatchObject({
+      p_mw: 163,
+      vm_pu: 1.025,
+      q_min_mvar: -300,
+      q_max_mvar: 300,
+    });
+    expect(document.buses[4]).toMatchObject({ id: "5", vm_pu: 1, va_degree: 0 });
     expect(document.lines).toHaveLength(9);
     expect(document.loads.map((l) => [l.bus, l.p_mw, l.q_mvar])).toEqual([
       ["5", 90, 30],

@@ -27,12 +27,27 @@ export function tapRatio(t: { tap_pos?: number; tap_neutral?: number; tap_step_p
 /**
  * mpc.bus: one row per bus, type REF where an in-service external grid feeds it, PV where a
  * generator does; in-service loads and shunts summed per bus (shunts scaled to the bus voltage).
+ * VM/VA are the bus's stored solution where it has one (flat 1 pu, 0° otherwise).
  */
 export function busRows(doc: Doc, numbers: ReadonlyMap<string, number>): Row[] {
   const rows = new Map(
     doc.buses.map((bus) => [
       bus.id,
-      [labelOf(numbers, bus.id), bus.in_service ? 1 : 4, 0, 0, 0, 0, 1, 1, 0, bus.vn_kv, 1, 1.1, 0.9],
+      [
+        labelOf(numbers, bus.id),
+        bus.in_service ? 1 : 4,
+        0,
+        0,
+        0,
+        0,
+        1,
+        bus.vm_pu ?? 1,
+        bus.va_degree ?? 0,
+        bus.vn_kv,
+        1,
+        1.1,
+        0.9,
+      ],
     ]),
   );
   const at = (bus: string) => rows.get(bus) as Row;
@@ -55,7 +70,7 @@ export function busRows(doc: Doc, numbers: ReadonlyMap<string, number>): Row[] {
 /**
  * mpc.gen: generators keep the row of a MATPOWER-style id ("gen3" → row 3); external grids (the
  * slack units) fill the remaining rows in order, so a document imported from MATPOWER gets its
- * rows back.
+ * rows back. Pg, Qmax, Qmin and Vg are the load-flow set-points (0 MW, unlimited, 1 pu where unset).
  */
 export function genRows(doc: Doc, numbers: ReadonlyMap<string, number>): Row[] {
   const slots: (Row | undefined)[] = [];
@@ -67,11 +82,11 @@ export function genRows(doc: Doc, numbers: ReadonlyMap<string, number>): Row[] {
   for (const gen of doc.generators) {
     const row = [
       labelOf(numbers, gen.bus),
+      gen.p_mw ?? 0,
       0,
-      0,
-      9999,
-      -9999,
-      1,
+      gen.q_max_mvar ?? Number.POSITIVE_INFINITY,
+      gen.q_min_mvar ?? Number.NEGATIVE_INFINITY,
+      gen.vm_pu ?? 1,
       gen.sn_mva,
       gen.in_service ? 1 : 0,
       gen.sn_mva,
@@ -88,7 +103,7 @@ export function genRows(doc: Doc, numbers: ReadonlyMap<string, number>): Row[] {
       0,
       9999,
       -9999,
-      1,
+      grid.vm_pu ?? 1,
       BASE_MVA,
       grid.in_service ? 1 : 0,
       9999,

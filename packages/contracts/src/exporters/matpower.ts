@@ -37,7 +37,9 @@ function leftOut(doc: NetworkDocument): string[] {
 }
 
 function matrix(name: string, rows: number[][]): string {
-  const body = rows.map((row) => `\t${row.map((v) => String(v)).join("\t")};`).join("\n");
+  // MATLAB spells infinity Inf (unlimited reactive limits).
+  const cell = (v: number) => (Number.isFinite(v) ? String(v) : v > 0 ? "Inf" : "-Inf");
+  const body = rows.map((row) => `\t${row.map(cell).join("\t")};`).join("\n");
   return `mpc.${name} = [\n${body}\n];\n`;
 }
 

@@ -6,6 +6,12 @@ export const busSchema = z.strictObject({
   name: elementName,
   vn_kv: positive,
   in_service: inService,
+  /**
+   * A stored load-flow solution (e.g. a MATPOWER case's VM/VA columns): the start of a warm load
+   * flow and what a new solution can be compared with. Nothing else reads it.
+   */
+  vm_pu: positive.optional(),
+  va_degree: z.number().optional(),
   /** Position on the single-line diagram, in the editor's units. */
   geo: z.strictObject({ x: z.number(), y: z.number() }).optional(),
 });

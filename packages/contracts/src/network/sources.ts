@@ -15,6 +15,9 @@ export const externalGridSchema = z
     r0x0_max: nonNegative.optional(),
     x0x_min: positive.optional(),
     r0x0_min: nonNegative.optional(),
+    /** Load flow: the grid is a slack bus held at vm_pu (default 1) and va_degree (default 0). */
+    vm_pu: positive.optional(),
+    va_degree: z.number().optional(),
     in_service: inService,
   })
   .superRefine((grid, ctx) => {
@@ -38,6 +41,12 @@ export const generatorSchema = z.strictObject({
   pg_percent: nonNegative.optional(),
   /** Id of the unit transformer when generator and transformer form an IEC 60909 power station unit. */
   power_station_trafo: z.string().min(1).optional(),
+  /** Load flow: active power output (default 0) at the voltage set-point vm_pu (default 1). */
+  p_mw: z.number().optional(),
+  vm_pu: positive.optional(),
+  /** Load flow: reactive output limits, enforced when the study asks for it (default unlimited). */
+  q_min_mvar: z.number().optional(),
+  q_max_mvar: z.number().optional(),
   in_service: inService,
 });
 

@@ -9,6 +9,9 @@ export interface BusInfo {
   id: string;
   vn_kv: number;
   type: number;
+  /** The stored solution's Vm (pu) and Va (degrees). */
+  vm: number;
+  va: number;
 }
 
 /** Looks up a bus number used by a gen or branch row. */
@@ -20,7 +23,8 @@ export function busOf(buses: ReadonlyMap<number, BusInfo>, busNumber: number, li
 
 /**
  * Bus rows become buses (id = BUS_I, isolated type 4 out of service); Pd/Qd become loads and
- * Gs/Bs shunts, both consumer-signed, so a capacitive Bs > 0 becomes q_mvar < 0.
+ * Gs/Bs shunts, both consumer-signed, so a capacitive Bs > 0 becomes q_mvar < 0. Vm/Va (the
+ * case's stored load-flow solution) become vm_pu/va_degree where Vm > 0.
  */
 export function mapBuses(mpc: MatpowerCase, options: ResolvedMatpowerOptions, report: ImportReportBuilder) {
   const { bus: matrix } = mpc;
@@ -28,6 +32,7 @@ export function mapBuses(mpc: MatpowerCase, options: ResolvedMatpowerOptions, re
   const buses: Bus[] = [];
   const loads: Load[] = [];
   const shunts: Shunt[] = [];
+  const stored = { dropped: 0 };
   matrix.rows.forEach((_, r) => {
     const line = matrix.rowLines[r] ?? matrix.startLine;
     const number = cell(matrix, r, BUS.BUS_I, "BUS_I");
@@ -43,8 +48,12 @@ export function mapBuses(mpc: MatpowerCase, options: ResolvedMatpowerOptions, re
     const vn_kv = baseKv > 0 ? baseKv : options.default_vn_kv;
     if (baseKv === 0)
       report.defaulted("buses.vn_kv", vn_kv, "BASE_KV is 0 in the file (option default_vn_kv)");
-    info.set(number, { id, vn_kv, type });
-    buses.push({ id, vn_kv, in_service: type !== BUS_TYPE.NONE });
+    const [vm, va] = [cell(matrix, r, BUS.VM, "Vm"), cell(matrix, r, BUS.VA, "Va")];
+    info.set(number, { id, vn_kv, type, vm, va });
+    const bus: Bus = { id, vn_kv, in_service: type !== BUS_TYPE.NONE };
+    if (vm > 0) Object.assign(bus, { vm_pu: vm, va_degree: va });
+    else stored.dropped++;
+    buses.push(bus);
     const [pd, qd] = [cell(matrix, r, BUS.PD, "Pd"), cell(matrix, r, BUS.QD, "Qd")];
     if (pd !== 0 || qd !== 0)
       loads.push({ id: `load${id}`, bus: id, p_mw: pd, q_mvar: qd, in_service: true });
@@ -53,6 +62,8 @@ export function mapBuses(mpc: MatpowerCase, options: ResolvedMatpowerOptions, re
       shunts.push({ id: `shunt${id}`, bus: id, p_mw: gs, q_mvar: -bs, vn_kv, in_service: true });
   });
   report.mapped("mpc.bus rows", "buses", buses.length);
+  report.mapped("mpc.bus Vm, Va (stored solution)", "buses.vm_pu, va_degree", buses.length - stored.dropped);
+  report.dropped("mpc.bus Vm, Va where Vm ≤ 0", stored.dropped, "not a voltage");
   report.mapped("mpc.bus Pd/Qd", "loads", loads.length);
   report.mapped("mpc.bus Gs/Bs", "shunts", shunts.length);
   return { buses, loads, shunts, info };

@@ -6,10 +6,29 @@ import { cell, type MatpowerCase } from "./case.ts";
 import { BUS_TYPE, GEN } from "./columns.ts";
 import type { ResolvedMatpowerOptions } from "./options.ts";
 
+/** Qmin/Qmax; ±Inf (as the PEGASE cases write it) means no limit, so the field stays unset. */
+function reactiveLimits(matrix: MatpowerCase["gen"], r: number) {
+  const limits: { q_min_mvar?: number; q_max_mvar?: number } = {};
+  const [qmin, qmax] = [matrix.rows[r]?.[GEN.QMIN], matrix.rows[r]?.[GEN.QMAX]];
+  if (qmin !== Number.NEGATIVE_INFINITY) limits.q_min_mvar = cell(matrix, r, GEN.QMIN, "Qmin");
+  if (qmax !== Number.POSITIVE_INFINITY) limits.q_max_mvar = cell(matrix, r, GEN.QMAX, "Qmax");
+  return limits;
+}
+
+/** The external grid standing for a REF bus: the slack of a load flow at `vm` and the bus's Va. */
+function slackGrid(bus: BusInfo, options: ResolvedMatpowerOptions, vm: number): ExternalGrid {
+  const grid: ExternalGrid = { id: `grid${bus.id}`, bus: bus.id, ...options.external_grid, in_service: true };
+  if (vm > 0) Object.assign(grid, { vm_pu: vm, va_degree: bus.va });
+  return grid;
+}
+
 /**
  * Each REF bus becomes one external grid that takes the place of the first in-service generator
  * on it (the slack unit stands for the upstream network, so keeping it would count it twice);
  * every other gen row becomes a generator with sn_mva = mBase (baseMVA where mBase ≤ 0).
+ * Load-flow set-points come along: Pg → p_mw, Vg → vm_pu, Qmin/Qmax → q_min_mvar/q_max_mvar;
+ * the grid replacing the slack unit holds its Vg and the REF bus's stored Va (the angle
+ * reference of the case's solution). A REF bus without in-service unit keeps its stored Vm.
  */
 export function mapGenerators(
   mpc: MatpowerCase,
@@ -25,8 +44,9 @@ export function mapGenerators(
     const line = matrix.rowLines[r] ?? matrix.startLine;
     const bus = busOf(buses, cell(matrix, r, GEN.GEN_BUS, "GEN_BUS"), line);
     const in_service = cell(matrix, r, GEN.GEN_STATUS, "GEN_STATUS") > 0;
+    const vg = cell(matrix, r, GEN.VG, "Vg");
     if (in_service && refBuses.delete(bus.id)) {
-      external_grids.push({ id: `grid${bus.id}`, bus: bus.id, ...options.external_grid, in_service: true });
+      external_grids.push(slackGrid(bus, options, vg));
       return;
     }
     const mBase = cell(matrix, r, GEN.MBASE, "mBase");
@@ -44,15 +64,30 @@ export function mapGenerators(
       xdss_pu,
       rdss_ohm,
       cos_phi,
+      p_mw: cell(matrix, r, GEN.PG, "Pg"),
+      vm_pu: vg,
+      ...reactiveLimits(matrix, r),
       in_service,
     });
   });
   // REF buses left without an in-service unit still define the slack, so they still get a grid.
-  for (const id of refBuses)
-    external_grids.push({ id: `grid${id}`, bus: id, ...options.external_grid, in_service: true });
+  for (const id of refBuses) {
+    const bus = [...buses.values()].find((b) => b.id === id);
+    if (bus) external_grids.push(slackGrid(bus, options, bus.vm));
+  }
   report.mapped("mpc.gen rows on REF buses", "external_grids", matrix.rows.length - generators.length);
   report.mapped("REF buses without in-service gen", "external_grids", refBuses.size);
   report.mapped("mpc.gen rows", "generators", generators.length);
+  report.mapped(
+    "mpc.gen Pg, Vg, Qmin, Qmax",
+    "generators.p_mw, vm_pu, q_min_mvar, q_max_mvar",
+    generators.length,
+  );
+  report.mapped(
+    "Vg of the slack unit, Va of its REF bus",
+    "external_grids.vm_pu, va_degree",
+    external_grids.length,
+  );
   for (const [field, value] of Object.entries(options.external_grid)) {
     const why = "not in MATPOWER (option external_grid)";
     report.defaulted(`external_grids.${field}`, value, why, external_grids.length);

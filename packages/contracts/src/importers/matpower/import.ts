@@ -32,7 +32,7 @@ export function importMatpower(text: string, options: MatpowerImportOptions = {}
     report.dropped(
       `mpc.${matrix} columns ${columns}`,
       mpc[matrix as keyof typeof UNUSED_COLUMNS].rows.length,
-      "not used by IEC 60909",
+      "no field in the network document",
     );
   }
   for (const [name, rows] of mpc.unused)

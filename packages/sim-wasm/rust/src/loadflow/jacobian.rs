@@ -5,7 +5,7 @@
 //!
 //! Unknowns: every supplied non-slack bus k (in bus order) owns positions 2k (angle θ) and
 //! 2k + 1 (magnitude |V|); its equations are ΔP at row 2k and ΔQ at row 2k + 1. A PV bus keeps
-//! its |V| unknown with the equation Δ|V| = 0 (a unit row), so switching a bus between PV and
+//! its |V| unknown with the equation Δ|V| = 0 (a row with only its diagonal), so switching a bus between PV and
 //! PQ at a reactive limit changes values, never the pattern. Row and column sets coincide, so
 //! the pattern is structurally symmetric, as the static-pivot LU wants.
 //!
@@ -20,6 +20,15 @@ use crate::csc::{CscMatrix, Pattern};
 use crate::error::Result;
 
 const ABSENT: usize = usize::MAX;
+
+/// The pivot of a PV bus's Δ|V| = 0 row: ∂Q/∂|V| where it is usable, else 1.
+fn pv_pivot(d_q_d_vm: f64) -> f64 {
+    if d_q_d_vm.abs() > 1e-6 && d_q_d_vm.is_finite() {
+        d_q_d_vm
+    } else {
+        1.0
+    }
+}
 
 pub struct Jacobian {
     /// Per bus: its block number k (unknowns 2k, 2k + 1), or none for slack/unsupplied buses.
@@ -107,9 +116,11 @@ impl Jacobian {
                 out[p] = Complex::new(d_theta.re, 0.0);
                 out[q] = Complex::new(d_vm.re, 0.0);
                 if kinds[r] == BusKind::Pv {
-                    // Δ|V_r| = 0: a unit row.
+                    // Δ|V_r| = 0: only the diagonal stays, and it keeps the value ∂Q_r/∂|V_r|
+                    // (not 1) so that the static-pivot LU's threshold test sees a pivot of the
+                    // same scale as its column and does not fall back to partial pivoting.
                     out[p + 1] = Complex::ZERO;
-                    out[q + 1] = Complex::new(if r == j { 1.0 } else { 0.0 }, 0.0);
+                    out[q + 1] = Complex::new(if r == j { pv_pivot(d_vm.im) } else { 0.0 }, 0.0);
                 } else {
                     out[p + 1] = Complex::new(d_theta.im, 0.0);
                     out[q + 1] = Complex::new(d_vm.im, 0.0);
@@ -225,7 +236,7 @@ mod tests {
     }
 
     #[test]
-    fn a_pv_bus_has_a_unit_voltage_row_and_the_same_pattern() {
+    fn a_pv_bus_has_a_diagonal_only_voltage_row_and_the_same_pattern() {
         let kinds = [BusKind::Slack, BusKind::Pv, BusKind::Pq];
         let buses: Vec<Bus> = kinds.iter().map(|&k| bus(k)).collect();
         let branches = vec![branch(0, 1, Complex::ONE), branch(1, 2, Complex::ONE)];
@@ -235,7 +246,9 @@ mod tests {
         let mut values = vec![Complex::ZERO; jac.pattern.nnz()];
         jac.values(&y, &kinds, &v, &currents(&y, &v), &mut values);
         let d = dense(&jac, &values);
-        assert_eq!(d[1], vec![0.0, 1.0, 0.0, 0.0]);
+        assert_eq!(d[1][0], 0.0);
+        assert_eq!(&d[1][2..], &[0.0, 0.0]);
+        assert!(d[1][1] != 0.0);
         assert!(d[3][3] != 0.0 && d[2][0] != 0.0);
     }
 }

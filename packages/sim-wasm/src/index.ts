@@ -5,6 +5,11 @@ import { shortCircuit } from "./iec60909/short-circuit.ts";
 import { ShortCircuitStudies, type StudyPlan } from "./iec60909/short-circuit-studies.ts";
 import type { ValidatedNetwork } from "./iec60909/validated-network.ts";
 import { instantiateSim, type SimExports } from "./loader.ts";
+import { loadFlow } from "./loadflow/load-flow.ts";
+import { type PerUnitSolution, solvePerUnit } from "./loadflow/newton-raphson.ts";
+import { type LoadFlowOptions, resolveLoadFlowOptions } from "./loadflow/options.ts";
+import type { PerUnitModel } from "./loadflow/per-unit-model.ts";
+import type { LoadFlowResult } from "./loadflow/results.ts";
 import { allocF64, copyInF64, viewF64, withBuffers } from "./memory.ts";
 import { type FactorizeOptions, factorizeMatrix, SparseLu, withFactorization } from "./solver.ts";
 import { fromTriplets, type SparseMatrix, type SparsePattern } from "./sparse.ts";
@@ -19,6 +24,18 @@ export {
 } from "./iec60909/short-circuit-studies.ts";
 export { ValidatedNetwork } from "./iec60909/validated-network.ts";
 export { EXPECTED_ABI_VERSION } from "./loader.ts";
+export { LOAD_FLOW_BASE_MVA } from "./loadflow/build-model.ts";
+export { LoadFlowInputError } from "./loadflow/errors.ts";
+export type { LoadFlowOutcome, PerUnitSolution } from "./loadflow/newton-raphson.ts";
+export type { LoadFlowOptions } from "./loadflow/options.ts";
+export type { PerUnitBranch, PerUnitBus, PerUnitBusKind, PerUnitModel } from "./loadflow/per-unit-model.ts";
+export type {
+  LoadFlowBranchResult,
+  LoadFlowBusResult,
+  LoadFlowBusType,
+  LoadFlowResult,
+  LoadFlowSourceResult,
+} from "./loadflow/results.ts";
 export { WasmOutOfMemoryError } from "./memory.ts";
 export {
   DEFAULT_PIVOT_TOLERANCE,
@@ -63,6 +80,14 @@ export interface SimCore {
    * throws ShortCircuitInputError for invalid options. dispose() it (or `using`).
    */
   shortCircuitStudies(network: ValidatedNetwork, plan: StudyPlan): ShortCircuitStudies;
+  /**
+   * AC load flow by Newton–Raphson (docs/load-flow.md): a ValidatedNetwork is used as it is, any
+   * other document is validated here (LoadFlowInputError names what is wrong). Non-convergence
+   * is a result: `converged: false` with the mismatch per iteration.
+   */
+  loadFlow(network: ValidatedNetwork | unknown, options?: LoadFlowOptions): LoadFlowResult;
+  /** The same Newton–Raphson on a per-unit model built by the caller (no validation). */
+  loadFlowPerUnit(model: PerUnitModel, options?: LoadFlowOptions): PerUnitSolution;
 }
 
 function bindCore(sim: SimExports): SimCore {
@@ -89,6 +114,8 @@ function bindCore(sim: SimExports): SimCore {
       withFactorization(sim, matrix, options, (lu) => lu.inverseColumn(j)),
     shortCircuit: (network, options) => shortCircuit(sim, network, options),
     shortCircuitStudies: (network, plan) => new ShortCircuitStudies(sim, network, plan),
+    loadFlow: (network, options) => loadFlow(sim, network, options),
+    loadFlowPerUnit: (model, options) => solvePerUnit(sim, model, resolveLoadFlowOptions(options)),
   };
 }
 

@@ -93,6 +93,20 @@ export interface SimExports {
     mwPerPolePair: number,
     out: number,
   ): number;
+  /** rust/src/ffi_loadflow.rs: Newton–Raphson load flow of a per-unit model. */
+  ampflux_lf_solve(
+    n: number,
+    m: number,
+    buses: number,
+    branches: number,
+    tol: number,
+    maxIter: number,
+    flatStart: number,
+    qLimits: number,
+    busOut: number,
+    branchOut: number,
+    summary: number,
+  ): number;
   ampflux_sc_source_voltage(
     handle: number,
     n: number,
@@ -104,7 +118,7 @@ export interface SimExports {
 }
 
 /** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
-export const EXPECTED_ABI_VERSION = 3;
+export const EXPECTED_ABI_VERSION = 4;
 
 const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
 

@@ -1,0 +1,203 @@
+// The per-unit solution in physical units, keyed by document ids. Sign conventions: bus p_mw /
+// q_mvar are what the bus's loads and motors draw minus what its sources feed (the consumer
+// sign of the document's loads); branch-end p/q flow from that bus into the branch; source
+// p/q are generation.
+
+import type { NetworkDocument } from "@ampflux/contracts";
+import type { LoadFlowModel } from "./build-model.ts";
+import type { LoadFlowOutcome, PerUnitSolution } from "./newton-raphson.ts";
+
+export type LoadFlowBusType = "slack" | "pv" | "pq" | "unsupplied" | "out-of-service";
+
+export interface LoadFlowBusResult {
+  bus: string;
+  type: LoadFlowBusType;
+  /** Island number (null: out of service). */
+  island: number | null;
+  vm_pu: number | null;
+  va_degree: number | null;
+  p_mw: number | null;
+  q_mvar: number | null;
+}
+
+export interface LoadFlowBranchResult {
+  id: string;
+  kind: "line" | "transformer" | "transformer3w";
+  /** A three-winding transformer reports one row per winding, from its bus to the star point "*". */
+  from_bus: string;
+  to_bus: string;
+  p_from_mw: number;
+  q_from_mvar: number;
+  i_from_ka: number;
+  p_to_mw: number;
+  q_to_mvar: number;
+  i_to_ka: number;
+  pl_mw: number;
+  ql_mvar: number;
+  /** Larger end current over its rating (null: no rating). */
+  loading_percent: number | null;
+}
+
+export interface LoadFlowSourceResult {
+  id: string;
+  kind: "external_grid" | "generator";
+  bus: string;
+  p_mw: number;
+  q_mvar: number;
+}
+
+export interface LoadFlowResult {
+  converged: boolean;
+  outcome: LoadFlowOutcome;
+  iterations: number;
+  /** max |ΔP|, |ΔQ| (pu on base_mva) before each Newton step and at the end. */
+  mismatch_pu: number[];
+  tolerance_pu: number;
+  base_mva: number;
+  islands: number;
+  buses: LoadFlowBusResult[];
+  branches: LoadFlowBranchResult[];
+  sources: LoadFlowSourceResult[];
+  /** Sum of the branch losses (series and charging). */
+  losses: { p_mw: number; q_mvar: number };
+  warnings: string[];
+  /** Time spent, ms: building the model and solving. */
+  timing_ms: { model: number; solve: number };
+}
+
+const DEG = 180 / Math.PI;
+
+export function busResults(
+  doc: NetworkDocument,
+  model: LoadFlowModel,
+  sol: PerUnitSolution,
+): LoadFlowBusResult[] {
+  const base = model.baseMva;
+  return doc.buses.map((bus) => {
+    const node = model.nodeOfBus.get(bus.id);
+    if (node === undefined)
+      return {
+        bus: bus.id,
+        type: "out-of-service",
+        island: null,
+        vm_pu: null,
+        va_degree: null,
+        p_mw: null,
+        q_mvar: null,
+      };
+    const type = sol.kind[node] ?? "unsupplied";
+    const island = sol.island[node] ?? 0;
+    if (type === "unsupplied")
+      return { bus: bus.id, type, island, vm_pu: null, va_degree: null, p_mw: null, q_mvar: null };
+    return {
+      bus: bus.id,
+      type,
+      island,
+      vm_pu: sol.vm[node] ?? 0,
+      va_degree: (sol.va[node] ?? 0) * DEG,
+      p_mw: -(sol.p[node] ?? 0) * base,
+      q_mvar: -(sol.q[node] ?? 0) * base,
+    };
+  });
+}
+
+export function branchResults(model: LoadFlowModel, sol: PerUnitSolution): LoadFlowBranchResult[] {
+  const base = model.baseMva;
+  return model.branchRefs.map((ref, k) => {
+    const br = model.branches[k];
+    const f = (c: number) => sol.flows[k * 6 + c] ?? 0;
+    const ampsPerPu = (node: number) => base / (Math.sqrt(3) * (model.baseKv[node] ?? 1));
+    const iFrom = f(2) * ampsPerPu(br?.from ?? 0);
+    const iTo = f(5) * ampsPerPu(br?.to ?? 0);
+    const loads = [
+      ref.ratedFromKa === undefined ? undefined : iFrom / ref.ratedFromKa,
+      ref.ratedToKa === undefined ? undefined : iTo / ref.ratedToKa,
+    ].filter((x) => x !== undefined);
+    return {
+      id: ref.id,
+      kind: ref.kind,
+      from_bus: ref.fromBus,
+      to_bus: ref.toBus,
+      p_from_mw: f(0) * base,
+      q_from_mvar: f(1) * base,
+      i_from_ka: iFrom,
+      p_to_mw: f(3) * base,
+      q_to_mvar: f(4) * base,
+      i_to_ka: iTo,
+      pl_mw: (f(0) + f(3)) * base,
+      ql_mvar: (f(1) + f(4)) * base,
+      loading_percent: loads.length === 0 ? null : 100 * Math.max(...loads),
+    };
+  });
+}
+
+/**
+ * Each node's generation (its net injection plus what its loads and motors draw) shared among
+ * its sources: generators keep their p_mw set-point and external grids share the rest equally;
+ * every source at the node takes an equal share of its reactive generation.
+ */
+export function sourceResults(
+  doc: NetworkDocument,
+  model: LoadFlowModel,
+  sol: PerUnitSolution,
+): LoadFlowSourceResult[] {
+  const base = model.baseMva;
+  const supplied = (bus: string) => {
+    const node = model.nodeOfBus.get(bus);
+    return node !== undefined && sol.kind[node] !== "unsupplied" ? node : undefined;
+  };
+  const drawn = new Map<number, { p: number; q: number }>();
+  const draw = (bus: string, p: number, q: number) => {
+    const node = supplied(bus);
+    if (node === undefined) return;
+    const d = drawn.get(node) ?? { p: 0, q: 0 };
+    drawn.set(node, { p: d.p + p, q: d.q + q });
+  };
+  for (const l of doc.loads) if (l.in_service) draw(l.bus, l.p_mw, l.q_mvar);
+  for (const m of doc.motors) {
+    if (!m.in_service) continue;
+    const p = m.pn_mech_mw / (m.efficiency_n_percent / 100);
+    draw(m.bus, p, p * Math.tan(Math.acos(m.cos_phi_n)));
+  }
+  const grids = doc.external_grids.filter((g) => g.in_service && supplied(g.bus) !== undefined);
+  const gens = doc.generators.filter((g) => g.in_service && supplied(g.bus) !== undefined);
+  const count = new Map<number, { sources: number; grids: number; genP: number }>();
+  for (const s of [...grids, ...gens]) {
+    const node = supplied(s.bus) as number;
+    const c = count.get(node) ?? { sources: 0, grids: 0, genP: 0 };
+    c.sources++;
+    if ("s_sc_max_mva" in s) c.grids++;
+    else c.genP += s.p_mw ?? 0;
+    count.set(node, c);
+  }
+  const generation = (node: number) => {
+    const d = drawn.get(node) ?? { p: 0, q: 0 };
+    return { p: (sol.p[node] ?? 0) * base + d.p, q: (sol.q[node] ?? 0) * base + d.q };
+  };
+  const share = (bus: string) => {
+    const node = supplied(bus) as number;
+    return { g: generation(node), c: count.get(node) ?? { sources: 1, grids: 1, genP: 0 } };
+  };
+  return [
+    ...grids.map((grid) => {
+      const { g, c } = share(grid.bus);
+      return {
+        id: grid.id,
+        kind: "external_grid" as const,
+        bus: grid.bus,
+        p_mw: (g.p - c.genP) / c.grids,
+        q_mvar: g.q / c.sources,
+      };
+    }),
+    ...gens.map((gen) => {
+      const { g, c } = share(gen.bus);
+      return {
+        id: gen.id,
+        kind: "generator" as const,
+        bus: gen.bus,
+        p_mw: gen.p_mw ?? 0,
+        q_mvar: g.q / c.sources,
+      };
+    }),
+  ];
+}

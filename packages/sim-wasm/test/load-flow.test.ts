@@ -1,0 +1,114 @@
+// core.loadFlow on network documents: the document route (importer → model builder) against the
+// per-unit route on the same MATPOWER file, power balance at every bus from the reported
+// results, islands, and non-convergence reported as a result with its history.
+
+import { readFile } from "node:fs/promises";
+import type { NetworkDocumentInput } from "@ampflux/contracts";
+import { importMatpower } from "@ampflux/contracts/importers";
+import { describe, expect, it } from "vitest";
+import { LoadFlowInputError, loadSimCore, type SimCore } from "../src/index.ts";
+import { MATPOWER_DIR, readMatpower } from "./matpower.ts";
+import { matpowerModel } from "./matpower-load-flow.ts";
+
+const core: SimCore = await loadSimCore();
+const DEG = 180 / Math.PI;
+
+async function imported(name: string) {
+  return importMatpower(await readFile(new URL(`${name}.m`, MATPOWER_DIR), "utf8")).document;
+}
+
+// Cases the importer maps without adjusting a branch (no transformer charging, no negative r or b).
+describe.each(["case9", "case14", "case30", "case1354pegase"])("%s as a network document", (name) => {
+  it("solves to the same voltages as the file's own per-unit rows", async () => {
+    const result = core.loadFlow(await imported(name));
+    const c = matpowerModel(await readMatpower(name));
+    const rows = core.loadFlowPerUnit(c.model);
+    expect(result.converged).toBe(true);
+    const byBus = new Map(result.buses.map((b) => [b.bus, b]));
+    c.busNumbers.forEach((number, i) => {
+      const bus = byBus.get(String(number));
+      expect(bus?.vm_pu).toBeCloseTo(rows.vm[i] ?? 0, 9);
+      expect(bus?.va_degree).toBeCloseTo((rows.va[i] ?? 0) * DEG, 7);
+    });
+    // Buses come back in the file's order.
+    expect(result.buses.map((b) => b.bus)).toEqual(c.busNumbers.map(String));
+  });
+});
+
+describe("results of case30 (taps, shunts, charging)", () => {
+  it("balance at every bus: what the bus draws equals what its branch ends and shunts take", async () => {
+    const doc = await imported("case30");
+    const r = core.loadFlow(doc);
+    const leaving = new Map<string, number>();
+    for (const b of r.branches) {
+      leaving.set(b.from_bus, (leaving.get(b.from_bus) ?? 0) + b.p_from_mw);
+      leaving.set(b.to_bus, (leaving.get(b.to_bus) ?? 0) + b.p_to_mw);
+    }
+    for (const s of doc.shunts) {
+      const vm = r.buses.find((b) => b.bus === s.bus)?.vm_pu ?? 0;
+      leaving.set(s.bus, (leaving.get(s.bus) ?? 0) + s.p_mw * vm * vm);
+    }
+    for (const bus of r.buses) expect(-(bus.p_mw ?? 0)).toBeCloseTo(leaving.get(bus.bus) ?? 0, 6);
+    // Losses are what the sources feed beyond the loads.
+    const fed = r.sources.reduce((s, g) => s + g.p_mw, 0);
+    const drawn = doc.loads.reduce((s, l) => s + l.p_mw, 0);
+    expect(r.losses.p_mw).toBeCloseTo(fed - drawn, 6);
+    expect(r.losses.p_mw).toBeGreaterThan(0);
+  });
+});
+
+const FEEDER: NetworkDocumentInput = {
+  schema: "ampflux/network@1",
+  name: "feeder",
+  frequency_hz: 50,
+  buses: [
+    { id: "a", vn_kv: 20 },
+    { id: "b", vn_kv: 20 },
+    { id: "c", vn_kv: 20 },
+  ],
+  external_grids: [{ id: "g", bus: "a", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
+  lines: [
+    {
+      id: "l1",
+      from_bus: "a",
+      to_bus: "b",
+      length_km: 5,
+      r_ohm_per_km: 0.2,
+      x_ohm_per_km: 0.4,
+      c_nf_per_km: 10,
+      max_i_ka: 0.4,
+    },
+  ],
+  loads: [{ id: "load", bus: "b", p_mw: 3, q_mvar: 1 }],
+};
+
+describe("a small feeder", () => {
+  it("reports an unconnected bus as unsupplied, with a warning, and still solves the rest", () => {
+    const r = core.loadFlow(FEEDER);
+    expect(r.converged).toBe(true);
+    expect(r.buses.find((b) => b.bus === "c")).toMatchObject({ type: "unsupplied", vm_pu: null });
+    expect(r.warnings.some((w) => w.includes("unsupplied") && w.includes("c"))).toBe(true);
+    const line = r.branches[0];
+    // 3 MW at ~20 kV: about 0.09 kA of a 0.4 kA rating.
+    expect(line?.i_from_ka).toBeGreaterThan(0.08);
+    // Loading is the larger end current over the rating (charging makes the ends differ).
+    const larger = Math.max(line?.i_from_ka ?? 0, line?.i_to_ka ?? 0);
+    expect(line?.loading_percent).toBeCloseTo((larger / 0.4) * 100, 9);
+  });
+
+  it("reports non-convergence as a result with the mismatch of every iteration", () => {
+    const heavy = { ...FEEDER, loads: [{ id: "load", bus: "b", p_mw: 400, q_mvar: 200 }] };
+    const r = core.loadFlow(heavy, { max_iterations: 6 });
+    expect(r.converged).toBe(false);
+    expect(r.outcome).not.toBe("converged");
+    expect(r.iterations).toBeLessThanOrEqual(6);
+    expect(r.mismatch_pu.length).toBe(r.iterations + 1);
+    expect(Math.min(...r.mismatch_pu)).toBeGreaterThan(r.tolerance_pu);
+    expect(r.warnings.some((w) => w.includes("did not converge"))).toBe(true);
+  });
+
+  it("refuses bad options and invalid documents with the path of the problem", () => {
+    expect(() => core.loadFlow(FEEDER, { tolerance_pu: 0 })).toThrow(LoadFlowInputError);
+    expect(() => core.loadFlow({ ...FEEDER, buses: [{ id: "a", vn_kv: -1 }] })).toThrow(/buses\.0\.vn_kv/);
+  });
+});

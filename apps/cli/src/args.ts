@@ -17,6 +17,10 @@ const FLAGS = {
   tk: { type: "string" },
   bus: { type: "string", multiple: true },
   branches: { type: "boolean" },
+  tol: { type: "string" },
+  "max-iter": { type: "string" },
+  "q-limits": { type: "boolean" },
+  flat: { type: "boolean" },
   wait: { type: "boolean" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -36,6 +40,7 @@ const COMMANDS = {
     flags: ["fault", "case", "kappa", "tmin", "tk", "bus", "branches", "format"],
     required: [],
   },
+  loadflow: { args: ["file"], flags: ["format", "tol", "max-iter", "q-limits", "flat"], required: [] },
   "projects list": { args: [], flags: [], required: [] },
   "projects create": { args: ["name"], flags: ["description"], required: [] },
   "circuits import": {
@@ -77,7 +82,7 @@ function parseFlags(argv: string[]) {
   }
 }
 
-/** "study" and "simulate" are one word, the others are a noun and a verb. */
+/** "study", "loadflow" and "simulate" are one word, the others are a noun and a verb. */
 function commandOf(positionals: string[]): { name: CommandName; rest: string[] } {
   for (const words of [1, 2]) {
     const name = positionals.slice(0, words).join(" ");
@@ -87,15 +92,19 @@ function commandOf(positionals: string[]): { name: CommandName; rest: string[] }
   throw usageError(given ? `unknown command "${given}"` : "missing the command");
 }
 
+/** The commands with a help text of their own (`ampflux <command> --help`). */
+export const LOCAL_COMMANDS = ["study", "loadflow"] as const;
+export type LocalCommand = (typeof LOCAL_COMMANDS)[number];
+
 /** --help, after a command's name for that command's own help. */
 export interface HelpRequest {
-  help: CommandName | undefined;
+  help: LocalCommand | undefined;
 }
 
 /** The parsed command, or the help asked for. */
 export function parseCommandLine(argv: string[]): Command | HelpRequest {
   const { values, positionals } = parseFlags(argv);
-  if (values.help) return { help: positionals[0] === "study" ? "study" : undefined };
+  if (values.help) return { help: LOCAL_COMMANDS.find((c) => c === positionals[0]) };
   const { name, rest } = commandOf(positionals);
   const spec: CommandSpec = COMMANDS[name];
   if (rest.length !== spec.args.length) {

@@ -2,6 +2,8 @@
 
 export const EXIT_INPUT = 1;
 export const EXIT_USAGE = 2;
+/** `loadflow` printed its results, but the load flow did not converge. */
+export const EXIT_NOT_CONVERGED = 3;
 
 export class CliError extends Error {
   override name = "CliError";

@@ -1,4 +1,4 @@
-// The help texts of `ampflux` and of `ampflux study` (also `pnpm sc`).
+// The help texts of `ampflux`, of `ampflux study` (also `pnpm sc`) and of `ampflux loadflow`.
 
 import { FAULT_TYPES } from "@ampflux/contracts";
 import { exportFormatSchema, importFormatSchema } from "@ampflux/contracts/importers";
@@ -13,6 +13,9 @@ export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
   "[--tmin S] [--tk S] [--bus ID…] [--branches] [--format table|csv|json]";
 
+export const LOADFLOW_SYNOPSIS =
+  "usage: ampflux loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]";
+
 export const HELP = `usage: ampflux <command> [flags]
 
 AmpFlux from the command line: studies on this machine, and the AmpFlux api.
@@ -24,6 +27,9 @@ On this machine (no server, no API key):
                                         pandapower JSON, PSS/E RAW v33 or AmpFlux network file
                                         (told apart by content); ampflux study --help explains
                                         the flags. Also \`pnpm sc <file>\`.
+  loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]
+                                        AC load flow (Newton–Raphson) of the same files: bus
+                                        voltages, branch flows, losses; ampflux loadflow --help
 
 With the api: need AMPFLUX_API_KEY (create one in the web app under Account → API keys) and
 AMPFLUX_URL (default http://127.0.0.1:3001).
@@ -64,4 +70,22 @@ document, told apart by its content; what an import mapped, assumed or dropped g
   --format    table (default), csv or json
 
 Exit codes: 0 success, 1 invalid input or network, 2 invalid command line.
+`;
+
+export const LOADFLOW_HELP = `${LOADFLOW_SYNOPSIS}
+
+AC load flow by Newton–Raphson computed on this machine by the simulation core: per bus |V| (pu),
+angle (degrees), P and Q drawn; per branch end P, Q, current and loading; losses; what each
+source feeds; and the convergence report. Files as for \`ampflux study\`. External grids are
+slack buses, generators PV buses at their vm_pu with p_mw, loads constant P and Q.
+
+  --format      table (default), csv or json (buses in the file's order, then branches)
+  --tol PU      convergence when every |ΔP|, |ΔQ| ≤ PU, per unit on 100 MVA (default 1e-8)
+  --max-iter N  Newton steps before giving up (default 10)
+  --q-limits    hold generators within q_min_mvar..q_max_mvar (PV buses become PQ at a limit)
+  --flat        start from 1 pu and the slack's angle (default: the file's stored voltages
+                where it has them, as MATPOWER does)
+
+A load flow that does not converge prints its results with converged false and exits 3.
+Exit codes: 0 converged, 1 invalid input or network, 2 invalid command line, 3 not converged.
 `;

@@ -7,10 +7,13 @@ import { jsonPath } from "./json-path.ts";
 
 const BUILD_HINT = "run `pnpm --filter @ampflux/sim-wasm build`";
 
-/** Loaded once per process: a test runs many studies in one. A failed load is not kept. */
+/**
+ * Loaded once per process: a test runs many studies in one. A failed load is not kept. The
+ * load-flow command loads it through here too.
+ */
 let loaded: SimCore | undefined;
 
-async function loadCore(): Promise<SimCore> {
+export async function loadCore(): Promise<SimCore> {
   try {
     loaded ??= await loadSimCore();
     return loaded;

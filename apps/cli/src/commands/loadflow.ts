@@ -1,0 +1,41 @@
+// `ampflux loadflow <file>`: an AC load flow on this machine, no api involved. Reads the file
+// like `ampflux study` (any of the four formats, told apart by content) and prints like it.
+
+import { LoadFlowInputError, type LoadFlowResult } from "@ampflux/sim-wasm";
+import type { Command } from "../args.ts";
+import { CliError, EXIT_NOT_CONVERGED, inputError } from "../errors.ts";
+import type { Io } from "../io.ts";
+import { loadFlowRequest } from "../loadflow/options.ts";
+import { renderLoadFlow } from "../loadflow/output.ts";
+import { loadCore } from "../study/engine.ts";
+import { loadInput } from "../study/input.ts";
+import { jsonPath } from "../study/json-path.ts";
+
+const tell = (io: Io, lines: string[]) => {
+  for (const line of lines) io.stderr.write(`ampflux: ${line}\n`);
+};
+
+export async function loadflow(command: Command, io: Io): Promise<void> {
+  const { file, format, options } = loadFlowRequest(command);
+  const input = await loadInput(io, file);
+  tell(io, input.notes);
+  const core = await loadCore();
+  let result: LoadFlowResult;
+  try {
+    result = core.loadFlow(input.document, options);
+  } catch (error) {
+    if (error instanceof LoadFlowInputError)
+      throw inputError(
+        ...error.issues.map(({ path, message }) => `${input.label}: ${jsonPath(path)}: ${message}`),
+      );
+    throw error;
+  }
+  const output = renderLoadFlow(result, format);
+  io.stdout.write(output.stdout);
+  tell(io, output.stderr);
+  // The results are printed either way; the exit code tells a script they are not a solution.
+  if (!result.converged)
+    throw new CliError(EXIT_NOT_CONVERGED, [
+      `${input.label}: the load flow did not converge (${result.outcome})`,
+    ]);
+}

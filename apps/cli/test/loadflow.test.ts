@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { NetworkDocumentInput } from "@ampflux/contracts";
+import { importMatpower } from "@ampflux/contracts/importers";
+import { type LoadFlowResult, loadSimCore } from "@ampflux/sim-wasm";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./harness.ts";
+
+// `ampflux loadflow`, run in this process as typed in the repository root.
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+const case9 = path.join(root, "../shared/data/matpower/case9.m");
+const dir = mkdtempSync(path.join(os.tmpdir(), "ampflux-lf-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const loadflow = (...args: string[]) => runCli({ cwd: root }, "loadflow", ...args);
+
+/** 20 kV feeder whose load is far beyond what the line can carry: no solution exists. */
+const overloaded: NetworkDocumentInput = {
+  schema: "ampflux/network@1",
+  name: "overloaded feeder",
+  frequency_hz: 50,
+  buses: [
+    { id: "a", vn_kv: 20 },
+    { id: "b", vn_kv: 20 },
+  ],
+  external_grids: [{ id: "g", bus: "a", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
+  lines: [
+    {
+      id: "l",
+      from_bus: "a",
+      to_bus: "b",
+      length_km: 5,
+      r_ohm_per_km: 0.2,
+      x_ohm_per_km: 0.4,
+      c_nf_per_km: 0,
+    },
+  ],
+  loads: [{ id: "load", bus: "b", p_mw: 400, q_mvar: 200 }],
+};
+
+describe("ampflux loadflow", () => {
+  it("prints JSON with the buses in the file's order and the engine's voltages", async () => {
+    const run = await loadflow(case9, "--format", "json");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as LoadFlowResult;
+    expect(result.converged).toBe(true);
+    expect(result.buses.map((b) => b.bus)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    const { document } = importMatpower(readFileSync(case9, "utf8"));
+    const expected = (await loadSimCore()).loadFlow(document);
+    result.buses.forEach((bus, i) => {
+      expect(bus.vm_pu).toBe(expected.buses[i]?.vm_pu);
+      expect(bus.va_degree).toBe(expected.buses[i]?.va_degree);
+    });
+    expect(result.branches).toHaveLength(9);
+    // The import report and the convergence line go to stderr.
+    expect(run.stderr).toMatch(/imported as matpower/);
+    expect(run.stderr).toMatch(/converged after \d+ iterations/);
+  });
+
+  it("prints CSV: a bus block, a blank line, a branch block", async () => {
+    const run = await loadflow(case9, "--format", "csv", "--flat", "--tol", "1e-10", "--max-iter", "20");
+    expect(run.code).toBe(0);
+    const [buses = "", branches = ""] = run.stdout.split("\n\n");
+    expect(buses.split("\n")[0]).toBe("bus,type,vm_pu,va_degree,p_mw,q_mvar");
+    expect(buses.split("\n")[1]).toMatch(/^1,slack,1\.040000,0\.0000,/);
+    expect(branches.split("\n")[0]).toMatch(/^id,kind,from_bus,to_bus,p_from_mw,/);
+    expect(branches.trim().split("\n")).toHaveLength(10);
+  });
+
+  it("prints a table with the convergence report, and holds generators to their limits on request", async () => {
+    const run = await loadflow(case9, "--q-limits");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Load flow \(Newton–Raphson/);
+    expect(run.stdout).toMatch(/\n1 +slack +1\.040000/);
+    expect(run.stdout).toMatch(/converged after \d+ iterations, max mismatch \(pu\) [\d.e+-]+ → /);
+  });
+
+  it("prints the results of a load flow that does not converge and exits 3", async () => {
+    const file = path.join(dir, "overloaded.json");
+    writeFileSync(file, JSON.stringify(overloaded));
+    const run = await loadflow(file, "--format", "json", "--max-iter", "5");
+    expect(run.code).toBe(3);
+    const result = JSON.parse(run.stdout) as LoadFlowResult;
+    expect(result.converged).toBe(false);
+    expect(result.mismatch_pu).toHaveLength(result.iterations + 1);
+    expect(run.stderr).toMatch(/did not converge/);
+  });
+
+  it("names every bad flag in one run and exits 2", async () => {
+    const run = await loadflow(case9, "--tol", "0", "--max-iter", "ten", "--format", "xml");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--tol: "0" is not a positive number/);
+    expect(run.stderr).toMatch(/--max-iter: "ten"/);
+    expect(run.stderr).toMatch(/--format: "xml"/);
+    expect(run.stderr).toMatch(/usage: ampflux loadflow <file>/);
+  });
+
+  it("names invalid fields of a document by JSON path and exits 1", async () => {
+    const file = path.join(dir, "bad.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...overloaded,
+        buses: [
+          { id: "a", vn_kv: -20 },
+          { id: "b", vn_kv: 20 },
+        ],
+      }),
+    );
+    const run = await loadflow(file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/buses\[0\]\.vn_kv/);
+  });
+
+  it("explains itself with --help", async () => {
+    const run = await runCli({ cwd: root }, "loadflow", "--help");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/--q-limits/);
+  });
+});

@@ -112,3 +112,92 @@ describe("a small feeder", () => {
     expect(() => core.loadFlow({ ...FEEDER, buses: [{ id: "a", vn_kv: -1 }] })).toThrow(/buses\.0\.vn_kv/);
   });
 });
+
+const SUBSTATION: NetworkDocumentInput = {
+  schema: "ampflux/network@1",
+  name: "substation",
+  frequency_hz: 50,
+  buses: [
+    { id: "hv", vn_kv: 110 },
+    { id: "mv", vn_kv: 20 },
+    { id: "lv", vn_kv: 10 },
+  ],
+  external_grids: [{ id: "g", bus: "hv", s_sc_max_mva: 3000, s_sc_min_mva: 2500, rx_max: 0.1, rx_min: 0.1 }],
+  transformers3w: [
+    {
+      id: "t3",
+      hv_bus: "hv",
+      mv_bus: "mv",
+      lv_bus: "lv",
+      sn_hv_mva: 40,
+      sn_mv_mva: 40,
+      sn_lv_mva: 20,
+      vn_hv_kv: 110,
+      vn_mv_kv: 20,
+      vn_lv_kv: 10,
+      vk_hv_percent: 12,
+      vk_mv_percent: 8,
+      vk_lv_percent: 14,
+      vkr_hv_percent: 0.4,
+      vkr_mv_percent: 0.3,
+      vkr_lv_percent: 0.4,
+      shift_lv_degree: 150,
+    },
+  ],
+  loads: [
+    { id: "m", bus: "mv", p_mw: 20, q_mvar: 6 },
+    { id: "l", bus: "lv", p_mw: 8, q_mvar: 3 },
+  ],
+};
+
+describe("transformers", () => {
+  it("a three-winding transformer balances at its star point and shifts the LV angle by 150°", () => {
+    const r = core.loadFlow(SUBSTATION);
+    expect(r.converged).toBe(true);
+    const windings = r.branches.filter((b) => b.id === "t3");
+    expect(windings.map((w) => w.from_bus)).toEqual(["hv", "mv", "lv"]);
+    expect(windings.reduce((s, w) => s + w.p_to_mw, 0)).toBeCloseTo(0, 9);
+    expect(windings.reduce((s, w) => s + w.q_to_mvar, 0)).toBeCloseTo(0, 9);
+    const grid = r.sources.find((s) => s.id === "g");
+    expect(grid?.p_mw).toBeCloseTo(28 + r.losses.p_mw, 9);
+    const lv = r.buses.find((b) => b.bus === "lv");
+    // LV lags HV by the 150° shift plus a few degrees of load angle.
+    expect(lv?.va_degree).toBeLessThan(-150);
+    expect(lv?.va_degree).toBeGreaterThan(-160);
+  });
+
+  it("a tap raising the HV winding's turns lowers the LV voltage by about the tap step", () => {
+    const doc: NetworkDocumentInput = {
+      ...SUBSTATION,
+      transformers3w: [],
+      buses: [
+        { id: "hv", vn_kv: 110 },
+        { id: "mv", vn_kv: 20 },
+      ],
+      loads: [{ id: "m", bus: "mv", p_mw: 1, q_mvar: 0 }],
+      transformers: [
+        {
+          id: "t",
+          hv_bus: "hv",
+          lv_bus: "mv",
+          sn_mva: 40,
+          vn_hv_kv: 110,
+          vn_lv_kv: 20,
+          vk_percent: 12,
+          vkr_percent: 0.5,
+          tap_side: "hv",
+          tap_neutral: 0,
+          tap_min: -5,
+          tap_max: 5,
+          tap_step_percent: 2,
+          tap_pos: 2,
+        },
+      ],
+    };
+    const vm = core.loadFlow(doc).buses.find((b) => b.bus === "mv")?.vm_pu ?? 0;
+    // Ratio 1.04 on the HV side: |V_mv| ≈ 1/1.04 at light load.
+    expect(vm).toBeGreaterThan(0.95);
+    expect(vm).toBeLessThan(1 / 1.04);
+    expect(vm).toBeCloseTo(1 / 1.04, 2);
+  });
+});

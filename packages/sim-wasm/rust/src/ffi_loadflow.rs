@@ -11,7 +11,7 @@ use crate::loadflow::newton::solve;
 use crate::loadflow::{Branch, Bus, BusKind, Options};
 
 /// f64 per bus in: kind (0 PQ, 1 PV, 2 slack), P, Q, |V| set-point, slack angle, shunt G, B,
-/// Q min, Q max, |V| and angle to start from.
+/// Q min, Q max, |V| and angle to start from (NaN: none).
 pub const LF_BUS_STRIDE: usize = 11;
 /// f64 per branch in: from, to, y (re, im), b, t_from (re, im), t_to (re, im), in service.
 pub const LF_BRANCH_STRIDE: usize = 10;

@@ -67,8 +67,8 @@ class ModelBuilder {
       yShunt: cx(0, 0),
       qMin: 0,
       qMax: 0,
-      vm0: 1,
-      va0: 0,
+      vm0: Number.NaN,
+      va0: Number.NaN,
     });
     return this.buses.length - 1;
   }
@@ -132,9 +132,9 @@ function numberBuses(b: ModelBuilder): void {
     if (node === undefined) {
       node = b.addNode(bus.vn_kv);
       nodeOfRoot.set(root, node);
-      // Warm start from the stored solution of the node's first bus.
-      b.node(node).vm0 = bus.vm_pu ?? 1;
-      b.node(node).va0 = (bus.va_degree ?? 0) * RAD;
+      // Warm start from the stored solution of the node's first bus (flat where it has none).
+      b.node(node).vm0 = bus.vm_pu ?? Number.NaN;
+      b.node(node).va0 = bus.va_degree === undefined ? Number.NaN : bus.va_degree * RAD;
     }
     b.nodeOfBus.set(bus.id, node);
   }

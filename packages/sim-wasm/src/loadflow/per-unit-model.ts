@@ -20,7 +20,7 @@ export interface PerUnitBus {
   /** Net reactive injection limits of a PV bus (±Infinity: none). */
   qMin: number;
   qMax: number;
-  /** Warm-start values (|V|, radians). */
+  /** Warm-start values (|V|, radians); NaN: none, the flat value is used there. */
   vm0: number;
   va0: number;
 }

@@ -57,3 +57,37 @@ pub fn find_islands(buses: &[Bus], branches: &[Branch]) -> Islands {
         reference,
     }
 }
+
+/// Angles at no load: each bus at its island slack's angle plus the phase shifts on a path from
+/// it (across a branch, V_t/t_t = V_f/t_f, so θ_t = θ_f + arg t_t − arg t_f). A flat start from
+/// these converges where one from 0° would have to find a 150° shift (a Dyn5 transformer) alone.
+/// Breadth-first from each slack; buses of unsupplied islands stay at 0.
+pub fn no_load_angles(buses: &[Bus], branches: &[Branch], islands: &Islands) -> Vec<f64> {
+    let n = buses.len();
+    let mut adjacent: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    for br in branches.iter().filter(|b| b.in_service) {
+        let shift = br.t_to.im.atan2(br.t_to.re) - br.t_from.im.atan2(br.t_from.re);
+        adjacent[br.from].push((br.to, shift));
+        adjacent[br.to].push((br.from, -shift));
+    }
+    let mut angle = vec![0.0; n];
+    let mut seen = vec![false; n];
+    let mut queue = std::collections::VecDeque::new();
+    for (i, r) in islands.reference.iter().enumerate() {
+        if *r == Some(i) {
+            angle[i] = buses[i].va_set;
+            seen[i] = true;
+            queue.push_back(i);
+        }
+    }
+    while let Some(i) = queue.pop_front() {
+        for &(j, shift) in &adjacent[i] {
+            if !seen[j] {
+                seen[j] = true;
+                angle[j] = angle[i] + shift;
+                queue.push_back(j);
+            }
+        }
+    }
+    angle
+}

@@ -41,7 +41,7 @@ pub struct Bus {
     /// Net reactive injection limits of a PV bus (generator limits minus load Q).
     pub q_min: f64,
     pub q_max: f64,
-    /// Start values for a warm start (|V|, angle in radians).
+    /// Start values for a warm start (|V|, angle in radians); NaN: none, start flat there.
     pub vm0: f64,
     pub va0: f64,
 }
@@ -65,7 +65,8 @@ pub struct Options {
     /// Convergence: max |ΔP|, |ΔQ| in per unit.
     pub tol: f64,
     pub max_iter: usize,
-    /// |V| = 1 (set-points at PV/slack) and the slack's angle everywhere, instead of vm0/va0.
+    /// |V| = 1 (set-points at PV/slack) and the no-load angles (slack angle plus phase
+    /// shifts), instead of vm0/va0.
     pub flat_start: bool,
     /// Switch a PV bus to PQ at the violated limit.
     pub q_limits: bool,

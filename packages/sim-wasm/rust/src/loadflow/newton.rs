@@ -9,7 +9,7 @@
 //! iteration continues; the iteration count and history run on across the switches.
 
 use super::admittance::bus_admittance;
-use super::islands::{find_islands, Islands};
+use super::islands::{find_islands, no_load_angles, Islands};
 use super::jacobian::Jacobian;
 use super::mismatch::{currents, injections, max_mismatch, polar};
 use super::{Branch, Bus, BusKind, Options, Outcome};
@@ -41,8 +41,8 @@ fn check_inputs(buses: &[Bus], options: &Options) -> Result<()> {
         let fine = b.p_spec.is_finite()
             && b.q_spec.is_finite()
             && b.y_shunt.is_finite()
-            && b.vm0.is_finite()
-            && b.va0.is_finite()
+            && !b.vm0.is_infinite()
+            && !b.va0.is_infinite()
             && b.va_set.is_finite()
             && !b.q_min.is_nan()
             && !b.q_max.is_nan();
@@ -57,21 +57,25 @@ fn check_inputs(buses: &[Bus], options: &Options) -> Result<()> {
     Ok(())
 }
 
-/// Start values: set-points at slack and PV buses; |V| = 1 and the island's slack angle
-/// (flat) or the given vm0/va0 (warm) elsewhere.
-fn start(buses: &[Bus], islands: &Islands, flat: bool) -> (Vec<f64>, Vec<f64>) {
+/// Start values: set-points at slack and PV buses; |V| = 1 and the no-load angles (the slack's
+/// angle shifted by the phase shifters on the way) when flat, the given vm0/va0 when warm
+/// (flat values where they are NaN).
+fn start(
+    buses: &[Bus],
+    branches: &[Branch],
+    islands: &Islands,
+    flat: bool,
+) -> (Vec<f64>, Vec<f64>) {
     let mut vm = vec![0.0; buses.len()];
     let mut va = vec![0.0; buses.len()];
+    let no_load = no_load_angles(buses, branches, islands);
     for (i, b) in buses.iter().enumerate() {
-        let reference = match islands.reference[i] {
-            Some(r) => r,
-            None => continue,
-        };
-        let (m, a) = if flat {
-            (1.0, buses[reference].va_set)
-        } else {
-            (b.vm0, b.va0)
-        };
+        if islands.reference[i].is_none() {
+            continue;
+        }
+        // A warm start takes the flat value where a bus has none (NaN).
+        let or_flat = |x: f64, flat_value: f64| if flat || x.is_nan() { flat_value } else { x };
+        let (m, a) = (or_flat(b.vm0, 1.0), or_flat(b.va0, no_load[i]));
         vm[i] = if b.kind == BusKind::Pq { m } else { b.v_set };
         va[i] = if b.kind == BusKind::Slack {
             b.va_set
@@ -122,7 +126,7 @@ pub fn solve(buses: &[Bus], branches: &[Branch], options: &Options) -> Result<So
         .iter()
         .map(|b| Complex::new(b.p_spec, b.q_spec))
         .collect();
-    let (mut vm, mut va) = start(buses, &islands, options.flat_start);
+    let (mut vm, mut va) = start(buses, branches, &islands, options.flat_start);
     let jac = Jacobian::layout(&y, &active)?;
     let unknowns = jac.pattern.n;
     let mut solver = if unknowns > 0 {
@@ -298,5 +302,31 @@ mod tests {
         assert_eq!(limited.outcome, Outcome::Converged);
         assert_eq!(limited.kinds[2], BusKind::Pq);
         assert!((limited.s[2].im - 0.1).abs() < 1e-8 && limited.vm[2] < 1.05);
+    }
+
+    #[test]
+    fn a_150_degree_shift_converges_from_flat_and_from_missing_start_values() {
+        let mut shifted = line(1, 2, 0.1);
+        shifted.t_from = Complex::new((150f64).to_radians().cos(), (150f64).to_radians().sin());
+        let mut buses = vec![
+            bus(BusKind::Slack, 0.0, 0.0),
+            bus(BusKind::Pq, -0.3, -0.1),
+            bus(BusKind::Pq, -0.4, -0.1),
+        ];
+        let branches = vec![line(0, 1, 0.1), shifted];
+        let flat = solve(&buses, &branches, &Options::default()).unwrap();
+        assert_eq!(flat.outcome, Outcome::Converged);
+        assert!(flat.va[2].to_degrees() < -150.0 && flat.va[2].to_degrees() > -170.0);
+        for b in &mut buses {
+            b.vm0 = f64::NAN;
+            b.va0 = f64::NAN;
+        }
+        let warm = Options {
+            flat_start: false,
+            ..Options::default()
+        };
+        let sol = solve(&buses, &branches, &warm).unwrap();
+        assert_eq!(sol.outcome, Outcome::Converged);
+        assert!((sol.va[2] - flat.va[2]).abs() < 1e-9);
     }
 }

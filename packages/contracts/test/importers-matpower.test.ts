@@ -117,6 +117,27 @@ describe("importMatpower on the shared cases", () => {
     expect(document.transformers.filter((t) => t.shift_degree !== 0)).toHaveLength(66);
   });
 
+  it("keeps case14's stored solution and set-points, and leaves PEGASE's infinite Q limits unset", () => {
+    const { document, report } = importMatpower(read("case14"));
+    // mpc.bus row 14: Vm 1.036, Va -16.04; gen 2 (bus 2): Pg 40, Qmax 50, Qmin -40, Vg 1.045.
+    expect(document.buses[13]).toMatchObject({ id: "14", vm_pu: 1.036, va_degree: -16.04 });
+    expect(document.generators[0]).toMatchObject({
+      bus: "2",
+      p_mw: 40,
+      vm_pu: 1.045,
+      q_min_mvar: -40,
+      q_max_mvar: 50,
+    });
+    expect(document.external_grids[0]).toMatchObject({ bus: "1", vm_pu: 1.06, va_degree: 0 });
+    expect(report.mapped).toContainEqual(
+      expect.objectContaining({ from: "mpc.gen Pg, Vg, Qmin, Qmax", count: 4 }),
+    );
+    const pegase = importMatpower(read("case9241pegase")).document;
+    const unlimited = pegase.generators.filter((g) => g.q_max_mvar === undefined);
+    expect(unlimited.length).toBeGreaterThan(0);
+    expect(unlimited.every((g) => g.q_min_mvar === undefined)).toBe(true);
+  });
+
   it("reports what it changed or invented", () => {
     const { report } = importMatpower(read("case14"));
     expect(report.defaulted).toContainEqual(

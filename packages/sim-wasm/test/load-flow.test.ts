@@ -4,7 +4,7 @@
 
 import { readFile } from "node:fs/promises";
 import type { NetworkDocumentInput } from "@ampflux/contracts";
-import { importMatpower } from "@ampflux/contracts/importers";
+import { importMatpower, importPandapower } from "@ampflux/contracts/importers";
 import { describe, expect, it } from "vitest";
 import { LoadFlowInputError, loadSimCore, type SimCore } from "../src/index.ts";
 import { MATPOWER_DIR, readMatpower } from "./matpower.ts";
@@ -199,5 +199,24 @@ describe("transformers", () => {
     expect(vm).toBeGreaterThan(0.95);
     expect(vm).toBeLessThan(1 / 1.04);
     expect(vm).toBeCloseTo(1 / 1.04, 2);
+  });
+});
+
+describe("the IEC TR 60909-4 low-voltage example (pandapower fixture), unloaded", () => {
+  it("sits at the transformers' no-load ratio: 20/0.41 kV on 0.4 kV buses gives 1.025 pu, 150° behind", async () => {
+    const fixture = new URL(
+      "../../contracts/test/fixtures/pandapower/IEC60909-4_example.json",
+      import.meta.url,
+    );
+    const { document } = importPandapower(await readFile(fixture, "utf8"));
+    // Its two parallel transformers say YNyn4 and Dyn5 but both shift_degree 150: solved with the shift.
+    const r = core.loadFlow(document);
+    expect(r.converged).toBe(true);
+    const ratio = (document.transformers[0]?.vn_lv_kv ?? 0) / (document.buses[1]?.vn_kv ?? 1);
+    for (const bus of r.buses.filter((b) => b.bus !== "bus0")) {
+      expect(bus.vm_pu).toBeCloseTo(ratio, 9);
+      expect(bus.va_degree).toBeCloseTo(-150, 9);
+    }
+    expect(Math.abs(r.losses.p_mw)).toBeLessThan(1e-9);
   });
 });

@@ -51,7 +51,7 @@ function cell(value: unknown, column: string): string {
 export function convergenceLine(r: LoadFlowResult): string {
   const history = r.mismatch_pu.map((m) => m.toExponential(1)).join(" → ");
   const state = r.converged ? "converged" : `did not converge (${r.outcome})`;
-  const losses = `losses ${r.losses.p_mw.toFixed(DIGITS.mw)} MW, ${r.losses.q_mvar.toFixed(DIGITS.mw)} Mvar`;
+  const losses = `losses ${cell(r.losses.p_mw, "p_mw")} MW, ${cell(r.losses.q_mvar, "q_mvar")} Mvar`;
   const engine = `engine ${(r.timing_ms.model + r.timing_ms.solve).toFixed(1)} ms`;
   return `${state} after ${r.iterations} iterations, max mismatch (pu) ${history}; ${losses}; ${engine}`;
 }

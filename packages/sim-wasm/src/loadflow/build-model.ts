@@ -4,8 +4,9 @@
 // - lines: π section, R + jX and ωC over length_km, parallel circuits in parallel;
 // - transformers: series impedance from vk/vkr on sn_mva between two ideal transformers that
 //   carry the rated ratio against the buses' voltages, the tap position (on tap_side) and the
-//   phase shift (the vector group's when given, else shift_degree; LV lags HV); no magnetizing
-//   branch (the document has no field for it);
+//   phase shift shift_degree (LV lags HV; as pandapower, the vector group only matters for the
+//   zero sequence, so a document whose group and shift disagree is solved with shift_degree);
+//   no magnetizing branch (the document has no field for it);
 // - three-winding transformers: star equivalent of the pair impedances at a star node;
 // - external grids: slack at vm_pu/va_degree; generators: PV at vm_pu with p_mw (the first
 //   generator's vm_pu where several share a node), reactive limits summed per node;
@@ -14,7 +15,6 @@
 
 import { DisjointSets, type NetworkDocument, type Transformer, type Transformer3w } from "@ampflux/contracts";
 import { add, cx, fromShortCircuitVoltage, inv, polar, scale, sub } from "../iec60909/complex.ts";
-import { parseVectorGroup } from "../iec60909/windings.ts";
 import type { PerUnitBranch, PerUnitBus, PerUnitModel } from "./per-unit-model.ts";
 
 export const LOAD_FLOW_BASE_MVA = 100;
@@ -185,9 +185,7 @@ function addTransformers(b: ModelBuilder): void {
       fromShortCircuitVoltage(t.vk_percent, t.vkr_percent),
       LOAD_FLOW_BASE_MVA / t.sn_mva / t.parallel,
     );
-    const shift =
-      t.vector_group === undefined ? t.shift_degree : (parseVectorGroup(t.vector_group).shiftDeg[0] ?? 0);
-    const tHv = polar((t.vn_hv_kv * tapFactor(t, "hv")) / b.kv(hv), shift);
+    const tHv = polar((t.vn_hv_kv * tapFactor(t, "hv")) / b.kv(hv), t.shift_degree);
     const tLv = cx((t.vn_lv_kv * tapFactor(t, "lv")) / b.kv(lv), 0);
     const sn = t.sn_mva * t.parallel;
     b.addBranch(
@@ -227,8 +225,7 @@ function addTransformers3w(b: ModelBuilder): void {
       scale(sub(add(ab, bc), ac), 0.5),
       scale(sub(add(ac, bc), ab), 0.5),
     ];
-    const groupShift = t.vector_group === undefined ? undefined : parseVectorGroup(t.vector_group).shiftDeg;
-    const shifts = [0, groupShift?.[0] ?? t.shift_mv_degree, groupShift?.[1] ?? t.shift_lv_degree];
+    const shifts = [0, t.shift_mv_degree, t.shift_lv_degree];
     const starNode = b.addNode(t.vn_hv_kv);
     WINDINGS.forEach((w, k) => {
       const node = nodes[k];

@@ -38,6 +38,8 @@ export interface LoadFlowModel extends PerUnitModel {
   baseKv: number[];
   /** One per model branch, in the same order. */
   branchRefs: BranchRef[];
+  /** Per node: what its loads and motors draw (MW, Mvar), to tell generation from net injection. */
+  drawnMw: { p: number; q: number }[];
   warnings: string[];
 }
 
@@ -46,6 +48,7 @@ class ModelBuilder {
   readonly baseKv: number[] = [];
   readonly branches: PerUnitBranch[] = [];
   readonly branchRefs: BranchRef[] = [];
+  readonly drawnMw: { p: number; q: number }[] = [];
   readonly nodeOfBus = new Map<string, number>();
   readonly openEnds = new Set<string>();
   readonly warnings: string[] = [];
@@ -58,6 +61,7 @@ class ModelBuilder {
 
   addNode(kv: number): number {
     this.baseKv.push(kv);
+    this.drawnMw.push({ p: 0, q: 0 });
     this.buses.push({
       kind: "pq",
       p: 0,
@@ -265,6 +269,9 @@ function addInjections(b: ModelBuilder): void {
     const n = b.node(node);
     n.p -= p / LOAD_FLOW_BASE_MVA;
     n.q -= q / LOAD_FLOW_BASE_MVA;
+    const drawn = b.drawnMw[node] ?? { p: 0, q: 0 };
+    drawn.p += p;
+    drawn.q += q;
   };
   for (const load of doc.loads) if (load.in_service) draw(at(load.bus), load.p_mw, load.q_mvar);
   for (const m of doc.motors) {
@@ -320,6 +327,7 @@ export function buildLoadFlowModel(doc: NetworkDocument): LoadFlowModel {
     nodeOfBus: b.nodeOfBus,
     baseKv: b.baseKv,
     branchRefs: b.branchRefs,
+    drawnMw: b.drawnMw,
     warnings: b.warnings,
   };
 }

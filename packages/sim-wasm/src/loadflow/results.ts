@@ -146,19 +146,6 @@ export function sourceResults(
     const node = model.nodeOfBus.get(bus);
     return node !== undefined && sol.kind[node] !== "unsupplied" ? node : undefined;
   };
-  const drawn = new Map<number, { p: number; q: number }>();
-  const draw = (bus: string, p: number, q: number) => {
-    const node = supplied(bus);
-    if (node === undefined) return;
-    const d = drawn.get(node) ?? { p: 0, q: 0 };
-    drawn.set(node, { p: d.p + p, q: d.q + q });
-  };
-  for (const l of doc.loads) if (l.in_service) draw(l.bus, l.p_mw, l.q_mvar);
-  for (const m of doc.motors) {
-    if (!m.in_service) continue;
-    const p = m.pn_mech_mw / (m.efficiency_n_percent / 100);
-    draw(m.bus, p, p * Math.tan(Math.acos(m.cos_phi_n)));
-  }
   const grids = doc.external_grids.filter((g) => g.in_service && supplied(g.bus) !== undefined);
   const gens = doc.generators.filter((g) => g.in_service && supplied(g.bus) !== undefined);
   const count = new Map<number, { sources: number; grids: number; genP: number }>();
@@ -171,7 +158,7 @@ export function sourceResults(
     count.set(node, c);
   }
   const generation = (node: number) => {
-    const d = drawn.get(node) ?? { p: 0, q: 0 };
+    const d = model.drawnMw[node] ?? { p: 0, q: 0 };
     return { p: (sol.p[node] ?? 0) * base + d.p, q: (sol.q[node] ?? 0) * base + d.q };
   };
   const share = (bus: string) => {

@@ -1,7 +1,8 @@
 // What every element builder needs: node lookup, per-unit bases, voltage factors and the
 // sequence networks under construction.
 
-import { DisjointSets, type Generator, type NetworkDocument, type NetworkIssue } from "@ampflux/contracts";
+import type { Generator, NetworkDocument, NetworkIssue } from "@ampflux/contracts";
+import { endKey, networkNodes } from "../network-nodes.ts";
 import type { Cx } from "./complex.ts";
 import type { CorrectionFactors } from "./kernels.ts";
 import { baseImpedanceOhm, type ModelOptions, type ShortCircuitModel } from "./model.ts";
@@ -43,26 +44,10 @@ export class BuildContext {
 
   /** One node per group of in-service buses joined by closed bus-bus switches. */
   #numberBuses(): void {
-    const live = new Set(this.doc.buses.filter((b) => b.in_service).map((b) => b.id));
-    const coupled = new DisjointSets();
-    for (const sw of this.doc.switches) {
-      if (sw.element_type === "bus") {
-        if (sw.closed && live.has(sw.bus) && live.has(sw.element)) coupled.union(sw.bus, sw.element);
-      } else if (!sw.closed) {
-        this.#openEnds.add(`${sw.element}\n${sw.bus}`);
-      }
-    }
-    const nodeOfRoot = new Map<string, number>();
-    for (const bus of this.doc.buses) {
-      if (!bus.in_service) continue;
-      const root = coupled.find(bus.id);
-      let node = nodeOfRoot.get(root);
-      if (node === undefined) {
-        node = this.addNode(bus.vn_kv, bus.id);
-        nodeOfRoot.set(root, node);
-      }
-      this.model.nodeOfBus.set(bus.id, node);
-    }
+    const nodes = networkNodes(this.doc);
+    for (const bus of nodes.firstBus) this.addNode(bus.vn_kv, bus.id);
+    for (const [bus, node] of nodes.nodeOfBus) this.model.nodeOfBus.set(bus, node);
+    for (const end of nodes.openEnds) this.#openEnds.add(end);
   }
 
   addNode(kv: number, name: string): number {
@@ -75,7 +60,7 @@ export class BuildContext {
 
   /** The node of `bus` as seen from `element`; undefined when out of service or switched off. */
   terminal(element: string, bus: string): number | undefined {
-    if (this.#openEnds.has(`${element}\n${bus}`)) return undefined;
+    if (this.#openEnds.has(endKey(element, bus))) return undefined;
     return this.model.nodeOfBus.get(bus);
   }
 

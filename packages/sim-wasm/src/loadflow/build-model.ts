@@ -13,8 +13,9 @@
 // - loads: constant P, Q; motors: constant P = pn/η, Q = P·tan φ; shunts: constant admittance.
 // Static generators carry no operating point in the document and are left out, with a warning.
 
-import { DisjointSets, type NetworkDocument, type Transformer, type Transformer3w } from "@ampflux/contracts";
+import type { NetworkDocument, Transformer, Transformer3w } from "@ampflux/contracts";
 import { add, cx, fromShortCircuitVoltage, inv, polar, scale, sub } from "../iec60909/complex.ts";
+import { endKey, networkNodes } from "../network-nodes.ts";
 import type { PerUnitBranch, PerUnitBus, PerUnitModel } from "./per-unit-model.ts";
 
 export const LOAD_FLOW_BASE_MVA = 100;
@@ -79,7 +80,7 @@ class ModelBuilder {
 
   /** The node of `bus` as seen from `element`; undefined when out of service or switched off. */
   terminal(element: string, bus: string): number | undefined {
-    if (this.openEnds.has(`${element}\n${bus}`)) return undefined;
+    if (this.openEnds.has(endKey(element, bus))) return undefined;
     return this.nodeOfBus.get(bus);
   }
 
@@ -119,29 +120,15 @@ class ModelBuilder {
 }
 
 function numberBuses(b: ModelBuilder): void {
-  const live = new Set(b.doc.buses.filter((bus) => bus.in_service).map((bus) => bus.id));
-  const coupled = new DisjointSets();
-  for (const sw of b.doc.switches) {
-    if (sw.element_type === "bus") {
-      if (sw.closed && live.has(sw.bus) && live.has(sw.element)) coupled.union(sw.bus, sw.element);
-    } else if (!sw.closed) {
-      b.openEnds.add(`${sw.element}\n${sw.bus}`);
-    }
+  const nodes = networkNodes(b.doc);
+  for (const bus of nodes.firstBus) {
+    const node = b.addNode(bus.vn_kv);
+    // Warm start from the stored solution of the node's first bus (flat where it has none).
+    b.node(node).vm0 = bus.vm_pu ?? Number.NaN;
+    b.node(node).va0 = bus.va_degree === undefined ? Number.NaN : bus.va_degree * RAD;
   }
-  const nodeOfRoot = new Map<string, number>();
-  for (const bus of b.doc.buses) {
-    if (!bus.in_service) continue;
-    const root = coupled.find(bus.id);
-    let node = nodeOfRoot.get(root);
-    if (node === undefined) {
-      node = b.addNode(bus.vn_kv);
-      nodeOfRoot.set(root, node);
-      // Warm start from the stored solution of the node's first bus (flat where it has none).
-      b.node(node).vm0 = bus.vm_pu ?? Number.NaN;
-      b.node(node).va0 = bus.va_degree === undefined ? Number.NaN : bus.va_degree * RAD;
-    }
-    b.nodeOfBus.set(bus.id, node);
-  }
+  for (const [bus, node] of nodes.nodeOfBus) b.nodeOfBus.set(bus, node);
+  for (const end of nodes.openEnds) b.openEnds.add(end);
 }
 
 const ratedKa = (sMva: number, kv: number) => sMva / (Math.sqrt(3) * kv);

@@ -1,0 +1,43 @@
+// The electrical nodes of a network document, shared by the short-circuit and load-flow models:
+// one node per group of in-service buses joined by closed bus-bus switches (numbered in the
+// order of each group's first bus), and the branch ends an open switch cuts off.
+
+import { type Bus, DisjointSets, type NetworkDocument } from "@ampflux/contracts";
+
+export interface NetworkNodes {
+  /** Per node, the first bus of its group (its nominal voltage is the node's). */
+  firstBus: Bus[];
+  /** Node of every in-service bus. */
+  nodeOfBus: Map<string, number>;
+  /** Branch ends cut off by an open switch, as "element\nbus". */
+  openEnds: Set<string>;
+}
+
+export const endKey = (element: string, bus: string) => `${element}\n${bus}`;
+
+export function networkNodes(doc: NetworkDocument): NetworkNodes {
+  const live = new Set(doc.buses.filter((b) => b.in_service).map((b) => b.id));
+  const coupled = new DisjointSets();
+  const openEnds = new Set<string>();
+  for (const sw of doc.switches) {
+    if (sw.element_type === "bus") {
+      if (sw.closed && live.has(sw.bus) && live.has(sw.element)) coupled.union(sw.bus, sw.element);
+    } else if (!sw.closed) {
+      openEnds.add(endKey(sw.element, sw.bus));
+    }
+  }
+  const firstBus: Bus[] = [];
+  const nodeOfBus = new Map<string, number>();
+  const nodeOfRoot = new Map<string, number>();
+  for (const bus of doc.buses) {
+    if (!bus.in_service) continue;
+    const root = coupled.find(bus.id);
+    let node = nodeOfRoot.get(root);
+    if (node === undefined) {
+      node = firstBus.push(bus) - 1;
+      nodeOfRoot.set(root, node);
+    }
+    nodeOfBus.set(bus.id, node);
+  }
+  return { firstBus, nodeOfBus, openEnds };
+}

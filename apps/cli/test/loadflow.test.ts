@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { NetworkDocumentInput } from "@ampflux/contracts";
 import { importMatpower } from "@ampflux/contracts/importers";
+import { overloadedFeeder } from "@ampflux/contracts/testing";
 import { type LoadFlowResult, loadSimCore } from "@ampflux/sim-wasm";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./harness.ts";
@@ -16,29 +16,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const loadflow = (...args: string[]) => runCli({ cwd: root }, "loadflow", ...args);
 
-/** 20 kV feeder whose load is far beyond what the line can carry: no solution exists. */
-const overloaded: NetworkDocumentInput = {
-  schema: "ampflux/network@1",
-  name: "overloaded feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "a", vn_kv: 20 },
-    { id: "b", vn_kv: 20 },
-  ],
-  external_grids: [{ id: "g", bus: "a", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
-  lines: [
-    {
-      id: "l",
-      from_bus: "a",
-      to_bus: "b",
-      length_km: 5,
-      r_ohm_per_km: 0.2,
-      x_ohm_per_km: 0.4,
-      c_nf_per_km: 0,
-    },
-  ],
-  loads: [{ id: "load", bus: "b", p_mw: 400, q_mvar: 200 }],
-};
+/** A 20 kV feeder whose load is far beyond what its cable can carry: no solution exists. */
+const overloaded = overloadedFeeder;
 
 describe("ampflux loadflow", () => {
   it("prints JSON with the buses in the file's order and the engine's voltages", async () => {

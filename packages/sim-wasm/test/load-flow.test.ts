@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { NetworkDocumentInput } from "@ampflux/contracts";
 import { importMatpower, importPandapower } from "@ampflux/contracts/importers";
+import { loadedFeeder, overloadedFeeder } from "@ampflux/contracts/testing";
 import { describe, expect, it } from "vitest";
 import { LoadFlowInputError, loadSimCore, type SimCore } from "../src/index.ts";
 import { MATPOWER_DIR, readMatpower } from "./matpower.ts";
@@ -57,30 +58,8 @@ describe("results of case30 (taps, shunts, charging)", () => {
   });
 });
 
-const FEEDER: NetworkDocumentInput = {
-  schema: "ampflux/network@1",
-  name: "feeder",
-  frequency_hz: 50,
-  buses: [
-    { id: "a", vn_kv: 20 },
-    { id: "b", vn_kv: 20 },
-    { id: "c", vn_kv: 20 },
-  ],
-  external_grids: [{ id: "g", bus: "a", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 }],
-  lines: [
-    {
-      id: "l1",
-      from_bus: "a",
-      to_bus: "b",
-      length_km: 5,
-      r_ohm_per_km: 0.2,
-      x_ohm_per_km: 0.4,
-      c_nf_per_km: 10,
-      max_i_ka: 0.4,
-    },
-  ],
-  loads: [{ id: "load", bus: "b", p_mw: 3, q_mvar: 1 }],
-};
+/** Bus "c" is an unsupplied island; the cable has charging and a 0.4 kA rating. */
+const FEEDER = loadedFeeder;
 
 describe("a small feeder", () => {
   it("reports an unconnected bus as unsupplied, with a warning, and still solves the rest", () => {
@@ -97,8 +76,7 @@ describe("a small feeder", () => {
   });
 
   it("reports non-convergence as a result with the mismatch of every iteration", () => {
-    const heavy = { ...FEEDER, loads: [{ id: "load", bus: "b", p_mw: 400, q_mvar: 200 }] };
-    const r = core.loadFlow(heavy, { max_iterations: 6 });
+    const r = core.loadFlow(overloadedFeeder, { max_iterations: 6 });
     expect(r.converged).toBe(false);
     expect(r.outcome).not.toBe("converged");
     expect(r.iterations).toBeLessThanOrEqual(6);

@@ -98,3 +98,26 @@ export const parallelFeeder = {
     line("L3", "far", "spur", 2, 0.2, 0.35),
   ],
 } satisfies NetworkDocumentInput;
+
+/**
+ * For load flow: 20 kV grid "g" at bus "a" → 5 km cable "l1" (0.4 kA rating) → bus "b" with a
+ * 3 MW + 1 Mvar load "load"; bus "c" is connected to nothing (an unsupplied island).
+ */
+export const loadedFeeder = {
+  ...header("loaded feeder"),
+  buses: [
+    { id: "a", vn_kv: 20 },
+    { id: "b", vn_kv: 20 },
+    { id: "c", vn_kv: 20 },
+  ],
+  external_grids: [{ ...grid("a", 500, 400), id: "g" }],
+  lines: [{ ...line("l1", "a", "b", 5, 0.2, 0.4), c_nf_per_km: 10, max_i_ka: 0.4 }],
+  loads: [{ id: "load", bus: "b", p_mw: 3, q_mvar: 1 }],
+} satisfies NetworkDocumentInput;
+
+/** loadedFeeder with a load (400 MW + 200 Mvar) far beyond what its cable can carry: no solution. */
+export const overloadedFeeder = {
+  ...loadedFeeder,
+  name: "overloaded feeder",
+  loads: [{ id: "load", bus: "b", p_mw: 400, q_mvar: 200 }],
+} satisfies NetworkDocumentInput;

@@ -153,7 +153,7 @@ def matpower_ybus(ppc):
     return coo_matrix((vals, (rows, cols)), shape=(n, n)).tocsr(), numbers
 
 
-def solve(name, timing):
+def solve(name, timing, init=None):
     import pandapower as pp
     from pandapower.converter import from_ppc
 
@@ -162,10 +162,11 @@ def solve(name, timing):
     t0 = time.perf_counter()
     net = from_ppc(ppc, f_hz=50, validate_conversion=False)
     t_convert = time.perf_counter() - t0
+    options = dict(OPTIONS, init=init or OPTIONS["init"])
     runs = []
     for _ in range(3 if timing else 1):
         t1 = time.perf_counter()
-        pp.runpp(net, **OPTIONS)
+        pp.runpp(net, **options)
         runs.append(time.perf_counter() - t1)
     res = net.res_bus
     numbers = raw["bus"][:, BUS_I].astype(np.int64)
@@ -201,7 +202,7 @@ def solve(name, timing):
         "--source-ref <ref> " + name,
         "build": "own .m reader -> transformer rows with FROM at the lower base kV turned round "
         "(tau'=1/tau, theta'=-theta, z'=z*tau^2, b'=b/tau^2) -> pandapower.converter.from_ppc(ppc, f_hz=50)",
-        "options": OPTIONS,
+        "options": options,
         "converged": bool(net.converged),
         "iterations": iterations,
         "transformer_rows": trafos,
@@ -220,11 +221,12 @@ def main():
     parser.add_argument("cases", nargs="+")
     parser.add_argument("--write", action="store_true", help="write results/pandapower-loadflow-<case>.json")
     parser.add_argument("--time", action="store_true", help="run runpp 3 times and print the times")
+    parser.add_argument("--init", default=None, help='runpp init instead of "flat" (e.g. "dc")')
     parser.add_argument("--source-ref", default=None, help="pandapower tag/commit run, recorded as given")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     for name in args.cases:
-        out = solve(name, args.time)
+        out = solve(name, args.time, args.init)
         out["pandapower_source_ref"] = args.source_ref
         line = (
             f"{name}: converged={out['converged']} iterations={out['iterations']} "

@@ -30,7 +30,7 @@ the charging into i0_percent (pfe_kw = 0); with trafo_model="pi" pandapower spli
 magnetizing admittance half to each end inside its own hv-side ideal transformer, i.e. exactly
 MATPOWER's stamp when the FROM bus is the hv bus and the tap is on the hv side ("t" would
 make a T section). A transformer row whose FROM bus has the lower base kV is not reproduced by
-from_ppc (its tap lands on the to side, or is linearised on the lv side), so this script first
+from_ppc (its tap lands on the TO side: 0.107 pu off on case300), so this script first
 turns such rows round into the exactly equivalent row from the other end:
 tau' = 1/tau, theta' = -theta, r' + jx' = (r + jx) tau^2, b' = b / tau^2 (the same Ybus entries),
 and the check below proves the model by comparing pandapower's own Ybus (from net._ppc after

@@ -8,7 +8,7 @@
 // 1. the file's own rows (test/matpower-load-flow.ts, MATPOWER's branch model) — must agree to
 //    1e-6 pu and 1e-4°, the issue's anchor, with the measured agreement asserted tighter;
 // 2. the network document from importMatpower, which is what `ampflux loadflow <case>.m` solves:
-//    equal to 1 where the importer maps every branch unchanged; where its report says it changed
+//    as close as the file's rows where the importer maps every branch unchanged; where its report says it changed
 //    a branch (transformer-row charging b dropped, negative r set to 0), the measured distance is
 //    asserted as a bound, with the cause — the importer's, not the solver's.
 
@@ -39,7 +39,7 @@ async function anchor(name: string): Promise<PandapowerResult> {
 }
 
 /**
- * An angle difference in (−180°, 180°]: a phasor's angle is defined modulo 360°, and on
+ * An angle difference brought into [−180°, 180°]: a phasor's angle is defined modulo 360°, and on
  * case13659pegase the two solutions' angles of the same voltages differ by multiples of 360° at
  * some buses (pandapower starts from a DC solution there, ours from the flat start's phase shifts).
  */

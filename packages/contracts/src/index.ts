@@ -1,5 +1,6 @@
 export * from "./accounts.ts";
 export * from "./assistant.ts";
+export * from "./duty.ts";
 export * from "./email.ts";
 export * from "./features.ts";
 export * from "./health.ts";
@@ -7,4 +8,5 @@ export * from "./network/index.ts";
 export * from "./results-csv.ts";
 export * from "./settings.ts";
 export * from "./short-circuit.ts";
+export * from "./types/index.ts";
 export * from "./versions.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type DutyCheck, dutyOptionFields } from "./duty.ts";
 import type { NetworkIssue } from "./network/issues.ts";
 
 export const FAULT_TYPES = ["3ph", "2ph", "1ph", "2ph_earth"] as const;
@@ -27,6 +28,7 @@ export const shortCircuitOptionsSchema = z.strictObject({
   buses: z.array(z.string().min(1)).max(10_000).optional(),
   /** Branch-end currents for each fault bus (needs `buses`: one extra solve per fault bus). */
   branches: z.boolean().default(false),
+  ...dutyOptionFields,
 });
 
 export type ShortCircuitOptions = z.infer<typeof shortCircuitOptionsSchema>;
@@ -73,6 +75,8 @@ export interface ShortCircuitResult {
   options: ShortCircuitOptions;
   buses: BusFaultResult[];
   branches: BranchFaultResult[];
+  /** Every rated element's checks when options.duty; absent otherwise. */
+  duty?: DutyCheck[];
   warnings: NetworkIssue[];
   /** Milliseconds per phase: model, factorization, inversion, results. */
   timings: Record<string, number>;
@@ -94,6 +98,7 @@ export const batchStudyOptionsSchema = z.strictObject({
   tmin_s: z.number().positive().max(10).default(0.1),
   tk_s: z.number().positive().max(10).default(1),
   lv_tolerance_percent: z.literal([6, 10]).default(10),
+  ...dutyOptionFields,
 });
 
 export type BatchStudyOptions = z.infer<typeof batchStudyOptionsSchema>;
@@ -118,6 +123,8 @@ export interface BatchStudyResult {
   steps: number;
   outages: string[];
   worst: WorstCase[];
+  /** With options.duty: per element and check the worst value over the max-case studies, and where it occurred. */
+  duty?: DutyCheck[];
 }
 
 /** What the api accepts to start a study. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { elementId, elementName, inService, positive } from "./fields.ts";
+import { busRatingFields, typeRef } from "./ratings.ts";
 
 export const busSchema = z.strictObject({
   id: elementId,
@@ -13,6 +14,8 @@ export const busSchema = z.strictObject({
   vm_pu: positive.optional(),
   va_degree: z.number().optional(),
   /** Position on the single-line diagram, in the editor's units. */
+  type: typeRef,
+  ...busRatingFields,
   geo: z.strictObject({ x: z.number(), y: z.number() }).optional(),
 });
 

@@ -6,6 +6,7 @@ export { fictitiousResistanceRatio } from "./generator-resistance.ts";
 export * from "./islands.ts";
 export type { IssuePath, NetworkIssue } from "./issues.ts";
 export * from "./lines.ts";
+export * from "./ratings.ts";
 export * from "./sources.ts";
 export * from "./switches.ts";
 export * from "./topology.ts";

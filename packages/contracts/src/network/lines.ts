@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { busRef, elementId, elementName, inService, nonNegative, parallel, positive } from "./fields.ts";
+import { lineConductorFields, typeRef } from "./ratings.ts";
 
 /**
  * Overhead line or cable, per-km data per circuit. Reactance may be negative (series-compensated
@@ -23,6 +24,8 @@ export const lineSchema = z
     max_i_ka: positive.optional(),
     /** Conductor temperature at the end of the fault, raising R for the minimum case (IEC 60909-0 §10). */
     endtemp_degree: z.number().default(80),
+    type: typeRef,
+    ...lineConductorFields,
     in_service: inService,
   })
   .superRefine((line, ctx) => {

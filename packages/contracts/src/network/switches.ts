@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ElementCollection } from "./document.ts";
 import { busRef, elementId, elementName } from "./fields.ts";
+import { switchRatingFields, typeRef } from "./ratings.ts";
 
 export const SWITCH_ELEMENT_TYPES = ["bus", "line", "transformer"] as const;
 export type SwitchElementType = (typeof SWITCH_ELEMENT_TYPES)[number];
@@ -23,6 +24,8 @@ export const switchSchema = z.strictObject({
   element: z.string().min(1),
   element_type: z.enum(SWITCH_ELEMENT_TYPES),
   closed: z.boolean().default(true),
+  type: typeRef,
+  ...switchRatingFields,
 });
 
 export type Switch = z.infer<typeof switchSchema>;

@@ -11,6 +11,7 @@ import {
   positive,
   tapFields,
 } from "./fields.ts";
+import { transformerRatingFields, typeRef } from "./ratings.ts";
 import { vectorGroup2w } from "./vector-group.ts";
 
 /** Two-winding transformer; vk/vkr in percent on sn_mva. */
@@ -40,6 +41,8 @@ export const transformerSchema = z
     parallel,
     /** Unit transformer of a power station unit (IEC 60909-0 §6.7), corrected with K_S/K_SO. */
     power_station_unit: z.boolean().default(false),
+    type: typeRef,
+    ...transformerRatingFields,
     in_service: inService,
   })
   .superRefine((trafo, ctx) => {

@@ -1,3 +1,4 @@
+import { resolveTypes, TypeLibrary } from "../types/apply.ts";
 import { duplicateIds } from "./check-ids.ts";
 import { unknownReferences } from "./check-references.ts";
 import { ratedVoltageMismatches } from "./check-voltages.ts";
@@ -12,12 +13,19 @@ export interface NetworkValidation {
   warnings: NetworkIssue[];
 }
 
+const BUILTIN_LIBRARY = new TypeLibrary();
+
 /**
- * Checks shape and element-local physics (zod), then ids, references and rated voltages across
- * elements. Unfed buses are not errors: the engine reports them per bus (see busesWithoutSource).
+ * Fills typed elements' unset fields from their types (built-in ones, and `types` when given: a
+ * company's library), checks shape and element-local physics (zod), then ids, references and
+ * rated voltages across elements. Unfed buses are not errors: the engine reports them per bus
+ * (see busesWithoutSource).
  */
-export function validateNetwork(input: unknown): NetworkValidation {
-  const parsed = networkDocumentSchema.safeParse(input);
+export function validateNetwork(input: unknown, types: TypeLibrary = BUILTIN_LIBRARY): NetworkValidation {
+  const resolved = resolveTypes(input, types);
+  if (resolved.errors.length > 0)
+    return { ok: false, document: undefined, errors: resolved.errors, warnings: [] };
+  const parsed = networkDocumentSchema.safeParse(resolved.document);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({
       path: issue.path.map((key) => (typeof key === "number" ? key : String(key))),

@@ -121,3 +121,83 @@ export const overloadedFeeder = {
   name: "overloaded feeder",
   loads: [{ id: "load", bus: "b", p_mw: 400, q_mvar: 200 }],
 } satisfies NetworkDocumentInput;
+
+/**
+ * A rated 20 kV switchboard: 110 kV grid (5000 MVA) → 63 MVA 110/20 kV transformer "T1"
+ * (vk 12 %) → switchboard bus "mv" (IEC 62271-200 25 kA type) → breaker "Q1" (built-in
+ * "CB 24 kV 16 kA (IEC 62271-100)") → 2 km NA2XS2Y 1x240 cable "L1" → bus "f1". By hand
+ * (IEC 60909-0 eq. 12a, K_T = 0.95·1.1/(1 + 0.6·0.12) = 0.975): Z_Q = 1.1·20²/5000 = 0.088 Ω,
+ * Z_TK ≈ 0.743 Ω, I''k(mv) ≈ 1.1·20/(√3·0.831) ≈ 15.3 kA: Q1 at about 95 % of 16 kA, a
+ * warning. `withParallelTransformer` adds "T2", the same again: about 27 kA, overdutied.
+ */
+export const ratedSwitchboard = {
+  ...header("Rated switchboard"),
+  buses: [
+    { id: "hv", vn_kv: 110 },
+    {
+      id: "mv",
+      vn_kv: 20,
+      type: "Switchgear 25 kA 1 s (IEC 62271-200)",
+      peak_withstand_ka: 62.5,
+      short_time_ka: 25,
+      short_time_s: 1,
+    },
+    { id: "f1", vn_kv: 20 },
+  ],
+  external_grids: [
+    { id: "grid", bus: "hv", s_sc_max_mva: 5000, s_sc_min_mva: 4000, rx_max: 0.1, rx_min: 0.1 },
+  ],
+  transformers: [
+    {
+      id: "T1",
+      hv_bus: "hv",
+      lv_bus: "mv",
+      sn_mva: 63,
+      vn_hv_kv: 110,
+      vn_lv_kv: 20,
+      vk_percent: 12,
+      vkr_percent: 0.3,
+    },
+  ],
+  lines: [
+    {
+      id: "L1",
+      from_bus: "mv",
+      to_bus: "f1",
+      length_km: 2,
+      type: "NA2XS2Y 1x240 RM/25 12/20 kV",
+      r_ohm_per_km: 0.122,
+      x_ohm_per_km: 0.112,
+      c_nf_per_km: 304,
+      max_i_ka: 0.421,
+      conductor: "al",
+      insulation: "xlpe",
+      cross_section_mm2: 240,
+    },
+  ],
+  switches: [
+    {
+      id: "Q1",
+      bus: "mv",
+      element: "L1",
+      element_type: "line",
+      type: "CB 24 kV 16 kA (IEC 62271-100)",
+      kind: "circuit_breaker",
+      rated_voltage_kv: 24,
+      breaking_ka: 16,
+      making_ka: 40,
+      short_time_ka: 16,
+      short_time_s: 1,
+      dc_time_constant_ms: 45,
+    },
+  ],
+} satisfies NetworkDocumentInput;
+
+/** `doc` with a second transformer like its first, in parallel (a copy; `doc` is not changed). */
+export function withParallelTransformer<D extends { transformers: ReadonlyArray<{ id: string }> }>(
+  doc: D,
+): D {
+  const [first] = doc.transformers;
+  if (!first) throw new Error("the network has no transformer to parallel");
+  return { ...structuredClone(doc), transformers: [...doc.transformers, { ...first, id: "T2" }] };
+}

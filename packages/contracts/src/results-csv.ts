@@ -1,6 +1,7 @@
 // Study results as CSV. Every CSV of results (the command line, the web app's download, `ampflux
 // results export`) is written here, so a column is in the same place whichever one made the file.
 
+import type { DutyCheck } from "./duty.ts";
 import type { BranchFaultResult, BusFaultResult } from "./short-circuit.ts";
 
 /** Per-bus columns of a short-circuit result, in the order every results CSV has them. */
@@ -32,6 +33,28 @@ export const BRANCH_CSV_COLUMNS = [
   "ikss_ka",
   "angle_deg",
 ] as const satisfies readonly (keyof BranchFaultResult)[];
+
+/** Duty checks: one row per element and check; notes joined with "; " (see dutyCsvRows). */
+export const DUTY_CSV_COLUMNS = [
+  "element",
+  "element_type",
+  "kind",
+  "check",
+  "bus",
+  "value",
+  "rating",
+  "unit",
+  "percent",
+  "status",
+  "fault",
+  "case",
+  "outage",
+  "notes",
+] as const satisfies readonly (keyof DutyCheck)[];
+
+/** Duty checks as CSV rows: the notes list becomes one text field. */
+export const dutyCsvRows = (checks: readonly DutyCheck[]) =>
+  checks.map((check) => ({ ...check, notes: check.notes.join("; ") }));
 
 /**
  * Where a stored per-bus row's columns go when its shape is only known at run time: a batch

@@ -33,6 +33,8 @@ const seconds = positive.max(60);
 export const switchRatingFields = {
   kind: z.enum(SWITCH_KINDS).optional(),
   rated_voltage_kv: positive.max(2_000).optional(),
+  /** Rated normal (continuous) current In (kA); informational, not a short-circuit rating (pandapower's in_ka). */
+  rated_current_ka: positive.max(100).optional(),
   /** Rated short-circuit breaking current Isc (IEC 62271-100 §4.101) or Icu (IEC 60947-2), r.m.s. kA. */
   breaking_ka: kiloampere.optional(),
   /** Rated short-circuit making current Icm, peak kA (IEC 62271-100 §4.103). */

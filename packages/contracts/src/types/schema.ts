@@ -57,6 +57,7 @@ export const TYPE_FIELDS = {
   switch: [
     "kind",
     "rated_voltage_kv",
+    "rated_current_ka",
     "breaking_ka",
     "making_ka",
     "short_time_ka",

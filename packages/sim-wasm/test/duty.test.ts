@@ -30,7 +30,7 @@ const TK_S = 1; // the study's default fault duration
 
 /**
  * I''k at the 20 kV switchboard "mv" fed by `transformers` parallel 63 MVA, 110/20 kV,
- * uk 12 %, uR 0.3 % units from a 5000 MVA (R/X 0.1) grid, with κ, ip, Ith and the R/X κ uses.
+ * uk 12 %, uR 1.2 % units from a 5000 MVA (R/X 0.1) grid, with κ, ip, Ith and the R/X κ uses.
  */
 function handCalculation(transformers: number) {
   // Z_Q referred to 20 kV (eq. 1 and 6): c·Un²/S''kQ, R_Q = 0.1·X_Q.
@@ -38,10 +38,10 @@ function handCalculation(transformers: number) {
   const xq = zq / Math.sqrt(1 + 0.1 ** 2);
   const rq = 0.1 * xq;
   // Z_T on the 20 kV side (eq. 7–9), corrected by K_T = 0.95·c_max/(1 + 0.6 x_T) (eq. 12a).
-  const xtPu = Math.sqrt(0.12 ** 2 - 0.003 ** 2);
+  const xtPu = Math.sqrt(0.12 ** 2 - 0.012 ** 2);
   const kt = (0.95 * C_MAX) / (1 + 0.6 * xtPu);
   const zBase = (UN_KV * UN_KV) / 63;
-  const r = rq + (kt * 0.003 * zBase) / transformers;
+  const r = rq + (kt * 0.012 * zBase) / transformers;
   const x = xq + (kt * xtPu * zBase) / transformers;
   // Eq. (29): I''k = c·Un / (√3 |Zk|).
   const ikss = (C_MAX * UN_KV) / (Math.sqrt(3) * Math.hypot(r, x));
@@ -147,6 +147,15 @@ describe("a parallel transformer", () => {
     expect(before.status).toBe("warning");
     expect(after.status).toBe("overdutied");
     expectClose(after.value, handCalculation(2).ikss);
+  });
+
+  it("takes every check of Q1 from warning to overdutied (what the diagram colours by)", () => {
+    const statuses = (doc: NetworkDocumentInput) =>
+      (core.shortCircuit(doc, { duty: true }).duty ?? [])
+        .filter((c) => c.element === "Q1")
+        .map((c) => c.status);
+    expect(statuses(ratedSwitchboard)).toEqual(Array(4).fill("warning"));
+    expect(statuses(withParallelTransformer(ratedSwitchboard))).toEqual(Array(4).fill("overdutied"));
   });
 });
 

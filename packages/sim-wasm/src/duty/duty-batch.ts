@@ -1,7 +1,7 @@
 // Collects the checks of a study, then evaluates them with one call per duty kernel (vectorised,
-// rust/src/ffi_duty.rs) and fills value, rating, percent and status. Large networks have
-// hundreds of thousands of checks, so rows are built once in their final shape and the kernel
-// inputs are gathered as plain number columns.
+// rust/src/ffi_duty.rs) and builds the DutyCheck rows. Large networks have hundreds of thousands
+// of checks, so everything is gathered in columns and each row is created once, with its final
+// numbers (objects whose fields later change type cost V8 a migration each).
 
 import {
   type DutyCheck,
@@ -22,13 +22,25 @@ export interface CheckedElement {
   kind?: SwitchKind;
 }
 
-const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
+/**
+ * Which kernel gives a check its numbers: none (value and rating as given), breaking (value
+ * I_b,asym, rating the rated asymmetrical breaking current), short-time (rating referred to
+ * tk), cable (value Ith²·tk, rating k²S²).
+ */
+const Kernel = { None: 0, Breaking: 1, ShortTime: 2, Cable: 3 } as const;
+type Kernel = (typeof Kernel)[keyof typeof Kernel];
 
 export class DutyBatch {
-  readonly #rows: DutyCheck[] = [];
-  // Kernel inputs, one entry per check of that kernel, and the rows they fill.
+  // One entry per check.
+  readonly #element: CheckedElement[] = [];
+  readonly #check: DutyCheckName[] = [];
+  readonly #bus: string[] = [];
+  readonly #value: number[] = [];
+  readonly #rating: number[] = [];
+  readonly #notes: string[][] = [];
+  readonly #kernel: Kernel[] = [];
+  // Kernel inputs, one entry per check of that kernel, in the order of the checks.
   readonly #breaking = {
-    rows: [] as DutyCheck[],
     ikss: [] as number[],
     ib: [] as number[],
     rx: [] as number[],
@@ -36,50 +48,26 @@ export class DutyBatch {
     tau: [] as number[],
     isc: [] as number[],
   };
-  readonly #shortTime = { rows: [] as DutyCheck[], ratingKa: [] as number[], ratingS: [] as number[] };
-  readonly #cable = { rows: [] as DutyCheck[], ith: [] as number[], k: [] as number[], s: [] as number[] };
+  readonly #shortTime = { ratingKa: [] as number[], ratingS: [] as number[] };
+  readonly #cable = { ith: [] as number[], k: [] as number[], s: [] as number[] };
 
-  #row(
+  #add(
     element: CheckedElement,
     check: DutyCheckName,
     current: DeviceCurrent,
     value: number,
     rating: number | undefined,
     notes: string[],
-  ): DutyCheck {
+    kernel: Kernel,
+  ): void {
     if (!current.fed) notes.push("bus not fed");
-    const unit = check === "cable_thermal" ? "kA²s" : "kA";
-    const [bus, v, r] = [current.bus, finiteOrNull(value), rating ?? null];
-    // Two literal shapes (with and without kind) keep the rows' hidden classes few and fixed.
-    const row: DutyCheck =
-      element.kind === undefined
-        ? {
-            element: element.id,
-            element_type: element.type,
-            check,
-            bus,
-            value: v,
-            rating: r,
-            unit,
-            percent: null,
-            status: "missing rating",
-            notes,
-          }
-        : {
-            element: element.id,
-            element_type: element.type,
-            kind: element.kind,
-            check,
-            bus,
-            value: v,
-            rating: r,
-            unit,
-            percent: null,
-            status: "missing rating",
-            notes,
-          };
-    this.#rows.push(row);
-    return row;
+    this.#element.push(element);
+    this.#check.push(check);
+    this.#bus.push(current.bus);
+    this.#value.push(value);
+    this.#rating.push(rating ?? Number.NaN);
+    this.#notes.push(notes);
+    this.#kernel.push(kernel);
   }
 
   /** A current compared with a rating as it is (kA). */
@@ -91,7 +79,7 @@ export class DutyBatch {
     ratingKa: number | undefined,
     notes: string[],
   ): void {
-    this.#row(element, check, current, value, ratingKa, notes);
+    this.#add(element, check, current, value, ratingKa, notes, Kernel.None);
   }
 
   /** I_b,asym vs the rated asymmetrical breaking current (IEC 62271-100 §4.101.2). */
@@ -103,8 +91,8 @@ export class DutyBatch {
     iscKa: number | undefined,
     notes: string[],
   ): void {
+    this.#add(element, "breaking_asym", current, Number.NaN, undefined, notes, Kernel.Breaking);
     const b = this.#breaking;
-    b.rows.push(this.#row(element, "breaking_asym", current, Number.NaN, undefined, notes));
     b.ikss.push(current.ikss);
     b.ib.push(current.ib);
     b.rx.push(current.rOverX);
@@ -122,10 +110,9 @@ export class DutyBatch {
     ratingS: number,
     notes: string[],
   ): void {
-    const s = this.#shortTime;
-    s.rows.push(this.#row(element, check, current, current.ith, undefined, notes));
-    s.ratingKa.push(ratingKa ?? Number.NaN);
-    s.ratingS.push(ratingS);
+    this.#add(element, check, current, current.ith, undefined, notes, Kernel.ShortTime);
+    this.#shortTime.ratingKa.push(ratingKa ?? Number.NaN);
+    this.#shortTime.ratingS.push(ratingS);
   }
 
   /** Ith²·tk of one circuit vs k²S² (kA²s). */
@@ -137,11 +124,10 @@ export class DutyBatch {
     sMm2: number | undefined,
     notes: string[],
   ): void {
-    const c = this.#cable;
-    c.rows.push(this.#row(element, "cable_thermal", current, Number.NaN, undefined, notes));
-    c.ith.push(ithKa);
-    c.k.push(k ?? Number.NaN);
-    c.s.push(sMm2 ?? Number.NaN);
+    this.#add(element, "cable_thermal", current, Number.NaN, undefined, notes, Kernel.Cable);
+    this.#cable.ith.push(ithKa);
+    this.#cable.k.push(k ?? Number.NaN);
+    this.#cable.s.push(sMm2 ?? Number.NaN);
   }
 
   /** Runs the kernels and returns every check with its numbers and status (unsorted). */
@@ -157,25 +143,65 @@ export class DutyBatch {
       tauS: f64(b.tau),
       isc: f64(b.isc),
     });
-    b.rows.forEach((row, r) => {
-      row.value = finiteOrNull(breaking[r * BREAKING_STRIDE + 1] ?? Number.NaN);
-      row.rating = finiteOrNull(breaking[r * BREAKING_STRIDE + 3] ?? Number.NaN);
-    });
-    const s = this.#shortTime;
-    const ratings = shortTimeRatings(sim, tkS, f64(s.ratingKa), f64(s.ratingS));
-    s.rows.forEach((row, r) => {
-      row.rating = finiteOrNull(ratings[r] ?? Number.NaN);
-    });
+    const shortTime = shortTimeRatings(sim, tkS, f64(this.#shortTime.ratingKa), f64(this.#shortTime.ratingS));
     const c = this.#cable;
-    const cables = cableDuty(sim, tkS, f64(c.ith), f64(c.k), f64(c.s));
-    c.rows.forEach((row, r) => {
-      row.value = finiteOrNull(cables[2 * r] ?? Number.NaN);
-      row.rating = finiteOrNull(cables[2 * r + 1] ?? Number.NaN);
+    const cable = cableDuty(sim, tkS, f64(c.ith), f64(c.k), f64(c.s));
+    const next = [0, 0, 0, 0];
+    return this.#element.map((element, i) => {
+      const kernel = this.#kernel[i] as Kernel;
+      const k = next[kernel] as number;
+      next[kernel] = k + 1;
+      let value = this.#value[i] as number;
+      let rating = this.#rating[i] as number;
+      if (kernel === Kernel.Breaking) {
+        value = breaking[k * BREAKING_STRIDE + 1] as number;
+        rating = breaking[k * BREAKING_STRIDE + 3] as number;
+      } else if (kernel === Kernel.ShortTime) {
+        rating = shortTime[k] as number;
+      } else if (kernel === Kernel.Cable) {
+        value = cable[2 * k] as number;
+        rating = cable[2 * k + 1] as number;
+      }
+      return checkRow(
+        element,
+        this.#check[i] as DutyCheckName,
+        this.#bus[i] as string,
+        value,
+        rating,
+        this.#notes[i] ?? [],
+      );
     });
-    for (const row of this.#rows) {
-      row.percent = row.value !== null && row.rating !== null ? (row.value / row.rating) * 100 : null;
-      row.status = dutyStatus(row.percent);
-    }
-    return this.#rows;
   }
+}
+
+/** A finished row; NaN (missing, unfed) becomes null. Two literal shapes, with and without kind. */
+function checkRow(
+  element: CheckedElement,
+  check: DutyCheckName,
+  bus: string,
+  value: number,
+  rating: number,
+  notes: string[],
+): DutyCheck {
+  const v = Number.isFinite(value) ? value : null;
+  const r = Number.isFinite(rating) ? rating : null;
+  const percent = v !== null && r !== null ? (v / r) * 100 : null;
+  const status = dutyStatus(percent);
+  const unit = check === "cable_thermal" ? "kA²s" : "kA";
+  const { id, type, kind } = element;
+  return kind === undefined
+    ? { element: id, element_type: type, check, bus, value: v, rating: r, unit, percent, status, notes }
+    : {
+        element: id,
+        element_type: type,
+        kind,
+        check,
+        bus,
+        value: v,
+        rating: r,
+        unit,
+        percent,
+        status,
+        notes,
+      };
 }

@@ -1,12 +1,9 @@
 // Sorting many checks in compareDuty's order (contracts/duty.ts) fast enough for hundreds of
-// thousands of checks: a stable LSD radix sort of the check indices on percent (descending,
+// thousands of checks: a stable LSD radix sort (bytes) of the check indices on percent (descending,
 // missing last), then each run of equal percents (the devices of one bus share their currents)
 // ordered by compareDuty itself. The same order as checks.sort(compareDuty), ties included.
 
 import { compareDuty, type DutyCheck } from "@ampflux/contracts";
-
-const RADIX_BITS = 16;
-const BUCKETS = 1 << RADIX_BITS;
 
 /**
  * Per check, the IEEE-754 bits of −percent (null → +1, after every real percent ≥ 0; 0 − p, so
@@ -32,29 +29,34 @@ function sortKeys(checks: readonly DutyCheck[]): Uint32Array {
   return words;
 }
 
-/** Indices of the checks, stably sorted by their 64-bit keys (four 16-bit counting passes). */
+/**
+ * Indices of the checks, stably sorted by their 64-bit keys: one counting pass per byte, low
+ * byte first, skipping bytes every key shares (the exponent's high bytes mostly are).
+ */
 function radixOrder(words: Uint32Array, n: number): Uint32Array {
+  const bytes = new Uint8Array(words.buffer, words.byteOffset, 8 * n);
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let next = new Uint32Array(n);
-  const count = new Uint32Array(BUCKETS);
-  for (let pass = 0; pass < 4; pass++) {
-    const word = pass >> 1;
-    const shift = (pass & 1) * RADIX_BITS;
-    const digit = (i: number) => ((words[2 * i + word] ?? 0) >>> shift) & (BUCKETS - 1);
+  const count = new Uint32Array(256);
+  for (let b = 0; b < 8; b++) {
     count.fill(0);
-    for (let i = 0; i < n; i++) count[digit(i)] = (count[digit(i)] ?? 0) + 1;
+    for (let i = 0; i < n; i++) {
+      const d = bytes[8 * i + b] as number;
+      count[d] = (count[d] as number) + 1;
+    }
+    if (n === 0 || count[bytes[b] as number] === n) continue;
     let sum = 0;
-    for (let d = 0; d < BUCKETS; d++) {
-      const c = count[d] ?? 0;
+    for (let d = 0; d < 256; d++) {
+      const c = count[d] as number;
       count[d] = sum;
       sum += c;
     }
     for (let k = 0; k < n; k++) {
-      const i = order[k] ?? 0;
-      const d = digit(i);
-      next[count[d] ?? 0] = i;
-      count[d] = (count[d] ?? 0) + 1;
+      const i = order[k] as number;
+      const d = bytes[8 * i + b] as number;
+      next[count[d] as number] = i;
+      count[d] = (count[d] as number) + 1;
     }
     [order, next] = [next, order];
   }

@@ -101,7 +101,7 @@ export async function measureDutyVariant(
 /** Every variant, each in a child process; the first (no duty) is the baseline of the overhead. */
 export function benchDuty(quick: boolean): DutyRow[] {
   const network = quick ? "case1354pegase" : "case9241pegase";
-  const repeats = quick ? 3 : 5;
+  const repeats = quick ? 3 : 8;
   return DUTY_VARIANTS.map((variant) => {
     const out = execFileSync(
       process.execPath,

@@ -17,10 +17,10 @@ const dutyStudy = { kind: "short_circuit" as const, options: { duty: true } };
 
 /**
  * I''k at switchboard "mv" of ratedSwitchboard by hand, IEC 60909-0:2016 eqs. (10), (7), (12a),
- * (29), as worked in apps/worker/test/batch-duty.test.ts: 15.29 kA with T1, 27.66 kA with T1 and
+ * (29), as worked in apps/worker/test/batch-duty.test.ts: 15.29 kA with T1, 27.64 kA with T1 and
  * T2 in parallel. Far from generators Ib = I''k (§4.5.1).
  */
-const HAND_IKSS_MV_KA = { oneTransformer: 15.29, twoTransformers: 27.66 };
+const HAND_IKSS_MV_KA = { oneTransformer: 15.29, twoTransformers: 27.64 };
 
 describe("simulations.duty", () => {
   it("returns a stored study's checks worst first with counts, and filters them", async () => {

@@ -477,6 +477,59 @@ describe("through mode on a bus fed from two sides", () => {
     );
   });
 
+  it("takes the worst phase of c and I''k − c for a line-to-earth fault (sequence networks by hand)", () => {
+    // Both grids earthed with X0 = 2·X1, R0 = 0.1·X0; the line's Z0 = 3·Z1 per km.
+    const earthed = {
+      ...twoSources,
+      external_grids: twoSources.external_grids.map((g) => ({ ...g, x0x_max: 2, r0x0_max: 0.1 })),
+      lines: twoSources.lines.map((l) => ({ ...l, r0_ohm_per_km: 0.3, x0_ohm_per_km: 0.9, c0_nf_per_km: 0 })),
+    } satisfies NetworkDocumentInput;
+    type Z = { re: number; im: number };
+    const mul = (a: Z, b: Z): Z => ({ re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re });
+    const div = (a: Z, b: Z): Z => {
+      const d = b.re ** 2 + b.im ** 2;
+      return { re: (a.re * b.re + a.im * b.im) / d, im: (a.im * b.re - a.re * b.im) / d };
+    };
+    const add = (a: Z, b: Z): Z => ({ re: a.re + b.re, im: a.im + b.im });
+    const sub = (a: Z, b: Z): Z => ({ re: a.re - b.re, im: a.im - b.im });
+    const parallel = (a: Z, b: Z) => div(mul(a, b), add(a, b));
+    const z = (r: number, x: number): Z => ({ re: r, im: x });
+    // Per sequence (1 = 2, 0): path 1 is G1 at B, path 2 is G2 behind the line.
+    const g1 = grid(200);
+    const g2 = grid(400);
+    const path1 = [z(g1.r, g1.x), z(0.1 * 2 * g1.x, 2 * g1.x)];
+    const path2 = [z(g2.r + 0.2, g2.x + 0.6), z(0.1 * 2 * g2.x + 0.6, 2 * g2.x + 1.8)];
+    const [p1 = z(0, 0), p0 = z(0, 0)] = path1;
+    const [q1 = z(0, 0), q0 = z(0, 0)] = path2;
+    const zth1 = parallel(p1, q1);
+    const zth0 = parallel(p0, q0);
+    // IEC 60909-0 §7.1.4 (line-to-earth): I1 = I2 = I0 = c·Un/√3 / (Z1 + Z2 + Z0).
+    const i = div(z(e, 0), add(add(zth1, zth1), zth0));
+    // Current divider: what the line feeds into the fault, per sequence; the rest comes from G1.
+    const c1 = div(mul(i, zth1), q1);
+    const c0 = div(mul(i, zth0), q0);
+    const a = { re: -0.5, im: Math.sqrt(3) / 2 };
+    const a2 = { re: -0.5, im: -Math.sqrt(3) / 2 };
+    const phases = (s1: Z, s2: Z, s0: Z) => [
+      add(add(s0, s1), s2),
+      add(add(s0, mul(a2, s1)), mul(a, s2)),
+      add(add(s0, mul(a, s1)), mul(a2, s2)),
+    ];
+    const largest = (ps: Z[]) => Math.max(...ps.map((p) => Math.hypot(p.re, p.im)));
+    const throughLine = largest(phases(c1, c1, c0));
+    const rest = sub(i, c1);
+    const restZero = sub(i, c0);
+    const throughRest = largest(phases(rest, rest, restZero));
+    const result = core.shortCircuit(earthed, { fault: "1ph", duty: true, duty_current: "through" });
+    const b = result.buses.find((x) => x.bus === "B");
+    // The bus's I''k1 = |3·I0| confirms the sequence impedances before the device current is checked.
+    expectClose(b?.ikss_ka, 3 * Math.hypot(i.re, i.im));
+    // Unbalanced faults: Ib = I''k (§9.1), so breaking_sym is the through current itself.
+    const value = checkOf(result, "QL", "breaking_sym").value;
+    expectClose(value, Math.max(throughLine, throughRest));
+    expect(value).toBeLessThan(b?.ikss_ka ?? 0);
+  });
+
   it("checks a bus–bus switch with its bus current, with a note", () => {
     const result = core.shortCircuit(defaultsNetwork, { duty: true, duty_current: "through" });
     const making = checkOf(result, "Q3", "making");

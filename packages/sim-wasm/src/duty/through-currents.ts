@@ -15,7 +15,7 @@ import { type BusFaultCurrents, type DeviceCurrent, scaledTo } from "./device-cu
 const largestPhase = (sequence: readonly Cx[]) => Math.max(...phaseCurrents(sequence).map(abs));
 
 interface EndCurrents {
-  /** Sequence currents into each element at each of its nodes, keyed "id\nnode". */
+  /** Sequence currents into the elements at the fault node, keyed "id\nnode". */
   into: Map<string, Cx[]>;
   /** Sequence currents drawn at the fault. */
   fault: Cx[];
@@ -51,7 +51,7 @@ export class ThroughCurrents implements Disposable {
     let ends = this.#byNode.get(node);
     if (!ends) {
       const fault = faultSequenceCurrents(this.#raw, k);
-      ends = { into: this.#sequences.terminalCurrents(node, fault), fault };
+      ends = { into: this.#sequences.incidentCurrents(node, fault), fault };
       this.#byNode.set(node, ends);
     }
     const zero = [cx(0, 0), cx(0, 0), cx(0, 0)];

@@ -5,12 +5,13 @@
 
 import type { BranchFaultResult, ShortCircuitOptions } from "@ampflux/contracts";
 import type { SimExports } from "../loader.ts";
-import type { SparseLu } from "../solver.ts";
+import { factorizeMatrix, type SparseLu } from "../solver.ts";
+import type { SparsePattern } from "../sparse.ts";
 import { energizedNodes, type StampOptions, seriesStamp } from "./admittance.ts";
 import { abs, add, type Cx, cx, div, mul } from "./complex.ts";
 import { BUS_RESULT_STRIDE } from "./kernels.ts";
 import { baseCurrentKa, type SequenceNetwork, type ShortCircuitModel } from "./model.ts";
-import { factorizeSequence } from "./sequence-factorization.ts";
+import { sequenceYbus } from "./sequence-factorization.ts";
 
 const A = cx(-0.5, Math.sqrt(3) / 2);
 const A2 = cx(-0.5, -Math.sqrt(3) / 2);
@@ -20,20 +21,64 @@ interface Sequence {
   index: Int32Array;
   stamp: StampOptions;
   lu: SparseLu;
+  /** The pattern of Ybus: Z on it (selected inversion) gives Z between neighbouring nodes. */
+  pattern: SparsePattern;
+  /** Series elements and shunts by node, and Z on the pattern, made on first use (incidentCurrents). */
+  incident?: Map<number, Pick<SequenceNetwork, "series" | "shunts">>;
+  zOnPattern?: Float64Array;
 }
 
-/** Current into each element at each of its nodes, keyed "id\nnode", for ΔV = −Z[:, f]·I. */
+/** Z[k, f] by matrix index k, for one fault column f. */
+type ZColumn = (k: number) => Cx;
+
+/** Z[k, f] for the rows k of column f of the pattern (the fault node and its neighbours). */
+function patternColumn(pattern: SparsePattern, zOnPattern: Float64Array, f: number): ZColumn {
+  const rows = new Map<number, Cx>();
+  for (let p = pattern.colPtr[f] ?? 0; p < (pattern.colPtr[f + 1] ?? 0); p++)
+    rows.set(pattern.rowIdx[p] ?? -1, cx(zOnPattern[2 * p] ?? 0, zOnPattern[2 * p + 1] ?? 0));
+  return (k) => {
+    const z = rows.get(k);
+    if (!z) throw new Error(`Z[${k}, ${f}] is not on the pattern of Ybus`);
+    return z;
+  };
+}
+
+/** The series elements with an end at each node and the shunts at it. */
+function incidentElements(network: SequenceNetwork): Map<number, Pick<SequenceNetwork, "series" | "shunts">> {
+  const byNode = new Map<number, Pick<SequenceNetwork, "series" | "shunts">>();
+  const at = (node: number) => {
+    let entry = byNode.get(node);
+    if (!entry) {
+      entry = { series: [], shunts: [] };
+      byNode.set(node, entry);
+    }
+    return entry;
+  };
+  for (const s of network.series) {
+    at(s.from).series.push(s);
+    if (s.to !== s.from) at(s.to).series.push(s);
+  }
+  for (const shunt of network.shunts) at(shunt.node).shunts.push(shunt);
+  return byNode;
+}
+
+/**
+ * Current into each of `elements` (all of the sequence network by default) at each of its nodes,
+ * keyed "id\nnode", for ΔV = −Z[:, f]·I.
+ */
 function terminalCurrents(
   seq: Sequence,
-  column: Float64Array,
+  column: ZColumn,
   current: Cx,
   into: Map<string, Cx[]>,
   slot: number,
+  elements: Pick<SequenceNetwork, "series" | "shunts"> = seq.network,
 ): void {
   const dv = (node: number): Cx => {
     const k = seq.index[node] ?? -1;
     if (k < 0) return cx(0, 0);
-    return mul(cx(-(column[2 * k] ?? 0), -(column[2 * k + 1] ?? 0)), current);
+    const z = column(k);
+    return mul(cx(-z.re, -z.im), current);
   };
   const accumulate = (id: string, node: number, i: Cx) => {
     const key = `${id}\n${node}`;
@@ -41,7 +86,7 @@ function terminalCurrents(
     entry[slot] = add(entry[slot] ?? cx(0, 0), i);
     into.set(key, entry);
   };
-  for (const s of seq.network.series) {
+  for (const s of elements.series) {
     if ((seq.index[s.from] ?? -1) < 0 || (seq.index[s.to] ?? -1) < 0) continue;
     const [ff, ft, tf, tt] = seriesStamp(s, seq.stamp);
     const vf = dv(s.from);
@@ -49,7 +94,7 @@ function terminalCurrents(
     accumulate(s.id, s.from, add(mul(ff, vf), mul(ft, vt)));
     accumulate(s.id, s.to, add(mul(tf, vf), mul(tt, vt)));
   }
-  for (const shunt of seq.network.shunts) {
+  for (const shunt of elements.shunts) {
     if (shunt.id !== undefined && (seq.index[shunt.node] ?? -1) >= 0)
       accumulate(shunt.id, shunt.node, div(dv(shunt.node), shunt.z));
   }
@@ -62,8 +107,9 @@ export class FaultSequences implements Disposable {
 
   constructor(sim: SimExports, model: ShortCircuitModel, positiveIndex: Int32Array, earth: boolean) {
     const opened: Sequence[] = [];
-    const open = (network: SequenceNetwork, index: Int32Array, stamp: StampOptions) => {
-      const seq = { network, index, stamp, lu: factorizeSequence(sim, network, index, stamp) };
+    const open = (network: SequenceNetwork, index: Int32Array, stamp: StampOptions): Sequence => {
+      const pattern = sequenceYbus(sim, network, index, stamp);
+      const seq = { network, index, stamp, lu: factorizeMatrix(sim, pattern), pattern };
       opened.push(seq);
       return seq;
     };
@@ -91,7 +137,36 @@ export class FaultSequences implements Disposable {
     this.slots.forEach((seq, slot) => {
       const kf = seq ? (seq.index[node] ?? -1) : -1;
       if (!seq || kf < 0) return;
-      terminalCurrents(seq, seq.lu.inverseColumn(kf), fault[slot] ?? cx(0, 0), currents, slot);
+      const column = seq.lu.inverseColumn(kf);
+      const z = (k: number) => cx(column[2 * k] ?? 0, column[2 * k + 1] ?? 0);
+      terminalCurrents(seq, z, fault[slot] ?? cx(0, 0), currents, slot);
+    });
+    return currents;
+  }
+
+  /**
+   * As terminalCurrents, for the elements with an end at `node` only: what a device at the
+   * fault bus needs. Those currents need Z only between the fault node and its neighbours,
+   * which lie on the pattern of Ybus: one selected inversion per sequence (the Takahashi
+   * recurrences, rust/src/selinv.rs) serves every fault bus, instead of a column solve each.
+   */
+  incidentCurrents(node: number, fault: readonly Cx[]): Map<string, Cx[]> {
+    const currents = new Map<string, Cx[]>();
+    this.slots.forEach((seq, slot) => {
+      const kf = seq ? (seq.index[node] ?? -1) : -1;
+      if (!seq || kf < 0) return;
+      seq.incident ??= incidentElements(seq.network);
+      seq.zOnPattern ??= seq.lu.selectedInverse().onPattern;
+      const elements = seq.incident.get(node);
+      if (!elements) return;
+      terminalCurrents(
+        seq,
+        patternColumn(seq.pattern, seq.zOnPattern, kf),
+        fault[slot] ?? cx(0, 0),
+        currents,
+        slot,
+        elements,
+      );
     });
     return currents;
   }

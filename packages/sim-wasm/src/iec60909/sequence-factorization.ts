@@ -5,7 +5,7 @@
 // have the same branches, hence the same pattern, and differ in values only.
 
 import type { SimExports } from "../loader.ts";
-import { factorizeMatrix, SparseLu } from "../solver.ts";
+import { SparseLu } from "../solver.ts";
 import { fromTriplets, type SparseMatrix, type SparsePattern } from "../sparse.ts";
 import { assemble, type StampOptions } from "./admittance.ts";
 import type { SequenceNetwork } from "./model.ts";
@@ -19,16 +19,6 @@ export function sequenceYbus(
 ): SparseMatrix {
   const t = assemble(network, index, stamp);
   return fromTriplets(sim, t.n, t.rows, t.cols, t.values);
-}
-
-/** A one-off factorized Ybus; the caller disposes it. */
-export function factorizeSequence(
-  sim: SimExports,
-  network: SequenceNetwork,
-  index: Int32Array,
-  stamp: StampOptions,
-): SparseLu {
-  return factorizeMatrix(sim, sequenceYbus(sim, network, index, stamp));
 }
 
 const samePattern = (a: SparsePattern, b: SparsePattern): boolean =>

@@ -1,7 +1,8 @@
 // Duty on a large network: an all-bus three-phase maximum-case study of case9241pegase without
 // duty, with duty as imported (nothing rated: one warning), and with duty after giving every bus
-// and line a built-in type (and, in the last variant, a built-in breaker at both ends of every
-// line), resolved by validation as the api resolves on save. Each variant runs in its own Node
+// and line a built-in type (and, in the last two variants, a built-in breaker at both ends of every
+// line, checked with the bus current and with the current through each device), resolved by
+// validation as the api resolves on save. Each variant runs in its own Node
 // process, so "cold" (the first study on a fresh WASM instance, JIT included) is as cold for each.
 // Run alone: `node bench/src/engine/duty.ts <variant> [network] [repeats]` prints one JSON row.
 
@@ -17,6 +18,7 @@ export const DUTY_VARIANTS = [
   "duty, unrated",
   "duty, typed buses and lines",
   "duty, typed + breakers",
+  "through, typed + breakers",
 ] as const;
 export type DutyVariant = (typeof DUTY_VARIANTS)[number];
 
@@ -69,12 +71,17 @@ export async function measureDutyVariant(
   const input =
     variant === "duty, typed buses and lines"
       ? rated(document, false)
-      : variant === "duty, typed + breakers"
+      : variant === "duty, typed + breakers" || variant === "through, typed + breakers"
         ? rated(document, true)
         : document;
   const validated = ValidatedNetwork.check(input);
   const core = await loadSimCore();
-  const options = { fault: "3ph" as const, case: "max" as const, duty: variant !== "no duty" };
+  const options = {
+    fault: "3ph" as const,
+    case: "max" as const,
+    duty: variant !== "no duty",
+    duty_current: variant.startsWith("through") ? ("through" as const) : ("bus" as const),
+  };
   const run = () => {
     const t = performance.now();
     const result = core.shortCircuit(validated, options);

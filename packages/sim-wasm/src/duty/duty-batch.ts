@@ -146,31 +146,43 @@ export class DutyBatch {
     const shortTime = shortTimeRatings(sim, tkS, f64(this.#shortTime.ratingKa), f64(this.#shortTime.ratingS));
     const c = this.#cable;
     const cable = cableDuty(sim, tkS, f64(c.ith), f64(c.k), f64(c.s));
-    const next = [0, 0, 0, 0];
-    return this.#element.map((element, i) => {
-      const kernel = this.#kernel[i] as Kernel;
-      const k = next[kernel] as number;
-      next[kernel] = k + 1;
-      let value = this.#value[i] as number;
-      let rating = this.#rating[i] as number;
+    // Locals, not private fields, in the loop over every check.
+    const [elements, checks, buses, values, ratings, notes, kernels] = [
+      this.#element,
+      this.#check,
+      this.#bus,
+      this.#value,
+      this.#rating,
+      this.#notes,
+      this.#kernel,
+    ];
+    const rows: DutyCheck[] = new Array(elements.length);
+    let [kb, ks, kc] = [0, 0, 0];
+    for (let i = 0; i < elements.length; i++) {
+      const kernel = kernels[i];
+      let value = values[i] as number;
+      let rating = ratings[i] as number;
       if (kernel === Kernel.Breaking) {
-        value = breaking[k * BREAKING_STRIDE + 1] as number;
-        rating = breaking[k * BREAKING_STRIDE + 3] as number;
+        value = breaking[kb * BREAKING_STRIDE + 1] as number;
+        rating = breaking[kb * BREAKING_STRIDE + 3] as number;
+        kb++;
       } else if (kernel === Kernel.ShortTime) {
-        rating = shortTime[k] as number;
+        rating = shortTime[ks++] as number;
       } else if (kernel === Kernel.Cable) {
-        value = cable[2 * k] as number;
-        rating = cable[2 * k + 1] as number;
+        value = cable[2 * kc] as number;
+        rating = cable[2 * kc + 1] as number;
+        kc++;
       }
-      return checkRow(
-        element,
-        this.#check[i] as DutyCheckName,
-        this.#bus[i] as string,
+      rows[i] = checkRow(
+        elements[i] as CheckedElement,
+        checks[i] as DutyCheckName,
+        buses[i] as string,
         value,
         rating,
-        this.#notes[i] ?? [],
+        notes[i] ?? [],
       );
-    });
+    }
+    return rows;
   }
 }
 

@@ -54,7 +54,11 @@ export function DutyPanel({ live, options, onOptions }: Props) {
       </h3>
       {!checks ? (
         <p className="muted small" data-testid="duty-summary">
-          {live.status === "error" ? `Not computed: ${live.error}` : "Computing…"}
+          {live.status === "error"
+            ? `Not computed: ${live.error}`
+            : live.status === "done"
+              ? "The engine returned no duty checks."
+              : "Computing…"}
         </p>
       ) : (
         <>

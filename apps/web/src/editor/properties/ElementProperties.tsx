@@ -20,7 +20,8 @@ export function ElementProperties({ located }: { located: Located }) {
   const overridden = new Set(typeKind ? typeOverrides(typeKind, element, types.library) : []);
   const type =
     typeKind && typeof element.type === "string" ? types.library.get(typeKind, element.type) : undefined;
-  const missing = missingRatings(collection, element);
+  // A typed element's unset fields take the type's values on validation: not missing, shown as inherited.
+  const missing = missingRatings(collection, { ...type?.values, ...element });
   return (
     <div className="panel-body" data-testid="properties">
       <header className="props-header">
@@ -62,6 +63,7 @@ export function ElementProperties({ located }: { located: Located }) {
             errors={issues.errors.get(spec.key) ?? []}
             warnings={issues.warnings.get(spec.key) ?? []}
             typeValue={overridden.has(spec.key) ? type?.values[spec.key] : undefined}
+            inherited={element[spec.key] === undefined ? type?.values[spec.key] : undefined}
             missing={missing.has(spec.key)}
             disabled={!canEdit}
             onChange={(value) => actions.setField(element.id, spec.key, value)}

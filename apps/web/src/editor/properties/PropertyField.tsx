@@ -13,7 +13,9 @@ interface Props {
   warnings: string[];
   /** The element's type has another value here: the field is marked "overridden". */
   typeValue?: unknown;
-  /** The duty study needs this rating and it is unset. */
+  /** Unset here, so validation fills it from the element's type with this value. */
+  inherited?: unknown;
+  /** The duty study needs this rating and neither the element nor its type has it. */
   missing?: boolean;
   disabled: boolean;
   onChange(value: unknown): void;
@@ -32,11 +34,20 @@ function Field({
   errors,
   warnings,
   typeValue,
+  inherited,
   missing = false,
   disabled,
   onChange,
 }: Props) {
   const id = useId();
+  const unsetText =
+    inherited !== undefined
+      ? `${String(inherited)} (type)`
+      : missing
+        ? "missing rating"
+        : "optional" in spec && spec.optional
+          ? "not set"
+          : undefined;
   const [local, setLocal] = useState<string | null>(null);
   const value = element[spec.key];
   const messages = local ? [local, ...errors] : errors;
@@ -56,7 +67,7 @@ function Field({
           {...common}
           value={typeof value === "number" ? value : undefined}
           optional={spec.optional ?? false}
-          placeholder={missing ? "missing rating" : spec.optional ? "not set" : undefined}
+          placeholder={unsetText}
           onValue={onChange}
           onProblem={setLocal}
         />
@@ -67,7 +78,7 @@ function Field({
         <input
           {...common}
           value={typeof value === "string" ? value : ""}
-          placeholder={spec.optional ? "not set" : undefined}
+          placeholder={unsetText}
           onChange={(e) => onChange(spec.optional && e.target.value === "" ? undefined : e.target.value)}
         />
       );
@@ -89,7 +100,7 @@ function Field({
           value={typeof value === "string" ? value : ""}
           onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
         >
-          {spec.optional && <option value="">{missing ? "missing rating" : "not set"}</option>}
+          {spec.optional && <option value="">{unsetText}</option>}
           {spec.options.map((o) => (
             <option key={o}>{o}</option>
           ))}

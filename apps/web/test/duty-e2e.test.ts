@@ -255,7 +255,15 @@ describe("duty in the browser", () => {
     await expect
       .poll(() => page.getByTestId("study-options").getByRole("alert").textContent(), STEP)
       .toMatch(/10/);
-    await toolbar().getByLabel("tmin").fill("0.1");
+    // The properties panel shows the network's study options with the same message, and edits them.
+    await page.getByTestId("version-status").click();
+    await page.keyboard.press("Escape");
+    await sideTab("Properties");
+    const panelOptions = page.getByRole("region", { name: "Study options" });
+    await expect.poll(() => panelOptions.getByLabel("tmin").inputValue(), STEP).toBe("20");
+    expect(await panelOptions.getByRole("alert").textContent()).toMatch(/10/);
+    await panelOptions.getByLabel("tmin").fill("0.1");
     await expect.poll(() => page.getByTestId("study-options").getByRole("alert").count(), STEP).toBe(0);
+    expect(await toolbar().getByLabel("tmin").inputValue()).toBe("0.1");
   });
 });

@@ -5,6 +5,7 @@ import { DutyPanel } from "../results/DutyPanel.tsx";
 import { DUTY_COLOURS, worstByElement } from "../results/duty.ts";
 import type { LiveStudyOptions } from "../results/protocol.ts";
 import { ResultsPanel } from "../results/ResultsPanel.tsx";
+import { StudyOptionsContext, type StudyOptionsValue } from "../results/StudyOptionFields.tsx";
 import { loadStudyOptions, saveStudyOptions } from "../results/study-options.ts";
 import { useLiveResults } from "../results/useLiveResults.ts";
 import { type ColourBy, ColourLegend } from "./ColourLegend.tsx";
@@ -36,6 +37,10 @@ export function EditorWorkspace() {
 
   useEffect(() => saveLayout(projectId, layout), [projectId, layout]);
   useEffect(() => saveStudyOptions(projectId, options), [projectId, options]);
+  const studyOptions = useMemo<StudyOptionsValue>(
+    () => ({ options, setOptions, engineIssues: live.issues }),
+    [options, live.issues],
+  );
   const dutyChecks = options.duty ? live.result?.duty : undefined;
   const byDuty = colourBy === "duty" && dutyChecks !== undefined;
 
@@ -83,30 +88,32 @@ export function EditorWorkspace() {
   }, [live.result, live.excluded, state.diff, doc, validation, byDuty, dutyChecks]);
 
   return (
-    <div className="editor">
-      <EditorToolbar options={options} onOptions={setOptions} onSave={() => setSaving(true)} live={live} />
-      <div className="editor-main">
-        <Palette />
-        <div className="canvas-area">
-          <DiagramCanvas decorations={decorations} />
-          <DiffBanner />
-          <LiveSaveNotice />
-          <ColourLegend
-            max={maxCurrent((live.result?.buses ?? []).map((b) => b.ikss_ka))}
-            colourBy={colourBy}
-            dutyAvailable={dutyChecks !== undefined}
-            onColourBy={setColourBy}
-          />
+    <StudyOptionsContext value={studyOptions}>
+      <div className="editor">
+        <EditorToolbar options={options} onOptions={setOptions} onSave={() => setSaving(true)} live={live} />
+        <div className="editor-main">
+          <Palette />
+          <div className="canvas-area">
+            <DiagramCanvas decorations={decorations} />
+            <DiffBanner />
+            <LiveSaveNotice />
+            <ColourLegend
+              max={maxCurrent((live.result?.buses ?? []).map((b) => b.ikss_ka))}
+              colourBy={colourBy}
+              dutyAvailable={dutyChecks !== undefined}
+              onColourBy={setColourBy}
+            />
+          </div>
+          <SidePanel tab={tab} onTab={setTab}>
+            {tab === "properties" && <PropertiesPanel />}
+            {tab === "results" && <ResultsPanel live={live} options={options} />}
+            {tab === "duty" && <DutyPanel live={live} options={options} onOptions={setOptions} />}
+            {tab === "versions" && <HistoryPanel />}
+            {tab === "assistant" && <AssistantPanel />}
+          </SidePanel>
         </div>
-        <SidePanel tab={tab} onTab={setTab}>
-          {tab === "properties" && <PropertiesPanel />}
-          {tab === "results" && <ResultsPanel live={live} options={options} />}
-          {tab === "duty" && <DutyPanel live={live} options={options} onOptions={setOptions} />}
-          {tab === "versions" && <HistoryPanel />}
-          {tab === "assistant" && <AssistantPanel />}
-        </SidePanel>
+        <SaveDialog open={saving} onClose={() => setSaving(false)} />
       </div>
-      <SaveDialog open={saving} onClose={() => setSaving(false)} />
-    </div>
+    </StudyOptionsContext>
   );
 }

@@ -14,7 +14,10 @@ export const CHECK_LABELS: Record<DutyCheck["check"], string> = {
   through_fault: "through fault",
 };
 
-/** Duty checks as given (already filtered and sorted); a row selects its element on the diagram. */
+/**
+ * Duty checks as given (already filtered and sorted): element (type · kind), check with its notes,
+ * value, rating, percent and status; a row selects its element on the diagram.
+ */
 export function DutyTable({
   checks,
   selected,
@@ -25,53 +28,52 @@ export function DutyTable({
   onSelect(id: string): void;
 }) {
   return (
-    <table className="results-table duty-table" data-testid="duty-table">
-      <thead>
-        <tr>
-          <th>Element</th>
-          <th>Type</th>
-          <th>Kind</th>
-          <th>Check</th>
-          <th className="num">Value</th>
-          <th className="num">Rating</th>
-          <th className="num">%</th>
-          <th>Status</th>
-          <th>Notes</th>
-        </tr>
-      </thead>
-      <tbody>
-        {checks.map((c) => (
-          <tr
-            key={`${c.element}:${c.check}`}
-            className={selected.includes(c.element) ? "selected" : undefined}
-            data-element={c.element}
-            data-check={c.check}
-            data-status={c.status}
-          >
-            <td>
-              <button type="button" className="link-button" onClick={() => onSelect(c.element)}>
-                {c.element}
-              </button>
-            </td>
-            <td>{c.element_type}</td>
-            <td>{c.kind?.replace(/_/g, " ") ?? ""}</td>
-            <td title={c.bus ? `fault at ${c.bus}` : undefined}>
-              <code>{c.check}</code>
-              <span className="muted small"> {CHECK_LABELS[c.check]}</span>
-            </td>
-            <td className="num">{value(c.value, c.unit)}</td>
-            <td className="num">{value(c.rating, c.unit)}</td>
-            <td className="num">{c.percent === null ? "–" : c.percent.toFixed(1)}</td>
-            <td>
-              <span className="duty-status" style={{ background: DUTY_COLOURS[c.status] }}>
-                {c.status}
-              </span>
-            </td>
-            <td className="small">{c.notes.join("; ")}</td>
+    <div className="table-scroll">
+      <table className="results-table duty-table" data-testid="duty-table">
+        <thead>
+          <tr>
+            <th>Element</th>
+            <th>Check</th>
+            <th className="num">Value</th>
+            <th className="num">Rating</th>
+            <th className="num">%</th>
+            <th>Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {checks.map((c) => (
+            <tr
+              key={`${c.element}:${c.check}`}
+              className={selected.includes(c.element) ? "selected" : undefined}
+              data-element={c.element}
+              data-check={c.check}
+              data-status={c.status}
+            >
+              <td>
+                <button type="button" className="link-button" onClick={() => onSelect(c.element)}>
+                  {c.element}
+                </button>
+                <div className="muted small">
+                  {[c.element_type, c.kind?.replace(/_/g, " ")].filter(Boolean).join(" · ")}
+                </div>
+              </td>
+              <td title={`${CHECK_LABELS[c.check]}${c.bus ? `, fault at ${c.bus}` : ""}`}>
+                <code>{c.check}</code>
+                {c.notes.length > 0 && <div className="muted small">{c.notes.join("; ")}</div>}
+              </td>
+              <td className="num">{value(c.value, c.unit)}</td>
+              <td className="num">{value(c.rating, c.unit)}</td>
+              <td className="num">{c.percent === null ? "–" : c.percent.toFixed(1)}</td>
+              <td>
+                <span className="duty-status" style={{ background: DUTY_COLOURS[c.status] }}>
+                  {c.status}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

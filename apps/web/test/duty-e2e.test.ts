@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { DUTY_CSV_COLUMNS } from "@ampflux/contracts";
 import { ratedSwitchboard } from "@ampflux/contracts/testing";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -219,6 +221,30 @@ describe("duty in the browser", () => {
     await expect
       .poll(() => dutyRow("Q1", "breaking_sym").getAttribute("data-status"), STEP)
       .toBe("overdutied");
+
+    // The CSV download: the contract's duty columns, worst first.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download duty CSV" }).click();
+    const csv = readFileSync(await (await download).path(), "utf8").split("\n");
+    expect(csv[0]).toMatch(/^# IEC 60909-0:2016, fault 3ph, case max, .*duty current bus$/);
+    expect(csv[1]).toBe(DUTY_CSV_COLUMNS.join(","));
+    expect(csv.find((line) => line.startsWith("Q1,switch,circuit_breaker,breaking_sym,mv,"))).toMatch(
+      /,kA,17\d\.\d+,overdutied,/,
+    );
+  });
+
+  it("checks Q1 with the current through it: on a radial feeder that is the whole fault current", async () => {
+    const atBus = await q1Percent();
+    await toolbar().getByText("Options").click();
+    await page.getByTestId("study-options").getByLabel("Duty current").selectOption("through");
+    await expect
+      .poll(() => page.getByTestId("duty-panel").locator("h3").textContent(), STEP)
+      .toContain("current through the device");
+    await settled();
+    // No source lies beyond Q1 (L1 feeds f1 only), so a fault just past it draws all of mv's current through it.
+    expect(Math.abs((await q1Percent()) - atBus)).toBeLessThan(0.2);
+    await page.getByTestId("study-options").getByLabel("Duty current").selectOption("bus");
+    await toolbar().getByText("Options").click();
   });
 
   it("picks a bigger breaker from the type library and marks a field that differs from it", async () => {

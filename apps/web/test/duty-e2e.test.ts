@@ -274,6 +274,42 @@ describe("duty in the browser", () => {
     await expect.poll(() => diagramDuty("Q1"), STEP).toBe("missing rating");
   });
 
+  it("saves Q1's values as a company type (an admin), which the picker then offers and keeps after reload", async () => {
+    await page.getByTestId("element-Q1").click();
+    await sideTab("Properties");
+    await field("making_ka").fill("100");
+    await properties().getByText("Save as company type…").click();
+    await properties().getByLabel("Type name").fill("CB 36 kV 40 kA site standard");
+    await properties().getByLabel("Source").fill("site switchgear schedule rev. B");
+    await properties().getByRole("button", { name: "Save type" }).click();
+    const picker = properties().locator('[data-field="type"]');
+    await expect
+      .poll(() => picker.locator("option:checked").textContent(), STEP)
+      .toBe("CB 36 kV 40 kA site standard");
+    expect(await picker.locator('optgroup[label="Company types"] option').allTextContents()).toEqual([
+      "CB 36 kV 40 kA site standard",
+    ]);
+    expect(await properties().textContent()).toContain("Source: site switchgear schedule rev. B");
+    // A second type of the same name is refused beside the name field.
+    await properties().getByLabel("Type name").fill("CB 36 kV 40 kA site standard");
+    await properties().getByRole("button", { name: "Save type" }).click();
+    await expect
+      .poll(() => properties().locator(".save-type [role=alert]").textContent(), STEP)
+      .toContain("already has a switch type named");
+
+    await sideTab("Duty");
+    await expect.poll(() => diagramDuty("Q1"), STEP).toBe("ok");
+    await saveVersion("Q1 to the site standard breaker");
+    await page.reload();
+    await page.getByTestId("element-Q1").click();
+    await sideTab("Properties");
+    await expect
+      .poll(() => properties().locator('[data-field="type"] option:checked').textContent(), STEP)
+      .toBe("CB 36 kV 40 kA site standard");
+    expect(await properties().locator(".field-error").count()).toBe(0);
+    await expect.poll(() => diagramDuty("Q1"), STEP).toBe("ok");
+  });
+
   it("shows the engine's refusal next to the option: duty needs the maximum case", async () => {
     await page.getByRole("button", { name: "min", exact: true }).click();
     await expect.poll(() => toolbar().getByRole("alert").count(), STEP).toBeGreaterThan(0);

@@ -1,15 +1,18 @@
 import { type EquipmentType, TypeLibrary } from "@ampflux/contracts";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { trpc } from "../trpc.ts";
 
 const NO_COMPANY_TYPES: EquipmentType[] = [];
 
 /**
- * The company's own types. The api's `types.list` procedure is not there yet: until it is, the
- * company has none and the library holds the built-in types (every TypeLibrary includes them).
- * This is the one place to switch to the procedure.
+ * The company's own types from the api's type library (`types.list` returns the built-ins too;
+ * every TypeLibrary has those already). Until the list arrives, and if it cannot be read, the
+ * editor works with the built-ins alone.
  */
 function useCompanyTypes(): EquipmentType[] {
-  return NO_COMPANY_TYPES;
+  const list = useQuery({ ...trpc.types.list.queryOptions({}), staleTime: 60_000 });
+  return useMemo(() => list.data?.filter((type) => !type.builtin) ?? NO_COMPANY_TYPES, [list.data]);
 }
 
 export interface TypeLibraryValue {

@@ -1,5 +1,6 @@
 import { typeOverrides } from "@ampflux/contracts";
 import { useState } from "react";
+import { useSession } from "../../auth/useSession.ts";
 import { useEditor } from "../EditorContext.tsx";
 import { KINDS } from "../model/catalog.ts";
 import type { Located } from "../model/document.ts";
@@ -8,6 +9,7 @@ import { FIELD_SPECS } from "./field-specs.ts";
 import { issuesOf } from "./issues.ts";
 import { missingRatings } from "./missing-ratings.ts";
 import { PropertyField } from "./PropertyField.tsx";
+import { SaveTypeForm } from "./SaveTypeForm.tsx";
 import { TypePicker, typeKindOf } from "./TypePicker.tsx";
 
 /** The selected element's fields with units, validation messages next to each. */
@@ -21,6 +23,7 @@ export function ElementProperties({ located }: { located: Located }) {
   const type =
     typeKind && typeof element.type === "string" ? types.library.get(typeKind, element.type) : undefined;
   // A typed element's unset fields take the type's values on validation: not missing, shown as inherited.
+  const isCompanyAdmin = useSession().data?.user.role === "company_admin";
   const missing = missingRatings(collection, { ...type?.values, ...element });
   return (
     <div className="panel-body" data-testid="properties">
@@ -70,6 +73,13 @@ export function ElementProperties({ located }: { located: Located }) {
           />
         ))}
       </div>
+      {typeKind && canEdit && isCompanyAdmin && (
+        <SaveTypeForm
+          kind={typeKind}
+          element={element}
+          onSaved={(typeId) => actions.setFields(element.id, { type: typeId })}
+        />
+      )}
       {canEdit && (
         <button type="button" className="danger small" onClick={() => actions.remove([element.id])}>
           Delete {element.id}

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { DUTY_CSV_COLUMNS } from "@ampflux/contracts";
 import { ratedSwitchboard } from "@ampflux/contracts/testing";
+import { createDb, licenses } from "@ampflux/db";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { launchChromium, screenshotPath } from "./browser.ts";
 import { type Stack, startStack } from "./stack.ts";
 
@@ -25,7 +26,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ worker: true });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
@@ -331,5 +332,38 @@ describe("duty in the browser", () => {
     await panelOptions.getByLabel("tmin").fill("0.1");
     await expect.poll(() => page.getByTestId("study-options").getByRole("alert").count(), STEP).toBe(0);
     expect(await toolbar().getByLabel("tmin").inputValue()).toBe("0.1");
+  });
+
+  it("runs a batch study with duty on the worker and shows the stored worst duty per check", async () => {
+    const liveQ1 = await (async () => {
+      await sideTab("Duty");
+      return q1Percent();
+    })();
+    // New companies' plans exclude batch studies; upgrade this one as a sales admin would.
+    const db = createDb(inject("databaseUrl"));
+    try {
+      await db.db.update(licenses).set({ batchStudies: true });
+    } finally {
+      await db.close();
+    }
+    await page.getByRole("link", { name: "Simulations" }).click();
+    await page.getByRole("heading", { name: "New batch study" }).waitFor();
+    await page.getByLabel("Evaluate equipment duty").check();
+    await page.getByRole("button", { name: "Run batch study" }).click();
+    const detail = page.getByTestId("simulation-detail");
+    await expect
+      .poll(() => detail.getByTestId("progress-status").textContent(), { timeout: 45_000 })
+      .toBe("succeeded");
+    const stored = detail.getByTestId("stored-duty");
+    const row = stored.locator('tr[data-element="Q1"][data-check="breaking_sym"]');
+    await expect.poll(() => row.getAttribute("data-status"), STEP).toBe("ok");
+    // Duty takes the maximum case only; no outage was chosen, so the worst is on the base network.
+    expect(await row.getByTestId("duty-where").textContent()).toMatch(
+      /^worst: (3ph|1ph|2ph|2ph_earth) max, base network$/,
+    );
+    // The sweep includes the live study's 3-phase fault: its worst is at least that.
+    const batchQ1 = Number.parseFloat((await row.locator("td").nth(4).textContent()) ?? "");
+    expect(batchQ1).toBeGreaterThanOrEqual(liveQ1 - 0.05);
+    await page.screenshot({ path: screenshotPath("duty-batch") });
   });
 });

@@ -6,7 +6,7 @@ import {
 } from "@ampflux/contracts";
 import { describe, expect, it } from "vitest";
 import { visibleChecks, worstByElement } from "../src/results/duty.ts";
-import { dutyCsv, dutyJson } from "../src/results/export.ts";
+import { dutyCsv, dutyJson, studyDescription } from "../src/results/export.ts";
 import { DEFAULT_STUDY_OPTIONS, optionMessages } from "../src/results/study-options.ts";
 
 // What the Duty tab and the diagram make of the engine's checks; the checks themselves are the
@@ -83,11 +83,16 @@ describe("the Duty tab", () => {
       warnings: [],
       timings: {},
     } satisfies ShortCircuitResult;
-    const csv = dutyCsv(result, CHECKS).split("\n");
-    expect(csv[0]).toMatch(/^# IEC 60909-0:2016, fault 3ph, case max, .*duty current bus$/);
+    const csv = dutyCsv(`${studyDescription(result)}, duty current bus`, CHECKS).split("\n");
+    expect(csv[0]).toBe(
+      "# IEC 60909-0:2016, fault 3ph, case max, kappa C, tmin 0.1 s, tk 1 s, duty current bus",
+    );
     expect(csv[1]).toBe(DUTY_CSV_COLUMNS.join(","));
     expect(csv[2]).toBe("Q1,switch,circuit_breaker,breaking_sym,mv,9.5,10,kA,95,warning,,,,");
-    const json = JSON.parse(dutyJson(result, CHECKS)) as { options: { duty: boolean }; duty: DutyCheck[] };
+    const json = JSON.parse(dutyJson({ standard: result.standard, options: result.options }, CHECKS)) as {
+      options: { duty: boolean };
+      duty: DutyCheck[];
+    };
     expect(json.options.duty).toBe(true);
     expect(json.duty).toHaveLength(CHECKS.length);
   });

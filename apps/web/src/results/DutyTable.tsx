@@ -59,6 +59,12 @@ export function DutyTable({
               </td>
               <td title={`${CHECK_LABELS[c.check]}${c.bus ? `, fault at ${c.bus}` : ""}`}>
                 <code>{c.check}</code>
+                {c.fault && (
+                  <div className="small" data-testid="duty-where">
+                    worst: {c.fault} {c.case}
+                    {c.outage ? `, ${c.outage} out` : ", base network"}
+                  </div>
+                )}
                 {c.notes.length > 0 && <div className="muted small">{c.notes.join("; ")}</div>}
               </td>
               <td className="num">{value(c.value, c.unit)}</td>

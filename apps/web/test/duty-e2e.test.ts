@@ -366,4 +366,24 @@ describe("duty in the browser", () => {
     expect(batchQ1).toBeGreaterThanOrEqual(liveQ1 - 0.05);
     await page.screenshot({ path: screenshotPath("duty-batch") });
   });
+
+  it("lets the company admin rename the company type; the editor's picker follows", async () => {
+    await page.getByRole("link", { name: "Company" }).click();
+    const library = page.getByTestId("type-library");
+    const row = library.locator('tr[data-type="CB 36 kV 40 kA site standard"]');
+    expect(await row.textContent()).toContain("breaking_ka 40");
+    await row.getByLabel("Name of CB 36 kV 40 kA site standard").fill("CB 36 kV 40 kA plant standard");
+    await row.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(() => library.locator('tr[data-type="CB 36 kV 40 kA plant standard"]').count(), STEP)
+      .toBe(1);
+
+    await page.getByRole("link", { name: "Projects" }).click();
+    await page.getByRole("link", { name: "Rated switchboard" }).click();
+    await page.getByTestId("element-Q1").click();
+    await sideTab("Properties");
+    await expect
+      .poll(() => properties().locator('[data-field="type"] option:checked').textContent(), STEP)
+      .toBe("CB 36 kV 40 kA plant standard");
+  });
 });

@@ -386,4 +386,27 @@ describe("duty in the browser", () => {
       .poll(() => properties().locator('[data-field="type"] option:checked').textContent(), STEP)
       .toBe("CB 36 kV 40 kA plant standard");
   });
+
+  it("lets the admin delete the type: Q1 keeps its values and is still studied, its reference flagged", async () => {
+    await page.getByRole("link", { name: "Company" }).click();
+    const library = page.getByTestId("type-library");
+    await library
+      .locator('tr[data-type="CB 36 kV 40 kA plant standard"]')
+      .getByRole("button", { name: "Delete" })
+      .click();
+    await expect.poll(() => library.textContent(), STEP).toContain("No company types yet.");
+
+    await page.getByRole("link", { name: "Projects" }).click();
+    await page.getByRole("link", { name: "Rated switchboard" }).click();
+    await page.getByTestId("element-Q1").click();
+    await sideTab("Properties");
+    await expect
+      .poll(() => properties().locator('[data-field="type"] option:checked').textContent(), STEP)
+      .toMatch(/\(unknown\)$/);
+    expect(await properties().locator(".type-picker .field-warning").textContent()).toContain(
+      "unknown switch type",
+    );
+    expect(await field("breaking_ka").inputValue()).toBe("40");
+    await expect.poll(() => diagramDuty("Q1"), STEP).toBe("ok");
+  });
 });

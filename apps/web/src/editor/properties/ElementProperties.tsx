@@ -48,6 +48,7 @@ export function ElementProperties({ located }: { located: Located }) {
             element={element}
             library={types.library}
             errors={issues.errors.get("type") ?? []}
+            warnings={issues.warnings.get("type") ?? []}
             disabled={!canEdit}
             onPick={(picked) =>
               actions.setFields(

@@ -19,6 +19,8 @@ interface Props {
   element: Element;
   library: TypeLibrary;
   errors: string[];
+  /** E.g. a reference this library does not know, on an element complete without it. */
+  warnings: string[];
   disabled: boolean;
   /** A type to apply (its values are copied in and `type` set), or undefined to drop the reference. */
   onPick(type: EquipmentType | undefined): void;
@@ -29,7 +31,7 @@ interface Props {
  * values into the element, so a stored document is complete without the library; "no type" keeps
  * the values and drops the reference.
  */
-export function TypePicker({ kind, element, library, errors, disabled, onPick }: Props) {
+export function TypePicker({ kind, element, library, errors, warnings, disabled, onPick }: Props) {
   const id = useId();
   const types = library.list(kind);
   const company = types.filter((t) => !t.builtin);
@@ -42,7 +44,7 @@ export function TypePicker({ kind, element, library, errors, disabled, onPick }:
     </option>
   );
   return (
-    <div className={`prop type-picker${errors.length ? " invalid" : ""}`}>
+    <div className={`prop type-picker${errors.length ? " invalid" : warnings.length ? " warned" : ""}`}>
       <label htmlFor={id}>Type</label>
       <div className="prop-input">
         <select
@@ -62,6 +64,11 @@ export function TypePicker({ kind, element, library, errors, disabled, onPick }:
       <div className="prop-messages">
         {errors.map((m) => (
           <span key={m} className="field-error" role="alert">
+            {m}
+          </span>
+        ))}
+        {warnings.map((m) => (
+          <span key={m} className="field-warning">
             {m}
           </span>
         ))}

@@ -128,6 +128,7 @@ describe("duty in the browser", () => {
     expect(percent).toBeGreaterThan(94);
     expect(percent).toBeLessThan(98);
     await expect.poll(() => diagramDuty("Q1"), STEP).toBe("warning");
+    expect(await page.getByTestId("element-Q1").textContent()).toContain("closed · 16 kA");
     expect(await page.getByTestId("duty-Q1").textContent()).toMatch(/^9\d % warning$/);
     const legend = page.getByTestId("colour-legend");
     expect(await legend.getAttribute("data-mode")).toBe("duty");
@@ -256,6 +257,7 @@ describe("duty in the browser", () => {
     expect(await properties().locator(".tag.overridden").count()).toBe(0);
     // 27.7 kA / 40 kA = 69 %.
     await expect.poll(() => diagramDuty("Q1"), STEP).toBe("ok");
+    expect(await page.getByTestId("element-Q1").textContent()).toContain("closed · 40 kA");
 
     // A value of its own is marked as overriding the type; cleared, the type's value shows through.
     await field("making_ka").fill("80");

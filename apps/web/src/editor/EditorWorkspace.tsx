@@ -25,7 +25,7 @@ import { HistoryPanel } from "./versions/HistoryPanel.tsx";
 import { LiveSaveNotice } from "./versions/LiveSaveNotice.tsx";
 import { SaveDialog } from "./versions/SaveDialog.tsx";
 
-/** Palette | diagram | side panel (properties, results, versions, assistant). */
+/** Palette | diagram | side panel (properties, results, duty, versions, assistant). */
 export function EditorWorkspace() {
   const { projectId, doc, layout, state, canEdit, validation, types } = useEditor();
   const actions = useEditorActions();

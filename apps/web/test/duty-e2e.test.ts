@@ -311,6 +311,18 @@ describe("duty in the browser", () => {
       .toBe("CB 36 kV 40 kA site standard");
     expect(await properties().locator(".field-error").count()).toBe(0);
     await expect.poll(() => diagramDuty("Q1"), STEP).toBe("ok");
+
+    // The version diff names the type change.
+    await sideTab("Versions");
+    await page
+      .getByTestId("history")
+      .locator('li[data-version="1"]')
+      .getByRole("button", { name: "Compare" })
+      .click();
+    await expect
+      .poll(() => page.getByTestId("type-change-Q1").textContent(), STEP)
+      .toBe("type CB 24 kV 16 kA (IEC 62271-100) → CB 36 kV 40 kA site standard");
+    await page.getByTestId("diff-banner").getByRole("button", { name: "Close" }).click();
   });
 
   it("shows the engine's refusal next to the option: duty needs the maximum case", async () => {

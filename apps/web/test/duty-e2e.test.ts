@@ -327,7 +327,9 @@ describe("duty in the browser", () => {
 
   it("shows the engine's refusal next to the option: duty needs the maximum case", async () => {
     await page.getByRole("button", { name: "min", exact: true }).click();
-    await expect.poll(() => toolbar().getByRole("alert").count(), STEP).toBeGreaterThan(0);
+    await expect
+      .poll(() => toolbar().getByRole("alert").textContent(), STEP)
+      .toBe('duty is evaluated with maximum currents: use case "max"');
     await page.getByRole("button", { name: "max", exact: true }).click();
     await expect.poll(() => toolbar().getByRole("alert").count(), STEP).toBe(0);
 
@@ -336,6 +338,7 @@ describe("duty in the browser", () => {
     await expect
       .poll(() => page.getByTestId("study-options").getByRole("alert").textContent(), STEP)
       .toMatch(/10/);
+    expect(await toolbar().locator(".study-options summary").textContent()).toBe("Options (1 refused)");
     // The properties panel shows the network's study options with the same message, and edits them.
     await page.getByTestId("version-status").click();
     await page.keyboard.press("Escape");

@@ -34,7 +34,8 @@ export function StudyControls({ value, onChange, engineIssues }: Props) {
     "c_min",
     "duty_current",
   ];
-  const advancedProblems = advancedFields.some((f) => messages.has(f));
+  // A refused option marks "Options" rather than opening it over the diagram.
+  const advancedProblems = advancedFields.filter((f) => messages.has(f)).length;
   const [open, setOpen] = useState(false);
   return (
     <div className="study-controls">
@@ -70,12 +71,10 @@ export function StudyControls({ value, onChange, engineIssues }: Props) {
         Duty
       </label>
       <Messages list={messages.get("duty")} />
-      <details
-        className="study-options"
-        open={open || advancedProblems}
-        onToggle={(e) => setOpen(e.currentTarget.open)}
-      >
-        <summary className={advancedProblems ? "error-text" : undefined}>Options</summary>
+      <details className="study-options" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className={advancedProblems ? "error-text" : undefined}>
+          Options{advancedProblems > 0 && ` (${advancedProblems} refused)`}
+        </summary>
         <div className="study-options-body" data-testid="study-options">
           <StudyOptionFields value={value} set={set} messages={messages} />
         </div>

@@ -46,7 +46,9 @@ describe("ampflux study reads every network format by its content", () => {
     expect(stderr).toContainEqual(expect.stringMatching(/^ampflux: {3}adjusted transformers\.vector_group /));
     // The fixture's switches are all DS (disconnecting switches); its std_types are not built-in names.
     expect(stderr).toContain("ampflux:   mapped switch.type (CB/LBS/LS/DS) → switches.kind (12×)");
-    expect(stderr).toContainEqual(expect.stringMatching(/^ampflux: {3}dropped 4 line\.std_type: no line type /));
+    expect(stderr).toContainEqual(
+      expect.stringMatching(/^ampflux: {3}dropped 4 line\.std_type: no line type /),
+    );
   });
 
   it("a PSS/E RAW v33 case", async () => {

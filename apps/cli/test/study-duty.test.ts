@@ -190,7 +190,7 @@ describe("ampflux study --default-type", () => {
       "buses=Switchgear 40 kA 1 s (IEC 62271-200)",
     );
     expect(run.stderr).toContain(
-      'ampflux: --default-type: buses: "Switchgear 40 kA 1 s (IEC 62271-200)" given to 2 of 3 (1 name a type of their own)',
+      'ampflux: --default-type: buses: "Switchgear 40 kA 1 s (IEC 62271-200)" given to 2 of 3 (1 already typed)',
     );
     // IEC 62271-200 40 kA type: Ipk = 2.5 · 40 = 100 kA, Ik = 40 kA for 1 s.
     expect(check("hv", "peak_withstand").rating).toBe(100);

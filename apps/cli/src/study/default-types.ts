@@ -83,8 +83,7 @@ export function applyDefaultTypes(input: unknown, defaults: readonly DefaultType
       return { ...row, type };
     });
     const others = rows.length - given;
-    const of =
-      others === 0 ? `all ${given}` : `${given} of ${rows.length} (${others} name a type of their own)`;
+    const of = others === 0 ? `all ${given}` : `${given} of ${rows.length} (${others} already typed)`;
     notes.push(`${FLAG}: ${collection}: "${type}" given to ${of}`);
   }
   return { document, notes };

@@ -131,7 +131,7 @@ describe("ampflux study --duty on the rated switchboard", () => {
     const table = await sc(twoTransformers, "--duty");
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(
-      /^Q1\s+switch\s+breaking_sym\s+mv\s+27\.\d{3}\s+16\.000\s+kA\s+17\d\.\d\s+overdutied$/m,
+      /^Q1\s+switch\s+breaking_sym\s+mv\s+27\.\d{3}\s+16\.000\s+kA\s+17\d\.\d\s+overdutied\b/m,
     );
   });
 
@@ -150,13 +150,13 @@ describe("ampflux study --duty on the rated switchboard", () => {
     expect(run.code).toBe(0);
     const [, dutyPart = ""] = run.stdout.split("Duty (worst first)\n");
     const [header, ...rows] = dutyPart.split("\n\n")[0]?.split("\n") ?? [];
-    expect(header).toMatch(/^element\s+type\s+check\s+bus\s+value\s+rating\s+unit\s+%\s+status$/);
+    expect(header).toMatch(/^element\s+type\s+check\s+bus\s+value\s+rating\s+unit\s+%\s+status\s+notes$/);
     expect(rows).toHaveLength(duty.length);
     expect(rows.map((r) => r.split(/\s+/).slice(0, 3).join(" "))).toEqual(
       duty.map((c) => `${c.element} ${c.element_type} ${c.check}`),
     );
     expect(run.stdout).toMatch(
-      /^L1\s+line\s+cable_thermal\s+\w+\s+\d+\.\d{3}\s+508\.954\s+kA²s\s+\d+\.\d\s+ok$/m,
+      /^L1\s+line\s+cable_thermal\s+\w+\s+\d+\.\d{3}\s+508\.954\s+kA²s\s+\d+\.\d\s+ok\b/m,
     );
     const s = dutySummary(duty);
     expect(run.stdout).toContain(

@@ -29,6 +29,8 @@ export const DUTY_COLUMNS: Column<DutyCheck>[] = [
   { title: "unit", text: true, cell: (c) => c.unit },
   { title: "%", cell: (c) => fixed(c.percent, DIGITS.percent, NONE) },
   { title: "status", text: true, cell: (c) => c.status },
+  /** Defaults used and why a rating is missing: what the engineer has to confirm. */
+  { title: "notes", text: true, cell: (c) => c.notes.join("; ") },
 ];
 
 /** Worst first (compareDuty), whatever order the checks came in. */

@@ -298,7 +298,9 @@ describe("acceptance: IEEE 118-bus case rated from the built-in library (real pr
       expect(cable?.check).toBe("cable_thermal");
       expect(cable?.rating).toBeCloseTo(651.038025, 9);
       expect([line.from_bus, line.to_bus]).toContain(cable?.bus);
-      expect(cable?.value).toBeCloseTo((ithOf.get(cable?.bus ?? "") ?? Number.NaN) ** 2, 9);
+      // Per circuit: parallel circuits share the current equally.
+      const ith = (ithOf.get(cable?.bus ?? "") ?? Number.NaN) / line.parallel;
+      expect(cable?.value).toBeCloseTo(ith ** 2, 9);
     }
     // Unrated transformers have no checks; every status follows from its percentage.
     expect(duty.filter((c) => c.element_type === "transformer")).toEqual([]);

@@ -107,6 +107,20 @@ export interface SimExports {
     branchOut: number,
     summary: number,
   ): number;
+  /** rust/src/ffi_duty.rs: the duty kernels, vectorised over checks. */
+  ampflux_duty_breaking(
+    n: number,
+    fHz: number,
+    ikss: number,
+    ib: number,
+    rOverX: number,
+    tOpS: number,
+    tauS: number,
+    isc: number,
+    out: number,
+  ): number;
+  ampflux_duty_short_time(n: number, tkS: number, ratingKa: number, ratingS: number, out: number): number;
+  ampflux_duty_cable(n: number, tkS: number, ithKa: number, k: number, sMm2: number, out: number): number;
   ampflux_sc_source_voltage(
     handle: number,
     n: number,
@@ -118,7 +132,7 @@ export interface SimExports {
 }
 
 /** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
-export const EXPECTED_ABI_VERSION = 4;
+export const EXPECTED_ABI_VERSION = 5;
 
 const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
 

@@ -10,7 +10,7 @@ use crate::iec60909::fault::FaultType;
 use crate::iec60909::transfer::{breaking_decay, source_voltage, CurrentSource, Machine};
 
 /// Values written per bus by `ampflux_sc_bus_results`.
-pub const BUS_RESULT_STRIDE: usize = 12;
+pub const BUS_RESULT_STRIDE: usize = 13;
 
 /// x > 0, false for NaN: the check every physical quantity crossing the FFI must pass.
 fn is_positive(x: f64) -> bool {
@@ -51,7 +51,8 @@ fn study_params(
 /// Per-bus results for n buses. Inputs: Z(1), Z(0) (a non-finite entry: no earth path) and
 /// Z(1) of the peak-current network (see `BusInput::z_peak`), 2n f64 each, and n f64
 /// each of c, converter source voltage, low-voltage flag (≠ 0) and machine decay. Output per bus
-/// (BUS_RESULT_STRIDE f64): I''k, earth current, κ, ip, Ib, Ith, I1, I2, I0 (re, im).
+/// (BUS_RESULT_STRIDE f64): I''k, earth current, κ, ip, Ib, Ith, I1, I2, I0 (re, im), and the
+/// R/X the κ method used (for the d.c. component of the duty study).
 ///
 /// # Safety
 /// Every non-null pointer must address a buffer of the stated size from `ampflux_alloc`.
@@ -98,7 +99,7 @@ pub unsafe extern "C" fn ampflux_sc_bus_results(
             let s = r.sequence;
             o.copy_from_slice(&[
                 r.ikss, r.ike, r.kappa, r.ip, r.ib, r.ith, s.i1.re, s.i1.im, s.i2.re, s.i2.im,
-                s.i0.re, s.i0.im,
+                s.i0.re, s.i0.im, r.r_over_x,
             ]);
         }
         Ok(())

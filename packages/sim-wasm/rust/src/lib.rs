@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-//! AmpFlux simulation core: sparse complex linear algebra, fault currents and load flow
-//! (`loadflow`, `ffi_loadflow`).
+//! AmpFlux simulation core: sparse complex linear algebra, fault currents, equipment duty
+//! (`duty`, `ffi_duty`) and load flow (`loadflow`, `ffi_loadflow`).
 //!
 //! Everything JavaScript sees goes through `ffi`: plain `extern "C"` functions over
 //! linear memory, so the crate needs no bindgen and builds with Debian's rustc 1.63.
@@ -14,9 +14,11 @@
 pub mod amd;
 pub mod complex;
 pub mod csc;
+pub mod duty;
 pub mod error;
 pub mod etree;
 pub mod ffi;
+pub mod ffi_duty;
 pub mod ffi_iec60909;
 pub mod ffi_loadflow;
 pub mod gplu;

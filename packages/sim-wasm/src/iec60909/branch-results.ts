@@ -55,6 +55,67 @@ function terminalCurrents(
   }
 }
 
+/** The sequence networks a fault connects, factorized for column solves; dispose() them. */
+export class FaultSequences implements Disposable {
+  /** Positive, negative and (earth faults only) zero sequence. */
+  readonly slots: Array<Sequence | undefined>;
+
+  constructor(sim: SimExports, model: ShortCircuitModel, positiveIndex: Int32Array, earth: boolean) {
+    const opened: Sequence[] = [];
+    const open = (network: SequenceNetwork, index: Int32Array, stamp: StampOptions) => {
+      const seq = { network, index, stamp, lu: factorizeSequence(sim, network, index, stamp) };
+      opened.push(seq);
+      return seq;
+    };
+    try {
+      const zeroIndex = energizedNodes(model.zero, model.nodeCount, false);
+      this.slots = [
+        open(model.positive, positiveIndex, { xScale: 1, shiftSign: 1 }),
+        open(model.positive, positiveIndex, { xScale: 1, shiftSign: -1 }),
+        earth && zeroIndex.some((k) => k >= 0)
+          ? open(model.zero, zeroIndex, { xScale: 1, shiftSign: 0 })
+          : undefined,
+      ];
+    } catch (error) {
+      for (const seq of opened) seq.lu.dispose();
+      throw error;
+    }
+  }
+
+  /**
+   * Sequence currents (1, 2, 0) into each element at each of its nodes, keyed "id\nnode", for
+   * a fault at `node` drawing the sequence currents `fault` (one column solve per sequence).
+   */
+  terminalCurrents(node: number, fault: readonly Cx[]): Map<string, Cx[]> {
+    const currents = new Map<string, Cx[]>();
+    this.slots.forEach((seq, slot) => {
+      const kf = seq ? (seq.index[node] ?? -1) : -1;
+      if (!seq || kf < 0) return;
+      terminalCurrents(seq, seq.lu.inverseColumn(kf), fault[slot] ?? cx(0, 0), currents, slot);
+    });
+    return currents;
+  }
+
+  dispose(): void {
+    for (const seq of this.slots) seq?.lu.dispose();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+}
+
+/** The sequence currents (1, 2, 0) drawn at fault index k, from the bus-result kernel's output. */
+export function faultSequenceCurrents(raw: Float64Array, k: number): Cx[] {
+  const at = (i: number) => cx(raw[k * BUS_RESULT_STRIDE + i] ?? 0, raw[k * BUS_RESULT_STRIDE + i + 1] ?? 0);
+  return [at(6), at(8), at(10)];
+}
+
+/** Phase currents a, b, c of sequence currents (1, 2, 0). */
+export function phaseCurrents([i1 = cx(0, 0), i2 = cx(0, 0), i0 = cx(0, 0)]: readonly Cx[]): Cx[] {
+  return [add(add(i0, i1), i2), add(add(i0, mul(A2, i1)), mul(A, i2)), add(add(i0, mul(A, i1)), mul(A2, i2))];
+}
+
 const KIND = { line: "line", transformer: "transformer", transformer3w: "transformer3w" } as const;
 
 export function branchResults(
@@ -64,67 +125,52 @@ export function branchResults(
   raw: Float64Array,
   options: ShortCircuitOptions,
 ): BranchFaultResult[] {
-  const sequences: Sequence[] = [];
+  const earth = options.fault === "1ph" || options.fault === "2ph_earth";
+  const sequences = new FaultSequences(sim, model, positiveIndex, earth);
   try {
-    const open = (network: SequenceNetwork, index: Int32Array, stamp: StampOptions) => {
-      const seq = { network, index, stamp, lu: factorizeSequence(sim, network, index, stamp) };
-      sequences.push(seq);
-      return seq;
-    };
-    const earth = options.fault === "1ph" || options.fault === "2ph_earth";
-    const zeroIndex = energizedNodes(model.zero, model.nodeCount, false);
-    const seqs = [
-      open(model.positive, positiveIndex, { xScale: 1, shiftSign: 1 }),
-      open(model.positive, positiveIndex, { xScale: 1, shiftSign: -1 }),
-      earth && zeroIndex.some((k) => k >= 0)
-        ? open(model.zero, zeroIndex, { xScale: 1, shiftSign: 0 })
-        : undefined,
-    ];
-    const kindOf = new Map(model.positive.series.map((s) => [s.id, KIND[s.kind]]));
-    const busNodes = new Set(model.nodeOfBus.values());
-    return (options.buses ?? []).flatMap((busId) => {
-      const node = model.nodeOfBus.get(busId);
-      const k = node === undefined ? -1 : (positiveIndex[node] ?? -1);
-      if (node === undefined || k < 0) return [];
-      const at = (i: number) =>
-        cx(raw[k * BUS_RESULT_STRIDE + i] ?? 0, raw[k * BUS_RESULT_STRIDE + i + 1] ?? 0);
-      const faultCurrents = [at(6), at(8), at(10)];
-      const currents = new Map<string, Cx[]>();
-      seqs.forEach((seq, slot) => {
-        const kf = seq ? (seq.index[node] ?? -1) : -1;
-        if (!seq || kf < 0) return;
-        terminalCurrents(seq, seq.lu.inverseColumn(kf), faultCurrents[slot] ?? cx(0, 0), currents, slot);
-      });
-      return [...currents].flatMap(([key, [i1 = cx(0, 0), i2 = cx(0, 0), i0 = cx(0, 0)]]) => {
-        const [id = "", nodeText = ""] = key.split("\n");
-        const end = Number(nodeText);
-        const kind = kindOf.get(id);
-        if (!busNodes.has(end) || kind === undefined) return [];
-        const base = baseCurrentKa(model.baseKv[end] ?? 1);
-        const phases = [
-          add(add(i0, i1), i2),
-          add(add(i0, mul(A2, i1)), mul(A, i2)),
-          add(add(i0, mul(A, i1)), mul(A2, i2)),
-        ];
-        const magnitudes = phases.map((p) => abs(p) * base);
-        const largest = magnitudes.indexOf(Math.max(...magnitudes));
-        const p = phases[largest] ?? cx(0, 0);
-        return [
-          {
-            fault_bus: busId,
-            branch: id,
-            branch_type: kind,
-            bus: model.busOfNode[end] ?? "",
-            ia_ka: magnitudes[0] ?? 0,
-            ib_ka: magnitudes[1] ?? 0,
-            ic_ka: magnitudes[2] ?? 0,
-            ikss_ka: magnitudes[largest] ?? 0,
-            angle_deg: (Math.atan2(p.im, p.re) * 180) / Math.PI,
-          },
-        ];
-      });
-    });
+    return endCurrents(model, positiveIndex, raw, options, sequences);
   } finally {
-    for (const s of sequences) s.lu.dispose();
+    sequences.dispose();
   }
+}
+
+function endCurrents(
+  model: ShortCircuitModel,
+  positiveIndex: Int32Array,
+  raw: Float64Array,
+  options: ShortCircuitOptions,
+  sequences: FaultSequences,
+): BranchFaultResult[] {
+  const kindOf = new Map(model.positive.series.map((s) => [s.id, KIND[s.kind]]));
+  const busNodes = new Set(model.nodeOfBus.values());
+  return (options.buses ?? []).flatMap((busId) => {
+    const node = model.nodeOfBus.get(busId);
+    const k = node === undefined ? -1 : (positiveIndex[node] ?? -1);
+    if (node === undefined || k < 0) return [];
+    const currents = sequences.terminalCurrents(node, faultSequenceCurrents(raw, k));
+    return [...currents].flatMap(([key, sequence]) => {
+      const [id = "", nodeText = ""] = key.split("\n");
+      const end = Number(nodeText);
+      const kind = kindOf.get(id);
+      if (!busNodes.has(end) || kind === undefined) return [];
+      const base = baseCurrentKa(model.baseKv[end] ?? 1);
+      const phases = phaseCurrents(sequence);
+      const magnitudes = phases.map((p) => abs(p) * base);
+      const largest = magnitudes.indexOf(Math.max(...magnitudes));
+      const p = phases[largest] ?? cx(0, 0);
+      return [
+        {
+          fault_bus: busId,
+          branch: id,
+          branch_type: kind,
+          bus: model.busOfNode[end] ?? "",
+          ia_ka: magnitudes[0] ?? 0,
+          ib_ka: magnitudes[1] ?? 0,
+          ic_ka: magnitudes[2] ?? 0,
+          ikss_ka: magnitudes[largest] ?? 0,
+          angle_deg: (Math.atan2(p.im, p.re) * 180) / Math.PI,
+        },
+      ];
+    });
+  });
 }

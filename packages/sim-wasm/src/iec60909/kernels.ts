@@ -8,7 +8,7 @@ import { allocF64, copyInF64, copyInI32, viewF64, withBuffers } from "../memory.
 import type { SparseLu } from "../solver.ts";
 
 /** Values per bus written by ampflux_sc_bus_results (BUS_RESULT_STRIDE in the crate). */
-export const BUS_RESULT_STRIDE = 12;
+export const BUS_RESULT_STRIDE = 13;
 
 const FAULT_CODES: Record<FaultType, number> = { "3ph": 0, "2ph": 1, "1ph": 2, "2ph_earth": 3 };
 
@@ -48,7 +48,7 @@ export interface BusResultInput {
   decay: Float64Array;
 }
 
-/** BUS_RESULT_STRIDE values per bus: I''k, I_E, κ, ip, Ib, Ith, I1, I2, I0 (re, im). */
+/** BUS_RESULT_STRIDE values per bus: I''k, I_E, κ, ip, Ib, Ith, I1, I2, I0 (re, im), R/X of the κ method. */
 export function busResults(sim: SimExports, input: BusResultInput): Float64Array {
   const n = input.c.length;
   return withBuffers(sim, (track) => {

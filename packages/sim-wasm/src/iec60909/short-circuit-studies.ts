@@ -16,6 +16,7 @@ import type {
   ShortCircuitOptionsInput,
   ShortCircuitResult,
 } from "@ampflux/contracts";
+import { evaluateDuty } from "../duty/evaluate-duty.ts";
 import type { SimExports } from "../loader.ts";
 import { branchResults } from "./branch-results.ts";
 import { buildModel } from "./build-model.ts";
@@ -121,15 +122,23 @@ export class ShortCircuitStudies implements Disposable {
     clock.lap("results");
     const branches = options.branches ? branchResults(this.#sim, model, pos.index, raw, options) : [];
     clock.lap("branches");
+    // Duty uses the maximum currents (IEC 60909-0 §2.3): the minimum case of a plan has none.
+    const duty =
+      options.duty && studyCase === "max"
+        ? evaluateDuty({ sim: this.#sim, doc, model, options, index: pos.index, raw })
+        : undefined;
+    if (duty) clock.lap("duty");
     return {
       standard: "IEC 60909-0:2016",
       options,
       buses,
       branches,
+      ...(duty && { duty: duty.checks }),
       warnings: [
         ...this.#network.warnings,
         ...(earth ? model.earthFaultWarnings : []),
         ...busWarnings(buses, earth),
+        ...(duty?.warnings ?? []),
       ],
       timings: clock.timings,
     };

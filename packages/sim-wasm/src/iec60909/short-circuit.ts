@@ -6,12 +6,12 @@
 import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
 import type { SimExports } from "../loader.ts";
 import { ShortCircuitStudies } from "./short-circuit-studies.ts";
-import { parseStudyOptions } from "./study-options.ts";
+import { parseSingleStudyOptions } from "./study-options.ts";
 import { ValidatedNetwork } from "./validated-network.ts";
 
 /**
  * Runs a study. A ValidatedNetwork is used as it is; anything else is validated first. Throws
- * ShortCircuitInputError for an invalid network or options.
+ * ShortCircuitInputError for an invalid network or options (duty with case "min" included).
  */
 export function shortCircuit(
   sim: SimExports,
@@ -19,7 +19,7 @@ export function shortCircuit(
   optionsInput: ShortCircuitOptionsInput = {},
 ): ShortCircuitResult {
   const validated = ValidatedNetwork.is(network) ? network : ValidatedNetwork.check(network);
-  const { fault, case: studyCase, ...common } = parseStudyOptions(validated, optionsInput);
+  const { fault, case: studyCase, ...common } = parseSingleStudyOptions(validated, optionsInput);
   const studies = new ShortCircuitStudies(sim, validated, { ...common, faults: [fault], cases: [studyCase] });
   try {
     return studies.run(fault, studyCase);

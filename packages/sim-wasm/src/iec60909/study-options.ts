@@ -36,3 +36,20 @@ export function parseStudyOptions(
   }
   return options;
 }
+
+/**
+ * The options of a single study: duty uses the maximum currents (IEC 60909-0 §2.3), so a
+ * minimum-case study cannot evaluate it (a plan with both cases evaluates it in "max" only).
+ */
+export function parseSingleStudyOptions(
+  network: ValidatedNetwork,
+  input: ShortCircuitOptionsInput,
+): ShortCircuitOptions {
+  const options = parseStudyOptions(network, input);
+  if (options.duty && options.case === "min") {
+    throw new ShortCircuitInputError("invalid options", [
+      { path: ["duty"], message: 'duty is evaluated with maximum currents: use case "max"' },
+    ]);
+  }
+  return options;
+}

@@ -46,6 +46,9 @@ pub struct BusOutput {
     pub ikss: f64,
     pub ike: f64,
     pub kappa: f64,
+    /// The R/X the κ method uses (method B without its 1.15 factor, method C (Rc/Xc)·(fc/f)):
+    /// the d.c. component at contact parting decays with it (eq. 64).
+    pub r_over_x: f64,
     pub ip: f64,
     pub ib: f64,
     pub ith: f64,
@@ -58,20 +61,24 @@ fn r_over_x(z: Complex) -> f64 {
     (z.re / z.im.abs()).max(0.0)
 }
 
-fn peak_factor(p: &StudyParams, b: &BusInput) -> f64 {
+/// The R/X of the κ method at the fault: method B, R/X of the peak network's impedance (eq. 58
+/// before its 1.15 factor); method C, (Rc/Xc)·(fc/f) of that network at f_c (eq. 59).
+fn kappa_r_over_x(p: &StudyParams, b: &BusInput) -> f64 {
     let z = Complex::new(b.z_peak.re, b.z_peak.im.abs());
     match p.kappa_method {
-        KappaMethod::B => kappa_method_b(
-            r_over_x(z),
-            b.low_voltage,
-            p.all_branches_r_over_x_below_0_3,
-        ),
-        KappaMethod::C => kappa(r_over_x_method_c(
-            z.re.max(0.0),
-            z.im,
-            equivalent_frequency_hz(p.f_hz),
-            p.f_hz,
-        )),
+        KappaMethod::B => r_over_x(z),
+        KappaMethod::C => {
+            r_over_x_method_c(z.re.max(0.0), z.im, equivalent_frequency_hz(p.f_hz), p.f_hz)
+        }
+    }
+}
+
+fn peak_factor(p: &StudyParams, b: &BusInput, r_over_x: f64) -> f64 {
+    match p.kappa_method {
+        KappaMethod::B => {
+            kappa_method_b(r_over_x, b.low_voltage, p.all_branches_r_over_x_below_0_3)
+        }
+        KappaMethod::C => kappa(r_over_x),
     }
 }
 
@@ -83,7 +90,8 @@ pub fn bus_result(p: &StudyParams, b: &BusInput) -> BusOutput {
     let from_converters = fault_current(sequence_currents(p.fault, b.source_voltage, b.z1, b.z0));
     let sequence = sequence_currents(p.fault, b.c + b.source_voltage, b.z1, b.z0);
     let ikss = from_source + from_converters;
-    let k = peak_factor(p, b);
+    let rx = kappa_r_over_x(p, b);
+    let k = peak_factor(p, b, rx);
     let ip = std::f64::consts::SQRT_2 * (k * from_source + from_converters);
     let ib = match p.fault {
         FaultType::ThreePhase => (ikss - b.decay).max(0.0),
@@ -94,6 +102,7 @@ pub fn bus_result(p: &StudyParams, b: &BusInput) -> BusOutput {
         ikss,
         ike: earth_current(sequence),
         kappa: k,
+        r_over_x: rx,
         ip,
         ib,
         ith,
@@ -147,6 +156,17 @@ mod tests {
         };
         let out = bus_result(&params(FaultType::ThreePhase, KappaMethod::C), &b);
         assert!((out.kappa - kappa(0.1)).abs() < 1e-12);
+        assert!((out.r_over_x - 0.1).abs() < 1e-12);
+    }
+
+    #[test]
+    fn method_b_reports_the_ratio_without_its_safety_factor() {
+        let out = bus_result(
+            &params(FaultType::ThreePhase, KappaMethod::B),
+            &input(Complex::new(0.2, 1.0)),
+        );
+        assert!((out.r_over_x - 0.2).abs() < 1e-12);
+        assert!((out.kappa - 1.15 * kappa(0.2)).abs() < 1e-12);
     }
 
     #[test]

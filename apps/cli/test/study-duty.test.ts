@@ -239,6 +239,38 @@ describe("ampflux study --default-type", () => {
   });
 });
 
+/** The pandapower fixture with its lines' std_type set to `names` (pandas' NaN read as null, as the importer does). */
+function pandapowerWithLineTypes(names: string[]): string {
+  const fixture = path.join(root, "packages/contracts/test/fixtures/pandapower/IEC60909-4_example.json");
+  const net = JSON.parse(readFileSync(fixture, "utf8").replace(/\bNaN\b/g, "null"));
+  const frame = JSON.parse(net.line._object) as { columns: string[]; data: unknown[][] };
+  const column = frame.columns.indexOf("std_type");
+  frame.data.forEach((row, i) => {
+    row[column] = names[i] ?? null;
+  });
+  net.line._object = JSON.stringify(frame);
+  return writeJson("pandapower-typed.json", net);
+}
+
+describe("ampflux study --duty on a pandapower file whose std_types are built-in types", () => {
+  it("rates the cables from the matched types and checks the disconnectors (missing ratings)", async () => {
+    const file = pandapowerWithLineTypes(["NAYY 4x50 SE", "NAYY 4x120 SE", "4x240 Cu", "3x150 Al"]);
+    const { run, duty, check } = await dutyStudy(file);
+    expect(run.stderr).toContain("ampflux:   mapped line.std_type → lines.type (2×)");
+    // NAYY: aluminium, PVC, k = 76 (IEC 60364-4-43 Table 43A); k²S² = (76·50)² and (76·120)² A²s.
+    expect(check("line0", "cable_thermal").rating).toBeCloseTo(14.44, 9);
+    expect(check("line1", "cable_thermal").rating).toBeCloseTo(83.1744, 9);
+    // The other two lines have no type and no conductor data: not checked (one warning counts them).
+    expect(duty.filter((c) => c.element === "line2" || c.element === "line3")).toEqual([]);
+    // The file's switches are DS: disconnectors, checked for making and short time, without ratings.
+    const disconnector = duty.filter((c) => c.element === "switch0");
+    expect(disconnector.map((c) => [c.kind, c.check, c.status]).sort()).toEqual([
+      ["disconnector", "making", "missing rating"],
+      ["disconnector", "short_time", "missing rating"],
+    ]);
+  });
+});
+
 describe("ampflux study --duty flags", () => {
   it("refuses --duty-current without --duty, an unknown current and --duty with --case min", async () => {
     const alone = await sc(switchboard, "--duty-current", "through");

@@ -131,7 +131,7 @@ function withColumn(text: string, table: string, column: string, values: unknown
 describe("importPandapower: switch types and ratings", () => {
   // Switch rows in file order have labels 0, 1, 10, 11, 2, …, 9 (the frame's index).
   const types = ["CB", "LBS", "LS", "DS", "fuse", " cb ", null, "", "DS", "DS", "DS", "DS"];
-  const inKa = [0.63, 1.25, null, null, null, null, null, null, null, null, null, -1];
+  const inKa = [0.63, 1.25, null, null, null, null, null, null, null, null, 150, -1];
   const text = withColumn(withColumn(FIXTURE, "switch", "type", types), "switch", "in_ka", inKa);
   const { document, report } = importPandapower(text);
   const byId = (id: string) => document.switches.find((s) => s.id === id);
@@ -167,12 +167,20 @@ describe("importPandapower: switch types and ratings", () => {
       to: "switches.rated_current_ka (rated normal current)",
       count: 2,
     });
+    // The document's range for a rated current (network/ratings.ts) decides: 0 < In ≤ 100 kA.
     expect(report.adjusted).toContainEqual({
       field: "switches.rated_current_ka",
       count: 1,
       ids: ["switch9"],
-      why: "in_ka not in (0, 100] kA: left unset",
+      why: "in_ka refused (too small: expected number to be >0): left unset",
     });
+    expect(report.adjusted).toContainEqual({
+      field: "switches.rated_current_ka",
+      count: 1,
+      ids: ["switch8"],
+      why: "in_ka refused (too big: expected number to be <=100): left unset",
+    });
+    expect(byId("switch8")).not.toHaveProperty("rated_current_ka");
     expect(validateNetwork(document).errors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Switch, SwitchKind } from "../../network/index.ts";
+import { type Switch, type SwitchKind, switchRatingFields } from "../../network/index.ts";
 import { busRef, type Context, idOf, nameOf, register } from "./context.ts";
 import type { ParsedPandapower } from "./frames.ts";
 import { type Row, rowsOf } from "./table.ts";
@@ -23,9 +23,6 @@ export const SWITCH_KIND_OF_PANDAPOWER_TYPE: Readonly<Record<string, SwitchKind>
   DS: "disconnector",
 };
 
-/** The largest rated_current_ka the document accepts (see network/ratings.ts). */
-const MAX_RATED_CURRENT_KA = 100;
-
 function kindOf(row: Row): SwitchKind | undefined {
   const type = row.string("type")?.trim().toUpperCase();
   return type !== undefined && Object.hasOwn(SWITCH_KIND_OF_PANDAPOWER_TYPE, type)
@@ -37,12 +34,11 @@ function kindOf(row: Row): SwitchKind | undefined {
 function ratedCurrent(row: Row, id: string, ctx: Context): { rated_current_ka?: number } {
   const inKa = row.number("in_ka");
   if (inKa === undefined) return {};
-  if (inKa > 0 && inKa <= MAX_RATED_CURRENT_KA) return { rated_current_ka: inKa };
-  ctx.report.adjusted(
-    "switches.rated_current_ka",
-    id,
-    `in_ka not in (0, ${MAX_RATED_CURRENT_KA}] kA: left unset`,
-  );
+  // The document's own range decides (network/ratings.ts), so the importer never returns an invalid one.
+  const checked = switchRatingFields.rated_current_ka.safeParse(inKa);
+  if (checked.success) return { rated_current_ka: inKa };
+  const why = checked.error.issues[0]?.message.toLowerCase() ?? "invalid";
+  ctx.report.adjusted("switches.rated_current_ka", id, `in_ka refused (${why}): left unset`);
   return {};
 }
 

@@ -71,9 +71,10 @@ document, told apart by its content; what an import mapped, assumed or dropped g
   --bus ID    fault only this bus; repeat for more (default: every bus)
   --branches  also print branch-end currents for each --bus
   --duty      also check every switch, and every switchboard (bus), cable (line) and
-              transformer with a type or a rating, against its ratings: breaking (sym/asym), making, short-time, peak withstand,
-              cable I²t ≤ k²S², through fault; status ok ≤ 90 %, warning 90–100 %,
-              overdutied > 100 %, missing rating (max case only; docs/duty.md cites the clauses)
+              transformer with a type or a rating, against its ratings: breaking (sym and
+              asym), making, short time, peak withstand, cable I²t ≤ k²S², through fault;
+              status ok ≤ 90 %, warning 90–100 %, overdutied > 100 %, missing rating
+              (max case only; docs/duty.md cites the clauses)
   --duty-current bus|through
               the current a device is checked with: bus, the total fault current at its bus
               (default, conservative); through, the largest current through it for a fault

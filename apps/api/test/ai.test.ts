@@ -56,6 +56,7 @@ describe("ai.ask", () => {
       "get_bus_results",
       "list_elements",
       "compare_versions",
+      "get_duty_results",
     ]);
     const [system, context, question, ...rest] = request.messages;
     expect(rest).toEqual([]);

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { ratedSwitchboard } from "@ampflux/contracts/testing";
 import type { inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +91,34 @@ describe("circuits.import", () => {
       { version: 2, message: "again" },
       { version: 1, message: "Imported case9.m" },
     ]);
+  });
+
+  it("resolves the company's types in an imported AmpFlux file, and names an unknown one", async () => {
+    const { owner, projectId } = await projectWithTeam();
+    const breaker = { kind: "circuit_breaker" as const, breaking_ka: 25, making_ka: 63, short_time_ka: 25 };
+    const type = await owner.client.trpc.types.create.mutate({
+      kind: "switch",
+      name: "Site CB 25 kA",
+      values: breaker,
+    });
+    const network = (switchType: string) =>
+      JSON.stringify({
+        ...ratedSwitchboard,
+        switches: [{ id: "Q1", bus: "mv", element: "L1", element_type: "line", type: switchType }],
+      });
+    const fields = { projectId, baseVersion: null, fileName: "switchboard.json" };
+    const imported = await upload({ client: owner.client }, fields, network(type.id));
+    expect(imported).toMatchObject({ status: 200, data: { version: 1, format: "ampflux" } });
+    const stored = await owner.client.trpc.circuits.get.query({ projectId });
+    expect(stored?.document.switches[0]).toMatchObject({ type: type.id, ...breaker });
+
+    const unknown = await upload(
+      { client: owner.client },
+      { ...fields, baseVersion: 1 },
+      network("Site CB 99 kA"),
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.error?.message).toContain('switches.0.type: unknown switch type "Site CB 99 kA"');
   });
 
   it("refuses a stale base version like save does", async () => {

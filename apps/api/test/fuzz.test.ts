@@ -183,6 +183,9 @@ const MUTATIONS = [
   "circuits.restore",
   "simulations.run",
   "simulations.cancel",
+  "types.create",
+  "types.update",
+  "types.delete",
   "ai.ask",
 ];
 

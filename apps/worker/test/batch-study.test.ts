@@ -58,19 +58,37 @@ describe("batch sweep", () => {
     expect(batch.steps).toBe(single.size);
     expect(batch.worst).toHaveLength(document.buses.length * options.faults.length * options.cases.length);
     let worstDeviation = 0;
+    let fromOtherStep = 0;
     for (const w of batch.worst) {
-      // The numbers are those of the single study of the outage named...
+      // I''k is that of the single study of the outage named, and no other variant is worse.
       const own = at(w.outage, w.fault, w.case, w.bus);
-      for (const key of ["ikss_ka", "ip_ka", "ib_ka"] as const)
-        worstDeviation = Math.max(worstDeviation, relative(w[key], own[key]));
-      // ...and no other variant is worse.
+      worstDeviation = Math.max(worstDeviation, relative(w.ikss_ka, own.ikss_ka));
       for (const outage of [null, ...outages]) {
         const other = at(outage, w.fault, w.case, w.bus).ikss_ka;
         if (w.case === "max") expect(other ?? 0).toBeLessThanOrEqual((w.ikss_ka ?? 0) * (1 + 1e-9));
         else if (w.ikss_ka !== null) expect(other ?? 0).toBeGreaterThanOrEqual(w.ikss_ka * (1 - 1e-9));
       }
+      // ip, Ib and Ith are each the extreme over every variant on their own (highest for max,
+      // lowest for min; an unfed bus, null, is the lowest).
+      for (const key of ["ip_ka", "ib_ka", "ith_ka"] as const) {
+        const values = [null, ...outages].map((outage) => at(outage, w.fault, w.case, w.bus)[key]);
+        const extreme =
+          w.case === "max"
+            ? Math.max(...values.map((v) => v ?? -1))
+            : values.includes(null)
+              ? null
+              : Math.min(...(values as number[]));
+        worstDeviation = Math.max(worstDeviation, relative(w[key], extreme === -1 ? null : extreme));
+        if (w[key] !== own[key]) fromOtherStep++;
+      }
     }
     expect(worstDeviation).toBeLessThanOrEqual(1e-12);
+    // The network has such buses, so keeping ip/Ib/Ith of the worst I''k's step would fail above.
+    expect(fromOtherStep).toBeGreaterThan(0);
+    // Printed so the figure can be quoted: how often a current's worst is not at the worst I''k.
+    console.info(
+      `batch sweep: ${fromOtherStep} of ${batch.worst.length * 3} ip/Ib/Ith worsts come from another step than I''k's`,
+    );
   });
 
   it("builds each variant's model and factorizes its sequence networks once per case", async () => {

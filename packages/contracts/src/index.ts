@@ -8,5 +8,6 @@ export * from "./network/index.ts";
 export * from "./results-csv.ts";
 export * from "./settings.ts";
 export * from "./short-circuit.ts";
+export * from "./type-library-api.ts";
 export * from "./types/index.ts";
 export * from "./versions.ts";

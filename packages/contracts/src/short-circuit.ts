@@ -103,7 +103,11 @@ export const batchStudyOptionsSchema = z.strictObject({
 
 export type BatchStudyOptions = z.infer<typeof batchStudyOptionsSchema>;
 
-/** The worst result at one bus for one fault type and case over the base network and its outages. */
+/**
+ * The worst result at one bus for one fault type and case over the base network and its outages.
+ * Each current is its own worst (the highest for "max", the lowest for "min"): ip, Ib and Ith may
+ * come from another contingency than I''k, since R/X and the sources' decay differ between them.
+ */
 export interface WorstCase {
   bus: string;
   fault: FaultType;
@@ -112,7 +116,8 @@ export interface WorstCase {
   ikss_ka: number | null;
   ip_ka: number | null;
   ib_ka: number | null;
-  /** The branch out of service in the worst contingency; null: the base network. */
+  ith_ka: number | null;
+  /** The branch out of service in the contingency of the worst I''k; null: the base network. */
   outage: string | null;
 }
 

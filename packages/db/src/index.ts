@@ -1,4 +1,5 @@
 export * from "./client.ts";
+export * from "./equipment-types.ts";
 export * from "./features.ts";
 export * from "./migrate.ts";
 export * from "./notifications.ts";

@@ -1,7 +1,7 @@
 // The tools' arguments as zod schemas: they validate what the model sends, and their JSON Schema
 // is what the model is told.
 
-import { ELEMENT_COLLECTIONS, FAULT_TYPES, STUDY_CASES } from "@ampflux/contracts";
+import { DUTY_STATUSES, ELEMENT_COLLECTIONS, FAULT_TYPES, STUDY_CASES } from "@ampflux/contracts";
 import type { ChatCompletionFunctionTool } from "openai/resources/chat/completions";
 import { z } from "zod";
 
@@ -24,6 +24,13 @@ export const toolArguments = {
     from: z.number().int().min(1).describe("older version number"),
     to: z.number().int().min(1).describe("newer version number"),
   }),
+  get_duty_results: z.object({
+    status: z
+      .array(z.enum(DUTY_STATUSES))
+      .max(DUTY_STATUSES.length)
+      .optional()
+      .describe('only checks with these statuses, e.g. ["overdutied", "warning"]; all when omitted'),
+  }),
 };
 
 export type ToolName = keyof typeof toolArguments;
@@ -37,6 +44,8 @@ const descriptions: Record<ToolName, string> = {
     "Lists elements of one collection of the network version in context with their fields, 50 at a time.",
   compare_versions:
     "What changed between two saved versions of the project's network: elements added, removed and changed (with the fields).",
+  get_duty_results:
+    "The equipment duty checks (breakers, switchboards, cables, transformers against their ratings) of the project's latest stored study that evaluated duty, worst first, with the study id, version and time; says so when no stored study has duty results.",
 };
 
 function parameters(schema: z.ZodType): Record<string, unknown> {

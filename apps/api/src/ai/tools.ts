@@ -3,9 +3,9 @@
 // circuits router. A refusal is returned to the model as the tool's result, so it can explain it.
 
 import type { DocumentDiff } from "@ampflux/contracts";
-import { simulations } from "@ampflux/db";
+import { circuitVersions, simulations } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
-import { sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { circuitsRouter } from "../routers/circuits.ts";
 import { simulationsRouter } from "../routers/simulations.ts";
@@ -19,6 +19,7 @@ import { type ToolName, toolArguments } from "./tool-definitions.ts";
 const LIST_PAGE = 50;
 const DIFF_ITEMS = 30;
 const TOP_FAULT_CURRENTS = 10;
+const DUTY_CHECKS_SHOWN = 40;
 /** Refusals the model can explain to the user; anything else is the api's own failure. */
 const REFUSALS = new Set<TRPCError["code"]>(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "PRECONDITION_FAILED"]);
 
@@ -126,7 +127,58 @@ const handlers: Handlers = {
       properties: diff.properties,
     };
   },
+
+  async get_duty_results(ctx, contextVersion, { status }) {
+    const study = await latestDutyStudy(ctx);
+    if (!study) {
+      return {
+        dutyEvaluated: false,
+        message:
+          "No stored study of this project has duty results: duty has not been evaluated. Run a short-circuit or batch study with duty on (the Duty tab, or ampflux study --duty) to evaluate it.",
+      };
+    }
+    const duty = await simulationsCaller(ctx).duty({
+      projectId: ctx.project.id,
+      simulationId: study.id,
+      filter: { status },
+    });
+    return {
+      dutyEvaluated: true,
+      simulationId: duty.simulationId,
+      studyKind: duty.kind,
+      finishedAt: duty.finishedAt,
+      version: study.version,
+      versionInContext: contextVersion?.version ?? null,
+      dutyCurrent: duty.dutyCurrent,
+      summary: duty.summary,
+      checksInStudy: duty.total,
+      checksMatching: duty.matching,
+      checks: duty.checks.slice(0, DUTY_CHECKS_SHOWN),
+      more: duty.matching > DUTY_CHECKS_SHOWN,
+    };
+  },
 };
+
+/**
+ * The project's latest succeeded study that stored duty checks: the assistant answers duty
+ * questions from these only, never from its own estimate.
+ */
+async function latestDutyStudy(ctx: ProjectCtx) {
+  const [row] = await ctx.deps.database.db
+    .select({ id: simulations.id, version: circuitVersions.version })
+    .from(simulations)
+    .innerJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))
+    .where(
+      and(
+        eq(simulations.projectId, ctx.project.id),
+        eq(simulations.status, "succeeded"),
+        isNotNull(sql`${simulations.result} -> 'duty'`),
+      ),
+    )
+    .orderBy(desc(simulations.finishedAt))
+    .limit(1);
+  return row;
+}
 
 export interface ToolOutcome {
   /** What the model receives: the result, or `{ "error": … }`. */

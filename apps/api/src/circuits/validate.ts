@@ -1,14 +1,24 @@
-import { type NetworkDocument, type NetworkIssue, validateNetwork } from "@ampflux/contracts";
+import {
+  type NetworkDocument,
+  type NetworkIssue,
+  type TypeLibrary,
+  validateNetwork,
+} from "@ampflux/contracts";
 import { TRPCError } from "@trpc/server";
 import { ZodRealError } from "zod";
 
 /**
- * The network document a client sent, checked against the contract. Errors become BAD_REQUEST
- * carrying each issue with its path under `document` (shown next to the field by the web);
- * warnings are returned with the saved version.
+ * The network document a client sent, checked against the contract with the company's type
+ * library: typed elements' unset fields are filled from their type (the returned document is
+ * what gets stored, so studies never need the library), an unknown type is an error at
+ * [collection, i, "type"]. Errors become BAD_REQUEST carrying each issue with its path under
+ * `document` (shown next to the field by the web); warnings are returned with the saved version.
  */
-export function validatedDocument(input: unknown): { document: NetworkDocument; warnings: NetworkIssue[] } {
-  const result = validateNetwork(input);
+export function validatedDocument(
+  input: unknown,
+  types: TypeLibrary,
+): { document: NetworkDocument; warnings: NetworkIssue[] } {
+  const result = validateNetwork(input, types);
   if (!result.ok || !result.document) {
     throw validationError("the network document", ["document"], result.errors);
   }

@@ -1,6 +1,6 @@
 import { countElements, diffDocuments, type NetworkDocument, pageInputSchema } from "@ampflux/contracts";
 import { importFormatSchema } from "@ampflux/contracts/importers";
-import { circuitVersions, projects, type Transaction, users } from "@ampflux/db";
+import { circuitVersions, companyTypeLibrary, projects, type Transaction, users } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, max } from "drizzle-orm";
 import { z } from "zod";
@@ -88,7 +88,10 @@ async function appendVersion(
   return saved;
 }
 
-/** Validates a client's document and appends it (save and import): the version with warnings. */
+/**
+ * Validates a client's document against the company's type library and appends it, types
+ * resolved (save and import): the version with warnings.
+ */
 async function saveDocument(
   ctx: Actor & { deps: Context["deps"] },
   projectId: string,
@@ -96,7 +99,8 @@ async function saveDocument(
   input: unknown,
   message: string,
 ) {
-  const { document, warnings } = validatedDocument(input);
+  const types = await companyTypeLibrary(ctx.deps.database.db, ctx.user.companyId);
+  const { document, warnings } = validatedDocument(input, types);
   const saved = await ctx.deps.database.db.transaction((tx) =>
     appendVersion(tx, ctx, projectId, base, document, message),
   );

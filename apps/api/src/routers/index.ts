@@ -9,6 +9,7 @@ import { healthRouter } from "./health.ts";
 import { notificationsRouter } from "./notifications.ts";
 import { projectsRouter } from "./projects.ts";
 import { simulationsRouter } from "./simulations.ts";
+import { typesRouter } from "./types.ts";
 import { usersRouter } from "./users.ts";
 
 /** The root router; each domain adds its own sub-router here. */
@@ -20,6 +21,7 @@ export const appRouter = router({
   projects: projectsRouter,
   circuits: circuitsRouter,
   simulations: simulationsRouter,
+  types: typesRouter,
   audit: auditRouter,
   ai: aiRouter,
   features: featuresRouter,

@@ -15,8 +15,10 @@ import { TRPCError } from "@trpc/server";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
+import { validationError } from "../circuits/validate.ts";
 import { requireFeature } from "../features.ts";
 import { activeLicense, type License } from "../licenses.ts";
+import { dutyFilterSchema, dutyView } from "../simulations/duty.ts";
 import { watchProgress } from "../simulations/progress.ts";
 import { runInline } from "../simulations/run-inline.ts";
 import { router } from "../trpc/init.ts";
@@ -80,7 +82,16 @@ export const simulationsRouter = router({
         throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${input.version}` });
       const { document } = version;
       const { study } = input;
-      if (study.kind === "batch_study") await requireFeature(ctx, "batch_studies");
+      if (study.kind === "batch_study") {
+        await requireFeature(ctx, "batch_studies");
+        // Duty uses the maximum currents; a sweep without the max case would store none.
+        if (study.options.duty && !study.options.cases.includes("max"))
+          throw validationError(
+            "the study",
+            ["study", "options"],
+            [{ path: ["cases"], message: 'duty needs the "max" case among cases' }],
+          );
+      }
       checkPlan(await activeLicense(db, ctx.user.companyId), document.buses.length);
       const optionsHash = simulationOptionsHash(version.id, study.kind, study.options);
       const reusable = await findReusableSimulation(db, version.id, optionsHash);
@@ -153,6 +164,38 @@ export const simulationsRouter = router({
   get: projectProcedure("viewer")
     .input(simulationIdInput)
     .query(({ ctx, input }) => loadSimulation(ctx.deps.database.db, ctx.project.id, input.simulationId)),
+
+  /**
+   * A stored study's duty checks (docs/duty.md), filtered by status, element type and switch
+   * kind, worst first, with counts per status over all its checks. For a batch study each check
+   * carries the fault, case and outage that produced its worst value.
+   */
+  duty: projectProcedure("viewer")
+    .input(simulationIdInput.extend({ filter: dutyFilterSchema.prefault({}) }))
+    .query(async ({ ctx, input }) => {
+      const row = await loadSimulation(ctx.deps.database.db, ctx.project.id, input.simulationId);
+      if (row.status !== "succeeded") {
+        throw new TRPCError({
+          code: "PRECONDITION_FAILED",
+          message: `the study has ${row.status === "failed" || row.status === "cancelled" ? row.status : `not finished (${row.status})`}: it has no duty results`,
+        });
+      }
+      // Absent (not empty) when the study was run without duty.
+      const checks = row.result?.duty;
+      if (!checks) {
+        throw new TRPCError({
+          code: "PRECONDITION_FAILED",
+          message: "this study was run without duty evaluation: run it again with the option duty: true",
+        });
+      }
+      return {
+        simulationId: row.id,
+        kind: row.kind,
+        finishedAt: row.finishedAt,
+        dutyCurrent: row.options.duty_current,
+        ...dutyView(checks, input.filter),
+      };
+    }),
 
   /**
    * Live progress of a study over SSE: its current state first, then each change, ending after

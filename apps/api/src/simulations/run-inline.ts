@@ -4,7 +4,9 @@ import type {
   ShortCircuitResult,
   StudyError,
 } from "@ampflux/contracts";
-import { ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
+import { validateNetwork } from "@ampflux/contracts";
+import { storedDocumentTypes } from "@ampflux/db";
+import { ShortCircuitInputError, type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { validationError } from "../circuits/validate.ts";
 
 export type InlineOutcome =
@@ -23,7 +25,10 @@ export function runInline(
 ): InlineOutcome {
   const started = performance.now();
   try {
-    const result = core.shortCircuit(document, options);
+    // Stored documents are resolved already: their type references (maybe to company types
+    // the engine's built-in library does not know) are accepted, nothing is filled again.
+    const network = ValidatedNetwork.fromValidation(validateNetwork(document, storedDocumentTypes(document)));
+    const result = core.shortCircuit(network, options);
     return {
       status: "succeeded",
       result,

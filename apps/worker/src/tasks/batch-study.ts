@@ -1,14 +1,14 @@
 // A sweep: every bus × fault type × case, on the base network and with each chosen branch out
 // of service in turn (N-1). Per bus, fault and case the worst result is kept with the outage
-// that caused it: the highest I''k for "max" (equipment duty), the lowest for "min" (protection).
+// that caused it: the highest currents for "max" (equipment duty), the lowest for "min"
+// (protection); with duty, per element and check the worst duty and its step (batch-worst.ts).
 
 import {
   type BatchStudyOptions,
   type BatchStudyResult,
   BRANCH_COLLECTIONS,
-  type BusFaultResult,
   batchStudyOptionsSchema,
-  type StudyCase,
+  type DutyCheck,
   type WorstCase,
 } from "@ampflux/contracts";
 import { reportProgress } from "@ampflux/db";
@@ -20,6 +20,7 @@ import {
   type ValidatedNetwork,
 } from "@ampflux/sim-wasm";
 import type { Task } from "graphile-worker";
+import { mergeBusWorst, mergeDutyWorst, worstDuty } from "./batch-worst.ts";
 import { PermanentStudyError, parsedOptions, runStudy, StudyCancelled, type TaskDeps } from "./study.ts";
 
 interface Variant {
@@ -45,37 +46,14 @@ export function contingencyVariants(network: ValidatedNetwork, outages: string[]
   return variants;
 }
 
-/**
- * Is `candidate` worse than `current` for this case? An unfed bus is the worst minimum. Ties
- * (within rounding) keep the earlier step, so an outage that changes nothing is not blamed.
- */
-function worse(studyCase: StudyCase, candidate: number | null, current: number | null): boolean {
-  const margin = 1e-9 * Math.abs(current ?? 0);
-  if (studyCase === "max") return (candidate ?? -1) > (current ?? -1) + margin;
-  if (current === null) return false;
-  return candidate === null || candidate < current - margin;
-}
-
-function merge(
-  worst: Map<string, WorstCase>,
-  buses: BusFaultResult[],
-  step: Omit<WorstCase, "bus" | "ikss_ka" | "ip_ka" | "ib_ka">,
-) {
-  for (const b of buses) {
-    const key = `${b.bus}\n${step.fault}\n${step.case}`;
-    const current = worst.get(key);
-    if (!current || worse(step.case, b.ikss_ka, current.ikss_ka)) {
-      worst.set(key, { bus: b.bus, ...step, ikss_ka: b.ikss_ka, ip_ka: b.ip_ka, ib_ka: b.ib_ka });
-    }
-  }
-}
-
 /** Called before each step with what it is; resolves false when the study was cancelled. */
 export type BeforeStep = (done: number, steps: number, what: string) => Promise<boolean>;
 
 export interface Sweep {
   steps: number;
   worst: WorstCase[];
+  /** With options.duty: per element and check the worst over the max-case steps, worst first. */
+  duty?: DutyCheck[];
   /** Models built, analyses and factorizations over all variants (each per variant and case). */
   work: StudyWork;
 }
@@ -105,9 +83,16 @@ export async function worstCases(
   options: BatchStudyOptions,
   beforeStep: BeforeStep,
 ): Promise<Sweep> {
+  if (options.duty && !options.cases.includes("max")) {
+    // Duty compares ratings with the maximum currents; a sweep of minimum ones cannot give it.
+    throw new PermanentStudyError('duty needs the "max" case among cases', [
+      { path: ["cases"], message: 'duty needs the "max" case' },
+    ]);
+  }
   const variants = contingencyVariants(network, options.contingencies);
   const steps = variants.length * options.faults.length * options.cases.length;
   const worst = new Map<string, WorstCase>();
+  const duty = new Map<string, DutyCheck>();
   const work: StudyWork = { modelBuilds: 0, analyses: 0, factorizations: 0 };
   let done = 0;
   for (const variant of variants) {
@@ -118,7 +103,10 @@ export async function worstCases(
           const what = `${fault} ${studyCase}, ${variant.outage ? `${variant.outage} out` : "base case"} (${done + 1}/${steps})`;
           if (!(await beforeStep(done, steps, what))) throw new StudyCancelled();
           const result = studies.run(fault, studyCase);
-          merge(worst, result.buses, { fault, case: studyCase, outage: variant.outage });
+          const step = { fault, case: studyCase, outage: variant.outage };
+          mergeBusWorst(worst, result.buses, step);
+          // The engine gives duty with the maximum currents only (max-case runs).
+          if (result.duty) mergeDutyWorst(duty, result.duty, step);
           done++;
           // Let graphile-worker's timers and the database client run between steps.
           await new Promise((resolve) => setImmediate(resolve));
@@ -131,7 +119,12 @@ export async function worstCases(
       studies.dispose();
     }
   }
-  return { steps, worst: [...worst.values()], work };
+  return {
+    steps,
+    worst: [...worst.values()],
+    ...(options.duty && { duty: worstDuty(duty) }),
+    work,
+  };
 }
 
 async function sweep(
@@ -143,7 +136,7 @@ async function sweep(
 ) {
   const started = performance.now();
   let reportedAt = 0;
-  const { steps, worst } = await worstCases(core, network, options, async (done, steps, what) => {
+  const { steps, worst, duty } = await worstCases(core, network, options, async (done, steps, what) => {
     if (performance.now() - reportedAt < 500) return true;
     reportedAt = performance.now();
     return reportProgress(deps.db, simulation, done / steps, what);
@@ -154,6 +147,7 @@ async function sweep(
       steps,
       outages: options.contingencies,
       worst,
+      ...(duty && { duty }),
     } satisfies BatchStudyResult,
     timings: { total: performance.now() - started, perStep: (performance.now() - started) / steps },
   };

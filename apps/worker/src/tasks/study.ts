@@ -13,6 +13,7 @@ import {
   notifyStudyOutcome,
   type Simulation,
   simulations,
+  storedDocumentTypes,
 } from "@ampflux/db";
 import { sizeClass } from "@ampflux/db/metrics";
 import { type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
@@ -68,9 +69,12 @@ async function load(
   return row && { simulation: row.simulation, document: row.document };
 }
 
-/** The stored document with its defaults filled in; versions are validated when saved. */
+/**
+ * The stored document with its defaults filled in; versions are validated (and their types
+ * resolved with the company's library) when saved, so only the type references are accepted here.
+ */
 function validatedNetwork(stored: unknown): ValidatedNetwork {
-  const checked = validateNetwork(stored);
+  const checked = validateNetwork(stored, storedDocumentTypes(stored));
   if (!checked.document || !checked.ok)
     throw new PermanentStudyError("the circuit version is not a valid network", checked.errors);
   return ValidatedNetwork.fromValidation(checked);

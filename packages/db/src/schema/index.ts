@@ -2,6 +2,7 @@ export * from "./ai.ts";
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./companies.ts";
+export * from "./equipment-types.ts";
 export * from "./feature-flags.ts";
 export * from "./notifications.ts";
 export * from "./projects.ts";

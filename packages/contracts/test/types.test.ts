@@ -73,23 +73,45 @@ describe("types on elements", () => {
   };
 
   it("fills unset fields from the type; the element's own values win and show as overrides", () => {
-    const { document, errors } = resolveTypes({ lines: [typedLine] });
-    expect(errors).toEqual([]);
+    const { document, unresolved } = resolveTypes({ lines: [typedLine] });
+    expect(unresolved).toEqual([]);
     const [line] = (document as { lines: Array<Record<string, unknown>> }).lines;
     expect(line).toMatchObject({ r_ohm_per_km: 0.122, x_ohm_per_km: 0.2, cross_section_mm2: 240 });
     expect(typedLine).not.toHaveProperty("r_ohm_per_km");
     expect(typeOverrides("line", line ?? {}, new TypeLibrary())).toEqual(["x_ohm_per_km"]);
   });
 
-  it("an unknown type is one error naming the element's type field", () => {
+  it("an unknown type: an error where the element is incomplete, a warning where its own values suffice", () => {
     const doc = structuredClone(mvFeeder);
-    const lines = doc.lines.map((line) => ({ ...line, type: "no such cable" }));
-    const result = validateNetwork({ ...doc, lines });
+    const incomplete = { ...typedLine, from_bus: "mv", to_bus: "end", type: "no such cable" };
+    const result = validateNetwork({ ...doc, lines: [incomplete] });
     expect(result.ok).toBe(false);
     expect(result.errors[0]).toEqual({
       path: ["lines", 0, "type"],
       message: 'unknown line type "no such cable"',
     });
+    expect(result.errors.map((e) => e.path.join("."))).toContain("lines.0.r_ohm_per_km");
+
+    // A saved document carries its type's values: another company's type id still studies here.
+    const complete = validateNetwork({
+      ...doc,
+      lines: doc.lines.map((l) => ({ ...l, type: "their cable" })),
+    });
+    expect(complete.ok).toBe(true);
+    expect(complete.warnings).toContainEqual({
+      path: ["lines", 0, "type"],
+      message: 'unknown line type "their cable": the element\'s own values are used',
+    });
+    const strict = validateNetwork(
+      { ...doc, lines: doc.lines.map((l) => ({ ...l, type: "their cable" })) },
+      undefined,
+      {
+        unknownTypes: "error",
+      },
+    );
+    expect(strict.errors).toEqual([
+      { path: ["lines", 0, "type"], message: 'unknown line type "their cable"' },
+    ]);
   });
 
   it("a company type resolves when its library is given", () => {
@@ -105,7 +127,7 @@ describe("types on elements", () => {
       },
     ]);
     const switches = [{ id: "S1", bus: "mv", element: "L", element_type: "line", type: "c0ffee" }];
-    expect(validateNetwork({ ...doc, switches }).ok).toBe(false);
+    expect(validateNetwork({ ...doc, switches }, undefined, { unknownTypes: "error" }).ok).toBe(false);
     const result = validateNetwork({ ...doc, switches }, company);
     expect(result.errors).toEqual([]);
     expect(result.document?.switches[0]?.breaking_ka).toBe(20);

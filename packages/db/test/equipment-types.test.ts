@@ -63,10 +63,13 @@ describe("equipment_types", () => {
     const saved = validateNetwork(input, await companyTypeLibrary(db, acme.id));
     expect(saved.errors).toEqual([]);
     expect(saved.document?.switches[0]).toMatchObject({ type: id, ...cb25 });
-    // Built-ins alone do not know the company's type...
-    expect(validateNetwork(saved.document).errors).toEqual([
-      { path: ["switches", 0, "type"], message: `unknown switch type "${id}"` },
-    ]);
+    // Built-ins alone do not know the company's type: the saved values are used, with a warning...
+    const elsewhere = validateNetwork(saved.document);
+    expect(elsewhere.errors).toEqual([]);
+    expect(elsewhere.warnings).toContainEqual({
+      path: ["switches", 0, "type"],
+      message: `unknown switch type "${id}": the element's own values are used`,
+    });
     // ...the stored document's own references do, and fill nothing: the element's values stay
     // as saved even where a built-in type of the same id would give others.
     const stored = validateNetwork(saved.document, storedDocumentTypes(saved.document));

@@ -18,7 +18,7 @@ export function validatedDocument(
   input: unknown,
   types: TypeLibrary,
 ): { document: NetworkDocument; warnings: NetworkIssue[] } {
-  const result = validateNetwork(input, types);
+  const result = validateNetwork(input, types, { unknownTypes: "error" });
   if (!result.ok || !result.document) {
     throw validationError("the network document", ["document"], result.errors);
   }

@@ -15,31 +15,50 @@ export interface NetworkValidation {
 
 const BUILTIN_LIBRARY = new TypeLibrary();
 
+export interface ValidateOptions {
+  /**
+   * A type reference the library does not know: "warning" (default) when the element's own
+   * values make it complete — a saved document carries its types' values, so a file exported
+   * from one company still studies anywhere; "error" where references must resolve (the api,
+   * saving with the company's library).
+   */
+  unknownTypes?: "error" | "warning";
+}
+
 /**
  * Fills typed elements' unset fields from their types (built-in ones, and `types` when given: a
  * company's library), checks shape and element-local physics (zod), then ids, references and
  * rated voltages across elements. Unfed buses are not errors: the engine reports them per bus
  * (see busesWithoutSource).
  */
-export function validateNetwork(input: unknown, types: TypeLibrary = BUILTIN_LIBRARY): NetworkValidation {
+export function validateNetwork(
+  input: unknown,
+  types: TypeLibrary = BUILTIN_LIBRARY,
+  { unknownTypes = "warning" }: ValidateOptions = {},
+): NetworkValidation {
   const resolved = resolveTypes(input, types);
-  if (resolved.errors.length > 0)
-    return { ok: false, document: undefined, errors: resolved.errors, warnings: [] };
+  if (unknownTypes === "error" && resolved.unresolved.length > 0)
+    return { ok: false, document: undefined, errors: resolved.unresolved, warnings: [] };
   const parsed = networkDocumentSchema.safeParse(resolved.document);
   if (!parsed.success) {
+    // An unknown type is the likely reason for missing fields: named first.
     const errors = parsed.error.issues.map((issue) => ({
       path: issue.path.map((key) => (typeof key === "number" ? key : String(key))),
       message: issue.message,
     }));
-    return { ok: false, document: undefined, errors, warnings: [] };
+    return { ok: false, document: undefined, errors: [...resolved.unresolved, ...errors], warnings: [] };
   }
   const doc = parsed.data;
   const findings = [...duplicateIds(doc), ...unknownReferences(doc), ...ratedVoltageMismatches(doc)];
   const errors = findings
     .filter((f) => f.severity === "error")
     .map(({ path, message }) => ({ path, message }));
-  const warnings = findings
-    .filter((f) => f.severity === "warning")
-    .map(({ path, message }) => ({ path, message }));
+  const warnings = [
+    ...resolved.unresolved.map(({ path, message }) => ({
+      path,
+      message: `${message}: the element's own values are used`,
+    })),
+    ...findings.filter((f) => f.severity === "warning").map(({ path, message }) => ({ path, message })),
+  ];
   return { ok: errors.length === 0, document: doc, errors, warnings };
 }

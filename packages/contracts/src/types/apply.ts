@@ -42,8 +42,8 @@ const normalName = (name: string) => name.toLowerCase().replace(/\s+/g, " ").tri
 export interface TypeResolution {
   /** The input with type values filled in (a copy; the input is not changed). */
   document: unknown;
-  /** Unknown type references, by path. */
-  errors: NetworkIssue[];
+  /** References to types the library does not have, by path (left as they are). */
+  unresolved: NetworkIssue[];
 }
 
 type Row = Record<string, unknown>;
@@ -52,8 +52,8 @@ const isRow = (value: unknown): value is Row =>
 
 /** Fills every typed element's unset fields from its type. Anything that is not a document is returned as it is. */
 export function resolveTypes(input: unknown, library: TypeLibrary = new TypeLibrary()): TypeResolution {
-  if (!isRow(input)) return { document: input, errors: [] };
-  const errors: NetworkIssue[] = [];
+  if (!isRow(input)) return { document: input, unresolved: [] };
+  const unresolved: NetworkIssue[] = [];
   const document: Row = { ...input };
   for (const [kind, collection] of Object.entries(TYPE_COLLECTIONS) as Array<[EquipmentTypeKind, string]>) {
     const rows = input[collection];
@@ -62,7 +62,7 @@ export function resolveTypes(input: unknown, library: TypeLibrary = new TypeLibr
       if (!isRow(row) || typeof row.type !== "string") return row;
       const type = library.get(kind, row.type);
       if (!type) {
-        errors.push({ path: [collection, index, "type"], message: `unknown ${kind} type "${row.type}"` });
+        unresolved.push({ path: [collection, index, "type"], message: `unknown ${kind} type "${row.type}"` });
         return row;
       }
       const filled: Row = { ...row };
@@ -73,7 +73,7 @@ export function resolveTypes(input: unknown, library: TypeLibrary = new TypeLibr
       return filled;
     });
   }
-  return { document, errors };
+  return { document, unresolved };
 }
 
 /** The fields where a typed element differs from its type: what the properties panel marks as overridden. */

@@ -1,7 +1,7 @@
 // `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
 // api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
 // plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
-// Flags: --only engine,browser,native,api,worker (default all), --quick (small cases, short runs).
+// Flags: --only engine,browser,native,duty,api,worker (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -9,13 +9,14 @@ import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { benchApiLoad } from "./api-load.ts";
 import { benchEngineBrowser } from "./engine/browser.ts";
+import { benchDuty, dutyTable } from "./engine/duty.ts";
 import type { EngineRow } from "./engine/measure.ts";
 import { benchEngineNode } from "./engine/node.ts";
 import { benchImport } from "./import-timing.ts";
 import { engineSeries, engineTable, table, timeVsSizeSvg } from "./report.ts";
 import { benchWorker } from "./worker-throughput.ts";
 
-const PARTS = ["engine", "browser", "native", "import", "api", "worker"] as const;
+const PARTS = ["engine", "browser", "native", "duty", "import", "api", "worker"] as const;
 const { values } = parseArgs({
   options: { only: { type: "string" }, quick: { type: "boolean", default: false } },
 });
@@ -60,6 +61,11 @@ if (only.has("native")) {
   });
   console.log(out);
   results.sparseCore = out;
+}
+if (only.has("duty")) {
+  const rows = benchDuty(quick);
+  results.duty = rows;
+  console.log(`\n## Duty: all-bus 3ph maximum-case study with and without duty\n\n${dutyTable(rows)}`);
 }
 if (only.has("import")) {
   const rows = await benchImport(quick);

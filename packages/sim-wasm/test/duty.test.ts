@@ -370,3 +370,117 @@ describe("types and study options", () => {
     }
   });
 });
+
+/**
+ * A 20 kV bus "B" fed by its own grid G1 (200 MVA) and, over 2 km of line L, by grid G2
+ * (400 MVA) at bus "R"; feeder breaker QL at B on L, the line rated as a 95 mm² Cu/XLPE cable.
+ */
+const twoSources = {
+  schema: "ampflux/network@1",
+  name: "Two sources",
+  frequency_hz: 50,
+  buses: [
+    { id: "B", vn_kv: 20 },
+    { id: "R", vn_kv: 20 },
+  ],
+  external_grids: [
+    { id: "G1", bus: "B", s_sc_max_mva: 200, s_sc_min_mva: 150, rx_max: 0.1, rx_min: 0.1 },
+    { id: "G2", bus: "R", s_sc_max_mva: 400, s_sc_min_mva: 300, rx_max: 0.1, rx_min: 0.1 },
+  ],
+  lines: [
+    {
+      id: "L",
+      from_bus: "B",
+      to_bus: "R",
+      length_km: 2,
+      r_ohm_per_km: 0.1,
+      x_ohm_per_km: 0.3,
+      c_nf_per_km: 0,
+      conductor: "cu",
+      insulation: "xlpe",
+      cross_section_mm2: 95,
+    },
+  ],
+  switches: [{ id: "QL", bus: "B", element: "L", element_type: "line", breaking_ka: 16, making_ka: 40 }],
+} satisfies NetworkDocumentInput;
+
+describe("through mode on a bus fed from two sides", () => {
+  // During a fault at a bus its voltage is zero, so each path from a source E = c·Un/√3 carries
+  // E/Z_path (IEC 60909-0 §4.2, superposition): the paths' currents are the branch-end currents.
+  const e = (C_MAX * UN_KV) / Math.sqrt(3);
+  const grid = (sMva: number) => {
+    const z = (C_MAX * UN_KV * UN_KV) / sMva; // eq. (1), referred to 20 kV
+    const x = z / Math.sqrt(1.01);
+    return { r: 0.1 * x, x };
+  };
+  const g1 = grid(200);
+  const g2 = grid(400);
+  const line = { r: 2 * 0.1, x: 2 * 0.3 };
+  const current = (z: { r: number; x: number }) => e / Math.hypot(z.r, z.x);
+  // Fault at B: G1 directly, G2 over the line; fault at R: G2 directly, G1 over the line.
+  const atB = { own: current(g1), overLine: current({ r: g2.r + line.r, x: g2.x + line.x }) };
+  const atR = { own: current(g2), overLine: current({ r: g1.r + line.r, x: g1.x + line.x }) };
+  const bus = core.shortCircuit(twoSources, { duty: true });
+  const through = core.shortCircuit(twoSources, { duty: true, duty_current: "through" });
+  const faultAt = (id: string) => {
+    const b = bus.buses.find((x) => x.bus === id);
+    if (!b?.ikss_ka || !b.ip_ka || !b.ib_ka || !b.ith_ka) throw new Error(`no result at ${id}`);
+    return { ikss: b.ikss_ka, ip: b.ip_ka, ib: b.ib_ka, ith: b.ith_ka };
+  };
+
+  it("a feeder breaker sees max(|c|, |I''k − c|) = the larger path current, less than the bus total", () => {
+    // QL at B on L: a fault at B drives G2's current through it (c), one just beyond it on the
+    // line drives G1's (I''k(B) − c); here G2 over the line is the larger.
+    const expected = Math.max(atB.own, atB.overLine);
+    expect(expected).toBe(atB.overLine);
+    const b = faultAt("B");
+    const sym = checkOf(through, "QL", "breaking_sym");
+    expectClose(sym.value, expected * (b.ib / b.ikss));
+    expect(sym.value).toBeLessThan(checkOf(bus, "QL", "breaking_sym").value ?? 0);
+    // ip scales with the bus's κ: ip_through = I_through · ip(B)/I''k(B).
+    expectClose(checkOf(through, "QL", "making").value, expected * (b.ip / b.ikss));
+    expectClose(checkOf(bus, "QL", "making").value, b.ip);
+  });
+
+  it("a cable takes the worse end: at R, G2's current on the cable side of the fault", () => {
+    const r = faultAt("R");
+    const expected = Math.max(atR.own, atR.overLine, atB.own, atB.overLine);
+    expect(expected).toBe(atR.own);
+    const check = checkOf(through, "L", "cable_thermal");
+    expect(check.bus).toBe("R");
+    expectClose(check.value, (expected * (r.ith / r.ikss)) ** 2 * TK_S);
+    // k = 143 for Cu/XLPE (IEC 60364-4-43 Table 43A), S = 95 mm².
+    expectClose(check.rating, (143 * 95) ** 2 / 1e6);
+    // Bus mode takes the larger bus total of the two ends.
+    const larger = faultAt("B").ikss > r.ikss ? faultAt("B") : r;
+    expectClose(checkOf(bus, "L", "cable_thermal").value, larger.ith ** 2 * TK_S);
+  });
+
+  it("a transformer carries its own share of the LV fault current in through mode", () => {
+    const rated = (doc: NetworkDocumentInput) => ({
+      ...doc,
+      transformers: doc.transformers?.map((t) => ({ ...t, through_fault_ka: 40, through_fault_s: 2 })),
+    });
+    const doc = rated(withParallelTransformer(ratedSwitchboard));
+    const mv = core.shortCircuit(doc).buses.find((b) => b.bus === "mv");
+    const share = checkOf(
+      core.shortCircuit(doc, { duty: true, duty_current: "through" }),
+      "T1",
+      "through_fault",
+    );
+    // Two identical transformers in parallel each carry half of I''k(mv), so half of Ith.
+    expectClose(share.value, (mv?.ith_ka ?? Number.NaN) / 2);
+    expectClose(share.rating, 40 * Math.sqrt(2 / TK_S));
+    expectClose(
+      checkOf(core.shortCircuit(doc, { duty: true }), "T1", "through_fault").value,
+      mv?.ith_ka ?? Number.NaN,
+    );
+  });
+
+  it("checks a bus–bus switch with its bus current, with a note", () => {
+    const result = core.shortCircuit(defaultsNetwork, { duty: true, duty_current: "through" });
+    const making = checkOf(result, "Q3", "making");
+    expect(making.notes).toContain("bus–bus switch: checked with the larger bus fault current");
+    expectClose(making.value, result.buses.find((b) => b.bus === "panel")?.ip_ka ?? Number.NaN);
+  });
+});

@@ -50,6 +50,8 @@ export class BusFaultCurrents {
   readonly #model: ShortCircuitModel;
   readonly #index: Int32Array;
   readonly #raw: Float64Array;
+  /** Every device at a bus shares its currents: read them once. */
+  readonly #cache = new Map<string, DeviceCurrent>();
 
   constructor(model: ShortCircuitModel, index: Int32Array, raw: Float64Array) {
     this.#model = model;
@@ -64,6 +66,15 @@ export class BusFaultCurrents {
   }
 
   at(bus: string): DeviceCurrent {
+    let current = this.#cache.get(bus);
+    if (!current) {
+      current = this.#read(bus);
+      this.#cache.set(bus, current);
+    }
+    return current;
+  }
+
+  #read(bus: string): DeviceCurrent {
     const node = this.#model.nodeOfBus.get(bus);
     const k = this.indexOf(bus);
     if (node === undefined || k < 0) return unfed(bus);

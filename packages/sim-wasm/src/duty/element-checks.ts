@@ -14,39 +14,42 @@ import { DEFAULT_SHORT_TIME_S, DEFAULT_THROUGH_FAULT_S } from "./defaults.ts";
 import type { DeviceCurrent } from "./device-current.ts";
 import type { DutyBatch } from "./duty-batch.ts";
 
-const hasAny = (element: object, fields: object) =>
-  "type" in element && (element as { type?: unknown }).type !== undefined
-    ? true
-    : Object.keys(fields).some((f) => (element as Record<string, unknown>)[f] !== undefined);
+const BUS_RATINGS = Object.keys(busRatingFields);
+const LINE_RATINGS = Object.keys(lineConductorFields);
+const TRANSFORMER_RATINGS = Object.keys(transformerRatingFields);
 
-export const isRatedBus = (bus: Bus) => hasAny(bus, busRatingFields);
-export const isRatedLine = (line: Line) => hasAny(line, lineConductorFields);
-export const isRatedTransformer = (t: Transformer) => hasAny(t, transformerRatingFields);
+/** Has a type or any of the rating `fields`. */
+function isRated(element: { type?: string | undefined }, fields: readonly string[]): boolean {
+  if (element.type !== undefined) return true;
+  const row = element as Record<string, unknown>;
+  return fields.some((f) => row[f] !== undefined);
+}
 
-const unset = (field: string, value: number | undefined) => (value === undefined ? [`${field} not set`] : []);
+export const isRatedBus = (bus: Bus) => isRated(bus, BUS_RATINGS);
+export const isRatedLine = (line: Line) => isRated(line, LINE_RATINGS);
+export const isRatedTransformer = (t: Transformer) => isRated(t, TRANSFORMER_RATINGS);
+
+/** `notes` with "<field> not set" added when the value is missing. */
+function ifUnset(notes: string[], field: string, value: number | undefined): string[] {
+  if (value === undefined) notes.push(`${field} not set`);
+  return notes;
+}
 
 /** A switchboard: ip vs Ipk and Ith vs Icw referred to tk (IEC 61439-1 §5.3, IEC 62271-200 §5.7). */
 export function busChecks(bus: Bus, current: DeviceCurrent, batch: DutyBatch): void {
-  const head = { element: bus.id, element_type: "bus" as const };
-  batch.direct(
-    { ...head, check: "peak_withstand", notes: unset("peak_withstand_ka", bus.peak_withstand_ka) },
-    current,
-    current.ip,
-    bus.peak_withstand_ka,
-  );
-  const defaulted =
-    bus.short_time_ka !== undefined && bus.short_time_s === undefined
-      ? [`short_time_s defaulted to ${DEFAULT_SHORT_TIME_S} s`]
-      : [];
+  const element = { id: bus.id, type: "bus" as const };
+  const peak = ifUnset([], "peak_withstand_ka", bus.peak_withstand_ka);
+  batch.direct(element, "peak_withstand", current, current.ip, bus.peak_withstand_ka, peak);
+  const shortTime = ifUnset([], "short_time_ka", bus.short_time_ka);
+  if (bus.short_time_ka !== undefined && bus.short_time_s === undefined)
+    shortTime.push(`short_time_s defaulted to ${DEFAULT_SHORT_TIME_S} s`);
   batch.shortTime(
-    {
-      ...head,
-      check: "busbar_short_time",
-      notes: [...unset("short_time_ka", bus.short_time_ka), ...defaulted],
-    },
+    element,
+    "busbar_short_time",
     current,
     bus.short_time_ka,
     bus.short_time_s ?? DEFAULT_SHORT_TIME_S,
+    shortTime,
   );
 }
 
@@ -56,25 +59,14 @@ export function busChecks(bus: Bus, current: DeviceCurrent, batch: DutyBatch): v
  */
 export function lineChecks(line: Line, current: DeviceCurrent, batch: DutyBatch): void {
   const k = cableKFactor(line);
-  const kNotes =
-    k === undefined
-      ? ["k_a_s05_mm2 (or conductor and insulation) not set"]
-      : line.k_a_s05_mm2 === undefined
-        ? [`k = ${k} for ${line.conductor}/${line.insulation} (IEC 60364-4-43 Table 43A)`]
-        : [];
-  const parallelNote = line.parallel > 1 ? [`Ith shared by ${line.parallel} parallel circuits`] : [];
-  batch.cable(
-    {
-      element: line.id,
-      element_type: "line",
-      check: "cable_thermal",
-      notes: [...kNotes, ...unset("cross_section_mm2", line.cross_section_mm2), ...parallelNote],
-    },
-    current,
-    current.ith / line.parallel,
-    k,
-    line.cross_section_mm2,
-  );
+  const notes: string[] = [];
+  if (k === undefined) notes.push("k_a_s05_mm2 (or conductor and insulation) not set");
+  else if (line.k_a_s05_mm2 === undefined)
+    notes.push(`k = ${k} for ${line.conductor}/${line.insulation} (IEC 60364-4-43 Table 43A)`);
+  ifUnset(notes, "cross_section_mm2", line.cross_section_mm2);
+  if (line.parallel > 1) notes.push(`Ith shared by ${line.parallel} parallel circuits`);
+  const element = { id: line.id, type: "line" as const };
+  batch.cable(element, current, current.ith / line.parallel, k, line.cross_section_mm2, notes);
 }
 
 /**
@@ -82,22 +74,19 @@ export function lineChecks(line: Line, current: DeviceCurrent, batch: DutyBatch)
  * referred to tk from through_fault_s (IEC 60076-5 §4.1.3 and §4.1.4: 2 s unless stated).
  */
 export function transformerChecks(t: Transformer, current: DeviceCurrent, batch: DutyBatch): void {
-  const defaulted =
-    t.through_fault_s === undefined
-      ? [`through_fault_s defaulted to ${DEFAULT_THROUGH_FAULT_S} s (IEC 60076-5)`]
-      : [];
+  const notes = ifUnset([], "through_fault_ka", t.through_fault_ka);
+  if (t.through_fault_s === undefined)
+    notes.push(`through_fault_s defaulted to ${DEFAULT_THROUGH_FAULT_S} s (IEC 60076-5)`);
   // The rating is per transformer; `parallel` identical units share the current equally.
-  const share = t.parallel > 1 ? [`current shared by ${t.parallel} parallel units`] : [];
+  if (t.parallel > 1) notes.push(`current shared by ${t.parallel} parallel units`);
   const perUnit = { ...current, ith: current.ith / t.parallel };
+  const element = { id: t.id, type: "transformer" as const };
   batch.shortTime(
-    {
-      element: t.id,
-      element_type: "transformer",
-      check: "through_fault",
-      notes: [...unset("through_fault_ka", t.through_fault_ka), ...defaulted, ...share],
-    },
+    element,
+    "through_fault",
     perUnit,
     t.through_fault_ka,
     t.through_fault_s ?? DEFAULT_THROUGH_FAULT_S,
+    notes,
   );
 }

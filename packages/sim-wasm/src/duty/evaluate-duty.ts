@@ -3,13 +3,7 @@
 // sees follows options.duty_current: "bus", the total fault current at its bus (conservative),
 // or "through", the largest current through it for a fault on either side (through-currents.ts).
 
-import {
-  compareDuty,
-  type DutyCheck,
-  type NetworkDocument,
-  type NetworkIssue,
-  type ShortCircuitOptions,
-} from "@ampflux/contracts";
+import type { DutyCheck, NetworkDocument, NetworkIssue, ShortCircuitOptions } from "@ampflux/contracts";
 import type { ShortCircuitModel } from "../iec60909/model.ts";
 import type { SimExports } from "../loader.ts";
 import { BusFaultCurrents, type DeviceCurrent, larger } from "./device-current.ts";
@@ -24,6 +18,7 @@ import {
 } from "./element-checks.ts";
 import { switchChecks } from "./switch-checks.ts";
 import { ThroughCurrents } from "./through-currents.ts";
+import { sortWorstFirst } from "./worst-first.ts";
 
 export interface DutyInput {
   sim: SimExports;
@@ -37,7 +32,7 @@ export interface DutyInput {
 }
 
 export interface DutyOutcome {
-  /** Worst first (compareDuty). */
+  /** Worst first, in compareDuty's order. */
   checks: DutyCheck[];
   warnings: NetworkIssue[];
 }
@@ -65,8 +60,8 @@ export function evaluateDuty(input: DutyInput): DutyOutcome {
         }
       : { device: (_element, bus) => buses.at(bus), transformer: (_element, lvBus) => buses.at(lvBus) };
     const batch = new DutyBatch();
-    const unrated = addChecks(doc, buses, choice, options, batch);
-    const checks = batch.evaluate(sim, doc.frequency_hz, options.tk_s).sort(compareDuty);
+    const unrated = addChecks(doc, model, buses, choice, options, batch);
+    const checks = sortWorstFirst(batch.evaluate(sim, doc.frequency_hz, options.tk_s));
     return { checks, warnings: unratedWarning(unrated) };
   } finally {
     through?.dispose();
@@ -81,27 +76,31 @@ interface Unrated {
 
 function addChecks(
   doc: NetworkDocument,
+  model: ShortCircuitModel,
   buses: BusFaultCurrents,
   choice: CurrentChoice,
   options: ShortCircuitOptions,
   batch: DutyBatch,
 ): Unrated {
   const times = { tminS: options.tmin_s, tkS: options.tk_s };
-  const liveBus = new Set(doc.buses.filter((b) => b.in_service).map((b) => b.id));
-  const liveBranch = new Set(
-    [...doc.lines, ...doc.transformers, ...doc.transformers3w].filter((e) => e.in_service).map((e) => e.id),
-  );
-  for (const sw of doc.switches) {
-    if (!liveBus.has(sw.bus)) continue;
-    if (sw.element_type === "bus") {
-      if (!liveBus.has(sw.element)) continue;
-      const notes =
-        options.duty_current === "through"
-          ? ["bus–bus switch: checked with the larger bus fault current"]
-          : [];
-      switchChecks(sw, larger(buses.at(sw.bus), buses.at(sw.element)), times, batch, notes);
-    } else if (liveBranch.has(sw.element)) {
-      switchChecks(sw, choice.device(sw.element, sw.bus), times, batch, []);
+  if (doc.switches.length > 0) {
+    // Out-of-service buses have no node; a switch on an out-of-service branch is not checked.
+    const liveBus = (id: string) => model.nodeOfBus.has(id);
+    const liveBranch = new Set(
+      [...doc.lines, ...doc.transformers, ...doc.transformers3w].filter((e) => e.in_service).map((e) => e.id),
+    );
+    for (const sw of doc.switches) {
+      if (!liveBus(sw.bus)) continue;
+      if (sw.element_type === "bus") {
+        if (!liveBus(sw.element)) continue;
+        const note =
+          options.duty_current === "through"
+            ? "bus–bus switch: checked with the larger bus fault current"
+            : undefined;
+        switchChecks(sw, larger(buses.at(sw.bus), buses.at(sw.element)), times, batch, note);
+      } else if (liveBranch.has(sw.element)) {
+        switchChecks(sw, choice.device(sw.element, sw.bus), times, batch, undefined);
+      }
     }
   }
   const unrated: Unrated = { buses: 0, lines: 0, transformers: 0 };

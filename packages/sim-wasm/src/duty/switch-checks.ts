@@ -2,31 +2,20 @@
 // checked as a circuit breaker. Disconnectors and switch-disconnectors have no breaking rating;
 // their "making" check is the rated peak withstand (or short-circuit making) current making_ka.
 
-import { DUTY_CHECKS_BY_KIND, type DutyCheckName, type Switch, type SwitchKind } from "@ampflux/contracts";
+import { DUTY_CHECKS_BY_KIND, type Switch, type SwitchKind } from "@ampflux/contracts";
 import { DEFAULT_DC_TIME_CONSTANT_MS, DEFAULT_SHORT_TIME_S } from "./defaults.ts";
 import type { DeviceCurrent } from "./device-current.ts";
-import type { CheckHead, DutyBatch } from "./duty-batch.ts";
+import type { DutyBatch } from "./duty-batch.ts";
 
 export interface StudyTimes {
   tminS: number;
   tkS: number;
 }
 
-const unset = (field: string, value: number | undefined) => (value === undefined ? [`${field} not set`] : []);
-
-/** The contact parting time: the default, and an opening before tmin (Ib is still taken at tmin). */
-function openingNotes(sw: Switch, times: StudyTimes): { defaulted: string[]; early: string[] } {
-  const tminMs = times.tminS * 1000;
-  if (sw.opening_time_ms === undefined)
-    return { defaulted: [`opening_time_ms defaulted to tmin (${tminMs} ms)`], early: [] };
-  if (sw.opening_time_ms < tminMs)
-    return {
-      defaulted: [],
-      early: [
-        `opening_time_ms ${sw.opening_time_ms} ms is before tmin ${tminMs} ms: Ib was computed at tmin (not conservative)`,
-      ],
-    };
-  return { defaulted: [], early: [] };
+/** `notes` with "<field> not set" added when the rating is missing. */
+function ifUnset(notes: string[], field: string, value: number | undefined): string[] {
+  if (value === undefined) notes.push(`${field} not set`);
+  return notes;
 }
 
 export function switchChecks(
@@ -34,77 +23,74 @@ export function switchChecks(
   current: DeviceCurrent,
   times: StudyTimes,
   batch: DutyBatch,
-  notes: readonly string[],
+  extraNote: string | undefined,
 ): void {
   const kind: SwitchKind = sw.kind ?? "circuit_breaker";
-  const common =
-    sw.kind === undefined ? [...notes, "kind not set: checked as a circuit breaker"] : [...notes];
-  const head = (check: DutyCheckName, more: string[]): CheckHead => ({
-    element: sw.id,
-    element_type: "switch",
-    kind,
-    check,
-    notes: [...common, ...more],
-  });
-  const opening = openingNotes(sw, times);
-  const checks: readonly DutyCheckName[] = DUTY_CHECKS_BY_KIND[kind];
-  for (const check of checks) {
+  const element = { id: sw.id, type: "switch" as const, kind };
+  const notes = (): string[] => {
+    const n: string[] = [];
+    if (extraNote !== undefined) n.push(extraNote);
+    if (sw.kind === undefined) n.push("kind not set: checked as a circuit breaker");
+    return n;
+  };
+  const tminMs = times.tminS * 1000;
+  // Ib is computed at tmin; a breaker that opens earlier meets a larger current than Ib.
+  const early =
+    sw.opening_time_ms !== undefined && sw.opening_time_ms < tminMs
+      ? `opening_time_ms ${sw.opening_time_ms} ms is before tmin ${tminMs} ms: Ib was computed at tmin (not conservative)`
+      : undefined;
+  for (const check of DUTY_CHECKS_BY_KIND[kind]) {
     switch (check) {
-      case "breaking_sym":
-        if (kind === "fuse")
+      case "breaking_sym": {
+        const n = ifUnset(notes(), "breaking_ka", sw.breaking_ka);
+        if (kind === "fuse") {
           // A fuse clears within the first half cycle, before any a.c. decay: its breaking
           // capacity is compared with I''k (IEC 60269-1 §8.5), which is ≥ Ib.
-          batch.direct(
-            head(check, [...unset("breaking_ka", sw.breaking_ka), "fuse: compared with I''k"]),
-            current,
-            current.ikss,
-            sw.breaking_ka,
-          );
-        else
-          batch.direct(
-            head(check, [...unset("breaking_ka", sw.breaking_ka), ...opening.early]),
-            current,
-            current.ib,
-            sw.breaking_ka,
-          );
+          n.push("fuse: compared with I''k");
+          batch.direct(element, check, current, current.ikss, sw.breaking_ka, n);
+        } else {
+          if (early) n.push(early);
+          batch.direct(element, check, current, current.ib, sw.breaking_ka, n);
+        }
         break;
+      }
       case "breaking_asym": {
-        const tau = sw.dc_time_constant_ms ?? DEFAULT_DC_TIME_CONSTANT_MS;
-        const tauNote =
-          sw.dc_time_constant_ms === undefined
-            ? [`dc_time_constant_ms defaulted to ${DEFAULT_DC_TIME_CONSTANT_MS} ms`]
-            : [];
-        batch.breakingAsym(
-          head(check, [
-            ...unset("breaking_ka", sw.breaking_ka),
-            ...opening.defaulted,
-            ...opening.early,
-            ...tauNote,
-          ]),
-          current,
-          (sw.opening_time_ms ?? times.tminS * 1000) / 1000,
-          tau / 1000,
-          sw.breaking_ka,
-        );
+        const n = ifUnset(notes(), "breaking_ka", sw.breaking_ka);
+        if (sw.opening_time_ms === undefined) n.push(`opening_time_ms defaulted to tmin (${tminMs} ms)`);
+        if (early) n.push(early);
+        if (sw.dc_time_constant_ms === undefined)
+          n.push(`dc_time_constant_ms defaulted to ${DEFAULT_DC_TIME_CONSTANT_MS} ms`);
+        const tOpMs = sw.opening_time_ms ?? tminMs;
+        const tauMs = sw.dc_time_constant_ms ?? DEFAULT_DC_TIME_CONSTANT_MS;
+        batch.breakingAsym(element, current, tOpMs / 1000, tauMs / 1000, sw.breaking_ka, n);
         break;
       }
       case "making":
-        batch.direct(head(check, unset("making_ka", sw.making_ka)), current, current.ip, sw.making_ka);
+        batch.direct(
+          element,
+          check,
+          current,
+          current.ip,
+          sw.making_ka,
+          ifUnset(notes(), "making_ka", sw.making_ka),
+        );
         break;
       case "short_time": {
-        const duration = sw.short_time_s ?? DEFAULT_SHORT_TIME_S;
-        const durationNote =
-          sw.short_time_ka !== undefined && sw.short_time_s === undefined
-            ? [`short_time_s defaulted to ${DEFAULT_SHORT_TIME_S} s`]
-            : [];
+        const n = ifUnset(notes(), "short_time_ka", sw.short_time_ka);
+        if (sw.short_time_ka !== undefined && sw.short_time_s === undefined)
+          n.push(`short_time_s defaulted to ${DEFAULT_SHORT_TIME_S} s`);
         batch.shortTime(
-          head(check, [...unset("short_time_ka", sw.short_time_ka), ...durationNote]),
+          element,
+          check,
           current,
           sw.short_time_ka,
-          duration,
+          sw.short_time_s ?? DEFAULT_SHORT_TIME_S,
+          n,
         );
         break;
       }
+      default:
+        throw new Error(`${check} is not a switch check`);
     }
   }
 }

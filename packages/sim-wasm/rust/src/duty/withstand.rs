@@ -3,7 +3,8 @@
 //! a conductor, both in terms of the Joule integral I²t.
 
 /// A short-time withstand current I_r rated for t_r, referred to the fault duration tk by equal
-/// I²t: I_r · √(t_r / tk) (IEC 60909-0:2016 §9.1 / eq. 102; IEC 62271-1:2017 §5.7 and §5.8).
+/// I²t: I_r · √(t_r / tk) (IEC 60909-0:2016, thermal equivalent short-circuit current; IEC
+/// 62271-1:2017 §5.7 and §5.8).
 pub fn short_time_rating_at(i_rated: f64, t_rated_s: f64, tk_s: f64) -> f64 {
     i_rated * (t_rated_s / tk_s).sqrt()
 }

@@ -11,7 +11,8 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
-  "[--tmin S] [--tk S] [--bus ID…] [--branches] [--format table|csv|json]";
+  "[--tmin S] [--tk S] [--bus ID…] [--branches] [--duty] [--duty-current bus|through] " +
+  "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
 
 export const LOADFLOW_SYNOPSIS =
   "usage: ampflux loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]";
@@ -22,11 +23,13 @@ AmpFlux from the command line: studies on this machine, and the AmpFlux api.
 
 On this machine (no server, no API key):
   study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] [--tmin S] [--tk S]
-        [--bus ID…] [--branches] [--format table|csv|json]
+        [--bus ID…] [--branches] [--duty] [--duty-current bus|through]
+        [--default-type COLLECTION=TYPE…] [--format table|csv|json]
                                         IEC 60909 short-circuit study of a MATPOWER case,
                                         pandapower JSON, PSS/E RAW v33 or AmpFlux network file
-                                        (told apart by content); ampflux study --help explains
-                                        the flags. Also \`pnpm sc <file>\`.
+                                        (told apart by content), with --duty each rated
+                                        element's duty against its rating; ampflux study --help
+                                        explains the flags. Also \`pnpm sc <file>\`.
   loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]
                                         AC load flow (Newton–Raphson) of the same files: bus
                                         voltages, branch flows, losses; ampflux loadflow --help
@@ -67,9 +70,26 @@ document, told apart by its content; what an import mapped, assumed or dropped g
   --tk S      fault duration for the thermal current Ith, seconds (default 1)
   --bus ID    fault only this bus; repeat for more (default: every bus)
   --branches  also print branch-end currents for each --bus
-  --format    table (default), csv or json
+  --duty      also check every switch, and every switchboard (bus), cable (line) and
+              transformer with a type or a rating, against its ratings: breaking (sym and
+              asym), making, short time, peak withstand, cable I²t ≤ k²S², through fault;
+              status ok ≤ 90 %, warning 90–100 %, overdutied > 100 %, missing rating
+              (max case only; docs/duty.md cites the clauses)
+  --duty-current bus|through
+              the current a device is checked with: bus, the total fault current at its bus
+              (default, conservative); through, the largest current through it for a fault
+              on either side
+  --default-type COLLECTION=TYPE
+              give every element of COLLECTION (buses, lines, transformers, switches) that
+              names no type the built-in type TYPE, e.g.
+              --default-type buses="Switchgear 40 kA 1 s (IEC 62271-200)"; the elements' own
+              values still win, the type fills only what they leave unset; repeat for more
+  --format    table (default), csv or json; with --duty the table ends with the checks worst
+              first and a count per status, csv adds a block of checks after a blank line, json
+              has them in "duty"
 
-Exit codes: 0 success, 1 invalid input or network, 2 invalid command line.
+Exit codes: 0 success, 1 invalid input or network, 2 invalid command line. An overdutied check
+is a finding, not an error: the exit code stays 0.
 `;
 
 export const LOADFLOW_HELP = `${LOADFLOW_SYNOPSIS}

@@ -10,7 +10,14 @@ import {
   importPandapower,
   importPsse,
 } from "../src/importers/index.ts";
-import { type NetworkDocument, validateNetwork } from "../src/index.ts";
+import {
+  type EquipmentType,
+  type NetworkDocument,
+  networkDocumentSchema,
+  TypeLibrary,
+  validateNetwork,
+} from "../src/index.ts";
+import { ratedSwitchboard } from "../src/testing/index.ts";
 
 const CASES = new URL("../../../../shared/data/matpower/", import.meta.url);
 const CASE_NAMES = readdirSync(CASES).filter((f) => f.endsWith(".m"));
@@ -67,6 +74,92 @@ describe("exportPandapower", () => {
   });
 });
 
+/** The rated switchboard with one switch of each kind (Q1 is its circuit breaker) and a typed transformer. */
+function ratedWithEveryKind(): NetworkDocument {
+  const doc = networkDocumentSchema.parse(ratedSwitchboard);
+  const [q1] = doc.switches;
+  if (!q1) throw new Error("ratedSwitchboard has a breaker");
+  const kinds = ["switch_disconnector", "disconnector", "fuse", "contactor"] as const;
+  return {
+    ...doc,
+    transformers: doc.transformers.map((t) => ({ ...t, type: "63 MVA 110/20 kV" })),
+    switches: [
+      { ...q1, rated_current_ka: 1.25 },
+      ...kinds.map((kind, i) => ({
+        id: `S${i}`,
+        bus: "f1",
+        element: "L1",
+        element_type: "line" as const,
+        closed: true,
+        kind,
+      })),
+    ],
+  };
+}
+
+/** A frame of the exported pandapower JSON, as pandas would read it (split orient). */
+function exportedFrame(text: string, table: string) {
+  const frame = JSON.parse(JSON.parse(text)._object[table]._object) as {
+    columns: string[];
+    data: unknown[][];
+  };
+  return (column: string) => frame.data.map((row) => row[frame.columns.indexOf(column)]);
+}
+
+describe("exportPandapower of switch kinds, rated currents and types", () => {
+  const doc = ratedWithEveryKind();
+  const text = exportPandapower(doc);
+
+  it("writes kinds as pandapower switch types and rated_current_ka as in_ka", () => {
+    const column = exportedFrame(text, "switch");
+    // fuse and contactor have no pandapower switch type.
+    expect(column("type")).toEqual(["CB", "LBS", "DS", null, null]);
+    expect(column("in_ka")).toEqual([1.25, null, null, null, null]);
+  });
+
+  it("writes line and transformer types as std_type by name", () => {
+    expect(exportedFrame(text, "line")("std_type")).toEqual(["NA2XS2Y 1x240 RM/25 12/20 kV"]);
+    expect(exportedFrame(text, "trafo")("std_type")).toEqual(["63 MVA 110/20 kV"]);
+  });
+
+  it("imports back with the kinds, rated currents and types that pandapower can hold", () => {
+    const back = importPandapower(text).document;
+    expect(back.switches.map((s) => s.kind)).toEqual([
+      "circuit_breaker",
+      "switch_disconnector",
+      "disconnector",
+      undefined,
+      undefined,
+    ]);
+    expect(back.switches[0]?.rated_current_ka).toBe(1.25);
+    expect(back.lines[0]?.type).toBe(doc.lines[0]?.type);
+    expect(back.transformers[0]?.type).toBe("63 MVA 110/20 kV");
+    // The other ratings have no pandapower column; the switch's breaking rating is not invented from in_ka.
+    expect(back.switches[0]).not.toHaveProperty("breaking_ka");
+    expect(back.buses.filter((b) => b.type !== undefined)).toEqual([]);
+    // Exported again, the file is the same: the round trip is stable.
+    expect(exportPandapower(back)).toBe(exportPandapower(importPandapower(exportPandapower(back)).document));
+  });
+
+  it("writes a company type's name, which imports back to its id with the same library", () => {
+    const company: EquipmentType = {
+      id: "5d0c6a4e-2f1b-4d8e-8c3a-9e7b6f5a4d21",
+      kind: "line",
+      name: "Site cable 3x240 Al XLPE",
+      source: "datasheet",
+      builtin: false,
+      values: { conductor: "al", insulation: "xlpe", cross_section_mm2: 240 },
+    };
+    const library = new TypeLibrary([company]);
+    const typed = { ...doc, lines: doc.lines.map((l) => ({ ...l, type: company.id })) };
+    const exported = exportPandapower(typed, library);
+    expect(exportedFrame(exported, "line")("std_type")).toEqual(["Site cable 3x240 Al XLPE"]);
+    expect(importPandapower(exported, {}, library).document.lines[0]?.type).toBe(company.id);
+    // Without the library the id means nothing to pandapower: no std_type is written.
+    expect(exportedFrame(exportPandapower(typed), "line")("std_type")).toEqual([null]);
+  });
+});
+
 describe("exportMatpower", () => {
   it.each(CASE_NAMES)("%s: import → export → import gives the first import", (file) => {
     const text = readFileSync(new URL(file, CASES), "utf8");
@@ -89,6 +182,8 @@ describe("exportMatpower", () => {
     const text = exportMatpower(doc);
     // A MATPOWER case cannot hold vector groups, zero sequence data or switches.
     expect(text).toMatch(/transformer vector groups and zero-sequence data/);
+    // …nor ratings: the fixture's twelve disconnectors have a kind.
+    expect(text).toMatch(/%\s+12 elements' types and short-circuit ratings/);
     expect(text).toMatch(/line zero-sequence data/);
     const back = importMatpower(text).document;
     expect(validateNetwork(back).errors).toEqual([]);

@@ -1,3 +1,4 @@
+import type { TypeLibrary } from "@ampflux/contracts";
 import {
   type ImportFormat,
   importNetworkFile,
@@ -11,6 +12,7 @@ export function importUploadedNetwork(
   fileName: string,
   text: string,
   format?: ImportFormat,
+  types?: TypeLibrary,
 ): NetworkFileImport {
   // Postgres stores no NUL in jsonb, and no network file format has one.
   const nul = text.indexOf("\u0000");
@@ -19,7 +21,7 @@ export function importUploadedNetwork(
     throw new TRPCError({ code: "BAD_REQUEST", message: `${fileName}: line ${line} holds a NUL character` });
   }
   try {
-    return importNetworkFile(fileName, text, format);
+    return importNetworkFile(fileName, text, format, types);
   } catch (error) {
     if (!(error instanceof NetworkFileError)) throw error;
     // The importers' messages start with the line (and field) at fault.

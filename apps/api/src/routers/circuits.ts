@@ -1,4 +1,10 @@
-import { countElements, diffDocuments, type NetworkDocument, pageInputSchema } from "@ampflux/contracts";
+import {
+  countElements,
+  diffDocuments,
+  type NetworkDocument,
+  pageInputSchema,
+  type TypeLibrary,
+} from "@ampflux/contracts";
 import { importFormatSchema } from "@ampflux/contracts/importers";
 import { circuitVersions, companyTypeLibrary, projects, type Transaction, users } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
@@ -98,8 +104,9 @@ async function saveDocument(
   base: number | null,
   input: unknown,
   message: string,
+  types?: TypeLibrary,
 ) {
-  const types = await companyTypeLibrary(ctx.deps.database.db, ctx.user.companyId);
+  types ??= await companyTypeLibrary(ctx.deps.database.db, ctx.user.companyId);
   const { document, warnings } = validatedDocument(input, types);
   const saved = await ctx.deps.database.db.transaction((tx) =>
     appendVersion(tx, ctx, projectId, base, document, message),
@@ -144,9 +151,18 @@ export const circuitsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const text = await readUploadText(input.file, ctx.deps.settings.IMPORT_MAX_BYTES);
-      const imported = importUploadedNetwork(input.fileName, text, input.format);
+      // The company's types: a pandapower std_type may name one of them, not only a built-in.
+      const types = await companyTypeLibrary(ctx.deps.database.db, ctx.user.companyId);
+      const imported = importUploadedNetwork(input.fileName, text, input.format, types);
       const message = input.message || `Imported ${input.fileName}`;
-      const saved = await saveDocument(ctx, ctx.project.id, input.baseVersion, imported.document, message);
+      const saved = await saveDocument(
+        ctx,
+        ctx.project.id,
+        input.baseVersion,
+        imported.document,
+        message,
+        types,
+      );
       return { ...saved, format: imported.format, report: imported.report };
     }),
 

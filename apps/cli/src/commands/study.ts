@@ -2,6 +2,7 @@
 
 import type { Command } from "../args.ts";
 import type { Io } from "../io.ts";
+import { applyDefaultTypes } from "../study/default-types.ts";
 import { runStudy } from "../study/engine.ts";
 import { loadInput } from "../study/input.ts";
 import { studyRequest } from "../study/options.ts";
@@ -13,10 +14,12 @@ const tell = (io: Io, lines: string[]) => {
 };
 
 export async function study(command: Command, io: Io): Promise<void> {
-  const { file, format, options } = studyRequest(command);
+  const { file, format, options, defaultTypes } = studyRequest(command);
   const input = await loadInput(io, file);
   tell(io, input.notes);
-  const output = render(await runStudy(input.document, options, input.label), format);
+  const typed = applyDefaultTypes(input.document, defaultTypes);
+  tell(io, typed.notes);
+  const output = render(await runStudy(typed.document, options, input.label), format);
   io.stdout.write(output.stdout);
   tell(io, output.stderr);
 }

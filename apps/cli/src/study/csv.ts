@@ -1,4 +1,5 @@
-// CSV: one header row and one row per bus; with --branches a blank line, then the branch block.
+// CSV: one header row and one row per bus; with --branches a blank line, then the branch block;
+// with --duty a blank line, then the duty checks.
 // Columns and quoting are the contracts' (the same as every results CSV); numbers are rounded
 // here to the digits the table shows.
 
@@ -9,6 +10,7 @@ import {
   type ShortCircuitResult,
   writeCsv,
 } from "@ampflux/contracts";
+import { dutyCsv } from "./duty.ts";
 import { DIGITS, fixed } from "./numbers.ts";
 
 /** Decimals of a column from its unit: currents in kA, powers in MVA, impedances, angles, κ. */
@@ -26,8 +28,10 @@ function cell(value: unknown, column: string): string {
   return digits === undefined ? plainCell(value) : fixed(value as number | null, digits);
 }
 
+/** Blocks separated by a blank line: buses, then branch ends (--branches), then duty checks (--duty). */
 export function formatCsv(result: ShortCircuitResult): string {
-  const buses = writeCsv(BUS_CSV_COLUMNS, result.buses, cell);
-  if (!result.options.branches) return buses;
-  return `${buses}\n${writeCsv(BRANCH_CSV_COLUMNS, result.branches, cell)}`;
+  const blocks = [writeCsv(BUS_CSV_COLUMNS, result.buses, cell)];
+  if (result.options.branches) blocks.push(writeCsv(BRANCH_CSV_COLUMNS, result.branches, cell));
+  if (result.duty) blocks.push(dutyCsv(result.duty));
+  return blocks.join("\n");
 }

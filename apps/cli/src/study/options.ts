@@ -1,9 +1,15 @@
 // The study command's flags → engine options and output format. Every problem is collected, so
 // one run names them all.
 
-import { FAULT_TYPES, type ShortCircuitOptionsInput, shortCircuitOptionsSchema } from "@ampflux/contracts";
+import {
+  DUTY_CURRENTS,
+  FAULT_TYPES,
+  type ShortCircuitOptionsInput,
+  shortCircuitOptionsSchema,
+} from "@ampflux/contracts";
 import { type Command, checkOneOf } from "../args.ts";
 import { usageError } from "../errors.ts";
+import { type DefaultType, parseDefaultTypes } from "./default-types.ts";
 
 export const FORMATS = ["table", "csv", "json"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -12,6 +18,8 @@ export interface StudyRequest {
   file: string;
   format: Format;
   options: ShortCircuitOptionsInput;
+  /** Types for the untyped elements of a collection (--default-type), applied before validation. */
+  defaultTypes: DefaultType[];
 }
 
 /** The flag that sets each option, for naming the flag in the schema's complaints. */
@@ -22,6 +30,8 @@ const FLAG_OF_OPTION: Record<string, string> = {
   tmin_s: "--tmin",
   tk_s: "--tk",
   buses: "--bus",
+  duty: "--duty",
+  duty_current: "--duty-current",
 };
 
 function seconds(flag: string, value: string | undefined, problems: string[]): number | undefined {
@@ -55,10 +65,17 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
     tk_s: seconds("tk", flags.tk, problems),
     buses: flags.bus,
     branches: flags.branches ?? false,
+    duty: flags.duty ?? false,
+    duty_current: checkOneOf("duty-current", flags["duty-current"], DUTY_CURRENTS, problems),
   };
   const format = checkOneOf("format", flags.format, FORMATS, problems) ?? "table";
   if (options.branches && !flags.bus) problems.push("--branches needs at least one --bus");
+  if (flags["duty-current"] !== undefined && !options.duty) problems.push("--duty-current needs --duty");
+  // The maximum currents determine equipment ratings (IEC 60909-0 §1); the engine refuses duty with min.
+  if (options.duty && options.case === "min")
+    problems.push("--duty needs --case max (duty uses the maximum currents)");
+  const defaultTypes = parseDefaultTypes(flags["default-type"], problems);
   checkRanges(options, problems);
   if (problems.length > 0) throw usageError(...problems);
-  return { file: args.file ?? "", format, options };
+  return { file: args.file ?? "", format, options, defaultTypes };
 }

@@ -2,6 +2,7 @@
 
 import type { ShortCircuitResult } from "@ampflux/contracts";
 import { formatCsv } from "./csv.ts";
+import { dutySummaryLine } from "./duty.ts";
 import type { Format } from "./options.ts";
 import { summaryLine, warningLines } from "./summary.ts";
 import { formatTable } from "./table.ts";
@@ -15,5 +16,6 @@ export interface Output {
 export function render(result: ShortCircuitResult, format: Format): Output {
   if (format === "table") return { stdout: formatTable(result), stderr: [] };
   const stdout = format === "csv" ? formatCsv(result) : `${JSON.stringify(result, null, 2)}\n`;
-  return { stdout, stderr: [...warningLines(result), summaryLine(result)] };
+  const duty = result.duty ? [dutySummaryLine(result.duty)] : [];
+  return { stdout, stderr: [...warningLines(result), ...duty, summaryLine(result)] };
 }

@@ -1,12 +1,13 @@
 // Human-readable output: a title, aligned columns with units, warnings and the timing line.
 
 import type { BranchFaultResult, BusFaultResult, ShortCircuitResult } from "@ampflux/contracts";
+import { DUTY_COLUMNS, dutySummaryLine, worstFirst } from "./duty.ts";
 import { DIGITS, fixed, rOverX } from "./numbers.ts";
 import { summaryLine, warningLines } from "./summary.ts";
 
 const NONE = "–";
 
-interface Column<T> {
+export interface Column<T> {
   title: string;
   /** Text columns are left-aligned, numbers right-aligned. */
   text?: boolean;
@@ -67,6 +68,10 @@ function title(result: ShortCircuitResult): string {
 export function formatTable(result: ShortCircuitResult): string {
   const lines = [title(result), "", ...alignColumns(busColumns(result), result.buses)];
   if (result.options.branches) lines.push("", ...alignColumns(BRANCH_COLUMNS, result.branches));
+  if (result.duty) {
+    lines.push("", "Duty (worst first)", ...alignColumns(DUTY_COLUMNS, worstFirst(result.duty)));
+    lines.push("", dutySummaryLine(result.duty));
+  }
   const warnings = warningLines(result);
   if (warnings.length > 0) lines.push("", ...warnings);
   lines.push("", summaryLine(result));

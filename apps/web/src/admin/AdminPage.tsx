@@ -1,5 +1,6 @@
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { FeaturesPanel } from "./FeaturesPanel.tsx";
+import { TypeLibraryPanel } from "./TypeLibraryPanel.tsx";
 import { UsersPanel } from "./UsersPanel.tsx";
 
 export function AdminPage() {
@@ -8,6 +9,7 @@ export function AdminPage() {
       <h1>Company administration</h1>
       <UsersPanel />
       <FeaturesPanel />
+      <TypeLibraryPanel />
       <AuditLogPanel />
     </main>
   );

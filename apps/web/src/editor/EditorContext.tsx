@@ -1,5 +1,6 @@
 import { validateNetwork } from "@ampflux/contracts";
 import { createContext, useContext, useMemo, useReducer } from "react";
+import { type TypeLibraryValue, useTypeLibrary } from "../types/useTypeLibrary.ts";
 import type { EditorDocument } from "./model/document.ts";
 import type { Layout } from "./model/layout.ts";
 import { type EditorAction, type EditorState, editorReducer, initialState } from "./model/reducer.ts";
@@ -13,6 +14,8 @@ export interface EditorContextValue {
   layout: Layout;
   dirty: boolean;
   validation: ReturnType<typeof validateNetwork>;
+  /** The types elements may reference (built-in and the company's). */
+  types: TypeLibraryValue;
 }
 
 const EditorContext = createContext<EditorContextValue | null>(null);
@@ -32,7 +35,8 @@ export function EditorProvider({ projectId, canEdit, doc, layout, baseVersion, c
     initialState(doc, layout, baseVersion),
   );
   const present = state.history.present;
-  const validation = useMemo(() => validateNetwork(present.doc), [present.doc]);
+  const types = useTypeLibrary();
+  const validation = useMemo(() => validateNetwork(present.doc, types.library), [present.doc, types.library]);
   const json = useMemo(() => JSON.stringify(present.doc), [present.doc]);
   const value = useMemo<EditorContextValue>(
     () => ({
@@ -44,8 +48,9 @@ export function EditorProvider({ projectId, canEdit, doc, layout, baseVersion, c
       layout: present.layout,
       dirty: json !== state.savedJson,
       validation,
+      types,
     }),
-    [projectId, canEdit, state, present, json, validation],
+    [projectId, canEdit, state, present, json, validation, types],
   );
   return <EditorContext value={value}>{children}</EditorContext>;
 }

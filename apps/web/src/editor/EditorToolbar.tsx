@@ -49,7 +49,7 @@ export function EditorToolbar({ options, onOptions, onSave, live }: Props) {
       <ImportButton />
       <ExportButton />
       <span className="divider" />
-      <StudyControls value={options} onChange={onOptions} />
+      <StudyControls value={options} onChange={onOptions} engineIssues={live.issues} />
       <span className="live-summary" data-testid="live-summary">
         {live.status === "computing" ? "computing…" : max > 0 ? `max Ik'' ${formatKa(max)} kA` : ""}
       </span>

@@ -1,10 +1,11 @@
 import { useFeature } from "../features/useFeatures.ts";
 
-export type SideTab = "properties" | "results" | "versions" | "assistant";
+export type SideTab = "properties" | "results" | "duty" | "versions" | "assistant";
 
 const TABS: Array<{ id: SideTab; label: string }> = [
   { id: "properties", label: "Properties" },
   { id: "results", label: "Results" },
+  { id: "duty", label: "Duty" },
   { id: "versions", label: "Versions" },
   { id: "assistant", label: "Assistant" },
 ];

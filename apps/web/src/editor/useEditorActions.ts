@@ -104,6 +104,13 @@ export function useEditorActions() {
           },
         });
       },
+      /** Several fields at once, as one step (picking a type copies its values and sets `type`). */
+      setFields(id: string, patch: Record<string, unknown>) {
+        dispatch({
+          type: "edit",
+          update: ({ doc, layout }) => ({ doc: updateElement(doc, id, patch), layout }),
+        });
+      },
       setDocumentField(field: "name" | "frequency_hz", value: string | number) {
         dispatch({
           type: "edit",

@@ -1,5 +1,8 @@
-import { FAULT_TYPES, type FaultType, STUDY_CASES } from "@ampflux/contracts";
+import { FAULT_TYPES, type FaultType, type NetworkIssue, STUDY_CASES } from "@ampflux/contracts";
+import { useState } from "react";
 import type { LiveStudyOptions } from "./protocol.ts";
+import { Messages, StudyOptionFields } from "./StudyOptionFields.tsx";
+import { optionMessages, type StudyOptionField } from "./study-options.ts";
 
 export const FAULT_LABELS: Record<FaultType, string> = {
   "3ph": "3-phase",
@@ -8,14 +11,32 @@ export const FAULT_LABELS: Record<FaultType, string> = {
   "2ph_earth": "2-phase to earth",
 };
 
-/** Fault type and max/min case of the live study. */
-export function StudyControls({
-  value,
-  onChange,
-}: {
+interface Props {
   value: LiveStudyOptions;
   onChange(v: LiveStudyOptions): void;
-}) {
+  /** The engine's refusals; those about an option show next to it. */
+  engineIssues: readonly NetworkIssue[];
+}
+
+/**
+ * The live study's options: fault type, max/min case and duty at hand; κ method, tmin, tk, the
+ * voltage factors and the duty current under "Options". A refused value shows the contract's or
+ * the engine's message next to its field.
+ */
+export function StudyControls({ value, onChange, engineIssues }: Props) {
+  const messages = optionMessages(value, engineIssues);
+  const set = (patch: Partial<LiveStudyOptions>) => onChange({ ...value, ...patch });
+  const advancedFields: StudyOptionField[] = [
+    "kappa_method",
+    "tmin_s",
+    "tk_s",
+    "c_max",
+    "c_min",
+    "duty_current",
+  ];
+  // A refused option marks "Options" rather than opening it over the diagram.
+  const advancedProblems = advancedFields.filter((f) => messages.has(f)).length;
+  const [open, setOpen] = useState(false);
   return (
     <div className="study-controls">
       <label>
@@ -23,7 +44,7 @@ export function StudyControls({
         <select
           aria-label="Fault type"
           value={value.fault}
-          onChange={(e) => onChange({ ...value, fault: e.target.value as FaultType })}
+          onChange={(e) => set({ fault: e.target.value as FaultType })}
         >
           {FAULT_TYPES.map((f) => (
             <option key={f} value={f}>
@@ -39,12 +60,25 @@ export function StudyControls({
             type="button"
             aria-pressed={value.case === c}
             className={value.case === c ? "active" : undefined}
-            onClick={() => onChange({ ...value, case: c })}
+            onClick={() => set({ case: c })}
           >
             {c}
           </button>
         ))}
       </fieldset>
+      <label title="Compare each rated element with its short-circuit ratings (maximum case)">
+        <input type="checkbox" checked={value.duty} onChange={(e) => set({ duty: e.target.checked })} />
+        Duty
+      </label>
+      <Messages list={messages.get("duty")} />
+      <details className="study-options" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className={advancedProblems ? "error-text" : undefined}>
+          Options{advancedProblems > 0 && ` (${advancedProblems} refused)`}
+        </summary>
+        <div className="study-options-body" data-testid="study-options">
+          <StudyOptionFields value={value} set={set} messages={messages} />
+        </div>
+      </details>
     </div>
   );
 }

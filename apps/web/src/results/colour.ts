@@ -12,3 +12,6 @@ export function currentColour(ikss: number | null, max: number): string {
 export function maxCurrent(values: Array<number | null>): number {
   return values.reduce<number>((m, v) => (v !== null && v > m ? v : m), 0);
 }
+
+/** A badge's colour when the diagram is coloured by something else (duty). */
+export const NEUTRAL_BADGE = "#334155";

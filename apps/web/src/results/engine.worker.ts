@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The IEC 60909 engine (WASM) off the main thread: the diagram stays smooth while it computes.
 
+import { TypeLibrary } from "@ampflux/contracts";
 import { loadSimCore, ShortCircuitInputError, type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { runnablePart } from "../editor/model/runnable.ts";
 import type { EngineRequest, EngineResponse } from "./protocol.ts";
@@ -12,7 +13,7 @@ let core: Promise<SimCore> | undefined;
 function compute(request: EngineRequest, sim: SimCore): EngineResponse {
   const { seq } = request;
   const started = performance.now();
-  const part = runnablePart(request.document);
+  const part = runnablePart(request.document, new TypeLibrary(request.companyTypes));
   if (!part.document || !part.validation) {
     const message = part.errors[0]?.message ?? "the network is invalid";
     return { seq, ok: false, message, issues: part.errors, excluded: part.excluded };

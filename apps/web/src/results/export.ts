@@ -1,8 +1,33 @@
-import { BUS_CSV_COLUMNS, type ShortCircuitResult, writeCsv } from "@ampflux/contracts";
+import {
+  BUS_CSV_COLUMNS,
+  DUTY_CSV_COLUMNS,
+  type DutyCheck,
+  dutyCsvRows,
+  type ShortCircuitResult,
+  writeCsv,
+} from "@ampflux/contracts";
+
+/** The study's standard and options in one line: the comment every CSV the results panel writes starts with. */
+export function studyDescription(result: ShortCircuitResult): string {
+  const o = result.options;
+  const c = [o.c_max !== undefined && `c_max ${o.c_max}`, o.c_min !== undefined && `c_min ${o.c_min}`]
+    .filter(Boolean)
+    .map((s) => `, ${s}`)
+    .join("");
+  return `${result.standard}, fault ${o.fault}, case ${o.case}, kappa ${o.kappa_method}, tmin ${o.tmin_s} s, tk ${o.tk_s} s${c}`;
+}
 
 /** Per-bus results as CSV (the columns of every results CSV), with the study's options in a comment line. */
 export function resultsCsv(result: ShortCircuitResult): string {
-  const o = result.options;
-  const comment = `# ${result.standard}, fault ${o.fault}, case ${o.case}, kappa ${o.kappa_method}, tmin ${o.tmin_s} s, tk ${o.tk_s} s\n`;
-  return comment + writeCsv(BUS_CSV_COLUMNS, result.buses);
+  return `# ${studyDescription(result)}\n${writeCsv(BUS_CSV_COLUMNS, result.buses)}`;
+}
+
+/** Duty checks as CSV (the columns of every duty CSV) after a comment line saying what computed them. */
+export function dutyCsv(comment: string, checks: readonly DutyCheck[]): string {
+  return `# ${comment.replace(/\n/g, " ")}\n${writeCsv(DUTY_CSV_COLUMNS, dutyCsvRows(checks))}`;
+}
+
+/** Duty checks as JSON: what computed them (standard, options, study), then the checks (field names of DutyCheck). */
+export function dutyJson(provenance: Record<string, unknown>, checks: readonly DutyCheck[]): string {
+  return JSON.stringify({ ...provenance, duty: checks }, null, 2);
 }

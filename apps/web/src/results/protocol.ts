@@ -1,9 +1,27 @@
-import type { FaultType, NetworkIssue, ShortCircuitResult, StudyCase } from "@ampflux/contracts";
+import type {
+  DutyCurrent,
+  EquipmentType,
+  FaultType,
+  NetworkIssue,
+  ShortCircuitResult,
+  StudyCase,
+} from "@ampflux/contracts";
 import type { EditorDocument } from "../editor/model/document.ts";
 
+/**
+ * The options of the live study: the fields of shortCircuitOptionsSchema the editor offers.
+ * c_max/c_min unset: IEC 60909-0 Table 1 per voltage level.
+ */
 export interface LiveStudyOptions {
   fault: FaultType;
   case: StudyCase;
+  kappa_method: "B" | "C";
+  tmin_s: number;
+  tk_s: number;
+  c_max?: number | undefined;
+  c_min?: number | undefined;
+  duty: boolean;
+  duty_current: DutyCurrent;
 }
 
 /** Main thread → engine worker. */
@@ -11,6 +29,8 @@ export interface EngineRequest {
   seq: number;
   document: EditorDocument;
   options: LiveStudyOptions;
+  /** The company's types (built-ins are always known), so typed elements resolve as in the editor. */
+  companyTypes: EquipmentType[];
 }
 
 /** Engine worker → main thread, for the request with the same seq. */

@@ -1,4 +1,4 @@
-import type { ShortCircuitResult } from "@ampflux/contracts";
+import type { EquipmentType, NetworkIssue, ShortCircuitResult } from "@ampflux/contracts";
 import { useEffect, useRef, useState } from "react";
 import type { EditorDocument } from "../editor/model/document.ts";
 import type { EngineRequest, EngineResponse, LiveStudyOptions } from "./protocol.ts";
@@ -9,6 +9,8 @@ export interface LiveResults {
   /** Elements left out because they are not connected or invalid. */
   excluded: string[];
   error: string | null;
+  /** The engine's refusals by path: into the document, or into the options (e.g. ["duty"]). */
+  issues: NetworkIssue[];
   ms: number | null;
 }
 
@@ -18,7 +20,11 @@ const DEBOUNCE_MS = 300;
  * Short-circuit results of the editor's network, computed in a Web Worker ~300 ms after the
  * last edit. Answers to superseded requests are dropped.
  */
-export function useLiveResults(document: EditorDocument, options: LiveStudyOptions): LiveResults {
+export function useLiveResults(
+  document: EditorDocument,
+  options: LiveStudyOptions,
+  companyTypes: EquipmentType[],
+): LiveResults {
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
   const [state, setState] = useState<LiveResults>({
@@ -26,6 +32,7 @@ export function useLiveResults(document: EditorDocument, options: LiveStudyOptio
     result: null,
     excluded: [],
     error: null,
+    issues: [],
     ms: null,
   });
 
@@ -41,9 +48,17 @@ export function useLiveResults(document: EditorDocument, options: LiveStudyOptio
               result: response.result,
               excluded: response.excluded,
               error: null,
+              issues: [],
               ms: response.ms,
             }
-          : { status: "error", result: null, excluded: response.excluded, error: response.message, ms: null },
+          : {
+              status: "error",
+              result: null,
+              excluded: response.excluded,
+              error: response.message,
+              issues: response.issues,
+              ms: null,
+            },
       );
     };
     w.onerror = (event) =>
@@ -59,11 +74,11 @@ export function useLiveResults(document: EditorDocument, options: LiveStudyOptio
     setState((s) => (s.status === "computing" ? s : { ...s, status: "computing" }));
     const timer = setTimeout(() => {
       seq.current += 1;
-      const request: EngineRequest = { seq: seq.current, document, options };
+      const request: EngineRequest = { seq: seq.current, document, options, companyTypes };
       worker.current?.postMessage(request);
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [document, options]);
+  }, [document, options, companyTypes]);
 
   return state;
 }

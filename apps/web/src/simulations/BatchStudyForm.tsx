@@ -1,5 +1,7 @@
 import {
   BRANCH_COLLECTIONS,
+  DUTY_CURRENTS,
+  type DutyCurrent,
   FAULT_TYPES,
   type FaultType,
   STUDY_CASES,
@@ -28,6 +30,8 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
   const [faults, setFaults] = useState<FaultType[]>(["3ph", "1ph"]);
   const [cases, setCases] = useState<StudyCase[]>(["max", "min"]);
   const [outages, setOutages] = useState<string[]>([]);
+  const [duty, setDuty] = useState(false);
+  const [dutyCurrent, setDutyCurrent] = useState<DutyCurrent>("bus");
   const branches = BRANCH_COLLECTIONS.flatMap((c) =>
     ((document[c] as Array<{ id: string }> | undefined) ?? []).map((b) => ({ id: b.id, kind: c })),
   );
@@ -47,7 +51,10 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
         run.mutate({
           projectId,
           version,
-          study: { kind: "batch_study", options: { faults, cases, contingencies: outages } },
+          study: {
+            kind: "batch_study",
+            options: { faults, cases, contingencies: outages, duty, duty_current: dutyCurrent },
+          },
         });
       }}
     >
@@ -97,6 +104,33 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
           </div>
         )}
       </fieldset>
+      <fieldset>
+        <legend>Duty</legend>
+        <label className="inline">
+          <input type="checkbox" checked={duty} onChange={(e) => setDuty(e.target.checked)} />
+          Evaluate equipment duty (worst over the maximum-case studies)
+        </label>
+        <label className="inline">
+          Current{" "}
+          <select
+            aria-label="Duty current"
+            value={dutyCurrent}
+            disabled={!duty}
+            onChange={(e) => setDutyCurrent(e.target.value as DutyCurrent)}
+          >
+            {DUTY_CURRENTS.map((c) => (
+              <option key={c} value={c}>
+                {c === "bus" ? "total at the bus (conservative)" : "through the device"}
+              </option>
+            ))}
+          </select>
+        </label>
+        {duty && !cases.includes("max") && (
+          <p className="field-error" role="alert">
+            Duty needs the maximum case among the cases.
+          </p>
+        )}
+      </fieldset>
       <p className="muted small">
         {(outages.length + 1) * faults.length * cases.length} short-circuit studies ({outages.length + 1}{" "}
         network states × {faults.length} faults × {cases.length} cases).
@@ -105,7 +139,9 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
       <button
         type="submit"
         className="primary"
-        disabled={disabled || run.isPending || !faults.length || !cases.length}
+        disabled={
+          disabled || run.isPending || !faults.length || !cases.length || (duty && !cases.includes("max"))
+        }
       >
         {run.isPending ? "Queueing…" : "Run batch study"}
       </button>

@@ -7,6 +7,7 @@ import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { LiveProgress } from "./LiveProgress.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
+import { StoredDuty } from "./StoredDuty.tsx";
 import { isFinished } from "./status.ts";
 import { WorstCasesTable } from "./WorstCasesTable.tsx";
 
@@ -56,6 +57,9 @@ export function SimulationDetail({ projectId, simulationId }: { projectId: strin
         ) : (
           <ResultsTable buses={s.result.buses} selected={[]} onSelect={() => {}} />
         ))}
+      {s.status === "succeeded" && s.result?.duty && (
+        <StoredDuty checks={s.result.duty} simulationId={s.id} kind={s.kind} options={s.options} />
+      )}
     </section>
   );
 }

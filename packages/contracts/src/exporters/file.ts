@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { NetworkDocument } from "../network/index.ts";
+import type { TypeLibrary } from "../types/apply.ts";
 import { exportMatpower } from "./matpower.ts";
 import { exportPandapower } from "./pandapower.ts";
 
@@ -13,13 +14,21 @@ export interface NetworkFileExport {
   mediaType: string;
 }
 
-/** The document as a file of the given format, ready to download. */
-export function exportNetworkFile(doc: NetworkDocument, format: ExportFormat): NetworkFileExport {
+/** The document as a file of the given format, ready to download; `types` names pandapower std_types. */
+export function exportNetworkFile(
+  doc: NetworkDocument,
+  format: ExportFormat,
+  types?: TypeLibrary,
+): NetworkFileExport {
   switch (format) {
     case "ampflux":
       return { text: JSON.stringify(doc, null, 2), extension: ".json", mediaType: "application/json" };
     case "pandapower":
-      return { text: exportPandapower(doc), extension: ".pandapower.json", mediaType: "application/json" };
+      return {
+        text: exportPandapower(doc, types),
+        extension: ".pandapower.json",
+        mediaType: "application/json",
+      };
     case "matpower":
       return { text: exportMatpower(doc), extension: ".m", mediaType: "text/x-matlab" };
   }

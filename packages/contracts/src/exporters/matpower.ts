@@ -1,4 +1,10 @@
-import type { NetworkDocument } from "../network/index.ts";
+import {
+  busRatingFields,
+  lineConductorFields,
+  type NetworkDocument,
+  switchRatingFields,
+  transformerRatingFields,
+} from "../network/index.ts";
 import { numbersFromIds } from "./labels.ts";
 import { BASE_MVA, branchRows, busRows, genRows, TIE_X_PU } from "./matpower-rows.ts";
 import { starEquivalents } from "./matpower-star.ts";
@@ -25,6 +31,13 @@ function leftOut(doc: NetworkDocument): string[] {
     ...count(
       doc.external_grids.length,
       "external grid short-circuit powers and R/X (written as slack generators)",
+    ),
+    ...count(
+      has(doc.buses, ["type", ...Object.keys(busRatingFields)]) +
+        has(doc.lines, ["type", ...Object.keys(lineConductorFields)]) +
+        has(doc.transformers, ["type", ...Object.keys(transformerRatingFields)]) +
+        has(doc.switches, ["type", ...Object.keys(switchRatingFields)]),
+      "elements' types and short-circuit ratings",
     ),
     ...count(doc.generators.length, "generator X''d, R''d, cos phi and x0 (mBase = sn_mva kept)"),
     ...count(

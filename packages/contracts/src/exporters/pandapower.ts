@@ -1,4 +1,12 @@
-import { ELEMENT_COLLECTIONS, type ElementCollection, type NetworkDocument } from "../network/index.ts";
+import { SWITCH_KIND_OF_PANDAPOWER_TYPE } from "../importers/pandapower/switches.ts";
+import {
+  ELEMENT_COLLECTIONS,
+  type ElementCollection,
+  type NetworkDocument,
+  type SwitchKind,
+} from "../network/index.ts";
+import { TypeLibrary } from "../types/apply.ts";
+import type { EquipmentTypeKind } from "../types/schema.ts";
 import { labelOf, numbersFromIds } from "./labels.ts";
 import { type Column, frame } from "./pandapower-frame.ts";
 
@@ -46,10 +54,31 @@ const bus = <E>(labels: Labels, key: keyof E & string): Column<E> => [
   (e) => labelOf(labels, String(e[key])),
 ];
 
+/**
+ * A switch kind as the pandapower type the importer reads back as that kind (the first listed:
+ * LBS, not LS). Fuses and contactors have no pandapower type and are written without one.
+ */
+const PANDAPOWER_TYPE_OF_KIND = new Map<SwitchKind, string>();
+for (const [type, kind] of Object.entries(SWITCH_KIND_OF_PANDAPOWER_TYPE))
+  if (!PANDAPOWER_TYPE_OF_KIND.has(kind)) PANDAPOWER_TYPE_OF_KIND.set(kind, type);
+
+/**
+ * pandapower's std_type: the name of the element's type where the library knows it, so the
+ * importer matches it back by name; an unknown type id means nothing to pandapower and is left out.
+ */
+const stdType = <E extends { type?: string | undefined }>(
+  types: TypeLibrary,
+  kind: EquipmentTypeKind,
+): Column<E> => [
+  "std_type",
+  "object",
+  (e) => (e.type === undefined ? undefined : types.get(kind, e.type)?.name),
+];
+
 const TAP_FIELDS = ["tap_neutral", "tap_min", "tap_max", "tap_step_percent", "tap_pos"] as const;
 
 /** Columns per table: every field the document has, plus pandapower's neutral values for its power flow columns. */
-function columns(labels: TableLabels) {
+function columns(labels: TableLabels, types: TypeLibrary) {
   type T<K extends Collection> = Doc[K][number];
   const busOf = <E>(key: keyof E & string) => bus<E>(labels.buses, key);
   return {
@@ -75,6 +104,7 @@ function columns(labels: TableLabels) {
     ] satisfies Column<T<"external_grids">>[],
     lines: [
       name(),
+      stdType(types, "line"),
       busOf("from_bus"),
       busOf("to_bus"),
       ...fields<T<"lines">>("length_km", "r_ohm_per_km", "x_ohm_per_km", "c_nf_per_km"),
@@ -86,6 +116,7 @@ function columns(labels: TableLabels) {
     ] satisfies Column<T<"lines">>[],
     transformers: [
       name(),
+      stdType(types, "transformer"),
       busOf("hv_bus"),
       busOf("lv_bus"),
       ...fields<T<"transformers">>("sn_mva", "vn_hv_kv", "vn_lv_kv", "vk_percent", "vkr_percent"),
@@ -185,6 +216,8 @@ function columns(labels: TableLabels) {
       ["element", "uint32", (s) => switchTarget(s, labels).element],
       ["et", "object", (s) => switchTarget(s, labels).et],
       field("closed", "bool"),
+      ["type", "object", (s) => (s.kind === undefined ? undefined : PANDAPOWER_TYPE_OF_KIND.get(s.kind))],
+      ["in_ka", "float64", (s) => s.rated_current_ka],
       constant("z_ohm", "float64", 0),
     ] satisfies Column<T<"switches">>[],
   };
@@ -204,9 +237,11 @@ function switchTarget(sw: Doc["switches"][number], labels: TableLabels) {
  * column). Row labels are the numbers of pandapower-style ids ("bus3" → 3), else 0, 1, … in
  * document order, so a document imported from pandapower exports to the same tables and
  * imports back equal. pandapower has no pole_pairs: it is kept as an extra motor column, which
- * pandapower carries along unused.
+ * pandapower carries along unused. Switch kinds and rated currents go to switch.type and in_ka,
+ * line and transformer types to std_type by name (looked up in `types`: the built-in library
+ * unless a company's is given); the other ratings have no pandapower column and are left out.
  */
-export function exportPandapower(doc: Doc): string {
+export function exportPandapower(doc: Doc, types: TypeLibrary = new TypeLibrary()): string {
   const labels = Object.fromEntries(
     ELEMENT_COLLECTIONS.map((c) => [
       c,
@@ -217,7 +252,7 @@ export function exportPandapower(doc: Doc): string {
       ),
     ]),
   ) as unknown as TableLabels;
-  const spec = columns(labels);
+  const spec = columns(labels, types);
   const tables = Object.fromEntries(
     ELEMENT_COLLECTIONS.map((c) => {
       const elements = doc[c] as readonly { id: string }[];

@@ -1,4 +1,5 @@
 import { type NetworkDocument, validateNetwork } from "../network/index.ts";
+import { TypeLibrary } from "../types/apply.ts";
 
 /** Where an element came from: the 1-based source line and, when known, column and field. */
 export interface SourcePosition {
@@ -13,15 +14,17 @@ export type SourceMap = Map<string, SourcePosition>;
 /**
  * Validates an imported document and turns the first validation error into the importer's own
  * parse error at the source line of the offending element, so that every importer either
- * returns a valid document or throws a typed error that points into the file.
+ * returns a valid document or throws a typed error that points into the file. `types` resolves
+ * the types the importer referenced (the built-in ones unless a company's library is given).
  */
 export function checkImported(
   document: NetworkDocument,
   sources: SourceMap,
   fallback: SourcePosition,
   fail: (position: SourcePosition, message: string) => Error,
+  types: TypeLibrary = new TypeLibrary(),
 ): void {
-  const result = validateNetwork(document);
+  const result = validateNetwork(document, types);
   const issue = result.errors[0];
   if (!issue) return;
   const [collection, index, ...rest] = issue.path;

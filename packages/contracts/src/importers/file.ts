@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type NetworkDocument, networkDocumentSchema } from "../network/index.ts";
+import type { TypeLibrary } from "../types/apply.ts";
 import { importMatpower, MatpowerParseError } from "./matpower/index.ts";
 import { importPandapower, PandapowerParseError } from "./pandapower/index.ts";
 import { importPsse, PsseParseError } from "./psse/index.ts";
@@ -51,23 +52,34 @@ export function detectImportFormat(fileName: string, text: string): ImportFormat
   );
 }
 
-/** Imports a network file of any supported format into a document, with the importer's report. */
-export function importNetworkFile(fileName: string, text: string, format?: ImportFormat): NetworkFileImport {
+/**
+ * Imports a network file of any supported format into a document, with the importer's report.
+ * `types` (a company's library; the built-in one when omitted) is where pandapower std_types are matched.
+ */
+export function importNetworkFile(
+  fileName: string,
+  text: string,
+  format?: ImportFormat,
+  types?: TypeLibrary,
+): NetworkFileImport {
   const resolved = format ?? detectImportFormat(fileName, text);
   try {
-    const imported = importerFor(resolved)(text);
+    const imported = importerFor(resolved, types)(text);
     return { format: resolved, ...imported };
   } catch (error) {
     throw asNetworkFileError(resolved, error);
   }
 }
 
-function importerFor(format: ImportFormat): (text: string) => Omit<NetworkFileImport, "format"> {
+function importerFor(
+  format: ImportFormat,
+  types: TypeLibrary | undefined,
+): (text: string) => Omit<NetworkFileImport, "format"> {
   switch (format) {
     case "matpower":
       return (text) => importMatpower(text);
     case "pandapower":
-      return (text) => importPandapower(text);
+      return (text) => importPandapower(text, {}, types);
     case "psse":
       return (text) => importPsse(text);
     case "ampflux":

@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { formatKa } from "../../lib/format.ts";
+import { DutyMark } from "./DutyMark.tsx";
 import type { BusNode } from "./types.ts";
 
 /**
@@ -20,6 +21,7 @@ export const BusNodeView = memo(function BusNodeView({ id, data, selected }: Nod
       style={{ width: data.width }}
       data-testid={`bus-${id}`}
       data-selected={selected || undefined}
+      data-duty={data.duty?.status}
     >
       <div className="bus-label">
         <span className="bus-id">{data.label}</span>
@@ -34,8 +36,9 @@ export const BusNodeView = memo(function BusNodeView({ id, data, selected }: Nod
             {data.result.ikssKa === null ? "unfed" : `${formatKa(data.result.ikssKa)} kA`}
           </span>
         )}
+        {data.duty && <DutyMark id={id} duty={data.duty} />}
       </div>
-      <div className="bus-bar" />
+      <div className="bus-bar" style={data.duty ? { background: data.duty.colour } : undefined} />
       <Handle
         type="source"
         id="bus"

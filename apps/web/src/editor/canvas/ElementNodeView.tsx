@@ -2,6 +2,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { type HandleSide, KINDS } from "../model/catalog.ts";
 import { ElementSymbol } from "../symbols/ElementSymbol.tsx";
+import { DutyMark } from "./DutyMark.tsx";
 import type { ElementNode } from "./types.ts";
 
 const handleStyle: Record<HandleSide, React.CSSProperties> = {
@@ -26,12 +27,15 @@ export const ElementNodeView = memo(function ElementNodeView({ id, data, selecte
       className={classes.filter(Boolean).join(" ")}
       data-testid={`element-${id}`}
       data-selected={selected || undefined}
+      data-duty={data.duty?.status}
+      style={data.duty ? { color: data.duty.colour } : undefined}
       title={data.excluded ? "Not in the live results until it is connected and valid" : kind.label}
     >
       <ElementSymbol collection={data.collection} closed={data.closed} />
       <div className="element-label">
         <strong>{data.label}</strong>
         <span>{data.rating}</span>
+        {data.duty && <DutyMark id={id} duty={data.duty} />}
       </div>
       {kind.terminals.map((t) => (
         <Handle

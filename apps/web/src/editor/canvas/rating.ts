@@ -23,8 +23,11 @@ export function ratingOf(collection: ElementCollection, e: Element): string {
     case "loads":
     case "shunts":
       return `${n(e.p_mw)} MW`;
-    case "switches":
-      return e.closed === false ? "open" : "closed";
+    case "switches": {
+      // A rated device also shows what it breaks: the figure its duty is read against.
+      const state = e.closed === false ? "open" : "closed";
+      return typeof e.breaking_ka === "number" ? `${state} · ${n(e.breaking_ka)} kA` : state;
+    }
     case "buses":
       return `${n(e.vn_kv)} kV`;
   }

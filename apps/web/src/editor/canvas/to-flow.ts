@@ -18,6 +18,7 @@ function busNode(bus: Element, doc: EditorDocument, widths: Map<string, number>,
       width: widths.get(bus.id) ?? 160,
       inService: bus.in_service !== false,
       result: deco.results.get(bus.id),
+      duty: deco.duty.get(bus.id),
       diff: deco.diff.get(bus.id),
       invalid: deco.invalid.has(bus.id),
     },
@@ -46,6 +47,7 @@ export function toFlow(doc: EditorDocument, layout: Layout, deco: Decorations) {
           rating: ratingOf(collection, e),
           inService: e.in_service !== false,
           closed: e.closed !== false,
+          duty: deco.duty.get(e.id),
           diff: deco.diff.get(e.id),
           invalid: deco.invalid.has(e.id),
           excluded: deco.excluded.has(e.id),
@@ -90,6 +92,7 @@ export function ghostNodes(before: EditorDocument, layout: Layout, removed: Set<
   if (removed.size === 0) return [];
   const deco: Decorations = {
     results: new Map(),
+    duty: new Map(),
     diff: new Map([...removed].map((id) => [id, "removed" as const])),
     excluded: new Set(),
     invalid: new Set(),

@@ -1,4 +1,4 @@
-import type { ElementCollection } from "@ampflux/contracts";
+import type { DutyCheckName, DutyStatus, ElementCollection } from "@ampflux/contracts";
 import type { Edge, Node } from "@xyflow/react";
 
 export type DiffStatus = "added" | "changed" | "removed";
@@ -9,12 +9,21 @@ export interface BusResultBadge {
   colour: string;
 }
 
+/** An element's worst duty check, when the diagram is coloured by duty. */
+export interface DutyBadge {
+  status: DutyStatus;
+  percent: number | null;
+  check: DutyCheckName;
+  colour: string;
+}
+
 export type BusNodeData = {
   label: string;
   vnKv: number | null;
   width: number;
   inService: boolean;
   result?: BusResultBadge | undefined;
+  duty?: DutyBadge | undefined;
   diff?: DiffStatus | undefined;
   invalid: boolean;
 };
@@ -25,6 +34,7 @@ export type ElementNodeData = {
   rating: string;
   inService: boolean;
   closed: boolean;
+  duty?: DutyBadge | undefined;
   diff?: DiffStatus | undefined;
   invalid: boolean;
   /** Left out of the live results (unconnected or invalid). */
@@ -38,6 +48,8 @@ export type WireEdge = Edge<{ diff?: DiffStatus | undefined }, "wire">;
 
 export interface Decorations {
   results: Map<string, BusResultBadge>;
+  /** By element id; empty unless the diagram is coloured by duty. */
+  duty: Map<string, DutyBadge>;
   diff: Map<string, DiffStatus>;
   excluded: Set<string>;
   invalid: Set<string>;

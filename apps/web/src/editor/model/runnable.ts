@@ -3,6 +3,7 @@ import {
   type NetworkDocument,
   type NetworkIssue,
   type NetworkValidation,
+  TypeLibrary,
   validateNetwork,
 } from "@ampflux/contracts";
 import type { EditorDocument } from "./document.ts";
@@ -22,11 +23,11 @@ export interface Runnable {
  * What can be computed while the user is still drawing: elements with errors (unconnected,
  * invalid values) are set aside, repeatedly, since removing a bus orphans what hangs on it.
  */
-export function runnablePart(input: EditorDocument): Runnable {
+export function runnablePart(input: EditorDocument, types: TypeLibrary = new TypeLibrary()): Runnable {
   let doc = input;
   const excluded: string[] = [];
   for (let round = 0; round < 8; round++) {
-    const validation = validateNetwork(doc);
+    const validation = validateNetwork(doc, types);
     if (validation.ok && validation.document)
       return { document: validation.document, validation, excluded, errors: [] };
     const bad = new Map<string, Set<number>>();

@@ -1,3 +1,4 @@
+import { StudyOptionsSection } from "../../results/StudyOptionFields.tsx";
 import { useEditor } from "../EditorContext.tsx";
 import { useEditorActions } from "../useEditorActions.ts";
 import { IssueList } from "./IssueList.tsx";
@@ -35,6 +36,7 @@ export function DocumentProperties() {
           <span className="unit">Hz</span>
         </div>
       </div>
+      <StudyOptionsSection />
       <p className="muted small">{counts.length ? counts.join(", ") : "The network is empty."}</p>
       <IssueList title="Errors" issues={validation.errors} kind="error" />
       <IssueList title="Warnings" issues={validation.warnings} kind="warning" />

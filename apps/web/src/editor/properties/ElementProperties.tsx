@@ -1,18 +1,30 @@
+import { typeOverrides } from "@ampflux/contracts";
 import { useState } from "react";
+import { useSession } from "../../auth/useSession.ts";
 import { useEditor } from "../EditorContext.tsx";
 import { KINDS } from "../model/catalog.ts";
 import type { Located } from "../model/document.ts";
 import { useEditorActions } from "../useEditorActions.ts";
 import { FIELD_SPECS } from "./field-specs.ts";
 import { issuesOf } from "./issues.ts";
+import { missingRatings } from "./missing-ratings.ts";
 import { PropertyField } from "./PropertyField.tsx";
+import { SaveTypeForm } from "./SaveTypeForm.tsx";
+import { TypePicker, typeKindOf } from "./TypePicker.tsx";
 
 /** The selected element's fields with units, validation messages next to each. */
 export function ElementProperties({ located }: { located: Located }) {
-  const { doc, validation, canEdit } = useEditor();
+  const { doc, validation, canEdit, types } = useEditor();
   const actions = useEditorActions();
   const { collection, index, element } = located;
   const issues = issuesOf(validation, doc, collection, index);
+  const typeKind = typeKindOf(collection);
+  const overridden = new Set(typeKind ? typeOverrides(typeKind, element, types.library) : []);
+  const type =
+    typeKind && typeof element.type === "string" ? types.library.get(typeKind, element.type) : undefined;
+  // A typed element's unset fields take the type's values on validation: not missing, shown as inherited.
+  const isCompanyAdmin = useSession().data?.user.role === "company_admin";
+  const missing = missingRatings(collection, { ...type?.values, ...element });
   return (
     <div className="panel-body" data-testid="properties">
       <header className="props-header">
@@ -30,6 +42,22 @@ export function ElementProperties({ located }: { located: Located }) {
         </p>
       ))}
       <div className="props-grid">
+        {typeKind && (
+          <TypePicker
+            kind={typeKind}
+            element={element}
+            library={types.library}
+            errors={issues.errors.get("type") ?? []}
+            warnings={issues.warnings.get("type") ?? []}
+            disabled={!canEdit}
+            onPick={(picked) =>
+              actions.setFields(
+                element.id,
+                picked ? { ...picked.values, type: picked.id } : { type: undefined },
+              )
+            }
+          />
+        )}
         {FIELD_SPECS[collection].map((spec) => (
           <PropertyField
             key={`${element.id}.${spec.key}`}
@@ -38,11 +66,21 @@ export function ElementProperties({ located }: { located: Located }) {
             doc={doc}
             errors={issues.errors.get(spec.key) ?? []}
             warnings={issues.warnings.get(spec.key) ?? []}
+            typeValue={overridden.has(spec.key) ? type?.values[spec.key] : undefined}
+            inherited={element[spec.key] === undefined ? type?.values[spec.key] : undefined}
+            missing={missing.has(spec.key)}
             disabled={!canEdit}
             onChange={(value) => actions.setField(element.id, spec.key, value)}
           />
         ))}
       </div>
+      {typeKind && canEdit && isCompanyAdmin && (
+        <SaveTypeForm
+          kind={typeKind}
+          element={element}
+          onSaved={(typeId) => actions.setFields(element.id, { type: typeId })}
+        />
+      )}
       {canEdit && (
         <button type="button" className="danger small" onClick={() => actions.remove([element.id])}>
           Delete {element.id}

@@ -11,13 +11,43 @@ interface Props {
   /** Messages from validateNetwork for this field (errors, then warnings). */
   errors: string[];
   warnings: string[];
+  /** The element's type has another value here: the field is marked "overridden". */
+  typeValue?: unknown;
+  /** Unset here, so validation fills it from the element's type with this value. */
+  inherited?: unknown;
+  /** The duty study needs this rating and neither the element nor its type has it. */
+  missing?: boolean;
   disabled: boolean;
   onChange(value: unknown): void;
 }
 
 /** One property with its unit and, next to it, what the contract's validation says about it. */
-export function PropertyField({ spec, element, doc, errors, warnings, disabled, onChange }: Props) {
+export function PropertyField(props: Props) {
+  if (props.spec.kind === "section") return <h4 className="props-section">{props.spec.label}</h4>;
+  return <Field {...props} />;
+}
+
+function Field({
+  spec,
+  element,
+  doc,
+  errors,
+  warnings,
+  typeValue,
+  inherited,
+  missing = false,
+  disabled,
+  onChange,
+}: Props) {
   const id = useId();
+  const unsetText =
+    inherited !== undefined
+      ? `${String(inherited)} (type)`
+      : missing
+        ? "missing rating"
+        : "optional" in spec && spec.optional
+          ? "not set"
+          : undefined;
   const [local, setLocal] = useState<string | null>(null);
   const value = element[spec.key];
   const messages = local ? [local, ...errors] : errors;
@@ -37,7 +67,7 @@ export function PropertyField({ spec, element, doc, errors, warnings, disabled, 
           {...common}
           value={typeof value === "number" ? value : undefined}
           optional={spec.optional ?? false}
-          placeholder={spec.optional ? "not set" : undefined}
+          placeholder={unsetText}
           onValue={onChange}
           onProblem={setLocal}
         />
@@ -48,7 +78,7 @@ export function PropertyField({ spec, element, doc, errors, warnings, disabled, 
         <input
           {...common}
           value={typeof value === "string" ? value : ""}
-          placeholder={spec.optional ? "not set" : undefined}
+          placeholder={unsetText}
           onChange={(e) => onChange(spec.optional && e.target.value === "" ? undefined : e.target.value)}
         />
       );
@@ -58,7 +88,7 @@ export function PropertyField({ spec, element, doc, errors, warnings, disabled, 
         <input
           {...common}
           type="checkbox"
-          checked={value !== false}
+          checked={typeof value === "boolean" ? value : (spec.unset ?? true)}
           onChange={(e) => onChange(e.target.checked)}
         />
       );
@@ -70,7 +100,7 @@ export function PropertyField({ spec, element, doc, errors, warnings, disabled, 
           value={typeof value === "string" ? value : ""}
           onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
         >
-          {spec.optional && <option value="">not set</option>}
+          {spec.optional && <option value="">{unsetText}</option>}
           {spec.options.map((o) => (
             <option key={o}>{o}</option>
           ))}
@@ -96,14 +126,24 @@ export function PropertyField({ spec, element, doc, errors, warnings, disabled, 
     case "reference":
       input = <ReferenceSelect {...common} spec={spec} element={element} doc={doc} onChange={onChange} />;
       break;
+    case "section":
+      return null;
   }
   const unit = spec.kind === "number" ? spec.unit : undefined;
   const hint = "hint" in spec ? spec.hint : undefined;
   return (
     <div
-      className={`prop${messages.length ? " invalid" : warnings.length ? " warned" : ""}${spec.kind === "bool" ? " prop-bool" : ""}`}
+      className={`prop${messages.length ? " invalid" : warnings.length ? " warned" : ""}${spec.kind === "bool" ? " prop-bool" : ""}${missing ? " missing" : ""}`}
+      data-prop={spec.key}
     >
-      <label htmlFor={id}>{spec.label}</label>
+      <label htmlFor={id}>
+        {spec.label}
+        {typeValue !== undefined && (
+          <span className="tag overridden" title={`the type says ${String(typeValue)}`}>
+            overridden
+          </span>
+        )}
+      </label>
       <div className="prop-input">
         {input}
         {unit && <span className="unit">{unit}</span>}

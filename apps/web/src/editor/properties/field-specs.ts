@@ -1,4 +1,10 @@
-import { type ElementCollection, SWITCH_ELEMENT_TYPES } from "@ampflux/contracts";
+import {
+  CONDUCTOR_MATERIALS,
+  type ElementCollection,
+  INSULATIONS,
+  SWITCH_ELEMENT_TYPES,
+  SWITCH_KINDS,
+} from "@ampflux/contracts";
 
 export type FieldSpec =
   | {
@@ -11,8 +17,11 @@ export type FieldSpec =
       hint?: string;
     }
   | { key: string; label: string; kind: "text"; optional?: boolean; hint?: string }
-  | { key: string; label: string; kind: "bool" }
-  | { key: string; label: string; kind: "enum"; options: string[]; optional?: boolean }
+  /** `unset`: what an absent value means (in_service: true, oltc: false). */
+  | { key: string; label: string; kind: "bool"; unset?: boolean }
+  | { key: string; label: string; kind: "enum"; options: string[]; optional?: boolean; hint?: string }
+  /** A heading before the fields that follow (key is the section's name). */
+  | { key: string; label: string; kind: "section" }
   | { key: string; label: string; kind: "bus" }
   | { key: string; label: string; kind: "reference" };
 
@@ -21,12 +30,55 @@ const num = (key: string, label: string, unit?: string, extra: Partial<FieldSpec
 const opt = (key: string, label: string, unit?: string, hint?: string): FieldSpec =>
   num(key, label, unit, { optional: true, ...(hint ? { hint } : {}) });
 const bus = (key: string, label: string): FieldSpec => ({ key, label, kind: "bus" });
-const inService: FieldSpec = { key: "in_service", label: "In service", kind: "bool" };
+const inService: FieldSpec = { key: "in_service", label: "In service", kind: "bool", unset: true };
 const name: FieldSpec = { key: "name", label: "Name", kind: "text", optional: true };
+const section = (key: string, label: string): FieldSpec => ({
+  key: `section:${key}`,
+  label,
+  kind: "section",
+});
+const choice = (key: string, label: string, options: readonly string[], hint?: string): FieldSpec => ({
+  key,
+  label,
+  kind: "enum",
+  options: [...options],
+  optional: true,
+  ...(hint ? { hint } : {}),
+});
+/** A stored load-flow solution or set-point: read by the load flow only, never by IEC 60909. */
+const loadFlow = (key: string, label: string, unit?: string) => opt(key, label, unit, "load flow only");
 
-/** The properties panel's fields per collection, in reading order, with units. */
+/** IEC 60909 leaves these to the engineer's ratings; each is optional ("missing rating" when a check needs it). */
+const SWITCH_RATINGS: FieldSpec[] = [
+  section("ratings", "Short-circuit ratings"),
+  choice("kind", "Device", SWITCH_KINDS, "unset: checked as a circuit breaker"),
+  opt("rated_voltage_kv", "Rated voltage Ur", "kV"),
+  opt("rated_current_ka", "Rated current Ir", "kA", "continuous rating, not checked"),
+  opt("breaking_ka", "Breaking Isc / Icu", "kA"),
+  opt("making_ka", "Making Icm (peak)", "kA"),
+  opt("short_time_ka", "Short-time Ik / Icw", "kA"),
+  opt("short_time_s", "Short-time duration tk", "s", "1 s when unset"),
+  opt("opening_time_ms", "Opening time", "ms", "contact parting; the study's tmin when unset"),
+  opt("dc_time_constant_ms", "DC time constant", "ms", "45 ms when unset (IEC 62271-100)"),
+];
+
+/**
+ * The properties panel's fields per collection, in reading order, with units: every field of the
+ * contract's element schemas except `id` (the panel's header), `type` (the type picker) and a
+ * bus's `geo` (its place on the diagram). test/field-specs.test.ts holds the panel to that.
+ */
 export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
-  buses: [name, num("vn_kv", "Nominal voltage Un", "kV"), inService],
+  buses: [
+    name,
+    num("vn_kv", "Nominal voltage Un", "kV"),
+    inService,
+    loadFlow("vm_pu", "Voltage (solution)", "p.u."),
+    loadFlow("va_degree", "Angle (solution)", "°"),
+    section("ratings", "Switchboard ratings"),
+    opt("peak_withstand_ka", "Peak withstand Ipk", "kA"),
+    opt("short_time_ka", "Short-time Icw", "kA"),
+    opt("short_time_s", "Short-time duration", "s", "1 s when unset"),
+  ],
   external_grids: [
     name,
     bus("bus", "Bus"),
@@ -38,6 +90,8 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     opt("r0x0_max", "R0/X0 max"),
     opt("x0x_min", "X0/X min"),
     opt("r0x0_min", "R0/X0 min"),
+    loadFlow("vm_pu", "Slack voltage", "p.u."),
+    loadFlow("va_degree", "Slack angle", "°"),
     inService,
   ],
   lines: [
@@ -55,6 +109,16 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     opt("max_i_ka", "Rated current", "kA"),
     num("endtemp_degree", "End temperature", "°C"),
     inService,
+    section("conductor", "Conductor (thermal check)"),
+    choice("conductor", "Conductor", CONDUCTOR_MATERIALS),
+    choice("insulation", "Insulation", INSULATIONS),
+    opt(
+      "k_a_s05_mm2",
+      "k factor",
+      "A·√s/mm²",
+      "overrides conductor and insulation (IEC 60364-4-43 Table 43A)",
+    ),
+    opt("cross_section_mm2", "Cross-section S", "mm²"),
   ],
   transformers: [
     name,
@@ -69,6 +133,7 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     num("shift_degree", "Phase shift", "°"),
     opt("vk0_percent", "vk0", "%"),
     opt("vkr0_percent", "vkr0", "%"),
+    opt("mag0_percent", "Zero-seq. magnetising", "%"),
     opt("xn_ohm", "Neutral reactance XN", "Ω"),
     opt("tap_pos", "Tap position"),
     opt("tap_neutral", "Tap neutral"),
@@ -76,9 +141,13 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     opt("tap_max", "Tap max"),
     opt("tap_step_percent", "Tap step", "%"),
     { key: "tap_side", label: "Tap side", kind: "enum", options: ["hv", "lv"], optional: true },
+    { key: "oltc", label: "On-load tap changer", kind: "bool", unset: false },
     num("parallel", "Parallel units", undefined, { step: 1 }),
-    { key: "power_station_unit", label: "Power station unit", kind: "bool" },
+    { key: "power_station_unit", label: "Power station unit", kind: "bool", unset: false },
     inService,
+    section("ratings", "Short-circuit withstand"),
+    opt("through_fault_ka", "Through fault current", "kA", "LV side (IEC 60076-5)"),
+    opt("through_fault_s", "Through fault duration", "s", "2 s when unset (IEC 60076-5)"),
   ],
   transformers3w: [
     name,
@@ -97,9 +166,22 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     num("vkr_hv_percent", "vkr HV–MV", "%"),
     num("vkr_mv_percent", "vkr MV–LV", "%"),
     num("vkr_lv_percent", "vkr HV–LV", "%"),
+    opt("vk0_hv_percent", "vk0 HV–MV", "%"),
+    opt("vk0_mv_percent", "vk0 MV–LV", "%"),
+    opt("vk0_lv_percent", "vk0 HV–LV", "%"),
+    opt("vkr0_hv_percent", "vkr0 HV–MV", "%"),
+    opt("vkr0_mv_percent", "vkr0 MV–LV", "%"),
+    opt("vkr0_lv_percent", "vkr0 HV–LV", "%"),
+    opt("mag0_percent", "Zero-seq. magnetising", "%"),
     { key: "vector_group", label: "Vector group", kind: "text", optional: true, hint: "e.g. YNyn0d5" },
     num("shift_mv_degree", "Shift MV", "°"),
     num("shift_lv_degree", "Shift LV", "°"),
+    opt("tap_pos", "Tap position"),
+    opt("tap_neutral", "Tap neutral"),
+    opt("tap_min", "Tap min"),
+    opt("tap_max", "Tap max"),
+    opt("tap_step_percent", "Tap step", "%"),
+    choice("tap_side", "Tap side", ["hv", "mv", "lv"]),
     inService,
   ],
   generators: [
@@ -113,6 +195,10 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     opt("x0_pu", "X0", "p.u.", "earthed star point"),
     opt("pg_percent", "Voltage range pG", "%"),
     { key: "power_station_trafo", label: "Unit transformer", kind: "reference" },
+    loadFlow("p_mw", "Active power P", "MW"),
+    loadFlow("vm_pu", "Voltage set-point", "p.u."),
+    loadFlow("q_min_mvar", "Q min", "Mvar"),
+    loadFlow("q_max_mvar", "Q max", "Mvar"),
     inService,
   ],
   motors: [
@@ -148,6 +234,7 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     bus("bus", "Bus"),
     { key: "element_type", label: "Switches", kind: "enum", options: [...SWITCH_ELEMENT_TYPES] },
     { key: "element", label: "Other side", kind: "reference" },
-    { key: "closed", label: "Closed", kind: "bool" },
+    { key: "closed", label: "Closed", kind: "bool", unset: true },
+    ...SWITCH_RATINGS,
   ],
 };

@@ -1,8 +1,29 @@
+import type { TypeLibrary } from "@ampflux/contracts";
 import { useEditor } from "../EditorContext.tsx";
+import { type EditorDocument, findElement } from "../model/document.ts";
+import { typeKindOf } from "../properties/TypePicker.tsx";
+
+/** "type A → B" for an element whose type reference changed (by name where the library knows it). */
+function typeChange(
+  before: EditorDocument,
+  now: EditorDocument,
+  id: string,
+  library: TypeLibrary,
+): string | null {
+  const name = (doc: EditorDocument) => {
+    const found = findElement(doc, id);
+    const type = found?.element.type;
+    if (typeof type !== "string") return "no type";
+    const kind = found && typeKindOf(found.collection);
+    return (kind && library.get(kind, type)?.name) ?? type;
+  };
+  const [from, to] = [name(before), name(now)];
+  return from === to ? null : `type ${from} → ${to}`;
+}
 
 /** The visual diff's legend and list, over the diagram while a version is compared. */
 export function DiffBanner() {
-  const { state, dispatch } = useEditor();
+  const { state, dispatch, doc, types } = useEditor();
   const diff = state.diff;
   if (!diff) return null;
   const { added, removed, changed } = diff.diff;
@@ -37,6 +58,11 @@ export function DiffBanner() {
               ~ {c.id}
             </button>{" "}
             <span className="muted">{c.fields?.join(", ")}</span>
+            {c.fields?.includes("type") && (
+              <div className="small" data-testid={`type-change-${c.id}`}>
+                {typeChange(diff.before, doc, c.id, types.library)}
+              </div>
+            )}
           </li>
         ))}
         {added.length + removed.length + changed.length === 0 && <li className="muted">No differences.</li>}

@@ -2,6 +2,7 @@ import type { Line, Transformer, Transformer3w } from "../../network/index.ts";
 import { importedVectorGroup } from "../vector-group.ts";
 import { busRef, type Context, nameOf, register } from "./context.ts";
 import type { ParsedPandapower } from "./frames.ts";
+import { matchStdTypes } from "./std-types.ts";
 import { type Row, rowsOf } from "./table.ts";
 
 const MAGNETISING = "IEC 60909 neglects the magnetising branch";
@@ -172,6 +173,13 @@ export function mapBranches(net: ParsedPandapower, ctx: Context) {
   report.mapped("line", "lines", lines.length);
   report.mapped("trafo", "transformers", transformers.length);
   report.mapped("trafo3w", "transformers3w", transformers3w.length);
+  matchStdTypes(lineRows, lines, "line", "lines", ctx);
+  matchStdTypes(trafoRows, transformers, "transformer", "transformers", ctx);
+  report.dropped(
+    "trafo3w.std_type",
+    trafo3wRows.filter((row) => (row.string("std_type") ?? "") !== "").length,
+    "the type library has no three-winding transformer types",
+  );
   report.dropped(
     "line.g_us_per_km",
     countNonNeutral(lineRows, "g_us_per_km", 0),

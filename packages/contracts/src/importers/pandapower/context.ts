@@ -1,3 +1,4 @@
+import type { TypeLibrary } from "../../types/apply.ts";
 import type { SourceMap } from "../checked.ts";
 import type { ImportReportBuilder } from "../report.ts";
 import type { ResolvedPandapowerOptions } from "./options.ts";
@@ -10,6 +11,8 @@ export interface Context {
   sources: SourceMap;
   /** Bus id → vn_kv, for elements whose rated voltage defaults to their bus's. */
   busVoltage: Map<string, number>;
+  /** Where std_type names are looked up: the built-in types, and a company's when given. */
+  types: TypeLibrary;
 }
 
 /** Stable document ids: the pandapower table name and row label, e.g. "bus3", "trafo3w0". */

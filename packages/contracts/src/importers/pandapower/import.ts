@@ -1,4 +1,5 @@
 import type { NetworkDocument } from "../../network/index.ts";
+import { TypeLibrary } from "../../types/apply.ts";
 import { checkImported, type SourceMap } from "../checked.ts";
 import { importedDocument } from "../document.ts";
 import { type ImportReport, ImportReportBuilder } from "../report.ts";
@@ -73,14 +74,19 @@ function reportUnmapped(net: ParsedPandapower, ctx: Context): void {
  * document. Element ids are the table name and row label ("bus3", "trafo0"); pandapower names are
  * kept in `name`. Throws PandapowerParseError, with a line and column (and the table, row and
  * column where one value is at fault), for text that is not such a network or whose network does
- * not validate.
+ * not validate. A line's or transformer's std_type becomes its `type` where `types` (the built-in
+ * library unless a company's is given) has a type of that name.
  */
-export function importPandapower(text: string, options: PandapowerImportOptions = {}): PandapowerImport {
+export function importPandapower(
+  text: string,
+  options: PandapowerImportOptions = {},
+  types: TypeLibrary = new TypeLibrary(),
+): PandapowerImport {
   const resolved = pandapowerImportOptionsSchema.parse(options);
   const net = parsePandapowerText(text);
   const report = new ImportReportBuilder("pandapower");
   const sources: SourceMap = new Map();
-  const ctx: Context = { options: resolved, report, sources, busVoltage: new Map() };
+  const ctx: Context = { options: resolved, report, sources, busVoltage: new Map(), types };
   const frequency_hz = frequency(net, ctx);
   // Buses first: later tables default rated voltages to their bus's.
   const elements = {
@@ -101,6 +107,7 @@ export function importPandapower(text: string, options: PandapowerImportOptions 
     sources,
     net.position,
     ({ line, column, field }, message) => new PandapowerParseError(line, column ?? 1, message, field),
+    types,
   );
   return { document, report: report.build() };
 }

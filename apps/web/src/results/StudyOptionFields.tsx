@@ -1,0 +1,154 @@
+import { DUTY_CURRENTS, type NetworkIssue } from "@ampflux/contracts";
+import { createContext, useContext, useId, useState } from "react";
+import { NumberInput } from "../editor/properties/NumberInput.tsx";
+import type { LiveStudyOptions } from "./protocol.ts";
+import { optionMessages, type StudyOptionField } from "./study-options.ts";
+
+/** The live study's options for panels below the editor's workspace (the properties panel's network view). */
+export interface StudyOptionsValue {
+  options: LiveStudyOptions;
+  setOptions(options: LiveStudyOptions): void;
+  engineIssues: readonly NetworkIssue[];
+}
+
+export const StudyOptionsContext = createContext<StudyOptionsValue | null>(null);
+
+/** The same option fields as the toolbar's "Options", for the properties panel when nothing is selected. */
+export function StudyOptionsSection() {
+  const value = useContext(StudyOptionsContext);
+  if (!value) return null;
+  const { options, setOptions, engineIssues } = value;
+  return (
+    <section className="study-options-section" aria-label="Study options">
+      <h4 className="props-section">Study options</h4>
+      <StudyOptionFields
+        value={options}
+        set={(patch) => setOptions({ ...options, ...patch })}
+        messages={optionMessages(options, engineIssues)}
+      />
+    </section>
+  );
+}
+
+/** κ method, tmin, tk, c_max/c_min and the duty current, each with its messages. */
+export function StudyOptionFields({
+  value,
+  set,
+  messages,
+}: {
+  value: LiveStudyOptions;
+  set(patch: Partial<LiveStudyOptions>): void;
+  messages: Map<StudyOptionField, string[]>;
+}) {
+  return (
+    <>
+      <OptionRow label="κ method" messages={messages.get("kappa_method")}>
+        {(id) => (
+          <select
+            id={id}
+            value={value.kappa_method}
+            onChange={(e) => set({ kappa_method: e.target.value as "B" | "C" })}
+          >
+            <option value="B">B: uniform R/X (eq. 58)</option>
+            <option value="C">C: equivalent frequency (eq. 59)</option>
+          </select>
+        )}
+      </OptionRow>
+      <NumberOption label="tmin" unit="s" field="tmin_s" value={value} set={set} messages={messages} />
+      <NumberOption label="tk" unit="s" field="tk_s" value={value} set={set} messages={messages} />
+      <NumberOption label="c max" field="c_max" value={value} set={set} messages={messages} optional />
+      <NumberOption label="c min" field="c_min" value={value} set={set} messages={messages} optional />
+      <OptionRow label="Duty current" messages={messages.get("duty_current")}>
+        {(id) => (
+          <select
+            id={id}
+            value={value.duty_current}
+            disabled={!value.duty}
+            onChange={(e) => set({ duty_current: e.target.value as LiveStudyOptions["duty_current"] })}
+          >
+            {DUTY_CURRENTS.map((c) => (
+              <option key={c} value={c}>
+                {c === "bus" ? "total at the bus (conservative)" : "through the device"}
+              </option>
+            ))}
+          </select>
+        )}
+      </OptionRow>
+    </>
+  );
+}
+
+function NumberOption({
+  label,
+  unit,
+  field,
+  value,
+  set,
+  messages,
+  optional = false,
+}: {
+  label: string;
+  unit?: string;
+  field: "tmin_s" | "tk_s" | "c_max" | "c_min";
+  value: LiveStudyOptions;
+  set(patch: Partial<LiveStudyOptions>): void;
+  messages: Map<StudyOptionField, string[]>;
+  optional?: boolean;
+}) {
+  // What the field cannot parse ("1e", empty where a value is needed) stays here: the options keep their last number.
+  const [problem, setProblem] = useState<string | null>(null);
+  const list = [...(problem ? [problem] : []), ...(messages.get(field) ?? [])];
+  return (
+    <OptionRow label={label} unit={unit} messages={list.length > 0 ? list : undefined}>
+      {(id) => (
+        <NumberInput
+          id={id}
+          aria-label={label}
+          value={value[field]}
+          optional={optional}
+          placeholder={optional ? "Table 1" : undefined}
+          aria-invalid={list.length > 0 || undefined}
+          onValue={(v) => set({ [field]: v })}
+          onProblem={setProblem}
+        />
+      )}
+    </OptionRow>
+  );
+}
+
+function OptionRow({
+  label,
+  unit,
+  messages,
+  children,
+}: {
+  label: string;
+  unit?: string | undefined;
+  messages: string[] | undefined;
+  children(id: string): React.ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className={`option-row${messages ? " invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <span className="prop-input">
+        {children(id)}
+        {unit && <span className="unit">{unit}</span>}
+      </span>
+      <Messages list={messages} />
+    </div>
+  );
+}
+
+export function Messages({ list }: { list: string[] | undefined }) {
+  if (!list) return null;
+  return (
+    <span className="option-messages">
+      {list.map((m) => (
+        <span key={m} className="field-error" role="alert">
+          {m}
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,98 @@
+import {
+  DUTY_CURRENTS,
+  FAULT_TYPES,
+  type NetworkIssue,
+  STUDY_CASES,
+  shortCircuitOptionsSchema,
+} from "@ampflux/contracts";
+import type { LiveStudyOptions } from "./protocol.ts";
+
+/** The schema's defaults: 3-phase, maximum case, κ method C, tmin 0.1 s, tk 1 s, Table 1 factors, no duty. */
+export const DEFAULT_STUDY_OPTIONS: LiveStudyOptions = {
+  fault: "3ph",
+  case: "max",
+  kappa_method: "C",
+  tmin_s: 0.1,
+  tk_s: 1,
+  duty: false,
+  duty_current: "bus",
+};
+
+/** The option fields the controls edit, each of which may carry a message. */
+export type StudyOptionField = keyof LiveStudyOptions;
+const OPTION_FIELDS = new Set<string>([
+  "fault",
+  "case",
+  "kappa_method",
+  "tmin_s",
+  "tk_s",
+  "c_max",
+  "c_min",
+  "duty",
+  "duty_current",
+] satisfies StudyOptionField[]);
+
+const storageKey = (projectId: string) => `ampflux:study-options:${projectId}`;
+
+const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
+  values.includes(value as T) ? (value as T) : fallback;
+const numberOr = (value: unknown, fallback: number | undefined) =>
+  typeof value === "number" && Number.isFinite(value) ? value : fallback;
+
+/**
+ * The options last used on this project's network (kept per project in localStorage, like the
+ * layout). A stored value of the wrong type falls back to the default; an out-of-range number is
+ * kept, so the field shows why it is refused.
+ */
+export function loadStudyOptions(projectId: string): LiveStudyOptions {
+  let stored: Record<string, unknown> = {};
+  try {
+    const parsed = JSON.parse(localStorage.getItem(storageKey(projectId)) ?? "{}") as unknown;
+    if (parsed && typeof parsed === "object") stored = parsed as Record<string, unknown>;
+  } catch {
+    // Unreadable: start from the defaults.
+  }
+  const d = DEFAULT_STUDY_OPTIONS;
+  return {
+    fault: oneOf(FAULT_TYPES, stored.fault, d.fault),
+    case: oneOf(STUDY_CASES, stored.case, d.case),
+    kappa_method: oneOf(["B", "C"] as const, stored.kappa_method, d.kappa_method),
+    tmin_s: numberOr(stored.tmin_s, d.tmin_s) ?? d.tmin_s,
+    tk_s: numberOr(stored.tk_s, d.tk_s) ?? d.tk_s,
+    c_max: numberOr(stored.c_max, undefined),
+    c_min: numberOr(stored.c_min, undefined),
+    duty: stored.duty === true,
+    duty_current: oneOf(DUTY_CURRENTS, stored.duty_current, d.duty_current),
+  };
+}
+
+export function saveStudyOptions(projectId: string, options: LiveStudyOptions): void {
+  try {
+    localStorage.setItem(storageKey(projectId), JSON.stringify(options));
+  } catch {
+    // Storage full or disabled: the options last for this visit only.
+  }
+}
+
+/**
+ * Messages per option field: the contract's schema (at once, as the user types) and the engine's
+ * own refusals (e.g. duty with the minimum case), by their paths; each message once.
+ */
+export function optionMessages(
+  options: LiveStudyOptions,
+  engineIssues: readonly NetworkIssue[],
+): Map<StudyOptionField, string[]> {
+  const messages = new Map<StudyOptionField, string[]>();
+  const add = (path: ReadonlyArray<string | number>, message: string) => {
+    const [field] = path;
+    if (typeof field !== "string" || !OPTION_FIELDS.has(field)) return;
+    const key = field as StudyOptionField;
+    const list = messages.get(key) ?? [];
+    if (!list.includes(message)) messages.set(key, [...list, message]);
+  };
+  const parsed = shortCircuitOptionsSchema.safeParse(options);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) add(issue.path as Array<string | number>, issue.message);
+  for (const issue of engineIssues) add(issue.path, issue.message);
+  return messages;
+}

@@ -1,9 +1,11 @@
 // `duty_current: "through"`: the current through a device at one end of a branch, for a fault on
 // either side of it. With c the current branch e feeds into a fault at bus b (a phasor, from
-// the branch-end machinery of branch-results.ts: one column solve per sequence and distinct
-// bus), a fault at b drives c through the device (fault on the bus side), and a fault just
-// beyond the device on the branch side drives everything else at b, I''k(b) − c. The device
-// sees the larger: max(|c|, |I''k(b) − c|), per phase for unbalanced faults.
+// the branch-end machinery of branch-results.ts, with Z between b and its neighbours from one
+// selected inversion per sequence), a fault at b drives c through the device (fault on the bus
+// side), and a fault just beyond the device on the branch side drives everything else at b,
+// I''k(b) − c. The device sees the larger: max(|c|, |I''k(b) − c|), per phase for unbalanced
+// faults. An open switch's branch end carries nothing (c = 0): closing it onto a fault beyond
+// it meets all of I''k(b).
 
 import type { FaultType } from "@ampflux/contracts";
 import { FaultSequences, faultSequenceCurrents, phaseCurrents } from "../iec60909/branch-results.ts";
@@ -26,7 +28,7 @@ export class ThroughCurrents implements Disposable {
   readonly #raw: Float64Array;
   readonly #buses: BusFaultCurrents;
   readonly #sequences: FaultSequences;
-  /** Per fault node, computed on first use: one column solve per sequence. */
+  /** Per fault node, computed on first use. */
   readonly #byNode = new Map<number, EndCurrents>();
 
   constructor(
@@ -43,7 +45,10 @@ export class ThroughCurrents implements Disposable {
     this.#sequences = new FaultSequences(sim, model, index, fault === "1ph" || fault === "2ph_earth");
   }
 
-  /** The sequence currents element e feeds into a fault at `bus` (−(current into e)), in kA. */
+  /**
+   * The sequence currents (per unit) into element e at `bus` for a fault there, the fault's own
+   * sequence currents, and the bus's base current (kA) they scale by.
+   */
   #ends(bus: string, element: string): { into: Cx[]; fault: Cx[]; base: number } | undefined {
     const node = this.#model.nodeOfBus.get(bus);
     const k = this.#buses.indexOf(bus);

@@ -530,6 +530,14 @@ describe("through mode on a bus fed from two sides", () => {
     expect(value).toBeLessThan(b?.ikss_ka ?? 0);
   });
 
+  it("checks an open feeder breaker with all of its bus's current: closing onto a fault beyond it", () => {
+    const open = { ...twoSources, switches: twoSources.switches.map((sw) => ({ ...sw, closed: false })) };
+    const result = core.shortCircuit(open, { duty: true, duty_current: "through" });
+    // With QL open, B is fed by G1 alone: I''k(B) = E/|Z_G1|, and nothing flows in from the line.
+    expectClose(result.buses.find((x) => x.bus === "B")?.ikss_ka, atB.own);
+    expectClose(checkOf(result, "QL", "breaking_sym").value, atB.own);
+  });
+
   it("checks a bus–bus switch with its bus current, with a note", () => {
     const result = core.shortCircuit(defaultsNetwork, { duty: true, duty_current: "through" });
     const making = checkOf(result, "Q3", "making");

@@ -1,11 +1,19 @@
 import { readFileSync } from "node:fs";
 import { DUTY_CSV_COLUMNS } from "@ampflux/contracts";
 import { ratedSwitchboard } from "@ampflux/contracts/testing";
-import { createDb, licenses } from "@ampflux/db";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchChromium, screenshotPath } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { screenshotPath } from "./browser.ts";
 import { type Stack, startStack } from "./stack.ts";
+import {
+  editorToolbar,
+  licenseBatchStudies,
+  runBatchStudy,
+  STEP,
+  saveVersion,
+  storyInSteps,
+  wire,
+} from "./story.ts";
 
 // Duty in the browser: the built web app → real api → Postgres, the engine in the page's worker.
 // The network is contracts' `ratedSwitchboard`: a 20 kV board "mv" fed from a 5000 MVA 110 kV grid
@@ -20,53 +28,14 @@ import { type Stack, startStack } from "./stack.ts";
 // A second, identical T2 in parallel halves Z_TK:
 //   I''k(mv) = 22 / (√3 · (0.088 + 0.371)) = 27.7 kA → 173 %: overdutied.
 
-const STEP = { timeout: 20_000 };
-let stack: Stack;
-let browser: Browser;
+const story = storyInSteps({ failureShot: "duty-failure", start: () => startStack({ worker: true }) });
 let page: Page;
-
-beforeAll(async () => {
-  stack = await startStack({ worker: true });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  context.setDefaultTimeout(STEP.timeout);
-  page.on("dialog", (dialog) => void dialog.accept());
+let stack: Stack;
+beforeAll(() => {
+  ({ page, stack } = story);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-let failed = false;
-beforeEach((context) => {
-  if (failed) context.skip();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state !== "fail") return;
-  failed = true;
-  const path = screenshotPath("duty-failure");
-  await page.screenshot({ path });
-  console.error(`the page when "${context.task.name}" failed: ${path}`);
-});
-
-const center = async (locator: Locator) => {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error("element is not visible");
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-};
-
-async function wire(element: string, terminal: string, bus: string) {
-  const from = await center(page.getByTestId(`handle-${element}-${terminal}`));
-  const to = await center(page.getByTestId(`bus-${bus}`).locator(".bus-handle"));
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 12 });
-  await page.mouse.up();
-}
-
-const toolbar = () => page.getByRole("toolbar", { name: "Editor" });
+const toolbar = () => editorToolbar(page);
 const sideTab = (name: string) => page.getByRole("tab", { name }).click();
 const versionStatus = () => page.getByTestId("version-status").textContent();
 const properties = () => page.getByTestId("properties");
@@ -83,11 +52,8 @@ const settled = () =>
   expect.poll(() => page.getByTestId("live-summary").textContent(), STEP).not.toContain("computing");
 const diagramDuty = (id: string) => page.getByTestId(`element-${id}`).getAttribute("data-duty");
 
-async function saveVersion(message: string) {
-  await toolbar().getByRole("button", { name: "Save version" }).click();
-  const dialog = page.getByRole("dialog", { name: "Save a new version" });
-  await dialog.getByLabel("What changed?").fill(message);
-  await dialog.getByRole("button", { name: "Save version" }).click();
+async function saveAndClose(message: string) {
+  const dialog = await saveVersion(page, message);
   await expect.poll(() => dialog.isVisible(), STEP).toBe(false);
 }
 
@@ -173,8 +139,8 @@ describe("duty in the browser", () => {
       targetPosition: { x: t1.x - diagram.x + t1.width / 2 + 170, y: t1.y - diagram.y + t1.height / 2 },
     });
     await page.getByTestId("element-T2").waitFor();
-    await wire("T2", "hv_bus", "hv");
-    await wire("T2", "lv_bus", "mv");
+    await wire(page, "T2", "hv_bus", "hv");
+    await wire(page, "T2", "lv_bus", "mv");
 
     // T1's data, typed into the properties panel (the new transformer starts as a 20/0.4 kV unit).
     await page.getByTestId("element-T2").click();
@@ -212,7 +178,7 @@ describe("duty in the browser", () => {
   });
 
   it("keeps it after saving and reloading the page", async () => {
-    await saveVersion("parallel transformer T2");
+    await saveAndClose("parallel transformer T2");
     await expect.poll(versionStatus, STEP).toBe("version 1");
     await page.reload();
     await expect.poll(versionStatus, STEP).toBe("version 1");
@@ -302,7 +268,7 @@ describe("duty in the browser", () => {
 
     await sideTab("Duty");
     await expect.poll(() => diagramDuty("Q1"), STEP).toBe("ok");
-    await saveVersion("Q1 to the site standard breaker");
+    await saveAndClose("Q1 to the site standard breaker");
     await page.reload();
     await page.getByTestId("element-Q1").click();
     await sideTab("Properties");
@@ -356,21 +322,8 @@ describe("duty in the browser", () => {
       await sideTab("Duty");
       return q1Percent();
     })();
-    // New companies' plans exclude batch studies; upgrade this one as a sales admin would.
-    const db = createDb(inject("databaseUrl"));
-    try {
-      await db.db.update(licenses).set({ batchStudies: true });
-    } finally {
-      await db.close();
-    }
-    await page.getByRole("link", { name: "Simulations" }).click();
-    await page.getByRole("heading", { name: "New batch study" }).waitFor();
-    await page.getByLabel("Evaluate equipment duty").check();
-    await page.getByRole("button", { name: "Run batch study" }).click();
-    const detail = page.getByTestId("simulation-detail");
-    await expect
-      .poll(() => detail.getByTestId("progress-status").textContent(), { timeout: 45_000 })
-      .toBe("succeeded");
+    await licenseBatchStudies();
+    const detail = await runBatchStudy(page, () => page.getByLabel("Evaluate equipment duty").check());
     const stored = detail.getByTestId("stored-duty");
     const row = stored.locator('tr[data-element="Q1"][data-check="breaking_sym"]');
     await expect.poll(() => row.getAttribute("data-status"), STEP).toBe("ok");

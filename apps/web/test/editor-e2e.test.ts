@@ -1,59 +1,40 @@
 import { readFileSync } from "node:fs";
-import { createDb, licenses } from "@ampflux/db";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeOpenAI, startFakeOpenAI } from "../../api/test/fake-openai.ts";
-import { launchChromium, screenshotPath } from "./browser.ts";
+import { screenshotPath } from "./browser.ts";
 import { type Stack, startStack } from "./stack.ts";
+import {
+  editorToolbar,
+  licenseBatchStudies,
+  runBatchStudy,
+  STEP,
+  saveVersion,
+  storyInSteps,
+  wire,
+} from "./story.ts";
 
 // The whole product in headless Chromium: the built web app → vite preview proxy → real api and
 // worker → Postgres/Redis, with the assistant's model replaced by a scripted OpenAI-compatible stub.
 
-const STEP = { timeout: 20_000 };
-let stack: Stack;
 let ai: FakeOpenAI;
-let browser: Browser;
+const story = storyInSteps({
+  failureShot: "failure",
+  start: async () => {
+    ai = await startFakeOpenAI();
+    return startStack({
+      worker: true,
+      apiEnv: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: `${ai.url}/v1` },
+    });
+  },
+});
 let page: Page;
-
-beforeAll(async () => {
-  ai = await startFakeOpenAI();
-  stack = await startStack({
-    worker: true,
-    apiEnv: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: `${ai.url}/v1` },
-  });
-  browser = await launchChromium();
-  // One context: a second tab shares the session, as a colleague at the same desk would.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  context.setDefaultTimeout(STEP.timeout);
-  // Import and restore ask before they drop unsaved work: say yes.
-  page.on("dialog", (dialog) => void dialog.accept());
+let stack: Stack;
+let browser: Browser;
+beforeAll(() => {
+  ({ page, stack, browser } = story);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  await ai?.close();
-});
-
-// One story in steps: once a step fails, the later ones would only time out.
-let failed = false;
-beforeEach((context) => {
-  if (failed) context.skip();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state !== "fail") return;
-  failed = true;
-  const path = screenshotPath("failure");
-  await page.screenshot({ path });
-  console.error(`the page when "${context.task.name}" failed: ${path}`);
-});
-
-const center = async (locator: Locator) => {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error("element is not visible");
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-};
+afterAll(() => ai?.close());
 
 /** Drags a palette item onto the diagram at (x, y) relative to the diagram's corner. */
 async function place(collection: string, x: number, y: number) {
@@ -62,30 +43,11 @@ async function place(collection: string, x: number, y: number) {
     .dragTo(page.getByTestId("diagram"), { targetPosition: { x, y } });
 }
 
-/** Draws a wire from an element's terminal to a bus bar, as a user drags it. */
-async function wire(element: string, terminal: string, bus: string) {
-  const from = await center(page.getByTestId(`handle-${element}-${terminal}`));
-  const to = await center(page.getByTestId(`bus-${bus}`).locator(".bus-handle"));
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 12 });
-  await page.mouse.up();
-}
-
 const badge = (bus: string) => page.getByTestId(`ik-${bus}`).textContent();
 const kiloamperes = async (bus: string) => Number.parseFloat((await badge(bus)) ?? "");
 const versionStatus = () => page.getByTestId("version-status").textContent();
-const toolbar = (on = page) => on.getByRole("toolbar", { name: "Editor" });
+const toolbar = (on = page) => editorToolbar(on);
 const sideTab = (name: string) => page.getByRole("tab", { name }).click();
-
-/** Fills and submits the save dialog; returns it (closed on success, showing a conflict otherwise). */
-async function saveVersion(message: string, on = page) {
-  await toolbar(on).getByRole("button", { name: "Save version" }).click();
-  const dialog = on.getByRole("dialog", { name: "Save a new version" });
-  await dialog.getByLabel("What changed?").fill(message);
-  await dialog.getByRole("button", { name: "Save version" }).click();
-  return dialog;
-}
 
 /** Downloads the network in a format from the toolbar's export menu; returns the file's text. */
 async function exportAs(label: string): Promise<string> {
@@ -148,10 +110,10 @@ describe("AmpFlux in the browser", () => {
     for (const id of ["element-Grid1", "bus-B1", "element-T1", "bus-B2", "element-M1"])
       await page.getByTestId(id).waitFor();
 
-    await wire("Grid1", "bus", "B1");
-    await wire("T1", "hv_bus", "B1");
-    await wire("T1", "lv_bus", "B2");
-    await wire("M1", "bus", "B2");
+    await wire(page, "Grid1", "bus", "B1");
+    await wire(page, "T1", "hv_bus", "B1");
+    await wire(page, "T1", "lv_bus", "B2");
+    await wire(page, "M1", "bus", "B2");
 
     // The second bus is the LV board: 0.4 kV, typed into the properties panel.
     await page.getByTestId("bus-B2").click();
@@ -192,7 +154,7 @@ describe("AmpFlux in the browser", () => {
   });
 
   it("saves, edits with undo/redo, and saves again", async () => {
-    await closes(await saveVersion("first draft"));
+    await closes(await saveVersion(page, "first draft"));
     await expect.poll(versionStatus, STEP).toBe("version 1");
 
     const before = await kiloamperes("B2");
@@ -216,7 +178,7 @@ describe("AmpFlux in the browser", () => {
     await expect.poll(() => page.getByTestId("element-M1").count(), STEP).toBe(1);
     await expect.poll(() => kiloamperes("B2"), STEP).toBe(bigger);
 
-    await closes(await saveVersion("bigger motor"));
+    await closes(await saveVersion(page, "bigger motor"));
     await expect.poll(versionStatus, STEP).toBe("version 2");
   });
 
@@ -241,7 +203,7 @@ describe("AmpFlux in the browser", () => {
     await expect.poll(() => colleague.getByTestId("version-status").textContent(), STEP).toBe("version 3");
     await colleague.getByTestId("element-M1").click();
     await colleague.getByTestId("properties").locator('[data-field="pn_mech_mw"]').fill("0.3");
-    await closes(await saveVersion("their motor", colleague));
+    await closes(await saveVersion(colleague, "their motor"));
     await colleague.close();
     // Live collaboration: the save shows here at once, before any conflict.
     await expect.poll(() => page.getByTestId("live-save").textContent(), STEP).toContain("saved version 4");
@@ -249,7 +211,7 @@ describe("AmpFlux in the browser", () => {
     await sideTab("Properties");
     await page.getByTestId("element-M1").click();
     await page.getByTestId("properties").locator('[data-field="pn_mech_mw"]').fill("0.4");
-    const dialog = await saveVersion("my motor");
+    const dialog = await saveVersion(page, "my motor");
     const conflict = dialog.getByTestId("conflict");
     await expect.poll(() => conflict.textContent(), STEP).toContain("Version 4 was saved in between.");
     await conflict.getByRole("button", { name: "Reload version 4" }).click();
@@ -295,22 +257,8 @@ describe("AmpFlux in the browser", () => {
   });
 
   it("runs a batch study on the worker and shows its results", async () => {
-    // New companies' plans exclude batch studies; upgrade this one as a sales admin would.
-    const db = createDb(inject("databaseUrl"));
-    try {
-      await db.db.update(licenses).set({ batchStudies: true });
-    } finally {
-      await db.close();
-    }
-    await page.getByRole("link", { name: "Simulations" }).click();
-    await page.getByRole("heading", { name: "New batch study" }).waitFor();
-    await page.getByLabel("T1").check();
-    await page.getByRole("button", { name: "Run batch study" }).click();
-
-    const detail = page.getByTestId("simulation-detail");
-    await expect
-      .poll(() => detail.getByTestId("progress-status").textContent(), { timeout: 45_000 })
-      .toBe("succeeded");
+    await licenseBatchStudies();
+    const detail = await runBatchStudy(page, () => page.getByLabel("T1").check());
     const worst = detail.getByTestId("worst-cases");
     await expect.poll(() => worst.locator("tbody tr").count(), STEP).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId("simulation-list").textContent(), STEP).toContain("succeeded");

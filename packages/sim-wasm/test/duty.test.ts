@@ -301,8 +301,12 @@ describe("defaults, missing ratings and skipped elements", () => {
     const check = checkOf(result, "T1", "through_fault");
     expect(check.bus).toBe("mv");
     expectClose(check.value, result.buses.find((b) => b.bus === "mv")?.ith_ka ?? Number.NaN);
-    expectClose(check.rating, 40 * Math.sqrt(2 / TK_S));
+    // tk = 1 s ≤ 2 s: the rated 40 kA itself, not 40·√2 (IEC 60865-1 §7.1).
+    expectClose(check.rating, 40);
     expect(check.notes).toContain("through_fault_s defaulted to 2 s (IEC 60076-5)");
+    // A 4 s fault: equal I²t, 40·√(2/4) = 28.28 kA.
+    const long = checkOf(core.shortCircuit(defaultsNetwork, { duty: true, tk_s: 4 }), "T1", "through_fault");
+    expectClose(long.rating, 40 * Math.sqrt(2 / 4));
   });
 
   it("skips out-of-service elements and the switches on them", () => {
@@ -470,7 +474,7 @@ describe("through mode on a bus fed from two sides", () => {
     );
     // Two identical transformers in parallel each carry half of I''k(mv), so half of Ith.
     expectClose(share.value, (mv?.ith_ka ?? Number.NaN) / 2);
-    expectClose(share.rating, 40 * Math.sqrt(2 / TK_S));
+    expectClose(share.rating, 40); // tk ≤ through_fault_s: the rating itself (IEC 60865-1 §7.1)
     expectClose(
       checkOf(core.shortCircuit(doc, { duty: true }), "T1", "through_fault").value,
       mv?.ith_ka ?? Number.NaN,

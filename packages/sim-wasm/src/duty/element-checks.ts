@@ -62,7 +62,9 @@ export function lineChecks(line: Line, current: DeviceCurrent, batch: DutyBatch)
   const notes: string[] = [];
   if (k === undefined) notes.push("k_a_s05_mm2 (or conductor and insulation) not set");
   else if (line.k_a_s05_mm2 === undefined)
-    notes.push(`k = ${k} for ${line.conductor}/${line.insulation} (IEC 60364-4-43 Table 43A)`);
+    notes.push(
+      `k = ${k} for ${line.conductor}/${line.insulation} (${line.insulation === "bare" ? "IEC 60364-5-54 Table A.54.5" : "IEC 60364-4-43 Table 43A"})`,
+    );
   ifUnset(notes, "cross_section_mm2", line.cross_section_mm2);
   if (line.parallel > 1) notes.push(`Ith shared by ${line.parallel} parallel circuits`);
   const element = { id: line.id, type: "line" as const };

@@ -3,10 +3,11 @@
 //! a conductor, both in terms of the Joule integral I²t.
 
 /// A short-time withstand current I_r rated for t_r, referred to the fault duration tk by equal
-/// I²t: I_r · √(t_r / tk) (IEC 60909-0:2016, thermal equivalent short-circuit current; IEC
-/// 62271-1:2017 §5.7 and §5.8).
+/// I²t (IEC 60909-0:2016 §9.1 / eq. 102; IEC 62271-1:2017 §5.7 and §5.8), and never above I_r:
+/// IEC 60865-1:2011 §7.1 allows Ith ≤ I_r for tk ≤ t_r and Ith ≤ I_r·√(t_r/tk) for tk ≥ t_r — a
+/// shorter fault does not let the equipment carry more than its rated r.m.s. current.
 pub fn short_time_rating_at(i_rated: f64, t_rated_s: f64, tk_s: f64) -> f64 {
-    i_rated * (t_rated_s / tk_s).sqrt()
+    i_rated * (t_rated_s / tk_s).sqrt().min(1.0)
 }
 
 /// The Joule integral of the thermal equivalent current Ith over tk (kA²s).
@@ -27,8 +28,11 @@ mod tests {
 
     #[test]
     fn short_time_rating_by_equal_i2t() {
-        // 25 kA for 1 s is 25²·1 = 625 kA²s; over 0.5 s that allows √1250 = 35.355 kA.
-        assert!((short_time_rating_at(25.0, 1.0, 0.5) - 1250f64.sqrt()).abs() < 1e-12);
+        // 25 kA for 1 s over a 0.5 s fault: equal I²t would allow √1250 = 35.4 kA, but
+        // IEC 60865-1 §7.1 keeps the rated 25 kA for tk ≤ t_r.
+        assert_eq!(short_time_rating_at(25.0, 1.0, 0.5), 25.0);
+        // 25 kA for 3 s over a 1 s fault: still 25 kA.
+        assert_eq!(short_time_rating_at(25.0, 3.0, 1.0), 25.0);
         // Over 3 s: 25·√(1/3) = 14.434 kA.
         assert!((short_time_rating_at(25.0, 1.0, 3.0) - 25.0 / 3f64.sqrt()).abs() < 1e-12);
         assert_eq!(short_time_rating_at(16.0, 1.0, 1.0), 16.0);

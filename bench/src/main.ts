@@ -4,7 +4,7 @@
 // Flags: --only engine,browser,native,duty,api,worker (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { benchApiLoad } from "./api-load.ts";
@@ -17,7 +17,10 @@ import { engineSeries, engineTable, table, timeVsSizeSvg } from "./report.ts";
 import { benchWorker } from "./worker-throughput.ts";
 
 const PARTS = ["engine", "browser", "native", "duty", "import", "api", "worker"] as const;
+// `pnpm bench -- --only duty` hands the script a literal "--" first: not a positional argument.
+const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
 const { values } = parseArgs({
+  args,
   options: { only: { type: "string" }, quick: { type: "boolean", default: false } },
 });
 const only = new Set(values.only ? values.only.split(",") : PARTS);
@@ -42,7 +45,7 @@ if (only.has("browser")) {
   engine.browser = await benchEngineBrowser(quick);
   console.log(`\n## Engine: WASM in headless Chromium\n\n${engineTable(engine.browser)}`);
 }
-results.engine = engine;
+if (engine.node || engine.browser) results.engine = engine;
 if (engine.node || engine.browser) {
   const series = [
     ...engineSeries(engine.node ?? [], "Node", ["#2563eb", "#93c5fd"]),
@@ -103,7 +106,15 @@ if (only.has("worker")) {
     )}`,
   );
 }
+// A run of some parts (--only) keeps the other parts' figures of the last full run.
+const latest = new URL("bench/results/latest.json", root);
+const previous: Record<string, unknown> = values.only
+  ? await readFile(latest, "utf8").then(JSON.parse, () => ({}))
+  : {};
+const previousEngine = (previous.engine ?? {}) as typeof engine;
+const merged = { ...previous, ...results };
+if (values.only && results.engine) merged.engine = { ...previousEngine, ...engine };
 await mkdir(new URL("bench/results/", root), { recursive: true });
-await writeFile(new URL("bench/results/latest.json", root), `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(latest, `${JSON.stringify(merged, null, 2)}\n`);
 console.log("\nwritten: bench/results/latest.json, docs/images/engine-time-vs-buses.svg");
 process.exit(0);

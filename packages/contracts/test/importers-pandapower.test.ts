@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { exportPandapower, importPandapower, PandapowerParseError } from "../src/importers/index.ts";
 import { busesWithoutSource, type EquipmentType, TypeLibrary, validateNetwork } from "../src/index.ts";
+import { pandapowerWithColumn as withColumn } from "../src/testing/index.ts";
 import { caught } from "./caught.ts";
 
 /** pandapower's IEC TR 60909-4 example network (pandapower test suite), written by `to_json`. */
@@ -105,28 +106,6 @@ describe("importPandapower on bad input", () => {
     expect(parseError("{}").message).toMatch(/no bus table/);
   });
 });
-
-interface SplitFrame {
-  columns: string[];
-  index: number[];
-  data: unknown[][];
-}
-
-/**
- * The fixture with `column` of `table` set to `values` (row by row; the column is added when
- * missing). pandas writes NaN, which JSON.parse refuses; the importer reads null the same way.
- */
-function withColumn(text: string, table: string, column: string, values: unknown[]): string {
-  const net = JSON.parse(text.replace(/\bNaN\b/g, "null"));
-  const frame = JSON.parse(net[table]._object) as SplitFrame;
-  let c = frame.columns.indexOf(column);
-  if (c < 0) c = frame.columns.push(column) - 1;
-  frame.data.forEach((row, i) => {
-    row[c] = values[i] ?? null;
-  });
-  net[table]._object = JSON.stringify(frame);
-  return JSON.stringify(net);
-}
 
 describe("importPandapower: switch types and ratings", () => {
   // Switch rows in file order have labels 0, 1, 10, 11, 2, …, 9 (the frame's index).

@@ -1,4 +1,5 @@
 // Test helpers shared by the packages' tests ("@ampflux/contracts/testing"); not for product code.
 
 export * from "./networks.ts";
+export * from "./pandapower.ts";
 export * from "./results.ts";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { DUTY_CSV_COLUMNS } from "@ampflux/contracts";
+import { DUTY_CSV_COLUMNS, switchTypeValuesSchema } from "@ampflux/contracts";
 import { ratedSwitchboard } from "@ampflux/contracts/testing";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -378,5 +378,73 @@ describe("duty in the browser", () => {
     );
     expect(await field("breaking_ka").inputValue()).toBe("40");
     await expect.poll(() => diagramDuty("Q1"), STEP).toBe("ok");
+  });
+
+  it("lets the admin create a switch type from scratch and edit its values; a bad value is refused beside its field", async () => {
+    await page.getByRole("link", { name: "Company" }).click();
+    const library = page.getByTestId("type-library");
+    const form = library.getByTestId("new-type");
+    await form.getByText("New company type…").click();
+    await form.getByLabel("Kind", { exact: true }).selectOption("switch");
+    await form.getByLabel("Type name", { exact: true }).fill("CB 24 kV 25 kA feeder");
+    await form.getByLabel("Source", { exact: true }).fill("feeder breaker datasheet");
+    // The properties panel's fields: its labels and units, here for a type's values.
+    await form.locator('[data-field="kind"]').selectOption("circuit_breaker");
+    await form.locator('[data-field="breaking_ka"]').fill("25");
+    expect(await form.locator('[data-prop="breaking_ka"] .unit').textContent()).toBe("kA");
+    expect(await form.locator('[data-prop="breaking_ka"] label').textContent()).toBe("Breaking Isc / Icu");
+    await form.getByRole("button", { name: "Create type" }).click();
+    const created = library.locator('tr[data-type="CB 24 kV 25 kA feeder"]');
+    await expect.poll(() => created.count(), STEP).toBe(1);
+    expect(await created.getByTestId("type-values").textContent()).toContain("breaking_ka 25");
+    expect(await created.getByTestId("type-values").textContent()).toContain("kind circuit_breaker");
+
+    // The api refuses a second switch type of that name; its message shows beside the name field.
+    await form.getByLabel("Type name", { exact: true }).fill("CB 24 kV 25 kA feeder");
+    await form.locator('[data-field="breaking_ka"]').fill("25");
+    await form.getByRole("button", { name: "Create type" }).click();
+    await expect
+      .poll(() => form.locator(".prop.invalid [role=alert]").textContent(), STEP)
+      .toBe('your company already has a switch type named "CB 24 kV 25 kA feeder"');
+
+    // Editing the values: −1 kA is refused beside breaking_ka with the contract's own message.
+    await created.getByText("Edit values").click();
+    const breaking = created.locator('[data-field="breaking_ka"]');
+    expect(await breaking.inputValue()).toBe("25");
+    await breaking.fill("-1");
+    const refusal = switchTypeValuesSchema.safeParse({ breaking_ka: -1 }).error?.issues[0]?.message;
+    expect(refusal).toBeTruthy();
+    await expect
+      .poll(() => created.locator('[data-prop="breaking_ka"] [role=alert]').textContent(), STEP)
+      .toBe(refusal);
+    expect(await breaking.getAttribute("aria-invalid")).toBe("true");
+    expect(await created.getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
+    await breaking.fill("31.5");
+    await expect.poll(() => created.locator('[data-prop="breaking_ka"] [role=alert]').count(), STEP).toBe(0);
+    await created.getByLabel("Name of CB 24 kV 25 kA feeder").fill("CB 24 kV 31.5 kA feeder");
+    await created.getByRole("button", { name: "Save" }).click();
+    const edited = library.locator('tr[data-type="CB 24 kV 31.5 kA feeder"]');
+    await expect
+      .poll(() => edited.getByTestId("type-values").textContent(), STEP)
+      .toContain("breaking_ka 31.5");
+
+    // The editor's picker offers the edited type with its edited values.
+    await page.getByRole("link", { name: "Projects" }).click();
+    await page.getByRole("link", { name: "Rated switchboard" }).click();
+    await page.getByTestId("element-Q1").click();
+    await sideTab("Duty");
+    await settled();
+    const percentAt40 = await q1Percent();
+    await sideTab("Properties");
+    const picker = properties().locator('[data-field="type"]');
+    await expect
+      .poll(() => picker.locator('optgroup[label="Company types"] option').allTextContents(), STEP)
+      .toEqual(["CB 24 kV 31.5 kA feeder"]);
+    await picker.selectOption("CB 24 kV 31.5 kA feeder");
+    await expect.poll(() => field("breaking_ka").inputValue(), STEP).toBe("31.5");
+    // Same fault current, smaller rating: duty scales by 40 / 31.5.
+    await sideTab("Duty");
+    await settled();
+    expect(await q1Percent()).toBeCloseTo((percentAt40 * 40) / 31.5, 0);
   });
 });

@@ -1,6 +1,7 @@
-import { networkDocumentSchema } from "@ampflux/contracts";
+import { EQUIPMENT_TYPE_KINDS, networkDocumentSchema, TYPE_FIELDS } from "@ampflux/contracts";
 import { ratedSwitchboard } from "@ampflux/contracts/testing";
 import { describe, expect, it } from "vitest";
+import { typeFields } from "../src/admin/type-fields.ts";
 import { FIELD_SPECS } from "../src/editor/properties/field-specs.ts";
 import { missingRatings } from "../src/editor/properties/missing-ratings.ts";
 
@@ -28,6 +29,22 @@ describe("properties panel fields", () => {
       const keys = specs.map((s) => s.key);
       expect(new Set(keys).size).toBe(keys.length);
     }
+  });
+});
+
+describe("type library fields", () => {
+  for (const kind of EQUIPMENT_TYPE_KINDS) {
+    it(`edits every ${kind} type field with the properties panel's spec, each optional`, () => {
+      const fields = typeFields(kind);
+      expect(fields.map((f) => f.spec.key).sort()).toEqual([...TYPE_FIELDS[kind]].sort());
+      for (const { spec } of fields) expect("optional" in spec && spec.optional).toBe(true);
+    });
+  }
+
+  it("offers a transformer type's on-load tap changer as true, false or unset", () => {
+    const oltc = typeFields("transformer").find((f) => f.spec.key === "oltc");
+    expect(oltc?.boolean).toBe(true);
+    expect(oltc?.spec).toMatchObject({ kind: "enum", options: ["true", "false"], optional: true });
   });
 });
 

@@ -418,6 +418,7 @@ describe("duty in the browser", () => {
       .poll(() => created.locator('[data-prop="breaking_ka"] [role=alert]').textContent(), STEP)
       .toBe(refusal);
     expect(await breaking.getAttribute("aria-invalid")).toBe("true");
+    await page.screenshot({ path: screenshotPath("type-library-edit"), fullPage: true });
     expect(await created.getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
     await breaking.fill("31.5");
     await expect.poll(() => created.locator('[data-prop="breaking_ka"] [role=alert]').count(), STEP).toBe(0);

@@ -34,7 +34,7 @@ export function TypeLibraryPanel() {
       ) : company.length === 0 ? (
         <p className="muted">No company types yet.</p>
       ) : (
-        <table>
+        <table className="type-table">
           <thead>
             <tr>
               <th>Kind</th>

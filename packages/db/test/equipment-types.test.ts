@@ -1,4 +1,9 @@
-import { NETWORK_SCHEMA_ID, networkDocumentSchema, validateNetwork } from "@ampflux/contracts";
+import {
+  NETWORK_SCHEMA_ID,
+  networkDocumentSchema,
+  storedDocumentTypes,
+  validateNetwork,
+} from "@ampflux/contracts";
 import { ratedSwitchboard } from "@ampflux/contracts/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -8,7 +13,6 @@ import {
   companyTypeLibrary,
   createDb,
   equipmentTypes,
-  storedDocumentTypes,
 } from "../src/index.ts";
 
 // SQLSTATE for unique_violation (drizzle wraps the postgres error as `cause`).

@@ -4,8 +4,7 @@ import type {
   ShortCircuitResult,
   StudyError,
 } from "@ampflux/contracts";
-import { validateNetwork } from "@ampflux/contracts";
-import { storedDocumentTypes } from "@ampflux/db";
+import { storedDocumentTypes, validateNetwork } from "@ampflux/contracts";
 import { ShortCircuitInputError, type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { validationError } from "../circuits/validate.ts";
 

@@ -3,7 +3,7 @@
 // anything else retries with graphile-worker's backoff, then fails the study).
 
 import type { FeatureDefaults } from "@ampflux/contracts";
-import { type StudyResult, validateNetwork } from "@ampflux/contracts";
+import { type StudyResult, storedDocumentTypes, validateNetwork } from "@ampflux/contracts";
 import {
   circuitVersions,
   claimSimulation,
@@ -13,7 +13,6 @@ import {
   notifyStudyOutcome,
   type Simulation,
   simulations,
-  storedDocumentTypes,
 } from "@ampflux/db";
 import { sizeClass } from "@ampflux/db/metrics";
 import { type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";

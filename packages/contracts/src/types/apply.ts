@@ -88,3 +88,25 @@ export function typeOverrides(kind: EquipmentTypeKind, element: Row, library: Ty
       element[field] !== type.values[field],
   );
 }
+
+/**
+ * The library a STORED document is validated against. Stored documents were resolved when saved
+ * (every typed element's fields filled in), so validating one again must only accept its type
+ * references, not fill anything: each reference becomes a type without values (shadowing a
+ * built-in of the same id). A type edited or deleted since, built-in or the company's, leaves
+ * the saved version and its studies as they were.
+ */
+export function storedDocumentTypes(document: unknown): TypeLibrary {
+  const references: EquipmentType[] = [];
+  if (!isRow(document)) return new TypeLibrary();
+  for (const [kind, collection] of Object.entries(TYPE_COLLECTIONS) as Array<[EquipmentTypeKind, string]>) {
+    const rows = document[collection];
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows) {
+      const id = (row as { type?: unknown } | null)?.type;
+      if (typeof id !== "string") continue;
+      references.push({ id, kind, name: id, source: "", builtin: false, values: {} });
+    }
+  }
+  return new TypeLibrary(references);
+}

@@ -11,6 +11,7 @@ import {
   runBatchStudy,
   STEP,
   saveVersion,
+  signUp,
   storyInSteps,
   wire,
 } from "./story.ts";
@@ -59,13 +60,11 @@ async function saveAndClose(message: string) {
 
 describe("duty in the browser", () => {
   it("opens the rated switchboard in a new project", async () => {
-    await page.goto(new URL("/signup", stack.webUrl).href);
-    await page.getByLabel("Your name").fill("Dora Duty");
-    await page.getByLabel("Email").fill("dora@example.com");
-    await page.getByLabel("Password").fill("correct horse battery");
-    await page.getByLabel("Company").fill("Switchgear Ltd");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByRole("heading", { name: "Projects" }).waitFor();
+    await signUp(page, stack.webUrl, {
+      name: "Dora Duty",
+      email: "dora@example.com",
+      company: "Switchgear Ltd",
+    });
     await page.getByRole("button", { name: "New project" }).click();
     await page.getByLabel("Name").fill("Rated switchboard");
     await page.getByRole("button", { name: "Create project" }).click();

@@ -10,6 +10,7 @@ import {
   runBatchStudy,
   STEP,
   saveVersion,
+  signUp,
   storyInSteps,
   wire,
 } from "./story.ts";
@@ -84,13 +85,11 @@ mpc.branch = [
 
 describe("AmpFlux in the browser", () => {
   it("signs up and creates a project", async () => {
-    await page.goto(new URL("/signup", stack.webUrl).href);
-    await page.getByLabel("Your name").fill("Ada Engineer");
-    await page.getByLabel("Email").fill("ada@example.com");
-    await page.getByLabel("Password").fill("correct horse battery");
-    await page.getByLabel("Company").fill("Grid Works");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByRole("heading", { name: "Projects" }).waitFor();
+    await signUp(page, stack.webUrl, {
+      name: "Ada Engineer",
+      email: "ada@example.com",
+      company: "Grid Works",
+    });
     await expect.poll(() => page.getByTestId("current-user").textContent(), STEP).toContain("Grid Works");
 
     await page.getByRole("button", { name: "New project" }).click();

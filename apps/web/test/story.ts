@@ -98,3 +98,18 @@ export async function runBatchStudy(page: Page, choose: () => Promise<void>) {
     .toBe("succeeded");
   return detail;
 }
+
+/** Signs a new company up through the signup page, as its first user, and waits for Projects. */
+export async function signUp(
+  page: Page,
+  webUrl: string,
+  user: { name: string; email: string; company: string },
+) {
+  await page.goto(new URL("/signup", webUrl).href);
+  await page.getByLabel("Your name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByLabel("Company").fill(user.company);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "Projects" }).waitFor();
+}

@@ -1,6 +1,7 @@
 import { EQUIPMENT_TYPE_KINDS, type EquipmentTypeInput, type EquipmentTypeKind } from "@ampflux/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { FieldMessages } from "../editor/properties/FieldMessages.tsx";
 import { errorMessage } from "../lib/errors.ts";
 import { trpc } from "../trpc.ts";
 import { TypeValuesFields } from "./TypeValuesFields.tsx";
@@ -60,15 +61,7 @@ export function NewTypeForm({ onCreated }: { onCreated(): void }) {
           onChange={(e) => edit(() => set(e.target.value))}
         />
       </div>
-      {messages.has(field) && (
-        <div className="prop-messages">
-          {messages.get(field)?.map((m) => (
-            <span key={m} className="field-error" role="alert">
-              {m}
-            </span>
-          ))}
-        </div>
-      )}
+      {messages.has(field) && <FieldMessages errors={messages.get(field) ?? []} warnings={[]} />}
     </div>
   );
   return (

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import type { EditorDocument, Element } from "../model/document.ts";
+import { FieldMessages } from "./FieldMessages.tsx";
 import type { FieldSpec } from "./field-specs.ts";
 import { NumberInput } from "./NumberInput.tsx";
 import { ReferenceSelect } from "./ReferenceSelect.tsx";
@@ -149,19 +150,9 @@ function Field({
         {unit && <span className="unit">{unit}</span>}
       </div>
       {(messages.length > 0 || warnings.length > 0 || hint) && (
-        <div className="prop-messages" id={describedBy}>
-          {messages.map((m) => (
-            <span key={m} className="field-error" role="alert">
-              {m}
-            </span>
-          ))}
-          {warnings.map((m) => (
-            <span key={m} className="field-warning">
-              {m}
-            </span>
-          ))}
+        <FieldMessages id={describedBy} errors={messages} warnings={warnings}>
           {messages.length === 0 && warnings.length === 0 && hint && <span className="hint">{hint}</span>}
-        </div>
+        </FieldMessages>
       )}
     </div>
   );

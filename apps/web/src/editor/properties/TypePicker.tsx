@@ -7,6 +7,7 @@ import {
 } from "@ampflux/contracts";
 import { useId } from "react";
 import type { Element } from "../model/document.ts";
+import { FieldMessages } from "./FieldMessages.tsx";
 
 /** The type kind whose elements live in `collection`, if elements there may have a type. */
 export function typeKindOf(collection: ElementCollection): EquipmentTypeKind | undefined {
@@ -61,19 +62,9 @@ export function TypePicker({ kind, element, library, errors, warnings, disabled,
           <optgroup label="Built-in types">{builtin.map(option)}</optgroup>
         </select>
       </div>
-      <div className="prop-messages">
-        {errors.map((m) => (
-          <span key={m} className="field-error" role="alert">
-            {m}
-          </span>
-        ))}
-        {warnings.map((m) => (
-          <span key={m} className="field-warning">
-            {m}
-          </span>
-        ))}
+      <FieldMessages errors={errors} warnings={warnings}>
         {picked?.source && <span className="hint">Source: {picked.source}</span>}
-      </div>
+      </FieldMessages>
     </div>
   );
 }

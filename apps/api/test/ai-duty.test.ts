@@ -2,22 +2,18 @@
 // get_duty_results tool reads the latest stored study with duty, or says there is none.
 
 import { ratedSwitchboard, withParallelTransformer } from "@ampflux/contracts/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { assistantEnv } from "./ai-fixtures.ts";
-import { type FakeOpenAI, startFakeOpenAI } from "./fake-openai.ts";
-import { expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
+import { assistantTestApi } from "./ai-fixtures.ts";
+import type { FakeOpenAI } from "./fake-openai.ts";
+import { expectTrpcError, signUpCompany } from "./helpers.ts";
 import { savedProject } from "./networks.ts";
 
+const started = assistantTestApi();
 let fake: FakeOpenAI;
 let api: RunningApi;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  api = await startTestApi(assistantEnv(fake));
-});
-afterAll(async () => {
-  await api?.close();
-  await fake?.close();
+beforeAll(() => {
+  ({ fake, api } = started);
 });
 
 /** What the tool returned to the model in the last request (its last message). */

@@ -1,21 +1,17 @@
 import type { AssistantStreamEvent } from "@ampflux/contracts";
 import { aiUsage, licenses } from "@ampflux/db";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { assistantEnv, assistantProject } from "./ai-fixtures.ts";
-import { type FakeOpenAI, startFakeOpenAI } from "./fake-openai.ts";
+import { assistantEnv, assistantProject, assistantTestApi } from "./ai-fixtures.ts";
+import type { FakeOpenAI } from "./fake-openai.ts";
 import { addCompanyUser, expectTrpcError, startTestApi } from "./helpers.ts";
 
+const started = assistantTestApi();
 let fake: FakeOpenAI;
 let api: RunningApi;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  api = await startTestApi(assistantEnv(fake));
-});
-afterAll(async () => {
-  await api?.close();
-  await fake?.close();
+beforeAll(() => {
+  ({ fake, api } = started);
 });
 
 /** Starts a dedicated api for one test and closes it afterwards. */

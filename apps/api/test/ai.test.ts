@@ -2,21 +2,17 @@ import type { AssistantStreamEvent } from "@ampflux/contracts";
 import { mvFeeder } from "@ampflux/contracts/testing";
 import { aiUsage } from "@ampflux/db";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { assistantEnv, assistantProject } from "./ai-fixtures.ts";
-import { type FakeOpenAI, startFakeOpenAI } from "./fake-openai.ts";
-import { expectTrpcError, signUpCompany, startTestApi, type TestClient } from "./helpers.ts";
+import { assistantProject, assistantTestApi } from "./ai-fixtures.ts";
+import type { FakeOpenAI } from "./fake-openai.ts";
+import { expectTrpcError, signUpCompany, type TestClient } from "./helpers.ts";
 
+const started = assistantTestApi();
 let fake: FakeOpenAI;
 let api: RunningApi;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  api = await startTestApi(assistantEnv(fake));
-});
-afterAll(async () => {
-  await api?.close();
-  await fake?.close();
+beforeAll(() => {
+  ({ fake, api } = started);
 });
 
 const study = { kind: "short_circuit" as const, options: { fault: "3ph" as const } };

@@ -1,4 +1,5 @@
 export * from "./accounts.ts";
+export * from "./arc-flash/index.ts";
 export * from "./assistant.ts";
 export * from "./duty.ts";
 export * from "./email.ts";

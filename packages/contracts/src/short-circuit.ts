@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ArcFlashResult, arcFlashOptionFields } from "./arc-flash/results.ts";
 import { type DutyCheck, dutyOptionFields } from "./duty.ts";
 import type { NetworkIssue } from "./network/issues.ts";
 
@@ -29,6 +30,8 @@ export const shortCircuitOptionsSchema = z.strictObject({
   /** Branch-end currents for each fault bus (needs `buses`: one extra solve per fault bus). */
   branches: z.boolean().default(false),
   ...dutyOptionFields,
+  /** IEEE 1584-2018 arc flash at every bus; needs fault "3ph" (checked by the engine). */
+  ...arcFlashOptionFields,
 });
 
 export type ShortCircuitOptions = z.infer<typeof shortCircuitOptionsSchema>;
@@ -77,6 +80,8 @@ export interface ShortCircuitResult {
   branches: BranchFaultResult[];
   /** Every rated element's checks when options.duty; absent otherwise. */
   duty?: DutyCheck[];
+  /** Every in-service bus's arc-flash result when options.arc_flash; absent otherwise. */
+  arc_flash?: ArcFlashResult[];
   warnings: NetworkIssue[];
   /** Milliseconds per phase: model, factorization, inversion, results. */
   timings: Record<string, number>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { busArcFlashSchema } from "./arc-flash.ts";
 import { elementId, elementName, inService, positive } from "./fields.ts";
 import { busRatingFields, typeRef } from "./ratings.ts";
 
@@ -16,6 +17,8 @@ export const busSchema = z.strictObject({
   /** Position on the single-line diagram, in the editor's units. */
   type: typeRef,
   ...busRatingFields,
+  /** Equipment data for the arc-flash study (IEEE 1584-2018); defaulted from typical values when absent. */
+  arc_flash: busArcFlashSchema.optional(),
   geo: z.strictObject({ x: z.number(), y: z.number() }).optional(),
 });
 

@@ -75,7 +75,29 @@ function powerStationTransformers(doc: NetworkDocument): Finding[] {
   return findings;
 }
 
+/** A bus's arc_flash.devices name switches. */
+function arcFlashDevices(doc: NetworkDocument): Finding[] {
+  const switchIds = new Set(doc.switches.map((sw) => sw.id));
+  const findings: Finding[] = [];
+  doc.buses.forEach((bus, index) => {
+    bus.arc_flash?.devices?.forEach((device, i) => {
+      if (!switchIds.has(device))
+        findings.push({
+          severity: "error",
+          path: ["buses", index, "arc_flash", "devices", i],
+          message: `unknown switch "${device}"`,
+        });
+    });
+  });
+  return findings;
+}
+
 export function unknownReferences(doc: NetworkDocument): Finding[] {
   const busIds = new Set(doc.buses.map((bus) => bus.id));
-  return [...unknownBuses(doc, busIds), ...switchTargets(doc, busIds), ...powerStationTransformers(doc)];
+  return [
+    ...unknownBuses(doc, busIds),
+    ...switchTargets(doc, busIds),
+    ...powerStationTransformers(doc),
+    ...arcFlashDevices(doc),
+  ];
 }

@@ -1,3 +1,4 @@
+export * from "./arc-flash.ts";
 export * from "./buses.ts";
 export * from "./consumers.ts";
 export { DisjointSets } from "./disjoint-sets.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { switchProtectionSchema } from "./arc-flash.ts";
 import type { ElementCollection } from "./document.ts";
 import { busRef, elementId, elementName } from "./fields.ts";
 import { switchRatingFields, typeRef } from "./ratings.ts";
@@ -26,6 +27,8 @@ export const switchSchema = z.strictObject({
   closed: z.boolean().default(true),
   type: typeRef,
   ...switchRatingFields,
+  /** What clears a fault through this switch: its relay, trip unit or fuse (arc-flash durations). */
+  protection: switchProtectionSchema.optional(),
 });
 
 export type Switch = z.infer<typeof switchSchema>;

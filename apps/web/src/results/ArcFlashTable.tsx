@@ -1,0 +1,152 @@
+import type { ArcFlashResult } from "@ampflux/contracts";
+import { formatNumber } from "../lib/format.ts";
+import {
+  ARC_FLASH_COLOURS,
+  type ArcFlashSort,
+  type ArcFlashSortKey,
+  arcFlashBand,
+  devicesText,
+} from "./arc-flash.ts";
+
+const pair = (full: number | null, reduced: number | null) =>
+  full === null && reduced === null ? "–" : `${formatNumber(full)} / ${formatNumber(reduced)}`;
+
+/**
+ * Arc-flash results as given (already sorted): bus, Voc, Ibf, arcing currents and clearing times
+ * (full / reduced), incident energy, boundary, PPE, governing case, devices, status with its
+ * reason, and what was defaulted. A row selects its bus on the diagram.
+ */
+export function ArcFlashTable({
+  results,
+  sort,
+  onSort,
+  busNames,
+  selected,
+  onSelect,
+}: {
+  results: readonly ArcFlashResult[];
+  sort: ArcFlashSort;
+  onSort(sort: ArcFlashSort): void;
+  busNames: ReadonlyMap<string, string>;
+  selected: readonly string[];
+  onSelect(bus: string): void;
+}) {
+  const header = (key: ArcFlashSortKey, label: string, className?: string) => (
+    <th
+      className={className}
+      aria-sort={sort.key === key ? (sort.descending ? "descending" : "ascending") : undefined}
+    >
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => onSort({ key, descending: sort.key === key ? !sort.descending : key !== "bus" })}
+      >
+        {label}
+        {sort.key === key && (sort.descending ? " ↓" : " ↑")}
+      </button>
+    </th>
+  );
+  return (
+    <div className="table-scroll">
+      <table className="results-table arc-flash-table" data-testid="arc-flash-table">
+        <thead>
+          <tr>
+            {header("bus", "Bus")}
+            {header("voc_kv", "Voc kV", "num")}
+            {header("ibf_ka", "Ibf kA", "num")}
+            <th className="num" title="Arcing current, full / reduced (VarCF)">
+              Iarc kA
+            </th>
+            <th className="num" title="Clearing time for the full / reduced arcing current">
+              t ms
+            </th>
+            {header("energy_cal_cm2", "E cal/cm²", "num")}
+            {header("boundary_mm", "AFB mm", "num")}
+            <th>PPE</th>
+            <th>Devices</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.map((r) => (
+            <ArcFlashRow
+              key={r.bus}
+              result={r}
+              name={busNames.get(r.bus)}
+              selected={selected.includes(r.bus)}
+              onSelect={() => onSelect(r.bus)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ArcFlashRow({
+  result: r,
+  name,
+  selected,
+  onSelect,
+}: {
+  result: ArcFlashResult;
+  name: string | undefined;
+  selected: boolean;
+  onSelect(): void;
+}) {
+  const band = arcFlashBand(r);
+  return (
+    <tr
+      className={selected ? "selected" : undefined}
+      data-bus={r.bus}
+      data-status={r.status}
+      data-band={band}
+      onClick={onSelect}
+    >
+      <td>
+        <button type="button" className="link-button" onClick={onSelect}>
+          {r.bus}
+        </button>
+        <div className="muted small">
+          {[name, r.equipment.replace("_", " "), r.config].filter(Boolean).join(" · ")}
+        </div>
+      </td>
+      <td className="num">{formatNumber(r.voc_kv)}</td>
+      <td className="num" data-col="ibf">
+        {formatNumber(r.ibf_ka)}
+      </td>
+      <td className="num" data-col="iarc">
+        {pair(r.iarc_ka, r.iarc_min_ka)}
+      </td>
+      <td className="num" data-col="time">
+        {pair(r.time_ms, r.time_min_ms)}
+      </td>
+      <td className="num" data-col="energy">
+        <span className="swatch" style={{ background: ARC_FLASH_COLOURS[band] }} />{" "}
+        {formatNumber(r.energy_cal_cm2)}
+        {r.energy_j_cm2 !== null && <div className="muted small">{formatNumber(r.energy_j_cm2)} J/cm²</div>}
+        {r.governing && <div className="muted small">{r.governing} Iarc</div>}
+      </td>
+      <td className="num" data-col="boundary">
+        {formatNumber(r.boundary_mm)}
+      </td>
+      <td data-col="ppe">{r.ppe ?? "–"}</td>
+      <td data-col="devices">{devicesText(r) || "–"}</td>
+      <td data-col="status">
+        <span className={`arc-status status-${r.status}`}>{r.status.replace("_", " ")}</span>
+        {r.reason && <div className="small">{r.reason}</div>}
+        {r.notes.length > 0 && <div className="muted small">{r.notes.join("; ")}</div>}
+        {r.defaulted.length > 0 && (
+          <details className="small" data-testid="arc-flash-defaulted">
+            <summary>{r.defaulted.length} defaulted</summary>
+            <ul>
+              {r.defaulted.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </td>
+    </tr>
+  );
+}

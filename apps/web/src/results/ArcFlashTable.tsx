@@ -14,7 +14,7 @@ const pair = (full: number | null, reduced: number | null) =>
 /**
  * Arc-flash results as given (already sorted): bus, Voc, Ibf, arcing currents and clearing times
  * (full / reduced), incident energy, boundary, PPE, governing case, devices, status with its
- * reason, and what was defaulted. A row selects its bus on the diagram.
+ * reason, and what was defaulted. A row selects its bus on the diagram, a device its switch.
  */
 export function ArcFlashTable({
   results,
@@ -29,7 +29,8 @@ export function ArcFlashTable({
   onSort(sort: ArcFlashSort): void;
   busNames: ReadonlyMap<string, string>;
   selected: readonly string[];
-  onSelect(bus: string): void;
+  /** Selects an element: a row's bus or a device's switch. */
+  onSelect(id: string): void;
 }) {
   const header = (key: ArcFlashSortKey, label: string, className?: string) => (
     <th
@@ -75,6 +76,7 @@ export function ArcFlashTable({
               name={busNames.get(r.bus)}
               selected={selected.includes(r.bus)}
               onSelect={() => onSelect(r.bus)}
+              onSelectElement={onSelect}
             />
           ))}
         </tbody>
@@ -88,11 +90,13 @@ function ArcFlashRow({
   name,
   selected,
   onSelect,
+  onSelectElement,
 }: {
   result: ArcFlashResult;
   name: string | undefined;
   selected: boolean;
   onSelect(): void;
+  onSelectElement(id: string): void;
 }) {
   const band = arcFlashBand(r);
   return (
@@ -131,7 +135,26 @@ function ArcFlashRow({
         {formatNumber(r.boundary_mm)}
       </td>
       <td data-col="ppe">{r.ppe ?? "–"}</td>
-      <td data-col="devices">{devicesText(r) || "–"}</td>
+      <td data-col="devices" title={devicesText(r)}>
+        {r.devices.length === 0
+          ? "–"
+          : r.devices.map((d, i) => (
+              <span key={d.switch}>
+                {i > 0 && ", "}
+                <button
+                  type="button"
+                  className="link-button"
+                  title={`${d.via === "set" ? "set in the bus's arc_flash.devices" : "found towards a source"}; select ${d.switch}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onSelectElement(d.switch);
+                  }}
+                >
+                  {d.switch}
+                </button>
+              </span>
+            ))}
+      </td>
       <td data-col="status">
         <span className={`arc-status status-${r.status}`}>{r.status.replace("_", " ")}</span>
         {r.reason && <div className="small">{r.reason}</div>}

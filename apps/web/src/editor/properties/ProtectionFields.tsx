@@ -11,6 +11,9 @@ import {
   parseCurvePoints,
 } from "./protection-fields.ts";
 
+/** The contract's default for an unset instantaneous delay: the stage trips at once. */
+const UNSET_TEXTS = new Map([["protection.instantaneous.delay_ms", "0 (default)"]]);
+
 const KEYS = [
   ...PROTECTION_FIELDS.filter((s) => s.kind !== "section").map((s) => s.key),
   PROTECTION_POINTS_KEY,
@@ -27,7 +30,7 @@ export function ProtectionFields({ element, index }: { element: Element; index: 
     <section className="props-object" aria-label="Protection" data-testid="protection-fields">
       <NestedHeading label="Protection (arc duration)" context={context} />
       <p className="hint">{PROTECTION_HINT}</p>
-      <NestedFields context={context} specs={PROTECTION_FIELDS} />
+      <NestedFields context={context} specs={PROTECTION_FIELDS} unsetTexts={UNSET_TEXTS} />
       <h4 className="props-section">Curve points</h4>
       <PointsField context={context} />
     </section>

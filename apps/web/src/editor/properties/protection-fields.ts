@@ -37,7 +37,7 @@ export const PROTECTION_FIELDS: FieldSpec[] = [
   number("definite.delay_ms", "Delay", "ms"),
   section("protection-instantaneous", "Instantaneous stage"),
   number("instantaneous.pickup_ka", "Pickup", "kA"),
-  number("instantaneous.delay_ms", "Delay", "ms", "0 when unset"),
+  number("instantaneous.delay_ms", "Delay", "ms"),
 ];
 
 export const PROTECTION_POINTS_KEY = "protection.points";

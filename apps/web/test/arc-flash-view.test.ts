@@ -1,4 +1,5 @@
 import {
+  ARC_FLASH_CSV_COLUMNS,
   type ArcFlashResult,
   NETWORK_SCHEMA_ID,
   networkDocumentSchema,
@@ -20,6 +21,7 @@ import {
   labelStudy,
   sortArcFlash,
 } from "../src/results/arc-flash.ts";
+import { arcFlashCsv, arcFlashJson, studyDescription } from "../src/results/export.ts";
 import { DEFAULT_STUDY_OPTIONS, optionMessages, withArcFlash } from "../src/results/study-options.ts";
 
 // What the Arc flash tab, the diagram and the labels make of the engine's per-bus results; the
@@ -141,6 +143,30 @@ describe("the Arc flash table", () => {
       ],
     });
     expect(devicesText(set)).toBe("Q2 (set), Q3");
+  });
+});
+
+describe("arc-flash downloads", () => {
+  it("writes the contract's arc-flash columns after a line naming the study and its duration cap", () => {
+    const options = shortCircuitOptionsSchema.parse({ arc_flash: true });
+    const study = { standard: "IEC 60909-0:2016", options } as ShortCircuitResult;
+    const lines = arcFlashCsv(studyDescription(study), RESULTS).split("\n");
+    expect(lines[0]).toBe(
+      "# IEC 60909-0:2016, fault 3ph, case max, kappa C, tmin 0.1 s, tk 1 s, arc flash IEEE 1584-2018 cap 2 s",
+    );
+    expect(lines[1]).toBe(ARC_FLASH_CSV_COLUMNS.join(","));
+    expect(lines.filter((l) => l.startsWith("B3,0.48,ok,"))).toHaveLength(1);
+    const uncapped = shortCircuitOptionsSchema.parse({ arc_flash: true, arc_flash_max_duration_s: null });
+    expect(studyDescription({ ...study, options: uncapped })).toMatch(/no duration cap$/);
+  });
+
+  it("writes JSON with what computed the results", () => {
+    const json = JSON.parse(arcFlashJson({ standard: "IEC 60909-0:2016" }, RESULTS)) as {
+      standard: string;
+      arc_flash: ArcFlashResult[];
+    };
+    expect(json.standard).toBe("IEC 60909-0:2016");
+    expect(json.arc_flash.map((r) => r.bus)).toEqual(RESULTS.map((r) => r.bus));
   });
 });
 

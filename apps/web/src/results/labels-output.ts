@@ -1,9 +1,11 @@
 // The label renderers of @ampflux/reports, loaded on demand (LabelsDialog imports this module
-// dynamically): pdf-lib, fontkit and the DejaVu fonts stay out of the editor's main bundle.
+// dynamically): the SVG renderer when labels are first previewed, pdf-lib, fontkit and the DejaVu
+// fonts only when a PDF is asked for. None of it is in the editor's main bundle.
 
 import type { ArcFlashLabel } from "@ampflux/contracts";
-import { arcFlashLabelsPdf, type Layout, type Paper, renderArcFlashLabelSvg } from "@ampflux/reports";
-import { fetchLabelFont, type LabelFonts } from "@ampflux/reports/font-url";
+import type { Layout, Paper } from "@ampflux/reports";
+import type { LabelFonts } from "@ampflux/reports/font-url";
+import { renderArcFlashLabelSvg } from "@ampflux/reports/svg";
 
 export type LabelLayout = Layout;
 export type LabelPaper = Paper;
@@ -18,6 +20,10 @@ export async function labelsPdf(
   labels: readonly ArcFlashLabel[],
   options: { layout: LabelLayout; paper: LabelPaper },
 ): Promise<Uint8Array> {
+  const [{ arcFlashLabelsPdf }, { fetchLabelFont }] = await Promise.all([
+    import("@ampflux/reports"),
+    import("@ampflux/reports/font-url"),
+  ]);
   fonts ??= fetchLabelFont().catch((error: unknown) => {
     fonts = undefined;
     throw error;

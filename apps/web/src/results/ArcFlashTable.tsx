@@ -8,13 +8,35 @@ import {
   devicesText,
 } from "./arc-flash.ts";
 
-const pair = (full: number | null, reduced: number | null) =>
-  full === null && reduced === null ? "–" : `${formatNumber(full)} / ${formatNumber(reduced)}`;
+/** The full and the reduced arcing current's value, one above the other; the governing one in bold. */
+function Pair({
+  full,
+  reduced,
+  governing,
+}: {
+  full: number | null;
+  reduced: number | null;
+  governing: string | null;
+}) {
+  return (
+    <>
+      <div className={governing === "full" ? "governing" : undefined}>{formatNumber(full)}</div>
+      <div className={governing === "reduced" ? "governing" : "muted"}>{formatNumber(reduced)}</div>
+    </>
+  );
+}
+
+/** The PPE column: the category, or why there is none; the engine's full text as the tooltip. */
+function ppeShort(r: ArcFlashResult): string {
+  if (r.ppe_category !== null) return `PPE ${r.ppe_category}`;
+  if (r.energy_cal_cm2 === null) return "–";
+  return r.hazard === "danger" ? "no category" : "not required";
+}
 
 /**
- * Arc-flash results as given (already sorted): bus, Voc, Ibf, arcing currents and clearing times
- * (full / reduced), incident energy, boundary, PPE, governing case, devices, status with its
- * reason, and what was defaulted. A row selects its bus on the diagram, a device its switch.
+ * Arc-flash results as given (already sorted): bus, incident energy, PPE, boundary, status with
+ * its reason and what was defaulted (what a reader needs first, before the table scrolls), then
+ * Ibf, arcing currents and clearing times (full / reduced, the governing one in bold), devices, Voc. A row selects its bus on the diagram, a device its switch.
  */
 export function ArcFlashTable({
   results,
@@ -53,19 +75,19 @@ export function ArcFlashTable({
         <thead>
           <tr>
             {header("bus", "Bus")}
-            {header("voc_kv", "Voc kV", "num")}
+            {header("energy_cal_cm2", "E cal/cm²", "num")}
+            <th>PPE</th>
+            {header("boundary_mm", "AFB mm", "num")}
+            <th>Status</th>
             {header("ibf_ka", "Ibf kA", "num")}
-            <th className="num" title="Arcing current, full / reduced (VarCF)">
+            <th className="num" title="Arcing current: full, then reduced (VarCF); the governing one in bold">
               Iarc kA
             </th>
-            <th className="num" title="Clearing time for the full / reduced arcing current">
+            <th className="num" title="Clearing time of the full, then the reduced arcing current">
               t ms
             </th>
-            {header("energy_cal_cm2", "E cal/cm²", "num")}
-            {header("boundary_mm", "AFB mm", "num")}
-            <th>PPE</th>
             <th>Devices</th>
-            <th>Status</th>
+            {header("voc_kv", "Voc kV", "num")}
           </tr>
         </thead>
         <tbody>
@@ -115,26 +137,41 @@ function ArcFlashRow({
           {[name, r.equipment.replace("_", " "), r.config].filter(Boolean).join(" · ")}
         </div>
       </td>
-      <td className="num">{formatNumber(r.voc_kv)}</td>
-      <td className="num" data-col="ibf">
-        {formatNumber(r.ibf_ka)}
-      </td>
-      <td className="num" data-col="iarc">
-        {pair(r.iarc_ka, r.iarc_min_ka)}
-      </td>
-      <td className="num" data-col="time">
-        {pair(r.time_ms, r.time_min_ms)}
-      </td>
       <td className="num" data-col="energy">
         <span className="swatch" style={{ background: ARC_FLASH_COLOURS[band] }} />{" "}
         {formatNumber(r.energy_cal_cm2)}
         {r.energy_j_cm2 !== null && <div className="muted small">{formatNumber(r.energy_j_cm2)} J/cm²</div>}
-        {r.governing && <div className="muted small">{r.governing} Iarc</div>}
+      </td>
+      <td data-col="ppe" title={r.ppe ?? undefined}>
+        {ppeShort(r)}
       </td>
       <td className="num" data-col="boundary">
         {formatNumber(r.boundary_mm)}
       </td>
-      <td data-col="ppe">{r.ppe ?? "–"}</td>
+      <td data-col="status">
+        <span className={`arc-status status-${r.status}`}>{r.status.replace("_", " ")}</span>
+        {r.reason && <div className="small">{r.reason}</div>}
+        {r.notes.length > 0 && <div className="muted small">{r.notes.join("; ")}</div>}
+        {r.defaulted.length > 0 && (
+          <details className="small" data-testid="arc-flash-defaulted">
+            <summary>{r.defaulted.length} defaulted</summary>
+            <ul>
+              {r.defaulted.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </td>
+      <td className="num" data-col="ibf">
+        {formatNumber(r.ibf_ka)}
+      </td>
+      <td className="num" data-col="iarc">
+        <Pair full={r.iarc_ka} reduced={r.iarc_min_ka} governing={r.governing} />
+      </td>
+      <td className="num" data-col="time">
+        <Pair full={r.time_ms} reduced={r.time_min_ms} governing={r.governing} />
+      </td>
       <td data-col="devices" title={devicesText(r)}>
         {r.devices.length === 0
           ? "–"
@@ -155,20 +192,8 @@ function ArcFlashRow({
               </span>
             ))}
       </td>
-      <td data-col="status">
-        <span className={`arc-status status-${r.status}`}>{r.status.replace("_", " ")}</span>
-        {r.reason && <div className="small">{r.reason}</div>}
-        {r.notes.length > 0 && <div className="muted small">{r.notes.join("; ")}</div>}
-        {r.defaulted.length > 0 && (
-          <details className="small" data-testid="arc-flash-defaulted">
-            <summary>{r.defaulted.length} defaulted</summary>
-            <ul>
-              {r.defaulted.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          </details>
-        )}
+      <td className="num" data-col="voc">
+        {formatNumber(r.voc_kv)}
       </td>
     </tr>
   );

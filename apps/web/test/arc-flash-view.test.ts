@@ -7,7 +7,7 @@ import {
   shortCircuitOptionsSchema,
   validateNetwork,
 } from "@ampflux/contracts";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { effectiveColourBy } from "../src/editor/ColourLegend.tsx";
 import { diagramDecorations } from "../src/editor/canvas/decorations.ts";
 import { normalizeDocument } from "../src/editor/model/document.ts";
@@ -22,7 +22,13 @@ import {
   sortArcFlash,
 } from "../src/results/arc-flash.ts";
 import { arcFlashCsv, arcFlashJson, studyDescription } from "../src/results/export.ts";
-import { DEFAULT_STUDY_OPTIONS, optionMessages, withArcFlash } from "../src/results/study-options.ts";
+import {
+  DEFAULT_STUDY_OPTIONS,
+  loadStudyOptions,
+  optionMessages,
+  saveStudyOptions,
+  withArcFlash,
+} from "../src/results/study-options.ts";
 
 // What the Arc flash tab, the diagram and the labels make of the engine's per-bus results; the
 // numbers themselves are the engine's (its tests hold IEEE 1584-2018 Annex D).
@@ -246,6 +252,33 @@ describe("arc-flash study options", () => {
       { path: ["arc_flash"], message: 'arc flash needs the 3-phase fault: use fault "3ph"' },
     ]);
     expect(engine.get("arc_flash")).toEqual(['arc flash needs the 3-phase fault: use fault "3ph"']);
+  });
+});
+
+describe("arc-flash options kept per project", () => {
+  const store = new Map<string, string>();
+  beforeEach(() => {
+    store.clear();
+    vi.stubGlobal("localStorage", {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => store.set(key, value),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps arc flash, its cap and "no cap" (null) across visits', () => {
+    saveStudyOptions("p1", { ...DEFAULT_STUDY_OPTIONS, arc_flash: true, arc_flash_max_duration_s: 1.5 });
+    expect(loadStudyOptions("p1")).toMatchObject({ arc_flash: true, arc_flash_max_duration_s: 1.5 });
+    saveStudyOptions("p1", { ...DEFAULT_STUDY_OPTIONS, arc_flash: true, arc_flash_max_duration_s: null });
+    expect(loadStudyOptions("p1").arc_flash_max_duration_s).toBeNull();
+  });
+
+  it("falls back to the defaults (off, 2 s) for values of the wrong type", () => {
+    store.set(
+      "ampflux:study-options:p2",
+      JSON.stringify({ arc_flash: "yes", arc_flash_max_duration_s: "2" }),
+    );
+    expect(loadStudyOptions("p2")).toMatchObject({ arc_flash: false, arc_flash_max_duration_s: 2 });
   });
 });
 

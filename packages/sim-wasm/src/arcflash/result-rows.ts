@@ -1,7 +1,8 @@
 // The per-bus result of the arc-flash study (contracts' ArcFlashResult): the model's currents,
 // energies and boundaries, the governing case (the larger energy of the full and the reduced
-// arcing current, IEEE 1584-2018 §4.9/§4.10), PPE category and signal word (NFPA 70E-2021
-// Table 130.7(C)(15)(c), ANSI Z535.4) and the shock approach boundaries of Table 130.4(E)(a).
+// arcing current, each with its own duration: IEEE 1584-2018 eq. 2 and Annex D), PPE category
+// and signal word (NFPA 70E-2021 Table 130.7(C)(15)(c), ANSI Z535.4) and the shock approach
+// boundaries of NFPA 70E Table 130.4(E)(a).
 
 import {
   type ArcFlashResult,

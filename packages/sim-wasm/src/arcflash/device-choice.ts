@@ -52,16 +52,21 @@ function setDevices(
   return { devices, uncleared: null, notes };
 }
 
-/** Chooses the devices of every bus of `rows` (the in-range ones); `paths` is absent when no switch has protection. */
+/**
+ * Chooses the devices of every bus of `rows` (the in-range ones). With `noProtection` (no switch
+ * has protection) nothing is searched; `paths` is then only there for devices named by buses.
+ */
 export function chooseDevices(
   doc: NetworkDocument,
   rows: readonly ArcFlashBus[],
   paths: FaultPaths | undefined,
+  noProtection: boolean,
 ): DeviceChoice[] {
   const switches = new Map(doc.switches.map((sw) => [sw.id, sw]));
   return rows.map((row): DeviceChoice => {
     if (row.bus.arc_flash?.devices) return setDevices(row, switches, paths);
-    if (!paths) return { devices: [], uncleared: "no switch in the network has protection", notes: [] };
+    if (noProtection || !paths)
+      return { devices: [], uncleared: "no switch in the network has protection", notes: [] };
     const found = paths.search(row.bus.id);
     const devices = found.devices.map(
       (d): ChosenDevice => ({ switch: d.switch, via: "found", boltedKa: d.currentKa }),

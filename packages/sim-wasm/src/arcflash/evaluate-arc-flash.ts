@@ -70,18 +70,17 @@ export function evaluateArcFlash(input: ArcFlashInput): ArcFlashOutcome {
   });
   const searched = inRange.map((r) => modelled[r] as ArcFlashBus);
   const inRangeCurrents = pickCurrents(currents, inRange);
-  // No protection anywhere: every arc lasts the cap and no bus needs a search (case9241pegase).
+  // No protection anywhere: every arc lasts the cap and no bus needs a search (case9241pegase);
+  // branch currents are still needed for the devices an engineer named.
   const noProtection = !doc.switches.some((sw) => sw.protection !== undefined);
-  const paths =
-    noProtection || searched.length === 0
-      ? undefined
-      : new FaultPaths(sim, doc, model, index, raw, input.factors);
+  const needsPaths = !noProtection || searched.some((row) => row.bus.arc_flash?.devices);
+  const paths = needsPaths ? new FaultPaths(sim, doc, model, index, raw, input.factors) : undefined;
   const vnKv = new Map(doc.buses.map((b) => [b.id, b.vn_kv]));
   const { durations, defaultOpenings } = clearingTimes({
     sim,
     rows: searched,
     currents: inRangeCurrents,
-    choices: chooseDevices(doc, searched, paths),
+    choices: chooseDevices(doc, searched, paths, noProtection),
     capMs: options.arc_flash_max_duration_s === null ? null : options.arc_flash_max_duration_s * 1000,
     frequencyHz: doc.frequency_hz,
     vnKvOfBus: (bus) => vnKv.get(bus) ?? 1,

@@ -59,8 +59,11 @@ describe("ampflux study --arc-flash on the arc-flash plant", () => {
     const util = rowOf(uncapped.rows, "util");
     expect(util).toMatchObject({ status: "no_device", energy_cal_cm2: null });
     expect(util.reason).toMatch(/arc_flash_max_duration_s is null/);
-    // The protected buses do not depend on the cap.
-    expect(rowOf(uncapped.rows, "swgr")).toEqual(rowOf(capped.rows, "swgr"));
+    // A bus cleared within both caps (panel: Q3 in 50 ms) does not depend on them; swgr's
+    // incomer relay takes about 1 s, so the 0.5 s cap cuts its arc short.
+    expect(rowOf(uncapped.rows, "panel")).toEqual(rowOf(capped.rows, "panel"));
+    expect(rowOf(capped.rows, "swgr").time_ms).toBe(500);
+    expect(rowOf(uncapped.rows, "swgr").time_ms).toBeGreaterThan(500);
   });
 
   it("prints a table row per bus, each bus's notes and defaults, and a summary line", async () => {
@@ -90,6 +93,12 @@ describe("ampflux study --arc-flash on the arc-flash plant", () => {
     const swgrLine = table[BUS_ORDER.indexOf("swgr")] ?? "";
     expect(swgrLine).toContain((swgr.energy_cal_cm2 ?? 0).toFixed(2));
     expect(swgrLine).toContain(`Q1 ${(swgr.devices[0]?.current_ka ?? 0).toFixed(3)} kA`);
+    // PPE: the category, or DANGER where no category covers the energy (> 40 cal/cm²).
+    for (const r of rows) {
+      const line = table[BUS_ORDER.indexOf(r.bus)] ?? "";
+      if (r.ppe_category !== null) expect(line).toMatch(new RegExp(`\\s${r.ppe_category}\\s`));
+      if (r.hazard === "danger") expect(line).toContain("DANGER");
+    }
     // The panel has no data: every value it used is listed as defaulted.
     expect(run.stdout).toMatch(/^panel: defaulted equipment: switchgear \(no equipment class given\); /m);
     expect(run.stdout).toMatch(

@@ -40,7 +40,15 @@ export const ARC_FLASH_COLUMNS: Column<ArcFlashResult>[] = [
   {
     title: "PPE",
     text: true,
-    cell: (r) => (r.ppe_category === null ? (r.ppe === null ? NONE : "none") : String(r.ppe_category)),
+    // NFPA 70E category; "none" below 1.2 cal/cm², "DANGER" above 40 (no category covers it).
+    cell: (r) =>
+      r.ppe_category !== null
+        ? String(r.ppe_category)
+        : r.ppe === null
+          ? NONE
+          : r.hazard === "danger"
+            ? "DANGER"
+            : "none",
   },
   { title: "governing", text: true, cell: (r) => r.governing ?? NONE },
   {

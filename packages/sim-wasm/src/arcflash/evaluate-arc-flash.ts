@@ -39,13 +39,21 @@ export interface ArcFlashOutcome {
   columnSolves: number;
 }
 
-/** The rows `keep` selects of columnar currents. */
+/** The rows `keep` selects of columnar currents (the intermediate levels are three per row). */
 function pickCurrents(currents: ArcingCurrents, keep: readonly number[]): ArcingCurrents {
   const f64 = (a: Float64Array) => Float64Array.from(keep, (k) => a[k] ?? Number.NaN);
+  const three = (a: Float64Array) =>
+    Float64Array.from(
+      { length: 3 * keep.length },
+      (_, i) => a[3 * (keep[Math.floor(i / 3)] ?? 0) + (i % 3)] ?? Number.NaN,
+    );
   return {
+    ...currents,
     iarcKa: f64(currents.iarcKa),
     iarcMinKa: f64(currents.iarcMinKa),
     varcf: f64(currents.varcf),
+    levelsKa: three(currents.levelsKa),
+    levelsMinKa: three(currents.levelsMinKa),
     status: Int32Array.from(keep, (k) => currents.status[k] ?? 0),
   };
 }

@@ -1,5 +1,5 @@
-// The study's arc-flash warnings: one line per kind of finding with a count and the first few
-// buses, never one line per bus (case9241pegase has thousands of buses above 15 kV); each bus's
+// The study's arc-flash warnings (path "arc_flash"): one line per kind of finding with a count
+// and the first few buses, never one line per bus (case9241pegase has thousands of buses above 15 kV); each bus's
 // own reason stays in its row.
 
 import type { ArcFlashResult, NetworkIssue } from "@ampflux/contracts";
@@ -9,7 +9,7 @@ const FIRST = 10;
 function summary(what: string, buses: readonly string[]): NetworkIssue[] {
   if (buses.length === 0) return [];
   const names = `${buses.slice(0, FIRST).join(", ")}${buses.length > FIRST ? ", …" : ""}`;
-  return [{ path: ["arc_flash"], message: `arc flash: ${buses.length} bus(es) ${what}: ${names}` }];
+  return [{ path: ["arc_flash"], message: `${buses.length} bus(es) ${what}: ${names}` }];
 }
 
 /** What an out-of-range field means, for the summary line (IEEE 1584-2018 §4.2). */
@@ -54,7 +54,7 @@ export function arcFlashWarnings(
       ? [
           {
             path: ["arc_flash"],
-            message: "arc flash: no switch has protection: every arc lasts the duration cap",
+            message: "no switch has protection: every arc lasts the duration cap",
           },
         ]
       : summary(
@@ -73,7 +73,7 @@ export function arcFlashWarnings(
       ? [
           {
             path: ["arc_flash"],
-            message: `arc flash: ${defaultOpenings.length} switch(es) without opening_time_ms use IEEE 1584-2002 Table 1's breaker times: ${defaultOpenings.slice(0, FIRST).join(", ")}${defaultOpenings.length > FIRST ? ", …" : ""}`,
+            message: `${defaultOpenings.length} switch(es) without opening_time_ms use IEEE 1584-2002 Table 1's breaker times: ${defaultOpenings.slice(0, FIRST).join(", ")}${defaultOpenings.length > FIRST ? ", …" : ""}`,
           },
         ]
       : []),

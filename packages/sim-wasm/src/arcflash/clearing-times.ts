@@ -59,15 +59,24 @@ export function clearingTimes(input: ClearingInput): ClearingTimes {
   const trip: TripDevice[] = [];
   const amps: number[] = [];
   const openingNotes = new Map<string, string>();
-  const opening = (sw: Switch, protection: SwitchProtection): number => {
-    if (sw.opening_time_ms !== undefined || !hasRelayStage(protection)) return sw.opening_time_ms ?? 0;
-    const kv = input.vnKvOfBus(sw.bus);
-    const d = defaultOpeningMs(kv, frequencyHz);
-    openingNotes.set(
-      sw.id,
-      `${sw.id}: opening time not given, ${d.cycles} cycles (${fmt(d.ms)}) at ${kv} kV (IEEE 1584-2002 Table 1)`,
-    );
-    return d.ms;
+  // One TripDevice per switch, however many buses it clears.
+  const tripDevices = new Map<Switch, TripDevice>();
+  const tripDevice = (sw: Switch, protection: SwitchProtection): TripDevice => {
+    let device = tripDevices.get(sw);
+    if (device) return device;
+    let openingMs = sw.opening_time_ms ?? 0;
+    if (sw.opening_time_ms === undefined && hasRelayStage(protection)) {
+      const kv = input.vnKvOfBus(sw.bus);
+      const d = defaultOpeningMs(kv, frequencyHz);
+      openingNotes.set(
+        sw.id,
+        `${sw.id}: opening time not given, ${d.cycles} cycles (${fmt(d.ms)}) at ${kv} kV (IEEE 1584-2002 Table 1)`,
+      );
+      openingMs = d.ms;
+    }
+    device = { protection, openingMs };
+    tripDevices.set(sw, device);
+    return device;
   };
   const slots = rows.map((row, r) => {
     const ibf = row.ibfKa ?? Number.NaN;
@@ -77,7 +86,7 @@ export function clearingTimes(input: ClearingInput): ClearingTimes {
       const current = d.boltedKa * full;
       const currentMin = d.boltedKa * reduced;
       if (!d.switch.protection || !d.switch.closed) return { d, current, currentMin, at: -1 };
-      const device = { protection: d.switch.protection, openingMs: opening(d.switch, d.switch.protection) };
+      const device = tripDevice(d.switch, d.switch.protection);
       const at = trip.length;
       trip.push(device, device);
       amps.push(current, currentMin);

@@ -36,10 +36,18 @@ export interface PathSearch {
 /** A branch current this small (relative to the fault current) is round-off, not a path. */
 const NEGLIGIBLE = 1e-6;
 
+/** A series element seen from one of its ends, with what the walk reads there, computed once. */
 interface BranchEnd {
   element: SeriesElement;
-  /** The node at the other end. */
+  /** The node at this end and at the other end. */
+  node: number;
   other: number;
+  /** Admittances giving the current into the element at this end: yHere·ΔV(node) + yThere·ΔV(other). */
+  yHere: Cx;
+  yThere: Cx;
+  /** The first closed switch with protection on this end and on the other end. */
+  protectedHere: Switch | undefined;
+  protectedThere: Switch | undefined;
 }
 
 /** Switches by branch end: "element\nnode". */
@@ -51,8 +59,9 @@ export class FaultPaths {
   readonly #index: Int32Array;
   readonly #raw: Float64Array;
   readonly #factors: SequenceFactorization;
-  readonly #switchesAt = new Map<string, Switch[]>();
+  /** Each node's branch ends, and each branch end by "element\nnode" (set devices). */
   readonly #ends = new Map<number, BranchEnd[]>();
+  readonly #endOf = new Map<string, BranchEnd>();
   readonly #sources = new Set<number>();
   #lu: SparseLu | undefined;
   #pattern: SparsePattern | undefined;
@@ -79,28 +88,49 @@ export class FaultPaths {
     this.#index = index;
     this.#raw = raw;
     this.#factors = factors;
+    const protectedAt = new Map<string, Switch>();
     for (const sw of doc.switches) {
       const node = model.nodeOfBus.get(sw.bus);
-      if (sw.element_type === "bus" || node === undefined) continue;
+      if (sw.element_type === "bus" || node === undefined || !sw.closed || !sw.protection) continue;
       const key = endKey(sw.element, node);
-      this.#switchesAt.set(key, [...(this.#switchesAt.get(key) ?? []), sw]);
+      if (!protectedAt.has(key)) protectedAt.set(key, sw);
     }
     for (const s of model.positive.series) {
       if (s.from === s.to) continue;
-      this.#at(s.from).push({ element: s, other: s.to });
-      this.#at(s.to).push({ element: s, other: s.from });
+      const [ff, ft, tf, tt] = seriesStamp(s, BUS_LEVEL);
+      const atFrom = protectedAt.get(endKey(s.id, s.from));
+      const atTo = protectedAt.get(endKey(s.id, s.to));
+      this.#add({
+        element: s,
+        node: s.from,
+        other: s.to,
+        yHere: ff,
+        yThere: ft,
+        protectedHere: atFrom,
+        protectedThere: atTo,
+      });
+      this.#add({
+        element: s,
+        node: s.to,
+        other: s.from,
+        yHere: tt,
+        yThere: tf,
+        protectedHere: atTo,
+        protectedThere: atFrom,
+      });
     }
     for (const shunt of model.positive.shunts) this.#sources.add(shunt.node);
     for (const converter of model.converters) this.#sources.add(converter.node);
   }
 
-  #at(node: number): BranchEnd[] {
-    let list = this.#ends.get(node);
+  #add(end: BranchEnd): void {
+    let list = this.#ends.get(end.node);
     if (!list) {
       list = [];
-      this.#ends.set(node, list);
+      this.#ends.set(end.node, list);
     }
-    return list;
+    list.push(end);
+    this.#endOf.set(endKey(end.element.id, end.node), end);
   }
 
   /** Factors of the bus-level positive-sequence Ybus and Z on its pattern, made on first use. */
@@ -143,12 +173,16 @@ export class FaultPaths {
     };
   }
 
-  /** Current into `s` at its end `node` (per unit of that node's base current). */
-  #into(s: SeriesElement, node: number, dv: (k: number) => Cx): Cx {
-    const [ff, ft, tf, tt] = seriesStamp(s, BUS_LEVEL);
-    const vf = dv(this.#index[s.from] ?? 0);
-    const vt = dv(this.#index[s.to] ?? 0);
-    return node === s.from ? add(mul(ff, vf), mul(ft, vt)) : add(mul(tf, vf), mul(tt, vt));
+  /** Current into the element at this end (per unit of the end's base current). */
+  #into(end: BranchEnd, dv: (k: number) => Cx): Cx {
+    const here = dv(this.#index[end.node] ?? 0);
+    const there = dv(this.#index[end.other] ?? 0);
+    return add(mul(end.yHere, here), mul(end.yThere, there));
+  }
+
+  /** The same element's end at `other` seen from `end`. */
+  #farEnd(end: BranchEnd): BranchEnd | undefined {
+    return this.#endOf.get(endKey(end.element.id, end.other));
   }
 
   #kA(current: Cx, node: number): number {
@@ -159,12 +193,6 @@ export class FaultPaths {
   #faultCurrent(node: number): Cx {
     const k = this.#index[node] ?? 0;
     return cx(this.#raw[k * BUS_RESULT_STRIDE + 6] ?? 0, this.#raw[k * BUS_RESULT_STRIDE + 7] ?? 0);
-  }
-
-  #protectedSwitch(element: string, node: number): Switch | undefined {
-    return this.#switchesAt
-      .get(endKey(element, node))
-      ?.find((sw) => sw.closed && sw.protection !== undefined);
   }
 
   /** The devices that clear a fault at `bus` (fed), found by walking towards the sources. */
@@ -181,19 +209,20 @@ export class FaultPaths {
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head] ?? f;
       if (this.#sources.has(node)) unprotected.push(this.#model.busOfNode[node] ?? String(node));
-      for (const { element, other } of this.#ends.get(node) ?? []) {
+      for (const end of this.#ends.get(node) ?? []) {
+        const other = end.other;
         if ((this.#index[other] ?? -1) < 0) continue;
         // Current out of the branch into `node`, projected on the fault current: > 0 flows towards the fault.
-        const into = this.#into(element, node, dv);
+        const into = this.#into(end, dv);
         const towardsFault = -(into.re * fault.re + into.im * fault.im) / (abs(fault) || 1);
         if (!(towardsFault > threshold)) continue;
-        const near = this.#protectedSwitch(element.id, node);
-        const far = near ? undefined : this.#protectedSwitch(element.id, other);
-        const sw = near ?? far;
+        const sw = end.protectedHere ?? end.protectedThere;
         if (sw) {
-          const end = near ? node : other;
-          if (!devices.has(sw.id))
-            devices.set(sw.id, { switch: sw, currentKa: this.#kA(this.#into(element, end, dv), end) });
+          if (devices.has(sw.id)) continue;
+          // The device's current at its own end (a transformer's other side has another base).
+          const at = end.protectedHere ? end : this.#farEnd(end);
+          const current = at === end ? into : at ? this.#into(at, dv) : into;
+          devices.set(sw.id, { switch: sw, currentKa: this.#kA(current, at?.node ?? node) });
         } else if (!visited.has(other)) {
           visited.add(other);
           queue.push(other);
@@ -209,11 +238,11 @@ export class FaultPaths {
    */
   switchCurrent(bus: string, sw: Switch): number {
     const f = this.#model.nodeOfBus.get(bus);
-    const end = this.#model.nodeOfBus.get(sw.bus);
+    const node = this.#model.nodeOfBus.get(sw.bus);
     const dv = f === undefined ? undefined : this.#voltages(f);
-    if (!dv || end === undefined || !sw.closed) return 0;
-    const branch = this.#ends.get(end)?.find((e) => e.element.id === sw.element);
-    if (!branch || (this.#index[branch.other] ?? -1) < 0) return 0;
-    return this.#kA(this.#into(branch.element, end, dv), end);
+    if (!dv || node === undefined || !sw.closed) return 0;
+    const end = this.#endOf.get(endKey(sw.element, node));
+    if (!end || (this.#index[end.other] ?? -1) < 0) return 0;
+    return this.#kA(this.#into(end, dv), node);
   }
 }

@@ -146,6 +146,7 @@ boundaries, the equipment, which case and device set the energy, and the study
   --bus ID        label only this bus; repeat for more, in that order
   --simulation ID a stored study (needs AMPFLUX_API_KEY and AMPFLUX_URL, --project ID); the
                   labels carry the bus names and the network name and version of the study
+                  (--network and --date override those)
 
 Without --project, --network or --date on a file, the labels say "project not given",
 "network not given" and today's date, and stderr says so. A file's labels name buses by id

@@ -397,10 +397,12 @@ describe("ampflux labels --simulation", () => {
       "swbd",
       "--date",
       "2026-12-01",
+      "--network",
+      "Refinery network v1 (approved)",
     );
     expect(dated).toMatchObject({ code: 0, stderr: "wrote api.svg\n" });
     expect(readFileSync(out("api.svg"), "utf8")).toContain(
-      "Refinery · Arc-flash plant v1 · study of 2026-12-01",
+      "Refinery · Refinery network v1 (approved) · study of 2026-12-01",
     );
   });
 });

@@ -46,9 +46,6 @@ export function labelRequest({ args, flags }: Command): LabelRequest {
   if (simulation !== undefined) {
     if (file) throw usageError("labels takes a result file or --simulation ID, not both");
     if (flags.project === undefined) throw usageError("--simulation needs --project ID");
-    if (flags.network !== undefined) {
-      throw usageError("--network: a stored study's labels name its network and version themselves");
-    }
     source = { kind: "api", simulation, project: flags.project };
   } else {
     if (!file) throw usageError("labels needs a result file (RESULT.json) or --simulation ID --project ID");

@@ -1,4 +1,5 @@
-// The help texts of `ampflux`, of `ampflux study` (also `pnpm sc`) and of `ampflux loadflow`.
+// The help texts of `ampflux`, of `ampflux study` (also `pnpm sc`), of `ampflux loadflow` and of
+// `ampflux labels`.
 
 import { FAULT_TYPES } from "@ampflux/contracts";
 import { exportFormatSchema, importFormatSchema } from "@ampflux/contracts/importers";
@@ -17,6 +18,11 @@ export const STUDY_SYNOPSIS =
 export const LOADFLOW_SYNOPSIS =
   "usage: ampflux loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]";
 
+export const LABELS_SYNOPSIS =
+  "usage: ampflux labels <result.json> --out FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter] " +
+  "[--project NAME] [--network NAME] [--date YYYY-MM-DD] [--bus ID…]\n" +
+  "       ampflux labels --simulation ID --project ID --out FILE.pdf|FILE.svg [flags]";
+
 export const HELP = `usage: ampflux <command> [flags]
 
 AmpFlux from the command line: studies on this machine, and the AmpFlux api.
@@ -33,6 +39,13 @@ On this machine (no server, no API key):
   loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]
                                         AC load flow (Newton–Raphson) of the same files: bus
                                         voltages, branch flows, losses; ampflux loadflow --help
+  labels <result.json> --out FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]
+         [--project NAME] [--network NAME] [--date YYYY-MM-DD] [--bus ID…]
+                                        arc-flash labels (IEEE 1584-2018 results, NFPA 70E
+                                        content, ANSI Z535 style) of a study result with
+                                        arc_flash, as PDF or SVG; with --simulation ID
+                                        --project ID from a stored study (needs the api);
+                                        ampflux labels --help
 
 With the api: need AMPFLUX_API_KEY (create one in the web app under Account → API keys) and
 AMPFLUX_URL (default http://127.0.0.1:3001).
@@ -108,4 +121,35 @@ slack buses, generators PV buses at their vm_pu with p_mw, loads constant P and 
 
 A load flow that does not converge prints its results with converged false and exits 3.
 Exit codes: 0 converged, 1 invalid input or network, 2 invalid command line, 3 not converged.
+`;
+
+export const LABELS_HELP = `${LABELS_SYNOPSIS}
+
+Printable arc-flash labels, one per bus with an arc-flash number, from a study result with
+arc_flash: the JSON of \`ampflux study FILE --arc-flash --format json\`, of \`ampflux results
+export ID --project ID --format json\`, or a stored study holding it under "result". Each label
+shows WARNING or DANGER, the incident energy at the working distance (cal/cm² and J/cm²), the
+arc-flash boundary, the PPE, the nominal voltage, the limited and restricted approach
+boundaries, the equipment, which case and device set the energy, and the study
+(docs/arc-flash-labels.md). Buses without a number are listed on stderr with the reason.
+
+  --out FILE      FILE.pdf: one PDF; FILE.svg: one SVG for one label, else one file per bus,
+                  FILE-<bus>.svg (characters other than letters, digits, . _ - become _)
+  --layout        page: one label per page at its printed size, 6 × 4 in (default);
+                  sheet: four per landscape sheet, scaled to fit (PDF only)
+  --paper         A4 (default) or Letter (PDF only)
+  --project NAME  the project named on the labels (with --simulation: the project's id; the
+                  labels then carry its name from the api)
+  --network NAME  the network (and version) named on the labels
+  --date DAY      the study's date, YYYY-MM-DD (default: the day the stored study finished, or
+                  today for a file)
+  --bus ID        label only this bus; repeat for more, in that order
+  --simulation ID a stored study (needs AMPFLUX_API_KEY and AMPFLUX_URL, --project ID); the
+                  labels carry the bus names and the network name and version of the study
+                  (--network and --date override those)
+
+Without --project, --network or --date on a file, the labels say "project not given",
+"network not given" and today's date, and stderr says so. A file's labels name buses by id
+(a study result has no names); a stored study's by name and id.
+Exit codes: 0 success, 1 invalid input or no bus with a number, 2 invalid command line.
 `;

@@ -1,6 +1,7 @@
 // Study results as CSV. Every CSV of results (the command line, the web app's download, `ampflux
 // results export`) is written here, so a column is in the same place whichever one made the file.
 
+import type { ArcFlashResult } from "./arc-flash/results.ts";
 import type { DutyCheck } from "./duty.ts";
 import type { BranchFaultResult, BusFaultResult } from "./short-circuit.ts";
 
@@ -55,6 +56,60 @@ export const DUTY_CSV_COLUMNS = [
 /** Duty checks as CSV rows: the notes list becomes one text field. */
 export const dutyCsvRows = (checks: readonly DutyCheck[]) =>
   checks.map((check) => ({ ...check, notes: check.notes.join("; ") }));
+
+/**
+ * Arc-flash results: one row per bus in bus order; the lists (defaulted values, devices, notes)
+ * become text fields joined with "; " (see arcFlashCsvRows).
+ */
+export const ARC_FLASH_CSV_COLUMNS = [
+  "bus",
+  "voc_kv",
+  "status",
+  "reason",
+  "equipment",
+  "config",
+  "gap_mm",
+  "distance_mm",
+  "height_mm",
+  "width_mm",
+  "depth_mm",
+  "enclosure",
+  "cf",
+  "ibf_ka",
+  "iarc_ka",
+  "time_ms",
+  "e_j_cm2",
+  "afb_mm",
+  "iarc_min_ka",
+  "time_min_ms",
+  "e_min_j_cm2",
+  "afb_min_mm",
+  "governing",
+  "energy_j_cm2",
+  "energy_cal_cm2",
+  "boundary_mm",
+  "ppe_category",
+  "ppe",
+  "hazard",
+  "limited_approach_mm",
+  "restricted_approach_mm",
+  "devices",
+  "defaulted",
+  "notes",
+] as const satisfies readonly (keyof ArcFlashResult)[];
+
+/** A device as one CSV word: "Q1 (found, 12.3 kA, 250 ms)"; no trip is "no trip". */
+const deviceText = (d: ArcFlashResult["devices"][number]) =>
+  `${d.switch} (${d.via}, ${d.current_ka.toPrecision(4)} kA, ${d.time_ms === null ? "no trip" : `${d.time_ms.toPrecision(4)} ms`})`;
+
+/** Arc-flash results as CSV rows: devices, defaulted values and notes become one text field each. */
+export const arcFlashCsvRows = (results: readonly ArcFlashResult[]) =>
+  results.map((r) => ({
+    ...r,
+    devices: r.devices.map(deviceText).join("; "),
+    defaulted: r.defaulted.join("; "),
+    notes: r.notes.join("; "),
+  }));
 
 /**
  * Where a stored per-bus row's columns go when its shape is only known at run time: a batch

@@ -31,6 +31,18 @@ const FLAGS = {
   network: { type: "string" },
   date: { type: "string" },
   simulation: { type: "string" },
+  cases: { type: "string" },
+  "voc-kv": { type: "string" },
+  "ibf-ka": { type: "string" },
+  config: { type: "string" },
+  "gap-mm": { type: "string" },
+  "distance-mm": { type: "string" },
+  "height-mm": { type: "string" },
+  "width-mm": { type: "string" },
+  "depth-mm": { type: "string" },
+  "time-ms": { type: "string" },
+  "time-reduced-ms": { type: "string" },
+  json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -65,6 +77,24 @@ const COMMANDS = {
   labels: {
     args: ["result?"],
     flags: ["out", "layout", "paper", "project", "network", "date", "bus", "simulation"],
+    required: [],
+  },
+  "arc-flash": {
+    args: [],
+    flags: [
+      "cases",
+      "voc-kv",
+      "ibf-ka",
+      "config",
+      "gap-mm",
+      "distance-mm",
+      "height-mm",
+      "width-mm",
+      "depth-mm",
+      "time-ms",
+      "time-reduced-ms",
+      "json",
+    ],
     required: [],
   },
   "projects list": { args: [], flags: [], required: [] },
@@ -108,7 +138,7 @@ function parseFlags(argv: string[]) {
   }
 }
 
-/** "study", "loadflow", "labels" and "simulate" are one word, the others are a noun and a verb. */
+/** "study", "loadflow", "labels", "arc-flash" and "simulate" are one word, the others are a noun and a verb. */
 function commandOf(positionals: string[]): { name: CommandName; rest: string[] } {
   for (const words of [1, 2]) {
     const name = positionals.slice(0, words).join(" ");
@@ -119,7 +149,7 @@ function commandOf(positionals: string[]): { name: CommandName; rest: string[] }
 }
 
 /** The commands with a help text of their own (`ampflux <command> --help`). */
-export const LOCAL_COMMANDS = ["study", "loadflow", "labels"] as const;
+export const LOCAL_COMMANDS = ["study", "loadflow", "labels", "arc-flash"] as const;
 export type LocalCommand = (typeof LOCAL_COMMANDS)[number];
 
 /** --help, after a command's name for that command's own help. */

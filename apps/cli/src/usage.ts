@@ -23,6 +23,11 @@ export const LABELS_SYNOPSIS =
   "[--project NAME] [--network NAME] [--date YYYY-MM-DD] [--bus ID…]\n" +
   "       ampflux labels --simulation ID --project ID --out FILE.pdf|FILE.svg [flags]";
 
+export const ARC_FLASH_SYNOPSIS =
+  "usage: ampflux arc-flash --cases FILE.jsonl|-\n" +
+  "       ampflux arc-flash --voc-kv KV --ibf-ka KA --config VCB|VCBB|HCB|VOA|HOA --gap-mm MM " +
+  "--distance-mm MM [--height-mm MM --width-mm MM --depth-mm MM] --time-ms MS [--time-reduced-ms MS] [--json]";
+
 export const HELP = `usage: ampflux <command> [flags]
 
 AmpFlux from the command line: studies on this machine, and the AmpFlux api.
@@ -39,6 +44,10 @@ On this machine (no server, no API key):
   loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]
                                         AC load flow (Newton–Raphson) of the same files: bus
                                         voltages, branch flows, losses; ampflux loadflow --help
+  arc-flash --cases FILE.jsonl|-        IEEE 1584-2018 incident energy calculator, one JSON case
+                                        per line in, one JSON result per line out; or one case
+                                        from flags (--voc-kv … --time-ms …) as a table of every
+                                        intermediate; ampflux arc-flash --help
   labels <result.json> --out FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]
          [--project NAME] [--network NAME] [--date YYYY-MM-DD] [--bus ID…]
                                         arc-flash labels (IEEE 1584-2018 results, NFPA 70E
@@ -152,4 +161,30 @@ Without --project, --network or --date on a file, the labels say "project not gi
 "network not given" and today's date, and stderr says so. A file's labels name buses by id
 (a study result has no names); a stored study's by name and id.
 Exit codes: 0 success, 1 invalid input or no bus with a number, 2 invalid command line.
+`;
+
+export const ARC_FLASH_HELP = `${ARC_FLASH_SYNOPSIS}
+
+IEEE 1584-2018 arc-flash incident energy, computed on this machine by the simulation core like
+IEEE's own calculator spreadsheet: the arcing current and the reduced arcing current (VarCF),
+the enclosure size correction, the incident energy and the arc-flash boundary of each, the
+larger energy in cal/cm² and its PPE category (NFPA 70E).
+
+--cases FILE.jsonl  one JSON object per line (- reads stdin), with
+                      voc_kv, ibf_ka, config (VCB, VCBB, HCB, VOA, HOA), gap_mm, distance_mm,
+                      height_mm, width_mm, depth_mm (not needed in open air: VOA, HOA),
+                      time_ms (arc duration), time_reduced_ms (reduced current; default time_ms)
+                    and prints one JSON object per line in the same order: "line", iarc_ka,
+                    e_j_cm2, afb_mm, iarc_min_ka, e_min_j_cm2, afb_min_mm, varcf, cf, enclosure,
+                    governing, energy_cal_cm2, ppe. A line that is not JSON, has a bad field or
+                    lies outside the model's range (§4.2: 0.208–15 kV, Ibf, gap, distance ≥ 305 mm,
+                    width ≥ 4 × gap) prints {"line": N, "error": "...", "field": "..."} instead
+                    (field null when the line is not JSON) and the others are still computed.
+                    Blank lines are skipped.
+Single point: --voc-kv --ibf-ka --config --gap-mm --distance-mm [--height-mm --width-mm
+                    --depth-mm] --time-ms [--time-reduced-ms]: every intermediate (Annex D's
+                    steps) as a table, or as JSON with --json.
+
+Units: kV, kA, mm, ms; energies in J/cm² (and cal/cm², 1 cal = 4.184 J).
+Exit codes: 0 success, 1 a case failed or invalid input, 2 invalid command line.
 `;

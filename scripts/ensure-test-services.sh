@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes ready what the tests talk to for real: Redis, the machine's Postgres when it has one
-# (tests fall back to an embedded Postgres otherwise), and Chromium for the browser tests.
+# (tests fall back to an embedded Postgres otherwise), Chromium for the browser tests, and
+# poppler-utils (pdftotext, pdfinfo, pdffonts, pdfimages) that read the label PDFs back.
 set -euo pipefail
 here="$(dirname "$0")"
 
@@ -24,3 +25,4 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && command -v pg_lsclusters >/dev/null; then
 fi
 
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || "$here/apt-install.sh" chromium
+command -v pdftotext >/dev/null || "$here/apt-install.sh" poppler-utils

@@ -13,7 +13,9 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
   "[--tmin S] [--tk S] [--bus ID…] [--branches] [--duty] [--duty-current bus|through] " +
-  "[--arc-flash] [--arc-flash-max-duration S|none] [--default-type COLLECTION=TYPE…] [--format table|csv|json]";
+  "[--arc-flash] [--arc-flash-max-duration S|none] " +
+  "[--labels FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]] " +
+  "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
 
 export const LOADFLOW_SYNOPSIS =
   "usage: ampflux loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]";
@@ -35,7 +37,7 @@ AmpFlux from the command line: studies on this machine, and the AmpFlux api.
 On this machine (no server, no API key):
   study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] [--tmin S] [--tk S]
         [--bus ID…] [--branches] [--duty] [--duty-current bus|through]
-        [--arc-flash] [--arc-flash-max-duration S|none]
+        [--arc-flash] [--arc-flash-max-duration S|none] [--labels FILE.pdf|FILE.svg]
         [--default-type COLLECTION=TYPE…] [--format table|csv|json]
                                         IEC 60909 short-circuit study of a MATPOWER case,
                                         pandapower JSON, PSS/E RAW v33 or AmpFlux network file
@@ -111,6 +113,11 @@ document, told apart by its content; what an import mapped, assumed or dropped g
   --arc-flash-max-duration S|none
               longest arc duration in seconds when no device clears the arc in time (default
               2, IEEE 1584-2018 §6.9.1); none: no cap, such buses get no result
+  --labels FILE.pdf|FILE.svg
+              with --arc-flash, also write a printable label per bus with a number, as
+              \`ampflux labels\` does (PDF: --layout page|sheet, --paper A4|Letter; SVG: one file,
+              or FILE-<bus>.svg each for several buses); the labels name the network file as
+              the project, the document's name as the network and today as the study date
   --default-type COLLECTION=TYPE
               give every element of COLLECTION (buses, lines, transformers, switches) that
               names no type the built-in type TYPE, e.g.

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -122,6 +123,45 @@ describe("ampflux study --arc-flash on the arc-flash plant", () => {
     expect(column("energy_cal_cm2")).toBe((rowOf(rows, "swgr").energy_cal_cm2 ?? 0).toFixed(2));
     expect(column("status")).toBe("ok");
     expect(run.stderr).toMatch(/^ampflux: arc flash: 6 ok/m);
+  });
+
+  it("--labels FILE.pdf writes one label per bus with a number, after printing the results", async () => {
+    const { rows } = await arcFlash();
+    const pdf = path.join(dir, "labels.pdf");
+    const run = await sc(plant, "--arc-flash", "--labels", pdf, "--paper", "Letter");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Arc flash (IEEE 1584-2018)");
+    const today = new Date().toISOString().slice(0, 10);
+    expect(run.stderr).toContain(
+      `ampflux: labels: project "${plant}" (the file), network "Arc-flash plant", dated ${today}`,
+    );
+    // pdftotext (poppler-utils): one page per label, each with its bus's title and energy.
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    const pages = text.split("\f").filter((page) => page.trim() !== "");
+    expect(pages).toHaveLength(rows.length);
+    const swgr = pages.find((page) => page.includes("Switchgear 4.16 kV (swgr)"));
+    expect(swgr).toContain((rowOf(rows, "swgr").energy_cal_cm2 ?? 0).toFixed(1));
+    expect(pages.some((page) => page.includes("DANGER"))).toBe(true);
+  });
+
+  it("--labels FILE.svg writes FILE-<bus>.svg; no cap leaves util without a label, said on stderr", async () => {
+    const svg = path.join(dir, "label.svg");
+    const run = await sc(plant, "--arc-flash", "--arc-flash-max-duration", "none", "--labels", svg);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^ampflux: no label for util: no_device: /m);
+    expect(existsSync(path.join(dir, "label-util.svg"))).toBe(false);
+    const swbd = readFileSync(path.join(dir, "label-swbd.svg"), "utf8");
+    expect(swbd).toMatch(/^<\?xml[^]*<svg [^]*Switchgear 480 V \(swbd\)[^]*<\/svg>\s*$/);
+  });
+
+  it("exits 2 for labels without --arc-flash or with another file type", async () => {
+    const alone = await sc(plant, "--labels", path.join(dir, "x.pdf"));
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/^ampflux: --labels needs --arc-flash$/m);
+    const png = await sc(plant, "--arc-flash", "--labels", path.join(dir, "x.png"), "--layout", "poster");
+    expect(png.code).toBe(2);
+    expect(png.stderr).toMatch(/^ampflux: --labels: ".*x\.png" must end in \.pdf or \.svg$/m);
+    expect(png.stderr).toMatch(/^ampflux: --layout: "poster" is not one of page, sheet$/m);
   });
 
   it("exits 2 for another fault type, a bad duration, or a duration without --arc-flash", async () => {

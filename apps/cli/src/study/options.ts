@@ -10,6 +10,7 @@ import {
 import { type Command, checkOneOf } from "../args.ts";
 import { usageError } from "../errors.ts";
 import { type DefaultType, parseDefaultTypes } from "./default-types.ts";
+import { type LabelsRequest, labelsRequest } from "./labels.ts";
 
 export const FORMATS = ["table", "csv", "json"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -17,6 +18,8 @@ export type Format = (typeof FORMATS)[number];
 export interface StudyRequest {
   file: string;
   format: Format;
+  /** --labels FILE.pdf|FILE.svg (with --layout, --paper for PDF): arc-flash labels of the result. */
+  labels: LabelsRequest | undefined;
   options: ShortCircuitOptionsInput;
   /** Types for the untyped elements of a collection (--default-type), applied before validation. */
   defaultTypes: DefaultType[];
@@ -91,8 +94,9 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
     problems.push(`--arc-flash needs --fault 3ph (IEEE 1584-2018 models three-phase arcs), not ${fault}`);
   if (flags["arc-flash-max-duration"] !== undefined && !arcFlash)
     problems.push("--arc-flash-max-duration needs --arc-flash");
+  const labels = labelsRequest(flags, arcFlash, problems);
   const defaultTypes = parseDefaultTypes(flags["default-type"], problems);
   checkRanges(options, problems);
   if (problems.length > 0) throw usageError(...problems);
-  return { file: args.file ?? "", format, options, defaultTypes };
+  return { file: args.file ?? "", format, labels, options, defaultTypes };
 }

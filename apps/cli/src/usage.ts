@@ -13,7 +13,7 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
   "[--tmin S] [--tk S] [--bus ID…] [--branches] [--duty] [--duty-current bus|through] " +
-  "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
+  "[--arc-flash] [--arc-flash-max-duration S|none] [--default-type COLLECTION=TYPE…] [--format table|csv|json]";
 
 export const LOADFLOW_SYNOPSIS =
   "usage: ampflux loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]";
@@ -35,11 +35,13 @@ AmpFlux from the command line: studies on this machine, and the AmpFlux api.
 On this machine (no server, no API key):
   study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] [--tmin S] [--tk S]
         [--bus ID…] [--branches] [--duty] [--duty-current bus|through]
+        [--arc-flash] [--arc-flash-max-duration S|none]
         [--default-type COLLECTION=TYPE…] [--format table|csv|json]
                                         IEC 60909 short-circuit study of a MATPOWER case,
                                         pandapower JSON, PSS/E RAW v33 or AmpFlux network file
                                         (told apart by content), with --duty each rated
-                                        element's duty against its rating; ampflux study --help
+                                        element's duty against its rating, with --arc-flash
+                                        IEEE 1584-2018 incident energy; ampflux study --help
                                         explains the flags. Also \`pnpm sc <file>\`.
   loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]
                                         AC load flow (Newton–Raphson) of the same files: bus
@@ -101,6 +103,14 @@ document, told apart by its content; what an import mapped, assumed or dropped g
               the current a device is checked with: bus, the total fault current at its bus
               (default, conservative); through, the largest current through it for a fault
               on either side
+  --arc-flash IEEE 1584-2018 arc flash at every bus from the 3ph currents (fault 3ph implied):
+              arcing currents, clearing times of the switches' protection (the nearest
+              protected switch on each path to the sources, or the bus's arc_flash.devices),
+              incident energy, arc-flash boundary, PPE category; missing equipment data come
+              from the standard's typical values and are listed (docs/arc-flash.md)
+  --arc-flash-max-duration S|none
+              longest arc duration in seconds when no device clears the arc in time (default
+              2, IEEE 1584-2018 §6.9.1); none: no cap, such buses get no result
   --default-type COLLECTION=TYPE
               give every element of COLLECTION (buses, lines, transformers, switches) that
               names no type the built-in type TYPE, e.g.
@@ -108,7 +118,7 @@ document, told apart by its content; what an import mapped, assumed or dropped g
               values still win, the type fills only what they leave unset; repeat for more
   --format    table (default), csv or json; with --duty the table ends with the checks worst
               first and a count per status, csv adds a block of checks after a blank line, json
-              has them in "duty"
+              has them in "duty"; --arc-flash likewise adds its table, CSV block and "arc_flash"
 
 Exit codes: 0 success, 1 invalid input or network, 2 invalid command line. An overdutied check
 is a finding, not an error: the exit code stays 0.

@@ -240,6 +240,35 @@ describe("range of the model (IEEE 1584-2018 §4.2)", () => {
     }
   });
 
+  it("gives no number where eq. (15) has no positive CF (a tiny shallow VCBB box)", () => {
+    // EES = 0.03937 · (55 + 60)/2 = 2.26 in, below the 2.47 in root of Table 7's shallow VCBB quadratic.
+    const tiny = arcModelInputs([
+      {
+        voc_kv: 0.48,
+        ibf_ka: 10,
+        config: "VCBB",
+        gap_mm: 10,
+        distance_mm: 457.2,
+        height_mm: 55,
+        width_mm: 60,
+        depth_mm: 100,
+      },
+    ]);
+    const e = incidentEnergies(
+      sim,
+      tiny,
+      arcingCurrents(sim, tiny),
+      Float64Array.of(100),
+      Float64Array.of(100),
+    );
+    expect(e.eJcm2[0]).toBeNaN();
+    expect(arcFlashRangeIssue(e.status[0] ?? 0, tiny, 0)).toEqual({
+      field: "height_mm",
+      message:
+        "a 55 × 60 mm shallow enclosure is too small for the enclosure size correction: eq. (15) gives no positive CF (IEEE 1584-2018 §4.8)",
+    });
+  });
+
   it("rejects an arc duration that is not a positive number", () => {
     const one = arcModelInputs([{ voc_kv: 0.48, ibf_ka: 45, config: "VOA", gap_mm: 32, distance_mm: 609.6 }]);
     const e = incidentEnergies(

@@ -5,7 +5,7 @@
 //! (`arcflash::range`) and NaN results. Units: kV, kA, mm, ms, J/cm².
 
 use crate::arcflash::model::{arcing_currents, incident_energies, ArcingCurrents, CaseEnergy};
-use crate::arcflash::range::{check_row, check_times, ArcInput};
+use crate::arcflash::range::{check_row, check_times, ArcInput, ENCLOSURE_TOO_SMALL, NOT_FINITE};
 use crate::error::Result;
 use crate::ffi::{dimension, slice, slice_mut, status};
 
@@ -204,6 +204,23 @@ pub unsafe extern "C" fn ampflux_arcflash_energies(
             let c = read_currents(&currents[k * CURRENT_STRIDE..(k + 1) * CURRENT_STRIDE]);
             let e = incident_energies(config, &r, &c, time[k], time_min[k]);
             let enc = e.enclosure;
+            let totals = [e.full.total, e.reduced.total];
+            let problem = if !(enc.cf > 0.0 && enc.cf.is_finite()) {
+                Some(ENCLOSURE_TOO_SMALL)
+            } else if totals
+                .iter()
+                .any(|t| !(t.e_j_cm2.is_finite() && t.afb_mm.is_finite()))
+            {
+                Some(NOT_FINITE)
+            } else {
+                None
+            };
+            if let Some(code) = problem {
+                o.fill(f64::NAN);
+                kinds[k] = -1;
+                codes[k] = code;
+                continue;
+            }
             o[..8].copy_from_slice(&[
                 e.full.total.e_j_cm2,
                 e.full.total.afb_mm,
@@ -308,5 +325,49 @@ mod tests {
             )
         };
         assert_eq!((code, codes[0]), (0, INVALID_TIME));
+    }
+
+    #[test]
+    fn a_shallow_box_too_small_for_eq_15_has_no_number() {
+        // VCBB, 480 V, a 60 × 60 × 100 mm box: EES = 0.03937 · 60 = 2.36 in, where Table 7's
+        // shallow quadratic −0.002778·EES² + 0.1194·EES − 0.2778 is negative.
+        let (voc, ibf, config, gap, d) = ([0.48], [10.0], [1], [10.0], [457.2]);
+        let (hw, depth, t) = ([60.0], [100.0], [100.0]);
+        let mut cur = [0.0; CURRENT_STRIDE];
+        let mut out = [0.0; ENERGY_STRIDE];
+        let (mut codes, mut kinds) = ([9], [9]);
+        let code = unsafe {
+            ampflux_arcflash_currents(
+                1,
+                voc.as_ptr(),
+                ibf.as_ptr(),
+                config.as_ptr(),
+                gap.as_ptr(),
+                d.as_ptr(),
+                hw.as_ptr(),
+                hw.as_ptr(),
+                depth.as_ptr(),
+                cur.as_mut_ptr(),
+                codes.as_mut_ptr(),
+            ) + ampflux_arcflash_energies(
+                1,
+                voc.as_ptr(),
+                ibf.as_ptr(),
+                config.as_ptr(),
+                gap.as_ptr(),
+                d.as_ptr(),
+                hw.as_ptr(),
+                hw.as_ptr(),
+                depth.as_ptr(),
+                cur.as_ptr(),
+                t.as_ptr(),
+                t.as_ptr(),
+                out.as_mut_ptr(),
+                kinds.as_mut_ptr(),
+                codes.as_mut_ptr(),
+            )
+        };
+        assert_eq!((code, codes[0], kinds[0]), (0, ENCLOSURE_TOO_SMALL, -1));
+        assert!(out[0].is_nan());
     }
 }

@@ -219,6 +219,8 @@ export const ARC_FLASH_RANGE_CODES = {
   distanceTooShort: 4,
   widthBelowFourGaps: 5,
   unknownConfig: 6,
+  enclosureTooSmall: 7,
+  notFinite: 8,
   invalidVoc: 11,
   invalidIbf: 12,
   invalidGap: 13,
@@ -280,6 +282,17 @@ export function arcFlashRangeIssue(
         message: `${num(at("widthMm"))} mm is narrower than four times the gap (4 × ${num(gap)} = ${num(4 * gap)} mm) ${CLAUSE}`,
       };
     }
+    case C.enclosureTooSmall: {
+      const [height, width] = [at("heightMm"), at("widthMm")];
+      return {
+        field: height < width ? "height_mm" : "width_mm",
+        message:
+          `a ${num(height)} × ${num(width)} mm shallow enclosure is too small for the enclosure ` +
+          "size correction: eq. (15) gives no positive CF (IEEE 1584-2018 §4.8)",
+      };
+    }
+    case C.notFinite:
+      return { field: "", message: "the model gave no finite result for these inputs" };
     case C.unknownConfig:
       return {
         field: "config",

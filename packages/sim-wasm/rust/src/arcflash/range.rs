@@ -19,6 +19,10 @@ pub const DISTANCE_TOO_SHORT: i32 = 4;
 pub const WIDTH_BELOW_FOUR_GAPS: i32 = 5;
 /// The configuration index is none of VCB, VCBB, HCB, VOA, HOA.
 pub const UNKNOWN_CONFIG: i32 = 6;
+/// Shallow box so small that eq. (15) gives no positive CF (VCBB below an EES of about 2.5 in).
+pub const ENCLOSURE_TOO_SMALL: i32 = 7;
+/// A result that is not a finite number (defensive: no row ever gets NaN with status 0).
+pub const NOT_FINITE: i32 = 8;
 pub const INVALID_VOC: i32 = 11;
 pub const INVALID_IBF: i32 = 12;
 pub const INVALID_GAP: i32 = 13;

@@ -1,13 +1,14 @@
 // `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
 // api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
 // plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
-// Flags: --only engine,browser,native,duty,api,worker (default all), --quick (small cases, short runs).
+// Flags: --only engine,browser,native,duty,arc-flash,api,worker (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { benchApiLoad } from "./api-load.ts";
+import { arcFlashTable, benchArcFlash } from "./engine/arc-flash.ts";
 import { benchEngineBrowser } from "./engine/browser.ts";
 import { benchDuty, dutyTable } from "./engine/duty.ts";
 import type { EngineRow } from "./engine/measure.ts";
@@ -16,7 +17,7 @@ import { benchImport } from "./import-timing.ts";
 import { engineSeries, engineTable, table, timeVsSizeSvg } from "./report.ts";
 import { benchWorker } from "./worker-throughput.ts";
 
-const PARTS = ["engine", "browser", "native", "duty", "import", "api", "worker"] as const;
+const PARTS = ["engine", "browser", "native", "duty", "arc-flash", "import", "api", "worker"] as const;
 // `pnpm bench -- --only duty` hands the script a literal "--" first: not a positional argument.
 const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
 const { values } = parseArgs({
@@ -69,6 +70,13 @@ if (only.has("duty")) {
   const rows = benchDuty(quick);
   results.duty = rows;
   console.log(`\n## Duty: all-bus 3ph maximum-case study with and without duty\n\n${dutyTable(rows)}`);
+}
+if (only.has("arc-flash")) {
+  const rows = benchArcFlash(quick);
+  results.arcFlash = rows;
+  console.log(
+    `\n## Arc flash: all-bus 3ph maximum-case study with and without arc flash\n\n${arcFlashTable(rows)}`,
+  );
 }
 if (only.has("import")) {
   const rows = await benchImport(quick);

@@ -53,6 +53,7 @@ describe("ai.ask", () => {
       "list_elements",
       "compare_versions",
       "get_duty_results",
+      "get_arc_flash_results",
     ]);
     const [system, context, question, ...rest] = request.messages;
     expect(rest).toEqual([]);

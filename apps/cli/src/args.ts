@@ -19,6 +19,9 @@ const FLAGS = {
   branches: { type: "boolean" },
   duty: { type: "boolean" },
   "duty-current": { type: "string" },
+  "arc-flash": { type: "boolean" },
+  "arc-flash-max-duration": { type: "string" },
+  labels: { type: "string" },
   "default-type": { type: "string", multiple: true },
   tol: { type: "string" },
   "max-iter": { type: "string" },
@@ -26,12 +29,30 @@ const FLAGS = {
   flat: { type: "boolean" },
   wait: { type: "boolean" },
   out: { type: "string" },
+  layout: { type: "string" },
+  paper: { type: "string" },
+  network: { type: "string" },
+  date: { type: "string" },
+  simulation: { type: "string" },
+  cases: { type: "string" },
+  "voc-kv": { type: "string" },
+  "ibf-ka": { type: "string" },
+  config: { type: "string" },
+  "gap-mm": { type: "string" },
+  "distance-mm": { type: "string" },
+  "height-mm": { type: "string" },
+  "width-mm": { type: "string" },
+  "depth-mm": { type: "string" },
+  "time-ms": { type: "string" },
+  "time-reduced-ms": { type: "string" },
+  json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 type FlagName = Exclude<keyof typeof FLAGS, "help">;
 
 interface CommandSpec {
+  /** Positional arguments in order; a name ending in "?" may be left out (the last ones only). */
   args: string[];
   flags: FlagName[];
   required: FlagName[];
@@ -50,12 +71,40 @@ const COMMANDS = {
       "branches",
       "duty",
       "duty-current",
+      "arc-flash",
+      "arc-flash-max-duration",
+      "labels",
+      "layout",
+      "paper",
       "default-type",
       "format",
     ],
     required: [],
   },
   loadflow: { args: ["file"], flags: ["format", "tol", "max-iter", "q-limits", "flat"], required: [] },
+  labels: {
+    args: ["result?"],
+    flags: ["out", "layout", "paper", "project", "network", "date", "bus", "simulation"],
+    required: [],
+  },
+  "arc-flash": {
+    args: [],
+    flags: [
+      "cases",
+      "voc-kv",
+      "ibf-ka",
+      "config",
+      "gap-mm",
+      "distance-mm",
+      "height-mm",
+      "width-mm",
+      "depth-mm",
+      "time-ms",
+      "time-reduced-ms",
+      "json",
+    ],
+    required: [],
+  },
   "projects list": { args: [], flags: [], required: [] },
   "projects create": { args: ["name"], flags: ["description"], required: [] },
   "circuits import": {
@@ -97,7 +146,7 @@ function parseFlags(argv: string[]) {
   }
 }
 
-/** "study", "loadflow" and "simulate" are one word, the others are a noun and a verb. */
+/** "study", "loadflow", "labels", "arc-flash" and "simulate" are one word, the others are a noun and a verb. */
 function commandOf(positionals: string[]): { name: CommandName; rest: string[] } {
   for (const words of [1, 2]) {
     const name = positionals.slice(0, words).join(" ");
@@ -108,7 +157,7 @@ function commandOf(positionals: string[]): { name: CommandName; rest: string[] }
 }
 
 /** The commands with a help text of their own (`ampflux <command> --help`). */
-export const LOCAL_COMMANDS = ["study", "loadflow"] as const;
+export const LOCAL_COMMANDS = ["study", "loadflow", "labels", "arc-flash"] as const;
 export type LocalCommand = (typeof LOCAL_COMMANDS)[number];
 
 /** --help, after a command's name for that command's own help. */
@@ -122,8 +171,11 @@ export function parseCommandLine(argv: string[]): Command | HelpRequest {
   if (values.help) return { help: LOCAL_COMMANDS.find((c) => c === positionals[0]) };
   const { name, rest } = commandOf(positionals);
   const spec: CommandSpec = COMMANDS[name];
-  if (rest.length !== spec.args.length) {
-    const expected = spec.args.map((arg) => `<${arg}>`).join(" ") || "no arguments";
+  const least = spec.args.filter((arg) => !arg.endsWith("?")).length;
+  if (rest.length < least || rest.length > spec.args.length) {
+    const expected =
+      spec.args.map((arg) => (arg.endsWith("?") ? `[<${arg.slice(0, -1)}>]` : `<${arg}>`)).join(" ") ||
+      "no arguments";
     throw usageError(`${name} takes ${expected}, got ${rest.length ? rest.join(" ") : "none"}`);
   }
   const { help: _help, ...flags } = values;
@@ -133,7 +185,10 @@ export function parseCommandLine(argv: string[]): Command | HelpRequest {
   for (const flag of spec.required) {
     if (flags[flag] === undefined) throw usageError(`${name} needs --${flag}`);
   }
-  return { name, args: Object.fromEntries(spec.args.map((arg, i) => [arg, rest[i] ?? ""])), flags };
+  const args = spec.args.flatMap((arg, i) =>
+    arg.endsWith("?") ? (rest[i] === undefined ? [] : [[arg.slice(0, -1), rest[i]]]) : [[arg, rest[i] ?? ""]],
+  );
+  return { name, args: Object.fromEntries(args), flags };
 }
 
 /** A flag's value from a fixed list; undefined (and a problem noted) when it is not in it. */

@@ -1,4 +1,5 @@
-// The help texts of `ampflux`, of `ampflux study` (also `pnpm sc`) and of `ampflux loadflow`.
+// The help texts of `ampflux`, of `ampflux study` (also `pnpm sc`), of `ampflux loadflow` and of
+// `ampflux labels`.
 
 import { FAULT_TYPES } from "@ampflux/contracts";
 import { exportFormatSchema, importFormatSchema } from "@ampflux/contracts/importers";
@@ -12,10 +13,22 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
   "[--tmin S] [--tk S] [--bus ID…] [--branches] [--duty] [--duty-current bus|through] " +
+  "[--arc-flash] [--arc-flash-max-duration S|none] " +
+  "[--labels FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]] " +
   "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
 
 export const LOADFLOW_SYNOPSIS =
   "usage: ampflux loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]";
+
+export const LABELS_SYNOPSIS =
+  "usage: ampflux labels <result.json> --out FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter] " +
+  "[--project NAME] [--network NAME] [--date YYYY-MM-DD] [--bus ID…]\n" +
+  "       ampflux labels --simulation ID --project ID --out FILE.pdf|FILE.svg [flags]";
+
+export const ARC_FLASH_SYNOPSIS =
+  "usage: ampflux arc-flash --cases FILE.jsonl|-\n" +
+  "       ampflux arc-flash --voc-kv KV --ibf-ka KA --config VCB|VCBB|HCB|VOA|HOA --gap-mm MM " +
+  "--distance-mm MM [--height-mm MM --width-mm MM --depth-mm MM] --time-ms MS [--time-reduced-ms MS] [--json]";
 
 export const HELP = `usage: ampflux <command> [flags]
 
@@ -24,15 +37,28 @@ AmpFlux from the command line: studies on this machine, and the AmpFlux api.
 On this machine (no server, no API key):
   study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] [--tmin S] [--tk S]
         [--bus ID…] [--branches] [--duty] [--duty-current bus|through]
+        [--arc-flash] [--arc-flash-max-duration S|none] [--labels FILE.pdf|FILE.svg]
         [--default-type COLLECTION=TYPE…] [--format table|csv|json]
                                         IEC 60909 short-circuit study of a MATPOWER case,
                                         pandapower JSON, PSS/E RAW v33 or AmpFlux network file
                                         (told apart by content), with --duty each rated
-                                        element's duty against its rating; ampflux study --help
+                                        element's duty against its rating, with --arc-flash
+                                        IEEE 1584-2018 incident energy; ampflux study --help
                                         explains the flags. Also \`pnpm sc <file>\`.
   loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]
                                         AC load flow (Newton–Raphson) of the same files: bus
                                         voltages, branch flows, losses; ampflux loadflow --help
+  arc-flash --cases FILE.jsonl|-        IEEE 1584-2018 incident energy calculator, one JSON case
+                                        per line in, one JSON result per line out; or one case
+                                        from flags (--voc-kv … --time-ms …) as a table of every
+                                        intermediate; ampflux arc-flash --help
+  labels <result.json> --out FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]
+         [--project NAME] [--network NAME] [--date YYYY-MM-DD] [--bus ID…]
+                                        arc-flash labels (IEEE 1584-2018 results, NFPA 70E
+                                        content, ANSI Z535 style) of a study result with
+                                        arc_flash, as PDF or SVG; with --simulation ID
+                                        --project ID from a stored study (needs the api);
+                                        ampflux labels --help
 
 With the api: need AMPFLUX_API_KEY (create one in the web app under Account → API keys) and
 AMPFLUX_URL (default http://127.0.0.1:3001).
@@ -79,6 +105,19 @@ document, told apart by its content; what an import mapped, assumed or dropped g
               the current a device is checked with: bus, the total fault current at its bus
               (default, conservative); through, the largest current through it for a fault
               on either side
+  --arc-flash IEEE 1584-2018 arc flash at every bus from the 3ph currents (fault 3ph implied):
+              arcing currents, clearing times of the switches' protection (the nearest
+              protected switch on each path to the sources, or the bus's arc_flash.devices),
+              incident energy, arc-flash boundary, PPE category; missing equipment data come
+              from the standard's typical values and are listed (docs/arc-flash.md)
+  --arc-flash-max-duration S|none
+              longest arc duration in seconds when no device clears the arc in time (default
+              2, IEEE 1584-2018 §6.9.1); none: no cap, such buses get no result
+  --labels FILE.pdf|FILE.svg
+              with --arc-flash, also write a printable label per bus with a number, as
+              \`ampflux labels\` does (PDF: --layout page|sheet, --paper A4|Letter; SVG: one file,
+              or FILE-<bus>.svg each for several buses); the labels name the network file as
+              the project, the document's name as the network and today as the study date
   --default-type COLLECTION=TYPE
               give every element of COLLECTION (buses, lines, transformers, switches) that
               names no type the built-in type TYPE, e.g.
@@ -86,7 +125,7 @@ document, told apart by its content; what an import mapped, assumed or dropped g
               values still win, the type fills only what they leave unset; repeat for more
   --format    table (default), csv or json; with --duty the table ends with the checks worst
               first and a count per status, csv adds a block of checks after a blank line, json
-              has them in "duty"
+              has them in "duty"; --arc-flash likewise adds its table, CSV block and "arc_flash"
 
 Exit codes: 0 success, 1 invalid input or network, 2 invalid command line. An overdutied check
 is a finding, not an error: the exit code stays 0.
@@ -108,4 +147,61 @@ slack buses, generators PV buses at their vm_pu with p_mw, loads constant P and 
 
 A load flow that does not converge prints its results with converged false and exits 3.
 Exit codes: 0 converged, 1 invalid input or network, 2 invalid command line, 3 not converged.
+`;
+
+export const LABELS_HELP = `${LABELS_SYNOPSIS}
+
+Printable arc-flash labels, one per bus with an arc-flash number, from a study result with
+arc_flash: the JSON of \`ampflux study FILE --arc-flash --format json\`, of \`ampflux results
+export ID --project ID --format json\`, or a stored study holding it under "result". Each label
+shows WARNING or DANGER, the incident energy at the working distance (cal/cm² and J/cm²), the
+arc-flash boundary, the PPE, the nominal voltage, the limited and restricted approach
+boundaries, the equipment, which case and device set the energy, and the study
+(docs/arc-flash-labels.md). Buses without a number are listed on stderr with the reason.
+
+  --out FILE      FILE.pdf: one PDF; FILE.svg: one SVG for one label, else one file per bus,
+                  FILE-<bus>.svg (characters other than letters, digits, . _ - become _)
+  --layout        page: one label per page at its printed size, 6 × 4 in (default);
+                  sheet: four per landscape sheet, scaled to fit (PDF only)
+  --paper         A4 (default) or Letter (PDF only)
+  --project NAME  the project named on the labels (with --simulation: the project's id; the
+                  labels then carry its name from the api)
+  --network NAME  the network (and version) named on the labels
+  --date DAY      the study's date, YYYY-MM-DD (default: the day the stored study finished, or
+                  today for a file)
+  --bus ID        label only this bus; repeat for more, in that order
+  --simulation ID a stored study (needs AMPFLUX_API_KEY and AMPFLUX_URL, --project ID); the
+                  labels carry the bus names and the network name and version of the study
+                  (--network and --date override those)
+
+Without --project, --network or --date on a file, the labels say "project not given",
+"network not given" and today's date, and stderr says so. A file's labels name buses by id
+(a study result has no names); a stored study's by name and id.
+Exit codes: 0 success, 1 invalid input or no bus with a number, 2 invalid command line.
+`;
+
+export const ARC_FLASH_HELP = `${ARC_FLASH_SYNOPSIS}
+
+IEEE 1584-2018 arc-flash incident energy, computed on this machine by the simulation core like
+IEEE's own calculator spreadsheet: the arcing current and the reduced arcing current (VarCF),
+the enclosure size correction, the incident energy and the arc-flash boundary of each, the
+larger energy in cal/cm² and its PPE category (NFPA 70E).
+
+--cases FILE.jsonl  one JSON object per line (- reads stdin), with
+                      voc_kv, ibf_ka, config (VCB, VCBB, HCB, VOA, HOA), gap_mm, distance_mm,
+                      height_mm, width_mm, depth_mm (not needed in open air: VOA, HOA),
+                      time_ms (arc duration), time_reduced_ms (reduced current; default time_ms)
+                    and prints one JSON object per line in the same order: "line", iarc_ka,
+                    e_j_cm2, afb_mm, iarc_min_ka, e_min_j_cm2, afb_min_mm, varcf, cf, enclosure,
+                    governing, energy_cal_cm2, ppe. A line that is not JSON, has a bad field or
+                    lies outside the model's range (§4.2: 0.208–15 kV, Ibf, gap, distance ≥ 305 mm,
+                    width ≥ 4 × gap) prints {"line": N, "error": "...", "field": "..."} instead
+                    (field null when the line is not JSON) and the others are still computed.
+                    Blank lines are skipped.
+Single point: --voc-kv --ibf-ka --config --gap-mm --distance-mm [--height-mm --width-mm
+                    --depth-mm] --time-ms [--time-reduced-ms]: every intermediate (Annex D's
+                    steps) as a table, or as JSON with --json.
+
+Units: kV, kA, mm, ms; energies in J/cm² (and cal/cm², 1 cal = 4.184 J).
+Exit codes: 0 success, 1 a case failed or invalid input, 2 invalid command line.
 `;

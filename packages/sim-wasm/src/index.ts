@@ -1,6 +1,7 @@
 // Public TypeScript API of the simulation core; the same module runs in Node and in browsers.
 
 import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
+import { type ArcFlashCaseResult, arcFlashCases } from "./arcflash/calculator.ts";
 import { shortCircuit } from "./iec60909/short-circuit.ts";
 import { ShortCircuitStudies, type StudyPlan } from "./iec60909/short-circuit-studies.ts";
 import type { ValidatedNetwork } from "./iec60909/validated-network.ts";
@@ -14,6 +15,11 @@ import { allocF64, copyInF64, viewF64, withBuffers } from "./memory.ts";
 import { type FactorizeOptions, factorizeMatrix, SparseLu, withFactorization } from "./solver.ts";
 import { fromTriplets, type SparseMatrix, type SparsePattern } from "./sparse.ts";
 
+export type {
+  ArcFlashCaseIntermediates,
+  ArcFlashCaseIssue,
+  ArcFlashCaseResult,
+} from "./arcflash/calculator.ts";
 export { SimError, type SimErrorCode } from "./errors.ts";
 export { ShortCircuitInputError } from "./iec60909/errors.ts";
 export {
@@ -88,6 +94,12 @@ export interface SimCore {
   loadFlow(network: ValidatedNetwork | unknown, options?: LoadFlowOptions): LoadFlowResult;
   /** The same Newton–Raphson on a per-unit model built by the caller (no validation). */
   loadFlowPerUnit(model: PerUnitModel, options?: LoadFlowOptions): PerUnitSolution;
+  /**
+   * IEEE 1584-2018 calculator: each case (contracts' arcFlashCaseSchema, checked here) gives its
+   * ArcFlashCaseOutput with the intermediate values, or the field and reason it was refused
+   * (schema, or outside the model's range of §4.2). One bad case does not stop the others.
+   */
+  arcFlashCases(cases: readonly unknown[]): ArcFlashCaseResult[];
 }
 
 function bindCore(sim: SimExports): SimCore {
@@ -116,6 +128,7 @@ function bindCore(sim: SimExports): SimCore {
     shortCircuitStudies: (network, plan) => new ShortCircuitStudies(sim, network, plan),
     loadFlow: (network, options) => loadFlow(sim, network, options),
     loadFlowPerUnit: (model, options) => solvePerUnit(sim, model, resolveLoadFlowOptions(options)),
+    arcFlashCases: (cases) => arcFlashCases(sim, cases),
   };
 }
 

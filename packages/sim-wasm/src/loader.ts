@@ -121,6 +121,56 @@ export interface SimExports {
   ): number;
   ampflux_duty_short_time(n: number, tkS: number, ratingKa: number, ratingS: number, out: number): number;
   ampflux_duty_cable(n: number, tkS: number, ithKa: number, k: number, sMm2: number, out: number): number;
+  /** rust/src/ffi_arcflash.rs: the IEEE 1584-2018 model, vectorised over rows. */
+  ampflux_arcflash_currents(
+    n: number,
+    vocKv: number,
+    ibfKa: number,
+    config: number,
+    gapMm: number,
+    distanceMm: number,
+    heightMm: number,
+    widthMm: number,
+    depthMm: number,
+    out: number,
+    rowStatus: number,
+  ): number;
+  ampflux_arcflash_energies(
+    n: number,
+    vocKv: number,
+    ibfKa: number,
+    config: number,
+    gapMm: number,
+    distanceMm: number,
+    heightMm: number,
+    widthMm: number,
+    depthMm: number,
+    currents: number,
+    timeMs: number,
+    timeMinMs: number,
+    out: number,
+    enclosure: number,
+    rowStatus: number,
+  ): number;
+  /** rust/src/ffi_protection.rs: total clearing times of protective devices. */
+  ampflux_protection_trip_times(
+    n: number,
+    currentKa: number,
+    clearingMs: number,
+    inverseCurve: number,
+    inversePickupKa: number,
+    inverseTms: number,
+    definitePickupKa: number,
+    definiteDelayMs: number,
+    instantaneousPickupKa: number,
+    instantaneousDelayMs: number,
+    openingMs: number,
+    pointStart: number,
+    pointCount: number,
+    pointKa: number,
+    pointMs: number,
+    out: number,
+  ): number;
   ampflux_sc_source_voltage(
     handle: number,
     n: number,
@@ -132,7 +182,7 @@ export interface SimExports {
 }
 
 /** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
-export const EXPECTED_ABI_VERSION = 5;
+export const EXPECTED_ABI_VERSION = 6;
 
 const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
 

@@ -1,7 +1,13 @@
 // The tools' arguments as zod schemas: they validate what the model sends, and their JSON Schema
 // is what the model is told.
 
-import { DUTY_STATUSES, ELEMENT_COLLECTIONS, FAULT_TYPES, STUDY_CASES } from "@ampflux/contracts";
+import {
+  ARC_FLASH_STATUSES,
+  DUTY_STATUSES,
+  ELEMENT_COLLECTIONS,
+  FAULT_TYPES,
+  STUDY_CASES,
+} from "@ampflux/contracts";
 import type { ChatCompletionFunctionTool } from "openai/resources/chat/completions";
 import { z } from "zod";
 
@@ -31,6 +37,24 @@ export const toolArguments = {
       .optional()
       .describe('only checks with these statuses, e.g. ["overdutied", "warning"]; all when omitted'),
   }),
+  get_arc_flash_results: z.object({
+    status: z
+      .array(z.enum(ARC_FLASH_STATUSES))
+      .max(ARC_FLASH_STATUSES.length)
+      .optional()
+      .describe('only buses with these statuses, e.g. ["out_of_range", "missing_data"]; all when omitted'),
+    buses: z.array(z.string().min(1)).max(50).optional().describe("only these bus ids"),
+    min_energy_cal_cm2: z
+      .number()
+      .min(0)
+      .max(1_000)
+      .optional()
+      .describe("only buses with at least this incident energy (cal/cm²)"),
+    sort: z
+      .enum(["bus", "energy"])
+      .default("energy")
+      .describe("energy: highest incident energy first; bus: network order"),
+  }),
 };
 
 export type ToolName = keyof typeof toolArguments;
@@ -46,6 +70,8 @@ const descriptions: Record<ToolName, string> = {
     "What changed between two saved versions of the project's network: elements added, removed and changed (with the fields).",
   get_duty_results:
     "The equipment duty checks (breakers, switchboards, cables, transformers against their ratings) of the project's latest stored study that evaluated duty, worst first, with the study id, version and time; says so when no stored study has duty results.",
+  get_arc_flash_results:
+    "The IEEE 1584-2018 arc-flash results (per bus: incident energy, arc-flash boundary, PPE category, arcing currents, clearing devices and times, defaulted inputs, reasons for no result) of the project's latest stored study that evaluated arc flash, with the study id, version, time and counts per status and PPE category; says so when no stored study has arc-flash results.",
 };
 
 function parameters(schema: z.ZodType): Record<string, unknown> {

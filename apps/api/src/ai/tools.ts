@@ -20,6 +20,7 @@ const LIST_PAGE = 50;
 const DIFF_ITEMS = 30;
 const TOP_FAULT_CURRENTS = 10;
 const DUTY_CHECKS_SHOWN = 40;
+const ARC_FLASH_BUSES_SHOWN = 40;
 /** Refusals the model can explain to the user; anything else is the api's own failure. */
 const REFUSALS = new Set<TRPCError["code"]>(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "PRECONDITION_FAILED"]);
 
@@ -129,7 +130,7 @@ const handlers: Handlers = {
   },
 
   async get_duty_results(ctx, contextVersion, { status }) {
-    const study = await latestDutyStudy(ctx);
+    const study = await latestStudyWith(ctx, "duty");
     if (!study) {
       return {
         dutyEvaluated: false,
@@ -157,13 +158,45 @@ const handlers: Handlers = {
       more: duty.matching > DUTY_CHECKS_SHOWN,
     };
   },
+
+  async get_arc_flash_results(ctx, contextVersion, filter) {
+    const study = await latestStudyWith(ctx, "arc_flash");
+    if (!study) {
+      return {
+        arcFlashEvaluated: false,
+        message:
+          "No stored study of this project has arc-flash results: arc flash has not been evaluated. Run a 3ph short-circuit study with arc flash on (the Arc flash tab, or ampflux study --arc-flash) to evaluate it.",
+      };
+    }
+    const view = await simulationsCaller(ctx).arcFlash({
+      projectId: ctx.project.id,
+      simulationId: study.id,
+      filter,
+    });
+    return {
+      arcFlashEvaluated: true,
+      standard: "IEEE 1584-2018; PPE categories NFPA 70E-2021 Table 130.7(C)(15)(c)",
+      simulationId: view.simulationId,
+      finishedAt: view.finishedAt,
+      version: study.version,
+      versionInContext: contextVersion?.version ?? null,
+      studyCase: view.studyCase,
+      maxDurationS: view.maxDurationS,
+      summary: view.summary,
+      busesInStudy: view.total,
+      busesMatching: view.matching,
+      results: view.results.slice(0, ARC_FLASH_BUSES_SHOWN),
+      more: view.matching > ARC_FLASH_BUSES_SHOWN,
+    };
+  },
 };
 
 /**
- * The project's latest succeeded study that stored duty checks: the assistant answers duty
- * questions from these only, never from its own estimate.
+ * The project's latest succeeded study whose stored result has `key` (duty checks, arc-flash
+ * results): the assistant answers duty and arc-flash questions from these only, never from its
+ * own estimate.
  */
-async function latestDutyStudy(ctx: ProjectCtx) {
+async function latestStudyWith(ctx: ProjectCtx, key: "duty" | "arc_flash") {
   const [row] = await ctx.deps.database.db
     .select({ id: simulations.id, version: circuitVersions.version })
     .from(simulations)
@@ -172,7 +205,8 @@ async function latestDutyStudy(ctx: ProjectCtx) {
       and(
         eq(simulations.projectId, ctx.project.id),
         eq(simulations.status, "succeeded"),
-        isNotNull(sql`${simulations.result} -> 'duty'`),
+        // key is one of two literals, never user input.
+        isNotNull(sql`${simulations.result} -> ${sql.raw(`'${key}'`)}`),
       ),
     )
     .orderBy(desc(simulations.finishedAt))

@@ -1,4 +1,4 @@
-import { pageInputSchema, studyRequestSchema } from "@ampflux/contracts";
+import { isBatchStudyResult, pageInputSchema, studyRequestSchema } from "@ampflux/contracts";
 import {
   cancelSimulation,
   circuitVersions,
@@ -18,6 +18,7 @@ import { recordAudit } from "../audit.ts";
 import { validationError } from "../circuits/validate.ts";
 import { requireFeature } from "../features.ts";
 import { activeLicense, type License } from "../licenses.ts";
+import { arcFlashFilterSchema, arcFlashView } from "../simulations/arc-flash.ts";
 import { dutyFilterSchema, dutyView } from "../simulations/duty.ts";
 import { watchProgress } from "../simulations/progress.ts";
 import { runInline } from "../simulations/run-inline.ts";
@@ -92,6 +93,13 @@ export const simulationsRouter = router({
             [{ path: ["cases"], message: 'duty needs the "max" case among cases' }],
           );
       }
+      // IEEE 1584-2018 models three-phase arcs: refused here, before a queued study would fail.
+      if (study.kind === "short_circuit" && study.options.arc_flash && study.options.fault !== "3ph")
+        throw validationError(
+          "the study",
+          ["study", "options"],
+          [{ path: ["arc_flash"], message: `arc flash needs fault "3ph", not "${study.options.fault}"` }],
+        );
       checkPlan(await activeLicense(db, ctx.user.companyId), document.buses.length);
       const optionsHash = simulationOptionsHash(version.id, study.kind, study.options);
       const reusable = await findReusableSimulation(db, version.id, optionsHash);
@@ -194,6 +202,40 @@ export const simulationsRouter = router({
         finishedAt: row.finishedAt,
         dutyCurrent: row.options.duty_current,
         ...dutyView(checks, input.filter),
+      };
+    }),
+
+  /**
+   * A stored study's arc-flash results (docs/arc-flash.md): one row per bus, filtered by status,
+   * bus and minimum energy, in bus order or highest energy first, with counts per status and
+   * PPE category over every bus.
+   */
+  arcFlash: projectProcedure("viewer")
+    .input(simulationIdInput.extend({ filter: arcFlashFilterSchema.prefault({}) }))
+    .query(async ({ ctx, input }) => {
+      const row = await loadSimulation(ctx.deps.database.db, ctx.project.id, input.simulationId);
+      if (row.status !== "succeeded") {
+        throw new TRPCError({
+          code: "PRECONDITION_FAILED",
+          message: `the study has ${row.status === "failed" || row.status === "cancelled" ? row.status : `not finished (${row.status})`}: it has no arc-flash results`,
+        });
+      }
+      // Absent when the study was run without arc flash (batch studies never have it).
+      const result = row.result && !isBatchStudyResult(row.result) ? row.result : undefined;
+      if (!result?.arc_flash) {
+        throw new TRPCError({
+          code: "PRECONDITION_FAILED",
+          message:
+            'this study was run without arc flash: run a short-circuit study with fault "3ph" and the option arc_flash: true',
+        });
+      }
+      return {
+        simulationId: row.id,
+        kind: row.kind,
+        finishedAt: row.finishedAt,
+        studyCase: result.options.case,
+        maxDurationS: result.options.arc_flash_max_duration_s,
+        ...arcFlashView(result.arc_flash, input.filter),
       };
     }),
 

@@ -1,10 +1,12 @@
-// `ampflux study <file>`: a short-circuit study on this machine, no api involved.
+// `ampflux study <file>`: a short-circuit study on this machine, no api involved; with
+// --arc-flash --labels FILE.pdf|FILE.svg also its arc-flash labels.
 
 import type { Command } from "../args.ts";
 import type { Io } from "../io.ts";
 import { applyDefaultTypes } from "../study/default-types.ts";
 import { runStudy } from "../study/engine.ts";
 import { loadInput } from "../study/input.ts";
+import { writeStudyLabels } from "../study/labels.ts";
 import { studyRequest } from "../study/options.ts";
 import { render } from "../study/output.ts";
 
@@ -14,12 +16,16 @@ const tell = (io: Io, lines: string[]) => {
 };
 
 export async function study(command: Command, io: Io): Promise<void> {
-  const { file, format, options, defaultTypes } = studyRequest(command);
+  const { file, format, labels, options, defaultTypes } = studyRequest(command);
   const input = await loadInput(io, file);
   tell(io, input.notes);
   const typed = applyDefaultTypes(input.document, defaultTypes);
   tell(io, typed.notes);
-  const output = render(await runStudy(typed.document, options, input.label), format);
+  const result = await runStudy(typed.document, options, input.label);
+  const output = render(result, format);
   io.stdout.write(output.stdout);
   tell(io, output.stderr);
+  // The results are printed first: a label problem (no bus with a number) does not hide them.
+  if (labels && result.arc_flash)
+    tell(io, await writeStudyLabels(io, labels, result.arc_flash, typed.document, input.label));
 }

@@ -1,5 +1,5 @@
 // CSV: one header row and one row per bus; with --branches a blank line, then the branch block;
-// with --duty a blank line, then the duty checks.
+// with --duty a blank line, then the duty checks; with --arc-flash a blank line, then one row per bus.
 // Columns and quoting are the contracts' (the same as every results CSV); numbers are rounded
 // here to the digits the table shows.
 
@@ -10,6 +10,7 @@ import {
   type ShortCircuitResult,
   writeCsv,
 } from "@ampflux/contracts";
+import { arcFlashCsv } from "./arc-flash.ts";
 import { dutyCsv } from "./duty.ts";
 import { DIGITS, fixed } from "./numbers.ts";
 
@@ -28,10 +29,11 @@ function cell(value: unknown, column: string): string {
   return digits === undefined ? plainCell(value) : fixed(value as number | null, digits);
 }
 
-/** Blocks separated by a blank line: buses, then branch ends (--branches), then duty checks (--duty). */
+/** Blocks separated by a blank line: buses, branch ends (--branches), duty checks (--duty), arc flash (--arc-flash). */
 export function formatCsv(result: ShortCircuitResult): string {
   const blocks = [writeCsv(BUS_CSV_COLUMNS, result.buses, cell)];
   if (result.options.branches) blocks.push(writeCsv(BRANCH_CSV_COLUMNS, result.branches, cell));
   if (result.duty) blocks.push(dutyCsv(result.duty));
+  if (result.arc_flash) blocks.push(arcFlashCsv(result.arc_flash));
   return blocks.join("\n");
 }

@@ -10,6 +10,7 @@ import {
 import { type Command, checkOneOf } from "../args.ts";
 import { usageError } from "../errors.ts";
 import { type DefaultType, parseDefaultTypes } from "./default-types.ts";
+import { type LabelsRequest, labelsRequest } from "./labels.ts";
 
 export const FORMATS = ["table", "csv", "json"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -17,6 +18,8 @@ export type Format = (typeof FORMATS)[number];
 export interface StudyRequest {
   file: string;
   format: Format;
+  /** --labels FILE.pdf|FILE.svg (with --layout, --paper for PDF): arc-flash labels of the result. */
+  labels: LabelsRequest | undefined;
   options: ShortCircuitOptionsInput;
   /** Types for the untyped elements of a collection (--default-type), applied before validation. */
   defaultTypes: DefaultType[];
@@ -32,6 +35,8 @@ const FLAG_OF_OPTION: Record<string, string> = {
   buses: "--bus",
   duty: "--duty",
   duty_current: "--duty-current",
+  arc_flash: "--arc-flash",
+  arc_flash_max_duration_s: "--arc-flash-max-duration",
 };
 
 function seconds(flag: string, value: string | undefined, problems: string[]): number | undefined {
@@ -55,10 +60,19 @@ function checkRanges(options: ShortCircuitOptionsInput, problems: string[]): voi
   }
 }
 
+/** --arc-flash-max-duration: seconds, or "none" for no cap (null). */
+function maxDuration(value: string | undefined, problems: string[]): number | null | undefined {
+  if (value === "none") return null;
+  return seconds("arc-flash-max-duration", value, problems);
+}
+
 export function studyRequest({ args, flags }: Command): StudyRequest {
   const problems: string[] = [];
+  const arcFlash = flags["arc-flash"] ?? false;
+  const fault = checkOneOf("fault", flags.fault, FAULT_TYPES, problems);
   const options: ShortCircuitOptionsInput = {
-    fault: checkOneOf("fault", flags.fault, FAULT_TYPES, problems),
+    // IEEE 1584-2018 models three-phase arcs: --arc-flash implies --fault 3ph.
+    fault: fault ?? (arcFlash ? "3ph" : undefined),
     case: checkOneOf("case", flags.case, ["max", "min"] as const, problems),
     kappa_method: checkOneOf("kappa", flags.kappa, ["B", "C"] as const, problems),
     tmin_s: seconds("tmin", flags.tmin, problems),
@@ -67,6 +81,8 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
     branches: flags.branches ?? false,
     duty: flags.duty ?? false,
     duty_current: checkOneOf("duty-current", flags["duty-current"], DUTY_CURRENTS, problems),
+    arc_flash: arcFlash,
+    arc_flash_max_duration_s: maxDuration(flags["arc-flash-max-duration"], problems),
   };
   const format = checkOneOf("format", flags.format, FORMATS, problems) ?? "table";
   if (options.branches && !flags.bus) problems.push("--branches needs at least one --bus");
@@ -74,8 +90,13 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
   // The maximum currents determine equipment ratings (IEC 60909-0 §1); the engine refuses duty with min.
   if (options.duty && options.case === "min")
     problems.push("--duty needs --case max (duty uses the maximum currents)");
+  if (arcFlash && fault !== undefined && fault !== "3ph")
+    problems.push(`--arc-flash needs --fault 3ph (IEEE 1584-2018 models three-phase arcs), not ${fault}`);
+  if (flags["arc-flash-max-duration"] !== undefined && !arcFlash)
+    problems.push("--arc-flash-max-duration needs --arc-flash");
+  const labels = labelsRequest(flags, arcFlash, problems);
   const defaultTypes = parseDefaultTypes(flags["default-type"], problems);
   checkRanges(options, problems);
   if (problems.length > 0) throw usageError(...problems);
-  return { file: args.file ?? "", format, options, defaultTypes };
+  return { file: args.file ?? "", format, labels, options, defaultTypes };
 }

@@ -1,6 +1,7 @@
 // Result → what goes to stdout and stderr in the chosen format.
 
 import type { ShortCircuitResult } from "@ampflux/contracts";
+import { arcFlashSummaryLine } from "./arc-flash.ts";
 import { formatCsv } from "./csv.ts";
 import { dutySummaryLine } from "./duty.ts";
 import type { Format } from "./options.ts";
@@ -17,5 +18,6 @@ export function render(result: ShortCircuitResult, format: Format): Output {
   if (format === "table") return { stdout: formatTable(result), stderr: [] };
   const stdout = format === "csv" ? formatCsv(result) : `${JSON.stringify(result, null, 2)}\n`;
   const duty = result.duty ? [dutySummaryLine(result.duty)] : [];
-  return { stdout, stderr: [...warningLines(result), ...duty, summaryLine(result)] };
+  const arcFlash = result.arc_flash ? [arcFlashSummaryLine(result.arc_flash)] : [];
+  return { stdout, stderr: [...warningLines(result), ...duty, ...arcFlash, summaryLine(result)] };
 }

@@ -1,6 +1,7 @@
 // Human-readable output: a title, aligned columns with units, warnings and the timing line.
 
 import type { BranchFaultResult, BusFaultResult, ShortCircuitResult } from "@ampflux/contracts";
+import { ARC_FLASH_COLUMNS, arcFlashNotes, arcFlashSummaryLine } from "./arc-flash.ts";
 import { DUTY_COLUMNS, dutySummaryLine, worstFirst } from "./duty.ts";
 import { DIGITS, fixed, rOverX } from "./numbers.ts";
 import { summaryLine, warningLines } from "./summary.ts";
@@ -71,6 +72,12 @@ export function formatTable(result: ShortCircuitResult): string {
   if (result.duty) {
     lines.push("", "Duty (worst first)", ...alignColumns(DUTY_COLUMNS, worstFirst(result.duty)));
     lines.push("", dutySummaryLine(result.duty));
+  }
+  if (result.arc_flash) {
+    lines.push("", "Arc flash (IEEE 1584-2018)", ...alignColumns(ARC_FLASH_COLUMNS, result.arc_flash));
+    const notes = arcFlashNotes(result.arc_flash);
+    if (notes.length > 0) lines.push("", ...notes);
+    lines.push("", arcFlashSummaryLine(result.arc_flash));
   }
   const warnings = warningLines(result);
   if (warnings.length > 0) lines.push("", ...warnings);

@@ -181,12 +181,14 @@ function footer(label: ArcFlashLabel): Shape[] {
 function titleBlock(label: ArcFlashLabel): TextShape[] {
   const title = printable(label.title);
   const fit = { maxWidth: LABEL_WIDTH_MM - 2 * MARGIN, bold: true, keepEnd: `(${printable(label.bus)})` };
-  const baseline = 36.5;
   const one = fitText(title, { ...fit, size: 4.8, minSize: 3.6, maxLines: 1 });
-  const fitted = one.cut ? fitText(title, { ...fit, size: 3.4, minSize: 2.4, maxLines: 2 }) : one;
-  const first = baseline - (fitted.lines.length - 1) * fitted.size * 1.18;
-  return fitted.lines.map((line, i) =>
-    text(MARGIN, first + i * fitted.size * 1.18, line, fitted.size, { bold: true }),
+  if (!one.cut) return one.lines.map((line) => text(MARGIN, 36.5, line, one.size, { bold: true }));
+  // Two lines sit lower and tighter, clear of the message above and the rule below.
+  const two = fitText(title, { ...fit, size: 3.2, minSize: 2.4, maxLines: 2 });
+  const step = two.size * 1.15;
+  const last = 37.2;
+  return two.lines.map((line, i) =>
+    text(MARGIN, last - (two.lines.length - 1 - i) * step, line, two.size, { bold: true }),
   );
 }
 

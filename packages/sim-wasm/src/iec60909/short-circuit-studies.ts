@@ -16,6 +16,7 @@ import type {
   ShortCircuitOptionsInput,
   ShortCircuitResult,
 } from "@ampflux/contracts";
+import { evaluateArcFlash } from "../arcflash/evaluate-arc-flash.ts";
 import { evaluateDuty } from "../duty/evaluate-duty.ts";
 import type { SimExports } from "../loader.ts";
 import { branchResults } from "./branch-results.ts";
@@ -128,17 +129,33 @@ export class ShortCircuitStudies implements Disposable {
         ? evaluateDuty({ sim: this.#sim, doc, model, options, index: pos.index, raw })
         : undefined;
     if (duty) clock.lap("duty");
+    // Arc flash uses the 3ph bolted fault current (IEEE 1584-2018 §4.2: three-phase arcs), either case.
+    const arcFlash =
+      options.arc_flash && fault === "3ph"
+        ? evaluateArcFlash({
+            sim: this.#sim,
+            doc,
+            model,
+            options,
+            index: pos.index,
+            raw,
+            factors: this.#positive,
+          })
+        : undefined;
+    if (arcFlash) clock.lap("arc flash");
     return {
       standard: "IEC 60909-0:2016",
       options,
       buses,
       branches,
       ...(duty && { duty: duty.checks }),
+      ...(arcFlash && { arc_flash: arcFlash.results }),
       warnings: [
         ...this.#network.warnings,
         ...(earth ? model.earthFaultWarnings : []),
         ...busWarnings(buses, earth),
         ...(duty?.warnings ?? []),
+        ...(arcFlash?.warnings ?? []),
       ],
       timings: clock.timings,
     };

@@ -39,7 +39,8 @@ export function parseStudyOptions(
 
 /**
  * The options of a single study: duty uses the maximum currents (IEC 60909-0 §2.3), so a
- * minimum-case study cannot evaluate it (a plan with both cases evaluates it in "max" only).
+ * minimum-case study cannot evaluate it (a plan with both cases evaluates it in "max" only);
+ * arc flash uses three-phase currents (a plan with several faults evaluates it in "3ph" only).
  */
 export function parseSingleStudyOptions(
   network: ValidatedNetwork,
@@ -49,6 +50,14 @@ export function parseSingleStudyOptions(
   if (options.duty && options.case === "min") {
     throw new ShortCircuitInputError("invalid options", [
       { path: ["duty"], message: 'duty is evaluated with maximum currents: use case "max"' },
+    ]);
+  }
+  if (options.arc_flash && options.fault !== "3ph") {
+    throw new ShortCircuitInputError("invalid options", [
+      {
+        path: ["arc_flash"],
+        message: `arc flash uses the three-phase bolted fault current (IEEE 1584-2018 §4.2 models three-phase arcs): use fault "3ph", not "${options.fault}"`,
+      },
     ]);
   }
   return options;

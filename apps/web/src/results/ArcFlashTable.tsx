@@ -1,5 +1,5 @@
 import type { ArcFlashResult } from "@ampflux/contracts";
-import { formatNumber } from "../lib/format.ts";
+import { formatKa, formatNumber } from "../lib/format.ts";
 import {
   ARC_FLASH_COLOURS,
   type ArcFlashSort,
@@ -13,15 +13,17 @@ function Pair({
   full,
   reduced,
   governing,
+  format,
 }: {
   full: number | null;
   reduced: number | null;
   governing: string | null;
+  format(value: number | null): string;
 }) {
   return (
     <>
-      <div className={governing === "full" ? "governing" : undefined}>{formatNumber(full)}</div>
-      <div className={governing === "reduced" ? "governing" : "muted"}>{formatNumber(reduced)}</div>
+      <div className={governing === "full" ? "governing" : undefined}>{format(full)}</div>
+      <div className={governing === "reduced" ? "governing" : "muted"}>{format(reduced)}</div>
     </>
   );
 }
@@ -36,7 +38,8 @@ function ppeShort(r: ArcFlashResult): string {
 /**
  * Arc-flash results as given (already sorted): bus, incident energy, PPE, boundary, status with
  * its reason and what was defaulted (what a reader needs first, before the table scrolls), then
- * Ibf, arcing currents and clearing times (full / reduced, the governing one in bold), devices, Voc. A row selects its bus on the diagram, a device its switch.
+ * Ibf, arcing currents and clearing times (full / reduced, the governing one in bold), devices,
+ * Voc. A row selects its bus on the diagram, a device its switch.
  */
 export function ArcFlashTable({
   results,
@@ -139,7 +142,7 @@ function ArcFlashRow({
       </td>
       <td className="num" data-col="energy">
         <span className="swatch" style={{ background: ARC_FLASH_COLOURS[band] }} />{" "}
-        {formatNumber(r.energy_cal_cm2)}
+        <span className="value">{formatNumber(r.energy_cal_cm2)}</span>
         {r.energy_j_cm2 !== null && <div className="muted small">{formatNumber(r.energy_j_cm2)} J/cm²</div>}
       </td>
       <td data-col="ppe" title={r.ppe ?? undefined}>
@@ -164,13 +167,13 @@ function ArcFlashRow({
         )}
       </td>
       <td className="num" data-col="ibf">
-        {formatNumber(r.ibf_ka)}
+        {formatKa(r.ibf_ka)}
       </td>
       <td className="num" data-col="iarc">
-        <Pair full={r.iarc_ka} reduced={r.iarc_min_ka} governing={r.governing} />
+        <Pair full={r.iarc_ka} reduced={r.iarc_min_ka} governing={r.governing} format={formatKa} />
       </td>
       <td className="num" data-col="time">
-        <Pair full={r.time_ms} reduced={r.time_min_ms} governing={r.governing} />
+        <Pair full={r.time_ms} reduced={r.time_min_ms} governing={r.governing} format={formatNumber} />
       </td>
       <td data-col="devices" title={devicesText(r)}>
         {r.devices.length === 0

@@ -28,6 +28,33 @@ function Pair({
   );
 }
 
+/** An element's id: a button selecting it on the diagram, or plain text where there is none. */
+function ElementLink({
+  id,
+  title,
+  onSelect,
+}: {
+  id: string;
+  title: string;
+  onSelect?: ((id: string) => void) | undefined;
+}) {
+  if (!onSelect) return <span title={title}>{id}</span>;
+  return (
+    <button
+      type="button"
+      className="link-button"
+      title={title}
+      onClick={(e) => {
+        // The row would select its bus next.
+        e.stopPropagation();
+        onSelect(id);
+      }}
+    >
+      {id}
+    </button>
+  );
+}
+
 /** The PPE column: the category, or why there is none; the engine's full text as the tooltip. */
 function ppeShort(r: ArcFlashResult): string {
   if (r.ppe_category !== null) return `PPE ${r.ppe_category}`;
@@ -54,8 +81,8 @@ export function ArcFlashTable({
   onSort(sort: ArcFlashSort): void;
   busNames: ReadonlyMap<string, string>;
   selected: readonly string[];
-  /** Selects an element: a row's bus or a device's switch. */
-  onSelect(id: string): void;
+  /** Selects an element: a row's bus or a device's switch; absent where there is no diagram (a stored study). */
+  onSelect?: ((id: string) => void) | undefined;
 }) {
   const header = (key: ArcFlashSortKey, label: string, className?: string) => (
     <th
@@ -74,7 +101,10 @@ export function ArcFlashTable({
   );
   return (
     <div className="table-scroll">
-      <table className="results-table arc-flash-table" data-testid="arc-flash-table">
+      <table
+        className={`results-table arc-flash-table${onSelect ? " selectable" : ""}`}
+        data-testid="arc-flash-table"
+      >
         <thead>
           <tr>
             {header("bus", "Bus")}
@@ -100,8 +130,7 @@ export function ArcFlashTable({
               result={r}
               name={busNames.get(r.bus)}
               selected={selected.includes(r.bus)}
-              onSelect={() => onSelect(r.bus)}
-              onSelectElement={onSelect}
+              onSelect={onSelect}
             />
           ))}
         </tbody>
@@ -115,13 +144,11 @@ function ArcFlashRow({
   name,
   selected,
   onSelect,
-  onSelectElement,
 }: {
   result: ArcFlashResult;
   name: string | undefined;
   selected: boolean;
-  onSelect(): void;
-  onSelectElement(id: string): void;
+  onSelect?: ((id: string) => void) | undefined;
 }) {
   const band = arcFlashBand(r);
   return (
@@ -130,12 +157,10 @@ function ArcFlashRow({
       data-bus={r.bus}
       data-status={r.status}
       data-band={band}
-      onClick={onSelect}
+      onClick={onSelect && (() => onSelect(r.bus))}
     >
       <td>
-        <button type="button" className="link-button" onClick={onSelect}>
-          {r.bus}
-        </button>
+        <ElementLink id={r.bus} title={`select ${r.bus}`} onSelect={onSelect} />
         <div className="muted small">
           {[name, r.equipment.replace("_", " "), r.config].filter(Boolean).join(" · ")}
         </div>
@@ -181,17 +206,11 @@ function ArcFlashRow({
           : r.devices.map((d, i) => (
               <span key={d.switch}>
                 {i > 0 && ", "}
-                <button
-                  type="button"
-                  className="link-button"
-                  title={`${d.via === "set" ? "set in the bus's arc_flash.devices" : "found towards a source"}; select ${d.switch}`}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    onSelectElement(d.switch);
-                  }}
-                >
-                  {d.switch}
-                </button>
+                <ElementLink
+                  id={d.switch}
+                  title={d.via === "set" ? "set in the bus's arc_flash.devices" : "found towards a source"}
+                  onSelect={onSelect}
+                />
               </span>
             ))}
       </td>

@@ -40,7 +40,7 @@ export function ArcFlashView({
   busNames,
   study,
   selected = [],
-  onSelect = () => {},
+  onSelect,
 }: Props) {
   const [sort, setSort] = useState<ArcFlashSort>(DEFAULT_ARC_FLASH_SORT);
   const [labelsOpen, setLabelsOpen] = useState(false);

@@ -58,14 +58,28 @@ export function arcFlashBuses(
     });
 }
 
+/**
+ * A typed array filled by a loop: TypedArray.from with a mapping function goes through the
+ * iterator protocol and is about ten times slower in V8, which shows on 10⁴–10⁵ rows.
+ */
+export function fill<T extends Float64Array | Int32Array>(
+  out: T,
+  value: (i: number) => number | null | undefined,
+): T {
+  for (let i = 0; i < out.length; i++) out[i] = value(i) ?? Number.NaN;
+  return out;
+}
+
 /** Columnar model inputs of `rows` (enclosure dimensions NaN in open air). */
 export function modelInputs(rows: readonly ArcFlashBus[]): ArcModelInputs {
   const column = (value: (row: ArcFlashBus) => number | null) =>
-    Float64Array.from(rows, (row) => value(row) ?? Number.NaN);
+    fill(new Float64Array(rows.length), (i) => value(rows[i] as ArcFlashBus));
   return {
     vocKv: column((r) => r.vocKv),
     ibfKa: column((r) => r.ibfKa),
-    config: Int32Array.from(rows, (r) => ELECTRODE_CONFIGS.indexOf(r.inputs.config)),
+    config: fill(new Int32Array(rows.length), (i) =>
+      ELECTRODE_CONFIGS.indexOf((rows[i] as ArcFlashBus).inputs.config),
+    ),
     gapMm: column((r) => r.inputs.gap_mm),
     distanceMm: column((r) => r.inputs.distance_mm),
     heightMm: column((r) => r.inputs.height_mm),

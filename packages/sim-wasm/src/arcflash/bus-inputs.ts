@@ -39,11 +39,24 @@ export function arcFlashBuses(
   only: readonly string[] | undefined,
 ): ArcFlashBus[] {
   const wanted = only ? new Set(only) : undefined;
+  // A bus without arc_flash data takes every value from the tables of its voltage class: one
+  // (shared, never changed) set of inputs per class, not thousands of equal ones on large networks.
+  const typicalOnly = new Map<string, ArcFlashInputs>();
+  const inputsOf = (bus: Bus): ArcFlashInputs => {
+    if (bus.arc_flash !== undefined) return arcFlashInputs(bus.arc_flash, bus.vn_kv);
+    const voltageClass = arcFlashVoltageClass(bus.vn_kv);
+    let inputs = typicalOnly.get(voltageClass);
+    if (!inputs) {
+      inputs = arcFlashInputs(undefined, bus.vn_kv);
+      typicalOnly.set(voltageClass, inputs);
+    }
+    return inputs;
+  };
   return doc.buses
     .filter((bus) => bus.in_service && (!wanted || wanted.has(bus.id)))
     .map((bus): ArcFlashBus => {
       const vocKv = bus.vn_kv;
-      const inputs = arcFlashInputs(bus.arc_flash, vocKv);
+      const inputs = inputsOf(bus);
       const node = model.nodeOfBus.get(bus.id);
       const k = node === undefined ? -1 : (index[node] ?? -1);
       if (node === undefined || k < 0)

@@ -11,7 +11,7 @@ import type { ArcFlashResult, NetworkDocument, NetworkIssue, ShortCircuitOptions
 import type { ShortCircuitModel } from "../iec60909/model.ts";
 import type { SequenceFactorization } from "../iec60909/sequence-factorization.ts";
 import type { SimExports } from "../loader.ts";
-import { type ArcFlashBus, arcFlashBuses, modelInputs } from "./bus-inputs.ts";
+import { type ArcFlashBus, arcFlashBuses, fill, modelInputs } from "./bus-inputs.ts";
 import { clearingTimes } from "./clearing-times.ts";
 import { chooseDevices } from "./device-choice.ts";
 import { FaultPaths } from "./fault-paths.ts";
@@ -41,12 +41,10 @@ export interface ArcFlashOutcome {
 
 /** The rows `keep` selects of columnar currents (the intermediate levels are three per row). */
 function pickCurrents(currents: ArcingCurrents, keep: readonly number[]): ArcingCurrents {
-  const f64 = (a: Float64Array) => Float64Array.from(keep, (k) => a[k] ?? Number.NaN);
+  const n = keep.length;
+  const f64 = (a: Float64Array) => fill(new Float64Array(n), (i) => a[keep[i] ?? -1]);
   const three = (a: Float64Array) =>
-    Float64Array.from(
-      { length: 3 * keep.length },
-      (_, i) => a[3 * (keep[Math.floor(i / 3)] ?? 0) + (i % 3)] ?? Number.NaN,
-    );
+    fill(new Float64Array(3 * n), (i) => a[3 * (keep[Math.floor(i / 3)] ?? -1) + (i % 3)]);
   return {
     ...currents,
     iarcKa: f64(currents.iarcKa),
@@ -54,7 +52,7 @@ function pickCurrents(currents: ArcingCurrents, keep: readonly number[]): Arcing
     varcf: f64(currents.varcf),
     levelsKa: three(currents.levelsKa),
     levelsMinKa: three(currents.levelsMinKa),
-    status: Int32Array.from(keep, (k) => currents.status[k] ?? 0),
+    status: fill(new Int32Array(n), (i) => currents.status[keep[i] ?? -1] ?? 0),
   };
 }
 
@@ -99,8 +97,8 @@ export function evaluateArcFlash(input: ArcFlashInput): ArcFlashOutcome {
     sim,
     modelInputs(timed.map((s) => searched[s] as ArcFlashBus)),
     pickCurrents(inRangeCurrents, timed),
-    Float64Array.from(timed, (s) => durations[s]?.timeMs ?? Number.NaN),
-    Float64Array.from(timed, (s) => durations[s]?.timeMinMs ?? Number.NaN),
+    fill(new Float64Array(timed.length), (e) => durations[timed[e] ?? -1]?.timeMs),
+    fill(new Float64Array(timed.length), (e) => durations[timed[e] ?? -1]?.timeMinMs),
   );
   const outcome = new Map<ArcFlashBus, ModelOutcome | ArcingOnly>();
   searched.forEach((row, s) => {

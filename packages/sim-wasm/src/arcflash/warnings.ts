@@ -31,7 +31,9 @@ export function arcFlashWarnings(
   for (const r of results) {
     if (r.status !== "out_of_range") continue;
     const field = r.reason?.split(":")[0] ?? "";
-    outOfRange.set(field, [...(outOfRange.get(field) ?? []), r.bus]);
+    const list = outOfRange.get(field);
+    if (list) list.push(r.bus);
+    else outOfRange.set(field, [r.bus]);
   }
   const capped = (r: ArcFlashResult) => r.notes.some((n) => n.includes("arc_flash_max_duration_s"));
   return [

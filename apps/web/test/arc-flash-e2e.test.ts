@@ -170,6 +170,21 @@ describe("arc flash in the browser", () => {
     expect(await page.getByTestId("arc-flash-summary").textContent()).toMatch(
       /^6 bus\(es\): 6 with a number/,
     );
+    // Highest energy first; the column's header turns the order round.
+    const energies = () =>
+      table()
+        .locator('tbody [data-col="energy"] .value')
+        .allTextContents()
+        .then((values) => values.map(Number));
+    const down = await energies();
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    await table()
+      .getByRole("button", { name: /^E cal\/cm²/ })
+      .click();
+    await expect.poll(energies, STEP).toEqual([...down].reverse());
+    await table()
+      .getByRole("button", { name: /^E cal\/cm²/ })
+      .click();
 
     // The diagram: each bus bar in its PPE band's colour with its energy.
     await expect

@@ -2,11 +2,11 @@ import { useMemo } from "react";
 import { useEditor } from "../editor/EditorContext.tsx";
 import { safeFileName } from "../lib/download.ts";
 import { useProject } from "../projects/useProject.ts";
-import { EmptyState } from "../ui/EmptyState.tsx";
 import { ArcFlashView } from "./ArcFlashView.tsx";
-import { labelStudy } from "./arc-flash.ts";
+import { durationCapText, labelStudy } from "./arc-flash.ts";
 import { studyDescription } from "./export.ts";
 import type { LiveStudyOptions } from "./protocol.ts";
+import { NotComputed, OptionOff } from "./StudyPanelStates.tsx";
 import { withArcFlash } from "./study-options.ts";
 import type { LiveResults } from "./useLiveResults.ts";
 
@@ -41,31 +41,26 @@ export function ArcFlashPanel({ live, options, onOptions }: Props) {
 
   if (!options.arc_flash)
     return (
-      <div className="panel-body stack" data-testid="arc-flash-panel">
-        <EmptyState title="Arc flash is off">
-          Incident energy, arc-flash boundary and PPE at every bus (IEEE 1584-2018), from the 3-phase fault.
-          <div>
-            <button type="button" className="small" onClick={() => onOptions(withArcFlash(options, true))}>
-              Turn arc flash on
-            </button>
-          </div>
-        </EmptyState>
-      </div>
+      <OptionOff
+        testId="arc-flash-panel"
+        title="Arc flash is off"
+        action="Turn arc flash on"
+        onTurnOn={() => onOptions(withArcFlash(options, true))}
+      >
+        Incident energy, arc-flash boundary and PPE at every bus (IEEE 1584-2018), from the 3-phase fault.
+      </OptionOff>
     );
 
   const result = live.result;
-  const cap = options.arc_flash_max_duration_s;
   return (
     <div className="panel-body stack" data-testid="arc-flash-panel">
-      <h3>Arc flash, IEEE 1584-2018 ({cap === null ? "no duration cap" : `durations capped at ${cap} s`})</h3>
+      <h3>Arc flash, IEEE 1584-2018 ({durationCapText(options.arc_flash_max_duration_s)})</h3>
       {!result?.arc_flash ? (
-        <p className="muted small" data-testid="arc-flash-summary">
-          {live.status === "error"
-            ? `Not computed: ${live.error}`
-            : live.status === "done"
-              ? "The engine returned no arc-flash results."
-              : "Computing…"}
-        </p>
+        <NotComputed
+          live={live}
+          testId="arc-flash-summary"
+          none="The engine returned no arc-flash results."
+        />
       ) : (
         <ArcFlashView
           results={result.arc_flash}

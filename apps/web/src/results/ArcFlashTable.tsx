@@ -168,7 +168,11 @@ function ArcFlashRow({
       <td className="num" data-col="energy">
         <span className="swatch" style={{ background: ARC_FLASH_COLOURS[band] }} />{" "}
         <span className="value">{formatNumber(r.energy_cal_cm2)}</span>
-        {r.energy_j_cm2 !== null && <div className="muted small">{formatNumber(r.energy_j_cm2)} J/cm²</div>}
+        {r.energy_j_cm2 !== null && (
+          <div className="muted small" title="the case that gave the larger energy">
+            {formatNumber(r.energy_j_cm2)} J/cm² · {r.governing}
+          </div>
+        )}
       </td>
       <td data-col="ppe" title={r.ppe ?? undefined}>
         {ppeShort(r)}

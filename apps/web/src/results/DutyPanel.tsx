@@ -1,9 +1,9 @@
 import { useEditor } from "../editor/EditorContext.tsx";
 import { safeFileName } from "../lib/download.ts";
-import { EmptyState } from "../ui/EmptyState.tsx";
 import { DutyChecksView } from "./DutyChecksView.tsx";
 import { studyDescription } from "./export.ts";
 import type { LiveStudyOptions } from "./protocol.ts";
+import { NotComputed, OptionOff } from "./StudyPanelStates.tsx";
 import type { LiveResults } from "./useLiveResults.ts";
 
 interface Props {
@@ -18,16 +18,14 @@ export function DutyPanel({ live, options, onOptions }: Props) {
 
   if (!options.duty)
     return (
-      <div className="panel-body stack" data-testid="duty-panel">
-        <EmptyState title="Duty is off">
-          Compare every breaker, switchboard, cable and transformer with its rating.
-          <div>
-            <button type="button" className="small" onClick={() => onOptions({ ...options, duty: true })}>
-              Turn duty on
-            </button>
-          </div>
-        </EmptyState>
-      </div>
+      <OptionOff
+        testId="duty-panel"
+        title="Duty is off"
+        action="Turn duty on"
+        onTurnOn={() => onOptions({ ...options, duty: true })}
+      >
+        Compare every breaker, switchboard, cable and transformer with its rating.
+      </OptionOff>
     );
 
   const result = live.result;
@@ -37,13 +35,7 @@ export function DutyPanel({ live, options, onOptions }: Props) {
         Duty, {options.duty_current === "bus" ? "total current at the bus" : "current through the device"}
       </h3>
       {!result?.duty ? (
-        <p className="muted small" data-testid="duty-summary">
-          {live.status === "error"
-            ? `Not computed: ${live.error}`
-            : live.status === "done"
-              ? "The engine returned no duty checks."
-              : "Computing…"}
-        </p>
+        <NotComputed live={live} testId="duty-summary" none="The engine returned no duty checks." />
       ) : (
         <DutyChecksView
           checks={result.duty}

@@ -127,3 +127,7 @@ export function arcFlashLabels(
 ): ArcFlashLabel[] {
   return results.flatMap((r) => arcFlashLabel(r, study, busNames.get(r.bus)) ?? []);
 }
+
+/** The heading's words for the arc duration cap (IEEE 1584-2018 §6.9.1). */
+export const durationCapText = (cap: number | null) =>
+  cap === null ? "no duration cap" : `durations capped at ${cap} s`;

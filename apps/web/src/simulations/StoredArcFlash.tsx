@@ -2,6 +2,7 @@ import type { ArcFlashResult, ShortCircuitOptions } from "@ampflux/contracts";
 import { useMemo } from "react";
 import { useProject } from "../projects/useProject.ts";
 import { ArcFlashView } from "../results/ArcFlashView.tsx";
+import { durationCapText } from "../results/arc-flash.ts";
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
@@ -30,14 +31,12 @@ export function StoredArcFlash({
   );
   return (
     <section className="stack" aria-labelledby="stored-arc-flash-title" data-testid="stored-arc-flash">
-      <h3 id="stored-arc-flash-title">
-        Arc flash, IEEE 1584-2018 ({cap === null ? "no duration cap" : `durations capped at ${cap} s`})
-      </h3>
+      <h3 id="stored-arc-flash-title">Arc flash, IEEE 1584-2018 ({durationCapText(cap)})</h3>
       <ArcFlashView
         results={results}
         fileName={`arc-flash-${simulationId}`}
         provenance={{
-          comment: `IEEE 1584-2018, short_circuit ${simulationId}, ${cap === null ? "no duration cap" : `cap ${cap} s`}`,
+          comment: `IEEE 1584-2018, short_circuit ${simulationId}, ${durationCapText(cap)}`,
           fields: { simulation: simulationId, options },
         }}
         busNames={NO_NAMES}

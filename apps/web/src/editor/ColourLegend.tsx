@@ -1,52 +1,81 @@
 import { DUTY_STATUSES } from "@ampflux/contracts";
 import { formatKa } from "../lib/format.ts";
+import { ARC_FLASH_BAND_LABELS, ARC_FLASH_BANDS, ARC_FLASH_COLOURS } from "../results/arc-flash.ts";
 import { DUTY_COLOURS, DUTY_STATUS_LABELS } from "../results/duty.ts";
 
-export type ColourBy = "current" | "duty";
+export type ColourBy = "current" | "duty" | "arc_flash";
+
+const MODE_LABELS: Record<ColourBy, string> = {
+  current: "fault current",
+  duty: "duty",
+  arc_flash: "arc flash",
+};
+
+/**
+ * The mode the diagram shows: the chosen one when its results exist, else duty or arc flash
+ * (whichever exists), else the fault current.
+ */
+export function effectiveColourBy(chosen: ColourBy, available: readonly ColourBy[]): ColourBy {
+  if (available.includes(chosen)) return chosen;
+  return available.find((m) => m !== "current") ?? "current";
+}
 
 interface Props {
   /** The largest Ik'' in the network (kA); 0: no results yet. */
   max: number;
-  colourBy: ColourBy;
-  /** Whether duty results exist to colour by (the selector shows only then). */
-  dutyAvailable: boolean;
+  /** What the diagram is coloured by (effectiveColourBy). */
+  mode: ColourBy;
+  /** The modes with results to colour by; the selector shows when there is a choice. */
+  available: readonly ColourBy[];
   onColourBy(mode: ColourBy): void;
 }
 
 /**
- * What the diagram's colours mean: Ik'' relative to the largest in the network, or each rated
- * element's worst duty status; with duty on, a selector between the two.
+ * What the diagram's colours mean: Ik'' relative to the largest in the network, each rated
+ * element's worst duty status, or each bus's PPE band by incident energy; a selector between
+ * those with results.
  */
-export function ColourLegend({ max, colourBy, dutyAvailable, onColourBy }: Props) {
-  const mode = dutyAvailable ? colourBy : "current";
+export function ColourLegend({ max, mode, available, onColourBy }: Props) {
   if (max <= 0 && mode === "current") return null;
   return (
     <figure className="colour-legend" aria-label="Colour scale" data-testid="colour-legend" data-mode={mode}>
-      {dutyAvailable && (
+      {available.length > 1 && (
         <select
           aria-label="Colour the diagram by"
           value={mode}
           onChange={(e) => onColourBy(e.target.value as ColourBy)}
         >
-          <option value="current">fault current</option>
-          <option value="duty">duty</option>
+          {available.map((m) => (
+            <option key={m} value={m}>
+              {MODE_LABELS[m]}
+            </option>
+          ))}
         </select>
       )}
-      {mode === "current" ? (
+      {mode === "current" && (
         <>
           <span>Ik''</span>
           <span className="gradient" />
           <span>0 → {formatKa(max)} kA</span>
           <span className="swatch unfed" /> unfed
         </>
-      ) : (
-        DUTY_STATUSES.map((status) => (
-          <span key={status} className="legend-item">
-            <span className="swatch" style={{ background: DUTY_COLOURS[status] }} />{" "}
-            {DUTY_STATUS_LABELS[status]}
-          </span>
-        ))
       )}
+      {mode === "duty" &&
+        DUTY_STATUSES.map((status) => (
+          <LegendItem key={status} colour={DUTY_COLOURS[status]} label={DUTY_STATUS_LABELS[status]} />
+        ))}
+      {mode === "arc_flash" &&
+        ARC_FLASH_BANDS.map((band) => (
+          <LegendItem key={band} colour={ARC_FLASH_COLOURS[band]} label={ARC_FLASH_BAND_LABELS[band]} />
+        ))}
     </figure>
+  );
+}
+
+function LegendItem({ colour, label }: { colour: string; label: string }) {
+  return (
+    <span className="legend-item">
+      <span className="swatch" style={{ background: colour }} /> {label}
+    </span>
   );
 }

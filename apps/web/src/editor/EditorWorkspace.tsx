@@ -1,21 +1,20 @@
 import { useEffect, useMemo, useState } from "react";
 import { AssistantPanel } from "../assistant/AssistantPanel.tsx";
-import { currentColour, maxCurrent, NEUTRAL_BADGE } from "../results/colour.ts";
+import { ArcFlashPanel } from "../results/ArcFlashPanel.tsx";
+import { maxCurrent } from "../results/colour.ts";
 import { DutyPanel } from "../results/DutyPanel.tsx";
-import { DUTY_COLOURS, worstByElement } from "../results/duty.ts";
 import type { LiveStudyOptions } from "../results/protocol.ts";
 import { ResultsPanel } from "../results/ResultsPanel.tsx";
 import { StudyOptionsContext, type StudyOptionsValue } from "../results/StudyOptionFields.tsx";
 import { loadStudyOptions, saveStudyOptions } from "../results/study-options.ts";
 import { useLiveResults } from "../results/useLiveResults.ts";
-import { type ColourBy, ColourLegend } from "./ColourLegend.tsx";
+import { type ColourBy, ColourLegend, effectiveColourBy } from "./ColourLegend.tsx";
 import { DiagramCanvas } from "./canvas/DiagramCanvas.tsx";
-import type { Decorations, DutyBadge } from "./canvas/types.ts";
+import { diagramDecorations } from "./canvas/decorations.ts";
 import { useEditor } from "./EditorContext.tsx";
 import { EditorToolbar } from "./EditorToolbar.tsx";
 import { saveLayout } from "./model/layout.ts";
 import { Palette } from "./Palette.tsx";
-import { invalidIds } from "./properties/issues.ts";
 import { PropertiesPanel } from "./properties/PropertiesPanel.tsx";
 import { SidePanel, type SideTab } from "./SidePanel.tsx";
 import { useEditorActions } from "./useEditorActions.ts";
@@ -25,7 +24,7 @@ import { HistoryPanel } from "./versions/HistoryPanel.tsx";
 import { LiveSaveNotice } from "./versions/LiveSaveNotice.tsx";
 import { SaveDialog } from "./versions/SaveDialog.tsx";
 
-/** Palette | diagram | side panel (properties, results, duty, versions, assistant). */
+/** Palette | diagram | side panel (properties, results, duty, arc flash, versions, assistant). */
 export function EditorWorkspace() {
   const { projectId, doc, layout, state, canEdit, validation, types } = useEditor();
   const actions = useEditorActions();
@@ -41,8 +40,21 @@ export function EditorWorkspace() {
     () => ({ options, setOptions, engineIssues: live.issues }),
     [options, live.issues],
   );
-  const dutyChecks = options.duty ? live.result?.duty : undefined;
-  const byDuty = colourBy === "duty" && dutyChecks !== undefined;
+  const result = live.result;
+  const available = useMemo<ColourBy[]>(
+    () => [
+      "current",
+      ...(options.duty && result?.duty ? (["duty"] as const) : []),
+      ...(options.arc_flash && result?.arc_flash ? (["arc_flash"] as const) : []),
+    ],
+    [options.duty, options.arc_flash, result],
+  );
+  const mode = effectiveColourBy(colourBy, available);
+  // Opening the Duty or Arc flash tab colours the diagram by it.
+  const openTab = (next: SideTab) => {
+    setTab(next);
+    if (next === "duty" || next === "arc_flash") setColourBy(next);
+  };
 
   const shortcuts = useMemo(
     () => ({
@@ -56,36 +68,10 @@ export function EditorWorkspace() {
   );
   useShortcuts(shortcuts);
 
-  const decorations = useMemo<Decorations>(() => {
-    const buses = live.result?.buses ?? [];
-    const max = maxCurrent(buses.map((b) => b.ikss_ka));
-    const diff = new Map<string, "added" | "changed" | "removed">();
-    for (const c of state.diff?.diff.added ?? []) diff.set(c.id, "added");
-    for (const c of state.diff?.diff.changed ?? []) diff.set(c.id, "changed");
-    const duty = new Map<string, DutyBadge>();
-    if (byDuty)
-      for (const [id, check] of worstByElement(dutyChecks ?? []))
-        duty.set(id, {
-          status: check.status,
-          percent: check.percent,
-          check: check.check,
-          colour: DUTY_COLOURS[check.status],
-        });
-    // Coloured by duty, the Ik'' badges stay as figures but lose the current scale's colours.
-    const badgeColour = (ikss: number | null) => (byDuty ? NEUTRAL_BADGE : currentColour(ikss, max));
-    return {
-      results: new Map(
-        buses.map((b) => [
-          b.bus,
-          { ikssKa: b.fed ? b.ikss_ka : null, colour: badgeColour(b.fed ? b.ikss_ka : null) },
-        ]),
-      ),
-      duty,
-      diff,
-      excluded: new Set(live.excluded),
-      invalid: invalidIds(doc, validation),
-    };
-  }, [live.result, live.excluded, state.diff, doc, validation, byDuty, dutyChecks]);
+  const decorations = useMemo(
+    () => diagramDecorations({ result, mode, excluded: live.excluded, diff: state.diff, doc, validation }),
+    [result, mode, live.excluded, state.diff, doc, validation],
+  );
 
   return (
     <StudyOptionsContext value={studyOptions}>
@@ -98,16 +84,17 @@ export function EditorWorkspace() {
             <DiffBanner />
             <LiveSaveNotice />
             <ColourLegend
-              max={maxCurrent((live.result?.buses ?? []).map((b) => b.ikss_ka))}
-              colourBy={colourBy}
-              dutyAvailable={dutyChecks !== undefined}
+              max={maxCurrent((result?.buses ?? []).map((b) => b.ikss_ka))}
+              mode={mode}
+              available={available}
               onColourBy={setColourBy}
             />
           </div>
-          <SidePanel tab={tab} onTab={setTab}>
+          <SidePanel tab={tab} onTab={openTab}>
             {tab === "properties" && <PropertiesPanel />}
             {tab === "results" && <ResultsPanel live={live} options={options} />}
             {tab === "duty" && <DutyPanel live={live} options={options} onOptions={setOptions} />}
+            {tab === "arc_flash" && <ArcFlashPanel live={live} options={options} onOptions={setOptions} />}
             {tab === "versions" && <HistoryPanel />}
             {tab === "assistant" && <AssistantPanel />}
           </SidePanel>

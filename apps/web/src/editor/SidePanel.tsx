@@ -1,11 +1,12 @@
 import { useFeature } from "../features/useFeatures.ts";
 
-export type SideTab = "properties" | "results" | "duty" | "versions" | "assistant";
+export type SideTab = "properties" | "results" | "duty" | "arc_flash" | "versions" | "assistant";
 
 const TABS: Array<{ id: SideTab; label: string }> = [
   { id: "properties", label: "Properties" },
   { id: "results", label: "Results" },
   { id: "duty", label: "Duty" },
+  { id: "arc_flash", label: "Arc flash" },
   { id: "versions", label: "Versions" },
   { id: "assistant", label: "Assistant" },
 ];

@@ -1,6 +1,8 @@
-/** Offers `content` as a file download, as a browser would for a link. */
-export function downloadFile(filename: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+/** Offers `content` (text, or bytes such as a PDF) as a file download, as a browser would for a link. */
+export function downloadFile(filename: string, content: string | Uint8Array, type: string): void {
+  // A copy: Blob takes bytes backed by an ArrayBuffer, not whatever buffer the caller's view uses.
+  const part = typeof content === "string" ? content : new Uint8Array(content);
+  const url = URL.createObjectURL(new Blob([part], { type }));
   const link = document.createElement("a");
   link.href = url;
   link.download = filename;

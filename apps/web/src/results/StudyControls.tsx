@@ -2,7 +2,7 @@ import { FAULT_TYPES, type FaultType, type NetworkIssue, STUDY_CASES } from "@am
 import { useState } from "react";
 import type { LiveStudyOptions } from "./protocol.ts";
 import { Messages, StudyOptionFields } from "./StudyOptionFields.tsx";
-import { optionMessages, type StudyOptionField } from "./study-options.ts";
+import { optionMessages, type StudyOptionField, withArcFlash } from "./study-options.ts";
 
 export const FAULT_LABELS: Record<FaultType, string> = {
   "3ph": "3-phase",
@@ -19,9 +19,9 @@ interface Props {
 }
 
 /**
- * The live study's options: fault type, max/min case and duty at hand; κ method, tmin, tk, the
- * voltage factors and the duty current under "Options". A refused value shows the contract's or
- * the engine's message next to its field.
+ * The live study's options: fault type, max/min case, duty and arc flash at hand; κ method, tmin,
+ * tk, the voltage factors, the duty current and the arc duration cap under "Options". A refused
+ * value shows the contract's or the engine's message next to its field.
  */
 export function StudyControls({ value, onChange, engineIssues }: Props) {
   const messages = optionMessages(value, engineIssues);
@@ -33,6 +33,7 @@ export function StudyControls({ value, onChange, engineIssues }: Props) {
     "c_max",
     "c_min",
     "duty_current",
+    "arc_flash_max_duration_s",
   ];
   // A refused option marks "Options" rather than opening it over the diagram.
   const advancedProblems = advancedFields.filter((f) => messages.has(f)).length;
@@ -44,6 +45,10 @@ export function StudyControls({ value, onChange, engineIssues }: Props) {
         <select
           aria-label="Fault type"
           value={value.fault}
+          disabled={value.arc_flash}
+          title={
+            value.arc_flash ? "Arc flash uses the 3-phase fault: turn it off to choose another" : undefined
+          }
           onChange={(e) => set({ fault: e.target.value as FaultType })}
         >
           {FAULT_TYPES.map((f) => (
@@ -71,6 +76,15 @@ export function StudyControls({ value, onChange, engineIssues }: Props) {
         Duty
       </label>
       <Messages list={messages.get("duty")} />
+      <label title="IEEE 1584-2018 incident energy at every bus, from the 3-phase fault (selects it)">
+        <input
+          type="checkbox"
+          checked={value.arc_flash}
+          onChange={(e) => onChange(withArcFlash(value, e.target.checked))}
+        />
+        Arc flash
+      </label>
+      <Messages list={messages.get("arc_flash")} />
       <details className="study-options" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary className={advancedProblems ? "error-text" : undefined}>
           Options{advancedProblems > 0 && ` (${advancedProblems} refused)`}

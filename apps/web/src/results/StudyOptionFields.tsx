@@ -30,7 +30,7 @@ export function StudyOptionsSection() {
   );
 }
 
-/** κ method, tmin, tk, c_max/c_min and the duty current, each with its messages. */
+/** κ method, tmin, tk, c_max/c_min, the duty current and the arc duration cap, each with its messages. */
 export function StudyOptionFields({
   value,
   set,
@@ -74,7 +74,58 @@ export function StudyOptionFields({
           </select>
         )}
       </OptionRow>
+      <ArcDurationOption value={value} set={set} messages={messages} />
     </>
+  );
+}
+
+/**
+ * The longest arc duration (IEEE 1584-2018 §6.9.1 allows 2 s where the worker can move away), or
+ * no cap: then a bus no device clears gets no number.
+ */
+function ArcDurationOption({
+  value,
+  set,
+  messages,
+}: {
+  value: LiveStudyOptions;
+  set(patch: Partial<LiveStudyOptions>): void;
+  messages: Map<StudyOptionField, string[]>;
+}) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const list = [...(problem ? [problem] : []), ...(messages.get("arc_flash_max_duration_s") ?? [])];
+  const uncapped = value.arc_flash_max_duration_s === null;
+  return (
+    <OptionRow label="Arc duration cap" messages={list.length > 0 ? list : undefined}>
+      {(id) => (
+        <>
+          <NumberInput
+            id={id}
+            aria-label="Arc duration cap"
+            value={value.arc_flash_max_duration_s ?? undefined}
+            optional={false}
+            disabled={!value.arc_flash || uncapped}
+            placeholder={uncapped ? "no cap" : undefined}
+            aria-invalid={list.length > 0 || undefined}
+            onValue={(v) => set({ arc_flash_max_duration_s: v ?? null })}
+            onProblem={setProblem}
+          />
+          <span className="unit">s</span>
+          <label className="inline-check">
+            <input
+              type="checkbox"
+              checked={uncapped}
+              disabled={!value.arc_flash}
+              onChange={(e) => {
+                setProblem(null);
+                set({ arc_flash_max_duration_s: e.target.checked ? null : 2 });
+              }}
+            />
+            no cap
+          </label>
+        </>
+      )}
+    </OptionRow>
   );
 }
 

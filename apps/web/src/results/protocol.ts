@@ -22,6 +22,10 @@ export interface LiveStudyOptions {
   c_min?: number | undefined;
   duty: boolean;
   duty_current: DutyCurrent;
+  /** IEEE 1584-2018 arc flash at every bus; the engine needs the 3-phase fault for it. */
+  arc_flash: boolean;
+  /** The arc duration cap (s); null: no cap. */
+  arc_flash_max_duration_s: number | null;
 }
 
 /** Main thread → engine worker. */

@@ -7,7 +7,10 @@ import {
 } from "@ampflux/contracts";
 import type { LiveStudyOptions } from "./protocol.ts";
 
-/** The schema's defaults: 3-phase, maximum case, κ method C, tmin 0.1 s, tk 1 s, Table 1 factors, no duty. */
+/**
+ * The schema's defaults: 3-phase, maximum case, κ method C, tmin 0.1 s, tk 1 s, Table 1 factors, no
+ * duty, no arc flash (capped at 2 s when turned on).
+ */
 export const DEFAULT_STUDY_OPTIONS: LiveStudyOptions = {
   fault: "3ph",
   case: "max",
@@ -16,6 +19,8 @@ export const DEFAULT_STUDY_OPTIONS: LiveStudyOptions = {
   tk_s: 1,
   duty: false,
   duty_current: "bus",
+  arc_flash: false,
+  arc_flash_max_duration_s: 2,
 };
 
 /** The option fields the controls edit, each of which may carry a message. */
@@ -30,6 +35,8 @@ const OPTION_FIELDS = new Set<string>([
   "c_min",
   "duty",
   "duty_current",
+  "arc_flash",
+  "arc_flash_max_duration_s",
 ] satisfies StudyOptionField[]);
 
 const storageKey = (projectId: string) => `ampflux:study-options:${projectId}`;
@@ -63,7 +70,21 @@ export function loadStudyOptions(projectId: string): LiveStudyOptions {
     c_min: numberOr(stored.c_min, undefined),
     duty: stored.duty === true,
     duty_current: oneOf(DUTY_CURRENTS, stored.duty_current, d.duty_current),
+    arc_flash: stored.arc_flash === true,
+    // null is a choice ("no cap"), not a value of the wrong type.
+    arc_flash_max_duration_s:
+      stored.arc_flash_max_duration_s === null
+        ? null
+        : (numberOr(stored.arc_flash_max_duration_s, d.arc_flash_max_duration_s ?? undefined) ?? null),
   };
+}
+
+/**
+ * Arc flash is computed from the 3-phase bolted fault current (IEEE 1584-2018 §4.2): turning it on
+ * selects the 3-phase fault, which stays locked while it is on.
+ */
+export function withArcFlash(options: LiveStudyOptions, on: boolean): LiveStudyOptions {
+  return on ? { ...options, arc_flash: true, fault: "3ph" } : { ...options, arc_flash: false };
 }
 
 export function saveStudyOptions(projectId: string, options: LiveStudyOptions): void {

@@ -1,4 +1,4 @@
-import { isBatchStudyResult } from "@ampflux/contracts";
+import { isBatchStudyResult, type ShortCircuitOptions } from "@ampflux/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDate } from "../lib/format.ts";
 import { ResultsTable } from "../results/ResultsTable.tsx";
@@ -7,11 +7,12 @@ import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { LiveProgress } from "./LiveProgress.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
+import { StoredArcFlash } from "./StoredArcFlash.tsx";
 import { StoredDuty } from "./StoredDuty.tsx";
 import { isFinished } from "./status.ts";
 import { WorstCasesTable } from "./WorstCasesTable.tsx";
 
-/** One study: live progress while it runs, then its results (worst cases of a batch). */
+/** One study: live progress while it runs, then its results (worst cases of a batch, duty, arc flash). */
 export function SimulationDetail({ projectId, simulationId }: { projectId: string; simulationId: string }) {
   const queryClient = useQueryClient();
   const sim = useQuery(trpc.simulations.get.queryOptions({ projectId, simulationId }));
@@ -59,6 +60,14 @@ export function SimulationDetail({ projectId, simulationId }: { projectId: strin
         ))}
       {s.status === "succeeded" && s.result?.duty && (
         <StoredDuty checks={s.result.duty} simulationId={s.id} kind={s.kind} options={s.options} />
+      )}
+      {s.status === "succeeded" && s.result && !isBatchStudyResult(s.result) && s.result.arc_flash && (
+        <StoredArcFlash
+          results={s.result.arc_flash}
+          simulationId={s.id}
+          options={s.options as ShortCircuitOptions}
+          finishedAt={s.finishedAt}
+        />
       )}
     </section>
   );

@@ -1,11 +1,13 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { formatKa } from "../../lib/format.ts";
+import { ArcFlashMark } from "./ArcFlashMark.tsx";
 import { DutyMark } from "./DutyMark.tsx";
 import type { BusNode } from "./types.ts";
 
 /**
- * A bus bar: a thick line with its id and voltage above and the live Ik'' badge at its right.
+ * A bus bar: a thick line with its id and voltage above and the live Ik'' badge at its right;
+ * coloured by duty or by incident energy (with the energy's badge) when the diagram is.
  * The whole bar is one connection target; connections start from element terminals only.
  */
 export const BusNodeView = memo(function BusNodeView({ id, data, selected }: NodeProps<BusNode>) {
@@ -15,6 +17,7 @@ export const BusNodeView = memo(function BusNodeView({ id, data, selected }: Nod
     data.invalid && "invalid",
     !data.inService && "out-of-service",
   ];
+  const bar = data.arcFlash?.colour ?? data.duty?.colour;
   return (
     <div
       className={classes.filter(Boolean).join(" ")}
@@ -22,6 +25,7 @@ export const BusNodeView = memo(function BusNodeView({ id, data, selected }: Nod
       data-testid={`bus-${id}`}
       data-selected={selected || undefined}
       data-duty={data.duty?.status}
+      data-arc-flash={data.arcFlash?.status}
     >
       <div className="bus-label">
         <span className="bus-id">{data.label}</span>
@@ -37,8 +41,9 @@ export const BusNodeView = memo(function BusNodeView({ id, data, selected }: Nod
           </span>
         )}
         {data.duty && <DutyMark id={id} duty={data.duty} />}
+        {data.arcFlash && <ArcFlashMark id={id} arc={data.arcFlash} />}
       </div>
-      <div className="bus-bar" style={data.duty ? { background: data.duty.colour } : undefined} />
+      <div className="bus-bar" style={bar ? { background: bar } : undefined} />
       <Handle
         type="source"
         id="bus"

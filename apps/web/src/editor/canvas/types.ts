@@ -1,4 +1,4 @@
-import type { DutyCheckName, DutyStatus, ElementCollection } from "@ampflux/contracts";
+import type { ArcFlashStatus, DutyCheckName, DutyStatus, ElementCollection } from "@ampflux/contracts";
 import type { Edge, Node } from "@xyflow/react";
 
 export type DiffStatus = "added" | "changed" | "removed";
@@ -17,6 +17,16 @@ export interface DutyBadge {
   colour: string;
 }
 
+/** A bus's arc-flash result, when the diagram is coloured by incident energy. */
+export interface ArcFlashBadge {
+  /** null: no number (status says why). */
+  energyCalCm2: number | null;
+  status: ArcFlashStatus;
+  /** PPE band colour; grey without a number. */
+  colour: string;
+  ppe: string | null;
+}
+
 export type BusNodeData = {
   label: string;
   vnKv: number | null;
@@ -24,6 +34,7 @@ export type BusNodeData = {
   inService: boolean;
   result?: BusResultBadge | undefined;
   duty?: DutyBadge | undefined;
+  arcFlash?: ArcFlashBadge | undefined;
   diff?: DiffStatus | undefined;
   invalid: boolean;
 };
@@ -50,6 +61,8 @@ export interface Decorations {
   results: Map<string, BusResultBadge>;
   /** By element id; empty unless the diagram is coloured by duty. */
   duty: Map<string, DutyBadge>;
+  /** By bus id; empty unless the diagram is coloured by arc flash. */
+  arcFlash: Map<string, ArcFlashBadge>;
   diff: Map<string, DiffStatus>;
   excluded: Set<string>;
   invalid: Set<string>;

@@ -35,9 +35,34 @@ export function connect(doc: EditorDocument, id: string, field: string, busId: s
   return updateElement(doc, id, patch);
 }
 
-/** Every reference to `id` (bus fields, switch targets, unit transformers) set to "" or removed. */
+/**
+ * Buses' arc_flash.devices with switch `from` renamed to `to`, or dropped (to undefined); a list
+ * left empty goes, so the study searches for the devices again.
+ */
+function followDevices(doc: EditorDocument, from: string, to: string | undefined): EditorDocument {
+  const names = (bus: Element) => {
+    const arc = bus.arc_flash as { devices?: unknown } | undefined;
+    return Array.isArray(arc?.devices) ? (arc.devices as unknown[]) : [];
+  };
+  if (!doc.buses.some((b) => names(b).includes(from))) return doc;
+  return withCollection(doc, "buses", (buses) =>
+    buses.map((bus) => {
+      const devices = names(bus);
+      if (!devices.includes(from)) return bus;
+      const renamed =
+        to === undefined ? devices.filter((d) => d !== from) : devices.map((d) => (d === from ? to : d));
+      const { devices: _, ...rest } = bus.arc_flash as Record<string, unknown>;
+      const arc = renamed.length > 0 ? { ...rest, devices: renamed } : rest;
+      const copy: Element = { ...bus, arc_flash: arc };
+      if (Object.keys(arc).length === 0) delete copy.arc_flash;
+      return copy;
+    }),
+  );
+}
+
+/** Every reference to `id` (bus fields, switch targets, unit transformers, arc-flash devices) set to "" or removed. */
 function dropReferences(doc: EditorDocument, id: string): EditorDocument {
-  let next = doc;
+  let next = followDevices(doc, id, undefined);
   for (const collection of ELEMENT_COLLECTIONS) {
     const fields = [...KINDS[collection].terminals.map((t) => t.field)];
     for (const [c, field] of OTHER_REFERENCES) if (c === collection) fields.push(field);
@@ -73,7 +98,7 @@ export function removeElements(doc: EditorDocument, ids: Iterable<string>): Edit
 /** Renames an element and every reference to it. */
 export function renameElement(doc: EditorDocument, from: string, to: string): EditorDocument {
   if (!to || from === to || findElement(doc, to)) return doc;
-  let next = updateElement(doc, from, { id: to });
+  let next = followDevices(updateElement(doc, from, { id: to }), from, to);
   for (const collection of ELEMENT_COLLECTIONS) {
     const fields = [...KINDS[collection].terminals.map((t) => t.field)];
     for (const [c, field] of OTHER_REFERENCES) if (c === collection) fields.push(field);

@@ -5,10 +5,12 @@ import { useEditor } from "../EditorContext.tsx";
 import { KINDS } from "../model/catalog.ts";
 import type { Located } from "../model/document.ts";
 import { useEditorActions } from "../useEditorActions.ts";
+import { ArcFlashFields } from "./ArcFlashFields.tsx";
 import { FIELD_SPECS } from "./field-specs.ts";
 import { issuesOf } from "./issues.ts";
 import { missingRatings } from "./missing-ratings.ts";
 import { PropertyField } from "./PropertyField.tsx";
+import { ProtectionFields } from "./ProtectionFields.tsx";
 import { SaveTypeForm } from "./SaveTypeForm.tsx";
 import { TypePicker, typeKindOf } from "./TypePicker.tsx";
 
@@ -58,21 +60,30 @@ export function ElementProperties({ located }: { located: Located }) {
             }
           />
         )}
-        {FIELD_SPECS[collection].map((spec) => (
-          <PropertyField
-            key={`${element.id}.${spec.key}`}
-            spec={spec}
-            element={element}
-            doc={doc}
-            errors={issues.errors.get(spec.key) ?? []}
-            warnings={issues.warnings.get(spec.key) ?? []}
-            typeValue={overridden.has(spec.key) ? type?.values[spec.key] : undefined}
-            inherited={element[spec.key] === undefined ? type?.values[spec.key] : undefined}
-            missing={missing.has(spec.key)}
-            disabled={!canEdit}
-            onChange={(value) => actions.setField(element.id, spec.key, value)}
-          />
-        ))}
+        {FIELD_SPECS[collection].map((spec) =>
+          spec.kind === "object" ? (
+            <ObjectField
+              key={`${element.id}.${spec.key}`}
+              fieldKey={spec.key}
+              element={element}
+              index={index}
+            />
+          ) : (
+            <PropertyField
+              key={`${element.id}.${spec.key}`}
+              spec={spec}
+              element={element}
+              doc={doc}
+              errors={issues.errors.get(spec.key) ?? []}
+              warnings={issues.warnings.get(spec.key) ?? []}
+              typeValue={overridden.has(spec.key) ? type?.values[spec.key] : undefined}
+              inherited={element[spec.key] === undefined ? type?.values[spec.key] : undefined}
+              missing={missing.has(spec.key)}
+              disabled={!canEdit}
+              onChange={(value) => actions.setField(element.id, spec.key, value)}
+            />
+          ),
+        )}
       </div>
       {typeKind && canEdit && isCompanyAdmin && (
         <SaveTypeForm
@@ -88,6 +99,21 @@ export function ElementProperties({ located }: { located: Located }) {
       )}
     </div>
   );
+}
+
+/** An object-valued field's own fields: a bus's arc_flash, a switch's protection. */
+function ObjectField({
+  fieldKey,
+  element,
+  index,
+}: {
+  fieldKey: string;
+  element: Located["element"];
+  index: number;
+}) {
+  if (fieldKey === "arc_flash") return <ArcFlashFields element={element} index={index} />;
+  if (fieldKey === "protection") return <ProtectionFields element={element} index={index} />;
+  throw new Error(`no fields for ${fieldKey}`);
 }
 
 /** The id, renamed on Enter or blur (every reference follows); ids are unique in the document. */

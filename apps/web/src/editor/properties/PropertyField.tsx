@@ -18,6 +18,8 @@ interface Props {
   inherited?: unknown;
   /** The duty study needs this rating and neither the element nor its type has it. */
   missing?: boolean;
+  /** What an unset value means, when the field knows better than "not set" (a typical value it defaults to). */
+  unsetText?: string | undefined;
   disabled: boolean;
   onChange(value: unknown): void;
 }
@@ -37,18 +39,20 @@ function Field({
   typeValue,
   inherited,
   missing = false,
+  unsetText: unsetOverride,
   disabled,
   onChange,
 }: Props) {
   const id = useId();
   const unsetText =
-    inherited !== undefined
+    unsetOverride ??
+    (inherited !== undefined
       ? `${String(inherited)} (type)`
       : missing
         ? "missing rating"
         : "optional" in spec && spec.optional
           ? "not set"
-          : undefined;
+          : undefined);
   const [local, setLocal] = useState<string | null>(null);
   const value = element[spec.key];
   const messages = local ? [local, ...errors] : errors;
@@ -128,6 +132,7 @@ function Field({
       input = <ReferenceSelect {...common} spec={spec} element={element} doc={doc} onChange={onChange} />;
       break;
     case "section":
+    case "object":
       return null;
   }
   const unit = spec.kind === "number" ? spec.unit : undefined;

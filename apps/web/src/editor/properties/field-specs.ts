@@ -23,6 +23,8 @@ export type FieldSpec =
   /** A heading before the fields that follow (key is the section's name). */
   | { key: string; label: string; kind: "section" }
   | { key: string; label: string; kind: "bus" }
+  /** An object-valued field with fields of its own (a bus's arc_flash, a switch's protection). */
+  | { key: string; label: string; kind: "object" }
   | { key: string; label: string; kind: "reference" };
 
 const num = (key: string, label: string, unit?: string, extra: Partial<FieldSpec> = {}): FieldSpec =>
@@ -78,6 +80,7 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     opt("peak_withstand_ka", "Peak withstand Ipk", "kA"),
     opt("short_time_ka", "Short-time Icw", "kA"),
     opt("short_time_s", "Short-time duration", "s", "1 s when unset"),
+    { key: "arc_flash", label: "Arc flash (IEEE 1584-2018)", kind: "object" },
   ],
   external_grids: [
     name,
@@ -236,5 +239,6 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     { key: "element", label: "Other side", kind: "reference" },
     { key: "closed", label: "Closed", kind: "bool", unset: true },
     ...SWITCH_RATINGS,
+    { key: "protection", label: "Protection (arc duration)", kind: "object" },
   ],
 };

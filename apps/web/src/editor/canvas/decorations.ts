@@ -1,0 +1,64 @@
+import type { NetworkValidation, ShortCircuitResult } from "@ampflux/contracts";
+import { ARC_FLASH_COLOURS, arcFlashBand } from "../../results/arc-flash.ts";
+import { currentColour, maxCurrent, NEUTRAL_BADGE } from "../../results/colour.ts";
+import { DUTY_COLOURS, worstByElement } from "../../results/duty.ts";
+import type { ColourBy } from "../ColourLegend.tsx";
+import type { EditorDocument } from "../model/document.ts";
+import type { VisualDiff } from "../model/reducer.ts";
+import { invalidIds } from "../properties/issues.ts";
+import type { ArcFlashBadge, Decorations, DutyBadge } from "./types.ts";
+
+/**
+ * What the diagram draws over the network: Ik'' badges coloured by current (neutral when coloured
+ * by something else), each element's worst duty or each bus's incident energy when coloured by
+ * those, the version diff, and what is left out or invalid.
+ */
+export function diagramDecorations(input: {
+  result: ShortCircuitResult | null;
+  mode: ColourBy;
+  excluded: readonly string[];
+  diff: VisualDiff | null;
+  doc: EditorDocument;
+  validation: NetworkValidation;
+}): Decorations {
+  const { result, mode } = input;
+  const buses = result?.buses ?? [];
+  const max = maxCurrent(buses.map((b) => b.ikss_ka));
+  const diff = new Map<string, "added" | "changed" | "removed">();
+  for (const c of input.diff?.diff.added ?? []) diff.set(c.id, "added");
+  for (const c of input.diff?.diff.changed ?? []) diff.set(c.id, "changed");
+  const duty = new Map<string, DutyBadge>();
+  if (mode === "duty")
+    for (const [id, check] of worstByElement(result?.duty ?? []))
+      duty.set(id, {
+        status: check.status,
+        percent: check.percent,
+        check: check.check,
+        colour: DUTY_COLOURS[check.status],
+      });
+  const arcFlash = new Map<string, ArcFlashBadge>();
+  if (mode === "arc_flash")
+    for (const r of result?.arc_flash ?? [])
+      arcFlash.set(r.bus, {
+        energyCalCm2: r.status === "ok" ? r.energy_cal_cm2 : null,
+        status: r.status,
+        colour: ARC_FLASH_COLOURS[arcFlashBand(r)],
+        ppe: r.ppe,
+      });
+  // Coloured by something else, the Ik'' badges stay as figures but lose the current scale's colours.
+  const badgeColour = (ikss: number | null) =>
+    mode === "current" ? currentColour(ikss, max) : NEUTRAL_BADGE;
+  return {
+    results: new Map(
+      buses.map((b) => [
+        b.bus,
+        { ikssKa: b.fed ? b.ikss_ka : null, colour: badgeColour(b.fed ? b.ikss_ka : null) },
+      ]),
+    ),
+    duty,
+    arcFlash,
+    diff,
+    excluded: new Set(input.excluded),
+    invalid: invalidIds(input.doc, input.validation),
+  };
+}

@@ -603,6 +603,21 @@ describe("options", () => {
     expect(core.shortCircuit(network, { fault: "3ph" }).arc_flash).toBeUndefined();
   });
 
+  it("refuses a plan with arc flash but no 3ph fault, naming faults", () => {
+    let caught: unknown;
+    try {
+      core.shortCircuitStudies(network, { faults: ["1ph"], cases: ["max"], arc_flash: true });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as ShortCircuitInputError).issues).toEqual([
+      {
+        path: ["faults"],
+        message: 'arc flash needs the "3ph" fault among faults (IEEE 1584-2018 models three-phase arcs)',
+      },
+    ]);
+  });
+
   it("reports only the buses asked for", () => {
     const result = study(arcFlashPlant, { buses: ["swbd", "swgr"] });
     expect(result.arc_flash?.map((r) => r.bus)).toEqual(["swgr", "swbd"]);

@@ -12,8 +12,10 @@ import type { DeviceChoice } from "./device-choice.ts";
 import { type ArcingCurrents, type TripDevice, tripTimes } from "./kernels.ts";
 
 /**
- * Breaker opening times where a switch gives none, by voltage: IEEE 1584-2002 Table 1 (power
- * circuit breakers ≤ 1 kV 3 cycles, 1–35 kV 5 cycles, > 35 kV 8 cycles) at the network frequency.
+ * Breaker opening times where a switch gives none, by voltage: IEEE 1584-2002 Table 1 ("power
+ * circuit breaker operating times", excluding relay time) — below 1 kV the insulated-case /
+ * power circuit breaker's 3 cycles (not the molded-case 1.5 cycles: the longer time is the
+ * conservative one), 1–35 kV 5 cycles, above 35 kV 8 cycles — at the network frequency.
  */
 export function defaultOpeningMs(vnKv: number, frequencyHz: number): { ms: number; cycles: number } {
   const cycles = vnKv <= 1 ? 3 : vnKv <= 35 ? 5 : 8;

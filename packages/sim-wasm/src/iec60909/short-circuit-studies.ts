@@ -22,6 +22,7 @@ import type { SimExports } from "../loader.ts";
 import { branchResults } from "./branch-results.ts";
 import { buildModel } from "./build-model.ts";
 import { busFaultResults, busWarnings } from "./bus-fault-results.ts";
+import { ShortCircuitInputError } from "./errors.ts";
 import { busResults, type CorrectionFactors, correctionFactors } from "./kernels.ts";
 import type { ShortCircuitModel } from "./model.ts";
 import { SequenceFactorization } from "./sequence-factorization.ts";
@@ -72,6 +73,14 @@ export class ShortCircuitStudies implements Disposable {
   /** Checks the options of every planned study; throws ShortCircuitInputError if one is invalid. */
   constructor(sim: SimExports, network: ValidatedNetwork, plan: StudyPlan) {
     const { faults, cases, ...common } = plan;
+    // A plan that asks for arc flash but no 3ph study would silently give none.
+    if (common.arc_flash && !faults.includes("3ph"))
+      throw new ShortCircuitInputError("invalid options", [
+        {
+          path: ["faults"],
+          message: 'arc flash needs the "3ph" fault among faults (IEEE 1584-2018 models three-phase arcs)',
+        },
+      ]);
     for (const studyCase of cases) {
       for (const fault of faults) {
         const options = parseStudyOptions(network, { ...common, fault, case: studyCase });

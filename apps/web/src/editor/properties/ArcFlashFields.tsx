@@ -41,8 +41,10 @@ function DevicesField({ context }: { context: NestedFieldsContext }) {
     const next = on ? [...chosen, id] : chosen.filter((d) => d !== id);
     context.change(ARC_FLASH_DEVICES_KEY, next.length > 0 ? next : undefined);
   };
-  // A named switch that is gone stays listed, so the user sees and unticks it.
-  const ids = [...new Set([...doc.switches.map((s) => s.id), ...chosen])];
+  // The bus's own switches first; a named switch that is gone stays listed, so the user sees and unticks it.
+  const own = (s: Element) => s.bus === context.element.id || s.element === context.element.id;
+  const ordered = [...doc.switches.filter(own), ...doc.switches.filter((s) => !own(s))];
+  const ids = [...new Set([...chosen, ...ordered.map((s) => s.id)])];
   return (
     <div className={`prop${errors.length ? " invalid" : ""}`} data-prop={ARC_FLASH_DEVICES_KEY}>
       <span className="prop-label">Clearing devices</span>

@@ -121,7 +121,12 @@ async function pdfOf(button: Locator) {
 
 describe("arc flash in the browser", () => {
   it("opens the arc-flash plant in a new project", async () => {
-    await signUp(page, stack.webUrl, { name: "Ada Arc", email: "ada@example.com", company: "Arc Works" });
+    // Its own address: the browser stories share one database per run.
+    await signUp(page, stack.webUrl, {
+      name: "Arc Flash",
+      email: "arc.flash@example.com",
+      company: "Arc Works",
+    });
     await page.getByRole("button", { name: "New project" }).click();
     await page.getByLabel("Name").fill("Plant A");
     await page.getByRole("button", { name: "Create project" }).click();

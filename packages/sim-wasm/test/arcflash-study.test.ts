@@ -508,8 +508,18 @@ describe("buses without a number", () => {
     const t2hv = d.buses.find((b) => b.id === "t2hv");
     if (t2hv) (t2hv as { arc_flash?: unknown }).arc_flash = { equipment: "panelboard" }; // Tables 8/10: LV only
     d.buses.push({ id: "spare", name: "Spare", vn_kv: 0.48 } as (typeof d.buses)[number]);
+    // In range for the arcing current, but a 30 mm shallow VCBB box makes eq. (15)'s CF non-positive:
+    // caught by the energy stage, not the current stage.
+    const panel = d.buses.find((b) => b.id === "panel") as { arc_flash?: unknown } | undefined;
+    if (panel) panel.arc_flash = { config: "VCBB", gap_mm: 6.35, height_mm: 30, width_mm: 30, depth_mm: 150 };
   });
   const result = study(doc);
+
+  it("out of range at the energy stage: no number, the reason, never an 'ok' row without energy", () => {
+    const row = rowOf(result, "panel");
+    expect(row).toMatchObject({ status: "out_of_range", energy_cal_cm2: null, ppe: null });
+    expect(row.reason).toMatch(/^width_mm: a 30 × 30 mm shallow enclosure is too small/);
+  });
 
   it("out of range: the field and the standard's range, no number", () => {
     const row = rowOf(result, "swbd");

@@ -15,6 +15,7 @@ import {
 } from "@ampflux/contracts";
 import { BUS_RESULT_STRIDE } from "../iec60909/kernels.ts";
 import { baseCurrentKa, type ShortCircuitModel } from "../iec60909/model.ts";
+import { fill } from "./columns.ts";
 import type { ArcModelInputs } from "./kernels.ts";
 
 export interface ArcFlashBus {
@@ -75,13 +76,6 @@ export function arcFlashBuses(
  * A typed array filled by a loop: TypedArray.from with a mapping function goes through the
  * iterator protocol and is about ten times slower in V8, which shows on 10⁴–10⁵ rows.
  */
-export function fill<T extends Float64Array | Int32Array>(
-  out: T,
-  value: (i: number) => number | null | undefined,
-): T {
-  for (let i = 0; i < out.length; i++) out[i] = value(i) ?? Number.NaN;
-  return out;
-}
 
 /** Columnar model inputs of `rows` (enclosure dimensions NaN in open air). */
 export function modelInputs(rows: readonly ArcFlashBus[]): ArcModelInputs {

@@ -11,6 +11,7 @@ import {
   toCalPerCm2,
 } from "@ampflux/contracts";
 import type { SimExports } from "../loader.ts";
+import { f64Column } from "./columns.ts";
 import { arcFlashRangeIssue, arcingCurrents, arcModelInputs, incidentEnergies } from "./kernels.ts";
 
 /** The values behind a case's result, null where the method does not use them. */
@@ -84,8 +85,8 @@ export function arcFlashCases(sim: SimExports, cases: readonly unknown[]): ArcFl
     sim,
     input,
     currents,
-    Float64Array.from(valid, (v) => v.input.time_ms),
-    Float64Array.from(valid, (v) => v.input.time_reduced_ms ?? v.input.time_ms),
+    f64Column(valid, (v) => v.input.time_ms),
+    f64Column(valid, (v) => v.input.time_reduced_ms ?? v.input.time_ms),
   );
   const results: ArcFlashCaseResult[] = checked.map((c) =>
     isIssue(c) ? { ok: false, issue: c } : { ok: false, issue: { field: "", message: "not computed" } },

@@ -11,8 +11,9 @@ import type { ArcFlashResult, NetworkDocument, NetworkIssue, ShortCircuitOptions
 import type { ShortCircuitModel } from "../iec60909/model.ts";
 import type { SequenceFactorization } from "../iec60909/sequence-factorization.ts";
 import type { SimExports } from "../loader.ts";
-import { type ArcFlashBus, arcFlashBuses, fill, modelInputs } from "./bus-inputs.ts";
+import { type ArcFlashBus, arcFlashBuses, modelInputs } from "./bus-inputs.ts";
 import { clearingTimes } from "./clearing-times.ts";
+import { fill } from "./columns.ts";
 import { chooseDevices } from "./device-choice.ts";
 import { FaultPaths } from "./fault-paths.ts";
 import { type ArcingCurrents, arcFlashRangeIssue, arcingCurrents, incidentEnergies } from "./kernels.ts";
@@ -93,9 +94,10 @@ export function evaluateArcFlash(input: ArcFlashInput): ArcFlashOutcome {
   });
   // Energies for the buses with a duration.
   const timed = searched.flatMap((_row, s) => (durations[s]?.noDevice ? [] : [s]));
+  const timedInputs = modelInputs(timed.map((s) => searched[s] as ArcFlashBus));
   const energies = incidentEnergies(
     sim,
-    modelInputs(timed.map((s) => searched[s] as ArcFlashBus)),
+    timedInputs,
     pickCurrents(inRangeCurrents, timed),
     fill(new Float64Array(timed.length), (e) => durations[timed[e] ?? -1]?.timeMs),
     fill(new Float64Array(timed.length), (e) => durations[timed[e] ?? -1]?.timeMinMs),
@@ -109,6 +111,15 @@ export function evaluateArcFlash(input: ArcFlashInput): ArcFlashOutcome {
   });
   timed.forEach((s, e) => {
     const row = searched[s] as ArcFlashBus;
+    // The energy stage has its own range codes (a shallow box too small for eq. 14, a duration
+    // that is not a positive number, a non-finite result): no number, the reason instead.
+    const code = energies.status[e] ?? 0;
+    if (code !== 0) {
+      const issue = arcFlashRangeIssue(code, timedInputs, e);
+      row.status = "out_of_range";
+      row.reason = `${issue.field}: ${issue.message}`;
+      return;
+    }
     outcome.set(row, {
       iarcKa: inRangeCurrents.iarcKa[s] ?? Number.NaN,
       iarcMinKa: inRangeCurrents.iarcMinKa[s] ?? Number.NaN,

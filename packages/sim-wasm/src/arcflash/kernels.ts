@@ -12,6 +12,7 @@ import {
 import { check } from "../errors.ts";
 import type { SimExports } from "../loader.ts";
 import { allocF64, allocI32, copyInF64, copyInI32, viewF64, viewI32, withBuffers } from "../memory.ts";
+import { f64Column, fill, i32Column } from "./columns.ts";
 
 /** Values per row of ampflux_arcflash_currents (CURRENT_STRIDE in the crate). */
 export const CURRENT_STRIDE = 9;
@@ -46,12 +47,11 @@ export const configIndex = (config: ElectrodeConfig): number => ELECTRODE_CONFIG
 
 /** Rows as the columns the kernels take; missing enclosure dimensions become NaN. */
 export function arcModelInputs(rows: readonly ArcModelRow[]): ArcModelInputs {
-  const column = (pick: (r: ArcModelRow) => number | null | undefined) =>
-    Float64Array.from(rows, (r) => pick(r) ?? Number.NaN);
+  const column = (pick: (r: ArcModelRow) => number | null | undefined) => f64Column(rows, pick);
   return {
     vocKv: column((r) => r.voc_kv),
     ibfKa: column((r) => r.ibf_ka),
-    config: Int32Array.from(rows, (r) => configIndex(r.config)),
+    config: i32Column(rows, (r) => configIndex(r.config)),
     gapMm: column((r) => r.gap_mm),
     distanceMm: column((r) => r.distance_mm),
     heightMm: column((r) => r.height_mm),
@@ -122,7 +122,7 @@ function checkLengths(input: ArcModelInputs, ...more: Float64Array[]): number {
 
 /** Every column of a stride-packed buffer: column(k) holds value k of each row. */
 const unpack = (raw: Float64Array, n: number, stride: number, k: number) =>
-  Float64Array.from({ length: n }, (_, row) => raw[row * stride + k] as number);
+  fill(new Float64Array(n), (row) => raw[row * stride + k]);
 
 /** Three consecutive values per row from offset k, as one n×3 array. */
 const unpack3 = (raw: Float64Array, n: number, stride: number, k: number) => {
@@ -329,7 +329,7 @@ export function tripTimes(
   const n = devices.length;
   if (currentKa.length !== n) throw new RangeError("tripTimes: one current per device");
   const column = (pick: (p: SwitchProtection) => number | undefined) =>
-    Float64Array.from(devices, (d) => pick(d.protection) ?? Number.NaN);
+    f64Column(devices, (d) => pick(d.protection));
   const pointStart = new Int32Array(n + 1);
   devices.forEach((d, k) => {
     pointStart[k + 1] = (pointStart[k] as number) + (d.protection.points?.length ?? 0);
@@ -347,7 +347,7 @@ export function tripTimes(
         track(
           copyInI32(
             sim,
-            Int32Array.from(devices, (d) =>
+            i32Column(devices, (d) =>
               d.protection.inverse ? PROTECTION_CURVES.indexOf(d.protection.inverse.curve) : -1,
             ),
           ),
@@ -358,11 +358,11 @@ export function tripTimes(
         put(column((p) => p.definite?.delay_ms)),
         put(column((p) => p.instantaneous?.pickup_ka)),
         put(column((p) => p.instantaneous?.delay_ms ?? (p.instantaneous ? 0 : undefined))),
-        put(Float64Array.from(devices, (d) => d.openingMs)),
+        put(f64Column(devices, (d) => d.openingMs)),
         track(copyInI32(sim, pointStart)).ptr,
         points.length,
-        put(Float64Array.from(points, (p) => p[0])),
-        put(Float64Array.from(points, (p) => p[1])),
+        put(f64Column(points, (p) => p[0])),
+        put(f64Column(points, (p) => p[1])),
         out.ptr,
       ),
     );

@@ -6,6 +6,7 @@ export * from "./email.ts";
 export * from "./features.ts";
 export * from "./health.ts";
 export * from "./network/index.ts";
+export * from "./reports/index.ts";
 export * from "./results-csv.ts";
 export * from "./settings.ts";
 export * from "./short-circuit.ts";

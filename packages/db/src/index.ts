@@ -3,6 +3,7 @@ export * from "./equipment-types.ts";
 export * from "./features.ts";
 export * from "./migrate.ts";
 export * from "./notifications.ts";
+export * from "./reports.ts";
 export * as schema from "./schema/index.ts";
 export * from "./schema/index.ts";
 export * from "./simulations.ts";

@@ -11,7 +11,7 @@ export type Simulation = typeof simulations.$inferSelect;
 export type SimulationKind = Simulation["kind"];
 
 /** JSON with object keys sorted, so equal options hash equally whatever their key order. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)

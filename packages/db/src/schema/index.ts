@@ -6,5 +6,6 @@ export * from "./equipment-types.ts";
 export * from "./feature-flags.ts";
 export * from "./notifications.ts";
 export * from "./projects.ts";
+export * from "./reports.ts";
 export * from "./simulations.ts";
 export * from "./worker-processes.ts";

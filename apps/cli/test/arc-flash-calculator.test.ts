@@ -8,37 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+// IEEE 1584-2018 Annex D.1 and D.2 as calculator cases (their one copy is in contracts/testing).
+import { annexD1Case as D1, annexD2Case as D2 } from "@ampflux/contracts/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { type CliRun, spawnCli } from "./harness.ts";
 
 const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const dir = mkdtempSync(path.join(os.tmpdir(), "ampflux-af-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const D1 = {
-  voc_kv: 4.16,
-  ibf_ka: 15,
-  config: "VCB",
-  gap_mm: 104,
-  distance_mm: 914.4,
-  height_mm: 1143,
-  width_mm: 762,
-  depth_mm: 508,
-  time_ms: 197,
-  time_reduced_ms: 223,
-};
-const D2 = {
-  voc_kv: 0.48,
-  ibf_ka: 45,
-  config: "VCB",
-  gap_mm: 32,
-  distance_mm: 609.6,
-  height_mm: 610,
-  width_mm: 610,
-  depth_mm: 254,
-  time_ms: 61.3,
-  time_reduced_ms: 319,
-};
 
 /** |actual − printed| below half a unit of the printed value's last digit. */
 function printed(actual: unknown, value: number, decimals: number): void {
@@ -93,18 +70,8 @@ function withStdin(stdin: string, ...args: string[]): Promise<CliRun> {
   });
 }
 
-const D1_FLAGS = [
-  "--voc-kv=4.16",
-  "--ibf-ka=15",
-  "--config=VCB",
-  "--gap-mm=104",
-  "--distance-mm=914.4",
-  "--height-mm=1143",
-  "--width-mm=762",
-  "--depth-mm=508",
-  "--time-ms=197",
-  "--time-reduced-ms=223",
-];
+/** Annex D.1 as single-point flags: each case field `x_y` as `--x-y=value`. */
+const D1_FLAGS = Object.entries(D1).map(([field, value]) => `--${field.replaceAll("_", "-")}=${value}`);
 
 describe("ampflux arc-flash --cases", () => {
   it("computes Annex D.1 and D.2, one output line per case in the input's order", async () => {

@@ -7,7 +7,7 @@ import {
   validateNetwork,
   writeCsv,
 } from "../src/index.ts";
-import { arcFlashPlant } from "../src/testing/index.ts";
+import { annexD2Enclosure, arcFlashPlant } from "../src/testing/index.ts";
 
 const row = (over: Partial<ArcFlashResult> = {}): ArcFlashResult => ({
   bus: "swbd",
@@ -15,12 +15,7 @@ const row = (over: Partial<ArcFlashResult> = {}): ArcFlashResult => ({
   status: "ok",
   reason: null,
   equipment: "switchgear",
-  config: "VCB",
-  gap_mm: 32,
-  distance_mm: 609.6,
-  height_mm: 610,
-  width_mm: 610,
-  depth_mm: 254,
+  ...annexD2Enclosure,
   enclosure: "typical",
   cf: 1.28,
   ibf_ka: 45,

@@ -10,7 +10,7 @@ import {
   toCalPerCm2,
   validateNetwork,
 } from "../src/index.ts";
-import { mvFeeder } from "../src/testing/index.ts";
+import { annexD2Enclosure, mvFeeder } from "../src/testing/index.ts";
 
 describe("arcFlashInputs: IEEE 1584-2018 Tables 8 and 10 fill what a bus leaves out", () => {
   it("defaults an LV bus without data to LV switchgear, VCB, 32 mm gap, 609.6 mm distance, 508 mm cube", () => {
@@ -162,12 +162,7 @@ describe("arcFlashLabel", () => {
     status: "ok",
     reason: null,
     equipment: "switchgear",
-    config: "VCB",
-    gap_mm: 32,
-    distance_mm: 609.6,
-    height_mm: 610,
-    width_mm: 610,
-    depth_mm: 254,
+    ...annexD2Enclosure,
     enclosure: "typical",
     cf: 1.085,
     defaulted: [],

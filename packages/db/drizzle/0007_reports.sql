@@ -1,5 +1,5 @@
 CREATE TYPE "public"."report_approval_role" AS ENUM('prepared', 'checked', 'approved');--> statement-breakpoint
-CREATE TYPE "public"."report_status" AS ENUM('queued', 'running', 'succeeded', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."report_status" AS ENUM('queued', 'running', 'done', 'failed');--> statement-breakpoint
 CREATE TABLE "report_approvals" (
 	"report_id" uuid NOT NULL,
 	"role" "report_approval_role" NOT NULL,

@@ -104,7 +104,7 @@ export async function reportReportProgress(
 }
 
 export type ReportOutcome =
-  | { status: "succeeded"; pdf: Uint8Array; html: string; timings: Record<string, number> }
+  | { status: "done"; pdf: Uint8Array; html: string; timings: Record<string, number> }
   | { status: "failed"; error: { message: string; [detail: string]: unknown } };
 
 /** Stores the outcome of a running report once, with its terminal progress event. */
@@ -117,7 +117,7 @@ export async function finishReport(
     .update(reports)
     .set({
       status: outcome.status,
-      ...(outcome.status === "succeeded"
+      ...(outcome.status === "done"
         ? {
             pdf: outcome.pdf,
             html: outcome.html,

@@ -59,7 +59,7 @@ async function seedReport(email: string) {
       projectId: project.id,
       simulationId: simulation.id,
       circuitVersionId: version.id,
-      options: { paper: "a4" },
+      options: { paper: "A4", include_branches: false, format: "pdf" },
       contentHash: reportContentHash({ document: doc, studyOptions: {}, engine: "test" }),
       createdBy: user.id,
     })
@@ -88,12 +88,10 @@ describe("reports and their approvals (migration 0007 on a real Postgres)", () =
     expect(await finishReport(db, report, { status: "failed", error: { message: "x" } })).toBe(false);
     expect(await claimReport(db, report.id)).toBe(true);
     const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 255, 10]);
-    expect(await finishReport(db, report, { status: "succeeded", pdf, html: "<p>r</p>", timings: {} })).toBe(
-      true,
-    );
+    expect(await finishReport(db, report, { status: "done", pdf, html: "<p>r</p>", timings: {} })).toBe(true);
     expect(await finishReport(db, report, { status: "failed", error: { message: "late" } })).toBe(false);
     const [row] = await db.select().from(reports).where(eq(reports.id, report.id));
-    expect(row?.status).toBe("succeeded");
+    expect(row?.status).toBe("done");
     expect(row?.size).toBe(7);
     expect([...(row?.pdf ?? [])]).toEqual([...pdf]);
     expect(await claimReport(db, report.id)).toBe(false);

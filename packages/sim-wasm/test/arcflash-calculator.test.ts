@@ -2,35 +2,12 @@
 // (values to their printed precision, IEEE 1584-2018 Annex D as reproduced in LiaungYip/arcflash
 // test_example_calcs.py), the governing case with its PPE, and refused cases naming the field.
 
+// IEEE 1584-2018 Annex D.1 and D.2 as calculator cases (their one copy is in contracts/testing).
+import { annexD1Case as D1, annexD2Case as D2 } from "@ampflux/contracts/testing";
 import { describe, expect, it } from "vitest";
 import { loadSimCore } from "../src/index.ts";
 
 const core = await loadSimCore();
-
-const D1 = {
-  voc_kv: 4.16,
-  ibf_ka: 15,
-  config: "VCB",
-  gap_mm: 104,
-  distance_mm: 914.4,
-  height_mm: 1143,
-  width_mm: 762,
-  depth_mm: 508,
-  time_ms: 197,
-  time_reduced_ms: 223,
-};
-const D2 = {
-  voc_kv: 0.48,
-  ibf_ka: 45,
-  config: "VCB",
-  gap_mm: 32,
-  distance_mm: 609.6,
-  height_mm: 610,
-  width_mm: 610,
-  depth_mm: 254,
-  time_ms: 61.3,
-  time_reduced_ms: 319,
-};
 
 function printed(actual: number | null | undefined, value: number, decimals: number): void {
   expect(Math.abs((actual ?? Number.NaN) - value)).toBeLessThan(0.5 * 10 ** -decimals);

@@ -13,7 +13,7 @@ import type {
   ShortCircuitResult,
 } from "@ampflux/contracts";
 import { ELECTRODE_CONFIGS, toCalPerCm2 } from "@ampflux/contracts";
-import { arcFlashPlant } from "@ampflux/contracts/testing";
+import { annexD1Enclosure, annexD2Enclosure, arcFlashPlant } from "@ampflux/contracts/testing";
 import { describe, expect, it } from "vitest";
 import { arcingCurrents, incidentEnergies } from "../src/arcflash/kernels.ts";
 import { loadSimCore, ShortCircuitInputError, ValidatedNetwork } from "../src/index.ts";
@@ -97,27 +97,13 @@ const annexD = {
     {
       id: "d1",
       vn_kv: 4.16,
-      arc_flash: {
-        config: "VCB",
-        gap_mm: 104,
-        distance_mm: 914.4,
-        height_mm: 1143,
-        width_mm: 762,
-        depth_mm: 508,
-      },
+      arc_flash: annexD1Enclosure,
     },
     { id: "d2src", vn_kv: 0.48 },
     {
       id: "d2",
       vn_kv: 0.48,
-      arc_flash: {
-        config: "VCB",
-        gap_mm: 32,
-        distance_mm: 609.6,
-        height_mm: 610,
-        width_mm: 610,
-        depth_mm: 254,
-      },
+      arc_flash: annexD2Enclosure,
     },
   ],
   external_grids: [d1.grid, d2.grid],
@@ -504,7 +490,7 @@ describe("durations: cap and no cap", () => {
 describe("buses without a number", () => {
   const doc = plant((d) => {
     const swbd = d.buses.find((b) => b.id === "swbd");
-    if (swbd?.arc_flash) swbd.arc_flash.gap_mm = 80; // LV gaps: 6.35–76.2 mm (§4.2)
+    if (swbd?.arc_flash && "gap_mm" in swbd.arc_flash) swbd.arc_flash.gap_mm = 80; // LV gaps: 6.35–76.2 mm (§4.2)
     const t2hv = d.buses.find((b) => b.id === "t2hv");
     if (t2hv) (t2hv as { arc_flash?: unknown }).arc_flash = { equipment: "panelboard" }; // Tables 8/10: LV only
     d.buses.push({ id: "spare", name: "Spare", vn_kv: 0.48 } as (typeof d.buses)[number]);

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { type ArcFlashEquipment, ELECTRODE_CONFIGS, type ElectrodeConfig } from "../network/arc-flash.ts";
 import type { ArcFlashHazard } from "./ppe.ts";
+import type { ArcFlashDimensions } from "./typical-values.ts";
 
 export const arcFlashOptionFields = {
   /** IEEE 1584-2018 incident energy at every bus from the study's 3ph bolted fault currents. */
@@ -43,7 +44,7 @@ export interface ArcFlashDevice {
   time_min_ms: number | null;
 }
 
-export interface ArcFlashResult {
+export interface ArcFlashResult extends ArcFlashDimensions {
   bus: string;
   /** Open-circuit voltage: the bus's nominal voltage (kV). */
   voc_kv: number;
@@ -52,11 +53,6 @@ export interface ArcFlashResult {
   reason: string | null;
   equipment: ArcFlashEquipment;
   config: ElectrodeConfig;
-  gap_mm: number | null;
-  distance_mm: number | null;
-  height_mm: number | null;
-  width_mm: number | null;
-  depth_mm: number | null;
   /** "typical" or "shallow" enclosure (IEEE 1584-2018 §4.8), "open_air" for VOA/HOA. */
   enclosure: "typical" | "shallow" | "open_air" | null;
   /** Enclosure size correction factor CF (eq. 14/15); 1 in open air. */

@@ -12,13 +12,22 @@ export function arcFlashVoltageClass(vocKv: number): ArcFlashVoltageClass {
   return vocKv <= 5 ? "5kv" : "15kv";
 }
 
-interface TypicalValues {
-  gap_mm: number;
-  distance_mm: number;
-  height_mm: number;
-  width_mm: number;
-  depth_mm: number;
+/**
+ * The five lengths of the IEEE 1584-2018 model for one bus: electrode gap G, working distance D
+ * and the enclosure's height × width × depth (mm). One definition for the typical values, the
+ * completed inputs (ArcFlashInputs) and the study's result rows (ArcFlashResult); null where a
+ * value is unknown, and for the enclosure in open air (VOA, HOA).
+ */
+export interface ArcFlashDimensions {
+  gap_mm: number | null;
+  distance_mm: number | null;
+  height_mm: number | null;
+  width_mm: number | null;
+  depth_mm: number | null;
 }
+
+/** A row of Tables 8 and 10 has every length. */
+type TypicalValues = { [K in keyof ArcFlashDimensions]: number };
 
 /**
  * Table 8 gives LV MCCs, panelboards and cable junction boxes as "≤ 203.2 mm or > 203.2 mm"
@@ -47,15 +56,9 @@ export const TYPICAL_ARC_FLASH_VALUES: Partial<
 const CLASS_NAMES: Record<ArcFlashVoltageClass, string> = { lv: "LV", "5kv": "5 kV", "15kv": "15 kV" };
 
 /** The inputs of the IEEE 1584 model for one bus, with what was defaulted and what is missing. */
-export interface ArcFlashInputs {
+export interface ArcFlashInputs extends ArcFlashDimensions {
   equipment: ArcFlashEquipment;
   config: ElectrodeConfig;
-  gap_mm: number | null;
-  distance_mm: number | null;
-  /** null in open air (VOA, HOA), where no enclosure correction applies. */
-  height_mm: number | null;
-  width_mm: number | null;
-  depth_mm: number | null;
   /** One line per defaulted value, e.g. "gap_mm: 32 mm, IEEE 1584-2018 Table 8 (LV switchgear)". */
   defaulted: string[];
   /** Fields that have neither a value nor a typical value (no number can be computed). */

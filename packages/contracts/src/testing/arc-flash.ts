@@ -3,6 +3,7 @@
 // device protects. The sim-wasm, cli, api and web tests study it; variants spread a copy.
 
 import type { NetworkDocumentInput } from "../network/index.ts";
+import { annexD1Enclosure, annexD2Enclosure } from "./annex-d.ts";
 
 /**
  * 13.8 kV utility bus "util" (grid 250 MVA) → 7.5 MVA 13.8/4.16 kV transformer "T1" → incoming
@@ -26,30 +27,14 @@ export const arcFlashPlant = {
       id: "swgr",
       name: "Switchgear 4.16 kV",
       vn_kv: 4.16,
-      arc_flash: {
-        equipment: "switchgear",
-        config: "VCB",
-        gap_mm: 104,
-        distance_mm: 914.4,
-        height_mm: 1143,
-        width_mm: 762,
-        depth_mm: 508,
-      },
+      arc_flash: { equipment: "switchgear", ...annexD1Enclosure },
     },
     { id: "t2hv", name: "MCC 4.16 kV", vn_kv: 4.16, arc_flash: { equipment: "mcc" } },
     {
       id: "swbd",
       name: "Switchgear 480 V",
       vn_kv: 0.48,
-      arc_flash: {
-        equipment: "switchgear",
-        config: "VCB",
-        gap_mm: 32,
-        distance_mm: 609.6,
-        height_mm: 610,
-        width_mm: 610,
-        depth_mm: 254,
-      },
+      arc_flash: { equipment: "switchgear", ...annexD2Enclosure },
     },
     { id: "panel", name: "Panel 480 V", vn_kv: 0.48 },
     { id: "mcc", name: "MCC 480 V", vn_kv: 0.48, arc_flash: { equipment: "mcc", devices: ["F2"] } },

@@ -1,5 +1,6 @@
 // Test helpers shared by the packages' tests ("@ampflux/contracts/testing"); not for product code.
 
+export * from "./annex-d.ts";
 export * from "./arc-flash.ts";
 export * from "./networks.ts";
 export * from "./pandapower.ts";

@@ -1,3 +1,4 @@
+import { REPORT_APPROVAL_ROLES, REPORT_STATUSES, type ReportOptions } from "@ampflux/contracts";
 import {
   customType,
   index,
@@ -22,10 +23,9 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
 });
 
-/** Kept equal to REPORT_STATUSES in @ampflux/contracts (a type test in the api checks it). */
-export const reportStatus = pgEnum("report_status", ["queued", "running", "succeeded", "failed"]);
-/** Kept equal to REPORT_APPROVAL_ROLES in @ampflux/contracts, in signing order. */
-export const reportApprovalRole = pgEnum("report_approval_role", ["prepared", "checked", "approved"]);
+export const reportStatus = pgEnum("report_status", REPORT_STATUSES);
+/** In signing order. */
+export const reportApprovalRole = pgEnum("report_approval_role", REPORT_APPROVAL_ROLES);
 
 /**
  * A study report (PDF and HTML) of one stored study, rendered by the worker's generate_report
@@ -47,7 +47,7 @@ export const reports = pgTable(
       .notNull()
       .references(() => circuitVersions.id, { onDelete: "cascade" }),
     /** ReportOptions as validated by the api (paper, sections). */
-    options: jsonb().$type<Record<string, unknown>>().notNull(),
+    options: jsonb().$type<ReportOptions>().notNull(),
     status: reportStatus().notNull().default("queued"),
     /** Fraction done, 0..1, and what is being done now. */
     progress: real().notNull().default(0),

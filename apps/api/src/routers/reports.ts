@@ -1,4 +1,4 @@
-// Study reports (issue 20; docs/reports.md): queued for the worker's generate_report task, listed
+// Study reports (issue 20; docs/reports-lifecycle.md): queued for the worker's generate_report task, listed
 // with their progress and whether the network changed since (outdated), signed in three roles,
 // downloaded as PDF or HTML. Once prepared, checked and approved are all signed, a report is
 // immutable: no further signature, no deletion.

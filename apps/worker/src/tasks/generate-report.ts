@@ -1,4 +1,4 @@
-// Renders one study report (issue 20; docs/reports.md): loads the study, its network version,
+// Renders one study report (issue 20; docs/reports-lifecycle.md): loads the study, its network version,
 // the previous report of the circuit and the signatures, builds the StudyReportModel and renders
 // HTML and PDF with @ampflux/reports, reporting progress the way studies do (a row update and a
 // NOTIFY per step). A report that cannot be made fails at once; anything else retries with

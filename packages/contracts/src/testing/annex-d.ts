@@ -43,3 +43,48 @@ export const annexD2Case = {
   time_ms: 61.3,
   time_reduced_ms: 319,
 } satisfies ArcFlashCaseInput;
+
+/** A value as Annex D prints it: the value and its number of decimals. */
+export type PrintedValue = readonly [value: number, decimals: number];
+
+/**
+ * Annex D.1's results as the calculator outputs them: Iarc (D.17), E (D.32), AFB (D.42),
+ * Iarc_min (D.51), E_min (D.62), AFB_min (D.72), VarCF (D.43) and CF (D.22).
+ */
+export const annexD1Outputs = {
+  iarc_ka: [12.979, 3],
+  e_j_cm2: [12.152, 3],
+  afb_mm: [1606, 0],
+  iarc_min_ka: [12.675, 3],
+  e_min_j_cm2: [13.343, 3],
+  afb_min_mm: [1704, 0],
+  varcf: [0.047, 3],
+  cf: [1.284, 3],
+} as const satisfies Record<string, PrintedValue>;
+
+/**
+ * Annex D.2's: Iarc (D.84), E (D.91), AFB (D.95), Iarc_min (D.99), E_min (D.103),
+ * AFB_min (D.106), VarCF (D.96) and CF (D.89).
+ */
+export const annexD2Outputs = {
+  iarc_ka: [28.793, 3],
+  e_j_cm2: [11.585, 3],
+  afb_mm: [1029, 0],
+  iarc_min_ka: [25.244, 3],
+  e_min_j_cm2: [53.156, 3],
+  afb_min_mm: [2669, 0],
+  varcf: [0.247, 3],
+  cf: [1.085, 3],
+} as const satisfies Record<string, PrintedValue>;
+
+/**
+ * The fields of `output` that do not agree with their printed values (agreement: within half a
+ * unit of the printed value's last digit), as "field: actual vs printed"; empty when all agree.
+ */
+export function printedMismatches(output: object, printed: Record<string, PrintedValue>): string[] {
+  return Object.entries(printed).flatMap(([field, [value, decimals]]) => {
+    const actual = (output as Record<string, unknown>)[field];
+    const agrees = typeof actual === "number" && Math.abs(actual - value) < 0.5 * 10 ** -decimals;
+    return agrees ? [] : [`${field}: ${String(actual)} vs printed ${value}`];
+  });
+}

@@ -3,7 +3,7 @@
 // result rows). The values are Annex D's, as reproduced in LiaungYip/arcflash
 // `arcflash/ieee_1584/test_example_calcs.py` (MIT).
 
-import type { ArcFlashCaseInput } from "../arc-flash/results.ts";
+import type { ArcFlashCaseInput, ArcFlashResult } from "../arc-flash/results.ts";
 import type { BusArcFlash } from "../network/arc-flash.ts";
 
 /** Annex D.1's enclosure as a bus's arc_flash data: VCB, G 104 mm, D 914.4 mm, 1143 × 762 × 508 mm. */
@@ -88,3 +88,50 @@ export function printedMismatches(output: object, printed: Record<string, Printe
     return agrees ? [] : [`${field}: ${String(actual)} vs printed ${value}`];
   });
 }
+
+/**
+ * Annex D.2 as a study's result row (bus "swbd", 480 V switchgear): the printed results above,
+ * the reduced case governing (E_min 53.156 J/cm² = 12.70 cal/cm², NFPA 70E PPE category 3),
+ * cleared by a relay "Q1" in the Annex's 61.3 / 319 ms, and the 480 V shock boundaries of
+ * NFPA 70E Table 130.4(E)(a) (1000 mm limited, 300 mm restricted approach).
+ */
+export const annexD2Result: ArcFlashResult = {
+  bus: "swbd",
+  voc_kv: 0.48,
+  status: "ok",
+  reason: null,
+  equipment: "switchgear",
+  ...annexD2Enclosure,
+  enclosure: "typical",
+  cf: 1.085,
+  defaulted: [],
+  ibf_ka: 45,
+  iarc_ka: 28.793,
+  time_ms: 61.3,
+  e_j_cm2: 11.585,
+  afb_mm: 1029,
+  iarc_min_ka: 25.244,
+  time_min_ms: 319,
+  e_min_j_cm2: 53.156,
+  afb_min_mm: 2669,
+  governing: "reduced",
+  energy_j_cm2: 53.156,
+  energy_cal_cm2: 53.156 / 4.184,
+  boundary_mm: 2669,
+  ppe_category: 3,
+  ppe: "PPE category 3 (arc rating ≥ 25 cal/cm²)",
+  hazard: "warning",
+  limited_approach_mm: 1000,
+  restricted_approach_mm: 300,
+  devices: [
+    {
+      switch: "Q1",
+      via: "found",
+      current_ka: 28.793,
+      current_min_ka: 25.244,
+      time_ms: 61.3,
+      time_min_ms: 319,
+    },
+  ],
+  notes: [],
+};

@@ -164,26 +164,38 @@ mod tests {
 
     #[test]
     fn shallow_only_below_600_v_and_small_and_shallow() {
-        assert_eq!(
-            enclosure_kind(Config::Vcb, 0.48, 355.6, 304.8, 203.2),
-            EnclosureKind::Shallow
-        );
-        assert_eq!(
-            enclosure_kind(Config::Vcb, 0.6, 355.6, 304.8, 150.0),
-            EnclosureKind::Typical
-        );
-        assert_eq!(
-            enclosure_kind(Config::Vcb, 0.48, 508.0, 304.8, 150.0),
-            EnclosureKind::Typical
-        );
-        assert_eq!(
-            enclosure_kind(Config::Vcb, 0.48, 355.6, 304.8, 203.3),
-            EnclosureKind::Typical
-        );
-        assert_eq!(
-            enclosure_kind(Config::Hoa, 0.48, 355.6, 304.8, 100.0),
-            EnclosureKind::OpenAir
-        );
+        // (config, Voc kV, height, width, depth mm) → §4.8's kind: each row changes one thing
+        // of the first, the shallow box at its limits (< 600 V, < 508 mm, ≤ 203.2 mm deep).
+        let cases = [
+            (
+                (Config::Vcb, 0.48, 355.6, 304.8, 203.2),
+                EnclosureKind::Shallow,
+            ),
+            (
+                (Config::Vcb, 0.6, 355.6, 304.8, 150.0),
+                EnclosureKind::Typical,
+            ),
+            (
+                (Config::Vcb, 0.48, 508.0, 304.8, 150.0),
+                EnclosureKind::Typical,
+            ),
+            (
+                (Config::Vcb, 0.48, 355.6, 304.8, 203.3),
+                EnclosureKind::Typical,
+            ),
+            (
+                (Config::Hoa, 0.48, 355.6, 304.8, 100.0),
+                EnclosureKind::OpenAir,
+            ),
+        ];
+        for ((config, voc_kv, height, width, depth), kind) in cases {
+            let got = enclosure_kind(config, voc_kv, height, width, depth);
+            assert_eq!(
+                got, kind,
+                "{} kV, {} × {} × {} mm",
+                voc_kv, height, width, depth
+            );
+        }
     }
 
     #[test]

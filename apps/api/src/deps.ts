@@ -7,6 +7,7 @@ import { CircuitHub } from "./circuits/live.ts";
 import type { Logger } from "./logger.ts";
 import { type ApiMetrics, addDatabaseGauges, createApiMetrics } from "./metrics/api-metrics.ts";
 import { NotificationHub } from "./notifications/hub.ts";
+import { ReportProgressHub } from "./reports/progress.ts";
 import type { ApiSettings } from "./settings.ts";
 import { ProgressHub } from "./simulations/progress.ts";
 
@@ -18,6 +19,8 @@ export interface ApiDeps {
   cache: Cache;
   /** Study progress from the database's NOTIFYs, fanned out to this process's subscriptions. */
   progress: ProgressHub;
+  /** Report progress (generate_report), the same way. */
+  reportProgress: ReportProgressHub;
   /** New notifications from the database's NOTIFYs, fanned out to this process's subscriptions. */
   notifications: NotificationHub;
   /** Saved versions from the database's NOTIFYs (live collaboration). */
@@ -44,6 +47,7 @@ export function createApiDeps(settings: ApiSettings, log: Logger, version: strin
     database,
     cache: createCache(settings.REDIS_URL, settings.REDIS_KEY_PREFIX),
     progress: new ProgressHub(database, log),
+    reportProgress: new ReportProgressHub(database, log),
     notifications: new NotificationHub(database, log),
     circuits: new CircuitHub(database, log),
     startedAt: Date.now(),
@@ -67,7 +71,12 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 /** Ends every open subscription (their clients reconnect elsewhere) and UNLISTENs. */
 export async function closeLiveFeeds(deps: ApiDeps): Promise<void> {
-  await Promise.all([deps.progress.close(), deps.notifications.close(), deps.circuits.close()]);
+  await Promise.all([
+    deps.progress.close(),
+    deps.reportProgress.close(),
+    deps.notifications.close(),
+    deps.circuits.close(),
+  ]);
 }
 
 export async function closeApiDeps(deps: ApiDeps): Promise<void> {

@@ -5,5 +5,13 @@ export { LABEL_HEIGHT_MM, LABEL_WIDTH_MM, layoutArcFlashLabel } from "./layout/l
 export { LAYOUTS, type Layout, PAPERS, type Paper } from "./layout/paper.ts";
 export type { LabelDrawing, Shape } from "./layout/shapes.ts";
 export { arcFlashLabelsPdf, type PdfLabelOptions } from "./pdf.ts";
+export {
+  buildReportModel,
+  type HtmlReportOptions,
+  type PdfReportOptions,
+  type ReportSources,
+  renderReportHtml,
+  renderReportPdf,
+} from "./report/index.ts";
 export { renderArcFlashLabelSvg, type SvgLabelOptions } from "./svg.ts";
 export { escapeXml } from "./xml.ts";

@@ -19,7 +19,7 @@ export interface PdfLabelOptions {
   boldFont?: Uint8Array;
 }
 
-interface Fonts {
+export interface Fonts {
   regular: PDFFont;
   bold: PDFFont;
 }
@@ -29,7 +29,8 @@ function colour(hex: string): Color {
   return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255);
 }
 
-function draw(page: PDFPage, shape: Shape, at: Placement, fonts: Fonts): void {
+/** One shape of a label layout at a placement; the report's labels appendix draws with it too. */
+export function drawLabelShape(page: PDFPage, shape: Shape, at: Placement, fonts: Fonts): void {
   const { x, top, scale } = at;
   switch (shape.kind) {
     case "rect":
@@ -95,7 +96,7 @@ export async function arcFlashLabelsPdf(
     if (slot === 0) page = pdf.addPage([grid.width, grid.height]);
     const at = grid.places[slot];
     if (!page || !at) return;
-    for (const shape of layoutArcFlashLabel(label).shapes) draw(page, shape, at, { regular, bold });
+    for (const shape of layoutArcFlashLabel(label).shapes) drawLabelShape(page, shape, at, { regular, bold });
   });
   return pdf.save();
 }

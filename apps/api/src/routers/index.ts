@@ -8,6 +8,7 @@ import { featuresRouter } from "./features.ts";
 import { healthRouter } from "./health.ts";
 import { notificationsRouter } from "./notifications.ts";
 import { projectsRouter } from "./projects.ts";
+import { reportsRouter } from "./reports.ts";
 import { simulationsRouter } from "./simulations.ts";
 import { typesRouter } from "./types.ts";
 import { usersRouter } from "./users.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   projects: projectsRouter,
   circuits: circuitsRouter,
   simulations: simulationsRouter,
+  reports: reportsRouter,
   types: typesRouter,
   audit: auditRouter,
   ai: aiRouter,

@@ -74,7 +74,7 @@ export interface FittedText {
 }
 
 /** Greedy word wrap; a word longer than a line is split between characters. */
-function wrap(text: string, maxWidth: number, size: number, bold: boolean): string[] {
+export function wrap(text: string, maxWidth: number, size: number, bold: boolean): string[] {
   const lines: string[] = [];
   let line = "";
   const fits = (candidate: string) => textWidth(candidate, size, bold) <= maxWidth;

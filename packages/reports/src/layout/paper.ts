@@ -11,7 +11,7 @@ export type Layout = (typeof LAYOUTS)[number];
 export const POINTS_PER_MM = 72 / 25.4;
 
 /** Portrait sizes: ISO 216 A4 210 × 297 mm, US Letter 8.5 × 11 in. */
-const PAPER_POINTS: Record<Paper, [number, number]> = {
+export const PAPER_POINTS: Record<Paper, [number, number]> = {
   A4: [210 * POINTS_PER_MM, 297 * POINTS_PER_MM],
   Letter: [612, 792],
 };

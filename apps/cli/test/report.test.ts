@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RunningApi } from "@ampflux/api";
+import { createDb } from "@ampflux/db";
 import { createTestDatabase, type TestDatabase } from "@ampflux/db/testing";
 // Test-only: the worker renders the reports the api queues (no runtime dependency of the CLI).
 import { loadWorkerSettings, type RunningWorker, startWorker } from "@ampflux/worker";
@@ -105,7 +106,7 @@ describe("ampflux report", () => {
     expect(list.stdout).toBe(`${reportId}\t${simulationId}\tv1\tdone\tcurrent\tnone\n`);
   });
 
-  it("refuses an unknown simulation, a project of another company and a bad command line in one line", async () => {
+  it("refuses an unknown simulation, a study not finished, a failed report, a project of another company and a bad command line in one line", async () => {
     const unknown = await ampflux(
       "report",
       randomUUID(),
@@ -115,6 +116,37 @@ describe("ampflux report", () => {
       join(dir, "x.pdf"),
     );
     expect(unknown).toMatchObject({ code: 1, stdout: "", stderr: "ampflux: simulation not found\n" });
+
+    // Stored studies the api takes as they are: a copy of this one with no job behind it, queued;
+    // another marked succeeded without a result, which the worker fails at once (load.ts).
+    const client = createDb(database.url);
+    const copy = (status: string) => client.sql<{ id: string }[]>`
+      insert into simulations (project_id, circuit_version_id, kind, options, options_hash, status, created_by)
+      select project_id, circuit_version_id, kind, options, options_hash, ${status}, created_by
+      from simulations where id = ${simulationId}
+      returning id`;
+    try {
+      const [queued] = await copy("queued");
+      const waiting = await ampflux("report", queued?.id ?? "", "--project", projectId, "--out", "q.pdf");
+      expect(waiting).toMatchObject({
+        code: 1,
+        stdout: "",
+        stderr:
+          "ampflux: simulationId: the study has not finished (queued): only a succeeded study can be reported\n",
+      });
+      const [empty] = await copy("succeeded");
+      const out = join(dir, "failed.pdf");
+      const failed = await ampflux("report", empty?.id ?? "", "--project", projectId, "--out", out);
+      expect(failed).toMatchObject({ code: 1, stdout: "" });
+      const lines = failed.stderr.trimEnd().split("\n");
+      expect(lines.at(-2)).toMatch(/\] +\d+ % failed/);
+      expect(lines.at(-1)).toMatch(
+        /^ampflux: report [0-9a-f-]{36} failed: the study has no result \(it is succeeded\)$/,
+      );
+      await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+    } finally {
+      await client.close();
+    }
 
     const stranger = { url: api.url, apiKey: await newCompanyKey(api.url, "report-stranger") };
     const foreign = await runCli(stranger, "report", simulationId, "--project", projectId, "--out", "x.pdf");

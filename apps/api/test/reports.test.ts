@@ -53,7 +53,7 @@ async function studied(label: string, document: unknown = mvFeeder) {
 /** The worker's part, played: claim the queued rendering and store a document. */
 async function played(reportId: string, projectId: string) {
   const db = api.deps.database.db;
-  expect(await claimReport(db, reportId)).toBe(true);
+  expect(await claimReport(db, reportId)).toEqual({ id: reportId, projectId });
   expect(
     await finishReport(
       db,
@@ -115,6 +115,10 @@ describe("reports.create, list, get", () => {
     });
     expect(listed).not.toHaveProperty("pdf");
     expect(listed).not.toHaveProperty("studyOptions");
+    expect(await viewer.client.trpc.reports.list.query({ projectId, simulationId })).toHaveLength(1);
+    expect(
+      await viewer.client.trpc.reports.list.query({ projectId, simulationId: crypto.randomUUID() }),
+    ).toEqual([]);
     const got = await viewer.client.trpc.reports.get.query({ projectId, reportId: created.id });
     expect(got.contentHash).toBe(created.contentHash);
   });
@@ -334,7 +338,7 @@ describe("reports.progress", () => {
     });
     await vi.waitFor(() => expect(events).toHaveLength(1));
     const db = api.deps.database.db;
-    expect(await claimReport(db, reportId)).toBe(true);
+    expect(await claimReport(db, reportId)).toEqual({ id: reportId, projectId });
     await reportReportProgress(db, { id: reportId, projectId }, 0.5, "rendering the PDF");
     await finishReport(
       db,

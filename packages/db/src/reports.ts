@@ -71,14 +71,17 @@ export async function enqueueReport(tx: Executor, reportId: string): Promise<voi
     )`);
 }
 
-/** queued → running; false when the report is gone or already finished (a repeated job). */
-export async function claimReport(db: Executor, id: string): Promise<boolean> {
-  const claimed = await db
+/** queued → running; undefined when the report is gone or already finished (a repeated job). */
+export async function claimReport(
+  db: Executor,
+  id: string,
+): Promise<Pick<Report, "id" | "projectId"> | undefined> {
+  const [claimed] = await db
     .update(reports)
     .set({ status: "running", startedAt: new Date(), progress: 0 })
     .where(and(eq(reports.id, id), inArray(reports.status, ["queued", "running"])))
-    .returning({ id: reports.id });
-  return claimed.length > 0;
+    .returning({ id: reports.id, projectId: reports.projectId });
+  return claimed;
 }
 
 /** Records progress of a running report and notifies listeners. */

@@ -86,7 +86,7 @@ describe("reports and their approvals (migration 0007 on a real Postgres)", () =
   it("stores the PDF bytes exactly and only finishes a running report once", async () => {
     const { report } = await seedReport("bytes@example.com");
     expect(await finishReport(db, report, { status: "failed", error: { message: "x" } })).toBe(false);
-    expect(await claimReport(db, report.id)).toBe(true);
+    expect(await claimReport(db, report.id)).toEqual({ id: report.id, projectId: report.projectId });
     const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 255, 10]);
     expect(await finishReport(db, report, { status: "done", pdf, html: "<p>r</p>", timings: {} })).toBe(true);
     expect(await finishReport(db, report, { status: "failed", error: { message: "late" } })).toBe(false);
@@ -94,7 +94,7 @@ describe("reports and their approvals (migration 0007 on a real Postgres)", () =
     expect(row?.status).toBe("done");
     expect(row?.size).toBe(7);
     expect([...(row?.pdf ?? [])]).toEqual([...pdf]);
-    expect(await claimReport(db, report.id)).toBe(false);
+    expect(await claimReport(db, report.id)).toBeUndefined();
   });
 
   it("allows one signature per role and one role per person", async () => {

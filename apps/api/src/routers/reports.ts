@@ -1,4 +1,4 @@
-// Study reports (issue 20; docs/reports.md): queued for the worker's generate_report task, listed
+// Study reports (issue 20; docs/reports-lifecycle.md): queued for the worker's generate_report task, listed
 // with their progress and whether the network changed since (outdated), signed in three roles,
 // downloaded as PDF or HTML. Once prepared, checked and approved are all signed, a report is
 // immutable: no further signature, no deletion.
@@ -180,13 +180,16 @@ export const reportsRouter = router({
       });
     }),
 
-  /** Reports newest first, with status, progress, signatures and whether they are outdated. */
+  /** Reports newest first (of one study with `simulationId`), with status, progress, signatures and outdated. */
   list: projectProcedure("viewer")
-    .input(pageInputSchema)
+    .input(pageInputSchema.extend({ simulationId: z.uuid().optional() }))
     .query(async ({ ctx, input }) => {
       const db = ctx.deps.database.db;
-      const rows = await summaries(db, eq(reports.projectId, ctx.project.id), input);
-      return described(db, ctx.project.id, rows);
+      const where = and(
+        eq(reports.projectId, ctx.project.id),
+        input.simulationId === undefined ? undefined : eq(reports.simulationId, input.simulationId),
+      );
+      return described(db, ctx.project.id, await summaries(db, where, input));
     }),
 
   /** One report's state (no documents: see download). */

@@ -1,11 +1,12 @@
 import type { TaskList } from "graphile-worker";
 import { batchStudyTask } from "./batch-study.ts";
 import { cleanupExpired } from "./cleanup.ts";
+import { generateReportTask } from "./generate-report.ts";
 import { sendEmailTask } from "./send-email.ts";
 import { simulateTask } from "./simulate.ts";
 import type { TaskDeps } from "./study.ts";
 
-/** Every task this worker runs, keyed by the identifier jobs are queued under (SIMULATION_TASKS, EMAIL_TASK). */
+/** Every task this worker runs, keyed by the identifier jobs are queued under (SIMULATION_TASKS, EMAIL_TASK, REPORT_TASK). */
 export function createTaskList(deps: TaskDeps): TaskList {
   return {
     cleanup: async (_payload, helpers) => {
@@ -15,6 +16,7 @@ export function createTaskList(deps: TaskDeps): TaskList {
     simulate: simulateTask(deps),
     batch_study: batchStudyTask(deps),
     send_email: sendEmailTask(deps),
+    generate_report: generateReportTask(deps),
   };
 }
 

@@ -1,7 +1,7 @@
 // `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
 // api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
 // plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
-// Flags: --only engine,browser,native,duty,arc-flash,api,worker (default all), --quick (small cases, short runs).
+// Flags: --only engine,browser,native,duty,arc-flash,report,import,api,worker (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -15,9 +15,20 @@ import type { EngineRow } from "./engine/measure.ts";
 import { benchEngineNode } from "./engine/node.ts";
 import { benchImport } from "./import-timing.ts";
 import { engineSeries, engineTable, table, timeVsSizeSvg } from "./report.ts";
+import { benchStudyReport, studyReportTable } from "./study-report.ts";
 import { benchWorker } from "./worker-throughput.ts";
 
-const PARTS = ["engine", "browser", "native", "duty", "arc-flash", "import", "api", "worker"] as const;
+const PARTS = [
+  "engine",
+  "browser",
+  "native",
+  "duty",
+  "arc-flash",
+  "report",
+  "import",
+  "api",
+  "worker",
+] as const;
 // `pnpm bench -- --only duty` hands the script a literal "--" first: not a positional argument.
 const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
 const { values } = parseArgs({
@@ -77,6 +88,11 @@ if (only.has("arc-flash")) {
   console.log(
     `\n## Arc flash: all-bus 3ph maximum-case study with and without arc flash\n\n${arcFlashTable(rows)}`,
   );
+}
+if (only.has("report")) {
+  const rows = benchStudyReport(quick);
+  results.report = rows;
+  console.log(`\n## Study report of case1354pegase: model → PDF by route (A4)\n\n${studyReportTable(rows)}`);
 }
 if (only.has("import")) {
   const rows = await benchImport(quick);

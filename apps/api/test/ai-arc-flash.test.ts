@@ -4,7 +4,7 @@
 import { arcFlashPlant } from "@ampflux/contracts/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { assistantTestApi } from "./ai-fixtures.ts";
+import { askBeforeEvaluated, assistantTestApi, lastToolResult } from "./ai-fixtures.ts";
 import type { FakeOpenAI } from "./fake-openai.ts";
 import { expectTrpcError, signUpCompany } from "./helpers.ts";
 import { savedProject } from "./networks.ts";
@@ -16,12 +16,6 @@ beforeAll(() => {
   ({ fake, api } = started);
 });
 
-function lastToolResult() {
-  const message = fake.requests.at(-1)?.messages.at(-1);
-  expect(message?.role).toBe("tool");
-  return JSON.parse(message?.content ?? "null");
-}
-
 const askForArcFlash = (args: Record<string, unknown> = {}) => ({
   toolCalls: [{ name: "get_arc_flash_results", arguments: args }],
 });
@@ -30,22 +24,16 @@ const arcFlashStudy = { kind: "short_circuit" as const, options: { arc_flash: tr
 
 describe("assistant and arc flash", () => {
   it("tells the model arc flash has not been evaluated, and forbids computing it", async () => {
-    const { owner, viewer, projectId } = await savedProject(api.url, "ai-arc-flash", arcFlashPlant);
-    await owner.client.trpc.simulations.run.mutate({
-      projectId,
-      version: 1,
-      study: { kind: "short_circuit", options: {} },
-    });
-    fake.reply(askForArcFlash(), { content: "Arc flash has not been evaluated yet." });
-    const answer = await viewer.client.trpc.ai.ask.mutate({
-      projectId,
-      prompt: "What PPE do I need at swgr?",
-    });
-    expect(answer.toolCalls.map((c) => [c.name, c.error])).toEqual([["get_arc_flash_results", undefined]]);
-    const result = lastToolResult();
+    // A stored study without arc flash does not count.
+    const { result, system } = await askBeforeEvaluated(
+      started,
+      "ai-arc-flash",
+      arcFlashPlant,
+      "get_arc_flash_results",
+      "What PPE do I need at swgr?",
+    );
     expect(result).toMatchObject({ arcFlashEvaluated: false });
     expect(result.message).toContain("arc flash has not been evaluated");
-    const system = fake.requests.at(-1)?.messages[0]?.content ?? "";
     expect(system).toContain("answer only from get_arc_flash_results");
     expect(system).toContain("never compute incident energy or PPE yourself");
   });
@@ -64,7 +52,7 @@ describe("assistant and arc flash", () => {
       simulationId: run.id,
       filter: { buses: ["swgr", "swbd"], sort: "energy" },
     });
-    const result = lastToolResult();
+    const result = lastToolResult(fake);
     expect(result).toMatchObject({
       arcFlashEvaluated: true,
       simulationId: run.id,
@@ -98,6 +86,6 @@ describe("assistant and arc flash", () => {
       projectId: own.id,
       prompt: "What is the incident energy at swgr?",
     });
-    expect(lastToolResult()).toMatchObject({ arcFlashEvaluated: false });
+    expect(lastToolResult(fake)).toMatchObject({ arcFlashEvaluated: false });
   });
 });

@@ -4,7 +4,7 @@
 import { ratedSwitchboard, withParallelTransformer } from "@ampflux/contracts/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { assistantTestApi } from "./ai-fixtures.ts";
+import { askBeforeEvaluated, assistantTestApi, lastToolResult } from "./ai-fixtures.ts";
 import type { FakeOpenAI } from "./fake-openai.ts";
 import { expectTrpcError, signUpCompany } from "./helpers.ts";
 import { savedProject } from "./networks.ts";
@@ -16,36 +16,22 @@ beforeAll(() => {
   ({ fake, api } = started);
 });
 
-/** What the tool returned to the model in the last request (its last message). */
-function lastToolResult() {
-  const message = fake.requests.at(-1)?.messages.at(-1);
-  expect(message?.role).toBe("tool");
-  return JSON.parse(message?.content ?? "null");
-}
-
 const askForDuty = (status?: string[]) => ({
   toolCalls: [{ name: "get_duty_results", arguments: status ? { status } : {} }],
 });
 
 describe("assistant and duty", () => {
   it("tells the model duty has not been evaluated when no stored study has duty, and forbids estimating it", async () => {
-    const { owner, viewer, projectId } = await savedProject(api.url, "ai-duty", ratedSwitchboard);
     // A stored study without duty does not count.
-    await owner.client.trpc.simulations.run.mutate({
-      projectId,
-      version: 1,
-      study: { kind: "short_circuit", options: {} },
-    });
-    fake.reply(askForDuty(), { content: "Duty has not been evaluated for this project yet." });
-    const answer = await viewer.client.trpc.ai.ask.mutate({
-      projectId,
-      prompt: "Which breakers are over their rating?",
-    });
-    expect(answer.toolCalls.map((c) => [c.name, c.error])).toEqual([["get_duty_results", undefined]]);
-    const result = lastToolResult();
+    const { result, system } = await askBeforeEvaluated(
+      started,
+      "ai-duty",
+      ratedSwitchboard,
+      "get_duty_results",
+      "Which breakers are over their rating?",
+    );
     expect(result).toMatchObject({ dutyEvaluated: false });
     expect(result.message).toContain("duty has not been evaluated");
-    const system = fake.requests.at(-1)?.messages[0]?.content ?? "";
     expect(system).toContain("answer only from get_duty_results");
     expect(system).toContain("never estimate duty");
   });
@@ -65,7 +51,7 @@ describe("assistant and duty", () => {
       simulationId: first.id,
       filter: { status: ["warning", "overdutied"] },
     });
-    const result = lastToolResult();
+    const result = lastToolResult(fake);
     expect(result).toMatchObject({
       dutyEvaluated: true,
       simulationId: first.id,
@@ -95,7 +81,7 @@ describe("assistant and duty", () => {
     });
     fake.reply(askForDuty(["overdutied"]), { content: "Q1 is overdutied." });
     await viewer.client.trpc.ai.ask.mutate({ projectId, prompt: "And now, with T2?" });
-    const newer = lastToolResult();
+    const newer = lastToolResult(fake);
     expect(newer).toMatchObject({ simulationId: second.id, version: 2, versionInContext: 2 });
     expect(newer.checks.every((c: { status: string }) => c.status === "overdutied")).toBe(true);
     expect(newer.checks).toContainEqual(expect.objectContaining({ element: "Q1", check: "breaking_sym" }));
@@ -122,6 +108,6 @@ describe("assistant and duty", () => {
     });
     fake.reply(askForDuty(), { content: "Not evaluated." });
     await stranger.client.trpc.ai.ask.mutate({ projectId: own.id, prompt: "Which breakers are overdutied?" });
-    expect(lastToolResult()).toMatchObject({ dutyEvaluated: false });
+    expect(lastToolResult(fake)).toMatchObject({ dutyEvaluated: false });
   });
 });

@@ -115,6 +115,10 @@ describe("reports.create, list, get", () => {
     });
     expect(listed).not.toHaveProperty("pdf");
     expect(listed).not.toHaveProperty("studyOptions");
+    expect(await viewer.client.trpc.reports.list.query({ projectId, simulationId })).toHaveLength(1);
+    expect(
+      await viewer.client.trpc.reports.list.query({ projectId, simulationId: crypto.randomUUID() }),
+    ).toEqual([]);
     const got = await viewer.client.trpc.reports.get.query({ projectId, reportId: created.id });
     expect(got.contentHash).toBe(created.contentHash);
   });

@@ -4,8 +4,8 @@ import { licenses } from "@ampflux/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
-import { savedProject } from "./networks.ts";
+import { expectTrpcError, startTestApi } from "./helpers.ts";
+import { expectOnlyMembersSee, savedProject } from "./networks.ts";
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -134,21 +134,8 @@ describe("simulations.duty", () => {
   it("refuses other companies and non-members", async () => {
     const { owner, projectId } = await savedProject(api.url, "duty", ratedSwitchboard);
     const run = await owner.client.trpc.simulations.run.mutate({ projectId, version: 1, study: dutyStudy });
-    const stranger = await signUpCompany(api.url, "duty-stranger");
-    await expectTrpcError(
-      stranger.client.trpc.simulations.duty.query({ projectId, simulationId: run.id }),
-      "NOT_FOUND",
-    );
-    // Through the stranger's own project, the id names nothing either.
-    const own = await stranger.client.trpc.projects.create.mutate({ name: "Own" });
-    await expectTrpcError(
-      stranger.client.trpc.simulations.duty.query({ projectId: own.id, simulationId: run.id }),
-      "NOT_FOUND",
-    );
-    const outsider = await addCompanyUser(api.url, owner.client, "duty-outsider");
-    await expectTrpcError(
-      outsider.client.trpc.simulations.duty.query({ projectId, simulationId: run.id }),
-      "FORBIDDEN",
+    await expectOnlyMembersSee(api.url, owner.client, projectId, "duty", (trpc, projectId) =>
+      trpc.simulations.duty.query({ projectId, simulationId: run.id }),
     );
   });
 });

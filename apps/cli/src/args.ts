@@ -3,6 +3,29 @@
 import { parseArgs } from "node:util";
 import { usageError } from "./errors.ts";
 
+/**
+ * `ampflux arc-flash`'s single-point flags, in the order of a calculator case's fields (gap_mm →
+ * --gap-mm); each takes a string that arc-flash/single-point.ts checks.
+ */
+export const CASE_FLAGS = [
+  "voc-kv",
+  "ibf-ka",
+  "config",
+  "gap-mm",
+  "distance-mm",
+  "height-mm",
+  "width-mm",
+  "depth-mm",
+  "time-ms",
+  "time-reduced-ms",
+] as const;
+export type CaseFlag = (typeof CASE_FLAGS)[number];
+
+const caseFlagOptions = Object.fromEntries(CASE_FLAGS.map((flag) => [flag, { type: "string" }])) as Record<
+  CaseFlag,
+  { readonly type: "string" }
+>;
+
 const FLAGS = {
   project: { type: "string" },
   version: { type: "string" },
@@ -35,17 +58,10 @@ const FLAGS = {
   date: { type: "string" },
   simulation: { type: "string" },
   cases: { type: "string" },
-  "voc-kv": { type: "string" },
-  "ibf-ka": { type: "string" },
-  config: { type: "string" },
-  "gap-mm": { type: "string" },
-  "distance-mm": { type: "string" },
-  "height-mm": { type: "string" },
-  "width-mm": { type: "string" },
-  "depth-mm": { type: "string" },
-  "time-ms": { type: "string" },
-  "time-reduced-ms": { type: "string" },
+  ...caseFlagOptions,
   json: { type: "boolean" },
+  html: { type: "string" },
+  list: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -89,20 +105,7 @@ const COMMANDS = {
   },
   "arc-flash": {
     args: [],
-    flags: [
-      "cases",
-      "voc-kv",
-      "ibf-ka",
-      "config",
-      "gap-mm",
-      "distance-mm",
-      "height-mm",
-      "width-mm",
-      "depth-mm",
-      "time-ms",
-      "time-reduced-ms",
-      "json",
-    ],
+    flags: ["cases", ...CASE_FLAGS, "json"],
     required: [],
   },
   "projects list": { args: [], flags: [], required: [] },
@@ -119,6 +122,12 @@ const COMMANDS = {
     required: ["project"],
   },
   "results export": { args: ["simulation-id"], flags: ["project", "format", "out"], required: ["project"] },
+  // <simulation-id> --out FILE.pdf, or --list alone (commands/report.ts tells the two apart).
+  report: {
+    args: ["simulation-id?"],
+    flags: ["project", "out", "paper", "branches", "html", "list"],
+    required: ["project"],
+  },
 } satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -146,7 +155,7 @@ function parseFlags(argv: string[]) {
   }
 }
 
-/** "study", "loadflow", "labels", "arc-flash" and "simulate" are one word, the others are a noun and a verb. */
+/** "study", "loadflow", "labels", "arc-flash", "simulate" and "report" are one word, the others are a noun and a verb. */
 function commandOf(positionals: string[]): { name: CommandName; rest: string[] } {
   for (const words of [1, 2]) {
     const name = positionals.slice(0, words).join(" ");

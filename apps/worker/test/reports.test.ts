@@ -7,7 +7,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { networkDocumentSchema, REPORT_SECTIONS } from "@ampflux/contracts";
-import { arcFlashPlant, shortCircuitResultOf } from "@ampflux/contracts/testing";
+import {
+  arcFlashPlant,
+  batchStudyResultOf,
+  parallelFeeder,
+  shortCircuitResultOf,
+} from "@ampflux/contracts/testing";
 import {
   circuitVersions,
   createDb,
@@ -211,6 +216,23 @@ describe("generate_report task", () => {
     const text = pdfText(report.pdf ?? new Uint8Array(), "revision");
     expect(text).toContain("buses: 1 changed (panel (name))");
     expect(text).toContain("Panel 480 V (renamed)");
+  });
+
+  it("reports a batch study (N-1 sweep) with its worst cases", async () => {
+    const queued = await queueStudy(client, parallelFeeder, {
+      kind: "batch_study",
+      options: { faults: ["3ph"], cases: ["max"], contingencies: ["L1"] },
+    });
+    const study = await waitForSimulation(client, queued.id, finished);
+    expect(study.status).toBe("succeeded");
+    const report = await waitForReport((await queueReport(study)).id);
+    expect(report).toMatchObject({ status: "done", error: null });
+    const text = pdfText(report.pdf ?? new Uint8Array(), "batch");
+    expect(text).toContain("Short-circuit study");
+    // The sweep's worst I''k at the far bus, as stored.
+    const far = batchStudyResultOf(study.result).worst.find((w) => w.bus === "far");
+    expect(far?.ikss_ka).toBeGreaterThan(0);
+    expect(text).toContain((far?.ikss_ka ?? 0).toFixed(2));
   });
 
   it("fails a report whose study has no result at once, saying why", async () => {

@@ -2,16 +2,14 @@
 // without arc flash, with arc flash as imported (every bus is at 110–750 kV, outside IEEE
 // 1584-2018's 0.208–15 kV: one range check per bus, no device search), and with arc flash on a
 // synthetic variant that puts every bus in the model's range and relays on every line end, so
-// that every bus is modelled and searched. Each variant runs in its own Node process, so
-// "cold" (the first study on a fresh WASM instance, JIT included) is as cold for each.
+// that every bus is modelled and searched. Each variant runs in its own Node process
+// (phase-variants.ts).
 // Run alone: `node bench/src/engine/arc-flash.ts <variant> [network] [repeats]` prints one JSON row.
 
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { NetworkDocument, NetworkDocumentInput } from "@ampflux/contracts";
-import { loadSimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { matpowerNetwork } from "../networks.ts";
 import { table } from "../report.ts";
+import { measureIfMain, measureInChildren, type PhaseTimes, percent, timePhase } from "./phase-variants.ts";
 
 export const ARC_FLASH_VARIANTS = [
   "no arc flash",
@@ -22,21 +20,13 @@ export const ARC_FLASH_VARIANTS = [
 ] as const;
 export type ArcFlashVariant = (typeof ARC_FLASH_VARIANTS)[number];
 
-export interface ArcFlashRow {
+export interface ArcFlashRow extends PhaseTimes {
   network: string;
   buses: number;
   variant: ArcFlashVariant;
   /** Buses with a number, and buses whose clearing device was found by the search. */
   modelled: number;
   searched: number;
-  coldMs: number;
-  /** Best of the repeats that follow. */
-  warmMs: number;
-  /** The study's own "arc flash" lap: the smallest over the warm runs, and in the cold run. */
-  lapMs: number;
-  coldLapMs: number;
-  /** The rest of the study (total − lap): the smallest over the warm runs. */
-  restMs: number;
 }
 
 const SYNTHETIC_KV = 13.8;
@@ -124,50 +114,22 @@ export async function measureArcFlashVariant(
       ? "all branches"
       : "none";
   const input = variant.includes("synthetic") ? synthetic(document, relays) : document;
-  const validated = ValidatedNetwork.check(input);
-  const core = await loadSimCore();
   const options = { fault: "3ph" as const, case: "max" as const, arc_flash: variant.startsWith("arc flash") };
-  const run = () => {
-    const t = performance.now();
-    const result = core.shortCircuit(validated, options);
-    return { ms: performance.now() - t, result };
-  };
-  const cold = run();
-  const warm = Array.from({ length: repeats }, run);
-  const lap = (r: { result: { timings: Record<string, number> } }) => r.result.timings["arc flash"] ?? 0;
-  const rows = cold.result.arc_flash ?? [];
+  const { times, cold } = await timePhase(input, options, repeats, "arc flash");
+  const rows = cold.arc_flash ?? [];
   return {
     network,
     buses: document.buses.length,
     variant,
     modelled: rows.filter((r) => r.iarc_ka !== null).length,
     searched: rows.filter((r) => r.devices.some((d) => d.via === "found")).length,
-    coldMs: cold.ms,
-    warmMs: Math.min(...warm.map((r) => r.ms)),
-    lapMs: Math.min(...warm.map(lap)),
-    coldLapMs: lap(cold),
-    restMs: Math.min(...warm.map((r) => r.ms - lap(r))),
+    ...times,
   };
 }
 
 /** Every variant, each in a child process; each "no arc flash" row is the baseline of the next. */
-export function benchArcFlash(quick: boolean): ArcFlashRow[] {
-  const network = quick ? "case1354pegase" : "case9241pegase";
-  const repeats = quick ? 3 : 8;
-  return ARC_FLASH_VARIANTS.map((variant) => {
-    const out = execFileSync(
-      process.execPath,
-      [fileURLToPath(import.meta.url), variant, network, String(repeats)],
-      {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    return JSON.parse(out) as ArcFlashRow;
-  });
-}
-
-const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
+export const benchArcFlash = (quick: boolean) =>
+  measureInChildren<ArcFlashRow>(import.meta.url, ARC_FLASH_VARIANTS, quick);
 
 /**
  * "added" compares whole studies with the row's baseline (the network without arc flash);
@@ -212,11 +174,4 @@ export function arcFlashTable(rows: ArcFlashRow[]): string {
   );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [variant, network = "case9241pegase", repeats = "5"] = process.argv.slice(2);
-  if (!ARC_FLASH_VARIANTS.includes(variant as ArcFlashVariant))
-    throw new Error(`variant must be one of: ${ARC_FLASH_VARIANTS.join(", ")}`);
-  const row = await measureArcFlashVariant(variant as ArcFlashVariant, network, Number(repeats));
-  process.stdout.write(`${JSON.stringify(row)}\n`);
-  process.exit(0);
-}
+await measureIfMain(import.meta.url, ARC_FLASH_VARIANTS, measureArcFlashVariant);

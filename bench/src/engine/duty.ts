@@ -2,16 +2,14 @@
 // duty, with duty as imported (nothing rated: one warning), and with duty after giving every bus
 // and line a built-in type (and, in the last two variants, a built-in breaker at both ends of every
 // line, checked with the bus current and with the current through each device), resolved by
-// validation as the api resolves on save. Each variant runs in its own Node
-// process, so "cold" (the first study on a fresh WASM instance, JIT included) is as cold for each.
+// validation as the api resolves on save. Each variant runs in its own Node process
+// (phase-variants.ts).
 // Run alone: `node bench/src/engine/duty.ts <variant> [network] [repeats]` prints one JSON row.
 
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { NetworkDocument, NetworkDocumentInput } from "@ampflux/contracts";
-import { loadSimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { matpowerNetwork } from "../networks.ts";
 import { table } from "../report.ts";
+import { measureIfMain, measureInChildren, percent, timePhase } from "./phase-variants.ts";
 
 export const DUTY_VARIANTS = [
   "no duty",
@@ -76,53 +74,29 @@ export async function measureDutyVariant(
       : variant === "duty, typed + breakers" || variant === "through, typed + breakers"
         ? rated(document, true)
         : document;
-  const validated = ValidatedNetwork.check(input);
-  const core = await loadSimCore();
   const options = {
     fault: "3ph" as const,
     case: "max" as const,
     duty: variant !== "no duty",
     duty_current: variant.startsWith("through") ? ("through" as const) : ("bus" as const),
   };
-  const run = () => {
-    const t = performance.now();
-    const result = core.shortCircuit(validated, options);
-    return { ms: performance.now() - t, result };
-  };
-  const cold = run();
-  const warm = Array.from({ length: repeats }, run);
-  const lap = (r: { result: { timings: Record<string, number> } }) => r.result.timings.duty ?? 0;
+  const { times, cold } = await timePhase(input, options, repeats, "duty");
   return {
     network,
     buses: document.buses.length,
     variant,
-    checks: cold.result.duty?.length ?? 0,
-    coldMs: cold.ms,
-    warmMs: Math.min(...warm.map((r) => r.ms)),
-    dutyLapMs: Math.min(...warm.map(lap)),
-    restMs: Math.min(...warm.map((r) => r.ms - lap(r))),
-    coldDutyLapMs: lap(cold),
+    checks: cold.duty?.length ?? 0,
+    coldMs: times.coldMs,
+    warmMs: times.warmMs,
+    dutyLapMs: times.lapMs,
+    restMs: times.restMs,
+    coldDutyLapMs: times.coldLapMs,
   };
 }
 
 /** Every variant, each in a child process; the first (no duty) is the baseline of the overhead. */
-export function benchDuty(quick: boolean): DutyRow[] {
-  const network = quick ? "case1354pegase" : "case9241pegase";
-  const repeats = quick ? 3 : 8;
-  return DUTY_VARIANTS.map((variant) => {
-    const out = execFileSync(
-      process.execPath,
-      [fileURLToPath(import.meta.url), variant, network, String(repeats)],
-      {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    return JSON.parse(out) as DutyRow;
-  });
-}
-
-const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
+export const benchDuty = (quick: boolean) =>
+  measureInChildren<DutyRow>(import.meta.url, DUTY_VARIANTS, quick);
 
 /**
  * Cold and warm beside each other. "added" compares with the no-duty row (other processes on a
@@ -160,11 +134,4 @@ export function dutyTable(rows: DutyRow[]): string {
   );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [variant, network = "case9241pegase", repeats = "5"] = process.argv.slice(2);
-  if (!DUTY_VARIANTS.includes(variant as DutyVariant))
-    throw new Error(`variant must be one of: ${DUTY_VARIANTS.join(", ")}`);
-  const row = await measureDutyVariant(variant as DutyVariant, network, Number(repeats));
-  process.stdout.write(`${JSON.stringify(row)}\n`);
-  process.exit(0);
-}
+await measureIfMain(import.meta.url, DUTY_VARIANTS, measureDutyVariant);

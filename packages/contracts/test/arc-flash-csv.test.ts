@@ -7,35 +7,11 @@ import {
   validateNetwork,
   writeCsv,
 } from "../src/index.ts";
-import { annexD2Enclosure, arcFlashPlant } from "../src/testing/index.ts";
+import { annexD2Result, arcFlashPlant } from "../src/testing/index.ts";
 
+/** Annex D.2's row with two devices (one that does not trip), defaulted values and a note. */
 const row = (over: Partial<ArcFlashResult> = {}): ArcFlashResult => ({
-  bus: "swbd",
-  voc_kv: 0.48,
-  status: "ok",
-  reason: null,
-  equipment: "switchgear",
-  ...annexD2Enclosure,
-  enclosure: "typical",
-  cf: 1.28,
-  ibf_ka: 45,
-  iarc_ka: 31.95,
-  time_ms: 61.3,
-  e_j_cm2: 11.97,
-  afb_mm: 1029,
-  iarc_min_ka: 26.57,
-  time_min_ms: 319,
-  e_min_j_cm2: 53.3,
-  afb_min_mm: 2200,
-  governing: "reduced",
-  energy_j_cm2: 53.3,
-  energy_cal_cm2: 12.74,
-  boundary_mm: 2200,
-  ppe_category: 3,
-  ppe: "PPE category 3 (arc rating ≥ 25 cal/cm²)",
-  hazard: "warning",
-  limited_approach_mm: 1000,
-  restricted_approach_mm: 300,
+  ...annexD2Result,
   devices: [
     { switch: "F2", via: "set", current_ka: 3.5, current_min_ka: 2.9, time_ms: 61.3, time_min_ms: 319 },
     { switch: "Q9", via: "found", current_ka: 0.2, current_min_ka: 0.1, time_ms: null, time_min_ms: null },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  type ArcFlashResult,
   approachBoundaries,
   arcFlashInputs,
   arcFlashLabel,
@@ -10,7 +9,7 @@ import {
   toCalPerCm2,
   validateNetwork,
 } from "../src/index.ts";
-import { annexD2Enclosure, mvFeeder } from "../src/testing/index.ts";
+import { annexD2Result, mvFeeder } from "../src/testing/index.ts";
 
 describe("arcFlashInputs: IEEE 1584-2018 Tables 8 and 10 fill what a bus leaves out", () => {
   it("defaults an LV bus without data to LV switchgear, VCB, 32 mm gap, 609.6 mm distance, 508 mm cube", () => {
@@ -156,46 +155,7 @@ describe("validateNetwork: arc-flash references", () => {
 });
 
 describe("arcFlashLabel", () => {
-  const result: ArcFlashResult = {
-    bus: "swbd",
-    voc_kv: 0.48,
-    status: "ok",
-    reason: null,
-    equipment: "switchgear",
-    ...annexD2Enclosure,
-    enclosure: "typical",
-    cf: 1.085,
-    defaulted: [],
-    ibf_ka: 45,
-    iarc_ka: 28.793,
-    time_ms: 61.3,
-    e_j_cm2: 11.585,
-    afb_mm: 1029,
-    iarc_min_ka: 25.244,
-    time_min_ms: 319,
-    e_min_j_cm2: 53.156,
-    afb_min_mm: 2669,
-    governing: "reduced",
-    energy_j_cm2: 53.156,
-    energy_cal_cm2: 53.156 / 4.184,
-    boundary_mm: 2669,
-    ppe_category: 3,
-    ppe: "PPE category 3 (arc rating ≥ 25 cal/cm²)",
-    hazard: "warning",
-    limited_approach_mm: 1000,
-    restricted_approach_mm: 300,
-    devices: [
-      {
-        switch: "Q1",
-        via: "found",
-        current_ka: 28.793,
-        current_min_ka: 25.244,
-        time_ms: 61.3,
-        time_min_ms: 319,
-      },
-    ],
-    notes: [],
-  };
+  const result = annexD2Result;
   const study = { project: "Plant", network: "Plant v3", study_date: "2026-12-02" };
 
   it("carries IEEE 1584-2018 Annex D.2's governing (reduced) figures and the 480 V shock boundaries", () => {

@@ -180,13 +180,16 @@ export const reportsRouter = router({
       });
     }),
 
-  /** Reports newest first, with status, progress, signatures and whether they are outdated. */
+  /** Reports newest first (of one study with `simulationId`), with status, progress, signatures and outdated. */
   list: projectProcedure("viewer")
-    .input(pageInputSchema)
+    .input(pageInputSchema.extend({ simulationId: z.uuid().optional() }))
     .query(async ({ ctx, input }) => {
       const db = ctx.deps.database.db;
-      const rows = await summaries(db, eq(reports.projectId, ctx.project.id), input);
-      return described(db, ctx.project.id, rows);
+      const where = and(
+        eq(reports.projectId, ctx.project.id),
+        input.simulationId === undefined ? undefined : eq(reports.simulationId, input.simulationId),
+      );
+      return described(db, ctx.project.id, await summaries(db, where, input));
     }),
 
   /** One report's state (no documents: see download). */

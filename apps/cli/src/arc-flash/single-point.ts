@@ -2,24 +2,8 @@
 // calculator as a cases file; a refused case names the flag (--gap-mm for gap_mm).
 
 import { ELECTRODE_CONFIGS } from "@ampflux/contracts";
-import type { Command } from "../args.ts";
+import { CASE_FLAGS, type CaseFlag, type Command } from "../args.ts";
 import { usageError } from "../errors.ts";
-
-/** The single-point flags in the order of the case's fields. */
-export const CASE_FLAGS = [
-  "voc-kv",
-  "ibf-ka",
-  "config",
-  "gap-mm",
-  "distance-mm",
-  "height-mm",
-  "width-mm",
-  "depth-mm",
-  "time-ms",
-  "time-reduced-ms",
-] as const;
-
-type CaseFlag = (typeof CASE_FLAGS)[number];
 
 const REQUIRED: CaseFlag[] = ["voc-kv", "ibf-ka", "config", "gap-mm", "distance-mm", "time-ms"];
 

@@ -24,6 +24,18 @@ export interface PdfReportOptions {
   boldFont?: Uint8Array;
 }
 
+/**
+ * OpenType features off: a report sets tens of thousands of short strings, and fontkit's shaping
+ * of each (GSUB/GPOS lookups) took most of the render time. DejaVu's Latin and Greek need no
+ * shaping, and layout/measure.ts measures plain advance widths, so unkerned text is also the
+ * text the layout measured.
+ */
+const NO_SHAPING = Object.fromEntries(
+  ["ccmp", "locl", "rlig", "mark", "mkmk", "calt", "clig", "liga", "rclt", "curs", "kern", "dlig"].map(
+    (f) => [f, false],
+  ),
+);
+
 export function checkModelVersion(model: StudyReportModel): void {
   if (model?.model_version !== STUDY_REPORT_MODEL_VERSION)
     throw new RangeError(
@@ -154,9 +166,9 @@ export async function renderReportPdf(
   if (!size) throw new RangeError(`paper: must be A4 or Letter, got ${String(options.paper)}`);
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const regular = await pdf.embedFont(options.font, { subset: true });
+  const regular = await pdf.embedFont(options.font, { subset: true, features: NO_SHAPING });
   const boldBytes = options.fontBold ?? options.boldFont;
-  const bold = boldBytes ? await pdf.embedFont(boldBytes, { subset: true }) : regular;
+  const bold = boldBytes ? await pdf.embedFont(boldBytes, { subset: true, features: NO_SHAPING }) : regular;
   pdf.setTitle(printable(`${model.title} — ${model.cover.project}`));
   pdf.setSubject(
     `Network ${model.cover.network.name} v${model.cover.network.version_number}; content hash ${model.content_hash}`,

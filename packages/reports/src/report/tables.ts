@@ -13,6 +13,7 @@ import {
   type WorstCase,
 } from "@ampflux/contracts";
 import { formatCalories, formatJoules } from "../layout/numbers.ts";
+import { elementList, groupBy } from "./group.ts";
 
 export interface Column {
   title: string;
@@ -110,8 +111,12 @@ function inputs(model: StudyReportModel): Section {
       },
       {
         title: "Defaulted and assumed values",
-        columns: [col("source", 1), col("element", 1.3), col("value and why", 5)],
-        rows: i.assumptions.map((a) => [a.source.replace("_", " "), a.element ?? "study", a.text]),
+        columns: [col("source", 0.8), col("elements", 2.2), col("value and why", 4)],
+        rows: groupBy(
+          i.assumptions,
+          (a) => `${a.source}\u0000${a.text}`,
+          (a) => a.element ?? "study",
+        ).map((g) => [g.first.source.replace("_", " "), elementList(g.elements), g.first.text]),
         empty: "None: every value the study used was given.",
       },
       ...(i.import_report
@@ -217,6 +222,26 @@ function branchTable(rows: BranchFaultResult[]): Table {
   };
 }
 
+/** Checks without a rating, one row per kind, check and notes, with the elements listed. */
+function missingRatingTable(checks: DutyCheck[]): Table {
+  const groups = groupBy(
+    checks,
+    (c) => `${c.kind ?? c.element_type}\u0000${c.check}\u0000${c.notes.join("; ")}`,
+    (c) => c.element,
+  );
+  return {
+    title: "Checks without a rating",
+    columns: [col("kind", 1.1), col("check", 1.2), col("elements", 3.2), col("notes", 3)],
+    rows: groups.map((g) => [
+      (g.first.kind ?? g.first.element_type).replaceAll("_", " "),
+      g.first.check.replaceAll("_", " "),
+      elementList(g.elements),
+      g.first.notes.join("; "),
+    ]),
+    empty: "",
+  };
+}
+
 function dutyTable(checks: DutyCheck[]): Table {
   return {
     columns: [
@@ -243,7 +268,7 @@ function dutyTable(checks: DutyCheck[]): Table {
       c.status,
       c.notes.join("; "),
     ]),
-    empty: "No element has a rating to check.",
+    empty: "No check has both a duty value and a rating.",
   };
 }
 
@@ -255,11 +280,11 @@ function arcFlashTable(rows: ArcFlashResult[]): Table {
       col("equipment", 1.2),
       col("Ibf kA", 0.7, "right"),
       col("Iarc kA", 0.7, "right"),
-      col("time ms", 0.7, "right"),
+      col("time ms", 0.85, "right"),
       col("E J/cm²", 0.8, "right"),
       col("E cal/cm²", 0.9, "right"),
-      col("AFB mm", 0.7, "right"),
-      col("PPE / reason", 2.6),
+      col("AFB mm", 0.85, "right"),
+      col("PPE / reason", 2.4),
     ],
     rows: rows.map((r) => {
       const governingCurrent = r.governing === "reduced" ? r.iarc_min_ka : r.iarc_ka;
@@ -328,7 +353,12 @@ export function reportSections(model: StudyReportModel): Section[] {
       text: [
         `${counts.overdutied} overdutied, ${counts.warning} warning (> 90 %), ${counts.ok} ok, ${counts["missing rating"]} missing rating; violations first.`,
       ],
-      tables: [dutyTable(model.duty)],
+      tables: [
+        dutyTable(model.duty.filter((c) => c.status !== "missing rating")),
+        ...(counts["missing rating"] > 0
+          ? [missingRatingTable(model.duty.filter((c) => c.status === "missing rating"))]
+          : []),
+      ],
     });
   }
   if (model.arc_flash) {

@@ -4,7 +4,10 @@
 //! A row outside the model's range is not an error of the call: it gets a per-row status code
 //! (`arcflash::range`) and NaN results. Units: kV, kA, mm, ms, J/cm².
 
-use crate::arcflash::model::{arcing_currents, incident_energies, ArcingCurrents, CaseEnergy};
+use crate::arcflash::incident_energy::EnergyBoundary;
+use crate::arcflash::model::{
+    arcing_currents, incident_energies, ArcingCurrents, CaseEnergy, IncidentEnergies,
+};
 use crate::arcflash::range::{check_row, check_times, ArcInput, ENCLOSURE_TOO_SMALL, NOT_FINITE};
 use crate::error::Result;
 use crate::ffi::{dimension, slice, slice_mut, status};
@@ -93,6 +96,64 @@ fn write_case_levels(o: &mut [f64], case: &CaseEnergy) {
     }
 }
 
+fn write_energies(o: &mut [f64], e: &IncidentEnergies) {
+    let enc = &e.enclosure;
+    o[..8].copy_from_slice(&[
+        e.full.total.e_j_cm2,
+        e.full.total.afb_mm,
+        e.reduced.total.e_j_cm2,
+        e.reduced.total.afb_mm,
+        enc.cf,
+        enc.ees_in,
+        enc.width_in,
+        enc.height_in,
+    ]);
+    write_case_levels(&mut o[8..14], &e.full);
+    write_case_levels(&mut o[14..20], &e.reduced);
+}
+
+/// One row's energies, or the range code that leaves it without a number: inputs or arc
+/// durations outside the model, an enclosure too small for eq. (15) (no positive CF), or a
+/// non-finite energy or boundary.
+fn row_energies(
+    r: &ArcInput,
+    currents: &[f64],
+    time_ms: f64,
+    time_min_ms: f64,
+) -> core::result::Result<IncidentEnergies, i32> {
+    let config = check_row(r)?;
+    check_times(time_ms, time_min_ms)?;
+    let e = incident_energies(config, r, &read_currents(currents), time_ms, time_min_ms);
+    let cf = e.enclosure.cf;
+    if !(cf > 0.0 && cf.is_finite()) {
+        return Err(ENCLOSURE_TOO_SMALL);
+    }
+    let finite = |t: &EnergyBoundary| t.e_j_cm2.is_finite() && t.afb_mm.is_finite();
+    if !(finite(&e.full.total) && finite(&e.reduced.total)) {
+        return Err(NOT_FINITE);
+    }
+    Ok(e)
+}
+
+/// One row's outputs: its values (`write`) and status 0, or NaN values and its range code.
+fn write_row<T>(
+    o: &mut [f64],
+    row_status: &mut i32,
+    row: &core::result::Result<T, i32>,
+    write: fn(&mut [f64], &T),
+) {
+    match row {
+        Ok(values) => {
+            write(o, values);
+            *row_status = 0;
+        }
+        Err(code) => {
+            o.fill(f64::NAN);
+            *row_status = *code;
+        }
+    }
+}
+
 /// Arcing currents of n rows (Annex D steps 1, 2, 8–10). Inputs, n each: Voc (kV), Ibf (kA),
 /// configuration index (i32, contracts' ELECTRODE_CONFIGS order), gap, working distance,
 /// enclosure height, width, depth (mm; NaN in open air). Writes CURRENT_STRIDE f64 per row
@@ -131,16 +192,8 @@ pub unsafe extern "C" fn ampflux_arcflash_currents(
         let codes = slice_mut(row_status, n)?;
         for (k, o) in out.chunks_mut(CURRENT_STRIDE).enumerate() {
             let r = rows.row(k);
-            match check_row(&r) {
-                Ok(config) => {
-                    write_currents(o, &arcing_currents(config, &r));
-                    codes[k] = 0;
-                }
-                Err(code) => {
-                    o.fill(f64::NAN);
-                    codes[k] = code;
-                }
-            }
+            let row = check_row(&r).map(|config| arcing_currents(config, &r));
+            write_row(o, &mut codes[k], &row, write_currents);
         }
         Ok(())
     })
@@ -190,51 +243,10 @@ pub unsafe extern "C" fn ampflux_arcflash_energies(
         let out = slice_mut(out, n * ENERGY_STRIDE)?;
         let (kinds, codes) = (slice_mut(enclosure, n)?, slice_mut(row_status, n)?);
         for (k, o) in out.chunks_mut(ENERGY_STRIDE).enumerate() {
-            let r = rows.row(k);
-            let checked = check_row(&r).and_then(|c| check_times(time[k], time_min[k]).map(|_| c));
-            let config = match checked {
-                Ok(config) => config,
-                Err(code) => {
-                    o.fill(f64::NAN);
-                    kinds[k] = -1;
-                    codes[k] = code;
-                    continue;
-                }
-            };
-            let c = read_currents(&currents[k * CURRENT_STRIDE..(k + 1) * CURRENT_STRIDE]);
-            let e = incident_energies(config, &r, &c, time[k], time_min[k]);
-            let enc = e.enclosure;
-            let totals = [e.full.total, e.reduced.total];
-            let problem = if !(enc.cf > 0.0 && enc.cf.is_finite()) {
-                Some(ENCLOSURE_TOO_SMALL)
-            } else if totals
-                .iter()
-                .any(|t| !(t.e_j_cm2.is_finite() && t.afb_mm.is_finite()))
-            {
-                Some(NOT_FINITE)
-            } else {
-                None
-            };
-            if let Some(code) = problem {
-                o.fill(f64::NAN);
-                kinds[k] = -1;
-                codes[k] = code;
-                continue;
-            }
-            o[..8].copy_from_slice(&[
-                e.full.total.e_j_cm2,
-                e.full.total.afb_mm,
-                e.reduced.total.e_j_cm2,
-                e.reduced.total.afb_mm,
-                enc.cf,
-                enc.ees_in,
-                enc.width_in,
-                enc.height_in,
-            ]);
-            write_case_levels(&mut o[8..14], &e.full);
-            write_case_levels(&mut o[14..20], &e.reduced);
-            kinds[k] = enc.kind as i32;
-            codes[k] = 0;
+            let c = &currents[k * CURRENT_STRIDE..(k + 1) * CURRENT_STRIDE];
+            let row = row_energies(&rows.row(k), c, time[k], time_min[k]);
+            kinds[k] = row.as_ref().map_or(-1, |e| e.enclosure.kind as i32);
+            write_row(o, &mut codes[k], &row, write_energies);
         }
         Ok(())
     })
@@ -245,85 +257,95 @@ mod tests {
     use super::*;
     use crate::arcflash::range::{GAP_OUT_OF_RANGE, INVALID_TIME};
 
+    /// Rows of inputs for both entry points; the openings are square (height = width).
+    struct Inputs {
+        voc: Vec<f64>,
+        ibf: Vec<f64>,
+        config: Vec<i32>,
+        gap: Vec<f64>,
+        distance: Vec<f64>,
+        height_width: Vec<f64>,
+        depth: Vec<f64>,
+    }
+
+    impl Inputs {
+        /// `ampflux_arcflash_currents` over the first n rows: (call status, out, row statuses).
+        fn currents(&self, n: usize) -> (i32, Vec<f64>, Vec<i32>) {
+            let (mut out, mut codes) = (vec![0.0; n * CURRENT_STRIDE], vec![9; n]);
+            let code = unsafe {
+                ampflux_arcflash_currents(
+                    n,
+                    self.voc.as_ptr(),
+                    self.ibf.as_ptr(),
+                    self.config.as_ptr(),
+                    self.gap.as_ptr(),
+                    self.distance.as_ptr(),
+                    self.height_width.as_ptr(),
+                    self.height_width.as_ptr(),
+                    self.depth.as_ptr(),
+                    out.as_mut_ptr(),
+                    codes.as_mut_ptr(),
+                )
+            };
+            (code, out, codes)
+        }
+
+        /// `ampflux_arcflash_energies` over the first n rows: (call status, out, enclosure
+        /// kinds, row statuses).
+        fn energies(&self, n: usize, cur: &[f64], t: &[f64], tmin: &[f64]) -> Energies {
+            let (mut out, mut kinds, mut codes) =
+                (vec![0.0; n * ENERGY_STRIDE], vec![9; n], vec![9; n]);
+            let code = unsafe {
+                ampflux_arcflash_energies(
+                    n,
+                    self.voc.as_ptr(),
+                    self.ibf.as_ptr(),
+                    self.config.as_ptr(),
+                    self.gap.as_ptr(),
+                    self.distance.as_ptr(),
+                    self.height_width.as_ptr(),
+                    self.height_width.as_ptr(),
+                    self.depth.as_ptr(),
+                    cur.as_ptr(),
+                    t.as_ptr(),
+                    tmin.as_ptr(),
+                    out.as_mut_ptr(),
+                    kinds.as_mut_ptr(),
+                    codes.as_mut_ptr(),
+                )
+            };
+            (code, out, kinds, codes)
+        }
+    }
+
+    type Energies = (i32, Vec<f64>, Vec<i32>, Vec<i32>);
+
     #[test]
     fn rows_out_of_range_get_a_code_and_nan() {
         // Annex D.2, then the same row with a 100 mm gap (outside 6.35–76.2 mm at 480 V).
-        let voc = [0.48, 0.48];
-        let ibf = [45.0, 45.0];
-        let config = [0, 0];
-        let gap = [32.0, 100.0];
-        let d = [609.6, 609.6];
-        let hw = [610.0, 610.0];
-        let depth = [254.0, 254.0];
-        let mut cur = [0.0; 2 * CURRENT_STRIDE];
-        let mut codes = [9; 2];
-        let code = unsafe {
-            ampflux_arcflash_currents(
-                2,
-                voc.as_ptr(),
-                ibf.as_ptr(),
-                config.as_ptr(),
-                gap.as_ptr(),
-                d.as_ptr(),
-                hw.as_ptr(),
-                hw.as_ptr(),
-                depth.as_ptr(),
-                cur.as_mut_ptr(),
-                codes.as_mut_ptr(),
-            )
+        let rows = Inputs {
+            voc: vec![0.48, 0.48],
+            ibf: vec![45.0, 45.0],
+            config: vec![0, 0],
+            gap: vec![32.0, 100.0],
+            distance: vec![609.6, 609.6],
+            height_width: vec![610.0, 610.0],
+            depth: vec![254.0, 254.0],
         };
+        let (code, cur, codes) = rows.currents(2);
         assert_eq!(code, 0);
         assert_eq!(codes, [0, GAP_OUT_OF_RANGE]);
         assert!((cur[0] - 28.793).abs() < 0.0005);
         assert!(cur[CURRENT_STRIDE].is_nan());
         let (t, tmin) = ([61.3, 61.3], [319.0, 319.0]);
-        let mut out = [0.0; 2 * ENERGY_STRIDE];
-        let mut kinds = [9; 2];
-        let code = unsafe {
-            ampflux_arcflash_energies(
-                2,
-                voc.as_ptr(),
-                ibf.as_ptr(),
-                config.as_ptr(),
-                gap.as_ptr(),
-                d.as_ptr(),
-                hw.as_ptr(),
-                hw.as_ptr(),
-                depth.as_ptr(),
-                cur.as_ptr(),
-                t.as_ptr(),
-                tmin.as_ptr(),
-                out.as_mut_ptr(),
-                kinds.as_mut_ptr(),
-                codes.as_mut_ptr(),
-            )
-        };
+        let (code, out, kinds, codes) = rows.energies(2, &cur, &t, &tmin);
         assert_eq!(code, 0);
         assert_eq!(codes, [0, GAP_OUT_OF_RANGE]);
         assert_eq!(kinds, [0, -1]);
         // D.91, D.103.
         assert!((out[0] - 11.585).abs() < 0.0005 && (out[2] - 53.156).abs() < 0.0005);
         assert!(out[ENERGY_STRIDE].is_nan());
-        let bad_time = [0.0];
-        let code = unsafe {
-            ampflux_arcflash_energies(
-                1,
-                voc.as_ptr(),
-                ibf.as_ptr(),
-                config.as_ptr(),
-                gap.as_ptr(),
-                d.as_ptr(),
-                hw.as_ptr(),
-                hw.as_ptr(),
-                depth.as_ptr(),
-                cur.as_ptr(),
-                bad_time.as_ptr(),
-                tmin.as_ptr(),
-                out.as_mut_ptr(),
-                kinds.as_mut_ptr(),
-                codes.as_mut_ptr(),
-            )
-        };
+        let (code, _, _, codes) = rows.energies(1, &cur, &[0.0], &tmin);
         assert_eq!((code, codes[0]), (0, INVALID_TIME));
     }
 
@@ -331,42 +353,18 @@ mod tests {
     fn a_shallow_box_too_small_for_eq_15_has_no_number() {
         // VCBB, 480 V, a 60 × 60 × 100 mm box: EES = 0.03937 · 60 = 2.36 in, where Table 7's
         // shallow quadratic −0.002778·EES² + 0.1194·EES − 0.2778 is negative.
-        let (voc, ibf, config, gap, d) = ([0.48], [10.0], [1], [10.0], [457.2]);
-        let (hw, depth, t) = ([60.0], [100.0], [100.0]);
-        let mut cur = [0.0; CURRENT_STRIDE];
-        let mut out = [0.0; ENERGY_STRIDE];
-        let (mut codes, mut kinds) = ([9], [9]);
-        let code = unsafe {
-            ampflux_arcflash_currents(
-                1,
-                voc.as_ptr(),
-                ibf.as_ptr(),
-                config.as_ptr(),
-                gap.as_ptr(),
-                d.as_ptr(),
-                hw.as_ptr(),
-                hw.as_ptr(),
-                depth.as_ptr(),
-                cur.as_mut_ptr(),
-                codes.as_mut_ptr(),
-            ) + ampflux_arcflash_energies(
-                1,
-                voc.as_ptr(),
-                ibf.as_ptr(),
-                config.as_ptr(),
-                gap.as_ptr(),
-                d.as_ptr(),
-                hw.as_ptr(),
-                hw.as_ptr(),
-                depth.as_ptr(),
-                cur.as_ptr(),
-                t.as_ptr(),
-                t.as_ptr(),
-                out.as_mut_ptr(),
-                kinds.as_mut_ptr(),
-                codes.as_mut_ptr(),
-            )
+        let rows = Inputs {
+            voc: vec![0.48],
+            ibf: vec![10.0],
+            config: vec![1],
+            gap: vec![10.0],
+            distance: vec![457.2],
+            height_width: vec![60.0],
+            depth: vec![100.0],
         };
+        let (code, cur, _) = rows.currents(1);
+        assert_eq!(code, 0);
+        let (code, out, kinds, codes) = rows.energies(1, &cur, &[100.0], &[100.0]);
         assert_eq!((code, codes[0], kinds[0]), (0, ENCLOSURE_TOO_SMALL, -1));
         assert!(out[0].is_nan());
     }

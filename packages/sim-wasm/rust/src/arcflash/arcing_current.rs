@@ -46,34 +46,30 @@ pub fn low_voltage_arcing_current(voc_kv: f64, ibf_ka: f64, iarc_600_ka: f64) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// |a − b| below half a unit of the last printed digit.
-    fn printed(a: f64, b: f64, decimals: i32) {
-        assert!(
-            (a - b).abs() < 0.5 * 10f64.powi(-decimals),
-            "{} vs printed {}",
-            a,
-            b
-        );
-    }
+    use crate::arcflash::tests::printed;
 
     #[test]
     fn annex_d1_intermediate_and_interpolated_currents() {
         // IEEE 1584-2018 Annex D.1: VCB, 4.16 kV, Ibf 15 kA, G 104 mm — eq. (D.9), (D.11),
         // (D.13) and (D.17).
         let at = |level| intermediate_arcing_current(Config::Vcb, level, 15.0, 104.0);
-        printed(at(0), 11.117, 3);
-        printed(at(1), 12.816, 3);
-        printed(at(2), 14.116, 3);
-        printed(interpolate(4.16, [at(0), at(1), at(2)]), 12.979, 3);
+        printed("D.9", at(0), 11.117, 3);
+        printed("D.11", at(1), 12.816, 3);
+        printed("D.13", at(2), 14.116, 3);
+        printed("D.17", interpolate(4.16, [at(0), at(1), at(2)]), 12.979, 3);
     }
 
     #[test]
     fn annex_d2_low_voltage_current() {
         // Annex D.2: VCB, 0.48 kV, Ibf 45 kA, G 32 mm — eq. (D.82) and (D.84).
         let i600 = intermediate_arcing_current(Config::Vcb, 0, 45.0, 32.0);
-        printed(i600, 32.449, 3);
-        printed(low_voltage_arcing_current(0.48, 45.0, i600), 28.793, 3);
+        printed("D.82", i600, 32.449, 3);
+        printed(
+            "D.84",
+            low_voltage_arcing_current(0.48, 45.0, i600),
+            28.793,
+            3,
+        );
     }
 
     #[test]

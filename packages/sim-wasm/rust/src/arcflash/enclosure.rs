@@ -132,61 +132,70 @@ pub fn enclosure_correction(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn printed(a: f64, b: f64, decimals: i32) {
-        assert!(
-            (a - b).abs() < 0.5 * 10f64.powi(-decimals),
-            "{} vs printed {}",
-            a,
-            b
-        );
-    }
+    use crate::arcflash::tests::{annex_d1, annex_d2, printed};
 
     #[test]
-    fn annex_d1_typical_box() {
+    fn annex_d_typical_boxes() {
         // Annex D.1: 1143 × 762 × 508 mm at 4.16 kV, VCB: Width1 27.632 in (D.19), Height1
-        // 45 in (D.20), EES 36.316 in (D.21), CF 1.284 (D.22).
-        let c = enclosure_correction(Config::Vcb, 4.16, 1143.0, 762.0, 508.0);
-        assert_eq!(c.kind, EnclosureKind::Typical);
-        printed(c.width_in, 27.632, 3);
-        printed(c.height_in, 45.0, 3);
-        printed(c.ees_in, 36.316, 3);
-        printed(c.cf, 1.284, 3);
-    }
-
-    #[test]
-    fn annex_d2_typical_box() {
-        // Annex D.2: 610 × 610 × 254 mm at 0.48 kV: 24.016 in (D.86–D.88), CF 1.085 (D.89).
-        let c = enclosure_correction(Config::Vcb, 0.48, 610.0, 610.0, 254.0);
-        assert_eq!(c.kind, EnclosureKind::Typical);
-        printed(c.width_in, 24.016, 3);
-        printed(c.height_in, 24.016, 3);
-        printed(c.ees_in, 24.016, 3);
-        printed(c.cf, 1.085, 3);
+        // 45 in (D.20), EES 36.316 in (D.21), CF 1.284 (D.22). Annex D.2: 610 × 610 × 254 mm
+        // at 0.48 kV: 24.016 in (D.86–D.88), CF 1.085 (D.89).
+        let cases = [
+            (
+                annex_d1(),
+                ["D.19", "D.20", "D.21", "D.22"],
+                [27.632, 45.0, 36.316, 1.284],
+            ),
+            (
+                annex_d2(),
+                ["D.86", "D.87", "D.88", "D.89"],
+                [24.016, 24.016, 24.016, 1.085],
+            ),
+        ];
+        for (r, equations, values) in cases {
+            let c =
+                enclosure_correction(Config::Vcb, r.voc_kv, r.height_mm, r.width_mm, r.depth_mm);
+            assert_eq!(c.kind, EnclosureKind::Typical);
+            let computed = [c.width_in, c.height_in, c.ees_in, c.cf];
+            for ((what, actual), value) in equations.iter().zip(computed).zip(values) {
+                printed(what, actual, value, 3);
+            }
+        }
     }
 
     #[test]
     fn shallow_only_below_600_v_and_small_and_shallow() {
-        assert_eq!(
-            enclosure_kind(Config::Vcb, 0.48, 355.6, 304.8, 203.2),
-            EnclosureKind::Shallow
-        );
-        assert_eq!(
-            enclosure_kind(Config::Vcb, 0.6, 355.6, 304.8, 150.0),
-            EnclosureKind::Typical
-        );
-        assert_eq!(
-            enclosure_kind(Config::Vcb, 0.48, 508.0, 304.8, 150.0),
-            EnclosureKind::Typical
-        );
-        assert_eq!(
-            enclosure_kind(Config::Vcb, 0.48, 355.6, 304.8, 203.3),
-            EnclosureKind::Typical
-        );
-        assert_eq!(
-            enclosure_kind(Config::Hoa, 0.48, 355.6, 304.8, 100.0),
-            EnclosureKind::OpenAir
-        );
+        // (config, Voc kV, height, width, depth mm) → §4.8's kind: each row changes one thing
+        // of the first, the shallow box at its limits (< 600 V, < 508 mm, ≤ 203.2 mm deep).
+        let cases = [
+            (
+                (Config::Vcb, 0.48, 355.6, 304.8, 203.2),
+                EnclosureKind::Shallow,
+            ),
+            (
+                (Config::Vcb, 0.6, 355.6, 304.8, 150.0),
+                EnclosureKind::Typical,
+            ),
+            (
+                (Config::Vcb, 0.48, 508.0, 304.8, 150.0),
+                EnclosureKind::Typical,
+            ),
+            (
+                (Config::Vcb, 0.48, 355.6, 304.8, 203.3),
+                EnclosureKind::Typical,
+            ),
+            (
+                (Config::Hoa, 0.48, 355.6, 304.8, 100.0),
+                EnclosureKind::OpenAir,
+            ),
+        ];
+        for ((config, voc_kv, height, width, depth), kind) in cases {
+            let got = enclosure_kind(config, voc_kv, height, width, depth);
+            assert_eq!(
+                got, kind,
+                "{} kV, {} × {} × {} mm",
+                voc_kv, height, width, depth
+            );
+        }
     }
 
     #[test]
@@ -197,12 +206,18 @@ mod tests {
             (20.0, 20.0, 20.0)
         );
         // Eq. (14), HCB: −0.0001923·400 + 0.01935·20 + 0.6899.
-        printed(typical.cf, -0.0001923 * 400.0 + 0.01935 * 20.0 + 0.6899, 12);
+        printed(
+            "eq. 14 CF",
+            typical.cf,
+            -0.0001923 * 400.0 + 0.01935 * 20.0 + 0.6899,
+            12,
+        );
         let shallow = enclosure_correction(Config::Hcb, 0.48, 355.6, 304.8, 100.0);
         let ees = (0.03937 * 355.6 + 0.03937 * 304.8) / 2.0;
-        printed(shallow.ees_in, ees, 12);
+        printed("EES", shallow.ees_in, ees, 12);
         // Eq. (15): the reciprocal of Table 7's shallow quadratic.
         printed(
+            "eq. 15 CF",
             shallow.cf,
             1.0 / (-0.0005556 * ees * ees + 0.03722 * ees + 0.4778),
             12,
@@ -219,11 +234,13 @@ mod tests {
         let vcbb = enclosure_correction(Config::Vcbb, 13.8, 1500.0, 900.0, 1000.0);
         // VCBB heights above 26 in scale by eq. (12) with A = 10, B = 24, at most 1244.6 mm.
         printed(
+            "VCBB height",
             vcbb.height_in,
             (660.4 + (1244.6 - 660.4) * (13.8 + 10.0) / 24.0) / 25.4,
             12,
         );
         printed(
+            "VCBB width",
             vcbb.width_in,
             (660.4 + (900.0 - 660.4) * (13.8 + 10.0) / 24.0) / 25.4,
             12,

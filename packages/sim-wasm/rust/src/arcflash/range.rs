@@ -114,18 +114,11 @@ pub fn check_times(time_ms: f64, time_reduced_ms: f64) -> Result<(), i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::arcflash::tests::annex_d2;
 
+    /// Annex D.2's row, which every check passes.
     fn row() -> ArcInput {
-        ArcInput {
-            voc_kv: 0.48,
-            ibf_ka: 45.0,
-            config: 0,
-            gap_mm: 32.0,
-            distance_mm: 609.6,
-            height_mm: 610.0,
-            width_mm: 610.0,
-            depth_mm: 254.0,
-        }
+        annex_d2()
     }
 
     fn code(change: impl Fn(&mut ArcInput)) -> i32 {

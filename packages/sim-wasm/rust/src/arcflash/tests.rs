@@ -6,8 +6,9 @@
 use super::model::{arcing_currents, incident_energies};
 use super::range::{check_row, ArcInput};
 
-/// |a − b| below half a unit of the last printed digit.
-fn printed(what: &str, a: f64, b: f64, decimals: i32) {
+/// |a − b| below half a unit of the last printed digit; `what` names the value (an Annex D
+/// equation number). Shared by the step modules' tests.
+pub(super) fn printed(what: &str, a: f64, b: f64, decimals: i32) {
     assert!(
         (a - b).abs() < 0.5 * 10f64.powi(-decimals),
         "{}: {} vs printed {}",
@@ -17,9 +18,10 @@ fn printed(what: &str, a: f64, b: f64, decimals: i32) {
     );
 }
 
-#[test]
-fn annex_d1_medium_voltage() {
-    let r = ArcInput {
+/// Annex D.1's inputs: VCB (config 0), 4.16 kV, Ibf 15 kA, G 104 mm, D 914.4 mm,
+/// 1143 × 762 × 508 mm. Shared by the step modules' tests.
+pub(super) fn annex_d1() -> ArcInput {
+    ArcInput {
         voc_kv: 4.16,
         ibf_ka: 15.0,
         config: 0,
@@ -28,7 +30,26 @@ fn annex_d1_medium_voltage() {
         height_mm: 1143.0,
         width_mm: 762.0,
         depth_mm: 508.0,
-    };
+    }
+}
+
+/// Annex D.2's inputs: VCB, 0.48 kV, Ibf 45 kA, G 32 mm, D 609.6 mm, 610 × 610 × 254 mm.
+pub(super) fn annex_d2() -> ArcInput {
+    ArcInput {
+        voc_kv: 0.48,
+        ibf_ka: 45.0,
+        config: 0,
+        gap_mm: 32.0,
+        distance_mm: 609.6,
+        height_mm: 610.0,
+        width_mm: 610.0,
+        depth_mm: 254.0,
+    }
+}
+
+#[test]
+fn annex_d1_medium_voltage() {
+    let r = annex_d1();
     let config = check_row(&r).unwrap();
     let c = arcing_currents(config, &r);
     printed("D.9", c.levels_ka[0], 11.117, 3);
@@ -67,16 +88,7 @@ fn annex_d1_medium_voltage() {
 
 #[test]
 fn annex_d2_low_voltage() {
-    let r = ArcInput {
-        voc_kv: 0.48,
-        ibf_ka: 45.0,
-        config: 0,
-        gap_mm: 32.0,
-        distance_mm: 609.6,
-        height_mm: 610.0,
-        width_mm: 610.0,
-        depth_mm: 254.0,
-    };
+    let r = annex_d2();
     let config = check_row(&r).unwrap();
     let c = arcing_currents(config, &r);
     printed("D.82", c.levels_ka[0], 32.449, 3);

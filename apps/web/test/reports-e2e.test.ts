@@ -116,6 +116,9 @@ describe("study reports in the browser", () => {
     // The footer carries the content hash the page shows.
     expect(text).toContain(await card.getByTestId("content-hash").textContent());
     expect(text).toMatch(/prepared\s+pending/);
+    // A4 is 210 × 297 mm = 595.28 × 841.89 pt (ISO 216).
+    const info = execFileSync("/usr/bin/pdfinfo", [await file.path()], { encoding: "utf8" });
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
 
     // The HTML rendering, in a sandboxed frame.
     await card.getByRole("button", { name: "View HTML" }).click();
@@ -203,5 +206,31 @@ describe("study reports in the browser", () => {
       "outdated: generate a new report to sign",
     );
     await page.screenshot({ path: screenshotPath("reports-outdated"), fullPage: true });
+  });
+
+  it("generates a Letter report from the study's own page: of version 1, so outdated at once", async () => {
+    await page.getByRole("link", { name: "Simulations", exact: true }).click();
+    await page.getByTestId("simulation-list").getByRole("button", { name: "Open" }).first().click();
+    const detail = page.getByTestId("simulation-detail");
+    await detail.getByText("Report of this study…").click();
+    const form = detail.getByTestId("generate-report");
+    expect(await form.getByLabel("Study").count()).toBe(0);
+    await form.getByLabel("Paper").selectOption("Letter");
+    await form.getByRole("button", { name: "Generate report" }).click();
+    await expect.poll(() => form.getByRole("status").textContent(), STEP).toContain("Report queued");
+
+    await page.getByRole("link", { name: "Reports", exact: true }).click();
+    await expect.poll(() => page.getByTestId("report").count(), STEP).toBe(2);
+    const newest = reportCard(page);
+    expect(await newest.textContent()).toContain("Letter");
+    await rendered(page);
+    // The study ran on version 1 and the network is at version 2 now.
+    expect(await newest.getAttribute("data-outdated")).toBe("true");
+    expect(await newest.getByRole("button", { name: /^Sign as/ }).count()).toBe(0);
+    // The paper option reached the renderer: US Letter is 8.5 × 11 in = 612 × 792 pt.
+    const download = page.waitForEvent("download");
+    await newest.getByRole("button", { name: "Download PDF" }).click();
+    const info = execFileSync("/usr/bin/pdfinfo", [await (await download).path()], { encoding: "utf8" });
+    expect(info).toMatch(/Page size:\s+612 x 792 pts/);
   });
 });

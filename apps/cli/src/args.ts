@@ -60,6 +60,8 @@ const FLAGS = {
   cases: { type: "string" },
   ...caseFlagOptions,
   json: { type: "boolean" },
+  html: { type: "string" },
+  list: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -120,6 +122,12 @@ const COMMANDS = {
     required: ["project"],
   },
   "results export": { args: ["simulation-id"], flags: ["project", "format", "out"], required: ["project"] },
+  // <simulation-id> --out FILE.pdf, or --list alone (commands/report.ts tells the two apart).
+  report: {
+    args: ["simulation-id?"],
+    flags: ["project", "out", "paper", "branches", "html", "list"],
+    required: ["project"],
+  },
 } satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -147,7 +155,7 @@ function parseFlags(argv: string[]) {
   }
 }
 
-/** "study", "loadflow", "labels", "arc-flash" and "simulate" are one word, the others are a noun and a verb. */
+/** "study", "loadflow", "labels", "arc-flash", "simulate" and "report" are one word, the others are a noun and a verb. */
 function commandOf(positionals: string[]): { name: CommandName; rest: string[] } {
   for (const words of [1, 2]) {
     const name = positionals.slice(0, words).join(" ");

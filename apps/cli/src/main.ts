@@ -35,6 +35,7 @@ const API_COMMANDS: Record<
   "circuits export": async () => (await import("./commands/circuits.ts")).exportCircuit,
   simulate: async () => (await import("./commands/simulate.ts")).simulate,
   "results export": async () => (await import("./commands/results.ts")).exportResults,
+  report: async () => (await import("./commands/report.ts")).report,
 };
 
 async function runCommandLine(argv: string[], io: Io): Promise<void> {

@@ -78,6 +78,16 @@ AMPFLUX_URL (default http://127.0.0.1:3001).
   results export <simulation-id> --project ID [--format csv|json] [--out FILE]
                                         a finished study's result: per-bus table (csv, default) or
                                         the whole result (json)
+  report <simulation-id> --project ID --out FILE.pdf [--paper A4|Letter] [--branches]
+         [--html FILE.html]             a signable study report (cover, inputs, one-line diagram,
+                                        results, duty, arc flash, methods, revision history,
+                                        approval block) rendered by the api's worker; shows its
+                                        progress, writes the PDF (and the HTML page); prints
+                                        the report id, the PDF's bytes and the content hash of
+                                        its inputs; --branches adds the per-branch results the
+                                        study computed
+  report --list --project ID            the project's reports, newest first: id, study, version,
+                                        status, current or outdated, signatures
 
 Results go to stdout (or --out), progress and notes to stderr.
 Exit codes: 0 success, 1 refused by the api or invalid input, 2 invalid command line.

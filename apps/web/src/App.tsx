@@ -11,6 +11,7 @@ import { NotFound } from "./layout/NotFound.tsx";
 import { MembersPage } from "./projects/MembersPage.tsx";
 import { ProjectLayout } from "./projects/ProjectLayout.tsx";
 import { ProjectsPage } from "./projects/ProjectsPage.tsx";
+import { ReportsPage } from "./reports/ReportsPage.tsx";
 import { SimulationsPage } from "./simulations/SimulationsPage.tsx";
 
 const authed = (page: React.ReactNode, admin = false) => <RequireAuth admin={admin}>{page}</RequireAuth>;
@@ -26,6 +27,7 @@ export function App() {
         <Route path="projects/:projectId" element={authed(<ProjectLayout />)}>
           <Route index element={<EditorPage />} />
           <Route path="simulations" element={<SimulationsPage />} />
+          <Route path="reports" element={<ReportsPage />} />
           <Route path="members" element={<MembersPage />} />
         </Route>
         <Route path="account" element={authed(<AccountPage />)} />

@@ -8,3 +8,4 @@ export type VersionSummary = inferOutput<typeof trpc.circuits.list>[number];
 export type SimulationSummary = inferOutput<typeof trpc.simulations.list>[number];
 export type Simulation = inferOutput<typeof trpc.simulations.get>;
 export type SessionInfo = NonNullable<inferOutput<typeof trpc.auth.me>>;
+export type ReportSummary = inferOutput<typeof trpc.reports.list>[number];

@@ -5,7 +5,7 @@ import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import type { ProjectContext } from "./useProject.ts";
 
-/** A project's pages (editor, simulations, members) under one header with tabs. */
+/** A project's pages (editor, simulations, reports, members) under one header with tabs. */
 export function ProjectLayout() {
   const { projectId = "" } = useParams();
   const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
@@ -28,6 +28,7 @@ export function ProjectLayout() {
             Editor
           </NavLink>
           <NavLink to={`/projects/${projectId}/simulations`}>Simulations</NavLink>
+          <NavLink to={`/projects/${projectId}/reports`}>Reports</NavLink>
           <NavLink to={`/projects/${projectId}/members`}>Members</NavLink>
         </nav>
       </div>

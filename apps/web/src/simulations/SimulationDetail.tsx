@@ -1,6 +1,7 @@
 import { isBatchStudyResult, type ShortCircuitOptions } from "@ampflux/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDate } from "../lib/format.ts";
+import { GenerateReportForm } from "../reports/GenerateReportForm.tsx";
 import { ResultsTable } from "../results/ResultsTable.tsx";
 import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
@@ -13,7 +14,15 @@ import { isFinished } from "./status.ts";
 import { WorstCasesTable } from "./WorstCasesTable.tsx";
 
 /** One study: live progress while it runs, then its results (worst cases of a batch, duty, arc flash). */
-export function SimulationDetail({ projectId, simulationId }: { projectId: string; simulationId: string }) {
+export function SimulationDetail({
+  projectId,
+  simulationId,
+  canEdit = true,
+}: {
+  projectId: string;
+  simulationId: string;
+  canEdit?: boolean;
+}) {
   const queryClient = useQueryClient();
   const sim = useQuery(trpc.simulations.get.queryOptions({ projectId, simulationId }));
   const cancel = useMutation(
@@ -50,6 +59,12 @@ export function SimulationDetail({ projectId, simulationId }: { projectId: strin
         <p className="alert" role="alert">
           The study failed: {s.error?.message ?? "unknown error"}
         </p>
+      )}
+      {s.status === "succeeded" && (
+        <details className="generate-report">
+          <summary>Report of this study…</summary>
+          <GenerateReportForm projectId={projectId} study={s.id} disabled={!canEdit} />
+        </details>
       )}
       {s.status === "succeeded" &&
         s.result != null &&

@@ -48,7 +48,7 @@ export function SimulationsPage() {
           <SimulationList projectId={project.id} openId={openId} onOpen={setOpenId} />
         </section>
       </div>
-      {openId && <SimulationDetail projectId={project.id} simulationId={openId} />}
+      {openId && <SimulationDetail projectId={project.id} simulationId={openId} canEdit={canEdit} />}
     </main>
   );
 }

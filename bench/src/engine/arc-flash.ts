@@ -9,7 +9,14 @@
 import type { NetworkDocument, NetworkDocumentInput } from "@ampflux/contracts";
 import { matpowerNetwork } from "../networks.ts";
 import { table } from "../report.ts";
-import { measureIfMain, measureInChildren, type PhaseTimes, percent, timePhase } from "./phase-variants.ts";
+import {
+  measureIfMain,
+  measureInChildren,
+  type PhaseTimes,
+  phaseCells,
+  phaseColumns,
+  timePhase,
+} from "./phase-variants.ts";
 
 export const ARC_FLASH_VARIANTS = [
   "no arc flash",
@@ -142,35 +149,8 @@ export function arcFlashTable(rows: ArcFlashRow[]): string {
         b.variant === (r.variant.includes("synthetic") ? "no arc flash, 13.8 kV synthetic" : "no arc flash"),
     );
   return table(
-    [
-      "variant",
-      "modelled",
-      "searched",
-      "cold ms",
-      "warm ms",
-      "lap cold ms",
-      "lap warm ms",
-      "added cold",
-      "added warm",
-      "lap / rest cold",
-      "lap / rest warm",
-    ],
-    rows.map((r) => {
-      const base = baseOf(r);
-      return [
-        r.variant,
-        r.modelled,
-        r.searched,
-        r.coldMs,
-        r.warmMs,
-        r.coldLapMs,
-        r.lapMs,
-        base ? percent(r.coldMs - base.coldMs, base.coldMs) : "",
-        base ? percent(r.warmMs - base.warmMs, base.warmMs) : "",
-        percent(r.coldLapMs, r.coldMs - r.coldLapMs),
-        percent(r.lapMs, r.restMs),
-      ];
-    }),
+    ["variant", "modelled", "searched", ...phaseColumns("lap")],
+    rows.map((r) => [r.variant, r.modelled, r.searched, ...phaseCells(r, baseOf(r))]),
   );
 }
 

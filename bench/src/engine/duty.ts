@@ -9,7 +9,14 @@
 import type { NetworkDocument, NetworkDocumentInput } from "@ampflux/contracts";
 import { matpowerNetwork } from "../networks.ts";
 import { table } from "../report.ts";
-import { measureIfMain, measureInChildren, percent, timePhase } from "./phase-variants.ts";
+import {
+  measureIfMain,
+  measureInChildren,
+  type PhaseTimes,
+  phaseCells,
+  phaseColumns,
+  timePhase,
+} from "./phase-variants.ts";
 
 export const DUTY_VARIANTS = [
   "no duty",
@@ -105,32 +112,12 @@ export const benchDuty = (quick: boolean) =>
  * the smallest rest of the warm runs (each the least disturbed by other processes).
  */
 export function dutyTable(rows: DutyRow[]): string {
+  // A duty row keeps its own names for the lap (dutyLapMs, coldDutyLapMs) in the stored results.
+  const times = (r: DutyRow): PhaseTimes => ({ ...r, lapMs: r.dutyLapMs, coldLapMs: r.coldDutyLapMs });
   const base = rows.find((r) => r.variant === "no duty");
   return table(
-    [
-      "variant",
-      "checks",
-      "cold ms",
-      "warm ms",
-      "duty lap cold ms",
-      "duty lap warm ms",
-      "added cold",
-      "added warm",
-      "lap / rest cold",
-      "lap / rest warm",
-    ],
-    rows.map((r) => [
-      r.variant,
-      r.checks,
-      r.coldMs,
-      r.warmMs,
-      r.coldDutyLapMs,
-      r.dutyLapMs,
-      base ? percent(r.coldMs - base.coldMs, base.coldMs) : "",
-      base ? percent(r.warmMs - base.warmMs, base.warmMs) : "",
-      percent(r.coldDutyLapMs, r.coldMs - r.coldDutyLapMs),
-      percent(r.dutyLapMs, r.restMs),
-    ]),
+    ["variant", "checks", ...phaseColumns("duty lap")],
+    rows.map((r) => [r.variant, r.checks, ...phaseCells(times(r), base && times(base))]),
   );
 }
 

@@ -83,4 +83,34 @@ export async function measureIfMain<Variant extends string>(
   process.exit(0);
 }
 
-export const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
+const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
+
+/** The table's timing columns; `lap` names the phase's lap ("duty lap", "lap"). */
+export const phaseColumns = (lap: string) => [
+  "cold ms",
+  "warm ms",
+  `${lap} cold ms`,
+  `${lap} warm ms`,
+  "added cold",
+  "added warm",
+  "lap / rest cold",
+  "lap / rest warm",
+];
+
+/**
+ * A row's cells under phaseColumns: "added" compares whole studies with `base` (the variant
+ * without the phase); "lap / rest" is the phase against the study's other phases in the same
+ * process: cold, in the first run; warm, the smallest lap over the smallest rest.
+ */
+export function phaseCells(r: PhaseTimes, base: PhaseTimes | undefined): (string | number)[] {
+  return [
+    r.coldMs,
+    r.warmMs,
+    r.coldLapMs,
+    r.lapMs,
+    base ? percent(r.coldMs - base.coldMs, base.coldMs) : "",
+    base ? percent(r.warmMs - base.warmMs, base.warmMs) : "",
+    percent(r.coldLapMs, r.coldMs - r.coldLapMs),
+    percent(r.lapMs, r.restMs),
+  ];
+}

@@ -67,6 +67,19 @@ describe("buildReportModel", () => {
     );
   });
 
+  it("colours by I''k when arc flash ran but no bus has an energy (all out of range)", () => {
+    const study = plantStudy();
+    const arc_flash = study.arc_flash?.map((r) => ({
+      ...r,
+      status: "out_of_range" as const,
+      energy_cal_cm2: null,
+      energy_j_cm2: null,
+    }));
+    const hv = buildReportModel({ ...sources, study: { ...sources.study, result: { ...study, arc_flash } } });
+    expect(hv.diagram.quantity).toBe("ikss_ka");
+    expect(hv.arc_flash?.labels).toEqual([]);
+  });
+
   it("says the first report has no previous version and leaves unsigned roles pending", () => {
     const first = buildReportModel({ ...sources, previous: null, approvals: [] });
     expect(first.revision).toEqual({ previous: null, changes: [] });

@@ -130,7 +130,9 @@ export function buildReportModel(sources: ReportSources): StudyReportModel {
   const busNames = new Map(
     ((document.buses as { id: string; name?: string }[] | undefined) ?? []).map((b) => [b.id, b.name]),
   );
-  const diagram = arcFlash
+  // Energy colours only where some bus has a number: a transmission network's buses are all
+  // outside IEEE 1584's range, and a diagram all grey says less than one coloured by I''k.
+  const diagram = arcFlash?.some((r) => r.energy_cal_cm2 !== null)
     ? buildDiagram(document, "energy_cal_cm2", new Map(arcFlash.map((r) => [r.bus, r.energy_cal_cm2])))
     : buildDiagram(
         document,

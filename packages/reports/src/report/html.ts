@@ -25,7 +25,6 @@ const DIAGRAM_HEIGHT_MM = 200;
 
 const STYLE = (paper: Paper) => `
 @page { size: ${paper === "Letter" ? "letter" : "A4"} portrait; margin: 16mm 16mm 20mm; }
-@page labels { size: ${paper === "Letter" ? "letter" : "A4"} landscape; }
 body { font-family: 'DejaVu Sans', Verdana, sans-serif; font-size: 9pt; color: #1a1a1a; margin: 0 auto; max-width: 190mm; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 14pt; margin: 6mm 0 2mm; break-after: avoid; }
@@ -43,10 +42,12 @@ section.page { break-before: page; }
 svg.diagram { width: 100%; height: auto; border: 0.3mm solid #ccc; }
 .legend span { display: inline-block; margin-right: 4mm; }
 .legend i { display: inline-block; width: 3mm; height: 3mm; border: 0.1mm solid #333; margin-right: 1mm; vertical-align: middle; }
-.labels { page: labels; break-before: page; display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
-.labels svg { width: 100%; height: auto; break-inside: avoid; }
+/* Labels at their printed size (152.4 × 101.6 mm), two to a portrait page: one page size keeps
+   Chromium's repeated footer in place, which it misplaces on pages of another size. */
+.labels { display: grid; grid-template-columns: 152.4mm; gap: 6mm; justify-content: center; }
+.labels svg { width: 152.4mm; height: auto; break-inside: avoid; }
 footer { margin-top: 8mm; border-top: 0.3mm solid #ccc; font-size: 7pt; color: #616161; padding-top: 1mm; }
-@media print { footer { position: fixed; bottom: -12mm; left: 0; right: 0; } }
+@media print { footer { position: fixed; bottom: 0; left: 0; right: 0; margin: 0; background: #fff; } body { padding-bottom: 8mm; } }
 `;
 
 function table(t: Table, keys = false): string {
@@ -128,7 +129,7 @@ export function renderReportHtml(model: StudyReportModel, options: HtmlReportOpt
   const labels = model.arc_flash?.labels ?? [];
   if (labels.length > 0) {
     parts.push(
-      `<section id="labels"><h2 class="page">Appendix: arc-flash labels (${labels.length})</h2><div class="labels">`,
+      `<section id="labels" class="page"><h2>Appendix: arc-flash labels (${labels.length})</h2><div class="labels">`,
     );
     for (const label of labels) parts.push(renderArcFlashLabelSvg(label).replace(/^<\?xml[^>]*>\n/, ""));
     parts.push("</div></section>");

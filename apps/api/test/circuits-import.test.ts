@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { ratedSwitchboard } from "@ampflux/contracts/testing";
+import { circuitVersions } from "@ampflux/db";
 import type { inferRouterOutputs } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../src/index.ts";
@@ -79,6 +81,12 @@ describe("circuits.import", () => {
     const latest = await owner.client.trpc.circuits.get.query({ projectId });
     expect(latest).toMatchObject({ version: 1, message: "Imported case9.m" });
     expect(latest?.document.buses).toHaveLength(9);
+    // The version keeps the importer's report: a study report of it prints it (issue 20).
+    const [stored] = await api.deps.database.db
+      .select({ importReport: circuitVersions.importReport })
+      .from(circuitVersions)
+      .where(and(eq(circuitVersions.projectId, projectId), eq(circuitVersions.version, 1)));
+    expect(stored?.importReport).toEqual(first.data?.report);
 
     const second = await upload(
       { client: owner.client },

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { networkDocumentSchema, REPORT_SECTIONS } from "@ampflux/contracts";
+import type { ImportReport } from "@ampflux/contracts/importers";
 import {
   arcFlashPlant,
   batchStudyResultOf,
@@ -218,6 +219,31 @@ describe("generate_report task", () => {
     expect(text).toContain("Panel 480 V (renamed)");
   });
 
+  it("prints the import report of a version made by an import", async () => {
+    const { study } = await studied(arcFlashPlant);
+    // As circuits.import stores it (apps/api circuits router): the importer's ImportReport.
+    const importReport: ImportReport = {
+      source: "matpower",
+      mapped: [{ from: "bus", to: "buses", count: 7 }],
+      defaulted: [
+        { field: "lines.endtemp_degree", value: 80, count: 3, why: "MATPOWER has no conductor temperature" },
+      ],
+      adjusted: [],
+      dropped: [{ item: "gencost", count: 2, why: "costs are not used by short-circuit studies" }],
+    };
+    await db
+      .update(circuitVersions)
+      .set({ importReport })
+      .where(eq(circuitVersions.id, study.circuitVersionId));
+    const report = await waitForReport((await queueReport(study)).id);
+    expect(report.status).toBe("done");
+    const text = pdfText(report.pdf ?? new Uint8Array(), "imported");
+    expect(text).toContain("Import report (matpower)");
+    expect(text).toContain("defaulted lines.endtemp_degree = 80 on 3: MATPOWER has no conductor temperature");
+    expect(text).toContain("dropped 2 × gencost");
+    expect(report.html).toContain("Import report (matpower)");
+  });
+
   it("reports a batch study (N-1 sweep) with its worst cases", async () => {
     const queued = await queueStudy(client, parallelFeeder, {
       kind: "batch_study",
@@ -228,7 +254,9 @@ describe("generate_report task", () => {
     const report = await waitForReport((await queueReport(study)).id);
     expect(report).toMatchObject({ status: "done", error: null });
     const text = pdfText(report.pdf ?? new Uint8Array(), "batch");
-    expect(text).toContain("Short-circuit study");
+    // The cover's title says what kind of study it is, like its study row.
+    expect(text).toContain("Batch short-circuit study");
+    expect(text).toMatch(/Batch study \S+/);
     // The sweep's worst I''k at the far bus, as stored.
     const far = batchStudyResultOf(study.result).worst.find((w) => w.bus === "far");
     expect(far?.ikss_ka).toBeGreaterThan(0);

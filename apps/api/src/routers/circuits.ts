@@ -5,7 +5,7 @@ import {
   pageInputSchema,
   type TypeLibrary,
 } from "@ampflux/contracts";
-import { importFormatSchema } from "@ampflux/contracts/importers";
+import { type ImportReport, importFormatSchema } from "@ampflux/contracts/importers";
 import { circuitVersions, companyTypeLibrary, projects, type Transaction, users } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, max } from "drizzle-orm";
@@ -49,6 +49,7 @@ async function appendVersion(
   base: number | null,
   document: NetworkDocument,
   message: string,
+  importReport: ImportReport | null = null,
 ) {
   await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for("update");
   const [latest] = await tx
@@ -74,6 +75,7 @@ async function appendVersion(
       message,
       document,
       elementCounts: countElements(document),
+      importReport,
     })
     .returning({
       id: circuitVersions.id,
@@ -105,11 +107,12 @@ async function saveDocument(
   input: unknown,
   message: string,
   types?: TypeLibrary,
+  importReport?: ImportReport,
 ) {
   types ??= await companyTypeLibrary(ctx.deps.database.db, ctx.user.companyId);
   const { document, warnings } = validatedDocument(input, types);
   const saved = await ctx.deps.database.db.transaction((tx) =>
-    appendVersion(tx, ctx, projectId, base, document, message),
+    appendVersion(tx, ctx, projectId, base, document, message, importReport),
   );
   return { ...saved, warnings };
 }
@@ -162,6 +165,7 @@ export const circuitsRouter = router({
         imported.document,
         message,
         types,
+        imported.report,
       );
       return { ...saved, format: imported.format, report: imported.report };
     }),

@@ -3,6 +3,7 @@
 // history) and the signatures so far.
 
 import type { NetworkDocument, ReportApprovalRole, ReportUser, StudyResult } from "@ampflux/contracts";
+import type { ImportReport } from "@ampflux/contracts/importers";
 import {
   circuitVersions,
   type Database,
@@ -20,7 +21,7 @@ export interface LoadedReport {
   report: Report;
   simulation: Simulation;
   result: StudyResult;
-  version: { id: string; version: number; document: NetworkDocument };
+  version: { id: string; version: number; document: NetworkDocument; importReport: ImportReport | null };
   project: { id: string; name: string };
   /** Who ran the study; null when the account is gone. */
   author: ReportUser | null;
@@ -43,6 +44,7 @@ export async function loadReport(db: Database, reportId: string): Promise<Loaded
         id: circuitVersions.id,
         version: circuitVersions.version,
         document: circuitVersions.document,
+        importReport: circuitVersions.importReport,
       },
       project: { id: projects.id, name: projects.name },
     })

@@ -23,8 +23,8 @@ export function reportSources(loaded: LoadedReport, generatedAt: Date): ReportSo
     content_hash: report.contentHash,
     generated_at: generatedAt.toISOString(),
     include_branches: options.include_branches,
-    // Imports keep no report with the version they create: nothing to show.
-    import_report: null,
+    // The importer's report of a version made by an import (null for a saved edit).
+    import_report: version.importReport,
     previous: previous && {
       version_number: previous.versionNumber,
       version_id: previous.versionId,

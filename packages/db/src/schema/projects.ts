@@ -1,4 +1,5 @@
 import type { NetworkDocument } from "@ampflux/contracts";
+import type { ImportReport } from "@ampflux/contracts/importers";
 import {
   index,
   integer,
@@ -64,6 +65,8 @@ export const circuitVersions = pgTable(
     document: jsonb().$type<NetworkDocument>().notNull(),
     /** Elements per collection ({ buses: 14, … }), kept so version lists need not read documents. */
     elementCounts: jsonb().$type<Record<string, number>>().notNull().default({}),
+    /** What the importer mapped, defaulted, adjusted and dropped, for a version made by an import (reports print it). */
+    importReport: jsonb().$type<ImportReport>(),
     createdAt: createdAt(),
   },
   (t) => [unique().on(t.projectId, t.version), index().on(t.projectId)],

@@ -145,7 +145,8 @@ export function buildReportModel(sources: ReportSources): StudyReportModel {
   const standards = ["IEC 60909-0:2016", ...(arcFlash ? ["IEEE 1584-2018"] : [])];
   return {
     model_version: STUDY_REPORT_MODEL_VERSION,
-    title: `Short-circuit study — ${networkName}`,
+    // The cover's title names the kind of study, as its study row does (a batch study is an N-1 sweep).
+    title: `${single ? "Short-circuit study" : "Batch short-circuit study"} — ${networkName}`,
     content_hash: sources.content_hash,
     generated_at: sources.generated_at,
     cover: {

@@ -1,0 +1,1 @@
+ALTER TABLE "circuit_versions" ADD COLUMN "import_report" jsonb;

@@ -151,7 +151,7 @@ describe("ampflux study --arc-flash on the arc-flash plant", () => {
     expect(run.stderr).toMatch(/^ampflux: no label for util: no_device: /m);
     expect(existsSync(path.join(dir, "label-util.svg"))).toBe(false);
     const swbd = readFileSync(path.join(dir, "label-swbd.svg"), "utf8");
-    expect(swbd).toMatch(/^<\?xml[^]*<svg [^]*Switchgear 480 V \(swbd\)[^]*<\/svg>\s*$/);
+    expect(swbd).toMatch(/^<\?xml[\s\S]*<svg [\s\S]*Switchgear 480 V \(swbd\)[\s\S]*<\/svg>\s*$/);
   });
 
   it("exits 2 for labels without --arc-flash or with another file type", async () => {

@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { LoadFlowResult } from "@ampflux/contracts";
 import { importMatpower } from "@ampflux/contracts/importers";
 import { overloadedFeeder } from "@ampflux/contracts/testing";
-import { type LoadFlowResult, loadSimCore } from "@ampflux/sim-wasm";
+import { loadSimCore } from "@ampflux/sim-wasm";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./harness.ts";
 

@@ -1,6 +1,6 @@
 // Public TypeScript API of the simulation core; the same module runs in Node and in browsers.
 
-import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
+import type { LoadFlowResult, ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
 import { type ArcFlashCaseResult, arcFlashCases } from "./arcflash/calculator.ts";
 import { shortCircuit } from "./iec60909/short-circuit.ts";
 import { ShortCircuitStudies, type StudyPlan } from "./iec60909/short-circuit-studies.ts";
@@ -10,7 +10,6 @@ import { loadFlow } from "./loadflow/load-flow.ts";
 import { type PerUnitSolution, solvePerUnit } from "./loadflow/newton-raphson.ts";
 import { type LoadFlowOptions, resolveLoadFlowOptions } from "./loadflow/options.ts";
 import type { PerUnitModel } from "./loadflow/per-unit-model.ts";
-import type { LoadFlowResult } from "./loadflow/results.ts";
 import { allocF64, copyInF64, viewF64, withBuffers } from "./memory.ts";
 import { type FactorizeOptions, factorizeMatrix, SparseLu, withFactorization } from "./solver.ts";
 import { fromTriplets, type SparseMatrix, type SparsePattern } from "./sparse.ts";
@@ -32,16 +31,9 @@ export { ValidatedNetwork } from "./iec60909/validated-network.ts";
 export { EXPECTED_ABI_VERSION } from "./loader.ts";
 export { LOAD_FLOW_BASE_MVA } from "./loadflow/build-model.ts";
 export { LoadFlowInputError } from "./loadflow/errors.ts";
-export type { LoadFlowOutcome, PerUnitSolution } from "./loadflow/newton-raphson.ts";
+export type { PerUnitSolution } from "./loadflow/newton-raphson.ts";
 export type { LoadFlowOptions } from "./loadflow/options.ts";
 export type { PerUnitBranch, PerUnitBus, PerUnitBusKind, PerUnitModel } from "./loadflow/per-unit-model.ts";
-export type {
-  LoadFlowBranchResult,
-  LoadFlowBusResult,
-  LoadFlowBusType,
-  LoadFlowResult,
-  LoadFlowSourceResult,
-} from "./loadflow/results.ts";
 export { WasmOutOfMemoryError } from "./memory.ts";
 export {
   DEFAULT_PIVOT_TOLERANCE,

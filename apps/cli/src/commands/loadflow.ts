@@ -1,7 +1,8 @@
 // `ampflux loadflow <file>`: an AC load flow on this machine, no api involved. Reads the file
 // like `ampflux study` (any of the four formats, told apart by content) and prints like it.
 
-import { LoadFlowInputError, type LoadFlowResult } from "@ampflux/sim-wasm";
+import type { LoadFlowResult } from "@ampflux/contracts";
+import { LoadFlowInputError } from "@ampflux/sim-wasm";
 import type { Command } from "../args.ts";
 import { CliError, EXIT_NOT_CONVERGED, inputError } from "../errors.ts";
 import type { Io } from "../io.ts";

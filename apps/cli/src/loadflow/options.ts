@@ -1,7 +1,7 @@
 // The loadflow command's flags → engine options and output format; every problem is collected,
 // so one run names them all.
 
-import type { LoadFlowOptions } from "@ampflux/sim-wasm";
+import type { LoadFlowOptions } from "@ampflux/contracts";
 import { type Command, checkOneOf } from "../args.ts";
 import { usageError } from "../errors.ts";
 import { FORMATS, type Format } from "../study/options.ts";

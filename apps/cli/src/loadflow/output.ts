@@ -2,8 +2,12 @@
 // study's column alignment, the CSV the contracts' writer; JSON is the engine's result as it is
 // (buses in the file's order, then branches, sources, losses and the convergence report).
 
-import { writeCsv } from "@ampflux/contracts";
-import type { LoadFlowBranchResult, LoadFlowBusResult, LoadFlowResult } from "@ampflux/sim-wasm";
+import {
+  type LoadFlowBranchResult,
+  type LoadFlowBusResult,
+  type LoadFlowResult,
+  writeCsv,
+} from "@ampflux/contracts";
 import { fixed } from "../study/numbers.ts";
 import type { Format } from "../study/options.ts";
 import type { Output } from "../study/output.ts";

@@ -2,14 +2,14 @@
 // Newton–Raphson in WASM, report in physical units. Non-convergence is a result
 // (converged: false with the mismatch per iteration), never an exception.
 
-import { validateNetwork } from "@ampflux/contracts";
+import { type LoadFlowResult, validateNetwork } from "@ampflux/contracts";
 import { ValidatedNetwork } from "../iec60909/validated-network.ts";
 import type { SimExports } from "../loader.ts";
 import { buildLoadFlowModel } from "./build-model.ts";
 import { LoadFlowInputError } from "./errors.ts";
 import { solvePerUnit } from "./newton-raphson.ts";
 import { type LoadFlowOptions, resolveLoadFlowOptions } from "./options.ts";
-import { branchResults, busResults, type LoadFlowResult, sourceResults } from "./results.ts";
+import { branchResults, busResults, sourceResults } from "./results.ts";
 
 function documentOf(network: ValidatedNetwork | unknown) {
   if (ValidatedNetwork.is(network)) return { document: network.document, warnings: network.warnings };
@@ -41,6 +41,7 @@ export function loadFlow(
     );
   if (sol.outcome !== "converged") notes.push(`load flow did not converge (${sol.outcome})`);
   return {
+    algorithm: resolved.algorithm,
     converged: sol.outcome === "converged",
     outcome: sol.outcome,
     iterations: sol.iterations,

@@ -1,14 +1,13 @@
 // One call into the Rust Newton–Raphson (ampflux_lf_solve): packs the per-unit model, unpacks
 // voltages, injections, branch flows and the convergence report. Buffers are freed in `finally`.
 
+import { LOAD_FLOW_OUTCOMES, type LoadFlowOutcome } from "@ampflux/contracts";
 import { check } from "../errors.ts";
 import type { SimExports } from "../loader.ts";
 import { allocF64, copyInF64, viewF64, withBuffers } from "../memory.ts";
 import type { ResolvedLoadFlowOptions } from "./options.ts";
 import { type PerUnitBusKind, type PerUnitModel, packBranches, packBuses } from "./per-unit-model.ts";
 
-export type LoadFlowOutcome = "converged" | "max-iterations" | "singular-jacobian" | "diverged";
-const OUTCOMES: LoadFlowOutcome[] = ["converged", "max-iterations", "singular-jacobian", "diverged"];
 const KINDS: (PerUnitBusKind | "unsupplied")[] = ["unsupplied", "pq", "pv", "slack"];
 
 /** rust/src/ffi_loadflow.rs: LF_BUS_OUT_STRIDE, LF_BRANCH_OUT_STRIDE, LF_SUMMARY_HEAD. */
@@ -70,7 +69,7 @@ export function solvePerUnit(
     const column = (c: number) => Float64Array.from({ length: n }, (_, i) => bus[i * BUS_OUT + c] ?? 0);
     const historyLength = head[3] ?? 0;
     return {
-      outcome: OUTCOMES[head[0] ?? 0] ?? "diverged",
+      outcome: LOAD_FLOW_OUTCOMES[head[0] ?? 0] ?? "diverged",
       iterations: head[1] ?? 0,
       islandCount: head[2] ?? 0,
       history: Array.from(head.subarray(SUMMARY_HEAD, SUMMARY_HEAD + historyLength)),

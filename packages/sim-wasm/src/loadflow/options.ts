@@ -1,42 +1,26 @@
-// Options of a load flow; the defaults are the usual ones for Newton–Raphson (MATPOWER and
-// pandapower use the same tolerance and iteration limit).
+// Options of a load flow, parsed by the one schema in contracts; the iteration limit's default
+// depends on the method (MATPOWER and pandapower use the same defaults).
 
+import { type LoadFlowOptions, loadFlowOptionsSchema, type ParsedLoadFlowOptions } from "@ampflux/contracts";
 import { LoadFlowInputError } from "./errors.ts";
 
-export interface LoadFlowOptions {
-  /** Convergence when max |ΔP|, |ΔQ| ≤ this, per unit on the system base (default 1e-8). */
-  tolerance_pu?: number;
-  /** Newton steps before giving up (default 10). */
-  max_iterations?: number;
-  /**
-   * false (default, as MATPOWER's runpf): start PQ buses from their stored vm_pu/va_degree (flat
-   * where a bus has none); true: |V| = 1 pu and the slack's angle at every PQ bus.
-   */
-  flat_start?: boolean;
-  /** Hold generators within q_min_mvar..q_max_mvar by switching PV buses to PQ (default off). */
-  q_limits?: boolean;
-}
+export type { LoadFlowOptions };
 
-export type ResolvedLoadFlowOptions = Required<LoadFlowOptions>;
+export type ResolvedLoadFlowOptions = Required<ParsedLoadFlowOptions>;
+
+const DEFAULT_MAX_ITERATIONS = { nr: 10, fdxb: 30, fdbx: 30, dc: 1 } as const;
 
 export function resolveLoadFlowOptions(options: LoadFlowOptions = {}): ResolvedLoadFlowOptions {
-  const resolved = {
-    tolerance_pu: options.tolerance_pu ?? 1e-8,
-    max_iterations: options.max_iterations ?? 10,
-    flat_start: options.flat_start ?? false,
-    q_limits: options.q_limits ?? false,
-  };
-  if (!(resolved.tolerance_pu > 0 && Number.isFinite(resolved.tolerance_pu)))
+  const parsed = loadFlowOptionsSchema.safeParse(options);
+  if (!parsed.success)
+    throw new LoadFlowInputError(
+      "invalid options",
+      parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+    );
+  const o = parsed.data;
+  if (o.algorithm !== "nr")
     throw new LoadFlowInputError("invalid options", [
-      { path: ["tolerance_pu"], message: "must be a positive number" },
+      { path: ["algorithm"], message: `${o.algorithm} is not available yet; use nr` },
     ]);
-  if (
-    !Number.isInteger(resolved.max_iterations) ||
-    resolved.max_iterations < 0 ||
-    resolved.max_iterations > 10_000
-  )
-    throw new LoadFlowInputError("invalid options", [
-      { path: ["max_iterations"], message: "must be an integer in 0..10000" },
-    ]);
-  return resolved;
+  return { ...o, max_iterations: o.max_iterations ?? DEFAULT_MAX_ITERATIONS[o.algorithm] };
 }

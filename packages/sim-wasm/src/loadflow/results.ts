@@ -3,67 +3,14 @@
 // sign of the document's loads); branch-end p/q flow from that bus into the branch; source
 // p/q are generation.
 
-import type { NetworkDocument } from "@ampflux/contracts";
+import type {
+  LoadFlowBranchResult,
+  LoadFlowBusResult,
+  LoadFlowSourceResult,
+  NetworkDocument,
+} from "@ampflux/contracts";
 import type { LoadFlowModel } from "./build-model.ts";
-import type { LoadFlowOutcome, PerUnitSolution } from "./newton-raphson.ts";
-
-export type LoadFlowBusType = "slack" | "pv" | "pq" | "unsupplied" | "out-of-service";
-
-export interface LoadFlowBusResult {
-  bus: string;
-  type: LoadFlowBusType;
-  /** Island number (null: out of service). */
-  island: number | null;
-  vm_pu: number | null;
-  va_degree: number | null;
-  p_mw: number | null;
-  q_mvar: number | null;
-}
-
-export interface LoadFlowBranchResult {
-  id: string;
-  kind: "line" | "transformer" | "transformer3w";
-  /** A three-winding transformer reports one row per winding, from its bus to the star point "*". */
-  from_bus: string;
-  to_bus: string;
-  p_from_mw: number;
-  q_from_mvar: number;
-  i_from_ka: number;
-  p_to_mw: number;
-  q_to_mvar: number;
-  i_to_ka: number;
-  pl_mw: number;
-  ql_mvar: number;
-  /** Larger end current over its rating (null: no rating). */
-  loading_percent: number | null;
-}
-
-export interface LoadFlowSourceResult {
-  id: string;
-  kind: "external_grid" | "generator";
-  bus: string;
-  p_mw: number;
-  q_mvar: number;
-}
-
-export interface LoadFlowResult {
-  converged: boolean;
-  outcome: LoadFlowOutcome;
-  iterations: number;
-  /** max |ΔP|, |ΔQ| (pu on base_mva) before each Newton step and at the end. */
-  mismatch_pu: number[];
-  tolerance_pu: number;
-  base_mva: number;
-  islands: number;
-  buses: LoadFlowBusResult[];
-  branches: LoadFlowBranchResult[];
-  sources: LoadFlowSourceResult[];
-  /** Sum of the branch losses (series and charging). */
-  losses: { p_mw: number; q_mvar: number };
-  warnings: string[];
-  /** Time spent, ms: building the model and solving. */
-  timing_ms: { model: number; solve: number };
-}
+import type { PerUnitSolution } from "./newton-raphson.ts";
 
 const DEG = 180 / Math.PI;
 

@@ -62,10 +62,28 @@ const FLAGS = {
   json: { type: "boolean" },
   html: { type: "string" },
   list: { type: "boolean" },
+  plan: { type: "string" },
+  status: { type: "string" },
+  "max-projects": { type: "string" },
+  "max-buses": { type: "string" },
+  "batch-studies": { type: "string" },
+  "ai-tokens": { type: "string" },
+  ends: { type: "string" },
+  admin: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 type FlagName = Exclude<keyof typeof FLAGS, "help">;
+
+const LICENCE_FLAGS = [
+  "plan",
+  "status",
+  "max-projects",
+  "max-buses",
+  "batch-studies",
+  "ai-tokens",
+  "ends",
+] as const satisfies FlagName[];
 
 interface CommandSpec {
   /** Positional arguments in order; a name ending in "?" may be left out (the last ones only). */
@@ -128,6 +146,10 @@ const COMMANDS = {
     flags: ["project", "out", "paper", "branches", "html", "list"],
     required: ["project"],
   },
+  // Operator commands: on DATABASE_URL directly (commands/operator.ts).
+  "companies list": { args: [], flags: ["format"], required: [] },
+  "companies create": { args: ["name"], flags: [...LICENCE_FLAGS, "admin", "format"], required: [] },
+  "licence set": { args: ["company"], flags: [...LICENCE_FLAGS, "format"], required: [] },
 } satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

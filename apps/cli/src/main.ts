@@ -25,8 +25,17 @@ type ApiCommand = (api: Api, command: Command, io: Io) => Promise<void>;
 
 // A command's code is loaded when it runs: `study` then loads no tRPC client and the api commands
 // no simulation core, which shortens every start (Node type-strips each module it loads).
+const OPERATOR_COMMANDS: ReadonlySet<CommandName> = new Set([
+  "companies list",
+  "companies create",
+  "licence set",
+]);
+
 const API_COMMANDS: Record<
-  Exclude<CommandName, "study" | "loadflow" | "labels" | "arc-flash">,
+  Exclude<
+    CommandName,
+    "study" | "loadflow" | "labels" | "arc-flash" | "companies list" | "companies create" | "licence set"
+  >,
   () => Promise<ApiCommand>
 > = {
   "projects list": async () => (await import("./commands/projects.ts")).listProjects,
@@ -55,10 +64,12 @@ async function runCommandLine(argv: string[], io: Io): Promise<void> {
   if (command.name === "arc-flash") return (await import("./commands/arc-flash.ts")).arcFlash(command, io);
   // labels connects to the api itself, only with --simulation.
   if (command.name === "labels") return (await import("./commands/labels.ts")).labels(command, io);
+  if (OPERATOR_COMMANDS.has(command.name))
+    return (await import("./commands/operator.ts")).operator(command, io);
   const [{ apiEndpoint, connect }, { describeApiError, isApiError }, apiCommand] = await Promise.all([
     import("./client.ts"),
     import("./api-errors.ts"),
-    API_COMMANDS[command.name](),
+    API_COMMANDS[command.name as keyof typeof API_COMMANDS](),
   ]);
   const endpoint = apiEndpoint(io.env);
   try {

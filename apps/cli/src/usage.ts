@@ -89,6 +89,16 @@ AMPFLUX_URL (default http://127.0.0.1:3001).
   report --list --project ID            the project's reports, newest first: id, study, version,
                                         status, current or outdated, signatures
 
+Operators (on the product database: need DATABASE_URL; docs/deployment.md):
+  companies list [--format json]        every company: id, name, users and its licence
+  companies create <name> [--admin EMAIL] [licence flags]
+                                        a company with a licence; --admin prints a sign-up link
+                                        that makes EMAIL its first company admin (APP_URL)
+  licence set <company> [licence flags] changes the licence of a company (id or exact name)
+  licence flags: --plan free|professional|enterprise  --status active|suspended|expired
+                 --max-projects N  --max-buses N  --batch-studies on|off
+                 --ai-tokens N (0: no assistant)  --ends YYYY-MM-DD|never
+
 Results go to stdout (or --out), progress and notes to stderr.
 Exit codes: 0 success, 1 refused by the api or invalid input, 2 invalid command line.
 `;

@@ -17,6 +17,9 @@ export const personNameSchema = z.string().trim().min(1, "is required").max(120)
 export const companyNameSchema = z.string().trim().min(1, "is required").max(200);
 
 export const companyRoleSchema = z.enum(["company_admin", "user"]);
+
+/** How long an invitation link works (users.invite and `ampflux companies create --admin`). */
+export const INVITATION_LIFETIME_MS = 7 * 86_400_000;
 export const projectRoleSchema = z.enum(["owner", "editor", "viewer"]);
 export type CompanyRole = z.infer<typeof companyRoleSchema>;
 export type ProjectRole = z.infer<typeof projectRoleSchema>;

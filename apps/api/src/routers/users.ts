@@ -1,4 +1,4 @@
-import { companyRoleSchema, emailSchema } from "@ampflux/contracts";
+import { companyRoleSchema, emailSchema, INVITATION_LIFETIME_MS } from "@ampflux/contracts";
 import { invitations, type Transaction, users } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
 import { and, asc, count, eq, gt, isNull, ne } from "drizzle-orm";
@@ -9,7 +9,6 @@ import { generateSecretToken, hashToken } from "../auth/tokens.ts";
 import { router } from "../trpc/init.ts";
 import { companyAdminProcedure } from "../trpc/procedures.ts";
 
-const INVITATION_LIFETIME_MS = 7 * 86_400_000;
 const userIdInput = z.object({ userId: z.uuid() });
 
 /** A user of the admin's own company; users of other companies do not exist for it. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes ready what the tests talk to for real: Redis, the machine's Postgres when it has one
 # (tests fall back to an embedded Postgres otherwise), Chromium for the browser tests, and
-# poppler-utils (pdftotext, pdfinfo, pdffonts, pdfimages) that read the label PDFs back.
+# poppler-utils (pdftotext, pdfinfo, pdffonts, pdfimages) that read the label PDFs back, and Caddy.
 set -euo pipefail
 here="$(dirname "$0")"
 
@@ -26,3 +26,5 @@ fi
 
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || "$here/apt-install.sh" chromium
 command -v pdftotext >/dev/null || "$here/apt-install.sh" poppler-utils
+# The Dockerfile-steps test runs the web image's Caddy config for real (scripts/test/dockerfile.test.ts).
+command -v caddy >/dev/null || "$here/apt-install.sh" caddy

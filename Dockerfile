@@ -23,7 +23,7 @@ RUN pnpm install --frozen-lockfile
 RUN pnpm --filter @ampflux/sim-wasm build
 RUN pnpm --filter @ampflux/web build
 
-# ---- production dependencies of the api, the worker and the migrate step only -------------------
+# ---- production dependencies of the api, the worker, the migrate step and the CLI only ----------
 FROM base AS deps
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
 COPY apps/api/package.json apps/api/
@@ -35,7 +35,7 @@ COPY packages/db/package.json packages/db/
 COPY packages/sim-wasm/package.json packages/sim-wasm/
 COPY packages/reports/package.json packages/reports/
 COPY bench/package.json bench/
-RUN pnpm install --frozen-lockfile --prod --filter "@ampflux/api..." --filter "@ampflux/worker..."
+RUN pnpm install --frozen-lockfile --prod --filter "@ampflux/api..." --filter "@ampflux/worker..." --filter "@ampflux/cli..."
 
 # ---- runtime base: sources run by Node's type stripping, no compiler, no dev dependencies -------
 FROM node:24.21.0-bookworm-slim AS runtime
@@ -48,6 +48,8 @@ COPY --chown=node:node packages/reports packages/reports
 COPY --chown=node:node packages/sim-wasm/package.json packages/sim-wasm/
 COPY --chown=node:node packages/sim-wasm/src packages/sim-wasm/src
 COPY --from=build --chown=node:node /app/packages/sim-wasm/wasm packages/sim-wasm/wasm
+# `ampflux companies …` / `licence set` for operators (docs/deployment.md), in every app image.
+COPY --chown=node:node apps/cli apps/cli
 USER node
 
 FROM runtime AS migrate

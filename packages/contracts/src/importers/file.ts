@@ -45,7 +45,8 @@ export function detectImportFormat(fileName: string, text: string): ImportFormat
   if (/"schema"\s*:\s*"ampflux\/network@/.test(head)) return "ampflux";
   if (head.trimStart().startsWith("{")) return "pandapower";
   if (/\bmpc\s*\.\s*bus\s*=/.test(text)) return "matpower";
-  if (PSSE_CASE_ID.test(head)) return "psse";
+  // Version 35 files may open with `@!` column-header comment lines.
+  if (PSSE_CASE_ID.test(head.replace(/^(\s*@!.*(\r\n|\r|\n))+/, ""))) return "psse";
   throw new NetworkFileError(
     "ampflux",
     `cannot tell the format of ${fileName}: use .m, .raw, pandapower or AmpFlux JSON`,

@@ -7,7 +7,7 @@
 // instead of run (a non-root user cannot install them; the test machine has them).
 
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { parseStages, type Stage, type Step, stageChain } from "./stages.ts";
@@ -95,8 +95,11 @@ export class DockerfileSteps {
   async #buildStage(stage: Stage, base: StageState | undefined): Promise<StageState> {
     const rootfs = path.join(this.#options.scratch, stage.name);
     if (base) {
-      // A stage built FROM another starts from a copy of its file system.
-      const copy = spawnSync("cp", ["-a", base.rootfs, rootfs], { encoding: "utf8" });
+      // A stage built FROM another starts from its file system: hard links, as cheap as a shared
+      // image layer. COPY replaces files (cp --remove-destination) instead of writing through a
+      // link, so the base stays as it was; RUN steps of stages built on another (build, deps) only
+      // add files to what their base has.
+      const copy = spawnSync("cp", ["-al", base.rootfs, rootfs], { encoding: "utf8" });
       if (copy.status !== 0) throw new Error(`copying stage ${base.name}: ${copy.stderr}`);
     } else this.#mkdirs(rootfs);
     const state: StageState = base
@@ -177,15 +180,16 @@ export class DockerfileSteps {
     spawnSync("chown", ["-R", `${this.#options.uid}:${this.#options.gid ?? this.#options.uid}`, target]);
   }
 
+  /** `cp -a` (symlinks kept as they are, as an image layer keeps them), unlinking what it replaces. */
+  #cp(from: string, to: string): void {
+    const copied = spawnSync("cp", ["-a", "--remove-destination", from, to], { encoding: "utf8" });
+    if (copied.status !== 0) throw new Error(`cp ${from} ${to}: ${copied.stderr}`);
+    this.#chown(to);
+  }
+
   async #copy(state: StageState, step: Extract<Step, { kind: "copy" }>): Promise<void> {
     const destination = this.hostPath(state, step.destination);
     const intoFolder = step.destination.endsWith("/") || step.sources.length > 1 || step.destination === ".";
-    const place = (from: string, name: string) => {
-      const to = intoFolder ? path.join(destination, name) : destination;
-      this.#mkdirs(path.dirname(to));
-      cpSync(from, to, { recursive: true });
-      this.#chown(to);
-    };
     for (const source of step.sources) {
       if (step.from !== undefined) {
         // BuildKit builds the stage a COPY --from names when it is needed.
@@ -193,8 +197,15 @@ export class DockerfileSteps {
         const host = this.hostPath(from, source);
         if (!existsSync(host))
           throw new Error(`line ${step.line}: ${source} does not exist in stage ${step.from}`);
-        if (statSync(host).isDirectory() && !intoFolder) place(host, "");
-        else place(host, path.basename(host));
+        if (statSync(host).isDirectory()) {
+          // A folder's contents go into the destination, as COPY does.
+          this.#mkdirs(destination);
+          this.#cp(`${host}/.`, `${destination}/`);
+        } else {
+          const to = intoFolder ? path.join(destination, path.basename(host)) : destination;
+          this.#mkdirs(path.dirname(to));
+          this.#cp(host, to);
+        }
         continue;
       }
       this.#context ??= contextFiles(this.#options.context);
@@ -205,16 +216,18 @@ export class DockerfileSteps {
       if (matched.length === 0)
         throw new Error(`line ${step.line}: COPY ${source}: nothing in the build context`);
       for (const file of matched) {
-        const host = path.join(this.#options.context, file);
-        if (file === prefix) place(host, path.basename(file));
-        else {
-          const inside = prefix === "." ? file : file.slice(prefix.length + 1);
-          const to = path.join(destination, inside);
-          this.#mkdirs(path.dirname(to));
-          cpSync(host, to);
-          this.#chown(to);
-        }
+        const inside = file === prefix ? null : prefix === "." ? file : file.slice(prefix.length + 1);
+        const to =
+          inside !== null
+            ? path.join(destination, inside)
+            : intoFolder
+              ? path.join(destination, path.basename(file))
+              : destination;
+        this.#mkdirs(path.dirname(to));
+        rmSync(to, { force: true });
+        cpSync(path.join(this.#options.context, file), to);
       }
+      this.#chown(destination);
     }
   }
 

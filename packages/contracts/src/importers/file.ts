@@ -53,19 +53,32 @@ export function detectImportFormat(fileName: string, text: string): ImportFormat
   );
 }
 
+/** Files read together with a network file: a PSS/E case's sequence data (.seq). */
+export interface CompanionFiles {
+  sequence?: string | undefined;
+}
+
 /**
  * Imports a network file of any supported format into a document, with the importer's report.
- * `types` (a company's library; the built-in one when omitted) is where pandapower std_types are matched.
+ * `types` (a company's library; the built-in one when omitted) is where pandapower std_types are
+ * matched; `companions.sequence` is a .seq file for a PSS/E case (refused for other formats).
  */
 export function importNetworkFile(
   fileName: string,
   text: string,
   format?: ImportFormat,
   types?: TypeLibrary,
+  companions: CompanionFiles = {},
 ): NetworkFileImport {
   const resolved = format ?? detectImportFormat(fileName, text);
+  if (companions.sequence !== undefined && resolved !== "psse") {
+    throw new NetworkFileError(
+      resolved,
+      `a .seq file belongs to a PSS/E RAW case, not to a ${resolved} file`,
+    );
+  }
   try {
-    const imported = importerFor(resolved, types)(text);
+    const imported = importerFor(resolved, types, companions)(text);
     return { format: resolved, ...imported };
   } catch (error) {
     throw asNetworkFileError(resolved, error);
@@ -75,6 +88,7 @@ export function importNetworkFile(
 function importerFor(
   format: ImportFormat,
   types: TypeLibrary | undefined,
+  companions: CompanionFiles,
 ): (text: string) => Omit<NetworkFileImport, "format"> {
   switch (format) {
     case "matpower":
@@ -82,7 +96,7 @@ function importerFor(
     case "pandapower":
       return (text) => importPandapower(text, {}, types);
     case "psse":
-      return (text) => importPsse(text);
+      return (text) => importPsse(text, {}, companions.sequence);
     case "ampflux":
       return importDocumentJson;
   }

@@ -98,7 +98,11 @@ const COMMANDS = {
     ],
     required: [],
   },
-  loadflow: { args: ["file"], flags: ["format", "tol", "max-iter", "q-limits", "flat", "algorithm"], required: [] },
+  loadflow: {
+    args: ["file"],
+    flags: ["format", "tol", "max-iter", "q-limits", "flat", "algorithm"],
+    required: [],
+  },
   labels: {
     args: ["result?"],
     flags: ["out", "layout", "paper", "project", "network", "date", "bus", "simulation"],

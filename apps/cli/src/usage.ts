@@ -18,7 +18,7 @@ export const STUDY_SYNOPSIS =
   "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
 
 export const LOADFLOW_SYNOPSIS =
-    "usage: ampflux loadflow <file> [--algorithm nr|fdxb|fdbx|dc] [--format table|csv|json] [--tol PU] " +
+  "usage: ampflux loadflow <file> [--algorithm nr|fdxb|fdbx|dc] [--format table|csv|json] [--tol PU] " +
   "[--max-iter N] [--q-limits] [--flat]";
 
 export const LABELS_SYNOPSIS =

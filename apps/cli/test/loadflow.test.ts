@@ -106,7 +106,17 @@ describe("ampflux loadflow", () => {
   });
 
   it("names every bad flag in one run and exits 2", async () => {
-    const run = await loadflow(case9, "--tol", "0", "--max-iter", "ten", "--format", "xml", "--algorithm", "gs");
+    const run = await loadflow(
+      case9,
+      "--tol",
+      "0",
+      "--max-iter",
+      "ten",
+      "--format",
+      "xml",
+      "--algorithm",
+      "gs",
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--tol: "0" is not a positive number/);
     expect(run.stderr).toMatch(/--max-iter: "ten"/);

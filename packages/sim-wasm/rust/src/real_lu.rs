@@ -249,9 +249,9 @@ mod tests {
 
     fn multiply(p: &Pattern, values: &[f64], x: &[f64]) -> Vec<f64> {
         let mut y = vec![0.0; p.n];
-        for j in 0..p.n {
+        for (j, &xj) in x.iter().enumerate() {
             for e in p.colptr[j]..p.colptr[j + 1] {
-                y[p.rowind[e]] += values[e] * x[j];
+                y[p.rowind[e]] += values[e] * xj;
             }
         }
         y
@@ -298,6 +298,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::needless_range_loop)] // e indexes the pattern and the values alike
     fn a_small_diagonal_falls_back_to_partial_pivoting() {
         // Diagonal 1e-9 next to off-diagonals of 1: every static multiplier is ~1e9.
         // 4 × 4 with weights 1 and 0.5: no eigenvalue of the zero-diagonal part is 0.

@@ -96,28 +96,27 @@ pub fn solve(buses: &[Bus], branches: &[Branch], options: &Options, xb: bool) ->
     };
     let mut history = Vec::new();
     let mut iterations = 0;
-    // A labeled loop, not a labeled block: those need Rust 1.65 (the crate builds with 1.63).
-    let outcome = 'solution: loop {
-        let (mut bp, mut bpp) = if unknowns > 0 {
-            (
-                RealSolver::analyze(bp_pattern)?,
-                RealSolver::analyze(bpp_pattern.clone())?,
-            )
-        } else {
+    // B' and B'' factorized once (none when no bus is unknown or either is singular).
+    let mut solvers = None;
+    if unknowns > 0 {
+        let mut bp = RealSolver::analyze(bp_pattern)?;
+        let mut bpp = RealSolver::analyze(bpp_pattern)?;
+        let bpp_values = b_double_prime_values(&bpp.symbolic.a, &bpp_full, &bus_of, &kinds);
+        if factorized(&mut bp, &bp_values)? && factorized(&mut bpp, &bpp_values)? {
+            solvers = Some((bp, bpp));
+        }
+    }
+    let outcome = match solvers.as_mut() {
+        None if unknowns == 0 => {
             history.push(0.0);
-            break 'solution Outcome::Converged;
-        };
-        if !factorized(&mut bp, &bp_values)?
-            || !factorized(
-                &mut bpp,
-                &b_double_prime_values(&bpp_pattern, &bpp_full, &bus_of, &kinds),
-            )?
-        {
+            Outcome::Converged
+        }
+        None => {
             let s = state(&vm, &va);
             history.push(max_mismatch(&kinds, &active, &s, &spec));
-            break 'solution Outcome::SingularJacobian;
+            Outcome::SingularJacobian
         }
-        break 'solution (loop {
+        Some((bp, bpp)) => loop {
             let s = state(&vm, &va);
             let worst = max_mismatch(&kinds, &active, &s, &spec);
             history.push(worst);
@@ -129,7 +128,7 @@ pub fn solve(buses: &[Bus], branches: &[Branch], options: &Options, xb: bool) ->
                     break Outcome::Converged;
                 }
                 let values = b_double_prime_values(&bpp.symbolic.a, &bpp_full, &bus_of, &kinds);
-                if !factorized(&mut bpp, &values)? {
+                if !factorized(bpp, &values)? {
                     break Outcome::SingularJacobian;
                 }
             }
@@ -163,7 +162,7 @@ pub fn solve(buses: &[Bus], branches: &[Branch], options: &Options, xb: bool) ->
                 vm[b] += rhs[k];
             }
             iterations += 1;
-        });
+        },
     };
     let v: Vec<Complex> = vm.iter().zip(&va).map(|(&m, &a)| polar(m, a)).collect();
     let s = injections(&v, &currents(&y, &v));

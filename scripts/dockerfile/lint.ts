@@ -21,7 +21,7 @@ export function runtimeTargets(content: string): string[] {
 export function lintDockerfile(content: string): LintProblem[] {
   const problems: LintProblem[] = validate(content).map((d) => ({
     line: d.range.start.line + 1,
-    message: d.message,
+    message: typeof d.message === "string" ? d.message : d.message.value,
   }));
   const stages = parseStages(content);
   for (const stage of stages) {

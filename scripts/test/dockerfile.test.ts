@@ -168,7 +168,17 @@ describe("Dockerfile steps, run as a non-root user in a clean folder", () => {
     } catch (error) {
       throw new Error(`${String(error)}\n${log.slice(-30).join("\n")}`);
     }
-    const [migrate, api, worker, web] = [built.migrate, built.api, built.worker, built.web] as StageState[];
+    const stage = (name: string) => {
+      const state = built[name];
+      if (!state) throw new Error(`target ${name} was not built`);
+      return state;
+    };
+    const [migrate, api, worker, web] = ["migrate", "api", "worker", "web"].map(stage) as [
+      StageState,
+      StageState,
+      StageState,
+      StageState,
+    ];
     expect(api.user).toBe("node");
     expect(worker.user).toBe("node");
     expect(web.user).toBe("nobody");

@@ -51,6 +51,7 @@ const FLAGS = {
   "max-iter": { type: "string" },
   "q-limits": { type: "boolean" },
   flat: { type: "boolean" },
+  algorithm: { type: "string" },
   wait: { type: "boolean" },
   out: { type: "string" },
   layout: { type: "string" },
@@ -101,7 +102,11 @@ const COMMANDS = {
     ],
     required: [],
   },
-  loadflow: { args: ["file"], flags: ["format", "tol", "max-iter", "q-limits", "flat"], required: [] },
+  loadflow: {
+    args: ["file"],
+    flags: ["format", "tol", "max-iter", "q-limits", "flat", "algorithm"],
+    required: [],
+  },
   labels: {
     args: ["result?"],
     flags: ["out", "layout", "paper", "project", "network", "date", "bus", "simulation"],

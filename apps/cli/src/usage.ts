@@ -13,7 +13,7 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
   "[--tmin S] [--tk S] [--bus ID…] [--branches] [--duty] [--duty-current bus|through] " +
-  "[--arc-flash] [--arc-flash-max-duration S|none] [--seq FILE.seq] " +
+  "[--arc-flash] [--arc-flash-max-duration S|none] [--prefault iec60909|load-flow] [--seq FILE.seq] " +
   "[--labels FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]] " +
   "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
 
@@ -39,7 +39,7 @@ On this machine (no server, no API key):
   study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] [--tmin S] [--tk S]
         [--bus ID…] [--branches] [--duty] [--duty-current bus|through]
         [--arc-flash] [--arc-flash-max-duration S|none] [--labels FILE.pdf|FILE.svg]
-        [--default-type COLLECTION=TYPE…] [--format table|csv|json]
+        [--prefault iec60909|load-flow] [--default-type COLLECTION=TYPE…] [--format table|csv|json]
                                         IEC 60909 short-circuit study of a MATPOWER case,
                                         pandapower JSON, PSS/E RAW v33 or AmpFlux network file
                                         (told apart by content), with --duty each rated
@@ -128,6 +128,12 @@ mapped, assumed or dropped goes to stderr.
   --arc-flash-max-duration S|none
               longest arc duration in seconds when no device clears the arc in time (default
               2, IEEE 1584-2018 §6.9.1); none: no cap, such buses get no result
+  --prefault iec60909|load-flow
+              pre-fault voltages: iec60909, the equivalent voltage source c·Un/√3 (default);
+              load-flow, the voltages of a Newton–Raphson load flow of the file's set-points
+              (superposition method: no c, no K_T/K_G/K_S, loads as impedances, branch
+              currents include the load current); a load flow that does not converge is an
+              error (docs/short-circuit.md, "Pre-fault voltages from a load flow")
   --labels FILE.pdf|FILE.svg
               with --arc-flash, also write a printable label per bus with a number, as
               \`ampflux labels\` does (PDF: --layout page|sheet, --paper A4|Letter; SVG: one file,

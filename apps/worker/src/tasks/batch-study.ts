@@ -9,6 +9,7 @@ import {
   BRANCH_COLLECTIONS,
   batchStudyOptionsSchema,
   type DutyCheck,
+  type LoadFlowWorst,
   type WorstCase,
 } from "@ampflux/contracts";
 import { reportProgress } from "@ampflux/db";
@@ -20,6 +21,7 @@ import {
   type ValidatedNetwork,
 } from "@ampflux/sim-wasm";
 import type { Task } from "graphile-worker";
+import { loadFlowCollector } from "./batch-load-flow.ts";
 import { mergeBusWorst, mergeDutyWorst, worstDuty } from "./batch-worst.ts";
 import { PermanentStudyError, parsedOptions, runStudy, StudyCancelled, type TaskDeps } from "./study.ts";
 
@@ -50,10 +52,15 @@ export function contingencyVariants(network: ValidatedNetwork, outages: string[]
 export type BeforeStep = (done: number, steps: number, what: string) => Promise<boolean>;
 
 export interface Sweep {
+  /** Short-circuit studies run (the load flows are counted in loadFlow.steps). */
   steps: number;
   worst: WorstCase[];
   /** With options.duty: per element and check the worst over the max-case steps, worst first. */
   duty?: DutyCheck[];
+  /** With options.load_flow: worst voltages and loadings over the states' load flows. */
+  loadFlow?: LoadFlowWorst;
+  /** With options.load_flow: milliseconds spent in the load flows. */
+  loadFlowMs?: number;
   /** Models built, analyses and factorizations over all variants (each per variant and case). */
   work: StudyWork;
 }
@@ -64,7 +71,7 @@ function studiesOf(
   network: ValidatedNetwork,
   options: BatchStudyOptions,
 ): ShortCircuitStudies {
-  const { contingencies: _o, ...plan } = options;
+  const { contingencies: _o, load_flow: _lf, ...plan } = options;
   try {
     return core.shortCircuitStudies(network, plan);
   } catch (error) {
@@ -90,17 +97,29 @@ export async function worstCases(
     ]);
   }
   const variants = contingencyVariants(network, options.contingencies);
-  const steps = variants.length * options.faults.length * options.cases.length;
+  const loadFlows = loadFlowCollector(options);
+  const shortCircuits = variants.length * options.faults.length * options.cases.length;
+  // Progress counts a state's load flow as one step, as each fault type and case is.
+  const steps = shortCircuits + (loadFlows ? variants.length : 0);
   const worst = new Map<string, WorstCase>();
   const duty = new Map<string, DutyCheck>();
   const work: StudyWork = { modelBuilds: 0, analyses: 0, factorizations: 0 };
   let done = 0;
   for (const variant of variants) {
+    const state = variant.outage ? `${variant.outage} out` : "base case";
+    if (loadFlows) {
+      // First, so that options the engine refuses fail the batch at the base network at once.
+      if (!(await beforeStep(done, steps, `load flow, ${state} (${done + 1}/${steps})`)))
+        throw new StudyCancelled();
+      loadFlows.run(core, variant.network, variant.outage);
+      done++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const studies = studiesOf(core, variant.network, options);
     try {
       for (const fault of options.faults) {
         for (const studyCase of options.cases) {
-          const what = `${fault} ${studyCase}, ${variant.outage ? `${variant.outage} out` : "base case"} (${done + 1}/${steps})`;
+          const what = `${fault} ${studyCase}, ${state} (${done + 1}/${steps})`;
           if (!(await beforeStep(done, steps, what))) throw new StudyCancelled();
           const result = studies.run(fault, studyCase);
           const step = { fault, case: studyCase, outage: variant.outage };
@@ -120,9 +139,10 @@ export async function worstCases(
     }
   }
   return {
-    steps,
+    steps: shortCircuits,
     worst: [...worst.values()],
     ...(options.duty && { duty: worstDuty(duty) }),
+    ...(loadFlows && { loadFlow: loadFlows.result(), loadFlowMs: loadFlows.elapsedMs }),
     work,
   };
 }
@@ -136,11 +156,16 @@ async function sweep(
 ) {
   const started = performance.now();
   let reportedAt = 0;
-  const { steps, worst, duty } = await worstCases(core, network, options, async (done, steps, what) => {
-    if (performance.now() - reportedAt < 500) return true;
-    reportedAt = performance.now();
-    return reportProgress(deps.db, simulation, done / steps, what);
-  });
+  const { steps, worst, duty, loadFlow, loadFlowMs } = await worstCases(
+    core,
+    network,
+    options,
+    async (done, steps, what) => {
+      if (performance.now() - reportedAt < 500) return true;
+      reportedAt = performance.now();
+      return reportProgress(deps.db, simulation, done / steps, what);
+    },
+  );
   return {
     result: {
       standard: "IEC 60909-0:2016",
@@ -148,8 +173,13 @@ async function sweep(
       outages: options.contingencies,
       worst,
       ...(duty && { duty }),
+      ...(loadFlow && { load_flow: loadFlow }),
     } satisfies BatchStudyResult,
-    timings: { total: performance.now() - started, perStep: (performance.now() - started) / steps },
+    timings: {
+      total: performance.now() - started,
+      perStep: (performance.now() - started) / (steps + (loadFlow?.steps ?? 0)),
+      ...(loadFlowMs !== undefined && { loadFlow: loadFlowMs }),
+    },
   };
 }
 

@@ -3,33 +3,7 @@
 // each contingency: per bus the lowest and highest voltage, per branch the highest loading, each
 // with the outage that caused it, and per contingency whether its load flow converged.
 
-import { z } from "zod";
-import { type LoadFlowBranchResult, type LoadFlowOutcome, loadFlowOptionsSchema } from "./load-flow.ts";
-
-/**
- * Violation limits: a bus is under/over voltage outside vm_min_pu..vm_max_pu, a branch
- * overloaded above loading_max_percent. Defaults: ±5 % of nominal (a common planning band,
- * tighter than EN 50160's ±10 % supply tolerance) and the branch's rating.
- */
-export const loadFlowLimitsSchema = z
-  .strictObject({
-    vm_min_pu: z.number().positive().max(2).default(0.95),
-    vm_max_pu: z.number().positive().max(2).default(1.05),
-    loading_max_percent: z.number().positive().max(1_000).default(100),
-  })
-  .refine((l) => l.vm_min_pu < l.vm_max_pu, {
-    path: ["vm_min_pu"],
-    message: "vm_min_pu must be below vm_max_pu",
-  });
-
-export type LoadFlowLimits = z.output<typeof loadFlowLimitsSchema>;
-
-/** A batch study's `load_flow`: the engine's options and the limits its tables are checked against. */
-export const batchLoadFlowOptionsSchema = loadFlowOptionsSchema.extend({
-  limits: loadFlowLimitsSchema.prefault({}),
-});
-
-export type BatchLoadFlowOptions = z.output<typeof batchLoadFlowOptionsSchema>;
+import type { LoadFlowBranchResult, LoadFlowLimits, LoadFlowOutcome } from "./load-flow.ts";
 
 /**
  * One bus over the converged load flows (base and contingencies): its lowest and highest Vm and
@@ -83,27 +57,6 @@ export interface LoadFlowWorst {
   contingencies: LoadFlowContingency[];
   buses: LoadFlowWorstBus[];
   branches: LoadFlowWorstBranch[];
-}
-
-/** A bus's violation; null inside the band or without a voltage (unsupplied, out of service). */
-export function busViolation(
-  bus: { vm_pu: number | null },
-  limits: LoadFlowLimits,
-): "undervoltage" | "overvoltage" | null {
-  if (bus.vm_pu === null) return null;
-  if (bus.vm_pu < limits.vm_min_pu) return "undervoltage";
-  if (bus.vm_pu > limits.vm_max_pu) return "overvoltage";
-  return null;
-}
-
-/** A branch's violation; null within its rating or without one. */
-export function branchViolation(
-  branch: { loading_percent: number | null },
-  limits: LoadFlowLimits,
-): "overload" | null {
-  return branch.loading_percent !== null && branch.loading_percent > limits.loading_max_percent
-    ? "overload"
-    : null;
 }
 
 /** Worst-voltage CSV columns: one row per bus. */

@@ -5,12 +5,13 @@
 // and left out of the worst values; it never fails the batch.
 
 import {
-  type BatchLoadFlowOptions,
   type BatchStudyOptions,
   branchViolation,
   busViolation,
+  engineLoadFlowOptions,
   type LoadFlowContingency,
   type LoadFlowResult,
+  type LoadFlowStudyOptions,
   type LoadFlowWorst,
   type LoadFlowWorstBranch,
   type LoadFlowWorstBus,
@@ -18,22 +19,19 @@ import {
 import { LoadFlowInputError, type SimCore, type ValidatedNetwork } from "@ampflux/sim-wasm";
 import { PermanentStudyError } from "./study.ts";
 
-/** Engine options of the batch's load flows (the limits are ours, not the engine's). */
-const engineOptions = ({ limits: _limits, ...engine }: BatchLoadFlowOptions) => engine;
-
 /** Ties within rounding keep the earlier state, so an outage that changes nothing is not blamed. */
 const above = (candidate: number, current: number) => candidate > current + 1e-12 * Math.abs(current);
 
 /** Folds the load flows of the states in, one at a time, in the order they run. */
 export class LoadFlowWorstCollector {
-  readonly #options: BatchLoadFlowOptions;
+  readonly #options: LoadFlowStudyOptions;
   readonly #contingencies: LoadFlowContingency[] = [];
   readonly #buses = new Map<string, LoadFlowWorstBus>();
   readonly #branches = new Map<string, LoadFlowWorstBranch>();
   /** Milliseconds spent in run(): the load flows and folding them in. */
   elapsedMs = 0;
 
-  constructor(options: BatchLoadFlowOptions) {
+  constructor(options: LoadFlowStudyOptions) {
     this.#options = options;
   }
 
@@ -45,7 +43,7 @@ export class LoadFlowWorstCollector {
     const started = performance.now();
     let result: LoadFlowResult;
     try {
-      result = core.loadFlow(network, engineOptions(this.#options));
+      result = core.loadFlow(network, engineLoadFlowOptions(this.#options));
     } catch (error) {
       if (!(error instanceof LoadFlowInputError)) throw error;
       const issues = error.issues.map((issue) => ({ ...issue, path: ["load_flow", ...issue.path] }));

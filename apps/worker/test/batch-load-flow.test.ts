@@ -145,26 +145,36 @@ describe("N-1 load flow of a batch study", () => {
     ]);
   });
 
-  it("keeps the worst of independent single load flows on case30 with 6 outages", async () => {
+  /**
+   * case30 with its first 6 lines out in turn, against single load flows of documents outaged by
+   * hand (validated again). A flat start gives the same arithmetic, so the state named gives
+   * exactly the kept value; the default warm start (from the base case's solution) the same
+   * solution within what the tolerance (1e-8 pu mismatch) leaves. Extremes are compared to 1e-6
+   * (states closer than 10 × tolerance are ties, the earlier one kept).
+   */
+  async function againstSingleRuns(flat_start: boolean) {
+    const same = (a: number | null | undefined, b: number | null | undefined, digits: number) =>
+      flat_start ? expect(a).toBe(b) : expect(a).toBeCloseTo(b ?? 0, digits);
     const doc = await matpowerDocument("case30");
     const outages = doc.lines.slice(0, 6).map((l) => l.id);
-    const { loadFlow } = await sweep(doc, outages, { limits: { vm_min_pu: 1, vm_max_pu: 1.08 } });
+    const limits = { vm_min_pu: 1, vm_max_pu: 1.08, loading_max_percent: 100 };
+    const { loadFlow } = await sweep(doc, outages, { flat_start, limits });
     if (!loadFlow) throw new Error("no load-flow result");
     const single = new Map<string | null, LoadFlowResult>(
-      [null, ...outages].map((o) => [o, core.loadFlow(outaged(doc, o))]),
+      [null, ...outages].map((o) => [o, core.loadFlow(outaged(doc, o), { flat_start })]),
     );
     for (const r of single.values()) expect(r.converged).toBe(true);
+    expect(loadFlow.buses).toHaveLength(doc.buses.length);
     for (const w of loadFlow.buses) {
       const vms = [...single].map(([o, r]) => [o, r.buses.find((b) => b.bus === w.bus)?.vm_pu ?? 0] as const);
       const vmIn = (outage: string | null) => vms.find(([o]) => o === outage)?.[1];
-      // The extremes of the single runs (ties within 1e-12 may name either state), and the
-      // state named gives exactly that value.
-      expect(w.vm_min_pu).toBeCloseTo(Math.min(...vms.map((v) => v[1])), 12);
-      expect(w.vm_max_pu).toBeCloseTo(Math.max(...vms.map((v) => v[1])), 12);
-      expect(vmIn(w.vm_min_outage)).toBe(w.vm_min_pu);
-      expect(vmIn(w.vm_max_outage)).toBe(w.vm_max_pu);
+      // The extremes of the single runs, and the state named gives that value (states within
+      // rounding of each other may be named either way).
+      expect(w.vm_min_pu).toBeCloseTo(Math.min(...vms.map((v) => v[1])), 6);
+      expect(w.vm_max_pu).toBeCloseTo(Math.max(...vms.map((v) => v[1])), 6);
+      same(vmIn(w.vm_min_outage), w.vm_min_pu, 8);
+      same(vmIn(w.vm_max_outage), w.vm_max_pu, 8);
     }
-    expect(loadFlow.buses).toHaveLength(doc.buses.length);
     for (const w of loadFlow.branches) {
       const rows = [...single].flatMap(([o, r]) =>
         r.branches.filter((b) => b.id === w.id).map((b) => ({ o, i: Math.max(b.i_from_ka, b.i_to_ka), b })),
@@ -172,21 +182,38 @@ describe("N-1 load flow of a batch study", () => {
       // The branch's own outage has no row; every other state has one.
       expect(rows).toHaveLength(outages.includes(w.id) ? outages.length : outages.length + 1);
       const key = (x: (typeof rows)[number]) => x.b.loading_percent ?? x.i;
-      expect(w.loading_percent ?? w.i_ka).toBeCloseTo(Math.max(...rows.map(key)), 10);
+      expect(w.loading_percent ?? w.i_ka).toBeCloseTo(Math.max(...rows.map(key)), 4);
       const named = rows.find((x) => x.o === w.outage);
-      expect(named?.i).toBe(w.i_ka);
-      expect(named?.b.loading_percent).toBe(w.loading_percent);
+      same(named?.i, w.i_ka, 8);
+      same(named?.b.loading_percent, w.loading_percent, 4);
     }
     // Violation counts per state against the limits given.
-    const limits = loadFlow.limits;
-    expect(limits).toEqual({ vm_min_pu: 1, vm_max_pu: 1.08, loading_max_percent: 100 });
+    expect(loadFlow.limits).toEqual(limits);
     for (const s of loadFlow.contingencies) {
       const r = single.get(s.outage) as LoadFlowResult;
       expect(s.voltage_violations).toBe(r.buses.filter((b) => busViolation(b, limits)).length);
       expect(s.overloads).toBe(r.branches.filter((b) => branchViolation(b, limits)).length);
-      expect(s.iterations).toBe(r.iterations);
     }
     expect(loadFlow.contingencies.some((s) => s.voltage_violations > 0)).toBe(true);
+    const iterations = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    return {
+      batch: iterations(loadFlow.contingencies.slice(1).map((s) => s.iterations)),
+      single: iterations(outages.map((o) => single.get(o)?.iterations ?? 0)),
+    };
+  }
+
+  it("keeps the worst of independent single load flows on case30 (flat start: the same numbers)", async () => {
+    const { batch, single } = await againstSingleRuns(true);
+    expect(batch).toBe(single);
+  });
+
+  it("starts each contingency from the base solution: the same worst values, no more iterations", async () => {
+    const { batch, single } = await againstSingleRuns(false);
+    // Printed so the figure can be quoted.
+    console.info(`case30, 6 outages: ${batch} Newton iterations warm, ${single} from the document's start`);
+    // case30 converges in 3 steps either way; on case1354pegase the median falls from 4 to 3
+    // (bench/src/n1-load-flow.ts).
+    expect(batch).toBeLessThanOrEqual(single);
   });
 
   it("counts a load flow per network state in the progress, and none without the option", async () => {

@@ -16,11 +16,18 @@ import {
   type LoadFlowWorstBranch,
   type LoadFlowWorstBus,
 } from "@ampflux/contracts";
-import { LoadFlowInputError, type SimCore, type ValidatedNetwork } from "@ampflux/sim-wasm";
+import { LoadFlowInputError, type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
+import type { Variant } from "./batch-study.ts";
 import { PermanentStudyError } from "./study.ts";
 
-/** Ties within rounding keep the earlier state, so an outage that changes nothing is not blamed. */
-const above = (candidate: number, current: number) => candidate > current + 1e-12 * Math.abs(current);
+/**
+ * Is `candidate` above `current` by more than what the convergence tolerance leaves? A load flow
+ * stops with mismatches up to tolerance_pu, so two states' values closer than that (times 10,
+ * relative) are the same operating point; a tie keeps the earlier state, so an outage that
+ * changes nothing is not blamed (e.g. in another island, solved again from another start).
+ */
+const above = (candidate: number, current: number, tolerance: number) =>
+  candidate > current + 10 * tolerance * Math.max(1, Math.abs(current));
 
 /** Folds the load flows of the states in, one at a time, in the order they run. */
 export class LoadFlowWorstCollector {
@@ -28,6 +35,8 @@ export class LoadFlowWorstCollector {
   readonly #contingencies: LoadFlowContingency[] = [];
   readonly #buses = new Map<string, LoadFlowWorstBus>();
   readonly #branches = new Map<string, LoadFlowWorstBranch>();
+  /** Where the contingencies' load flows start (see #warmStart). */
+  #start: ValidatedNetwork | undefined;
   /** Milliseconds spent in run(): the load flows and folding them in. */
   elapsedMs = 0;
 
@@ -36,14 +45,26 @@ export class LoadFlowWorstCollector {
   }
 
   /**
-   * Runs the load flow of one state and folds it in. Options the engine refuses fail the batch
-   * (at the base network, before any contingency), naming the field under load_flow.
+   * Runs the load flow of one state (the base network first) and folds it in. Options the engine
+   * refuses fail the batch at the base network, before any contingency, naming the field under
+   * load_flow.
    */
-  run(core: SimCore, network: ValidatedNetwork, outage: string | null): LoadFlowResult {
+  run(core: SimCore, variant: Variant): LoadFlowResult {
     const started = performance.now();
-    let result: LoadFlowResult;
+    const network =
+      this.#start && variant.outage !== null && variant.collection !== null
+        ? this.#start.withOutOfService(variant.collection, variant.outage)
+        : variant.network;
+    const result = this.#solve(core, network);
+    if (variant.outage === null) this.#warmStart(variant.network, result);
+    this.add(result, variant.outage);
+    this.elapsedMs += performance.now() - started;
+    return result;
+  }
+
+  #solve(core: SimCore, network: ValidatedNetwork): LoadFlowResult {
     try {
-      result = core.loadFlow(network, engineLoadFlowOptions(this.#options));
+      return core.loadFlow(network, engineLoadFlowOptions(this.#options));
     } catch (error) {
       if (!(error instanceof LoadFlowInputError)) throw error;
       const issues = error.issues.map((issue) => ({ ...issue, path: ["load_flow", ...issue.path] }));
@@ -52,13 +73,33 @@ export class LoadFlowWorstCollector {
         issues,
       );
     }
-    this.add(result, outage);
-    this.elapsedMs += performance.now() - started;
-    return result;
+  }
+
+  /**
+   * Unless a flat start was asked for, each contingency starts from the base case's solution
+   * (the buses' stored vm_pu/va_degree, which a load flow starts from): an outage moves the
+   * operating point little, so Newton's method needs fewer steps than from the document's own
+   * values (pandapower's init="results", the usual start in contingency analysis). Validated once
+   * for all contingencies; a base case that did not converge leaves the document's start.
+   */
+  #warmStart(base: ValidatedNetwork, result: LoadFlowResult): void {
+    if (this.#options.flat_start || !result.converged) return;
+    const solved = new Map(result.buses.map((b) => [b.bus, b]));
+    const document = base.document;
+    this.#start = ValidatedNetwork.check({
+      ...document,
+      buses: document.buses.map((bus) => {
+        const b = solved.get(bus.id);
+        return b?.vm_pu == null || b.va_degree === null
+          ? bus
+          : { ...bus, vm_pu: b.vm_pu, va_degree: b.va_degree };
+      }),
+    });
   }
 
   add(result: LoadFlowResult, outage: string | null): void {
     const { limits } = this.#options;
+    const tolerance = result.tolerance_pu;
     const converged = result.converged;
     this.#contingencies.push({
       outage,
@@ -90,11 +131,11 @@ export class LoadFlowWorstCollector {
         if (worst.unsupplied_cases++ === 0) worst.unsupplied_outage = outage;
       }
       if (b.vm_pu === null) continue;
-      if (worst.vm_min_pu === null || above(worst.vm_min_pu, b.vm_pu)) {
+      if (worst.vm_min_pu === null || above(worst.vm_min_pu, b.vm_pu, tolerance)) {
         worst.vm_min_pu = b.vm_pu;
         worst.vm_min_outage = outage;
       }
-      if (worst.vm_max_pu === null || above(b.vm_pu, worst.vm_max_pu)) {
+      if (worst.vm_max_pu === null || above(b.vm_pu, worst.vm_max_pu, tolerance)) {
         worst.vm_max_pu = b.vm_pu;
         worst.vm_max_outage = outage;
       }
@@ -107,8 +148,8 @@ export class LoadFlowWorstCollector {
       const worse =
         !worst ||
         (br.loading_percent !== null && worst.loading_percent !== null
-          ? above(br.loading_percent, worst.loading_percent)
-          : above(i_ka, worst.i_ka));
+          ? above(br.loading_percent, worst.loading_percent, tolerance)
+          : above(i_ka, worst.i_ka, tolerance));
       if (worse)
         this.#branches.set(key, {
           id: br.id,

@@ -7,6 +7,7 @@ import {
   type BatchStudyOptions,
   type BatchStudyResult,
   BRANCH_COLLECTIONS,
+  type BranchCollection,
   batchStudyOptionsSchema,
   type DutyCheck,
   type LoadFlowWorst,
@@ -25,8 +26,10 @@ import { loadFlowCollector } from "./batch-load-flow.ts";
 import { mergeBusWorst, mergeDutyWorst, worstDuty } from "./batch-worst.ts";
 import { PermanentStudyError, parsedOptions, runStudy, StudyCancelled, type TaskDeps } from "./study.ts";
 
-interface Variant {
+export interface Variant {
   outage: string | null;
+  /** Where the outaged branch is (null: the base network). */
+  collection: BranchCollection | null;
   network: ValidatedNetwork;
 }
 
@@ -35,7 +38,7 @@ interface Variant {
  * once with the base (taking a branch out of service changes nothing validation looks at).
  */
 export function contingencyVariants(network: ValidatedNetwork, outages: string[]): Variant[] {
-  const variants: Variant[] = [{ outage: null, network }];
+  const variants: Variant[] = [{ outage: null, collection: null, network }];
   outages.forEach((id, index) => {
     const collection = BRANCH_COLLECTIONS.find((c) => network.document[c].some((b) => b.id === id));
     if (!collection) {
@@ -43,7 +46,7 @@ export function contingencyVariants(network: ValidatedNetwork, outages: string[]
         { path: ["contingencies", index], message: `no line or transformer "${id}"` },
       ]);
     }
-    variants.push({ outage: id, network: network.withOutOfService(collection, id) });
+    variants.push({ outage: id, collection, network: network.withOutOfService(collection, id) });
   });
   return variants;
 }
@@ -111,7 +114,7 @@ export async function worstCases(
       // First, so that options the engine refuses fail the batch at the base network at once.
       if (!(await beforeStep(done, steps, `load flow, ${state} (${done + 1}/${steps})`)))
         throw new StudyCancelled();
-      loadFlows.run(core, variant.network, variant.outage);
+      loadFlows.run(core, variant);
       done++;
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -1,7 +1,7 @@
 // `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
 // api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
 // plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
-// Flags: --only engine,browser,native,duty,arc-flash,report,import,api,worker,n1-load-flow (default all), --quick (small cases, short runs).
+// Flags: --only engine,browser,native,duty,arc-flash,loadflow,report,import,api,worker,n1-load-flow (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -11,6 +11,7 @@ import { benchApiLoad } from "./api-load.ts";
 import { arcFlashTable, benchArcFlash } from "./engine/arc-flash.ts";
 import { benchEngineBrowser } from "./engine/browser.ts";
 import { benchDuty, dutyTable } from "./engine/duty.ts";
+import { benchLoadFlow, loadFlowTables } from "./engine/load-flow.ts";
 import type { EngineRow } from "./engine/measure.ts";
 import { benchEngineNode } from "./engine/node.ts";
 import { benchImport } from "./import-timing.ts";
@@ -25,6 +26,7 @@ const PARTS = [
   "native",
   "duty",
   "arc-flash",
+  "loadflow",
   "report",
   "import",
   "api",
@@ -89,6 +91,13 @@ if (only.has("arc-flash")) {
   results.arcFlash = rows;
   console.log(
     `\n## Arc flash: all-bus 3ph maximum-case study with and without arc flash\n\n${arcFlashTable(rows)}`,
+  );
+}
+if (only.has("loadflow")) {
+  const loadFlow = await benchLoadFlow(quick);
+  results.loadFlow = loadFlow;
+  console.log(
+    `\n## Load flow: core.loadFlow in Node per algorithm, flat start\n\n${loadFlowTables(loadFlow)}`,
   );
 }
 if (only.has("report")) {

@@ -1,7 +1,7 @@
 // `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
 // api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
 // plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
-// Flags: --only engine,browser,native,duty,arc-flash,report,import,api,worker (default all), --quick (small cases, short runs).
+// Flags: --only engine,browser,native,duty,arc-flash,loadflow,report,import,api,worker (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -11,6 +11,7 @@ import { benchApiLoad } from "./api-load.ts";
 import { arcFlashTable, benchArcFlash } from "./engine/arc-flash.ts";
 import { benchEngineBrowser } from "./engine/browser.ts";
 import { benchDuty, dutyTable } from "./engine/duty.ts";
+import { benchLoadFlow, loadFlowTables } from "./engine/load-flow.ts";
 import type { EngineRow } from "./engine/measure.ts";
 import { benchEngineNode } from "./engine/node.ts";
 import { benchImport } from "./import-timing.ts";
@@ -24,6 +25,7 @@ const PARTS = [
   "native",
   "duty",
   "arc-flash",
+  "loadflow",
   "report",
   "import",
   "api",
@@ -89,6 +91,13 @@ if (only.has("arc-flash")) {
     `\n## Arc flash: all-bus 3ph maximum-case study with and without arc flash\n\n${arcFlashTable(rows)}`,
   );
 }
+if (only.has("loadflow")) {
+  const loadFlow = await benchLoadFlow(quick);
+  results.loadFlow = loadFlow;
+  console.log(
+    `\n## Load flow: core.loadFlow in Node per algorithm, flat start\n\n${loadFlowTables(loadFlow)}`,
+  );
+}
 if (only.has("report")) {
   const rows = benchStudyReport(quick);
   results.report = rows;
@@ -105,13 +114,24 @@ if (only.has("import")) {
   );
 }
 if (only.has("api")) {
-  const rows = await benchApiLoad(quick ? 2 : 5);
-  results.api = rows;
+  const api = await benchApiLoad(quick ? 2 : 5);
+  results.api = api;
   console.log(
-    `\n## api under load (autocannon, ${quick ? 2 : 5} s per run, 100-bus network)\n\n${table(
-      ["procedure", "connections", "requests", "req/s", "p50 ms", "p99 ms", "non-2xx"],
-      rows.map((r) => [r.procedure, r.connections, r.requests, r.rps, r.p50Ms, r.p99Ms, r.non2xx]),
-    )}`,
+    `\n## api under load (autocannon, ${quick ? 2 : 5} s per run; 10 connections: median of 3)\n\n${table(
+      ["procedure", "connections", "runs", "requests", "req/s", "p50 ms", "p99 ms", "non-2xx"],
+      api.rows.map((r) => [
+        r.procedure,
+        r.connections,
+        r.runs,
+        r.requests,
+        r.rps,
+        r.p50Ms,
+        r.p99Ms,
+        r.non2xx,
+      ]),
+    )}\n\nreq/s at 10 connections over the bare Hono route's: ${Object.entries(api.ratiosToBare)
+      .map(([procedure, ratio]) => `${procedure} ${(ratio * 100).toFixed(1)} %`)
+      .join(", ")}`,
   );
 }
 if (only.has("worker")) {

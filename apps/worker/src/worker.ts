@@ -15,7 +15,12 @@ export interface RunningWorker {
   runner: Runner;
   /** Where Prometheus scrapes this process; undefined without WORKER_METRICS_PORT. */
   metricsUrl: string | undefined;
-  stop(): Promise<void>;
+  /**
+   * Takes no new job and waits for running ones (graphile-worker's graceful shutdown) up to
+   * `timeoutMs`; jobs still running then are failed back to the queue, where any worker retries
+   * them. Resolves with whether every running job finished.
+   */
+  stop(timeoutMs?: number): Promise<{ graceful: boolean }>;
 }
 
 function portOf(server: Server): number {
@@ -62,16 +67,39 @@ export async function startWorker(
     return {
       runner,
       metricsUrl: metricsServer && `http://${settings.WORKER_METRICS_HOST}:${portOf(metricsServer)}/metrics`,
-      async stop() {
+      async stop(timeoutMs = settings.WORKER_SHUTDOWN_TIMEOUT_MS) {
         metricsServer?.close();
-        await runner.stop();
+        const graceful = await stopRunner(runner, timeoutMs);
         await liveness.stop();
         await queue.release();
         await database.close();
+        return { graceful };
       },
     };
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * graphile-worker's graceful shutdown waits for running tasks without end (ours do not watch its
+ * abort signal); past the bound, `kill()` fails them, which unlocks each job with its error and a
+ * retry time, so a worker (this one restarted, or a peer) runs it again: no job is lost.
+ */
+async function stopRunner(runner: Runner, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = runner.stop().then(
+    () => true,
+    () => true,
+  );
+  const graceful = await Promise.race([
+    stopped,
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!graceful) await runner.kill("shutdown bound reached, running jobs are retried").catch(() => {});
+  return graceful;
 }

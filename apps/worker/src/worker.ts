@@ -17,8 +17,8 @@ export interface RunningWorker {
   metricsUrl: string | undefined;
   /**
    * Takes no new job and waits for running ones (graphile-worker's graceful shutdown) up to
-   * `timeoutMs`; jobs still running then are failed back to the queue, where any worker retries
-   * them. Resolves with whether every running job finished.
+   * `timeoutMs`; jobs still running then are unlocked, so any worker retries them. Resolves
+   * with whether every running job finished.
    */
   stop(timeoutMs?: number): Promise<{ graceful: boolean }>;
 }
@@ -63,6 +63,9 @@ export async function startWorker(
       }),
       crontab,
       events,
+      // Completions (and failures) go through graphile-worker's batcher, which its shutdown flushes:
+      // unbatched, a job finished just before SIGTERM could stay locked after the process exits.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     });
     return {
       runner,
@@ -84,8 +87,10 @@ export async function startWorker(
 
 /**
  * graphile-worker's graceful shutdown waits for running tasks without end (ours do not watch its
- * abort signal); past the bound, `kill()` fails them, which unlocks each job with its error and a
- * retry time, so a worker (this one restarted, or a peer) runs it again: no job is lost.
+ * abort signal), and its `kill()` does nothing once a graceful shutdown began. So past the bound
+ * we stop waiting: `liveness.stop()` then unlocks the jobs still locked under this process's ids
+ * and the process exits, so any worker (a peer, or this one restarted) runs them again at once.
+ * A late finish from this process is harmless: studies are stored once (finishSimulation).
  */
 async function stopRunner(runner: Runner, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -100,6 +105,5 @@ async function stopRunner(runner: Runner, timeoutMs: number): Promise<boolean> {
     }),
   ]);
   clearTimeout(timer);
-  if (!graceful) await runner.kill("shutdown bound reached, running jobs are retried").catch(() => {});
   return graceful;
 }

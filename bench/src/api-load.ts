@@ -1,14 +1,24 @@
 // Requests per second and latency of the api under load: autocannon against a real api on
-// loopback, at 1, 10 and 100 concurrent connections, each run bounded in time.
+// loopback, next to a bare Hono route served by the same Node in the same process, so the ratios
+// (issue 18: auth.me ≥ 25 %, projects.list ≥ 15 % of bare at 10 connections) compare like with
+// like on a shared, noisy machine. The 10-connection figures are the median of three runs taken
+// in rounds (bare, auth.me, projects.list, circuits.get…, then again), 1 and 100 connections one run.
+// The servers (api and bare route) share the bench process; autocannon fires GETs from a worker
+// thread, so the load generator does not share their event loop (it does share the 2 cores).
 
 import { setTimeout as sleep } from "node:timers/promises";
+import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
+import { Hono } from "hono";
+import { matpowerNetwork } from "./networks.ts";
 import { startBenchService } from "./service.ts";
 import { syntheticDocument } from "./synthetic.ts";
 
 export interface LoadRow {
   procedure: string;
   connections: number;
+  /** How many runs the figures are the median of. */
+  runs: number;
   requests: number;
   rps: number;
   p50Ms: number;
@@ -16,50 +26,75 @@ export interface LoadRow {
   non2xx: number;
 }
 
-const CONNECTIONS = [1, 10, 100];
+export interface ApiLoad {
+  rows: LoadRow[];
+  /** req/s of each procedure at 10 connections over the bare Hono route's, same run. */
+  ratiosToBare: Record<string, number>;
+}
+
+export const BARE = "bare Hono route";
+const ROUNDS = 3;
 
 interface Target {
   procedure: string;
   method: "GET" | "POST";
-  path: string;
+  url: string;
   /** A body per request; new options each time defeat the result cache. */
   body?: () => string;
+  /** Measured three times at 10 connections (the issue's goals). */
+  ratio?: boolean;
 }
 
 const query = (procedure: string, input?: unknown) =>
   `/trpc/${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
 
-function targets(projectId: string): Target[] {
+function targets(bareUrl: string, apiUrl: string, projectId: string, bigProjectId: string): Target[] {
   const run = (tmin: () => number) => () =>
     JSON.stringify({
       json: { projectId, version: 1, study: { kind: "short_circuit", options: { tmin_s: tmin() } } },
     });
   let k = 0;
   return [
-    { procedure: "auth.me", method: "GET", path: query("auth.me") },
-    { procedure: "projects.list", method: "GET", path: query("projects.list", {}) },
-    { procedure: "circuits.get", method: "GET", path: query("circuits.get", { projectId }) },
+    { procedure: BARE, method: "GET", url: `${bareUrl}/bare`, ratio: true },
+    { procedure: "auth.me", method: "GET", url: apiUrl + query("auth.me"), ratio: true },
+    { procedure: "projects.list", method: "GET", url: apiUrl + query("projects.list", {}), ratio: true },
+    {
+      procedure: "circuits.get (100 buses)",
+      method: "GET",
+      url: apiUrl + query("circuits.get", { projectId }),
+    },
+    {
+      procedure: "circuits.get (1354 buses)",
+      method: "GET",
+      url: apiUrl + query("circuits.get", { projectId: bigProjectId }),
+      ratio: true,
+    },
     {
       procedure: "simulations.run (cached)",
       method: "POST",
-      path: "/trpc/simulations.run",
+      url: `${apiUrl}/trpc/simulations.run`,
       body: run(() => 0.1),
     },
     {
       procedure: "simulations.run (computed)",
       method: "POST",
-      path: "/trpc/simulations.run",
+      url: `${apiUrl}/trpc/simulations.run`,
       body: run(() => 0.02 + ++k * 1e-7),
     },
   ];
 }
 
-async function load(url: string, apiKey: string, target: Target, connections: number, seconds: number) {
+type Run = Omit<LoadRow, "runs">;
+
+async function load(apiKey: string, target: Target, connections: number, seconds: number): Promise<Run> {
   const result = await autocannon({
-    url: `${url}${target.path}`,
+    url: target.url,
     method: target.method,
     connections,
     duration: seconds,
+    // Requests without a body function come from a worker thread, off the servers' event loop;
+    // simulations.run's per-request bodies need the main thread (a function cannot cross).
+    ...(!target.body && { workers: 1 }),
     headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
     ...(target.body && {
       requests: [{ setupRequest: (req) => ({ ...req, body: target.body?.() }) }],
@@ -67,7 +102,7 @@ async function load(url: string, apiKey: string, target: Target, connections: nu
   });
   // autocannon stops at the deadline without waiting for answers in flight: let the api drain them
   // so they neither count against the next run nor meet a closing database.
-  await sleep(1_500);
+  await sleep(1_000);
   return {
     procedure: target.procedure,
     connections,
@@ -79,21 +114,77 @@ async function load(url: string, apiKey: string, target: Target, connections: nu
   };
 }
 
-/** Loads each procedure on a 100-bus network; `seconds` bounds every run. */
-export async function benchApiLoad(seconds: number): Promise<LoadRow[]> {
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** Per-figure medians of several runs of one target (each figure's own median). */
+function medianRow(runs: Run[]): LoadRow {
+  const [first] = runs;
+  if (!first) throw new Error("no runs to take the median of");
+  return {
+    procedure: first.procedure,
+    connections: first.connections,
+    runs: runs.length,
+    requests: median(runs.map((r) => r.requests)),
+    rps: median(runs.map((r) => r.rps)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    non2xx: Math.max(...runs.map((r) => r.non2xx)),
+  };
+}
+
+/** The bare baseline: the smallest JSON answer Hono can give, on the same Node. */
+async function startBareHono() {
+  const app = new Hono().get("/bare", (c) => c.json({ ok: true }));
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Loads each procedure (100-bus network; circuits.get also on case1354pegase); `seconds` bounds every run. */
+export async function benchApiLoad(seconds: number): Promise<ApiLoad> {
   const service = await startBenchService(syntheticDocument(100).document, {
     LOGIN_MAX_PER_IP: "1000000",
   });
+  const bare = await startBareHono();
   try {
+    const big = await service.addProject(
+      "case1354pegase",
+      (await matpowerNetwork("case1354pegase")).document,
+    );
+    const all = targets(bare.url, service.url, service.projectId, big);
     const rows: LoadRow[] = [];
-    for (const target of targets(service.projectId)) {
-      // Warm-up: the first study loads the WASM core and the first queries fill the caches.
-      await load(service.url, service.apiKey, target, 1, 1);
-      for (const connections of CONNECTIONS)
-        rows.push(await load(service.url, service.apiKey, target, connections, seconds));
+    // Warm-up: the first study loads the WASM core and the first queries fill the caches.
+    for (const target of all) await load(service.apiKey, target, 1, 1);
+    const ratioRuns = new Map<string, Run[]>();
+    for (let round = 0; round < ROUNDS; round++)
+      for (const target of all.filter((t) => t.ratio)) {
+        const runs = ratioRuns.get(target.procedure) ?? [];
+        ratioRuns.set(target.procedure, [...runs, await load(service.apiKey, target, 10, seconds)]);
+      }
+    for (const target of all) {
+      rows.push(medianRow([await load(service.apiKey, target, 1, seconds)]));
+      const runs = ratioRuns.get(target.procedure) ?? [await load(service.apiKey, target, 10, seconds)];
+      rows.push(medianRow(runs));
+      rows.push(medianRow([await load(service.apiKey, target, 100, seconds)]));
     }
-    return rows;
+    const bareRps = rows.find((r) => r.procedure === BARE && r.connections === 10)?.rps ?? Number.NaN;
+    const ratiosToBare = Object.fromEntries(
+      rows
+        .filter((r) => r.connections === 10 && r.procedure !== BARE)
+        .map((r) => [r.procedure, Math.round((r.rps / bareRps) * 1000) / 1000]),
+    );
+    return { rows, ratiosToBare };
   } finally {
+    await bare.close();
     await service.stop();
   }
 }

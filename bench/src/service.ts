@@ -13,6 +13,8 @@ export interface BenchService {
   apiKey: string;
   projectId: string;
   trpc: ApiClient;
+  /** Another project of the bench user holding `document` as its version 1; resolves to its id. */
+  addProject(name: string, document: NetworkDocument): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -49,13 +51,23 @@ export async function startBenchService(
   // The bench company (the only one in this database) gets a plan without study limits.
   await api.deps.database.db.update(licenses).set({ batchStudies: true, maxBusesPerStudy: 10_000_000 });
   const trpc = createApiClient({ url: api.url, apiKey: key });
-  const project = await trpc.projects.create.mutate({ name: "Bench" });
-  await trpc.circuits.save.mutate({ projectId: project.id, baseVersion: null, message: "bench", document });
+  const addProject = async (name: string, doc: NetworkDocument) => {
+    const project = await trpc.projects.create.mutate({ name });
+    await trpc.circuits.save.mutate({
+      projectId: project.id,
+      baseVersion: null,
+      message: "bench",
+      document: doc,
+    });
+    return project.id;
+  };
+  const projectId = await addProject("Bench", document);
   return {
     url: api.url,
     apiKey: key,
-    projectId: project.id,
+    projectId,
     trpc,
+    addProject,
     async stop() {
       await worker?.stop();
       await api.close();

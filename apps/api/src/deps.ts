@@ -3,6 +3,7 @@ import { type Cache, createCache } from "@ampflux/db/cache";
 import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
 import type OpenAI from "openai";
 import { createAssistantClient } from "./ai/client.ts";
+import { AuthCache } from "./auth/auth-cache.ts";
 import { CircuitHub } from "./circuits/live.ts";
 import type { Logger } from "./logger.ts";
 import { type ApiMetrics, addDatabaseGauges, createApiMetrics } from "./metrics/api-metrics.ts";
@@ -17,6 +18,8 @@ export interface ApiDeps {
   log: Logger;
   database: DbClient;
   cache: Cache;
+  /** Validated sessions and API keys, dropped on the database's invalidation NOTIFYs. */
+  authCache: AuthCache;
   /** Study progress from the database's NOTIFYs, fanned out to this process's subscriptions. */
   progress: ProgressHub;
   /** Report progress (generate_report), the same way. */
@@ -46,6 +49,7 @@ export function createApiDeps(settings: ApiSettings, log: Logger, version: strin
     log,
     database,
     cache: createCache(settings.REDIS_URL, settings.REDIS_KEY_PREFIX),
+    authCache: new AuthCache(database, log),
     progress: new ProgressHub(database, log),
     reportProgress: new ReportProgressHub(database, log),
     notifications: new NotificationHub(database, log),
@@ -76,6 +80,7 @@ export async function closeLiveFeeds(deps: ApiDeps): Promise<void> {
     deps.reportProgress.close(),
     deps.notifications.close(),
     deps.circuits.close(),
+    deps.authCache.close(),
   ]);
 }
 

@@ -13,7 +13,7 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
   "[--tmin S] [--tk S] [--bus ID…] [--branches] [--duty] [--duty-current bus|through] " +
-  "[--arc-flash] [--arc-flash-max-duration S|none] " +
+  "[--arc-flash] [--arc-flash-max-duration S|none] [--seq FILE.seq] " +
   "[--labels FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]] " +
   "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
 
@@ -96,8 +96,12 @@ Exit codes: 0 success, 1 refused by the api or invalid input, 2 invalid command 
 export const STUDY_HELP = `${STUDY_SYNOPSIS}
 
 IEC 60909-0:2016 short-circuit study computed on this machine by the simulation core. The file is
-a MATPOWER case, a pandapower network (to_json), a PSS/E RAW v33 case or an AmpFlux network
-document, told apart by its content; what an import mapped, assumed or dropped goes to stderr.
+a MATPOWER case, a pandapower network (to_json), a PSS/E RAW case (versions 32 to 35), an IEEE
+Common Data Format case or an AmpFlux network document, told apart by its content; what an import
+mapped, assumed or dropped goes to stderr.
+
+  --seq FILE  the PSS/E sequence data (.seq) of the RAW case: machine, branch and transformer
+              zero sequence data for the unbalanced faults
 
   --fault     fault type (default 3ph)
   --case      max: equipment rating (c_max); min: protection settings (c_min)   (default max)

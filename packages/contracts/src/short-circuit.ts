@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type ArcFlashResult, arcFlashOptionFields } from "./arc-flash/results.ts";
 import { type DutyCheck, dutyOptionFields } from "./duty.ts";
+import { loadFlowOptionsSchema } from "./load-flow.ts";
 import type { NetworkIssue } from "./network/issues.ts";
 
 export const FAULT_TYPES = ["3ph", "2ph", "1ph", "2ph_earth"] as const;
@@ -9,6 +10,14 @@ export type FaultType = (typeof FAULT_TYPES)[number];
 /** max: rating of equipment (c_max, motors included); min: protection settings (c_min, hot lines). */
 export const STUDY_CASES = ["max", "min"] as const;
 export type StudyCase = (typeof STUDY_CASES)[number];
+
+/**
+ * Where the voltage before the fault comes from: "iec60909", the equivalent voltage source
+ * c·Un/√3 at the fault (IEC 60909-0:2016); "load_flow", the superposition method: the
+ * voltages of a converged load flow, with loads as impedances (docs/short-circuit.md).
+ */
+export const PREFAULT_VOLTAGES = ["iec60909", "load_flow"] as const;
+export type PrefaultVoltage = (typeof PREFAULT_VOLTAGES)[number];
 
 /** Options of an IEC 60909-0:2016 short-circuit study; defaults are what most studies use. */
 export const shortCircuitOptionsSchema = z.strictObject({
@@ -29,6 +38,10 @@ export const shortCircuitOptionsSchema = z.strictObject({
   buses: z.array(z.string().min(1)).max(10_000).optional(),
   /** Branch-end currents for each fault bus (needs `buses`: one extra solve per fault bus). */
   branches: z.boolean().default(false),
+  /** Pre-fault voltages: IEC 60909's c·Un/√3 (default) or a load flow's (superposition method). */
+  prefault_voltage: z.enum(PREFAULT_VOLTAGES).default("iec60909"),
+  /** Settings of that load flow (prefault_voltage "load_flow" only); its defaults otherwise. */
+  load_flow: loadFlowOptionsSchema.optional(),
   ...dutyOptionFields,
   /** IEEE 1584-2018 arc flash at every bus; needs fault "3ph" (checked by the engine). */
   ...arcFlashOptionFields,

@@ -153,7 +153,11 @@ describe("importPsse on bad input", () => {
 
   it("rejects unknown buses, other versions and cut-off transformers", () => {
     expect(parseError(replaceLine(14, "2, 9,'1', 0.01, 0.05")).field).toBe("branch J");
-    expect(parseError(replaceLine(1, "0, 100.0, 32")).field).toBe("case identification REV");
+    const old = parseError(replaceLine(1, "0, 100.0, 31"));
+    expect([old.field, old.message]).toEqual([
+      "case identification REV",
+      "line 1 (case identification REV): version 31 is not supported: PSS/E versions 32, 33, 34, 35 are",
+    ]);
     const cut = parseError(lines.slice(0, 19).join("\n"));
     expect(cut.message).toMatch(/transformer record 5 is missing/);
   });

@@ -1,5 +1,6 @@
-import { type Database, sessions, users } from "@ampflux/db";
-import { eq } from "drizzle-orm";
+import { companies, type Database, sessions, users } from "@ampflux/db";
+import { eq, sql } from "drizzle-orm";
+import { type AuthCache, type AuthCompany, sessionCacheKey } from "./auth-cache.ts";
 import { generateSecretToken, hashToken } from "./tokens.ts";
 
 export const SESSION_COOKIE = "ampflux_session";
@@ -21,6 +22,7 @@ export interface ValidSession {
   sessionId: string;
   expiresAt: Date;
   user: SessionUser;
+  company: AuthCompany;
 }
 
 export async function createSession(
@@ -37,37 +39,91 @@ export async function createSession(
 }
 
 /**
- * The session a cookie token names, or null. Sliding expiry: a session used in the second half of
- * its life is extended to a full 30 days again. Deactivated users have no valid sessions.
+ * Session, user and company in one round trip, prepared once per connection (postgres-js names
+ * drizzle's statement): what validateSessionToken asks on a cache miss.
  */
-export async function validateSessionToken(db: Database, token: string): Promise<ValidSession | null> {
-  const sessionId = hashToken(token);
-  const [row] = await db
+function sessionQuery(db: Database) {
+  return db
     .select({
       expiresAt: sessions.expiresAt,
       user: sessionUserColumns,
+      company: { id: companies.id, name: companies.name },
       active: users.active,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId));
-  if (!row) return null;
-  if (row.expiresAt.getTime() <= Date.now() || !row.active) {
+    .innerJoin(companies, eq(companies.id, users.companyId))
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .prepare("auth_session");
+}
+const preparedSessionQueries = new WeakMap<Database, ReturnType<typeof sessionQuery>>();
+function preparedSessionQuery(db: Database) {
+  let query = preparedSessionQueries.get(db);
+  if (!query) {
+    query = sessionQuery(db);
+    preparedSessionQueries.set(db, query);
+  }
+  return query;
+}
+
+/**
+ * The session a cookie token names, or null. Sliding expiry: a session used in the second half of
+ * its life is extended to a full 30 days again. Deactivated users have no valid sessions.
+ * Answered from `cache` when this process validated the token before (auth-cache.ts says why that
+ * is safe); the database is asked otherwise, and when the expiry slides.
+ */
+export async function validateSessionToken(
+  db: Database,
+  cache: AuthCache,
+  token: string,
+): Promise<ValidSession | null> {
+  const sessionId = hashToken(token);
+  const key = sessionCacheKey(sessionId);
+  let session = cache.get(key);
+  if (session?.kind !== "session") {
+    const generation = cache.generation();
+    const query = preparedSessionQuery(db);
+    const [row] = await query.execute({ sessionId });
+    if (!row) return null;
+    if (row.expiresAt.getTime() <= Date.now() || !row.active) {
+      await db.delete(sessions).where(eq(sessions.id, sessionId));
+      return null;
+    }
+    session = {
+      kind: "session",
+      sessionId,
+      expiresAt: row.expiresAt,
+      user: Object.freeze(row.user),
+      company: Object.freeze(row.company),
+    };
+    cache.set(key, session, generation);
+  } else if (session.expiresAt.getTime() <= Date.now()) {
+    cache.forget(key);
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   }
-  let expiresAt = row.expiresAt;
-  if (expiresAt.getTime() - Date.now() < SESSION_LIFETIME_MS / 2) {
-    expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+  if (session.expiresAt.getTime() - Date.now() < SESSION_LIFETIME_MS / 2) {
+    const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
     await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
+    session = { ...session, expiresAt };
+    cache.update(key, session);
   }
-  return { sessionId, expiresAt, user: row.user };
+  return { sessionId, expiresAt: session.expiresAt, user: session.user, company: session.company };
 }
 
-export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
+/**
+ * Ends one session: this process forgets it at once, the others on the sessions trigger's NOTIFY,
+ * which has reached this process when this resolves (AuthCache.barrier).
+ */
+export async function invalidateSession(db: Database, cache: AuthCache, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+  cache.forget(sessionCacheKey(sessionId));
+  await cache.barrier();
 }
 
-export async function invalidateUserSessions(db: Database, userId: string): Promise<void> {
+/** Ends every session of a user; this process also forgets the user's cached API keys. */
+export async function invalidateUserSessions(db: Database, cache: AuthCache, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+  cache.forgetUser(userId);
+  await cache.barrier();
 }

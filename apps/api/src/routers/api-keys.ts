@@ -4,6 +4,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { generateApiKey } from "../auth/api-keys.ts";
+import { apiKeyCacheKey } from "../auth/auth-cache.ts";
 import { router } from "../trpc/init.ts";
 import { protectedProcedure } from "../trpc/procedures.ts";
 
@@ -51,15 +52,19 @@ export const apiKeysRouter = router({
 
   /** Takes effect at once: the next request with the key is refused. */
   revoke: protectedProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    await ctx.deps.database.db.transaction(async (tx) => {
+    const revoked = await ctx.deps.database.db.transaction(async (tx) => {
       const [row] = await tx
         .update(apiKeys)
         .set({ revokedAt: new Date() })
         .where(and(eq(apiKeys.id, input.id), eq(apiKeys.userId, ctx.user.id), isNull(apiKeys.revokedAt)))
-        .returning({ id: apiKeys.id });
+        .returning({ id: apiKeys.id, keyHash: apiKeys.keyHash });
       if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "no active API key with this id" });
       await recordAudit(tx, ctx, { action: "api_key.revoke", targetType: "api_key", targetId: row.id });
+      return row;
     });
+    // After the commit; other processes hear the api_keys trigger's NOTIFY.
+    ctx.deps.authCache.forget(apiKeyCacheKey(revoked.keyHash));
+    await ctx.deps.authCache.barrier();
     return { ok: true };
   }),
 });

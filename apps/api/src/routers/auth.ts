@@ -106,7 +106,8 @@ export const authRouter = router({
   }),
 
   logOut: protectedProcedure.mutation(async ({ ctx }) => {
-    if (ctx.auth.via === "session") await invalidateSession(ctx.deps.database.db, ctx.auth.sessionId);
+    if (ctx.auth.via === "session")
+      await invalidateSession(ctx.deps.database.db, ctx.deps.authCache, ctx.auth.sessionId);
     ctx.clearSessionCookie();
     return { ok: true };
   }),
@@ -114,7 +115,7 @@ export const authRouter = router({
   /** Ends every session of the caller, on every device. */
   logOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
     const db = ctx.deps.database.db;
-    await invalidateUserSessions(db, ctx.user.id);
+    await invalidateUserSessions(db, ctx.deps.authCache, ctx.user.id);
     await recordAudit(db, ctx, {
       action: "auth.log_out_everywhere",
       targetType: "user",
@@ -124,15 +125,10 @@ export const authRouter = router({
     return { ok: true };
   }),
 
-  /** The logged-in user with their company, or null. */
-  me: publicProcedure.query(async ({ ctx }) => {
-    if (!ctx.auth) return null;
-    const [company] = await ctx.deps.database.db
-      .select({ id: companies.id, name: companies.name })
-      .from(companies)
-      .where(eq(companies.id, ctx.auth.user.companyId));
-    return { user: ctx.auth.user, company: company ?? null, via: ctx.auth.via };
-  }),
+  /** The logged-in user with their company, or null (from the context: no round trip). */
+  me: publicProcedure.query(({ ctx }) =>
+    ctx.auth ? { user: ctx.auth.user, company: ctx.auth.company, via: ctx.auth.via } : null,
+  ),
 
   /** Changes the password, ends all other sessions and starts a fresh one for this client. */
   changePassword: protectedProcedure
@@ -155,7 +151,7 @@ export const authRouter = router({
           targetId: ctx.user.id,
         });
       });
-      await invalidateUserSessions(db, ctx.user.id);
+      await invalidateUserSessions(db, ctx.deps.authCache, ctx.user.id);
       await startSession(ctx, ctx.user.id);
       return { ok: true };
     }),

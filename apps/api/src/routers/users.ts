@@ -137,6 +137,9 @@ export const usersRouter = router({
           details: { from: user.role, to: input.role },
         });
       });
+      // The cached caller carries the role (other processes hear the users trigger's NOTIFY).
+      ctx.deps.authCache.forgetUser(input.userId);
+      await ctx.deps.authCache.barrier();
       return { ok: true };
     }),
 
@@ -149,7 +152,7 @@ export const usersRouter = router({
       await tx.update(users).set({ active: false }).where(eq(users.id, user.id));
       await recordAudit(tx, ctx, { action: "user.deactivate", targetType: "user", targetId: user.id });
     });
-    await invalidateUserSessions(db, input.userId);
+    await invalidateUserSessions(db, ctx.deps.authCache, input.userId);
     return { ok: true };
   }),
 });

@@ -1,14 +1,15 @@
 import type { Context as HonoContext } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { authenticateApiKey } from "../auth/api-keys.ts";
+import type { AuthCompany } from "../auth/auth-cache.ts";
 import { SESSION_COOKIE, type SessionUser, validateSessionToken } from "../auth/sessions.ts";
 import { clientIp } from "../client-ip.ts";
 import { databaseUnavailable, isDatabaseOutage } from "../database-outage.ts";
 import type { ApiDeps } from "../deps.ts";
 
 export type Auth =
-  | { via: "session"; sessionId: string; user: SessionUser }
-  | { via: "api_key"; user: SessionUser };
+  | { via: "session"; sessionId: string; user: SessionUser; company: AuthCompany }
+  | { via: "api_key"; user: SessionUser; company: AuthCompany };
 
 // A type alias, not an interface: the Hono adapter wants a Record-compatible context.
 export type Context = {
@@ -21,7 +22,10 @@ export type Context = {
   setHeader(name: string, value: string): void;
 };
 
-/** Who is calling: a bearer API key, else the session cookie (refreshed when its expiry slid). */
+/**
+ * Who is calling: a bearer API key, else the session cookie (refreshed when its expiry slid).
+ * Usually no database round trip: validations are cached per process (auth/auth-cache.ts).
+ */
 async function resolveAuth(
   c: HonoContext,
   deps: ApiDeps,
@@ -30,18 +34,23 @@ async function resolveAuth(
   const db = deps.database.db;
   const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
-    const user = await authenticateApiKey(db, bearer);
-    return user ? ({ via: "api_key", user } as const) : null;
+    const caller = await authenticateApiKey(db, deps.authCache, bearer);
+    return caller ? ({ via: "api_key", user: caller.user, company: caller.company } as const) : null;
   }
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return null;
-  const session = await validateSessionToken(db, token);
+  const session = await validateSessionToken(db, deps.authCache, token);
   if (!session) {
     ctx.clearSessionCookie();
     return null;
   }
   ctx.setSessionCookie(token, session.expiresAt);
-  return { via: "session", sessionId: session.sessionId, user: session.user } as const;
+  return {
+    via: "session",
+    sessionId: session.sessionId,
+    user: session.user,
+    company: session.company,
+  } as const;
 }
 
 export async function createContext(c: HonoContext, deps: ApiDeps): Promise<Context> {

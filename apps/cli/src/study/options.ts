@@ -17,6 +17,8 @@ export type Format = (typeof FORMATS)[number];
 
 export interface StudyRequest {
   file: string;
+  /** --seq FILE: a PSS/E case's sequence data file. */
+  seq: string | undefined;
   format: Format;
   /** --labels FILE.pdf|FILE.svg (with --layout, --paper for PDF): arc-flash labels of the result. */
   labels: LabelsRequest | undefined;
@@ -98,5 +100,5 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
   const defaultTypes = parseDefaultTypes(flags["default-type"], problems);
   checkRanges(options, problems);
   if (problems.length > 0) throw usageError(...problems);
-  return { file: args.file ?? "", format, labels, options, defaultTypes };
+  return { file: args.file ?? "", seq: flags.seq, format, labels, options, defaultTypes };
 }

@@ -45,26 +45,40 @@ export function detectImportFormat(fileName: string, text: string): ImportFormat
   if (/"schema"\s*:\s*"ampflux\/network@/.test(head)) return "ampflux";
   if (head.trimStart().startsWith("{")) return "pandapower";
   if (/\bmpc\s*\.\s*bus\s*=/.test(text)) return "matpower";
-  if (PSSE_CASE_ID.test(head)) return "psse";
+  // Version 35 files may open with `@!` column-header comment lines.
+  if (PSSE_CASE_ID.test(head.replace(/^(\s*@!.*(\r\n|\r|\n))+/, ""))) return "psse";
   throw new NetworkFileError(
     "ampflux",
     `cannot tell the format of ${fileName}: use .m, .raw, pandapower or AmpFlux JSON`,
   );
 }
 
+/** Files read together with a network file: a PSS/E case's sequence data (.seq). */
+export interface CompanionFiles {
+  sequence?: string | undefined;
+}
+
 /**
  * Imports a network file of any supported format into a document, with the importer's report.
- * `types` (a company's library; the built-in one when omitted) is where pandapower std_types are matched.
+ * `types` (a company's library; the built-in one when omitted) is where pandapower std_types are
+ * matched; `companions.sequence` is a .seq file for a PSS/E case (refused for other formats).
  */
 export function importNetworkFile(
   fileName: string,
   text: string,
   format?: ImportFormat,
   types?: TypeLibrary,
+  companions: CompanionFiles = {},
 ): NetworkFileImport {
   const resolved = format ?? detectImportFormat(fileName, text);
+  if (companions.sequence !== undefined && resolved !== "psse") {
+    throw new NetworkFileError(
+      resolved,
+      `a .seq file belongs to a PSS/E RAW case, not to a ${resolved} file`,
+    );
+  }
   try {
-    const imported = importerFor(resolved, types)(text);
+    const imported = importerFor(resolved, types, companions)(text);
     return { format: resolved, ...imported };
   } catch (error) {
     throw asNetworkFileError(resolved, error);
@@ -74,6 +88,7 @@ export function importNetworkFile(
 function importerFor(
   format: ImportFormat,
   types: TypeLibrary | undefined,
+  companions: CompanionFiles,
 ): (text: string) => Omit<NetworkFileImport, "format"> {
   switch (format) {
     case "matpower":
@@ -81,7 +96,7 @@ function importerFor(
     case "pandapower":
       return (text) => importPandapower(text, {}, types);
     case "psse":
-      return (text) => importPsse(text);
+      return (text) => importPsse(text, {}, companions.sequence);
     case "ampflux":
       return importDocumentJson;
   }

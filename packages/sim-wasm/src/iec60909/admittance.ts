@@ -77,6 +77,7 @@ export function assemble(network: SequenceNetwork, index: Int32Array, o: StampOp
   }
   for (const shunt of network.shunts) {
     const i = index[shunt.node] ?? -1;
+    if (o.peak && shunt.passive) continue;
     if (i >= 0) put(i, i, inv(atFrequency((o.peak && shunt.zPeak) || shunt.z, o.xScale)));
   }
   const n = index.reduce((m, k) => Math.max(m, k + 1), 0);

@@ -2,13 +2,16 @@
 // (one column solve per sequence), through each element's admittance stamp, then to phases.
 // Phase shifts of transformers are kept here (positive +θ, negative −θ), so currents behind a
 // Dyn transformer have the right phase angles for unbalanced faults.
+// With pre-fault voltages from a load flow (superposition, prefault.ts) the fault's sequence
+// currents are turned to the pre-fault angle of the fault bus and each end's positive-sequence
+// load current before the fault is added: I = I_pre + ΔI (Grainger & Stevenson §10.3).
 
 import type { BranchFaultResult, ShortCircuitOptions } from "@ampflux/contracts";
 import type { SimExports } from "../loader.ts";
 import { factorizeMatrix, type SparseLu } from "../solver.ts";
 import type { SparsePattern } from "../sparse.ts";
 import { energizedNodes, type StampOptions, seriesStamp } from "./admittance.ts";
-import { abs, add, type Cx, cx, div, mul } from "./complex.ts";
+import { abs, add, type Cx, cx, div, mul, polar } from "./complex.ts";
 import { BUS_RESULT_STRIDE } from "./kernels.ts";
 import { baseCurrentKa, type SequenceNetwork, type ShortCircuitModel } from "./model.ts";
 import { sequenceYbus } from "./sequence-factorization.ts";
@@ -191,6 +194,25 @@ export function phaseCurrents([i1 = cx(0, 0), i2 = cx(0, 0), i0 = cx(0, 0)]: rea
   return [add(add(i0, i1), i2), add(add(i0, mul(A2, i1)), mul(A, i2)), add(add(i0, mul(A, i1)), mul(A2, i2))];
 }
 
+/** Positive-sequence current into each branch end before the fault, keyed "id\nnode" (charging included). */
+function prefaultCurrents(model: ShortCircuitModel, v: readonly Cx[]): Map<string, Cx> {
+  const out = new Map<string, Cx>();
+  const put = (id: string, node: number, i: Cx) => {
+    const key = `${id}\n${node}`;
+    out.set(key, add(out.get(key) ?? cx(0, 0), i));
+  };
+  const at = (node: number) => v[node] ?? cx(0, 0);
+  for (const s of model.positive.series) {
+    const [ff, ft, tf, tt] = seriesStamp(s, { xScale: 1, shiftSign: 1 });
+    put(s.id, s.from, add(mul(ff, at(s.from)), mul(ft, at(s.to))));
+    put(s.id, s.to, add(mul(tf, at(s.from)), mul(tt, at(s.to))));
+  }
+  for (const shunt of model.positive.shunts) {
+    if (shunt.id !== undefined && shunt.passive) put(shunt.id, shunt.node, div(at(shunt.node), shunt.z));
+  }
+  return out;
+}
+
 const KIND = { line: "line", transformer: "transformer", transformer3w: "transformer3w" } as const;
 
 export function branchResults(
@@ -218,11 +240,23 @@ function endCurrents(
 ): BranchFaultResult[] {
   const kindOf = new Map(model.positive.series.map((s) => [s.id, KIND[s.kind]]));
   const busNodes = new Set(model.nodeOfBus.values());
+  const prefault = model.prefault;
+  const loadCurrents = prefault && prefaultCurrents(model, prefault);
   return (options.buses ?? []).flatMap((busId) => {
     const node = model.nodeOfBus.get(busId);
     const k = node === undefined ? -1 : (positiveIndex[node] ?? -1);
     if (node === undefined || k < 0) return [];
-    const currents = sequences.terminalCurrents(node, faultSequenceCurrents(raw, k));
+    // The kernel's currents are for a source voltage at angle 0; the load flow's is at θ_k.
+    const vk = prefault?.[node] ?? cx(1, 0);
+    const thetaDeg = (Math.atan2(vk.im, vk.re) * 180) / Math.PI;
+    const turn = polar(1, thetaDeg);
+    const fault = faultSequenceCurrents(raw, k).map((i) => mul(i, turn));
+    const currents = sequences.terminalCurrents(node, fault);
+    for (const [key, i] of loadCurrents ?? []) {
+      const entry = currents.get(key) ?? [cx(0, 0), cx(0, 0), cx(0, 0)];
+      entry[0] = add(entry[0] ?? cx(0, 0), i);
+      currents.set(key, entry);
+    }
     return [...currents].flatMap(([key, sequence]) => {
       const [id = "", nodeText = ""] = key.split("\n");
       const end = Number(nodeText);
@@ -243,9 +277,15 @@ function endCurrents(
           ib_ka: magnitudes[1] ?? 0,
           ic_ka: magnitudes[2] ?? 0,
           ikss_ka: magnitudes[largest] ?? 0,
-          angle_deg: (Math.atan2(p.im, p.re) * 180) / Math.PI,
+          angle_deg: wrapDegrees((Math.atan2(p.im, p.re) * 180) / Math.PI - thetaDeg),
         },
       ];
     });
   });
 }
+
+/** An angle in (−180°, 180°]. */
+const wrapDegrees = (deg: number) => {
+  const w = deg - 360 * Math.ceil((deg - 180) / 360);
+  return w <= -180 ? w + 360 : w;
+};

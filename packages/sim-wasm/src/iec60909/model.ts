@@ -32,6 +32,11 @@ export interface ShuntElement {
   zPeak?: Cx;
   /** An impedance source (grid, generator) that feeds the island; motors alone do not. */
   feeds: boolean;
+  /**
+   * Loads, line charging and bus shunts, which only the superposition method models: left out
+   * of the peak-current network, since κ (eq. 58–59) is defined on IEC's network without them.
+   */
+  passive?: true;
 }
 
 export interface SequenceNetwork {
@@ -74,6 +79,11 @@ export interface ShortCircuitModel {
   allBranchesRxBelow03: boolean;
   /** Assumed zero-sequence data (Z0 = 3·Z1, default vector groups): reported for earth faults. */
   earthFaultWarnings: NetworkIssue[];
+  /**
+   * Superposition method only: the load flow's voltage per node (per unit, angle in the load
+   * flow's reference); `c` then holds its magnitude, the source voltage at each fault.
+   */
+  prefault?: Cx[];
 }
 
 export const baseImpedanceOhm = (kv: number): number => (kv * kv) / S_BASE_MVA;

@@ -19,12 +19,19 @@ import type {
 import { evaluateArcFlash } from "../arcflash/evaluate-arc-flash.ts";
 import { evaluateDuty } from "../duty/evaluate-duty.ts";
 import type { SimExports } from "../loader.ts";
+import { energizedNodes } from "./admittance.ts";
 import { branchResults } from "./branch-results.ts";
 import { buildModel } from "./build-model.ts";
 import { busFaultResults, busWarnings } from "./bus-fault-results.ts";
 import { ShortCircuitInputError } from "./errors.ts";
 import { busResults, type CorrectionFactors, correctionFactors } from "./kernels.ts";
 import type { ShortCircuitModel } from "./model.ts";
+import {
+  missingPrefaultVoltages,
+  type PrefaultState,
+  prefaultLoadFlow,
+  superpositionModel,
+} from "./prefault.ts";
 import { SequenceFactorization } from "./sequence-factorization.ts";
 import { gather, type PositiveSequence, positiveSequence, zeroSequence } from "./sequence-impedances.ts";
 import { Stopwatch } from "./stopwatch.ts";
@@ -67,6 +74,8 @@ export class ShortCircuitStudies implements Disposable {
   #positive: SequenceFactorization;
   #zero: SequenceFactorization;
   #cases = new Map<StudyCase, CaseNetworks>();
+  /** The load flow of the superposition method: one pre-fault state serves every case. */
+  #prefault: PrefaultState | undefined;
   #modelBuilds = 0;
   #disposed = false;
 
@@ -161,6 +170,9 @@ export class ShortCircuitStudies implements Disposable {
       ...(arcFlash && { arc_flash: arcFlash.results }),
       warnings: [
         ...this.#network.warnings,
+        ...(model.prefault && this.#prefault
+          ? [{ path: ["prefault_voltage"], message: this.#prefault.summary }]
+          : []),
         ...(earth ? model.earthFaultWarnings : []),
         ...busWarnings(buses, earth),
         ...(duty?.warnings ?? []),
@@ -174,9 +186,21 @@ export class ShortCircuitStudies implements Disposable {
   #caseNetworks(options: ShortCircuitOptions, clock: Stopwatch): CaseNetworks {
     const cached = this.#cases.get(options.case);
     if (cached) return cached;
-    const model = buildModel(this.#network.document, options, this.#factors);
+    const doc = this.#network.document;
+    let model: ShortCircuitModel;
+    if (options.prefault_voltage === "load_flow") {
+      this.#prefault ??= prefaultLoadFlow(this.#sim, doc, options.load_flow);
+      clock.lap("load flow");
+      model = superpositionModel(doc, options, this.#factors, this.#prefault);
+    } else {
+      model = buildModel(doc, options, this.#factors);
+    }
     this.#modelBuilds++;
     clock.lap("model");
+    if (model.prefault) {
+      const missing = missingPrefaultVoltages(model, energizedNodes(model.positive, model.nodeCount, true));
+      if (missing.length > 0) throw new ShortCircuitInputError("no pre-fault voltages", missing);
+    }
     const positive = positiveSequence(
       this.#sim,
       this.#positive,

@@ -29,6 +29,11 @@ export function parseStudyOptions(
     );
     if (unknown.length > 0) throw new ShortCircuitInputError("invalid options", unknown);
   }
+  if (options.load_flow !== undefined && options.prefault_voltage !== "load_flow") {
+    throw new ShortCircuitInputError("invalid options", [
+      { path: ["load_flow"], message: 'load-flow settings apply to prefault_voltage "load_flow" only' },
+    ]);
+  }
   if (options.branches && options.buses === undefined) {
     throw new ShortCircuitInputError("invalid options", [
       { path: ["branches"], message: "needs the fault buses in `buses`" },

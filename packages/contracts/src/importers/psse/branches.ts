@@ -1,18 +1,16 @@
 import type { Line, Switch } from "../../network/index.ts";
 import { perUnitLine } from "../per-unit.ts";
-import { busAt, type Context, key, register } from "./context.ts";
+import { busAt, type Context, key, named, register } from "./context.ts";
 import type { ParsedRaw } from "./parse.ts";
 
-/** Non-transformer branch items (version 33), zero-based. */
-const B = { I: 0, J: 1, CKT: 2, R: 3, X: 4, B: 5, RATEA: 6, GI: 9, BI: 10, GJ: 11, BJ: 12, ST: 13, LEN: 15 };
-
 /**
- * Non-transformer branch data: I, J, CKT, R, X, B, RATEA, RATEB, RATEC, GI, BI, GJ, BJ, ST, MET,
- * LEN, O1, F1 … O4, F4. R, X, B are per unit on SBASE and the base voltage of bus I; they become
+ * Non-transformer branch data (items per version in versions.ts; v34/35 add NAME and RATE1 …
+ * RATE12, of which RATE1 is taken as RATEA). R, X, B are per unit on SBASE and the base voltage of bus I; they become
  * per-km values over LEN (option line_length_km where LEN is 0). A branch with R = 0 and |X| at
  * or below the zero-impedance threshold is a bus tie and becomes a bus-bus switch.
  */
 export function mapBranches(raw: ParsedRaw, ctx: Context) {
+  const B = ctx.layout.branch;
   const lines: Line[] = [];
   const switches: Switch[] = [];
   let lineShunts = 0;
@@ -37,10 +35,12 @@ export function mapBranches(raw: ParsedRaw, ctx: Context) {
     if (r < 0) ctx.report.adjusted("lines.r_ohm_per_km", id, "negative R (an equivalent) set to 0");
     if (b < 0) ctx.report.adjusted("lines.c_nf_per_km", id, "negative B set to 0");
     if ([B.GI, B.BI, B.GJ, B.BJ].some((i) => record.number(i, "GI/BI/GJ/BJ", 0) !== 0)) lineShunts++;
-    const rate_mva = record.number(B.RATEA, "RATEA", 0);
-    if (rate_mva <= 0) ctx.report.defaulted("lines.max_i_ka", null, "RATEA 0: no rating");
+    const rateName = B.NAME === undefined ? "RATEA" : "RATE1";
+    const rate_mva = record.number(B.RATE, rateName, 0);
+    if (rate_mva <= 0) ctx.report.defaulted("lines.max_i_ka", null, `${rateName} 0: no rating`);
     const base = { sbase: ctx.sbase, length_km, frequency_hz: ctx.frequency_hz };
-    lines.push(perUnitLine({ id, from, to, in_service }, { r, x, b, rate_mva }, base));
+    const line = perUnitLine({ id, from, to, in_service }, { r, x, b, rate_mva }, base);
+    lines.push(B.NAME === undefined ? line : { ...line, ...named(record.text(B.NAME)) });
   }
   const { report } = ctx;
   report.mapped("non-transformer branch data", "lines", lines.length);
@@ -53,5 +53,30 @@ export function mapBranches(raw: ParsedRaw, ctx: Context) {
   );
   report.defaulted("lines.endtemp_degree", 80, "not in PSS/E: IEC 60909-0 default", lines.length);
   report.dropped("branch line shunts GI, BI, GJ, BJ", lineShunts, "IEC 60909 neglects shunt admittances");
-  return { lines, switches };
+  if (B.NAME !== undefined)
+    report.dropped("branch RATE2 … RATE12", lines.length, "the document keeps one rating (RATE1)");
+  const grouped = raw.sections.get("multi-section line") ?? [];
+  report.dropped(
+    "multi-section line groupings",
+    grouped.length,
+    "each section is imported as its own line between the dummy buses; the grouping only switches them together",
+  );
+  return { lines, switches: [...switches, ...mapSwitchingDevices(raw, ctx)] };
+}
+
+/**
+ * System switching device data (v34/35): I, J, CKT, X, RATE1 … RATE12, STAT, NSTAT, MET, STYPE,
+ * NAME. A breaker or disconnector between two buses becomes a bus-bus switch, closed when STAT is 1.
+ */
+function mapSwitchingDevices(raw: ParsedRaw, ctx: Context): Switch[] {
+  const S = ctx.layout.switchingDevice;
+  const switches = (raw.sections.get("system switching device") ?? []).map((record): Switch => {
+    const from = busAt(ctx, record, S.I, "I");
+    const to = busAt(ctx, record, S.J, "J");
+    const id = register(ctx, key("switch", from.number, to.number, record.text(S.CKT, "1")), record);
+    const closed = record.integer(S.STAT, "STAT", 1) === 1;
+    return { id, ...named(record.text(S.NAME)), bus: from.id, element: to.id, element_type: "bus", closed };
+  });
+  ctx.report.mapped("system switching device data", "switches", switches.length);
+  return switches;
 }

@@ -17,8 +17,11 @@ export function mapBuses(raw: ParsedRaw, ctx: Context): Bus[] {
     if (baskv === 0) ctx.report.defaulted("buses.vn_kv", vn_kv, "BASKV is 0 (option default_vn_kv)");
     const id = register(ctx, key("bus", number), record);
     const in_service = type !== 4;
-    ctx.buses.set(number, { id, number, vn_kv, type, in_service });
-    return { id, ...named(record.text(1)), vn_kv, in_service };
+    const info = { id, number, vn_kv, type, in_service };
+    ctx.buses.set(number, info);
+    const name = record.text(1).trim();
+    if (name !== "") ctx.busNames.set(name, ctx.busNames.has(name) ? "ambiguous" : info);
+    return { id, ...named(name), vn_kv, in_service };
   });
   ctx.report.mapped("bus data", "buses", buses.length);
   ctx.report.dropped(
@@ -59,7 +62,7 @@ export function mapLoads(raw: ParsedRaw, ctx: Context): Load[] {
   return loads;
 }
 
-/** Fixed shunt data: I, ID, STATUS, GL, BL (MW / Mvar at 1 pu; BL > 0 is capacitive). */
+/** Fixed shunt data (v32–v35): I, ID, STATUS, GL, BL (MW / Mvar at 1 pu; BL > 0 is capacitive). */
 export function mapFixedShunts(raw: ParsedRaw, ctx: Context): Shunt[] {
   const shunts = (raw.sections.get("fixed shunt") ?? []).map((record): Shunt => {
     const bus = busAt(ctx, record, 0, "I");
@@ -73,5 +76,34 @@ export function mapFixedShunts(raw: ParsedRaw, ctx: Context): Shunt[] {
     };
   });
   ctx.report.mapped("fixed shunt data", "shunts", shunts.length);
+  return shunts;
+}
+
+/**
+ * Switched shunt data (items in versions.ts): the admittance switched in, BINIT (Mvar at 1 pu,
+ * positive capacitive), becomes a fixed shunt; the blocks N1, B1 … and the voltage control are
+ * power flow controls and are listed as dropped.
+ */
+export function mapSwitchedShunts(raw: ParsedRaw, ctx: Context): Shunt[] {
+  const S = ctx.layout.switchedShunt;
+  const records = raw.sections.get("switched shunt") ?? [];
+  const shunts = records.map((record): Shunt => {
+    const bus = busAt(ctx, record, S.I, "I");
+    const sid = S.ID === undefined ? "1" : record.text(S.ID, "1");
+    return {
+      id: register(ctx, key("swshunt", bus.number, sid), record),
+      bus: bus.id,
+      p_mw: 0,
+      q_mvar: -record.number(S.BINIT, "BINIT", 0),
+      vn_kv: bus.vn_kv,
+      in_service: record.integer(S.STAT, "STAT", 1) !== 0,
+    };
+  });
+  ctx.report.mapped("switched shunt data, BINIT", "shunts", shunts.length);
+  ctx.report.dropped(
+    "switched shunt blocks and voltage control",
+    shunts.length,
+    "the admittance switched in (BINIT) is kept; switching is a power flow control",
+  );
   return shunts;
 }

@@ -3,9 +3,7 @@ import type { ExternalGrid, Generator, StaticGenerator } from "../../network/ind
 import { busAt, type Context, key, register } from "./context.ts";
 import type { ParsedRaw } from "./parse.ts";
 import type { RawRecord } from "./records.ts";
-
-/** Generator items (version 33), zero-based. */
-const G = { I: 0, ID: 1, MBASE: 8, ZR: 9, ZX: 10, RT: 11, XT: 12, STAT: 14, WMOD: 26 } as const;
+import { sequenceMachine } from "./sequence.ts";
 
 /**
  * ZSOURCE (ZR + jZX on MBASE) is the machine impedance PSS/E uses for faults. Its default,
@@ -13,7 +11,18 @@ const G = { I: 0, ID: 1, MBASE: 8, ZR: 9, ZX: 10, RT: 11, XT: 12, STAT: 14, WMOD
  * is replaced by option generator.xdss_pu with the IEC 60909 fictitious resistance.
  */
 function machine(record: RawRecord, vn_kv: number, sn_mva: number, id: string, ctx: Context) {
+  const G = ctx.layout.generator;
   const opt = ctx.options.generator;
+  const sequence = ctx.machineSequence.records.get(id);
+  const positive = sequence && sequenceMachine(sequence, ctx.machineSequence.version);
+  if (positive) {
+    ctx.report.mapped(
+      "generator sequence ZRPOS + jZXPPDV (replaces ZSOURCE)",
+      "generators.xdss_pu/rdss_ohm",
+      1,
+    );
+    return { xdss_pu: positive.x, rdss_ohm: (positive.r * vn_kv ** 2) / sn_mva };
+  }
   const zr = record.number(G.ZR, "ZR", 0);
   const zx = record.number(G.ZX, "ZX", 1);
   const placeholder = zr === 0 && zx === 1 && !opt.trust_default_zsource;
@@ -29,12 +38,13 @@ function machine(record: RawRecord, vn_kv: number, sn_mva: number, id: string, c
 }
 
 /**
- * Generator data: I, ID, PG, QG, QT, QB, VS, IREG, MBASE, ZR, ZX, RT, XT, GTAP, STAT, RMPCT, PT,
- * PB, O1, F1 … O4, F4, WMOD, WPF. Conventional machines (WMOD 0) become generators; renewable
+ * Generator data (items per version in versions.ts): MBASE, ZSOURCE = ZR + jZX, the step-up
+ * transformer RT + jXT, STAT and WMOD are read. Conventional machines (WMOD 0) become generators; renewable
  * machines (WMOD 1–3, converter-coupled) become static generators. A swing bus (IDE 3) with no
  * in-service machine gets an external grid from the options.
  */
 export function mapGenerators(raw: ParsedRaw, ctx: Context) {
+  const G = ctx.layout.generator;
   const generators: Generator[] = [];
   const static_generators: StaticGenerator[] = [];
   let stepUp = 0;

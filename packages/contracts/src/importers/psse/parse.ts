@@ -1,89 +1,40 @@
 import { PsseParseError } from "./errors.ts";
+import { Lines } from "./lines.ts";
 import { RawRecord, splitItems } from "./records.ts";
-
-/** Power flow data sections of a version 33 RAW file, in file order. */
-export const RAW_SECTIONS = [
-  "bus",
-  "load",
-  "fixed shunt",
-  "generator",
-  "branch",
-  "transformer",
-  "area interchange",
-  "two-terminal dc",
-  "vsc dc",
-  "impedance correction",
-  "multi-terminal dc",
-  "multi-section line",
-  "zone",
-  "inter-area transfer",
-  "owner",
-  "facts device",
-  "switched shunt",
-  "gne device",
-  "induction machine",
-] as const;
-
-/** Sections of a version 33 sequence data (.seq) file, in file order. */
-export const SEQUENCE_SECTIONS = [
-  "generator sequence",
-  "negative sequence shunt load",
-  "zero sequence shunt load",
-  "zero sequence branch",
-  "zero sequence mutual",
-  "zero sequence transformer",
-  "zero sequence switched shunt",
-  "zero sequence fixed shunt",
-  "induction machine sequence",
-] as const;
-
-export type RawSection = (typeof RAW_SECTIONS)[number];
-export type SequenceSection = (typeof SEQUENCE_SECTIONS)[number];
+import {
+  isPsseVersion,
+  PSSE_VERSIONS,
+  type PsseVersion,
+  type RawSection,
+  rawSections,
+  type SequenceSection,
+  sequenceSections,
+} from "./versions.ts";
 
 /** A transformer: 4 records (two-winding, K = 0) or 5 (three-winding). */
 export type TransformerRecords = RawRecord[];
 
-export interface ParsedRaw {
-  lineCount: number;
-  caseId: RawRecord;
-  title: string;
-  sections: Map<RawSection, RawRecord[]>;
-  transformers: TransformerRecords[];
-  /** Sequence data following the Q record, when present. */
-  sequence: { header: RawRecord; sections: Map<SequenceSection, RawRecord[]> } | undefined;
+export interface ParsedSequence {
+  header: RawRecord;
+  version: PsseVersion;
+  sections: Map<SequenceSection, RawRecord[]>;
 }
 
-/** The lines of the text with their 1-based numbers. */
-class Lines {
-  readonly #lines: string[];
-  index = 0;
-
-  constructor(text: string) {
-    this.#lines = text.split(/\r\n|\r|\n/);
-  }
-
-  get count(): number {
-    return this.#lines.length;
-  }
-
-  done(): boolean {
-    return this.index >= this.#lines.length;
-  }
-
-  /** The next line and its number, or undefined at the end. */
-  next(): { text: string; line: number } | undefined {
-    if (this.done()) return undefined;
-    const text = this.#lines[this.index] ?? "";
-    this.index++;
-    return { text, line: this.index };
-  }
-
-  /** Skips blank lines and returns the next data line without consuming it. */
-  peekData(): { text: string; line: number } | undefined {
-    while (!this.done() && (this.#lines[this.index] ?? "").trim() === "") this.index++;
-    if (this.done()) return undefined;
-    return { text: this.#lines[this.index] ?? "", line: this.index + 1 };
-  }
+export interface ParsedRaw {
+  lineCount: number;
+  version: PsseVersion;
+  /** REV was missing from the case identification record: read as version 33. */
+  versionDefaulted: boolean;
+  caseId: RawRecord;
+  title: string;
+  /** Version 34/35 system-wide data records (GENERAL, GAUSS, NEWTON, … keyword records). */
+  systemWide: RawRecord[];
+  sections: Map<RawSection, RawRecord[]>;
+  transformers: TransformerRecords[];
+  /** Version 34/35 substations (each with its node, switching device and terminal records). */
+  substations: number;
+  /** Sequence data following the Q record, when present. */
+  sequence: ParsedSequence | undefined;
 }
 
 /** "0" ends a section, "Q" ends all data; both may carry a comment after a slash. */
@@ -105,6 +56,22 @@ function readSection(lines: Lines, kind: string, onRecord: (record: RawRecord) =
     if (mark) return mark;
     onRecord(new RawRecord(peek.line, items, kind));
   }
+}
+
+/**
+ * Version 34/35 system-wide data: keyword records ("GENERAL, THRSHZ=0.0001, …") up to a 0 record
+ * whose comment names it. A file whose first data record is a bus number has none.
+ */
+function readSystemWide(lines: Lines): RawRecord[] {
+  const records: RawRecord[] = [];
+  const first = lines.peekData();
+  if (!first) return records;
+  const items = splitItems(first.text, first.line);
+  const keyword = items[0] !== undefined && /^[A-Za-z]/.test(items[0]);
+  const emptySection = marker(items) === "end" && /SYSTEM-WIDE/i.test(first.text);
+  if (!keyword && !emptySection) return records;
+  readSection(lines, "system-wide data", (record) => records.push(record));
+  return records;
 }
 
 /** A transformer's further records follow its first one directly; K ≠ 0 makes it three-winding. */
@@ -129,46 +96,89 @@ function readTransformer(lines: Lines, first: RawRecord): TransformerRecords {
   return records;
 }
 
-function readSequence(lines: Lines): ParsedRaw["sequence"] {
+/**
+ * Version 34/35 substation data: each substation record (IS, NAME, LATI, LONG, SGR) is followed by
+ * its node data, switching device data and equipment terminal data, each ended by a 0 record;
+ * a 0 in place of a substation record ends the section. Returns the number of substations.
+ */
+function readSubstations(lines: Lines): { count: number; ended: "end" | "quit" } {
+  let count = 0;
+  for (;;) {
+    const peek = lines.peekData();
+    if (!peek) return { count, ended: "quit" };
+    lines.next();
+    const mark = marker(splitItems(peek.text, peek.line));
+    if (mark) return { count, ended: mark };
+    count++;
+    for (const part of ["node", "switching device", "equipment terminal"]) {
+      if (readSection(lines, `substation ${part}`, () => {}) === "quit") return { count, ended: "quit" };
+    }
+  }
+}
+
+/** The version a case identification (IC, SBASE, REV, …) or sequence header (IC, REV) names. */
+function versionOf(record: RawRecord, index: number): { version: PsseVersion; defaulted: boolean } {
+  if (record.item(index) === undefined) return { version: 33, defaulted: true };
+  const rev = record.integer(index, "REV", 33);
+  if (!isPsseVersion(rev)) {
+    record.fail("REV", `version ${rev} is not supported: PSS/E versions ${PSSE_VERSIONS.join(", ")} are`);
+  }
+  return { version: rev, defaulted: false };
+}
+
+/** Sequence data: the IC, REV record and the version's sections, up to Q or the end. */
+function readSequence(lines: Lines, rawVersion: PsseVersion, file = ""): ParsedSequence | undefined {
   const first = lines.peekData();
   if (!first) return undefined;
   lines.next();
-  const header = new RawRecord(first.line, splitItems(first.text, first.line), "sequence data header");
+  const header = new RawRecord(first.line, splitItems(first.text, first.line), `${file}sequence data header`);
+  const version = header.item(1) === undefined ? rawVersion : versionOf(header, 1).version;
   const sections = new Map<SequenceSection, RawRecord[]>();
-  for (const section of SEQUENCE_SECTIONS) {
+  for (const section of sequenceSections(version)) {
+    if (section === "system-wide") {
+      sections.set(section, readSystemWide(lines));
+      continue;
+    }
     const records: RawRecord[] = [];
     sections.set(section, records);
-    if (readSection(lines, section, (record) => records.push(record)) === "quit") break;
+    if (readSection(lines, `${file}${section}`, (record) => records.push(record)) === "quit") break;
   }
-  return { header, sections };
+  return { header, version, sections };
 }
 
 /**
  * Splits a RAW file into its case identification, title and sections, one pass over the lines
- * (so garbage fails fast and nothing can loop). Records are not interpreted here except for the
- * K item that tells how many lines a transformer spans. Text after the Q record is read as
- * sequence data (the contents of a .seq file) when present.
+ * (so garbage fails fast and nothing can loop). The version (REV) decides which sections follow
+ * in which order; records are not interpreted here except for the K item that tells how many
+ * lines a transformer spans. Text after the Q record is read as sequence data (the contents of a
+ * .seq file) when present.
  */
 export function parseRawText(text: string): ParsedRaw {
   const lines = new Lines(text);
-  const first = lines.next();
-  if (!first || first.text.trim() === "")
-    throw new PsseParseError(1, "the case identification record is missing");
-  const caseId = new RawRecord(1, splitItems(first.text, 1), "case identification");
+  const first = lines.peekData();
+  if (!first) throw new PsseParseError(1, "the case identification record is missing");
+  lines.next();
+  const caseId = new RawRecord(first.line, splitItems(first.text, first.line), "case identification");
+  const { version, defaulted } = versionOf(caseId, 2);
   const title = (lines.next()?.text ?? "").trim();
   lines.next();
+  const systemWide = version >= 34 ? readSystemWide(lines) : [];
   const sections = new Map<RawSection, RawRecord[]>();
   const transformers: TransformerRecords[] = [];
+  let substations = 0;
   let ended: "end" | "quit" = "end";
-  for (const section of RAW_SECTIONS) {
+  for (const section of rawSections(version)) {
     const records: RawRecord[] = [];
     sections.set(section, records);
-    ended =
-      section === "transformer"
-        ? readSection(lines, "transformer record 1", (first) =>
-            transformers.push(readTransformer(lines, first)),
-          )
-        : readSection(lines, section, (record) => records.push(record));
+    if (section === "substation") {
+      ({ count: substations, ended } = readSubstations(lines));
+    } else if (section === "transformer") {
+      ended = readSection(lines, "transformer record 1", (record) =>
+        transformers.push(readTransformer(lines, record)),
+      );
+    } else {
+      ended = readSection(lines, section, (record) => records.push(record));
+    }
     if (ended === "quit") break;
   }
   if (ended !== "quit") {
@@ -181,5 +191,29 @@ export function parseRawText(text: string): ParsedRaw {
       }
     }
   }
-  return { lineCount: lines.count, caseId, title, sections, transformers, sequence: readSequence(lines) };
+  const sequence = readSequence(lines, version);
+  lines.drain();
+  return {
+    lineCount: lines.count,
+    version,
+    versionDefaulted: defaulted,
+    caseId,
+    title,
+    systemWide,
+    sections,
+    transformers,
+    substations,
+    sequence,
+  };
+}
+
+/**
+ * A separate sequence data (.seq) file for a case of `rawVersion`; its records' kinds start with
+ * ".seq" so that an error names the file as well as the line.
+ */
+export function parseSequenceText(text: string, rawVersion: PsseVersion): ParsedSequence {
+  const lines = new Lines(text);
+  const sequence = readSequence(lines, rawVersion, ".seq ");
+  if (!sequence) throw new PsseParseError(1, "the sequence data file is empty", ".seq sequence data header");
+  return sequence;
 }

@@ -1,0 +1,207 @@
+import { randomUUID } from "node:crypto";
+import type { DbClient } from "@ampflux/db";
+import type { Logger } from "../logger.ts";
+import { PgChannel } from "../pg-channel.ts";
+import type { SessionUser } from "./sessions.ts";
+
+/** Where migration 0010's triggers announce every change that can end or narrow a login. */
+export const AUTH_INVALIDATION_CHANNEL = "auth_invalidation";
+/** A backstop only: invalidation is by NOTIFY; no entry outlives this even if one were missed. */
+const MAX_AGE_MS = 5 * 60_000;
+const MAX_ENTRIES = 10_000;
+/** How long an invalidating request waits for its own NOTIFY to come back before answering. */
+const BARRIER_TIMEOUT_MS = 2_000;
+
+export interface AuthCompany {
+  id: string;
+  name: string;
+}
+
+/** A validated caller as cached; user and company are frozen (requests share them). */
+export type CachedAuth =
+  | { kind: "session"; sessionId: string; expiresAt: Date; user: SessionUser; company: AuthCompany }
+  | {
+      kind: "api_key";
+      keyId: string;
+      /** null: a key without expiry. */
+      expiresAt: Date | null;
+      user: SessionUser;
+      company: AuthCompany;
+      /** When this process last wrote api_keys.last_used_at (ms since epoch). */
+      lastUsedWrittenAt: number;
+    };
+
+interface Entry {
+  value: CachedAuth;
+  cachedAt: number;
+}
+
+/** Taken before a database lookup; the result may be cached only if no invalidation came since. */
+export type Generation = number;
+
+/**
+ * Sessions and API keys this process validated recently, by token hash, so a request costs no
+ * database round trip for its caller. Correctness rests on the database: migration 0010's
+ * triggers NOTIFY `auth_invalidation` on every session delete, key revoke, user or company
+ * change, and every api process drops the matching entries when it arrives. Nothing is cached
+ * while the LISTEN is not in place, and a re-established LISTEN (NOTIFYs meanwhile are lost)
+ * empties the cache. A lookup that overlapped an invalidation is not cached (generation check),
+ * so a revoke racing a request cannot leave a stale entry behind.
+ */
+export class AuthCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #channel: PgChannel<() => void>;
+  readonly #database: DbClient;
+  readonly #log: Logger;
+  readonly #barriers = new Map<string, () => void>();
+  #generation = 0;
+  #listening = false;
+  #subscribing: Promise<unknown> | undefined;
+  #closed = false;
+
+  constructor(database: DbClient, log: Logger) {
+    this.#database = database;
+    this.#log = log;
+    this.#channel = new PgChannel(database, log, AUTH_INVALIDATION_CHANNEL, {
+      label: "auth cache",
+      onPayload: (payload) => this.#invalidate(payload),
+      onRelisten: () => this.clear(),
+    });
+  }
+
+  /** The current generation; pass it to `set` after the database lookup. */
+  generation(): Generation {
+    this.#ensureListening();
+    return this.#generation;
+  }
+
+  get(key: string): CachedAuth | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (Date.now() - entry.cachedAt > MAX_AGE_MS) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  /** Caches `value` unless an invalidation arrived since `generation` or the LISTEN is not up. */
+  set(key: string, value: CachedAuth, generation: Generation): void {
+    if (!this.#listening || generation !== this.#generation) return;
+    // Map keeps insertion order: past the bound, the oldest entry goes.
+    if (this.#entries.size >= MAX_ENTRIES) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(key, { value, cachedAt: Date.now() });
+  }
+
+  /** Updates a cached entry in place (a slid session expiry); no-op when it is gone. */
+  update(key: string, value: CachedAuth): void {
+    const entry = this.#entries.get(key);
+    if (entry) entry.value = value;
+  }
+
+  /** Drops one entry now (this process's own logout/revoke; other processes hear the NOTIFY). */
+  forget(key: string): void {
+    this.#generation += 1;
+    this.#entries.delete(key);
+  }
+
+  /** Drops every entry of a user now (deactivation, role or password change). */
+  forgetUser(userId: string): void {
+    this.#forgetWhere((value) => value.user.id === userId);
+  }
+
+  clear(): void {
+    this.#generation += 1;
+    this.#entries.clear();
+  }
+
+  size(): number {
+    return this.#entries.size;
+  }
+
+  /** True once invalidations reach this process (until then every request asks the database). */
+  isListening(): boolean {
+    return this.#listening;
+  }
+
+  /**
+   * Resolves once every invalidation committed before this call has reached this process: a
+   * 'barrier' NOTIFY sent now comes back after them (Postgres delivers notifications in commit
+   * order). Invalidating requests await it before they answer, so the caller's next request
+   * finds the entry gone here; every other api process's LISTEN was signalled by the same
+   * commits. Gives up after a bound (logged) rather than hang a logout.
+   */
+  async barrier(): Promise<void> {
+    if (!this.#listening) return;
+    const id = randomUUID();
+    let timer: NodeJS.Timeout | undefined;
+    const arrived = new Promise<void>((resolve) => {
+      this.#barriers.set(id, resolve);
+      timer = setTimeout(() => {
+        this.#log.warn("auth cache barrier timed out", { timeout_ms: BARRIER_TIMEOUT_MS });
+        resolve();
+      }, BARRIER_TIMEOUT_MS);
+    });
+    try {
+      await this.#database.sql`select pg_notify(${AUTH_INVALIDATION_CHANNEL}, ${`barrier:${id}`})`;
+      await arrived;
+    } catch (error) {
+      // The invalidation itself committed; only the wait for its echo failed.
+      this.#log.warn("auth cache barrier failed", { error: String(error) });
+    } finally {
+      clearTimeout(timer);
+      this.#barriers.delete(id);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.clear();
+    for (const release of this.#barriers.values()) release();
+    await this.#channel.close(() => {});
+    this.#listening = false;
+  }
+
+  /** Starts the LISTEN once; a failed attempt is retried by a later request. */
+  #ensureListening(): void {
+    if (this.#listening || this.#subscribing || this.#closed) return;
+    this.#subscribing = this.#channel
+      .subscribe("all", () => {})
+      .then(
+        () => {
+          // A lookup that started before the LISTEN was in place may have missed an invalidation:
+          // the new generation keeps its result out of the cache.
+          this.#generation += 1;
+          this.#listening = !this.#closed;
+        },
+        () => {
+          this.#subscribing = undefined;
+        },
+      );
+  }
+
+  #invalidate(payload: string): void {
+    const colon = payload.indexOf(":");
+    const kind = payload.slice(0, colon);
+    const id = payload.slice(colon + 1);
+    if (kind === "session") this.forget(sessionCacheKey(id));
+    else if (kind === "api_key") this.forget(apiKeyCacheKey(id));
+    else if (kind === "user") this.forgetUser(id);
+    else if (kind === "company") this.#forgetWhere((value) => value.company.id === id);
+    else if (kind === "barrier") this.#barriers.get(id)?.();
+    // An unknown payload (a newer migration's) drops everything rather than risk a stale login.
+    else this.clear();
+  }
+
+  #forgetWhere(matches: (value: CachedAuth) => boolean): void {
+    this.#generation += 1;
+    for (const [key, entry] of this.#entries) if (matches(entry.value)) this.#entries.delete(key);
+  }
+}
+
+/** Cache keys by the stored hashes (never the secrets): sessions.id and api_keys.key_hash. */
+export const sessionCacheKey = (sessionId: string) => `session:${sessionId}`;
+export const apiKeyCacheKey = (keyHash: string) => `api_key:${keyHash}`;

@@ -1,0 +1,58 @@
+/**
+ * The lines of a RAW or SEQ text with their 1-based numbers, read one at a time without splitting
+ * the whole text (a 50 MB case is scanned once, not copied into an array of lines). Version 35
+ * `@!` lines are column-header comments wherever they appear and are skipped.
+ */
+export class Lines {
+  readonly #text: string;
+  #at = 0;
+  #number = 0;
+  #peeked: { text: string; line: number } | undefined;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** Lines read so far (the file's line count once done). */
+  get count(): number {
+    return this.#number;
+  }
+
+  #read(): { text: string; line: number } | undefined {
+    const text = this.#text;
+    for (;;) {
+      if (this.#at > text.length || (this.#at === text.length && this.#number > 0)) return undefined;
+      let end = this.#at;
+      while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
+      const line = text.slice(this.#at, end);
+      this.#at = text[end] === "\r" && text[end + 1] === "\n" ? end + 2 : end + 1;
+      this.#number++;
+      if (!line.trimStart().startsWith("@!")) return { text: line, line: this.#number };
+    }
+  }
+
+  /** The next line (blank or not) and its number, or undefined at the end. */
+  next(): { text: string; line: number } | undefined {
+    const peeked = this.#peeked;
+    if (peeked) {
+      this.#peeked = undefined;
+      return peeked;
+    }
+    return this.#read();
+  }
+
+  /** Skips blank lines and returns the next data line without consuming it. */
+  peekData(): { text: string; line: number } | undefined {
+    for (;;) {
+      this.#peeked ??= this.#read();
+      if (this.#peeked?.text.trim() !== "") return this.#peeked;
+      this.#peeked = undefined;
+    }
+  }
+
+  /** Reads to the end, so that `count` is the number of lines. */
+  drain(): void {
+    this.#peeked = undefined;
+    while (this.#read());
+  }
+}

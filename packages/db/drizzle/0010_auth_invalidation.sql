@@ -1,0 +1,44 @@
+-- Every change that can end or narrow a caller's authentication NOTIFYs 'auth_invalidation', so
+-- each api process drops what it cached for that session, API key, user or company at once
+-- (apps/api/src/auth/auth-cache.ts). Triggers rather than application calls: the worker's
+-- session cleanup, the CLI and manual SQL invalidate too. Payloads: 'session:<id>',
+-- 'api_key:<key_hash>', 'user:<id>', 'company:<id>'; NOTIFY is delivered at commit, to every
+-- listening process, and not at all on rollback.
+CREATE FUNCTION "notify_auth_invalidation"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'sessions' THEN
+    PERFORM pg_notify('auth_invalidation', 'session:' || OLD.id);
+  ELSIF TG_TABLE_NAME = 'api_keys' THEN
+    PERFORM pg_notify('auth_invalidation', 'api_key:' || OLD.key_hash);
+  ELSIF TG_TABLE_NAME = 'users' THEN
+    PERFORM pg_notify('auth_invalidation', 'user:' || OLD.id);
+  ELSIF TG_TABLE_NAME = 'companies' THEN
+    PERFORM pg_notify('auth_invalidation', 'company:' || OLD.id);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "sessions_auth_invalidation_delete" AFTER DELETE ON "sessions"
+  FOR EACH ROW EXECUTE FUNCTION "notify_auth_invalidation"();
+--> statement-breakpoint
+-- The api's sliding expiry only ever moves expires_at later: that invalidates nothing.
+CREATE TRIGGER "sessions_auth_invalidation_update" AFTER UPDATE ON "sessions"
+  FOR EACH ROW WHEN (NEW.expires_at < OLD.expires_at OR OLD.user_id IS DISTINCT FROM NEW.user_id)
+  EXECUTE FUNCTION "notify_auth_invalidation"();
+--> statement-breakpoint
+CREATE TRIGGER "api_keys_auth_invalidation_delete" AFTER DELETE ON "api_keys"
+  FOR EACH ROW EXECUTE FUNCTION "notify_auth_invalidation"();
+--> statement-breakpoint
+-- last_used_at changes on use and invalidates nothing.
+CREATE TRIGGER "api_keys_auth_invalidation_update" AFTER UPDATE ON "api_keys"
+  FOR EACH ROW WHEN (
+    OLD.revoked_at IS DISTINCT FROM NEW.revoked_at OR OLD.expires_at IS DISTINCT FROM NEW.expires_at
+    OR OLD.user_id IS DISTINCT FROM NEW.user_id OR OLD.key_hash IS DISTINCT FROM NEW.key_hash
+  ) EXECUTE FUNCTION "notify_auth_invalidation"();
+--> statement-breakpoint
+CREATE TRIGGER "users_auth_invalidation" AFTER UPDATE OR DELETE ON "users"
+  FOR EACH ROW EXECUTE FUNCTION "notify_auth_invalidation"();
+--> statement-breakpoint
+CREATE TRIGGER "companies_auth_invalidation" AFTER UPDATE OR DELETE ON "companies"
+  FOR EACH ROW EXECUTE FUNCTION "notify_auth_invalidation"();

@@ -81,7 +81,8 @@ async function startApiProcess(name: string) {
     CORS_ORIGINS: WEB_ORIGIN,
     // Every study is queued for the workers, none runs inline in the api.
     SIM_INLINE_MAX_BUSES: "0",
-    API_SHUTDOWN_TIMEOUT_MS: "5000",
+    // Far above a clean stop, so the test tells a drained stop from one that waited for the bound.
+    API_SHUTDOWN_TIMEOUT_MS: "30000",
     LOGIN_MAX_PER_IP: "100000",
   });
   const [, url] = await printed(api, /"message":"api listening","url":"(http:\/\/[^"]+)"/);
@@ -188,7 +189,10 @@ const queued: string[] = [];
 /** Queues a batch study through the client's api; `k` makes its contingency list (and job) unique. */
 async function queueBatch(client: TestClient, k: number, contingencies = 120) {
   const document = importMatpower(await readFile(CASE118, "utf8")).document;
-  const ids = Array.from({ length: contingencies }, (_, i) => document.lines[(i + k) % 186]?.id ?? "");
+  const ids = Array.from(
+    { length: contingencies },
+    (_, i) => document.lines[(i + k) % document.lines.length]?.id ?? "",
+  );
   const run = await client.trpc.simulations.run.mutate({
     projectId,
     version: 1,
@@ -280,7 +284,7 @@ describe("two apis and two workers on one database", () => {
   it("moves a client streaming from api A to api B when A is stopped, up to the study's success", async () => {
     const proxy = await failoverProxy([apiA.port, apiB.port]);
     try {
-      const simulationId = await queueBatch(owner.client, 1, 400);
+      const simulationId = await queueBatch(owner.client, 1, 1000);
       const client = createApiClient({
         url: proxy.url,
         origin: WEB_ORIGIN,
@@ -294,17 +298,20 @@ describe("two apis and two workers on one database", () => {
           simulationId,
         },
       );
-      await vi.waitFor(() => expect(watcher.events.some((e) => e.progress > 0)).toBe(true), {
+      // Mid-study: it has made progress and has more to make.
+      await vi.waitFor(() => expect(watcher.events.at(-1)?.progress).toBeGreaterThan(0), {
         timeout: 120_000,
         interval: 50,
       });
+      expect(watcher.events.at(-1)?.status).toBe("running");
       expect(proxy.connectionsTo(apiA.port)).toBeGreaterThan(0);
       expect(proxy.connectionsTo(apiB.port)).toBe(0);
 
       const stopped = await terminate(apiA);
       expect(stopped.code).toBe(0);
-      // Its stream ended at once (no waiting for the shutdown bound of 5 s, nor for the study).
-      expect(stopped.ms).toBeLessThan(5_000);
+      // Its stream was ended, not waited for: well within the 30 s bound (the study runs on).
+      expect(stopped.ms).toBeLessThan(20_000);
+      expect(apiA.output()).not.toContain("cut off");
       expect(apiA.output()).toContain('"message":"api stopped"');
 
       await watcher.done;

@@ -109,15 +109,19 @@ async function startWorkerProcess(name: string) {
  */
 async function failoverProxy(ports: number[]) {
   const connections = new Map<number, number>();
+  const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
+    sockets.add(client);
+    client.once("close", () => sockets.delete(client));
     const tryPort = (index: number) => {
       const port = ports[index];
       if (port === undefined) return client.destroy();
       const upstream = net.connect(port, "127.0.0.1");
-      upstream.once("error", () =>
-        upstream.readyState === "opening" ? tryPort(index + 1) : client.destroy(),
-      );
+      let connected = false;
+      // Refused (that api is down): the next one; a connection that broke: the client's too.
+      upstream.once("error", () => (connected ? client.destroy() : tryPort(index + 1)));
       upstream.once("connect", () => {
+        connected = true;
         connections.set(port, (connections.get(port) ?? 0) + 1);
         client.pipe(upstream).pipe(client);
         upstream.once("close", () => client.destroy());
@@ -132,7 +136,11 @@ async function failoverProxy(ports: number[]) {
   return {
     url: `http://127.0.0.1:${address.port}`,
     connectionsTo: (port: number) => connections.get(port) ?? 0,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
   };
 }
 
@@ -284,7 +292,7 @@ describe("two apis and two workers on one database", () => {
   it("moves a client streaming from api A to api B when A is stopped, up to the study's success", async () => {
     const proxy = await failoverProxy([apiA.port, apiB.port]);
     try {
-      const simulationId = await queueBatch(owner.client, 1, 1000);
+      const simulationId = await queueBatch(owner.client, 1, 400);
       const client = createApiClient({
         url: proxy.url,
         origin: WEB_ORIGIN,
@@ -314,7 +322,16 @@ describe("two apis and two workers on one database", () => {
       expect(apiA.output()).not.toContain("cut off");
       expect(apiA.output()).toContain('"message":"api stopped"');
 
-      await watcher.done;
+      await Promise.race([
+        watcher.done,
+        new Promise((_, reject) =>
+          setTimeout(() => {
+            const state = { events: watcher.events.slice(-3), retryable: watcher.retryable };
+            const counts = { a: proxy.connectionsTo(apiA.port), b: proxy.connectionsTo(apiB.port) };
+            reject(new Error(`the stream did not end: ${JSON.stringify({ ...state, ...counts })}`));
+          }, 300_000),
+        ),
+      ]);
       // The link was told to reconnect, did so through the balancer to B, and followed to the end.
       expect(watcher.retryable).toContain("SERVICE_UNAVAILABLE");
       expect(proxy.connectionsTo(apiB.port)).toBeGreaterThan(0);
@@ -322,7 +339,7 @@ describe("two apis and two workers on one database", () => {
     } finally {
       await proxy.close();
     }
-  }, 240_000);
+  }, 480_000);
 
   it("loses no job while the workers are restarted one at a time, and runs each exactly once", async () => {
     const client = ownerOn(apiB.url);

@@ -109,7 +109,7 @@ describe("pre-fault voltages from a load flow on a two-bus feeder", () => {
     );
   });
 
-  it("2ph and 1ph: √3·|V|/|2·Z1| and 3·|V|/|2·Z1 + Z0| (IEC 60909-0 eq. 44, 52 with V for c·Un/√3)", () => {
+  it("2ph, 1ph, 2ph_earth: the IEC connections (eq. 44, 52, 56) with |V_pre| for c·Un/√3", () => {
     const twoPhase = core.shortCircuit(feeder, { fault: "2ph", prefault_voltage: "load_flow", buses: ["b"] });
     expect(twoPhase.buses[0]?.ikss_ka).toBeCloseTo(
       ((Math.sqrt(3) * h.vbMag) / abs(scale(h.z1, 2))) * h.iBase,
@@ -119,6 +119,14 @@ describe("pre-fault voltages from a load flow on a two-bus feeder", () => {
     const expected = ((3 * h.vbMag) / abs(add(scale(h.z1, 2), h.z0))) * h.iBase;
     expect(onePhase.buses[0]?.ikss_ka).toBeCloseTo(expected, 8);
     expect(onePhase.buses[0]?.ike_ka).toBeCloseTo(expected, 8);
+    // 2ph_earth: earth current 3·|V|/|Z1 + 2·Z0| (eq. 56 with Z(2) = Z(1)).
+    const twoEarth = core.shortCircuit(feeder, {
+      fault: "2ph_earth",
+      prefault_voltage: "load_flow",
+      buses: ["b"],
+    });
+    const ike = ((3 * h.vbMag) / abs(add(h.z1, scale(h.z0, 2)))) * h.iBase;
+    expect(twoEarth.buses[0]?.ike_ka).toBeCloseTo(ike, 8);
   });
 
   it("branch currents are the pre-fault load current plus the fault's contribution", () => {
@@ -141,6 +149,46 @@ describe("pre-fault voltages from a load flow on a two-bus feeder", () => {
     // Without the load current the line would carry only the fault's change: a different number.
     const change = abs(sub(h.iLine, h.iPre)) * h.iBase;
     expect(Math.abs(change - (end("a")?.ikss_ka ?? 0))).toBeGreaterThan(0.01);
+  });
+
+  it("a generator enters with R_G + jX''d, without K_G (eq. 18 is for the IEC method)", () => {
+    // 10 MVA, 20 kV, x''d 0.2 pu, R_G 0.4 Ω at "b", holding 1.0 pu with 5 MW.
+    const withGen = {
+      ...feeder,
+      generators: [
+        {
+          id: "G",
+          bus: "b",
+          sn_mva: 10,
+          vn_kv: 20,
+          xdss_pu: 0.2,
+          rdss_ohm: 0.4,
+          cos_phi: 0.85,
+          p_mw: 5,
+          vm_pu: 1,
+        },
+      ],
+    } satisfies NetworkDocumentInput;
+    const lf = core.loadFlow(withGen);
+    const vb = lf.buses.find((b) => b.bus === "b")?.vm_pu ?? 0;
+    expect(vb).toBeCloseTo(1, 10);
+    // Hand calculation: Z_G = (0.4 + j·0.2·20²/10) Ω = (0.1 + j2) pu on 4 Ω, the load at |V| = 1.
+    const zg = cx(0.4 / h.zBase, (0.2 * 400) / 10 / h.zBase);
+    const zqL = inv(sub(inv(h.z1), scale(conj(cx(0.08, 0.04)), 1 / (h.vbMag * h.vbMag))));
+    const z = inv(add(add(inv(zqL), inv(zg)), conj(cx(0.08, 0.04))));
+    const r = core.shortCircuit(withGen, { fault: "3ph", prefault_voltage: "load_flow", buses: ["b"] });
+    expect(r.buses[0]?.ikss_ka).toBeCloseTo((vb / abs(z)) * h.iBase, 8);
+  });
+
+  it("a bus a generator feeds in an island without a grid has no pre-fault voltage: an error", () => {
+    const island = {
+      ...feeder,
+      buses: [...feeder.buses, { id: "c", vn_kv: 20 }],
+      generators: [{ id: "G", bus: "c", sn_mva: 10, vn_kv: 20, xdss_pu: 0.2, rdss_ohm: 0.4, cos_phi: 0.85 }],
+    } satisfies NetworkDocumentInput;
+    expect(() => core.shortCircuit(island, { prefault_voltage: "load_flow" })).toThrow(
+      /no voltage at 1 bus\(es\) that a source feeds in the short circuit .*: c/,
+    );
   });
 
   it("a load flow that does not converge is an error at prefault_voltage, not a fallback", () => {

@@ -1,7 +1,7 @@
 // `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
 // api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
 // plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
-// Flags: --only engine,cli-cold,browser,native,duty,arc-flash,loadflow,report,import,api,worker,n1-load-flow (default all), --quick (small cases, short runs).
+// Flags: --only engine,cli-cold,browser,native,duty,arc-flash,loadflow,report,import,psse-import,api,worker,n1-load-flow (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -17,6 +17,7 @@ import type { EngineRow } from "./engine/measure.ts";
 import { benchEngineNode } from "./engine/node.ts";
 import { benchImport } from "./import-timing.ts";
 import { benchN1LoadFlow } from "./n1-load-flow.ts";
+import { benchPsseImport } from "./psse-import.ts";
 import { engineSeries, engineTable, table, timeVsSizeSvg } from "./report.ts";
 import { benchStudyReport, studyReportTable } from "./study-report.ts";
 import { benchWorker } from "./worker-throughput.ts";
@@ -31,6 +32,7 @@ const PARTS = [
   "loadflow",
   "report",
   "import",
+  "psse-import",
   "api",
   "worker",
   "n1-load-flow",
@@ -133,6 +135,16 @@ if (only.has("import")) {
     `\n## MATPOWER import (text to document, best of ${quick ? 1 : 3})\n\n${table(
       ["network", "buses", "ms"],
       rows.map((r) => [r.network, r.buses, r.ms]),
+    )}`,
+  );
+}
+if (only.has("psse-import")) {
+  const rows = benchPsseImport(quick);
+  results.psseImport = rows;
+  console.log(
+    `\n## PSS/E RAW import of synthetic cases (RAW v33 + sequence data, best of ${quick ? 1 : 3})\n\n${table(
+      ["buses", "MB", "ms", "µs/bus"],
+      rows.map((r) => [r.buses, r.megabytes, r.ms, r.us_per_bus]),
     )}`,
   );
 }

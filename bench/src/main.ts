@@ -1,7 +1,7 @@
 // `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
 // api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
 // plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
-// Flags: --only engine,browser,native,duty,arc-flash,report,import,api,worker (default all), --quick (small cases, short runs).
+// Flags: --only engine,browser,native,duty,arc-flash,loadflow,report,import,api,worker,n1-load-flow (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -11,9 +11,11 @@ import { benchApiLoad } from "./api-load.ts";
 import { arcFlashTable, benchArcFlash } from "./engine/arc-flash.ts";
 import { benchEngineBrowser } from "./engine/browser.ts";
 import { benchDuty, dutyTable } from "./engine/duty.ts";
+import { benchLoadFlow, loadFlowTables } from "./engine/load-flow.ts";
 import type { EngineRow } from "./engine/measure.ts";
 import { benchEngineNode } from "./engine/node.ts";
 import { benchImport } from "./import-timing.ts";
+import { benchN1LoadFlow } from "./n1-load-flow.ts";
 import { engineSeries, engineTable, table, timeVsSizeSvg } from "./report.ts";
 import { benchStudyReport, studyReportTable } from "./study-report.ts";
 import { benchWorker } from "./worker-throughput.ts";
@@ -24,10 +26,12 @@ const PARTS = [
   "native",
   "duty",
   "arc-flash",
+  "loadflow",
   "report",
   "import",
   "api",
   "worker",
+  "n1-load-flow",
 ] as const;
 // `pnpm bench -- --only duty` hands the script a literal "--" first: not a positional argument.
 const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
@@ -89,6 +93,13 @@ if (only.has("arc-flash")) {
     `\n## Arc flash: all-bus 3ph maximum-case study with and without arc flash\n\n${arcFlashTable(rows)}`,
   );
 }
+if (only.has("loadflow")) {
+  const loadFlow = await benchLoadFlow(quick);
+  results.loadFlow = loadFlow;
+  console.log(
+    `\n## Load flow: core.loadFlow in Node per algorithm, flat start\n\n${loadFlowTables(loadFlow)}`,
+  );
+}
 if (only.has("report")) {
   const rows = benchStudyReport(quick);
   results.report = rows;
@@ -137,6 +148,26 @@ if (only.has("worker")) {
           `batch study: ${w.batchBuses} buses × 3ph/1ph × max/min × (base + ${w.batchContingencies} N-1), s`,
           w.batchSeconds,
         ],
+      ],
+    )}`,
+  );
+}
+if (only.has("n1-load-flow")) {
+  const n = await benchN1LoadFlow(quick);
+  results.n1LoadFlow = n;
+  console.log(
+    `\n## N-1 load flow: ${n.network} (${n.buses} buses), ${n.contingencies} line outages\n\n${table(
+      ["measure", "value"],
+      [
+        ["batch route (one validated document, warm start), median ms per contingency", n.batchMedianMs],
+        ["batch route, all contingencies + base, ms", n.batchTotalMs],
+        ["same variants from the document's start, median ms", n.documentStartMedianMs],
+        ["independent single load flows (validated each), median ms per contingency", n.singleMedianMs],
+        [
+          "median Newton iterations: warm start / document start",
+          `${n.medianIterations} / ${n.documentStartMedianIterations}`,
+        ],
+        ["contingencies not converged", n.notConverged],
       ],
     )}`,
   );

@@ -129,6 +129,25 @@ describe("circuits.import", () => {
     expect(unknown.error?.message).toContain('switches.0.type: unknown switch type "Site CB 99 kA"');
   });
 
+  it("imports a PSS/E v32 case with its sequence data after the Q record (RAW and SEQ in one upload)", async () => {
+    const { owner, projectId } = await projectWithTeam();
+    const fixtures = new URL("../../../packages/contracts/test/fixtures/psse/", import.meta.url);
+    const raw = await readFile(new URL("same-network_v32.raw", fixtures), "utf8");
+    const seq = await readFile(new URL("same-network_v32.seq", fixtures), "utf8");
+    const fields = { projectId, baseVersion: null, fileName: "same-network.raw" };
+    const imported = await upload({ client: owner.client }, fields, raw + seq);
+    expect(imported.data).toMatchObject({ version: 1, format: "psse", elementCounts: { buses: 5 } });
+    expect(imported.data?.report.mapped).toContainEqual({
+      from: "PSS/E version 32 sequence data",
+      to: "document",
+      count: 1,
+    });
+    const latest = await owner.client.trpc.circuits.get.query({ projectId });
+    // XZERO of the machine at bus 1 and CC 2 of transformer 1-2 came from the sequence data.
+    expect(latest?.document.generators[0]).toMatchObject({ id: "gen1_1", x0_pu: 0.08 });
+    expect(latest?.document.transformers[0]).toMatchObject({ vector_group: "YNd5" });
+  });
+
   it("refuses a stale base version like save does", async () => {
     const { owner, projectId } = await projectWithTeam();
     await upload({ client: owner.client }, { projectId, baseVersion: null, fileName: "case9.m" }, case9);

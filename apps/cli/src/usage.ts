@@ -13,12 +13,13 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
   "[--tmin S] [--tk S] [--bus ID…] [--branches] [--duty] [--duty-current bus|through] " +
-  "[--arc-flash] [--arc-flash-max-duration S|none] " +
+  "[--arc-flash] [--arc-flash-max-duration S|none] [--prefault iec60909|load-flow] [--seq FILE.seq] " +
   "[--labels FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]] " +
   "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
 
 export const LOADFLOW_SYNOPSIS =
-  "usage: ampflux loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]";
+  "usage: ampflux loadflow <file> [--algorithm nr|fdxb|fdbx|dc] [--format table|csv|json] [--tol PU] " +
+  "[--max-iter N] [--q-limits] [--flat]";
 
 export const LABELS_SYNOPSIS =
   "usage: ampflux labels <result.json> --out FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter] " +
@@ -38,14 +39,14 @@ On this machine (no server, no API key):
   study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] [--tmin S] [--tk S]
         [--bus ID…] [--branches] [--duty] [--duty-current bus|through]
         [--arc-flash] [--arc-flash-max-duration S|none] [--labels FILE.pdf|FILE.svg]
-        [--default-type COLLECTION=TYPE…] [--format table|csv|json]
+        [--prefault iec60909|load-flow] [--default-type COLLECTION=TYPE…] [--format table|csv|json]
                                         IEC 60909 short-circuit study of a MATPOWER case,
                                         pandapower JSON, PSS/E RAW v33 or AmpFlux network file
                                         (told apart by content), with --duty each rated
                                         element's duty against its rating, with --arc-flash
                                         IEEE 1584-2018 incident energy; ampflux study --help
                                         explains the flags. Also \`pnpm sc <file>\`.
-  loadflow <file> [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]
+  loadflow <file> [--algorithm nr|fdxb|fdbx|dc] [--format table|csv|json] [--tol PU] [--max-iter N] [--q-limits] [--flat]
                                         AC load flow (Newton–Raphson) of the same files: bus
                                         voltages, branch flows, losses; ampflux loadflow --help
   arc-flash --cases FILE.jsonl|-        IEEE 1584-2018 incident energy calculator, one JSON case
@@ -96,8 +97,12 @@ Exit codes: 0 success, 1 refused by the api or invalid input, 2 invalid command 
 export const STUDY_HELP = `${STUDY_SYNOPSIS}
 
 IEC 60909-0:2016 short-circuit study computed on this machine by the simulation core. The file is
-a MATPOWER case, a pandapower network (to_json), a PSS/E RAW v33 case or an AmpFlux network
-document, told apart by its content; what an import mapped, assumed or dropped goes to stderr.
+a MATPOWER case, a pandapower network (to_json), a PSS/E RAW case (versions 32 to 35), an IEEE
+Common Data Format case or an AmpFlux network document, told apart by its content; what an import
+mapped, assumed or dropped goes to stderr.
+
+  --seq FILE  the PSS/E sequence data (.seq) of the RAW case: machine, branch and transformer
+              zero sequence data for the unbalanced faults
 
   --fault     fault type (default 3ph)
   --case      max: equipment rating (c_max); min: protection settings (c_min)   (default max)
@@ -123,6 +128,12 @@ document, told apart by its content; what an import mapped, assumed or dropped g
   --arc-flash-max-duration S|none
               longest arc duration in seconds when no device clears the arc in time (default
               2, IEEE 1584-2018 §6.9.1); none: no cap, such buses get no result
+  --prefault iec60909|load-flow
+              pre-fault voltages: iec60909, the equivalent voltage source c·Un/√3 (default);
+              load-flow, the voltages of a Newton–Raphson load flow of the file's set-points
+              (superposition method: no c, no K_T/K_G/K_S, loads as impedances, branch
+              currents include the load current); a load flow that does not converge is an
+              error (docs/short-circuit.md, "Pre-fault voltages from a load flow")
   --labels FILE.pdf|FILE.svg
               with --arc-flash, also write a printable label per bus with a number, as
               \`ampflux labels\` does (PDF: --layout page|sheet, --paper A4|Letter; SVG: one file,
@@ -143,14 +154,17 @@ is a finding, not an error: the exit code stays 0.
 
 export const LOADFLOW_HELP = `${LOADFLOW_SYNOPSIS}
 
-AC load flow by Newton–Raphson computed on this machine by the simulation core: per bus |V| (pu),
+Load flow computed on this machine by the simulation core (Newton–Raphson by default): per bus |V| (pu),
 angle (degrees), P and Q drawn; per branch end P, Q, current and loading; losses; what each
 source feeds; and the convergence report. Files as for \`ampflux study\`. External grids are
 slack buses, generators PV buses at their vm_pu with p_mw, loads constant P and Q.
 
+  --algorithm   nr (default): Newton–Raphson; fdxb, fdbx: fast-decoupled, XB or BX version
+                (same solution, more but cheaper iterations); dc: DC approximation (|V| = 1,
+                r ignored, linearized angles; Q, losses and reactive limits 0/not modelled)
   --format      table (default), csv or json (buses in the file's order, then branches)
   --tol PU      convergence when every |ΔP|, |ΔQ| ≤ PU, per unit on 100 MVA (default 1e-8)
-  --max-iter N  Newton steps before giving up (default 10)
+  --max-iter N  iterations before giving up (default 10 for nr, 30 for fdxb/fdbx, 1 for dc)
   --q-limits    hold generators within q_min_mvar..q_max_mvar (PV buses become PQ at a limit)
   --flat        start from 1 pu and the slack's angle (default: the file's stored voltages
                 where it has them, as MATPOWER does)

@@ -68,12 +68,60 @@ describe("ampflux loadflow", () => {
     expect(run.stderr).toMatch(/did not converge/);
   });
 
+  it("solves by the fast-decoupled versions to Newton's voltages", async () => {
+    const solve = async (...args: string[]) => {
+      const run = await loadflow(case9, "--format", "json", "--flat", "--tol", "1e-11", ...args);
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout) as LoadFlowResult;
+    };
+    const nr = await solve();
+    for (const algorithm of ["fdxb", "fdbx"] as const) {
+      const fd = await solve("--algorithm", algorithm, "--max-iter", "50");
+      expect(fd.algorithm).toBe(algorithm);
+      // Linear convergence: more iterations than Newton's quadratic 4.
+      expect(fd.iterations).toBeGreaterThan(nr.iterations);
+      fd.buses.forEach((bus, i) => {
+        expect(Math.abs((bus.vm_pu ?? 0) - (nr.buses[i]?.vm_pu ?? 0))).toBeLessThan(1e-8);
+        expect(Math.abs((bus.va_degree ?? 0) - (nr.buses[i]?.va_degree ?? 0))).toBeLessThan(1e-6);
+      });
+    }
+    const table = await loadflow(case9, "--algorithm", "fdbx");
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^Load flow \(fast-decoupled BX/);
+  });
+
+  it("solves the DC approximation: |V| = 1, no reactive power, no losses", async () => {
+    const run = await loadflow(case9, "--algorithm", "dc", "--format", "json");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as LoadFlowResult;
+    expect(result.algorithm).toBe("dc");
+    expect(result.iterations).toBe(1);
+    expect(result.buses.every((b) => b.vm_pu === 1)).toBe(true);
+    expect(result.losses).toEqual({ p_mw: 0, q_mvar: 0 });
+    expect(result.branches.every((b) => b.q_from_mvar === 0 && b.p_from_mw === -b.p_to_mw)).toBe(true);
+    // case9: loads 90 + 100 + 125 MW; generators 2 and 3 set 163 and 85 MW, so the slack
+    // (bus 1) feeds the rest, 67 MW, without losses.
+    const slack = result.sources.find((s) => s.bus === "1");
+    expect(slack?.p_mw).toBeCloseTo(67, 9);
+  });
+
   it("names every bad flag in one run and exits 2", async () => {
-    const run = await loadflow(case9, "--tol", "0", "--max-iter", "ten", "--format", "xml");
+    const run = await loadflow(
+      case9,
+      "--tol",
+      "0",
+      "--max-iter",
+      "ten",
+      "--format",
+      "xml",
+      "--algorithm",
+      "gs",
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--tol: "0" is not a positive number/);
     expect(run.stderr).toMatch(/--max-iter: "ten"/);
     expect(run.stderr).toMatch(/--format: "xml"/);
+    expect(run.stderr).toMatch(/--algorithm: "gs" is not one of nr, fdxb, fdbx, dc/);
     expect(run.stderr).toMatch(/usage: ampflux loadflow <file>/);
   });
 
@@ -98,5 +146,6 @@ describe("ampflux loadflow", () => {
     const run = await runCli({ cwd: root }, "loadflow", "--help");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/--q-limits/);
+    expect(run.stdout).toMatch(/--algorithm +nr \(default\)/);
   });
 });

@@ -63,6 +63,26 @@ describe("ampflux study reads every network format by its content", () => {
     expect(run.stderr).toContain("ampflux:   mapped three-winding transformer data → transformers3w (1×)");
   });
 
+  it.each([32, 33, 34, 35])("a PSS/E RAW v%i case with its .seq file (--seq)", async (v) => {
+    const raw = path.join(fixtures, `psse/same-network_v${v}.raw`);
+    const seq = path.join(fixtures, `psse/same-network_v${v}.seq`);
+    const run = await study(raw, "--seq", seq, "--fault", "1ph", "--format", "json");
+    expect(run.code).toBe(0);
+    const { document } = importPsse(readFileSync(raw, "utf8"), {}, readFileSync(seq, "utf8"));
+    // The .seq file's zero sequence data reached the engine (X0 of the generator, YNd5 with X_N).
+    expect(document.generators[0]?.x0_pu).toBe(0.08);
+    const result = JSON.parse(run.stdout) as ShortCircuitResult;
+    expect(result.buses).toEqual(await expectedBuses(document));
+    expect(run.stderr).toContain(`ampflux:   mapped PSS/E version ${v} sequence data → document (1×)`);
+  });
+
+  it("refuses --seq with a file that is not a PSS/E case", async () => {
+    const seq = path.join(fixtures, "psse/same-network_v33.seq");
+    const run = await study(case9, "--seq", seq);
+    expect(run).toMatchObject({ code: 1, stdout: "" });
+    expect(run.stderr).toContain("sequence data belongs to a PSS/E RAW case");
+  });
+
   it("a MATPOWER case whatever its extension", async () => {
     const original = await study(case9, "--format", "csv");
     const misnamed = await study(renamed(case9, "case9.json"), "--format", "csv");
@@ -90,7 +110,7 @@ describe("ampflux study reads every network format by its content", () => {
     const run = await study(notes);
     expect(run).toMatchObject({ code: 1, stdout: "" });
     expect(run.stderr).toBe(
-      `ampflux: ${notes}: not a network file: expected a MATPOWER case, pandapower JSON, PSS/E RAW v33 or AmpFlux network JSON\n`,
+      `ampflux: ${notes}: not a network file: expected a MATPOWER case, pandapower JSON, PSS/E RAW (v32-v35), IEEE CDF or AmpFlux network JSON\n`,
     );
   });
 

@@ -1,6 +1,7 @@
 export * from "./accounts.ts";
 export * from "./arc-flash/index.ts";
 export * from "./assistant.ts";
+export * from "./batch-load-flow.ts";
 export * from "./duty.ts";
 export * from "./email.ts";
 export * from "./features.ts";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { type ArcFlashResult, arcFlashOptionFields } from "./arc-flash/results.ts";
+import type { LoadFlowWorst } from "./batch-load-flow.ts";
 import { type DutyCheck, dutyOptionFields } from "./duty.ts";
-import { loadFlowOptionsSchema } from "./load-flow.ts";
+import { loadFlowOptionsSchema, loadFlowStudyOptionsSchema } from "./load-flow.ts";
 import type { NetworkIssue } from "./network/issues.ts";
 
 export const FAULT_TYPES = ["3ph", "2ph", "1ph", "2ph_earth"] as const;
@@ -117,6 +118,11 @@ export const batchStudyOptionsSchema = z.strictObject({
   tk_s: z.number().positive().max(10).default(1),
   lv_tolerance_percent: z.literal([6, 10]).default(10),
   ...dutyOptionFields,
+  /**
+   * A load flow on the base network and on each contingency, its options and the limits of the
+   * worst-voltage and worst-loading tables (batch-load-flow.ts); none when omitted.
+   */
+  load_flow: loadFlowStudyOptionsSchema.optional(),
 });
 
 export type BatchStudyOptions = z.infer<typeof batchStudyOptionsSchema>;
@@ -148,6 +154,8 @@ export interface BatchStudyResult {
   worst: WorstCase[];
   /** With options.duty: per element and check the worst value over the max-case studies, and where it occurred. */
   duty?: DutyCheck[];
+  /** With options.load_flow: the worst voltages and loadings over the load flows, per contingency its outcome. */
+  load_flow?: LoadFlowWorst;
 }
 
 /** What the api accepts to start a study. */

@@ -103,6 +103,8 @@ export interface SimExports {
     maxIter: number,
     flatStart: number,
     qLimits: number,
+    /** 0 nr, 1 fdxb, 2 fdbx, 3 dc. */
+    algorithm: number,
     busOut: number,
     branchOut: number,
     summary: number,
@@ -182,7 +184,7 @@ export interface SimExports {
 }
 
 /** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
-export const EXPECTED_ABI_VERSION = 6;
+export const EXPECTED_ABI_VERSION = 7;
 
 const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
 

@@ -109,7 +109,7 @@ describe("pre-fault voltages from a load flow on a two-bus feeder", () => {
     );
   });
 
-  it("2ph and 1ph: √3·|V|/|2·Z1| and 3·|V|/|2·Z1 + Z0| (IEC 60909-0 eq. 44, 52 with V for c·Un/√3)", () => {
+  it("2ph, 1ph, 2ph_earth: the IEC connections (eq. 44, 52, 56) with |V_pre| for c·Un/√3", () => {
     const twoPhase = core.shortCircuit(feeder, { fault: "2ph", prefault_voltage: "load_flow", buses: ["b"] });
     expect(twoPhase.buses[0]?.ikss_ka).toBeCloseTo(
       ((Math.sqrt(3) * h.vbMag) / abs(scale(h.z1, 2))) * h.iBase,
@@ -119,6 +119,14 @@ describe("pre-fault voltages from a load flow on a two-bus feeder", () => {
     const expected = ((3 * h.vbMag) / abs(add(scale(h.z1, 2), h.z0))) * h.iBase;
     expect(onePhase.buses[0]?.ikss_ka).toBeCloseTo(expected, 8);
     expect(onePhase.buses[0]?.ike_ka).toBeCloseTo(expected, 8);
+    // 2ph_earth: earth current 3·|V|/|Z1 + 2·Z0| (eq. 56 with Z(2) = Z(1)).
+    const twoEarth = core.shortCircuit(feeder, {
+      fault: "2ph_earth",
+      prefault_voltage: "load_flow",
+      buses: ["b"],
+    });
+    const ike = ((3 * h.vbMag) / abs(add(h.z1, scale(h.z0, 2)))) * h.iBase;
+    expect(twoEarth.buses[0]?.ike_ka).toBeCloseTo(ike, 8);
   });
 
   it("branch currents are the pre-fault load current plus the fault's contribution", () => {

@@ -129,7 +129,8 @@ export const circuitsRouter = router({
    * Imports a network file (MATPOWER, PSS/E RAW, pandapower or AmpFlux JSON; `format` when the
    * name and content do not tell) as the next version, like save. The body is
    * application/octet-stream: these fields as one line of JSON, then the file (circuits/upload.ts).
-   * Files larger than IMPORT_MAX_BYTES are refused while they arrive. Returns the version and
+   * Files larger than IMPORT_MAX_BYTES are refused while they arrive. A PSS/E case carries its
+   * sequence data (.seq) in the same upload, after the RAW's Q record (PSS/E's own convention). Returns the version and
    * what the importer mapped, defaulted, adjusted and dropped.
    */
   import: projectUploadProcedure("editor")

@@ -16,8 +16,8 @@ const tell = (io: Io, lines: string[]) => {
 };
 
 export async function study(command: Command, io: Io): Promise<void> {
-  const { file, format, labels, options, defaultTypes } = studyRequest(command);
-  const input = await loadInput(io, file);
+  const { file, seq, format, labels, options, defaultTypes } = studyRequest(command);
+  const input = await loadInput(io, file, seq);
   tell(io, input.notes);
   const typed = applyDefaultTypes(input.document, defaultTypes);
   tell(io, typed.notes);

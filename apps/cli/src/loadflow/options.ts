@@ -1,7 +1,7 @@
 // The loadflow command's flags → engine options and output format; every problem is collected,
 // so one run names them all.
 
-import type { LoadFlowOptions } from "@ampflux/contracts";
+import { LOAD_FLOW_ALGORITHMS, type LoadFlowOptions } from "@ampflux/contracts";
 import { type Command, checkOneOf } from "../args.ts";
 import { usageError } from "../errors.ts";
 import { FORMATS, type Format } from "../study/options.ts";
@@ -35,6 +35,7 @@ export function loadFlowRequest({ args, flags }: Command): LoadFlowRequest {
     max_iterations: iterations(flags["max-iter"], problems),
     q_limits: flags["q-limits"] ?? false,
     flat_start: flags.flat ?? false,
+    algorithm: checkOneOf("algorithm", flags.algorithm, LOAD_FLOW_ALGORITHMS, problems) ?? "nr",
   };
   const format = checkOneOf("format", flags.format, FORMATS, problems) ?? "table";
   if (problems.length > 0) throw usageError(...problems);

@@ -60,6 +60,14 @@ export function convergenceLine(r: LoadFlowResult): string {
   return `${state} after ${r.iterations} iterations, max mismatch (pu) ${history}; ${losses}; ${engine}`;
 }
 
+/** The table's title per algorithm. */
+const METHOD: Record<LoadFlowResult["algorithm"], string> = {
+  nr: "Newton–Raphson",
+  fdxb: "fast-decoupled XB",
+  fdbx: "fast-decoupled BX",
+  dc: "DC approximation: |V| = 1, no Q, no losses",
+};
+
 const warningLines = (r: LoadFlowResult) => r.warnings.map((w) => `warning: ${w}`);
 
 const column = <T>(title: string, key: keyof T & string, text = false) => ({
@@ -96,7 +104,7 @@ function formatTable(r: LoadFlowResult): string {
     ],
     r.branches,
   );
-  const title = `Load flow (Newton–Raphson, tolerance ${r.tolerance_pu} pu on ${r.base_mva} MVA)`;
+  const title = `Load flow (${METHOD[r.algorithm]}, tolerance ${r.tolerance_pu} pu on ${r.base_mva} MVA)`;
   const lines = [title, "", ...buses, "", ...branches];
   if (r.warnings.length > 0) lines.push("", ...warningLines(r));
   lines.push("", convergenceLine(r));

@@ -29,6 +29,8 @@ export async function loadCore(): Promise<SimCore> {
 function describeIssues(error: ShortCircuitInputError, label: string, options: ShortCircuitOptionsInput) {
   const aboutOptions = error.message.startsWith("invalid options");
   return error.issues.map(({ path, message }) => {
+    // The superposition method's load flow (did not converge, left fed buses without a voltage).
+    if (path[0] === "prefault_voltage" && !aboutOptions) return `--prefault load-flow: ${label}: ${message}`;
     if (!aboutOptions) return `${label}: ${jsonPath(path)}: ${message}`;
     if (path[0] === "buses" && typeof path[1] === "number")
       return `--bus ${options.buses?.[path[1]]}: not a bus of ${label}`;

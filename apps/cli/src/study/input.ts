@@ -48,7 +48,7 @@ function formatOf(text: string, label: string): ImportFormat {
     if (!(error instanceof NetworkFileError)) throw error;
     if (MATPOWER_START.test(text)) return "matpower";
     throw inputError(
-      `${label}: not a network file: expected a MATPOWER case, pandapower JSON, PSS/E RAW v33 or AmpFlux network JSON`,
+      `${label}: not a network file: expected a MATPOWER case, pandapower JSON, PSS/E RAW (v32-v35), IEEE CDF or AmpFlux network JSON`,
     );
   }
 }
@@ -62,9 +62,9 @@ function fromDocumentJson(text: string, label: string): Input {
   }
 }
 
-function imported(format: ImportFormat, text: string, label: string): Input {
+function imported(format: ImportFormat, text: string, label: string, sequence?: string): Input {
   try {
-    const { document, report } = importNetworkFile(label, text, format);
+    const { document, report } = importNetworkFile(label, text, format, undefined, { sequence });
     const counts = describeCounts(countElements(document));
     const notes = [
       `${label}: imported as ${format}: ${counts}`,
@@ -77,8 +77,12 @@ function imported(format: ImportFormat, text: string, label: string): Input {
   }
 }
 
-export async function loadInput(io: Io, file: string): Promise<Input> {
+/** The network in `file`; `seq` names a PSS/E case's sequence data file (`--seq`). */
+export async function loadInput(io: Io, file: string, seq?: string): Promise<Input> {
   const text = await readText(userPath(io, file), file);
   const format = formatOf(text, file);
-  return format === "ampflux" ? fromDocumentJson(text, file) : imported(format, text, file);
+  const sequence = seq === undefined ? undefined : await readText(userPath(io, seq), seq);
+  if (sequence !== undefined && format !== "psse")
+    throw inputError(`--seq ${seq}: sequence data belongs to a PSS/E RAW case, ${file} is ${format}`);
+  return format === "ampflux" ? fromDocumentJson(text, file) : imported(format, text, file, sequence);
 }

@@ -4,11 +4,11 @@
 // today as the date, the buses' names as titles.
 
 import type { ArcFlashLabelStudy, ArcFlashResult } from "@ampflux/contracts";
-import { LAYOUTS, type Layout, PAPERS, type Paper } from "@ampflux/reports";
+// The paper names only: the package's main entry also brings PDF drawing (see writeStudyLabels).
+import { LAYOUTS, type Layout, PAPERS, type Paper } from "@ampflux/reports/paper";
 import { checkOneOf } from "../args.ts";
 import type { Io } from "../io.ts";
 import { buildLabels } from "../labels/build.ts";
-import { writeLabels } from "../labels/write.ts";
 
 export interface LabelsRequest {
   out: string;
@@ -62,6 +62,9 @@ export async function writeStudyLabels(
     study_date: new Date().toISOString().slice(0, 10),
   };
   const built = buildLabels(results, study, { buses: undefined, names });
+  // Loaded here, not with the module: PDF drawing (pdf-lib, fontkit) is megabytes of code a
+  // study without --labels would parse for nothing.
+  const { writeLabels } = await import("../labels/write.ts");
   await writeLabels(
     io,
     {

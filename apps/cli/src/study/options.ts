@@ -17,6 +17,8 @@ export type Format = (typeof FORMATS)[number];
 
 export interface StudyRequest {
   file: string;
+  /** --seq FILE: a PSS/E case's sequence data file. */
+  seq: string | undefined;
   format: Format;
   /** --labels FILE.pdf|FILE.svg (with --layout, --paper for PDF): arc-flash labels of the result. */
   labels: LabelsRequest | undefined;
@@ -37,7 +39,11 @@ const FLAG_OF_OPTION: Record<string, string> = {
   duty_current: "--duty-current",
   arc_flash: "--arc-flash",
   arc_flash_max_duration_s: "--arc-flash-max-duration",
+  prefault_voltage: "--prefault",
 };
+
+/** --prefault values (CLI spelling) → the option's values. */
+const PREFAULT_FLAG = { iec60909: "iec60909", "load-flow": "load_flow" } as const;
 
 function seconds(flag: string, value: string | undefined, problems: string[]): number | undefined {
   if (value === undefined) return undefined;
@@ -66,6 +72,17 @@ function maxDuration(value: string | undefined, problems: string[]): number | nu
   return seconds("arc-flash-max-duration", value, problems);
 }
 
+/** --prefault iec60909|load-flow: IEC's c·Un/√3 (default) or a load flow's voltages (superposition). */
+function prefaultVoltage(value: string | undefined, problems: string[]) {
+  const choice = checkOneOf(
+    "prefault",
+    value,
+    Object.keys(PREFAULT_FLAG) as (keyof typeof PREFAULT_FLAG)[],
+    problems,
+  );
+  return choice === undefined ? undefined : PREFAULT_FLAG[choice];
+}
+
 export function studyRequest({ args, flags }: Command): StudyRequest {
   const problems: string[] = [];
   const arcFlash = flags["arc-flash"] ?? false;
@@ -83,6 +100,7 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
     duty_current: checkOneOf("duty-current", flags["duty-current"], DUTY_CURRENTS, problems),
     arc_flash: arcFlash,
     arc_flash_max_duration_s: maxDuration(flags["arc-flash-max-duration"], problems),
+    prefault_voltage: prefaultVoltage(flags.prefault, problems),
   };
   const format = checkOneOf("format", flags.format, FORMATS, problems) ?? "table";
   if (options.branches && !flags.bus) problems.push("--branches needs at least one --bus");
@@ -98,5 +116,5 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
   const defaultTypes = parseDefaultTypes(flags["default-type"], problems);
   checkRanges(options, problems);
   if (problems.length > 0) throw usageError(...problems);
-  return { file: args.file ?? "", format, labels, options, defaultTypes };
+  return { file: args.file ?? "", seq: flags.seq, format, labels, options, defaultTypes };
 }

@@ -1,4 +1,4 @@
-import { DUTY_CURRENTS, type NetworkIssue } from "@ampflux/contracts";
+import { DUTY_CURRENTS, type NetworkIssue, type PrefaultVoltage } from "@ampflux/contracts";
 import { createContext, useContext, useId, useState } from "react";
 import { NumberInput } from "../editor/properties/NumberInput.tsx";
 import type { LiveStudyOptions } from "./protocol.ts";
@@ -30,7 +30,10 @@ export function StudyOptionsSection() {
   );
 }
 
-/** κ method, tmin, tk, c_max/c_min, the duty current and the arc duration cap, each with its messages. */
+/**
+ * Pre-fault voltages, κ method, tmin, tk, c_max/c_min, the duty current and the arc duration cap,
+ * each with its messages.
+ */
 export function StudyOptionFields({
   value,
   set,
@@ -42,6 +45,18 @@ export function StudyOptionFields({
 }) {
   return (
     <>
+      <OptionRow label="Pre-fault voltages" messages={messages.get("prefault_voltage")}>
+        {(id) => (
+          <select
+            id={id}
+            value={value.prefault_voltage}
+            onChange={(e) => set({ prefault_voltage: e.target.value as PrefaultVoltage })}
+          >
+            <option value="iec60909">IEC 60909 c·Un/√3</option>
+            <option value="load_flow">from load flow</option>
+          </select>
+        )}
+      </OptionRow>
       <OptionRow label="κ method" messages={messages.get("kappa_method")}>
         {(id) => (
           <select

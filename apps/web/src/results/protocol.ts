@@ -3,6 +3,7 @@ import type {
   EquipmentType,
   FaultType,
   NetworkIssue,
+  PrefaultVoltage,
   ShortCircuitResult,
   StudyCase,
 } from "@ampflux/contracts";
@@ -26,6 +27,8 @@ export interface LiveStudyOptions {
   arc_flash: boolean;
   /** The arc duration cap (s); null: no cap. */
   arc_flash_max_duration_s: number | null;
+  /** Pre-fault voltages: IEC 60909's c·Un/√3 or a load flow's (superposition method). */
+  prefault_voltage: PrefaultVoltage;
 }
 
 /** Main thread → engine worker. */

@@ -2,6 +2,7 @@ import {
   DUTY_CURRENTS,
   FAULT_TYPES,
   type NetworkIssue,
+  PREFAULT_VOLTAGES,
   STUDY_CASES,
   shortCircuitOptionsSchema,
 } from "@ampflux/contracts";
@@ -9,7 +10,7 @@ import type { LiveStudyOptions } from "./protocol.ts";
 
 /**
  * The schema's defaults: 3-phase, maximum case, κ method C, tmin 0.1 s, tk 1 s, Table 1 factors, no
- * duty, no arc flash (capped at 2 s when turned on).
+ * duty, no arc flash (capped at 2 s when turned on), IEC 60909's pre-fault voltage c·Un/√3.
  */
 export const DEFAULT_STUDY_OPTIONS: LiveStudyOptions = {
   fault: "3ph",
@@ -21,6 +22,7 @@ export const DEFAULT_STUDY_OPTIONS: LiveStudyOptions = {
   duty_current: "bus",
   arc_flash: false,
   arc_flash_max_duration_s: 2,
+  prefault_voltage: "iec60909",
 };
 
 /** The option fields the controls edit, each of which may carry a message. */
@@ -37,6 +39,7 @@ const OPTION_FIELDS = new Set<string>([
   "duty_current",
   "arc_flash",
   "arc_flash_max_duration_s",
+  "prefault_voltage",
 ] satisfies StudyOptionField[]);
 
 const storageKey = (projectId: string) => `ampflux:study-options:${projectId}`;
@@ -76,6 +79,7 @@ export function loadStudyOptions(projectId: string): LiveStudyOptions {
       stored.arc_flash_max_duration_s === null
         ? null
         : (numberOr(stored.arc_flash_max_duration_s, d.arc_flash_max_duration_s ?? undefined) ?? null),
+    prefault_voltage: oneOf(PREFAULT_VOLTAGES, stored.prefault_voltage, d.prefault_voltage),
   };
 }
 

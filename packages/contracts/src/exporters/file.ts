@@ -3,8 +3,9 @@ import type { NetworkDocument } from "../network/index.ts";
 import type { TypeLibrary } from "../types/apply.ts";
 import { exportMatpower } from "./matpower.ts";
 import { exportPandapower } from "./pandapower.ts";
+import { exportPsse } from "./psse.ts";
 
-export const exportFormatSchema = z.enum(["ampflux", "pandapower", "matpower"]);
+export const exportFormatSchema = z.enum(["ampflux", "pandapower", "matpower", "psse"]);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 export interface NetworkFileExport {
@@ -31,5 +32,7 @@ export function exportNetworkFile(
       };
     case "matpower":
       return { text: exportMatpower(doc), extension: ".m", mediaType: "text/x-matlab" };
+    case "psse":
+      return { text: exportPsse(doc), extension: ".raw", mediaType: "text/plain" };
   }
 }

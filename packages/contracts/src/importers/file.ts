@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { type NetworkDocument, networkDocumentSchema } from "../network/index.ts";
 import type { TypeLibrary } from "../types/apply.ts";
+import { CdfParseError, importCdf } from "./cdf/index.ts";
 import { importMatpower, MatpowerParseError } from "./matpower/index.ts";
 import { importPandapower, PandapowerParseError } from "./pandapower/index.ts";
 import { importPsse, PsseParseError } from "./psse/index.ts";
 import { type ImportReport, ImportReportBuilder } from "./report.ts";
 
-export const importFormatSchema = z.enum(["matpower", "pandapower", "psse", "ampflux"]);
+export const importFormatSchema = z.enum(["matpower", "pandapower", "psse", "cdf", "ampflux"]);
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
 export interface NetworkFileImport {
@@ -29,43 +30,62 @@ export class NetworkFileError extends Error {
   }
 }
 
+/** A CDF file's first section header. */
+const CDF_BUS_HEADER = /^BUS DATA FOLLOWS/m;
+
 /** IC (0 or 1), SBASE and REV at the start of a RAW file. */
 const PSSE_CASE_ID = /^\s*[01]\s*,\s*[\d.]+\s*,\s*\d{2}\b/;
 
 /**
  * The format of a network file, from its extension and then its content: `.m` is MATPOWER, `.raw`
  * PSS/E; JSON with `"schema": "ampflux/network@1"` is a network document, other JSON is
- * pandapower's; a first line "IC, SBASE, REV, …" is a PSS/E case identification record.
+ * pandapower's; a first line "IC, SBASE, REV, …" is a PSS/E case identification record; `.cdf`
+ * or a "BUS DATA FOLLOWS" card is IEEE Common Data Format.
  */
 export function detectImportFormat(fileName: string, text: string): ImportFormat {
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".m")) return "matpower";
   if (lower.endsWith(".raw")) return "psse";
+  if (lower.endsWith(".cdf")) return "cdf";
   const head = text.slice(0, 4096);
   if (/"schema"\s*:\s*"ampflux\/network@/.test(head)) return "ampflux";
   if (head.trimStart().startsWith("{")) return "pandapower";
   if (/\bmpc\s*\.\s*bus\s*=/.test(text)) return "matpower";
+  if (CDF_BUS_HEADER.test(head)) return "cdf";
   // Version 35 files may open with `@!` column-header comment lines.
   if (PSSE_CASE_ID.test(head.replace(/^(\s*@!.*(\r\n|\r|\n))+/, ""))) return "psse";
   throw new NetworkFileError(
     "ampflux",
-    `cannot tell the format of ${fileName}: use .m, .raw, pandapower or AmpFlux JSON`,
+    `cannot tell the format of ${fileName}: use .m, .raw, .cdf, pandapower or AmpFlux JSON`,
   );
+}
+
+/** Files read together with a network file: a PSS/E case's sequence data (.seq). */
+export interface CompanionFiles {
+  sequence?: string | undefined;
 }
 
 /**
  * Imports a network file of any supported format into a document, with the importer's report.
- * `types` (a company's library; the built-in one when omitted) is where pandapower std_types are matched.
+ * `types` (a company's library; the built-in one when omitted) is where pandapower std_types are
+ * matched; `companions.sequence` is a .seq file for a PSS/E case (refused for other formats).
  */
 export function importNetworkFile(
   fileName: string,
   text: string,
   format?: ImportFormat,
   types?: TypeLibrary,
+  companions: CompanionFiles = {},
 ): NetworkFileImport {
   const resolved = format ?? detectImportFormat(fileName, text);
+  if (companions.sequence !== undefined && resolved !== "psse") {
+    throw new NetworkFileError(
+      resolved,
+      `a .seq file belongs to a PSS/E RAW case, not to a ${resolved} file`,
+    );
+  }
   try {
-    const imported = importerFor(resolved, types)(text);
+    const imported = importerFor(resolved, types, companions)(text);
     return { format: resolved, ...imported };
   } catch (error) {
     throw asNetworkFileError(resolved, error);
@@ -75,6 +95,7 @@ export function importNetworkFile(
 function importerFor(
   format: ImportFormat,
   types: TypeLibrary | undefined,
+  companions: CompanionFiles,
 ): (text: string) => Omit<NetworkFileImport, "format"> {
   switch (format) {
     case "matpower":
@@ -82,7 +103,9 @@ function importerFor(
     case "pandapower":
       return (text) => importPandapower(text, {}, types);
     case "psse":
-      return (text) => importPsse(text);
+      return (text) => importPsse(text, {}, companions.sequence);
+    case "cdf":
+      return (text) => importCdf(text);
     case "ampflux":
       return importDocumentJson;
   }
@@ -108,7 +131,11 @@ function importDocumentJson(text: string): Omit<NetworkFileImport, "format"> {
 function asNetworkFileError(format: ImportFormat, error: unknown): unknown {
   if (error instanceof NetworkFileError) return error;
   if (error instanceof MatpowerParseError) return new NetworkFileError(format, error.message, error.line);
-  if (error instanceof PandapowerParseError || error instanceof PsseParseError)
+  if (
+    error instanceof PandapowerParseError ||
+    error instanceof PsseParseError ||
+    error instanceof CdfParseError
+  )
     return new NetworkFileError(format, error.message, error.line, error.field);
   return error;
 }

@@ -1,4 +1,5 @@
 export * from "../exporters/index.ts";
+export * from "./cdf/index.ts";
 export * from "./file.ts";
 export * from "./matpower/index.ts";
 export * from "./pandapower/index.ts";

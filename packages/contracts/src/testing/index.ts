@@ -2,6 +2,7 @@
 
 export * from "./annex-d.ts";
 export * from "./arc-flash.ts";
+export * from "./cdf-writer.ts";
 export * from "./networks.ts";
 export * from "./pandapower.ts";
 export * from "./results.ts";

@@ -6,9 +6,7 @@
 use crate::complex::Complex;
 use crate::error::{Result, SolverError};
 use crate::ffi::{dimension, slice, slice_mut, status};
-use crate::loadflow::flows::branch_flows;
-use crate::loadflow::newton::solve;
-use crate::loadflow::{Branch, Bus, BusKind, Options};
+use crate::loadflow::{run, Algorithm, Branch, Bus, BusKind, Options};
 
 /// f64 per bus in: kind (0 PQ, 1 PV, 2 slack), P, Q, |V| set-point, slack angle, shunt G, B,
 /// Q min, Q max, |V| and angle to start from (NaN: none).
@@ -71,7 +69,8 @@ fn read_branch(row: &[f64], n: usize) -> Result<Branch> {
     })
 }
 
-/// Solves the load flow of n buses and m branches.
+/// Solves the load flow of n buses and m branches; `algorithm`: 0 Newton–Raphson, 1
+/// fast-decoupled XB, 2 fast-decoupled BX, 3 DC.
 ///
 /// # Safety
 /// Every non-null pointer must address a buffer of the stated size from `ampflux_alloc`:
@@ -88,6 +87,7 @@ pub unsafe extern "C" fn ampflux_lf_solve(
     max_iter: usize,
     flat_start: i32,
     q_limits: i32,
+    algorithm: i32,
     bus_out: *mut f64,
     branch_out: *mut f64,
     summary: *mut f64,
@@ -112,13 +112,21 @@ pub unsafe extern "C" fn ampflux_lf_solve(
             .chunks(LF_BRANCH_STRIDE)
             .map(|row| read_branch(row, n))
             .collect::<Result<Vec<Branch>>>()?;
+        let algorithm = match algorithm {
+            0 => Algorithm::Nr,
+            1 => Algorithm::FdXb,
+            2 => Algorithm::FdBx,
+            3 => Algorithm::Dc,
+            _ => return Err(SolverError::invalid(format!("algorithm {}", algorithm))),
+        };
         let options = Options {
             tol,
             max_iter,
             flat_start: flat_start != 0,
             q_limits: q_limits != 0,
+            algorithm,
         };
-        let sol = solve(&buses, &branches, &options)?;
+        let (sol, flows) = run(&buses, &branches, &options)?;
         for (i, out) in bus_out.chunks_mut(LF_BUS_OUT_STRIDE).enumerate() {
             let kind = match (sol.islands.supplied[i], sol.kinds[i]) {
                 (false, _) => -1.0,
@@ -135,7 +143,6 @@ pub unsafe extern "C" fn ampflux_lf_solve(
                 kind,
             ]);
         }
-        let flows = branch_flows(&branches, &sol.vm, &sol.va);
         for (f, out) in flows
             .iter()
             .zip(branch_out.chunks_mut(LF_BRANCH_OUT_STRIDE))

@@ -31,6 +31,7 @@ pub mod iec60909;
 pub mod loadflow;
 pub mod lu;
 pub mod protection;
+pub mod real_lu;
 pub mod selinv;
 pub mod solve;
 pub mod solver;

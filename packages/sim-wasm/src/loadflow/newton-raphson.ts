@@ -1,5 +1,6 @@
-// One call into the Rust Newton–Raphson (ampflux_lf_solve): packs the per-unit model, unpacks
-// voltages, injections, branch flows and the convergence report. Buffers are freed in `finally`.
+// One call into the Rust load flow (ampflux_lf_solve: Newton–Raphson, fast-decoupled XB/BX or
+// DC): packs the per-unit model, unpacks voltages, injections, branch flows and the convergence
+// report. Buffers are freed in `finally`.
 
 import { LOAD_FLOW_OUTCOMES, type LoadFlowOutcome } from "@ampflux/contracts";
 import { check } from "../errors.ts";
@@ -10,6 +11,9 @@ import { type PerUnitBusKind, type PerUnitModel, packBranches, packBuses } from 
 
 const KINDS: (PerUnitBusKind | "unsupplied")[] = ["unsupplied", "pq", "pv", "slack"];
 
+/** rust/src/loadflow/mod.rs: Algorithm. */
+const ALGORITHM_CODE = { nr: 0, fdxb: 1, fdbx: 2, dc: 3 } as const;
+
 /** rust/src/ffi_loadflow.rs: LF_BUS_OUT_STRIDE, LF_BRANCH_OUT_STRIDE, LF_SUMMARY_HEAD. */
 const BUS_OUT = 6;
 const BRANCH_OUT = 6;
@@ -19,7 +23,7 @@ export interface PerUnitSolution {
   outcome: LoadFlowOutcome;
   iterations: number;
   islandCount: number;
-  /** max |mismatch| (pu) before each Newton step and at the end. */
+  /** max |mismatch| (pu) before each iteration and at the end (dc: the linear residual). */
   history: number[];
   vm: Float64Array;
   /** Radians. */
@@ -59,6 +63,7 @@ export function solvePerUnit(
         options.max_iterations,
         options.flat_start ? 1 : 0,
         options.q_limits ? 1 : 0,
+        ALGORITHM_CODE[options.algorithm],
         busOut.ptr,
         branchOut.ptr,
         summary.ptr,

@@ -18,9 +18,5 @@ export function resolveLoadFlowOptions(options: LoadFlowOptions = {}): ResolvedL
       parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
     );
   const o = parsed.data;
-  if (o.algorithm !== "nr")
-    throw new LoadFlowInputError("invalid options", [
-      { path: ["algorithm"], message: `${o.algorithm} is not available yet; use nr` },
-    ]);
   return { ...o, max_iterations: o.max_iterations ?? DEFAULT_MAX_ITERATIONS[o.algorithm] };
 }

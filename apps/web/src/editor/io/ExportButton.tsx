@@ -6,11 +6,12 @@ const FORMATS: Array<{ format: ExportFormat; label: string }> = [
   { format: "ampflux", label: "AmpFlux JSON" },
   { format: "pandapower", label: "pandapower JSON" },
   { format: "matpower", label: "MATPOWER .m" },
+  { format: "psse", label: "PSS/E RAW v33 .raw" },
 ];
 
 /**
  * Downloads the editor's network: as the document circuits.save stores (even while it has
- * errors), or converted for pandapower or MATPOWER (a valid network only).
+ * errors), or converted for pandapower, MATPOWER or PSS/E (a valid network only).
  */
 export function ExportButton() {
   const { doc, validation } = useEditor();

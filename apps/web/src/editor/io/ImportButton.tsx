@@ -7,7 +7,10 @@ import { useEditorActions } from "../useEditorActions.ts";
 import { ImportReportView } from "./ImportReportView.tsx";
 import { type ReadResult, readNetworkFile } from "./read-network-file.ts";
 
-/** Opens a network file (MATPOWER, PSS/E, pandapower or AmpFlux JSON) into the editor, as one undoable step. */
+/**
+ * Opens a network file (MATPOWER, PSS/E RAW, IEEE CDF, pandapower or AmpFlux JSON) into the
+ * editor, as one undoable step. A PSS/E .raw may be chosen together with its .seq file.
+ */
 export function ImportButton() {
   const { canEdit, dirty } = useEditor();
   const actions = useEditorActions();
@@ -15,14 +18,16 @@ export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<{ name: string; result: ReadResult } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const onFile = async (file: File | undefined) => {
+  const onFiles = async (files: File[]) => {
+    const isSeq = (f: File) => f.name.toLowerCase().endsWith(".seq");
+    const file = files.find((f) => !isSeq(f));
     if (!file) return;
     if (
       dirty &&
       !window.confirm("Importing replaces the network in the editor (undo brings it back). Continue?")
     )
       return;
-    const result = await readNetworkFile(file);
+    const result = await readNetworkFile(file, files.find(isSeq));
     setOutcome({ name: file.name, result });
     if (result.ok) {
       actions.replace(result.document);
@@ -38,11 +43,12 @@ export function ImportButton() {
       <input
         ref={input}
         type="file"
-        accept=".m,.raw,.json,application/json"
+        accept=".m,.raw,.seq,.cdf,.json,application/json"
+        multiple
         hidden
         data-testid="import-file"
         onChange={(e) => {
-          void onFile(e.target.files?.[0]);
+          void onFiles([...(e.target.files ?? [])]);
           e.target.value = "";
         }}
       />

@@ -8,19 +8,21 @@ export type ReadResult =
   | { ok: false; message: string; issues: NetworkIssue[] };
 
 /**
- * A MATPOWER .m, PSS/E .raw or pandapower JSON file (converted in the browser with the contracts'
- * importers) or a network JSON document. Documents whose shape is wrong are refused with their
- * paths; element errors (a bad value) are loaded and shown in the editor.
+ * A MATPOWER .m, PSS/E .raw (with its .seq sequence data when given), IEEE .cdf or pandapower
+ * JSON file (converted in the browser with the contracts' importers) or a network JSON document.
+ * Documents whose shape is wrong are refused with their paths; element errors (a bad value) are
+ * loaded and shown in the editor.
  */
-export async function readNetworkFile(file: File): Promise<ReadResult> {
+export async function readNetworkFile(file: File, sequenceFile?: File): Promise<ReadResult> {
   const text = await file.text();
+  const sequence = await sequenceFile?.text();
   const { detectImportFormat, importNetworkFile, NetworkFileError } = await import(
     "@ampflux/contracts/importers"
   );
   try {
     const format = detectImportFormat(file.name, text);
     if (format === "ampflux") return readDocumentJson(text);
-    const { document, report } = importNetworkFile(file.name, text, format);
+    const { document, report } = importNetworkFile(file.name, text, format, undefined, { sequence });
     return { ok: true, document: prepare(document), report, warnings: validateNetwork(document).warnings };
   } catch (error) {
     const line = error instanceof NetworkFileError && error.line ? ` (line ${error.line})` : "";

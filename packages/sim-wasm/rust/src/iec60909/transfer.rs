@@ -3,10 +3,12 @@
 //! buses j where machines or converters connect: one solve per such bus, in batches. Y(1) is
 //! complex symmetric (no phase shift in the bus-level model), so column j of Z holds Z_fj.
 
+use super::bounded_columns::{BoundedColumns, SubtreeBounds};
 use super::factors::{mu, q};
 use crate::complex::Complex;
 use crate::error::{try_vec, Result, SolverError};
-use crate::solver::Solver;
+use crate::lu::Ldu;
+use crate::solver::{Factors, Solver};
 
 /// Columns solved together: enough to amortise the solve's setup, small enough for memory.
 const BATCH: usize = 32;
@@ -83,6 +85,13 @@ pub fn breaking_decay(
     order.sort_by_key(|&k| machines[k].bus);
     let mut buses: Vec<usize> = order.iter().map(|&k| machines[k].bus).collect();
     buses.dedup();
+    if let Some(Factors::Static(ldu)) = &solver.factors {
+        if buses.iter().all(|&b| b < solver.symbolic.n()) && source.len() == solver.symbolic.n() {
+            return bounded_decay(
+                solver, ldu, machines, &order, &buses, &source, c, t_min_s, out,
+            );
+        }
+    }
     let mut next = 0;
     for_each_column(solver, &buses, |b, column| {
         while next < order.len() && machines[order[next]].bus == buses[b] {
@@ -90,6 +99,90 @@ pub fn breaking_decay(
             next += 1;
         }
     })
+}
+
+/// The largest K = 2 · |Z_i| · IrG over the machines at one bus below which their column can
+/// be left out (`bounded_columns`): None when one of them decays even at I''kG/IrG ≤ 2 (an
+/// asynchronous motor with q < 1) or the values give no finite threshold.
+fn skip_threshold(machines: &[Machine], at_bus: &[usize], t_min_s: f64) -> Option<f64> {
+    let mut k = f64::INFINITY;
+    for &i in at_bus {
+        let m = &machines[i];
+        if let Some(p) = m.mw_per_pole_pair {
+            if q(p, t_min_s) != 1.0 {
+                return None;
+            }
+        }
+        k = k.min(2.0 * m.i_rated * m.z.abs());
+    }
+    (k.is_finite() && k > 0.0).then(|| k)
+}
+
+/// breaking_decay on static LDU factors: each machine bus's column only where it can matter.
+#[allow(clippy::too_many_arguments)]
+fn bounded_decay(
+    solver: &Solver,
+    ldu: &Ldu,
+    machines: &[Machine],
+    order: &[usize],
+    buses: &[usize],
+    source: &[f64],
+    c: &[f64],
+    t_min_s: f64,
+    out: &mut [f64],
+) -> Result<()> {
+    let per_source: Vec<f64> = source
+        .iter()
+        .map(|&s| if s > 0.0 { 1.0 / s } else { f64::INFINITY })
+        .collect();
+    let bounds = SubtreeBounds::new(&solver.symbolic, ldu, &per_source)?;
+    let mut columns = BoundedColumns::new(&solver.symbolic, ldu, &bounds)?;
+    let mut full = try_vec(0, Complex::ZERO)?;
+    let mut next = 0;
+    for &bus in buses {
+        let first = next;
+        while next < order.len() && machines[order[next]].bus == bus {
+            next += 1;
+        }
+        let at_bus = &order[first..next];
+        match skip_threshold(machines, at_bus, t_min_s) {
+            Some(k) => {
+                columns.solve(bus, k);
+                for &i in at_bus {
+                    let m = &machines[i];
+                    let per_transfer = 1.0 / m.z.abs();
+                    let q_factor = m.mw_per_pole_pair.map(|p| q(p, t_min_s));
+                    for &j in &columns.computed {
+                        let f = columns.bus_of(j);
+                        let term = decay_term(
+                            m,
+                            columns.value(j),
+                            source[f],
+                            c[f],
+                            per_transfer,
+                            q_factor,
+                            t_min_s,
+                        );
+                        if let Some(term) = term {
+                            out[f] += term;
+                        }
+                    }
+                }
+            }
+            None => {
+                if full.is_empty() {
+                    full = try_vec(out.len(), Complex::ZERO)?;
+                }
+                full.iter_mut().for_each(|z| *z = Complex::ZERO);
+                full[bus] = Complex::ONE;
+                solver.solve(&mut full)?;
+                for &i in at_bus {
+                    accumulate_decay(&machines[i], &full, source, c, t_min_s, out);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Adds one machine's eq. (75) term at every fault bus, given column `bus` of Z.
@@ -104,16 +197,39 @@ fn accumulate_decay(
     let per_transfer = 1.0 / m.z.abs();
     let q_factor = m.mw_per_pole_pair.map(|p| q(p, t_min_s));
     for f in 0..out.len() {
-        let z = column[f];
-        let i_machine = (z.re * z.re + z.im * z.im).sqrt() * source[f] * per_transfer;
-        let ratio = i_machine / m.i_rated;
-        // μ = 1 up to I''kG/IrG = 2: a synchronous machine that far away does not decay.
-        if q_factor.is_none() && ratio <= 2.0 {
-            continue;
+        if let Some(term) = decay_term(
+            m,
+            column[f],
+            source[f],
+            c[f],
+            per_transfer,
+            q_factor,
+            t_min_s,
+        ) {
+            out[f] += term;
         }
-        let decay = mu(ratio, t_min_s) * q_factor.unwrap_or(1.0);
-        out[f] += (m.z.im.abs() * i_machine / c[f]) * (1.0 - decay) * i_machine;
     }
+}
+
+/// Machine m's eq. (75) term at a fault bus with transfer impedance `z` to it; None where
+/// μ = 1 leaves a synchronous machine without decay.
+fn decay_term(
+    m: &Machine,
+    z: Complex,
+    source: f64,
+    c: f64,
+    per_transfer: f64,
+    q_factor: Option<f64>,
+    t_min_s: f64,
+) -> Option<f64> {
+    let i_machine = (z.re * z.re + z.im * z.im).sqrt() * source * per_transfer;
+    let ratio = i_machine / m.i_rated;
+    // μ = 1 up to I''kG/IrG = 2: a synchronous machine that far away does not decay.
+    if q_factor.is_none() && ratio <= 2.0 {
+        return None;
+    }
+    let decay = mu(ratio, t_min_s) * q_factor.unwrap_or(1.0);
+    Some((m.z.im.abs() * i_machine / c) * (1.0 - decay) * i_machine)
 }
 
 /// Σ_j |Z_fj| · I_j for every fault bus f: the voltage converter sources add at the fault,

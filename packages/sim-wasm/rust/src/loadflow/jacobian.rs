@@ -82,15 +82,15 @@ impl Jacobian {
         })
     }
 
-    /// Jacobian values at V (currents I = Y·V), as complex numbers with zero imaginary part
-    /// for the crate's complex LU. `kinds` says which buses are PV now.
+    /// Jacobian values at V (currents I = Y·V), real, for the real LU (`real_lu`). `kinds`
+    /// says which buses are PV now.
     pub fn values(
         &self,
         y: &CscMatrix,
         kinds: &[BusKind],
         v: &[Complex],
         i: &[Complex],
-        out: &mut [Complex],
+        out: &mut [f64],
     ) {
         let yp = &y.pattern;
         let j_unit = Complex::new(0.0, 1.0);
@@ -113,17 +113,17 @@ impl Jacobian {
                     d_vm = d_vm + i[r].conj() * unit_vj;
                 }
                 let q = p + self.column_shift[j];
-                out[p] = Complex::new(d_theta.re, 0.0);
-                out[q] = Complex::new(d_vm.re, 0.0);
+                out[p] = d_theta.re;
+                out[q] = d_vm.re;
                 if kinds[r] == BusKind::Pv {
                     // Δ|V_r| = 0: only the diagonal stays, and it keeps the value ∂Q_r/∂|V_r|
                     // (not 1) so that the static-pivot LU's threshold test sees a pivot of the
                     // same scale as its column and does not fall back to partial pivoting.
-                    out[p + 1] = Complex::ZERO;
-                    out[q + 1] = Complex::new(if r == j { pv_pivot(d_vm.im) } else { 0.0 }, 0.0);
+                    out[p + 1] = 0.0;
+                    out[q + 1] = if r == j { pv_pivot(d_vm.im) } else { 0.0 };
                 } else {
-                    out[p + 1] = Complex::new(d_theta.im, 0.0);
-                    out[q + 1] = Complex::new(d_vm.im, 0.0);
+                    out[p + 1] = d_theta.im;
+                    out[q + 1] = d_vm.im;
                 }
             }
         }
@@ -165,12 +165,12 @@ mod tests {
     }
 
     /// Dense Jacobian entry (row, col) read back from the sparse values.
-    fn dense(jac: &Jacobian, values: &[Complex]) -> Vec<Vec<f64>> {
+    fn dense(jac: &Jacobian, values: &[f64]) -> Vec<Vec<f64>> {
         let n = jac.pattern.n;
         let mut d = vec![vec![0.0; n]; n];
         for c in 0..n {
             for e in jac.pattern.colptr[c]..jac.pattern.colptr[c + 1] {
-                d[jac.pattern.rowind[e]][c] = values[e].re;
+                d[jac.pattern.rowind[e]][c] = values[e];
             }
         }
         d
@@ -199,7 +199,7 @@ mod tests {
             injections(&v, &currents(&y, &v))
         };
         let v: Vec<Complex> = vm.iter().zip(&va).map(|(&m, &a)| polar(m, a)).collect();
-        let mut values = vec![Complex::ZERO; jac.pattern.nnz()];
+        let mut values = vec![0.0; jac.pattern.nnz()];
         jac.values(&y, &kinds, &v, &currents(&y, &v), &mut values);
         let d = dense(&jac, &values);
         let h = 1e-6;
@@ -243,7 +243,7 @@ mod tests {
         let y = bus_admittance(&buses, &branches).unwrap();
         let jac = Jacobian::layout(&y, &[false, true, true]).unwrap();
         let v = vec![Complex::ONE; 3];
-        let mut values = vec![Complex::ZERO; jac.pattern.nnz()];
+        let mut values = vec![0.0; jac.pattern.nnz()];
         jac.values(&y, &kinds, &v, &currents(&y, &v), &mut values);
         let d = dense(&jac, &values);
         assert_eq!(d[1][0], 0.0);

@@ -5,16 +5,37 @@
 //! `admittance` (bus admittance matrix of π branches) → `islands` (which buses a slack
 //! supplies) → `mismatch` (power injections and their mismatch) → `jacobian` (sparse Jacobian
 //! in polar coordinates) → `newton` (the iteration, reactive limits) → `flows` (branch flows).
+//! The alternatives share those phases: `decoupled` (fast-decoupled XB/BX, Stott & Alsaç 1974,
+//! van Amerongen 1989) and `dc` (the linear DC approximation), both on the real matrices of
+//! `susceptance`; `run` picks one.
 //! Everything is per unit on one system base; the caller converts physical data.
 
 pub mod admittance;
+pub mod dc;
+pub mod decoupled;
 pub mod flows;
 pub mod islands;
 pub mod jacobian;
 pub mod mismatch;
 pub mod newton;
+pub mod susceptance;
 
 use crate::complex::Complex;
+use crate::error::Result;
+use flows::{branch_flows, BranchFlow};
+use newton::Solution;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Algorithm {
+    /// Newton–Raphson in polar coordinates.
+    Nr = 0,
+    /// Fast-decoupled, r ignored in B'.
+    FdXb = 1,
+    /// Fast-decoupled, r ignored in B''.
+    FdBx = 2,
+    /// DC approximation.
+    Dc = 3,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BusKind {
@@ -68,8 +89,9 @@ pub struct Options {
     /// |V| = 1 (set-points at PV/slack) and the no-load angles (slack angle plus phase
     /// shifts), instead of vm0/va0.
     pub flat_start: bool,
-    /// Switch a PV bus to PQ at the violated limit.
+    /// Switch a PV bus to PQ at the violated limit (not in the DC approximation).
     pub q_limits: bool,
+    pub algorithm: Algorithm,
 }
 
 impl Default for Options {
@@ -79,6 +101,7 @@ impl Default for Options {
             max_iter: 10,
             flat_start: true,
             q_limits: false,
+            algorithm: Algorithm::Nr,
         }
     }
 }
@@ -91,4 +114,21 @@ pub enum Outcome {
     SingularJacobian = 2,
     /// The iterate left the finite numbers.
     Diverged = 3,
+}
+
+/// The load flow by the chosen algorithm, with the branch-end flows of its solution (the DC
+/// approximation's own linear flows for `Dc`).
+pub fn run(
+    buses: &[Bus],
+    branches: &[Branch],
+    options: &Options,
+) -> Result<(Solution, Vec<BranchFlow>)> {
+    let sol = match options.algorithm {
+        Algorithm::Dc => return dc::solve(buses, branches, options),
+        Algorithm::Nr => newton::solve(buses, branches, options)?,
+        Algorithm::FdXb => decoupled::solve(buses, branches, options, true)?,
+        Algorithm::FdBx => decoupled::solve(buses, branches, options, false)?,
+    };
+    let flows = branch_flows(branches, &sol.vm, &sol.va);
+    Ok((sol, flows))
 }

@@ -2,7 +2,7 @@
 //! Newton's method (Tinney, Hart 1967): from the mismatch F(x) at the iterate x = (θ, |V|),
 //! solve J(x)·Δx = −F(x) and update, until max|F| ≤ tol or the iteration budget is spent.
 //! The LU's ordering and symbolic analysis are computed once (the pattern never changes);
-//! each iteration only refactorizes with new values.
+//! each iteration only refactorizes with new values, in real arithmetic (`real_lu`).
 //!
 //! Reactive limits (option): once the mismatch has converged, every PV bus whose reactive
 //! injection lies outside [q_min, q_max] becomes a PQ bus held at the violated limit and the
@@ -16,7 +16,8 @@ use super::{Branch, Bus, BusKind, Options, Outcome};
 use crate::complex::Complex;
 use crate::csc::CscMatrix;
 use crate::error::{ErrorCode, Result, SolverError};
-use crate::solver::{Solver, DEFAULT_PIVOT_TOLERANCE};
+use crate::real_lu::RealSolver;
+use crate::solver::DEFAULT_PIVOT_TOLERANCE;
 
 pub struct Solution {
     pub outcome: Outcome,
@@ -33,7 +34,7 @@ pub struct Solution {
     pub y: CscMatrix,
 }
 
-fn check_inputs(buses: &[Bus], options: &Options) -> Result<()> {
+pub(super) fn check_inputs(buses: &[Bus], options: &Options) -> Result<()> {
     if !(options.tol > 0.0 && options.tol.is_finite()) {
         return Err(SolverError::invalid("tolerance must be positive"));
     }
@@ -60,7 +61,7 @@ fn check_inputs(buses: &[Bus], options: &Options) -> Result<()> {
 /// Start values: set-points at slack and PV buses; |V| = 1 and the no-load angles (the slack's
 /// angle shifted by the phase shifters on the way) when flat, the given vm0/va0 when warm
 /// (flat values where they are NaN).
-fn start(
+pub(super) fn start(
     buses: &[Bus],
     branches: &[Branch],
     islands: &Islands,
@@ -87,7 +88,7 @@ fn start(
 }
 
 /// PV buses outside their limits become PQ at the limit; true if any did.
-fn enforce_q_limits(
+pub(super) fn enforce_q_limits(
     kinds: &mut [BusKind],
     spec: &mut [Complex],
     buses: &[Bus],
@@ -130,11 +131,11 @@ pub fn solve(buses: &[Bus], branches: &[Branch], options: &Options) -> Result<So
     let jac = Jacobian::layout(&y, &active)?;
     let unknowns = jac.pattern.n;
     let mut solver = if unknowns > 0 {
-        Some(Solver::analyze(jac.pattern.clone())?)
+        Some(RealSolver::analyze(jac.pattern.clone())?)
     } else {
         None
     };
-    let mut values = vec![Complex::ZERO; jac.pattern.nnz()];
+    let mut values = vec![0.0; jac.pattern.nnz()];
     let mut history = Vec::new();
     let mut iterations = 0;
     let outcome = loop {
@@ -159,13 +160,13 @@ pub fn solve(buses: &[Bus], branches: &[Branch], options: &Options) -> Result<So
             None => break Outcome::Converged,
         };
         jac.values(&y, &kinds, &v, &i, &mut values);
-        let mut rhs = vec![Complex::ZERO; unknowns];
+        let mut rhs = vec![0.0; unknowns];
         for (bus, k) in jac.block.iter().enumerate() {
             if let Some(k) = *k {
                 let d = s[bus] - spec[bus];
-                rhs[2 * k] = Complex::new(-d.re, 0.0);
+                rhs[2 * k] = -d.re;
                 if kinds[bus] == BusKind::Pq {
-                    rhs[2 * k + 1] = Complex::new(-d.im, 0.0);
+                    rhs[2 * k + 1] = -d.im;
                 }
             }
         }
@@ -177,8 +178,8 @@ pub fn solve(buses: &[Bus], branches: &[Branch], options: &Options) -> Result<So
         lu.solve(&mut rhs)?;
         for (bus, k) in jac.block.iter().enumerate() {
             if let Some(k) = *k {
-                va[bus] += rhs[2 * k].re;
-                vm[bus] += rhs[2 * k + 1].re;
+                va[bus] += rhs[2 * k];
+                vm[bus] += rhs[2 * k + 1];
             }
         }
         iterations += 1;

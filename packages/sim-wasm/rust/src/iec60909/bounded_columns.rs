@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//! Columns of Z = Y⁻¹ computed only where they can matter, for eq. (75) of IEC 60909-0:2016.
+//!
+//! A machine adds to the decay of the breaking current at a fault bus f only where
+//! I''kG/IrG > 2 there (μ = 1 below, eq. 70, and q = 1 leaves 1 − μq = 0), that is where
+//! |Z_fi| > K_i · |Z_ff| / c_f with K_i = 2 · |Z_i| · IrG (`transfer::accumulate_decay`). Far
+//! from the machine this never holds, yet the back-substitution of a column costs nnz(L)
+//! everywhere. Here it skips whole subtrees of the elimination tree that a bound proves below
+//! the threshold:
+//!
+//! With Y = P'ᵀ L D U P', the back-substitution x_j = v_j − Σ_k U_jk x_k runs over the etree
+//! ancestors k of j (the structure of row j of U is on j's root path; Liu, "The role of
+//! elimination trees in sparse factorization", SIAM J. Matrix Anal. Appl. 11(1), 1990, §3).
+//! Off the root path of the machine's bus, v_j = 0 (the forward solve of e_i only touches that
+//! path, Gilbert–Peierls reach), so |x_j| ≤ a_j · max_{k ancestor of j} |x_k| with the row sum
+//! a_j = Σ_k |U_jk|. By induction down a subtree rooted at r, every f in it has
+//! |x_f| ≤ M_r · Π_{k on the path r..f} max(1, a_k) ≤ M_r · G_r, where M_r is the largest |x_k|
+//! over r's ancestors (all computed exactly) and G_r the largest such product in the subtree.
+//! When M_r · G_r ≤ K_i · min_{f in subtree} |Z_ff| / c_f, no bus of the subtree can pass the
+//! threshold and the subtree is left out. Entries that are computed use exactly the operations
+//! of `solve::ldu_solve`, so the eq. (75) sums are bit-for-bit those of full columns.
+
+use crate::complex::Complex;
+use crate::error::{try_vec, Result};
+use crate::lu::Ldu;
+use crate::symbolic::Symbolic;
+
+const NO_PARENT: usize = usize::MAX;
+
+/// Rounding in the bound (row sums, products) is far below this relative margin.
+const MARGIN: f64 = 1.0 - 1e-9;
+
+/// Per-factorization bounds: the etree and, per subtree, its growth G_r and its smallest
+/// |Z_ff| / c_f (the "reach" a column needs there to matter).
+pub struct SubtreeBounds {
+    parent: Vec<usize>,
+    growth: Vec<f64>,
+    reach: Vec<f64>,
+    /// The etree in postorder: every subtree is the `size[r]` positions ending at r's, so
+    /// walking it backwards meets parents first and jumps over a skipped subtree at once.
+    post: Vec<usize>,
+    size: Vec<usize>,
+}
+
+impl SubtreeBounds {
+    /// `per_source[f]` = |Z_ff| / c_f in the original numbering (∞ where no current flows).
+    pub fn new(sym: &Symbolic, f: &Ldu, per_source: &[f64]) -> Result<SubtreeBounds> {
+        let n = sym.n();
+        let mut parent = try_vec(n, NO_PARENT)?;
+        let mut growth = try_vec(n, 1.0)?;
+        let mut reach = try_vec(n, f64::INFINITY)?;
+        // Children come before parents in the elimination order, so one ascending pass sees a
+        // node's subtree complete before the node.
+        for j in 0..n {
+            let entries = sym.lp[j]..sym.lp[j + 1];
+            let row_sum: f64 = entries.clone().map(|p| f.ux[p].abs()).sum();
+            // growth[j] holds the largest product among the children's subtrees so far.
+            growth[j] *= row_sum.max(1.0);
+            reach[j] = reach[j].min(per_source[sym.perm[j]]);
+            if let Some(p) = entries.map(|p| sym.li[p]).min() {
+                parent[j] = p;
+                growth[p] = growth[p].max(growth[j]);
+                reach[p] = reach[p].min(reach[j]);
+            }
+        }
+        // growth[p] was seeded with 1 and raised to its children's maxima before p's own
+        // factor multiplied it: G_p = max(1, a_p) · max(1, max_children G_c).
+        let (post, size) = postorder(&parent)?;
+        Ok(SubtreeBounds {
+            parent,
+            growth,
+            reach,
+            post,
+            size,
+        })
+    }
+}
+
+/// Depth-first postorder of a forest given by parents (> child), and subtree sizes.
+fn postorder(parent: &[usize]) -> Result<(Vec<usize>, Vec<usize>)> {
+    let n = parent.len();
+    // Children as linked lists; pushing j = n−1..0 leaves each list in ascending order.
+    let mut head = try_vec(n, NO_PARENT)?;
+    let mut next = try_vec(n, NO_PARENT)?;
+    let mut size = try_vec(n, 1usize)?;
+    for j in (0..n).rev() {
+        let p = parent[j];
+        if p != NO_PARENT {
+            next[j] = head[p];
+            head[p] = j;
+        }
+    }
+    for j in 0..n {
+        if parent[j] != NO_PARENT {
+            size[parent[j]] += size[j];
+        }
+    }
+    let mut post = try_vec(0, 0usize)?;
+    post.reserve(n);
+    let mut stack = Vec::new();
+    for root in (0..n).filter(|&j| parent[j] == NO_PARENT) {
+        stack.push(root);
+        while let Some(&top) = stack.last() {
+            let child = head[top];
+            if child == NO_PARENT {
+                stack.pop();
+                post.push(top);
+            } else {
+                head[top] = next[child];
+                stack.push(child);
+            }
+        }
+    }
+    Ok((post, size))
+}
+
+/// Scratch space for one column at a time.
+pub struct BoundedColumns<'a> {
+    sym: &'a Symbolic,
+    f: &'a Ldu,
+    bounds: &'a SubtreeBounds,
+    work: Vec<Complex>,
+    /// Largest |x_k| over the ancestors of j.
+    above: Vec<f64>,
+    on_path: Vec<bool>,
+    path: Vec<usize>,
+    /// Positions (elimination order) computed in the last column.
+    pub computed: Vec<usize>,
+}
+
+impl<'a> BoundedColumns<'a> {
+    pub fn new(sym: &'a Symbolic, f: &'a Ldu, bounds: &'a SubtreeBounds) -> Result<Self> {
+        let n = sym.n();
+        Ok(BoundedColumns {
+            sym,
+            f,
+            bounds,
+            work: try_vec(n, Complex::ZERO)?,
+            above: try_vec(n, 0.0)?,
+            on_path: try_vec(n, false)?,
+            path: Vec::new(),
+            computed: Vec::new(),
+        })
+    }
+
+    /// Column `bus` of Z where |Z_f,bus| may exceed `k` · |Z_ff| / c_f: afterwards, for every
+    /// position j in `computed`, `value(j)` is Z_{perm[j], bus} exactly as a full solve gives it.
+    // `!(bound > …)` on purpose: a NaN bound must not skip (clippy would suggest `<=`).
+    #[allow(clippy::neg_cmp_op_on_partial_ord)]
+    pub fn solve(&mut self, bus: usize, k: f64) {
+        let (sym, f, bounds) = (self.sym, self.f, self.bounds);
+        let work = &mut self.work;
+        // Only the entries the previous column wrote are nonzero.
+        for &j in self.computed.iter().chain(&self.path) {
+            work[j] = Complex::ZERO;
+            self.on_path[j] = false;
+        }
+        self.computed.clear();
+        self.path.clear();
+        let start = sym.pinv[bus];
+        work[start] = Complex::ONE;
+        let mut j = start;
+        while j != NO_PARENT {
+            self.on_path[j] = true;
+            self.path.push(j);
+            j = bounds.parent[j];
+        }
+        // Forward solve and diagonal as in ldu_solve, over the root path of `start` (ascending,
+        // as there): every other entry stays zero.
+        for &j in &self.path {
+            let wj = work[j];
+            if wj == Complex::ZERO {
+                continue;
+            }
+            for p in sym.lp[j]..sym.lp[j + 1] {
+                let i = sym.li[p];
+                work[i] = work[i] - f.lx[p] * wj;
+            }
+        }
+        for &j in &self.path {
+            work[j] = work[j] / f.d[j];
+        }
+        // Back-substitution in reverse postorder: parents first, skipped subtrees jumped over.
+        let mut pos = bounds.post.len();
+        while pos > 0 {
+            pos -= 1;
+            let j = bounds.post[pos];
+            let parent = bounds.parent[j];
+            let above = if parent == NO_PARENT {
+                0.0
+            } else {
+                self.above[parent].max(work[parent].abs())
+            };
+            let bound = above * bounds.growth[j];
+            if !self.on_path[j] && !(bound > k * bounds.reach[j] * MARGIN) {
+                pos = pos + 1 - bounds.size[j];
+                continue;
+            }
+            self.above[j] = above;
+            let mut wj = work[j];
+            for p in sym.lp[j]..sym.lp[j + 1] {
+                wj = wj - f.ux[p] * work[sym.li[p]];
+            }
+            work[j] = wj;
+            self.computed.push(j);
+        }
+    }
+
+    pub fn value(&self, j: usize) -> Complex {
+        self.work[j]
+    }
+
+    pub fn bus_of(&self, j: usize) -> usize {
+        self.sym.perm[j]
+    }
+}

@@ -5,6 +5,7 @@ import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { circuitsGetFastPath } from "./circuits/get-fast-path.ts";
 import type { ApiDeps } from "./deps.ts";
 import { basicHealth, detailedHealth } from "./health.ts";
 import { metricsRoute } from "./metrics/route.ts";
@@ -37,11 +38,13 @@ export function createApp(deps: ApiDeps) {
     return c.json(report, report.status === "ok" ? 200 : 503);
   });
 
+  // The stored document passed through as text; falls through to tRPC for anything else.
+  app.get("/trpc/circuits.get", circuitsGetFastPath(deps));
   app.use(
     "/trpc/*",
     trpcServer({
       router: appRouter,
-      createContext: (_opts, c) => createContext(c, deps),
+      createContext: (_opts, c) => c.get("trpcContext") ?? createContext(c, deps),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           deps.log.error("trpc error", { path, error: error.message });

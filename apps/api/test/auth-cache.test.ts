@@ -1,11 +1,12 @@
 // The per-process session/API-key cache (src/auth/auth-cache.ts) with two api instances on one
 // database, as in production behind a load balancer: whatever ends a login through instance A is
-// refused by instance B on the very next request, although B had the caller cached. Each test
-// first checks that B really holds the caller in its cache, so a pass cannot come from a miss.
+// refused by instance A on its very next request and by instance B as soon as the commit's NOTIFY
+// has reached B, although both had the caller cached. Each test first checks that the instance
+// really holds the caller in its cache, so a pass cannot come from a miss.
 
 import { companies, createDb, type DbClient, sessions } from "@ampflux/db";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { apiKeyCacheKey, sessionCacheKey } from "../src/auth/auth-cache.ts";
 import { hashToken } from "../src/auth/tokens.ts";
 import type { RunningApi } from "../src/server.ts";
@@ -51,12 +52,52 @@ async function queriesOnB(call: () => Promise<unknown>): Promise<number> {
   return (await count()) - before;
 }
 
-/** B has answered `client` once and holds its session in the cache. */
+/**
+ * B has answered `client` and holds its session in the cache. The cache refuses to keep a lookup
+ * made before its LISTEN was up or overlapping an invalidation (e.g. the NOTIFY of a change just
+ * made through A), so this asks again until B keeps it.
+ */
 async function cachedOnB(client: TestClient) {
-  const me = await client.trpc.auth.me.query();
-  expect(me?.via).toBe("session");
-  expect(b.deps.authCache.isListening()).toBe(true);
-  expect(b.deps.authCache.get(sessionKey(client))).toBeDefined();
+  await vi.waitFor(
+    async () => {
+      const me = await client.trpc.auth.me.query();
+      expect(me?.via).toBe("session");
+      expect(b.deps.authCache.isListening()).toBe(true);
+      expect(b.deps.authCache.get(sessionKey(client))).toBeDefined();
+    },
+    { timeout: 10_000, interval: 50 },
+  );
+}
+
+/**
+ * What A's answer guarantees for A (its own entry dropped, its own NOTIFY back) holds for B once
+ * the same commit's NOTIFY has reached B: B's barrier waits for that. On a quiet machine it has
+ * long arrived when the next request does; on a machine with a load average of 20 the delivery
+ * to B's LISTEN connection can lag A's answer by a few milliseconds.
+ */
+const notifyReachedB = () => b.deps.authCache.barrier();
+
+/** The same for an API key (`script` a client that sends it to B). */
+async function keyCachedOnB(script: TestClient, key: string) {
+  await vi.waitFor(
+    async () => {
+      expect((await script.trpc.auth.me.query())?.via).toBe("api_key");
+      expect(b.deps.authCache.get(apiKeyCacheKey(hashToken(key)))).toBeDefined();
+    },
+    { timeout: 10_000, interval: 50 },
+  );
+}
+
+/** A holds `key` in its cache (asked until it keeps it, as cachedOnB). */
+async function keyCachedOnA(key: string) {
+  const script = testClient(a.url, { apiKey: key });
+  await vi.waitFor(
+    async () => {
+      expect((await script.trpc.auth.me.query())?.via).toBe("api_key");
+      expect(a.deps.authCache.get(apiKeyCacheKey(hashToken(key)))).toBeDefined();
+    },
+    { timeout: 10_000, interval: 50 },
+  );
 }
 
 describe("session and API key cache across two api instances", () => {
@@ -72,14 +113,20 @@ describe("session and API key cache across two api instances", () => {
     const script = testClient(b.url, { apiKey: key });
     // Key lookup, then its last_used_at (written at most once a minute per key and process).
     expect(await queriesOnB(() => script.trpc.auth.me.query())).toBe(2);
+    await keyCachedOnB(script, key);
     expect(await queriesOnB(() => script.trpc.auth.me.query())).toBe(0);
   });
 
-  it("refuses a session logged out through A on B's next request", async () => {
+  it("refuses a session logged out through A, on A at once and on B", async () => {
     const { client } = await signUpCompany(a.url, "logout-b");
     const viaB = onB(client);
     await cachedOnB(viaB);
+    const token = client.cookie();
     await client.trpc.auth.logOut.mutate();
+    const again = testClient(a.url);
+    again.setCookie(token);
+    expect(await again.trpc.auth.me.query()).toBeNull();
+    await notifyReachedB();
     expect(await viaB.trpc.auth.me.query()).toBeNull();
     await expectTrpcError(viaB.trpc.projects.list.query({}), "UNAUTHORIZED");
   });
@@ -88,11 +135,13 @@ describe("session and API key cache across two api instances", () => {
     const { client } = await signUpCompany(a.url, "revoke-b");
     const { id, key } = await client.trpc.apiKeys.create.mutate({ name: "script" });
     const script = testClient(b.url, { apiKey: key });
-    expect((await script.trpc.auth.me.query())?.via).toBe("api_key");
-    expect(b.deps.authCache.get(apiKeyCacheKey(hashToken(key)))).toBeDefined();
+    await keyCachedOnB(script, key);
+    await keyCachedOnA(key);
     await client.trpc.apiKeys.revoke.mutate({ id });
-    await expectTrpcError(script.trpc.projects.list.query({}), "UNAUTHORIZED");
+    // On A, where it was revoked, at once.
     await expectTrpcError(testClient(a.url, { apiKey: key }).trpc.projects.list.query({}), "UNAUTHORIZED");
+    await notifyReachedB();
+    await expectTrpcError(script.trpc.projects.list.query({}), "UNAUTHORIZED");
   });
 
   it("refuses a user removed from the company (deactivated) on B, by session and by key", async () => {
@@ -102,9 +151,9 @@ describe("session and API key cache across two api instances", () => {
     const memberOnB = onB(member.client);
     const keyOnB = testClient(b.url, { apiKey: key });
     await cachedOnB(memberOnB);
-    await keyOnB.trpc.projects.list.query({});
-    expect(b.deps.authCache.get(apiKeyCacheKey(hashToken(key)))).toBeDefined();
+    await keyCachedOnB(keyOnB, key);
     await admin.client.trpc.users.deactivate.mutate({ userId: member.user.id });
+    await notifyReachedB();
     expect(await memberOnB.trpc.auth.me.query()).toBeNull();
     await expectTrpcError(keyOnB.trpc.projects.list.query({}), "UNAUTHORIZED");
   });
@@ -118,6 +167,7 @@ describe("session and API key cache across two api instances", () => {
       currentPassword: PASSWORD,
       newPassword: "a brand new passphrase",
     });
+    await notifyReachedB();
     expect(await laptop.trpc.auth.me.query()).toBeNull();
   });
 
@@ -129,6 +179,7 @@ describe("session and API key cache across two api instances", () => {
     await cachedOnB(memberOnB);
     expect((await memberOnB.trpc.users.list.query()).users).toHaveLength(2);
     await admin.client.trpc.users.changeRole.mutate({ userId: member.user.id, role: "user" });
+    await notifyReachedB();
     expect((await memberOnB.trpc.auth.me.query())?.user.role).toBe("user");
     await expectTrpcError(memberOnB.trpc.users.list.query(), "FORBIDDEN");
   });
@@ -177,7 +228,9 @@ describe("session and API key cache across two api instances", () => {
       const listed = await secondScript.trpc.projects.list.query({});
       expect(listed.items.map((p) => p.id)).not.toContain(firstProject.id);
     }
+    await cachedOnB(first.client);
     expect(b.deps.authCache.get(sessionKey(first.client))?.company.id).toBe(first.user.companyId);
+    await keyCachedOnB(secondScript, key);
     expect(b.deps.authCache.get(apiKeyCacheKey(hashToken(key)))?.company.id).toBe(second.user.companyId);
   });
 });

@@ -96,3 +96,63 @@ export interface LoadFlowResult {
   /** Time spent, ms: building the model and solving. */
   timing_ms: { model: number; solve: number };
 }
+
+/**
+ * Violation limits of a load-flow study: a bus is under/over voltage outside vm_min_pu..vm_max_pu,
+ * a branch overloaded above loading_max_percent. Defaults: ±5 % of nominal (the usual planning
+ * band, e.g. EN 50160's ±10 % tightened as network operators do) and the branch rating.
+ */
+export const loadFlowLimitsSchema = z
+  .strictObject({
+    vm_min_pu: z.number().positive().max(2).default(0.95),
+    vm_max_pu: z.number().positive().max(2).default(1.05),
+    loading_max_percent: z.number().positive().max(1_000).default(100),
+  })
+  .refine((l) => l.vm_min_pu < l.vm_max_pu, {
+    path: ["vm_min_pu"],
+    message: "vm_min_pu must be below vm_max_pu",
+  });
+
+export type LoadFlowLimits = z.output<typeof loadFlowLimitsSchema>;
+export type LoadFlowLimitsInput = z.input<typeof loadFlowLimitsSchema>;
+
+/** A stored load-flow study's options: the engine's options and the violation limits. */
+export const loadFlowStudyOptionsSchema = loadFlowOptionsSchema.extend({
+  limits: loadFlowLimitsSchema.prefault({}),
+});
+
+export type LoadFlowStudyOptions = z.output<typeof loadFlowStudyOptionsSchema>;
+export type LoadFlowStudyOptionsInput = z.input<typeof loadFlowStudyOptionsSchema>;
+
+/** The engine's options of a study (without the limits, which the engine does not know). */
+export const engineLoadFlowOptions = ({
+  limits: _limits,
+  ...engine
+}: LoadFlowStudyOptions): ParsedLoadFlowOptions => engine;
+
+/** What a bus's voltage or a branch's loading is against the limits. */
+export type LoadFlowViolation = "undervoltage" | "overvoltage" | "overload";
+
+/** A bus's violation; null inside the band or without a voltage (unsupplied, out of service). */
+export function busViolation(
+  bus: Pick<LoadFlowBusResult, "vm_pu">,
+  limits: LoadFlowLimits,
+): "undervoltage" | "overvoltage" | null {
+  if (bus.vm_pu === null) return null;
+  if (bus.vm_pu < limits.vm_min_pu) return "undervoltage";
+  if (bus.vm_pu > limits.vm_max_pu) return "overvoltage";
+  return null;
+}
+
+/** A branch's violation; null within its rating or without one. */
+export function branchViolation(
+  branch: Pick<LoadFlowBranchResult, "loading_percent">,
+  limits: LoadFlowLimits,
+): "overload" | null {
+  return branch.loading_percent !== null && branch.loading_percent > limits.loading_max_percent
+    ? "overload"
+    : null;
+}
+
+/** Tells a stored load-flow result from the short-circuit and batch ones. */
+export const isLoadFlowResult = (result: object): result is LoadFlowResult => "mismatch_pu" in result;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { type ArcFlashResult, arcFlashOptionFields } from "./arc-flash/results.ts";
+import type { LoadFlowWorst } from "./batch-load-flow.ts";
 import { type DutyCheck, dutyOptionFields } from "./duty.ts";
-import { loadFlowOptionsSchema } from "./load-flow.ts";
+import { type LoadFlowResult, loadFlowOptionsSchema, loadFlowStudyOptionsSchema } from "./load-flow.ts";
 import type { NetworkIssue } from "./network/issues.ts";
 
 export const FAULT_TYPES = ["3ph", "2ph", "1ph", "2ph_earth"] as const;
@@ -117,6 +118,11 @@ export const batchStudyOptionsSchema = z.strictObject({
   tk_s: z.number().positive().max(10).default(1),
   lv_tolerance_percent: z.literal([6, 10]).default(10),
   ...dutyOptionFields,
+  /**
+   * A load flow on the base network and on each contingency, its options and the limits of the
+   * worst-voltage and worst-loading tables (batch-load-flow.ts); none when omitted.
+   */
+  load_flow: loadFlowStudyOptionsSchema.optional(),
 });
 
 export type BatchStudyOptions = z.infer<typeof batchStudyOptionsSchema>;
@@ -148,23 +154,39 @@ export interface BatchStudyResult {
   worst: WorstCase[];
   /** With options.duty: per element and check the worst value over the max-case studies, and where it occurred. */
   duty?: DutyCheck[];
+  /** With options.load_flow: the worst voltages and loadings over the load flows, per contingency its outcome. */
+  load_flow?: LoadFlowWorst;
 }
 
 /** What the api accepts to start a study. */
 export const studyRequestSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("short_circuit"), options: shortCircuitOptionsSchema.prefault({}) }),
   z.strictObject({ kind: z.literal("batch_study"), options: batchStudyOptionsSchema.prefault({}) }),
+  z.strictObject({ kind: z.literal("load_flow"), options: loadFlowStudyOptionsSchema.prefault({}) }),
 ]);
 
 export type StudyRequest = z.infer<typeof studyRequestSchema>;
 
-/** A study's options as stored, by kind: short_circuit or batch_study. */
+/** A study's options as stored, by kind: short_circuit, batch_study or load_flow. */
 export type StudyOptions = StudyRequest["options"];
 
-/** A study's result as stored: short_circuit → ShortCircuitResult, batch_study → BatchStudyResult. */
-export type StudyResult = ShortCircuitResult | BatchStudyResult;
+/**
+ * A study's result as stored: short_circuit → ShortCircuitResult, batch_study → BatchStudyResult,
+ * load_flow → LoadFlowResult (non-convergence included: converged false, with its history).
+ */
+export type StudyResult = ShortCircuitResult | BatchStudyResult | LoadFlowResult;
+
+/** The result of a short-circuit or batch study: what the study reports cover. */
+export type FaultStudyResult = ShortCircuitResult | BatchStudyResult;
+
+/** The options of a short-circuit or batch study. */
+export type FaultStudyOptions = Extract<StudyRequest, { kind: "short_circuit" | "batch_study" }>["options"];
 
 export const isBatchStudyResult = (result: StudyResult): result is BatchStudyResult => "worst" in result;
+
+/** A short-circuit study's result (neither a batch study's nor a load flow's). */
+export const isShortCircuitResult = (result: StudyResult): result is ShortCircuitResult =>
+  "standard" in result && !("worst" in result);
 
 /** Why a study failed: the message, with details (input issues, attempts) where there are any. */
 export interface StudyError {

@@ -63,7 +63,7 @@ export async function authenticateApiKey(
   const keyHash = hashToken(key);
   const cacheKey = apiKeyCacheKey(keyHash);
   const now = Date.now();
-  const cached = cache.get(cacheKey);
+  const cached = await cache.lookup(cacheKey);
   if (cached?.kind === "api_key") {
     if (cached.expiresAt && cached.expiresAt.getTime() <= now) {
       cache.forget(cacheKey);

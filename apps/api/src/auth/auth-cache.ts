@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setImmediate as afterPendingIo } from "node:timers/promises";
 import type { DbClient } from "@ampflux/db";
 import type { Logger } from "../logger.ts";
 import { PgChannel } from "../pg-channel.ts";
@@ -83,6 +84,17 @@ export class AuthCache {
       return undefined;
     }
     return entry.value;
+  }
+
+  /**
+   * `get`, after the I/O callbacks already due have run: a NOTIFY that reached this process with
+   * the request (the same turn of the event loop) is applied before the request is answered
+   * from the cache. Costs a macrotask hop, no round trip.
+   */
+  async lookup(key: string): Promise<CachedAuth | undefined> {
+    if (!this.#entries.has(key)) return undefined;
+    await afterPendingIo();
+    return this.get(key);
   }
 
   /** Caches `value` unless an invalidation arrived since `generation` or the LISTEN is not up. */

@@ -79,7 +79,7 @@ export async function validateSessionToken(
 ): Promise<ValidSession | null> {
   const sessionId = hashToken(token);
   const key = sessionCacheKey(sessionId);
-  let session = cache.get(key);
+  let session = await cache.lookup(key);
   if (session?.kind !== "session") {
     const generation = cache.generation();
     const query = preparedSessionQuery(db);

@@ -1,12 +1,15 @@
 import { createMiddleware } from "hono/factory";
 import type { Logger } from "../logger.ts";
 import type { ApiMetrics } from "../metrics/api-metrics.ts";
+import type { Context as TrpcContext } from "../trpc/context.ts";
 
 export interface RequestVariables {
   requestId: string;
   /** Set by the tRPC context once the caller is known. */
   userId?: string;
   companyId?: string;
+  /** A tRPC context made before the tRPC handler ran (circuits/get-fast-path.ts), for reuse. */
+  trpcContext?: TrpcContext;
 }
 
 const ROUTES = new Set(["/health", "/health/detailed", "/metrics"]);

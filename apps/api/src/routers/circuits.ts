@@ -15,6 +15,7 @@ import { importUploadedNetwork } from "../circuits/import-file.ts";
 import { liveVersions, notifyVersionSaved } from "../circuits/live.ts";
 import { projectUploadProcedure, readUploadText, uploadedFileSchema } from "../circuits/upload.ts";
 import { validatedDocument } from "../circuits/validate.ts";
+import { versionSummaryColumns } from "../circuits/version-columns.ts";
 import { requireFeature } from "../features.ts";
 import type { Context } from "../trpc/context.ts";
 import { router } from "../trpc/init.ts";
@@ -26,17 +27,6 @@ const baseVersion = z.number().int().min(1).nullable();
 const messageSchema = z.string().trim().max(1_000).default("");
 
 type Actor = Parameters<typeof recordAudit>[1];
-
-/** What lists show of a version (with its author's name); loading one adds the document. */
-const versionSummaryColumns = {
-  id: circuitVersions.id,
-  version: circuitVersions.version,
-  message: circuitVersions.message,
-  elementCounts: circuitVersions.elementCounts,
-  createdAt: circuitVersions.createdAt,
-  authorId: circuitVersions.authorId,
-  authorName: users.name,
-};
 
 /**
  * Appends a version under a row lock on the project, so concurrent saves are numbered one after
@@ -185,7 +175,11 @@ export const circuitsRouter = router({
         .offset(input.offset),
     ),
 
-  /** One version with its document; without `version`, the latest (null for an empty project). */
+  /**
+   * One version with its document; without `version`, the latest (null for an empty project).
+   * A plain GET is answered by circuits/get-fast-path.ts (same answer, document passed through as
+   * stored); batched calls and every error come here.
+   */
   get: projectProcedure("viewer")
     .input(z.object({ version: versionNumber.optional() }))
     .query(async ({ ctx, input }) => {

@@ -7,8 +7,10 @@ import {
   type BatchStudyOptions,
   type BatchStudyResult,
   BRANCH_COLLECTIONS,
+  type BranchCollection,
   batchStudyOptionsSchema,
   type DutyCheck,
+  type LoadFlowWorst,
   type WorstCase,
 } from "@ampflux/contracts";
 import { reportProgress } from "@ampflux/db";
@@ -20,11 +22,14 @@ import {
   type ValidatedNetwork,
 } from "@ampflux/sim-wasm";
 import type { Task } from "graphile-worker";
+import { loadFlowCollector } from "./batch-load-flow.ts";
 import { mergeBusWorst, mergeDutyWorst, worstDuty } from "./batch-worst.ts";
 import { PermanentStudyError, parsedOptions, runStudy, StudyCancelled, type TaskDeps } from "./study.ts";
 
-interface Variant {
+export interface Variant {
   outage: string | null;
+  /** Where the outaged branch is (null: the base network). */
+  collection: BranchCollection | null;
   network: ValidatedNetwork;
 }
 
@@ -33,7 +38,7 @@ interface Variant {
  * once with the base (taking a branch out of service changes nothing validation looks at).
  */
 export function contingencyVariants(network: ValidatedNetwork, outages: string[]): Variant[] {
-  const variants: Variant[] = [{ outage: null, network }];
+  const variants: Variant[] = [{ outage: null, collection: null, network }];
   outages.forEach((id, index) => {
     const collection = BRANCH_COLLECTIONS.find((c) => network.document[c].some((b) => b.id === id));
     if (!collection) {
@@ -41,7 +46,7 @@ export function contingencyVariants(network: ValidatedNetwork, outages: string[]
         { path: ["contingencies", index], message: `no line or transformer "${id}"` },
       ]);
     }
-    variants.push({ outage: id, network: network.withOutOfService(collection, id) });
+    variants.push({ outage: id, collection, network: network.withOutOfService(collection, id) });
   });
   return variants;
 }
@@ -50,10 +55,15 @@ export function contingencyVariants(network: ValidatedNetwork, outages: string[]
 export type BeforeStep = (done: number, steps: number, what: string) => Promise<boolean>;
 
 export interface Sweep {
+  /** Short-circuit studies run (the load flows are counted in loadFlow.steps). */
   steps: number;
   worst: WorstCase[];
   /** With options.duty: per element and check the worst over the max-case steps, worst first. */
   duty?: DutyCheck[];
+  /** With options.load_flow: worst voltages and loadings over the states' load flows. */
+  loadFlow?: LoadFlowWorst;
+  /** With options.load_flow: milliseconds spent in the load flows. */
+  loadFlowMs?: number;
   /** Models built, analyses and factorizations over all variants (each per variant and case). */
   work: StudyWork;
 }
@@ -64,7 +74,7 @@ function studiesOf(
   network: ValidatedNetwork,
   options: BatchStudyOptions,
 ): ShortCircuitStudies {
-  const { contingencies: _o, ...plan } = options;
+  const { contingencies: _o, load_flow: _lf, ...plan } = options;
   try {
     return core.shortCircuitStudies(network, plan);
   } catch (error) {
@@ -90,17 +100,29 @@ export async function worstCases(
     ]);
   }
   const variants = contingencyVariants(network, options.contingencies);
-  const steps = variants.length * options.faults.length * options.cases.length;
+  const loadFlows = loadFlowCollector(options);
+  const shortCircuits = variants.length * options.faults.length * options.cases.length;
+  // Progress counts a state's load flow as one step, as each fault type and case is.
+  const steps = shortCircuits + (loadFlows ? variants.length : 0);
   const worst = new Map<string, WorstCase>();
   const duty = new Map<string, DutyCheck>();
   const work: StudyWork = { modelBuilds: 0, analyses: 0, factorizations: 0 };
   let done = 0;
   for (const variant of variants) {
+    const state = variant.outage ? `${variant.outage} out` : "base case";
+    if (loadFlows) {
+      // First, so that options the engine refuses fail the batch at the base network at once.
+      if (!(await beforeStep(done, steps, `load flow, ${state} (${done + 1}/${steps})`)))
+        throw new StudyCancelled();
+      loadFlows.run(core, variant);
+      done++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const studies = studiesOf(core, variant.network, options);
     try {
       for (const fault of options.faults) {
         for (const studyCase of options.cases) {
-          const what = `${fault} ${studyCase}, ${variant.outage ? `${variant.outage} out` : "base case"} (${done + 1}/${steps})`;
+          const what = `${fault} ${studyCase}, ${state} (${done + 1}/${steps})`;
           if (!(await beforeStep(done, steps, what))) throw new StudyCancelled();
           const result = studies.run(fault, studyCase);
           const step = { fault, case: studyCase, outage: variant.outage };
@@ -120,9 +142,10 @@ export async function worstCases(
     }
   }
   return {
-    steps,
+    steps: shortCircuits,
     worst: [...worst.values()],
     ...(options.duty && { duty: worstDuty(duty) }),
+    ...(loadFlows && { loadFlow: loadFlows.result(), loadFlowMs: loadFlows.elapsedMs }),
     work,
   };
 }
@@ -136,11 +159,16 @@ async function sweep(
 ) {
   const started = performance.now();
   let reportedAt = 0;
-  const { steps, worst, duty } = await worstCases(core, network, options, async (done, steps, what) => {
-    if (performance.now() - reportedAt < 500) return true;
-    reportedAt = performance.now();
-    return reportProgress(deps.db, simulation, done / steps, what);
-  });
+  const { steps, worst, duty, loadFlow, loadFlowMs } = await worstCases(
+    core,
+    network,
+    options,
+    async (done, steps, what) => {
+      if (performance.now() - reportedAt < 500) return true;
+      reportedAt = performance.now();
+      return reportProgress(deps.db, simulation, done / steps, what);
+    },
+  );
   return {
     result: {
       standard: "IEC 60909-0:2016",
@@ -148,8 +176,13 @@ async function sweep(
       outages: options.contingencies,
       worst,
       ...(duty && { duty }),
+      ...(loadFlow && { load_flow: loadFlow }),
     } satisfies BatchStudyResult,
-    timings: { total: performance.now() - started, perStep: (performance.now() - started) / steps },
+    timings: {
+      total: performance.now() - started,
+      perStep: (performance.now() - started) / (steps + (loadFlow?.steps ?? 0)),
+      ...(loadFlowMs !== undefined && { loadFlow: loadFlowMs }),
+    },
   };
 }
 

@@ -1,0 +1,105 @@
+// circuits.get's fast path (src/circuits/get-fast-path.ts) passes the stored document through as
+// Postgres's JSON text: its answer must be the tRPC procedure's answer, value for value, and every
+// refusal must stay the procedure's own. The reference answer comes from the same procedure
+// asked in a batch (?batch=1), which the fast path leaves to the tRPC handler.
+
+import { readFile } from "node:fs/promises";
+import { importMatpower } from "@ampflux/contracts/importers";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningApi } from "../src/server.ts";
+import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi, testClient } from "./helpers.ts";
+import { savedProject } from "./networks.ts";
+
+let api: RunningApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api?.close());
+
+const inputOf = (input: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(input)));
+
+async function getBoth(input: unknown, headers: Record<string, string>) {
+  const fast = await fetch(`${api.url}/trpc/circuits.get?input=${inputOf(input)}`, { headers });
+  const viaTrpc = await fetch(
+    `${api.url}/trpc/circuits.get?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: superjson.serialize(input) }))}`,
+    {
+      headers,
+    },
+  );
+  return { fast, fastText: await fast.text(), viaTrpc, trpcText: await viaTrpc.text() };
+}
+
+/**
+ * case118 as imported, with a bus name full of characters JSON escapes, and numbers whose text
+ * forms differ between jsonb and JavaScript (jsonb prints 1e-7 as 0.0000001 and 1e21 in full;
+ * both parse to the same doubles) as bus voltages.
+ */
+const AWKWARD = [1e-7, 0.1 + 0.2, 1e21, 2.5e-12, 123456789.123];
+const AWKWARD_NAME = 'Bus "1" ü \\ \u2028 é';
+async function awkwardNetwork() {
+  const text = await readFile(new URL("../../../../shared/data/matpower/case118.m", import.meta.url), "utf8");
+  const { document } = importMatpower(text);
+  return {
+    ...document,
+    buses: document.buses.map((bus, i) => ({
+      ...bus,
+      ...(i === 0 && { name: AWKWARD_NAME }),
+      ...(i < AWKWARD.length && { vn_kv: AWKWARD[i] }),
+    })),
+  };
+}
+
+describe("circuits.get fast path", () => {
+  it("answers exactly what the tRPC procedure answers, without re-serializing the document", async () => {
+    const { owner, projectId } = await savedProject(api.url, "fast-get", await awkwardNetwork());
+    const { key } = await owner.client.trpc.apiKeys.create.mutate({ name: "fast" });
+    const headers = { authorization: `Bearer ${key}` };
+    // The first answer fetches the document; the second comes from the process's document cache.
+    for (const input of [{ projectId }, { projectId, version: 1 }]) {
+      const { fast, fastText, viaTrpc, trpcText } = await getBoth(input, headers);
+      expect([fast.status, fastText.slice(0, 300)]).toEqual([200, expect.any(String)]);
+      expect([viaTrpc.status, trpcText.slice(0, 300)]).toEqual([200, expect.any(String)]);
+      expect(viaTrpc.status).toBe(200);
+      expect(fast.headers.get("content-type")).toBe(viaTrpc.headers.get("content-type"));
+      const reference = JSON.parse(trpcText)[0];
+      expect(JSON.parse(fastText)).toEqual(reference);
+      // The fast path's document is Postgres's text (jsonb prints ", "), not JSON.stringify's.
+      expect(fastText).toContain('", "');
+      expect(trpcText).not.toContain('", "');
+    }
+    // Through the tRPC client (plain GETs: the fast path), with superjson's types restored.
+    const stored = await owner.client.trpc.circuits.get.query({ projectId });
+    expect(stored?.createdAt).toBeInstanceOf(Date);
+    const { buses } = (stored?.document ?? { buses: [] }) as {
+      buses: Array<{ name?: string; vn_kv: number }>;
+    };
+    expect(buses.slice(0, AWKWARD.length).map((b) => b.vn_kv)).toEqual(AWKWARD);
+    expect(buses[0]?.name).toBe(AWKWARD_NAME);
+  });
+
+  it("leaves every refusal to the procedure: login, tenant, membership, input, missing version", async () => {
+    const { owner, viewer, projectId } = await savedProject(api.url, "fast-refusals");
+    const url = (input: unknown) => `${api.url}/trpc/circuits.get?input=${inputOf(input)}`;
+    expect((await fetch(url({ projectId }))).status).toBe(401);
+    await expectTrpcError(testClient(api.url).trpc.circuits.get.query({ projectId }), "UNAUTHORIZED");
+    const stranger = await signUpCompany(api.url, "fast-stranger");
+    await expectTrpcError(stranger.client.trpc.circuits.get.query({ projectId }), "NOT_FOUND");
+    const outsider = await addCompanyUser(api.url, owner.client, "fast-outsider");
+    await expectTrpcError(outsider.client.trpc.circuits.get.query({ projectId }), "FORBIDDEN");
+    await expectTrpcError(viewer.client.trpc.circuits.get.query({ projectId, version: 7 }), "NOT_FOUND");
+    const bad = await expectTrpcError(
+      viewer.client.trpc.circuits.get.query({ projectId: "not-a-uuid" }),
+      "BAD_REQUEST",
+    );
+    expect(bad.data?.zodError?.fieldErrors.projectId).toBeDefined();
+    expect((await viewer.client.trpc.circuits.get.query({ projectId }))?.version).toBe(1);
+    const empty = await owner.client.trpc.projects.create.mutate({ name: "empty" });
+    expect(await owner.client.trpc.circuits.get.query({ projectId: empty.id })).toBeNull();
+    // A request the fast path hands on carries one session cookie, not one per attempt.
+    const cookie = `ampflux_session=${viewer.client.cookie()}`;
+    const missing = await fetch(url({ projectId, version: 9 }), { headers: { cookie } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.getSetCookie().length).toBeLessThanOrEqual(1);
+  });
+});

@@ -63,6 +63,8 @@ describe("compose.yaml", () => {
   const vars = {
     POSTGRES_PASSWORD: "a-long-random-database-password",
     METRICS_TOKEN: "metrics-token-0123456789",
+    CORS_ORIGINS: "https://ampflux.example.com",
+    APP_URL: "https://ampflux.example.com",
   };
 
   it("runs 2 apis behind the proxy, 2 workers, the migrate step, Postgres 18 and Redis", () => {
@@ -96,6 +98,7 @@ describe("compose.yaml", () => {
     const api = compose.services["api-1"]?.environment ?? {};
     expect(() => interpolate(String(api.DATABASE_URL), {})).toThrow(/POSTGRES_PASSWORD/);
     expect(() => interpolate(String(api.METRICS_TOKEN), {})).toThrow(/METRICS_TOKEN/);
+    expect(() => interpolate(String(api.CORS_ORIGINS), {})).toThrow(/CORS_ORIGINS/);
   });
 });
 
@@ -194,7 +197,9 @@ describe("Dockerfile steps, run as a non-root user in a clean folder", () => {
         REDIS_URL: testRedisUrl(),
         REDIS_KEY_PREFIX: testKeyPrefix("docker-steps"),
         METRICS_TOKEN: "metrics-token-0123456789",
-        CORS_ORIGINS: `http://127.0.0.1:${webPort}`,
+        // Production mode refuses loopback origins: the public address the proxy would serve.
+        CORS_ORIGINS: "https://ampflux.example.com",
+        APP_URL: "https://ampflux.example.com",
         LOG_LEVEL: "warn",
       };
 

@@ -7,6 +7,7 @@ import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { LiveProgress } from "./LiveProgress.tsx";
+import { LoadFlowWorstTables } from "./LoadFlowWorstTables.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
 import { StoredArcFlash } from "./StoredArcFlash.tsx";
 import { StoredDuty } from "./StoredDuty.tsx";
@@ -73,6 +74,9 @@ export function SimulationDetail({
         ) : (
           <ResultsTable buses={s.result.buses} selected={[]} onSelect={() => {}} />
         ))}
+      {s.status === "succeeded" && s.result && isBatchStudyResult(s.result) && s.result.load_flow && (
+        <LoadFlowWorstTables worst={s.result.load_flow} simulationId={s.id} />
+      )}
       {s.status === "succeeded" && s.result?.duty && (
         <StoredDuty checks={s.result.duty} simulationId={s.id} kind={s.kind} options={s.options} />
       )}

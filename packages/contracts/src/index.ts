@@ -7,6 +7,7 @@ export * from "./email.ts";
 export * from "./features.ts";
 export * from "./health.ts";
 export * from "./load-flow.ts";
+export * from "./load-flow-csv.ts";
 export * from "./network/index.ts";
 export * from "./reports/index.ts";
 export * from "./results-csv.ts";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type ArcFlashResult, arcFlashOptionFields } from "./arc-flash/results.ts";
 import type { LoadFlowWorst } from "./batch-load-flow.ts";
 import { type DutyCheck, dutyOptionFields } from "./duty.ts";
-import { loadFlowOptionsSchema, loadFlowStudyOptionsSchema } from "./load-flow.ts";
+import { type LoadFlowResult, loadFlowOptionsSchema, loadFlowStudyOptionsSchema } from "./load-flow.ts";
 import type { NetworkIssue } from "./network/issues.ts";
 
 export const FAULT_TYPES = ["3ph", "2ph", "1ph", "2ph_earth"] as const;
@@ -162,17 +162,31 @@ export interface BatchStudyResult {
 export const studyRequestSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("short_circuit"), options: shortCircuitOptionsSchema.prefault({}) }),
   z.strictObject({ kind: z.literal("batch_study"), options: batchStudyOptionsSchema.prefault({}) }),
+  z.strictObject({ kind: z.literal("load_flow"), options: loadFlowStudyOptionsSchema.prefault({}) }),
 ]);
 
 export type StudyRequest = z.infer<typeof studyRequestSchema>;
 
-/** A study's options as stored, by kind: short_circuit or batch_study. */
+/** A study's options as stored, by kind: short_circuit, batch_study or load_flow. */
 export type StudyOptions = StudyRequest["options"];
 
-/** A study's result as stored: short_circuit → ShortCircuitResult, batch_study → BatchStudyResult. */
-export type StudyResult = ShortCircuitResult | BatchStudyResult;
+/**
+ * A study's result as stored: short_circuit → ShortCircuitResult, batch_study → BatchStudyResult,
+ * load_flow → LoadFlowResult (non-convergence included: converged false, with its history).
+ */
+export type StudyResult = ShortCircuitResult | BatchStudyResult | LoadFlowResult;
+
+/** The result of a short-circuit or batch study: what the study reports cover. */
+export type FaultStudyResult = ShortCircuitResult | BatchStudyResult;
+
+/** The options of a short-circuit or batch study. */
+export type FaultStudyOptions = Extract<StudyRequest, { kind: "short_circuit" | "batch_study" }>["options"];
 
 export const isBatchStudyResult = (result: StudyResult): result is BatchStudyResult => "worst" in result;
+
+/** A short-circuit study's result (neither a batch study's nor a load flow's). */
+export const isShortCircuitResult = (result: StudyResult): result is ShortCircuitResult =>
+  "standard" in result && !("worst" in result);
 
 /** Why a study failed: the message, with details (input issues, attempts) where there are any. */
 export interface StudyError {

@@ -49,6 +49,7 @@ export async function enqueueEmail(db: Executor, notificationId: number): Promis
 const STUDY_LABELS: Record<Simulation["kind"], string> = {
   short_circuit: "Short-circuit study",
   batch_study: "Batch study",
+  load_flow: "Load flow",
 };
 
 export type StudyOutcome = { status: "succeeded" } | { status: "failed"; message: string };

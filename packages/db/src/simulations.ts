@@ -53,7 +53,11 @@ export async function findReusableSimulation(
 }
 
 /** The worker task of each kind of study. */
-export const SIMULATION_TASKS = { short_circuit: "simulate", batch_study: "batch_study" } as const;
+export const SIMULATION_TASKS = {
+  short_circuit: "simulate",
+  batch_study: "batch_study",
+  load_flow: "load_flow",
+} as const;
 export const SIMULATION_MAX_ATTEMPTS = 5;
 
 /** Postgres NOTIFY channel of study progress; any api instance LISTENs and relays to clients. */

@@ -151,6 +151,46 @@ describe("pre-fault voltages from a load flow on a two-bus feeder", () => {
     expect(Math.abs(change - (end("a")?.ikss_ka ?? 0))).toBeGreaterThan(0.01);
   });
 
+  it("a generator enters with R_G + jX''d, without K_G (eq. 18 is for the IEC method)", () => {
+    // 10 MVA, 20 kV, x''d 0.2 pu, R_G 0.4 Ω at "b", holding 1.0 pu with 5 MW.
+    const withGen = {
+      ...feeder,
+      generators: [
+        {
+          id: "G",
+          bus: "b",
+          sn_mva: 10,
+          vn_kv: 20,
+          xdss_pu: 0.2,
+          rdss_ohm: 0.4,
+          cos_phi: 0.85,
+          p_mw: 5,
+          vm_pu: 1,
+        },
+      ],
+    } satisfies NetworkDocumentInput;
+    const lf = core.loadFlow(withGen);
+    const vb = lf.buses.find((b) => b.bus === "b")?.vm_pu ?? 0;
+    expect(vb).toBeCloseTo(1, 10);
+    // Hand calculation: Z_G = (0.4 + j·0.2·20²/10) Ω = (0.1 + j2) pu on 4 Ω, the load at |V| = 1.
+    const zg = cx(0.4 / h.zBase, (0.2 * 400) / 10 / h.zBase);
+    const zqL = inv(sub(inv(h.z1), scale(conj(cx(0.08, 0.04)), 1 / (h.vbMag * h.vbMag))));
+    const z = inv(add(add(inv(zqL), inv(zg)), conj(cx(0.08, 0.04))));
+    const r = core.shortCircuit(withGen, { fault: "3ph", prefault_voltage: "load_flow", buses: ["b"] });
+    expect(r.buses[0]?.ikss_ka).toBeCloseTo((vb / abs(z)) * h.iBase, 8);
+  });
+
+  it("a bus a generator feeds in an island without a grid has no pre-fault voltage: an error", () => {
+    const island = {
+      ...feeder,
+      buses: [...feeder.buses, { id: "c", vn_kv: 20 }],
+      generators: [{ id: "G", bus: "c", sn_mva: 10, vn_kv: 20, xdss_pu: 0.2, rdss_ohm: 0.4, cos_phi: 0.85 }],
+    } satisfies NetworkDocumentInput;
+    expect(() => core.shortCircuit(island, { prefault_voltage: "load_flow" })).toThrow(
+      /no voltage at 1 bus\(es\) that a source feeds in the short circuit .*: c/,
+    );
+  });
+
   it("a load flow that does not converge is an error at prefault_voltage, not a fallback", () => {
     const run = () => core.shortCircuit(overloadedFeeder, { prefault_voltage: "load_flow" });
     expect(run).toThrow(ShortCircuitInputError);

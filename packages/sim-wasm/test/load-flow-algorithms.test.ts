@@ -64,6 +64,33 @@ describe.each(CASES)("fast-decoupled load flow of %s", (name) => {
   });
 });
 
+describe.each(["case118", "case300"])("fast-decoupled load flow of %s with reactive limits", (name) => {
+  it("switches the same generators to PQ as Newton's method and reaches its solution", async () => {
+    const { model } = matpowerModel(await readMatpower(name));
+    const options = { flat_start: true, tolerance_pu: 1e-10, max_iterations: 200, q_limits: true } as const;
+    const nr = core.loadFlowPerUnit(model, options);
+    expect(nr.outcome).toBe("converged");
+    const switched = nr.kind.filter((k, i) => k === "pq" && model.buses[i]?.kind === "pv").length;
+    expect(switched).toBeGreaterThan(0);
+    for (const algorithm of ["fdxb", "fdbx"] as const) {
+      const fd = core.loadFlowPerUnit(model, { ...options, algorithm });
+      expect(fd.outcome, algorithm).toBe("converged");
+      expect(fd.kind).toEqual(nr.kind);
+      let worst = 0;
+      for (let i = 0; i < model.buses.length; i++)
+        worst = Math.max(
+          worst,
+          Math.abs((fd.vm[i] ?? 0) - (nr.vm[i] ?? 0)),
+          Math.abs((fd.va[i] ?? 0) - (nr.va[i] ?? 0)),
+        );
+      expect(worst, algorithm).toBeLessThanOrEqual(1e-8);
+      console.log(
+        `${name} ${algorithm} with Q limits: ${switched} generator buses at a limit, ${fd.iterations} iterations (NR ${nr.iterations}), max |Δ| ${worst.toExponential(1)}`,
+      );
+    }
+  });
+});
+
 const RAD = Math.PI / 180;
 
 /** MATPOWER's DC model of the file's rows (bus numbers → rows of the file's bus order, type 4 out). */

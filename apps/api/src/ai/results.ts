@@ -1,9 +1,11 @@
 // Reading stored study results, whichever kind of study produced them: a short-circuit study
-// has a row per bus (`buses`), a batch study a worst-case row per bus, fault and case (`worst`).
+// has a row per bus (`buses`), a batch study a worst-case row per bus, fault and case (`worst`);
+// a load flow has no fault rows (get_load_flow_results reads it).
 
 import {
   type BusFaultResult,
   isBatchStudyResult,
+  isLoadFlowResult,
   type StudyOptions,
   type StudyResult,
   type WorstCase,
@@ -14,10 +16,14 @@ import type { ContextStudy } from "./project-data.ts";
 export type FaultRow = BusFaultResult | WorstCase;
 
 export const faultRows = (result: StudyResult | null | undefined): FaultRow[] =>
-  !result ? [] : isBatchStudyResult(result) ? result.worst : result.buses;
+  !result || isLoadFlowResult(result) ? [] : isBatchStudyResult(result) ? result.worst : result.buses;
 
 export const resultWarnings = (result: StudyResult | null | undefined): string[] =>
-  !result || isBatchStudyResult(result) ? [] : result.warnings.map((w) => w.message);
+  !result || isBatchStudyResult(result)
+    ? []
+    : isLoadFlowResult(result)
+      ? result.warnings
+      : result.warnings.map((w) => w.message);
 
 /** The rows with the highest I''k first; unfed buses (null) are left out. */
 export function highestFaultCurrents(rows: FaultRow[], count: number): FaultRow[] {
@@ -31,6 +37,7 @@ export function highestFaultCurrents(rows: FaultRow[], count: number): FaultRow[
 export function describeStudy(study: Pick<ContextStudy, "kind" | "options">): string {
   const options: StudyOptions = study.options;
   if ("faults" in options) return `batch (${options.faults.join(", ")} × ${options.cases.join(", ")})`;
+  if ("algorithm" in options) return `load flow (${options.algorithm})`;
   return `${options.fault} ${options.case}`;
 }
 

@@ -55,11 +55,24 @@ export const toolArguments = {
       .default("energy")
       .describe("energy: highest incident energy first; bus: network order"),
   }),
+  get_load_flow_results: z.object({
+    violations_only: z
+      .boolean()
+      .default(true)
+      .describe("true: only buses out of the voltage limits and overloaded branches; false: every row"),
+    buses: z
+      .array(z.string().min(1))
+      .max(50)
+      .optional()
+      .describe("only these bus ids (and branches at them)"),
+  }),
 };
 
 export type ToolName = keyof typeof toolArguments;
 
 const descriptions: Record<ToolName, string> = {
+  get_load_flow_results:
+    "The project's latest stored load flow: whether it converged, the voltage limits and loading limit it was checked against, the buses whose voltage is out of limits (Vm in pu, Va in degrees) and the overloaded branches (loading %), with counts, the lowest and highest voltage, the most loaded branch and the losses; says so when no load flow is stored.",
   run_short_circuit:
     "Runs an IEC 60909 short-circuit study on the network version in context and returns the highest fault currents, the rows of the buses asked for, and warnings. Reuses an identical earlier study.",
   get_bus_results:

@@ -21,6 +21,7 @@ const DIFF_ITEMS = 30;
 const TOP_FAULT_CURRENTS = 10;
 const DUTY_CHECKS_SHOWN = 40;
 const ARC_FLASH_BUSES_SHOWN = 40;
+const LOAD_FLOW_ROWS_SHOWN = 40;
 /** Refusals the model can explain to the user; anything else is the api's own failure. */
 const REFUSALS = new Set<TRPCError["code"]>(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "PRECONDITION_FAILED"]);
 
@@ -187,6 +188,61 @@ const handlers: Handlers = {
       busesMatching: view.matching,
       results: view.results.slice(0, ARC_FLASH_BUSES_SHOWN),
       more: view.matching > ARC_FLASH_BUSES_SHOWN,
+    };
+  },
+
+  async get_load_flow_results(ctx, contextVersion, filter) {
+    const [study] = await ctx.deps.database.db
+      .select({ id: simulations.id, version: circuitVersions.version })
+      .from(simulations)
+      .innerJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))
+      .where(
+        and(
+          eq(simulations.projectId, ctx.project.id),
+          eq(simulations.kind, "load_flow"),
+          eq(simulations.status, "succeeded"),
+        ),
+      )
+      .orderBy(desc(simulations.finishedAt))
+      .limit(1);
+    if (!study) {
+      return {
+        loadFlowRun: false,
+        message:
+          "No load flow of this project is stored: run one (the editor's Load flow tab, or a load_flow study) before discussing voltages and loadings.",
+      };
+    }
+    const view = await simulationsCaller(ctx).loadFlow({
+      projectId: ctx.project.id,
+      simulationId: study.id,
+      filter: { ...filter, limit: LOAD_FLOW_ROWS_SHOWN },
+    });
+    return {
+      loadFlowRun: true,
+      simulationId: view.simulationId,
+      finishedAt: view.finishedAt,
+      version: study.version,
+      versionInContext: contextVersion?.version ?? null,
+      limits: view.limits,
+      summary: view.summary,
+      buses: view.buses.map(({ bus, type, vm_pu, va_degree, violation }) => ({
+        bus,
+        type,
+        vm_pu,
+        va_degree,
+        violation,
+      })),
+      branches: view.branches.map(({ id, from_bus, to_bus, loading_percent, violation }) => ({
+        id,
+        from_bus,
+        to_bus,
+        loading_percent,
+        violation,
+      })),
+      busesMatching: view.matching.buses,
+      branchesMatching: view.matching.branches,
+      more: view.matching.buses > view.buses.length || view.matching.branches > view.branches.length,
+      warnings: view.warnings,
     };
   },
 };

@@ -140,6 +140,7 @@ export const reportsRouter = router({
       const [study] = await db
         .select({
           id: simulations.id,
+          kind: simulations.kind,
           status: simulations.status,
           options: simulations.options,
           versionId: circuitVersions.id,
@@ -153,6 +154,10 @@ export const reportsRouter = router({
       if (study.status !== "succeeded")
         throw refused(
           `simulationId: the study has ${study.status === "failed" || study.status === "cancelled" ? study.status : `not finished (${study.status})`}: only a succeeded study can be reported`,
+        );
+      if (study.kind === "load_flow")
+        throw refused(
+          "simulationId: the study is a load flow: reports cover short-circuit and batch studies",
         );
       const contentHash = contentHashOf(study.document, study.options);
       return db.transaction(async (tx) => {

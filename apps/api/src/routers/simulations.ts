@@ -1,4 +1,14 @@
-import { isBatchStudyResult, pageInputSchema, studyRequestSchema } from "@ampflux/contracts";
+import {
+  isLoadFlowResult,
+  isShortCircuitResult,
+  LOAD_FLOW_CSV,
+  type LoadFlowCsvTable,
+  type LoadFlowLimits,
+  type LoadFlowResult,
+  loadFlowStudyOptionsSchema,
+  pageInputSchema,
+  studyRequestSchema,
+} from "@ampflux/contracts";
 import {
   cancelSimulation,
   circuitVersions,
@@ -20,8 +30,15 @@ import { requireFeature } from "../features.ts";
 import { activeLicense, type License } from "../licenses.ts";
 import { arcFlashFilterSchema, arcFlashView } from "../simulations/arc-flash.ts";
 import { dutyFilterSchema, dutyView } from "../simulations/duty.ts";
+import {
+  type InlineLoadFlowOutcome,
+  loadFlowCsv,
+  loadFlowFilterSchema,
+  loadFlowView,
+  runInlineLoadFlow,
+} from "../simulations/load-flow.ts";
 import { watchProgress } from "../simulations/progress.ts";
-import { runInline } from "../simulations/run-inline.ts";
+import { type InlineOutcome, runInline } from "../simulations/run-inline.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure } from "../trpc/procedures.ts";
 
@@ -53,6 +70,21 @@ async function loadSimulation(db: Executor, projectId: string, id: string): Prom
   return row;
 }
 
+/** A stored load-flow study's result and limits; PRECONDITION_FAILED for any other study or state. */
+function storedLoadFlow(row: Simulation): { result: LoadFlowResult; limits: LoadFlowLimits } {
+  if (row.kind !== "load_flow")
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `simulationId: the study is a ${row.kind.replace("_", "-")} study, not a load flow`,
+    });
+  if (row.status !== "succeeded" || !row.result || !isLoadFlowResult(row.result))
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `the study has ${row.status === "failed" || row.status === "cancelled" ? row.status : `not finished (${row.status})`}: it has no load-flow results`,
+    });
+  return { result: row.result, limits: loadFlowStudyOptionsSchema.parse(row.options).limits };
+}
+
 /** Plan limits of the license, with the numbers in the message. */
 function checkPlan(license: License, buses: number): void {
   if (buses > license.maxBusesPerStudy) {
@@ -66,7 +98,7 @@ function checkPlan(license: License, buses: number): void {
 export const simulationsRouter = router({
   /**
    * Starts a study on a saved version. Identical (version, study) requests reuse the earlier
-   * study (`cached: true`). Small short-circuit studies run here and come back finished; larger
+   * study (`cached: true`). Small short-circuit studies and load flows run here and come back finished; larger
    * ones and batch studies are queued for the worker and come back `queued`.
    */
   run: projectProcedure("editor")
@@ -105,13 +137,16 @@ export const simulationsRouter = router({
       const reusable = await findReusableSimulation(db, version.id, optionsHash);
       ctx.deps.metrics.cacheLookups.inc({ cache: "simulation_results", result: reusable ? "hit" : "miss" });
       if (reusable) return { id: reusable.id, status: reusable.status, cached: true };
-      const inline =
-        study.kind === "short_circuit" && document.buses.length <= ctx.deps.settings.SIM_INLINE_MAX_BUSES
-          ? runInline(await ctx.deps.simCore(), document, study.options)
-          : undefined;
+      // Small short-circuit studies and load flows run here; the rest goes to the worker.
+      const small = document.buses.length <= ctx.deps.settings.SIM_INLINE_MAX_BUSES;
+      let inline: InlineOutcome | InlineLoadFlowOutcome | undefined;
+      if (small && study.kind === "short_circuit")
+        inline = runInline(await ctx.deps.simCore(), document, study.options);
+      else if (small && study.kind === "load_flow")
+        inline = runInlineLoadFlow(await ctx.deps.simCore(), document, study.options);
       if (inline?.timings.total !== undefined)
         ctx.deps.metrics.engineSeconds.observe(
-          { kind: "short_circuit", size: sizeClass(document.buses.length) },
+          { kind: study.kind, size: sizeClass(document.buses.length) },
           inline.timings.total / 1000,
         );
       return db.transaction(async (tx) => {
@@ -188,8 +223,8 @@ export const simulationsRouter = router({
           message: `the study has ${row.status === "failed" || row.status === "cancelled" ? row.status : `not finished (${row.status})`}: it has no duty results`,
         });
       }
-      // Absent (not empty) when the study was run without duty.
-      const checks = row.result?.duty;
+      // Absent (not empty) when the study was run without duty (a load flow never has it).
+      const checks = row.result && !isLoadFlowResult(row.result) ? row.result.duty : undefined;
       if (!checks) {
         throw new TRPCError({
           code: "PRECONDITION_FAILED",
@@ -200,7 +235,7 @@ export const simulationsRouter = router({
         simulationId: row.id,
         kind: row.kind,
         finishedAt: row.finishedAt,
-        dutyCurrent: row.options.duty_current,
+        dutyCurrent: "duty_current" in row.options ? row.options.duty_current : undefined,
         ...dutyView(checks, input.filter),
       };
     }),
@@ -221,7 +256,7 @@ export const simulationsRouter = router({
         });
       }
       // Absent when the study was run without arc flash (batch studies never have it).
-      const result = row.result && !isBatchStudyResult(row.result) ? row.result : undefined;
+      const result = row.result && isShortCircuitResult(row.result) ? row.result : undefined;
       if (!result?.arc_flash) {
         throw new TRPCError({
           code: "PRECONDITION_FAILED",
@@ -236,6 +271,42 @@ export const simulationsRouter = router({
         studyCase: result.options.case,
         maxDurationS: result.options.arc_flash_max_duration_s,
         ...arcFlashView(result.arc_flash, input.filter),
+      };
+    }),
+
+  /**
+   * A stored load flow's results (docs/load-flow.md "In the product"): buses, branches and
+   * sources, each bus and branch marked with its violation of the study's limits (under/over
+   * voltage, overload), filtered to violations or to some buses; the summary (convergence, counts
+   * per violation, extreme voltages, most loaded branch) is over the whole result. A load flow
+   * that did not converge is a result too: converged false, with its mismatch history.
+   */
+  loadFlow: projectProcedure("viewer")
+    .input(simulationIdInput.extend({ filter: loadFlowFilterSchema.prefault({}) }))
+    .query(async ({ ctx, input }) => {
+      const row = await loadSimulation(ctx.deps.database.db, ctx.project.id, input.simulationId);
+      const { result, limits } = storedLoadFlow(row);
+      return {
+        simulationId: row.id,
+        finishedAt: row.finishedAt,
+        options: row.options,
+        ...loadFlowView(result, limits, input.filter),
+      };
+    }),
+
+  /** One table of a stored load flow as CSV (LOAD_FLOW_CSV's columns), with a file name. */
+  loadFlowCsv: projectProcedure("viewer")
+    .input(
+      simulationIdInput.extend({
+        table: z.enum(Object.keys(LOAD_FLOW_CSV) as [LoadFlowCsvTable, ...LoadFlowCsvTable[]]),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const row = await loadSimulation(ctx.deps.database.db, ctx.project.id, input.simulationId);
+      const { result } = storedLoadFlow(row);
+      return {
+        filename: `load-flow-${row.id.slice(0, 8)}-${input.table}.csv`,
+        csv: loadFlowCsv(result, input.table),
       };
     }),
 

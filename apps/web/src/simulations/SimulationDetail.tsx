@@ -1,4 +1,10 @@
-import { isBatchStudyResult, type ShortCircuitOptions } from "@ampflux/contracts";
+import {
+  type FaultStudyOptions,
+  isBatchStudyResult,
+  isLoadFlowResult,
+  isShortCircuitResult,
+  type ShortCircuitOptions,
+} from "@ampflux/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDate } from "../lib/format.ts";
 import { GenerateReportForm } from "../reports/GenerateReportForm.tsx";
@@ -11,10 +17,17 @@ import { LoadFlowWorstTables } from "./LoadFlowWorstTables.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
 import { StoredArcFlash } from "./StoredArcFlash.tsx";
 import { StoredDuty } from "./StoredDuty.tsx";
+import { StoredLoadFlow } from "./StoredLoadFlow.tsx";
 import { isFinished } from "./status.ts";
 import { WorstCasesTable } from "./WorstCasesTable.tsx";
 
-/** One study: live progress while it runs, then its results (worst cases of a batch, duty, arc flash). */
+const KIND_TITLES = {
+  short_circuit: "Short-circuit study",
+  batch_study: "Batch study",
+  load_flow: "Load flow",
+} as const;
+
+/** One study: live progress while it runs, then its results (worst cases of a batch, duty, arc flash, load flow). */
 export function SimulationDetail({
   projectId,
   simulationId,
@@ -38,8 +51,7 @@ export function SimulationDetail({
   return (
     <section className="card stack" aria-labelledby="sim-title" data-testid="simulation-detail">
       <h2 id="sim-title">
-        {s.kind === "batch_study" ? "Batch study" : "Short-circuit study"}{" "}
-        <span className="muted small">started {formatDate(s.createdAt)}</span>
+        {KIND_TITLES[s.kind]} <span className="muted small">started {formatDate(s.createdAt)}</span>
       </h2>
       {running ? (
         <>
@@ -61,7 +73,7 @@ export function SimulationDetail({
           The study failed: {s.error?.message ?? "unknown error"}
         </p>
       )}
-      {s.status === "succeeded" && (
+      {s.status === "succeeded" && s.kind !== "load_flow" && (
         <details className="generate-report">
           <summary>Report of this study…</summary>
           <GenerateReportForm projectId={projectId} study={s.id} disabled={!canEdit} />
@@ -69,7 +81,9 @@ export function SimulationDetail({
       )}
       {s.status === "succeeded" &&
         s.result != null &&
-        (isBatchStudyResult(s.result) ? (
+        (isLoadFlowResult(s.result) ? (
+          <StoredLoadFlow projectId={projectId} simulationId={s.id} />
+        ) : isBatchStudyResult(s.result) ? (
           <WorstCasesTable result={s.result} />
         ) : (
           <ResultsTable buses={s.result.buses} selected={[]} onSelect={() => {}} />
@@ -77,10 +91,16 @@ export function SimulationDetail({
       {s.status === "succeeded" && s.result && isBatchStudyResult(s.result) && s.result.load_flow && (
         <LoadFlowWorstTables worst={s.result.load_flow} simulationId={s.id} />
       )}
-      {s.status === "succeeded" && s.result?.duty && (
-        <StoredDuty checks={s.result.duty} simulationId={s.id} kind={s.kind} options={s.options} />
+      {s.status === "succeeded" && s.result && !isLoadFlowResult(s.result) && s.result.duty && (
+        <StoredDuty
+          checks={s.result.duty}
+          simulationId={s.id}
+          kind={s.kind}
+          // A result with duty checks is a short-circuit or batch study's: so are its options.
+          options={s.options as FaultStudyOptions}
+        />
       )}
-      {s.status === "succeeded" && s.result && !isBatchStudyResult(s.result) && s.result.arc_flash && (
+      {s.status === "succeeded" && s.result && isShortCircuitResult(s.result) && s.result.arc_flash && (
         <StoredArcFlash
           results={s.result.arc_flash}
           simulationId={s.id}

@@ -6,7 +6,11 @@ import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { isFinished } from "./status.ts";
 
-const kindLabel = { short_circuit: "short circuit", batch_study: "batch study" } as const;
+const kindLabel = {
+  short_circuit: "short circuit",
+  batch_study: "batch study",
+  load_flow: "load flow",
+} as const;
 
 export function SimulationList({
   projectId,

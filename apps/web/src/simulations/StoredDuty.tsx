@@ -1,4 +1,4 @@
-import type { DutyCheck, StudyOptions } from "@ampflux/contracts";
+import type { DutyCheck, FaultStudyOptions } from "@ampflux/contracts";
 import { DutyChecksView } from "../results/DutyChecksView.tsx";
 
 /**
@@ -14,7 +14,7 @@ export function StoredDuty({
   checks: DutyCheck[];
   simulationId: string;
   kind: string;
-  options: StudyOptions;
+  options: FaultStudyOptions;
 }) {
   const current = options.duty_current === "through" ? "through the device" : "total at the bus";
   return (

@@ -2,7 +2,13 @@
 // the project, who ran the study, the previous report of the same circuit (for the revision
 // history) and the signatures so far.
 
-import type { NetworkDocument, ReportApprovalRole, ReportUser, StudyResult } from "@ampflux/contracts";
+import {
+  type FaultStudyResult,
+  isLoadFlowResult,
+  type NetworkDocument,
+  type ReportApprovalRole,
+  type ReportUser,
+} from "@ampflux/contracts";
 import type { ImportReport } from "@ampflux/contracts/importers";
 import {
   circuitVersions,
@@ -20,7 +26,7 @@ import { and, asc, desc, eq, lt, ne } from "drizzle-orm";
 export interface LoadedReport {
   report: Report;
   simulation: Simulation;
-  result: StudyResult;
+  result: FaultStudyResult;
   version: { id: string; version: number; document: NetworkDocument; importReport: ImportReport | null };
   project: { id: string; name: string };
   /** Who ran the study; null when the account is gone. */
@@ -93,6 +99,9 @@ export async function loadReport(db: Database, reportId: string): Promise<Loaded
     .orderBy(asc(reportApprovals.signedAt));
   if (simulation.status !== "succeeded" || !simulation.result)
     throw new ReportInputError(`the study has no result (it is ${simulation.status})`);
+  // The api refuses these (reports.create); a report queued by hand fails here, once.
+  if (isLoadFlowResult(simulation.result))
+    throw new ReportInputError("a load-flow study has no report: reports cover short-circuit studies");
   return {
     report,
     simulation,

@@ -1,7 +1,7 @@
 // What the report renderers' model builder (buildReportModel in @ampflux/reports) takes, from
 // the rows load.ts read: the builder decides the content, this only maps names.
 
-import type { ReportOptions, StudyOptions } from "@ampflux/contracts";
+import type { FaultStudyOptions, ReportOptions } from "@ampflux/contracts";
 import type { ReportSources } from "@ampflux/reports";
 import type { LoadedReport } from "./load.ts";
 
@@ -14,10 +14,11 @@ export function reportSources(loaded: LoadedReport, generatedAt: Date): ReportSo
     version: { number: version.version, id: version.id },
     study: {
       id: simulation.id,
-      kind: simulation.kind,
+      // load.ts refused a load-flow study: its result is a short-circuit or batch study's.
+      kind: simulation.kind as ReportSources["study"]["kind"],
       author: loaded.author ?? { name: "unknown (account removed)", email: "" },
       created_at: simulation.createdAt.toISOString(),
-      options: simulation.options as StudyOptions,
+      options: simulation.options as FaultStudyOptions,
       result: loaded.result,
     },
     content_hash: report.contentHash,

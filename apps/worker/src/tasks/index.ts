@@ -2,6 +2,7 @@ import type { TaskList } from "graphile-worker";
 import { batchStudyTask } from "./batch-study.ts";
 import { cleanupExpired } from "./cleanup.ts";
 import { generateReportTask } from "./generate-report.ts";
+import { loadFlowTask } from "./load-flow.ts";
 import { sendEmailTask } from "./send-email.ts";
 import { simulateTask } from "./simulate.ts";
 import type { TaskDeps } from "./study.ts";
@@ -15,6 +16,7 @@ export function createTaskList(deps: TaskDeps): TaskList {
     },
     simulate: simulateTask(deps),
     batch_study: batchStudyTask(deps),
+    load_flow: loadFlowTask(deps),
     send_email: sendEmailTask(deps),
     generate_report: generateReportTask(deps),
   };

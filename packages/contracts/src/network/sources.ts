@@ -72,6 +72,9 @@ export const staticGeneratorSchema = z.strictObject({
   name: elementName,
   bus: busRef,
   sn_mva: positive,
+  /** Load flow: constant injection (generation sign, default 0); the short circuit uses k · I_n. */
+  p_mw: z.number().optional(),
+  q_mvar: z.number().optional(),
   k: nonNegative,
   in_service: inService,
 });

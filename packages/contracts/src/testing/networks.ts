@@ -123,6 +123,20 @@ export const overloadedFeeder = {
 } satisfies NetworkDocumentInput;
 
 /**
+ * loadedFeeder with 13 MW + 5 Mvar at "b" and the cable "l1" (1 + j2 Ω, no charging) rated
+ * 0.3 kA: both limits of a load-flow study broken. Hand calculation (two-bus load flow, line-to-
+ * line kV, MW, Ω): |V_b|⁴ − (V_a² − 2(PR + QX))·|V_b|² + |S|²·|Z|² = 0 with V_a = 20 kV, PR + QX =
+ * 13 + 10, |S|² = 194, |Z|² = 5 → |V_b| ≈ 18.74 kV ≈ 0.937 pu (under 0.95) and I = |S|/(√3·|V_b|)
+ * ≈ 0.429 kA ≈ 143 % of 0.3 kA (overloaded).
+ */
+export const strainedFeeder = {
+  ...loadedFeeder,
+  name: "strained feeder",
+  lines: [{ ...line("l1", "a", "b", 5, 0.2, 0.4), max_i_ka: 0.3 }],
+  loads: [{ id: "load", bus: "b", p_mw: 13, q_mvar: 5 }],
+} satisfies NetworkDocumentInput;
+
+/**
  * A rated 20 kV switchboard: 110 kV grid (5000 MVA) → 63 MVA 110/20 kV transformer "T1"
  * (vk 12 %) → switchboard bus "mv" (IEC 62271-200 25 kA type) → breaker "Q1" (built-in
  * "CB 24 kV 16 kA (IEC 62271-100)") → 2 km NA2XS2Y 1x240 cable "L1" → bus "f1". By hand

@@ -7,6 +7,8 @@ import {
   type BatchStudyResult,
   compareDuty,
   diffDocuments,
+  type FaultStudyOptions,
+  type FaultStudyResult,
   isBatchStudyResult,
   REPORT_APPROVAL_ROLES,
   type ReportApproval,
@@ -18,9 +20,7 @@ import {
   revisionChangeLines,
   type ShortCircuitResult,
   STUDY_REPORT_MODEL_VERSION,
-  type StudyOptions,
   type StudyReportModel,
-  type StudyResult,
 } from "@ampflux/contracts";
 import type { ImportReport } from "@ampflux/contracts/importers";
 import { buildDiagram } from "./build-diagram.ts";
@@ -37,8 +37,8 @@ export interface ReportSources {
     author: ReportUser;
     /** ISO timestamp. */
     created_at: string;
-    options: StudyOptions;
-    result: StudyResult;
+    options: FaultStudyOptions;
+    result: FaultStudyResult;
   };
   content_hash: string;
   /** ISO timestamp. */
@@ -61,7 +61,7 @@ const UNITS: [RegExp, string][] = [
   [/_percent$/, " %"],
 ];
 
-function optionLines(options: StudyOptions): ReportOptionLine[] {
+function optionLines(options: FaultStudyOptions): ReportOptionLine[] {
   return Object.entries(options).map(([name, value]) => {
     const unit = UNITS.find(([pattern]) => pattern.test(name))?.[1] ?? "";
     const text =
@@ -78,7 +78,7 @@ function optionLines(options: StudyOptions): ReportOptionLine[] {
   });
 }
 
-function features(options: StudyOptions, result: StudyResult): ReportFeature[] {
+function features(options: FaultStudyOptions, result: FaultStudyResult): ReportFeature[] {
   const used: ReportFeature[] = ["short_circuit"];
   if (options.duty) used.push("duty");
   if (!isBatchStudyResult(result) && result.arc_flash) used.push("arc_flash");

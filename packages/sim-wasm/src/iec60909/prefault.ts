@@ -23,6 +23,13 @@ import { ShortCircuitInputError } from "./errors.ts";
 import type { CorrectionFactors } from "./kernels.ts";
 import { S_BASE_MVA, type ShortCircuitModel } from "./model.ts";
 
+const METHOD = {
+  nr: "Newton–Raphson",
+  fdxb: "fast-decoupled (XB)",
+  fdbx: "fast-decoupled (BX)",
+  dc: "DC",
+} as const;
+
 export interface PrefaultState {
   model: LoadFlowModel;
   solution: PerUnitSolution;
@@ -63,7 +70,7 @@ export function prefaultLoadFlow(
   }
   const supplied = solution.kind.map((k) => k !== "unsupplied");
   const vm = [...solution.vm].filter((_, i) => supplied[i]);
-  const summary = `pre-fault voltages from a Newton–Raphson load flow (converged in ${solution.iterations} iterations to ${resolved.tolerance_pu} pu; |V| ${Math.min(...vm).toFixed(4)}–${Math.max(...vm).toFixed(4)} pu), superposition method: no voltage factor c, no K_T/K_G/K_S, loads as constant impedances at their load-flow voltage`;
+  const summary = `pre-fault voltages from a ${METHOD[resolved.algorithm]} load flow (converged in ${solution.iterations} iterations to ${resolved.tolerance_pu} pu; |V| ${Math.min(...vm).toFixed(4)}–${Math.max(...vm).toFixed(4)} pu), superposition method: no voltage factor c, no K_T/K_G/K_S, loads as constant impedances at their load-flow voltage`;
   return { model, solution, summary };
 }
 

@@ -11,7 +11,7 @@
 // - external grids: slack at vm_pu/va_degree; generators: PV at vm_pu with p_mw (the first
 //   generator's vm_pu where several share a node), reactive limits summed per node;
 // - loads: constant P, Q; motors: constant P = pn/η, Q = P·tan φ; shunts: constant admittance.
-// Static generators carry no operating point in the document and are left out, with a warning.
+// Static generators: constant P, Q from p_mw/q_mvar (left out, with a warning, without them).
 
 import type { NetworkDocument, Transformer, Transformer3w } from "@ampflux/contracts";
 import { add, cx, fromShortCircuitVoltage, inv, polar, scale, sub } from "../iec60909/complex.ts";
@@ -295,9 +295,18 @@ function addInjections(b: ModelBuilder): void {
     n.vaSet = (grid.va_degree ?? 0) * RAD;
   }
   b.finishLimits();
-  const statics = doc.static_generators.filter((s) => s.in_service).length;
-  if (statics > 0)
-    b.warnings.push(`${statics} static generators left out: the document gives them no operating point`);
+  // Static generators inject their p_mw/q_mvar (constant power, generation sign) where given.
+  let without = 0;
+  for (const s of doc.static_generators) {
+    const node = at(s.bus);
+    if (!s.in_service || node === undefined) continue;
+    if (s.p_mw === undefined && s.q_mvar === undefined) without++;
+    else draw(node, -(s.p_mw ?? 0), -(s.q_mvar ?? 0));
+  }
+  if (without > 0)
+    b.warnings.push(
+      `${without} static generators without p_mw/q_mvar left out: no operating point in the document`,
+    );
 }
 
 export function buildLoadFlowModel(doc: NetworkDocument): LoadFlowModel {

@@ -33,6 +33,14 @@ export function mapBuses(net: ParsedPandapower, ctx: Context): Bus[] {
     const [x, y] = [row.number("x"), row.number("y")];
     if (x !== undefined && y !== undefined) geodata.set(row.label, { x, y });
   }
+  // The stored load-flow solution (res_bus, when runpp ran before to_json) is kept as the
+  // buses' vm_pu/va_degree, as the MATPOWER importer keeps VM/VA: a warm start for the load
+  // flow, and a solution to compare with.
+  const solved = new Map<number, { vm_pu: number; va_degree: number }>();
+  for (const row of rowsOf(net.frames.get("res_bus"))) {
+    const [vm, va] = [row.number("vm_pu"), row.number("va_degree")];
+    if (vm !== undefined && vm > 0 && va !== undefined) solved.set(row.label, { vm_pu: vm, va_degree: va });
+  }
   let fromGeoColumn = 0;
   let otherGeometries = 0;
   const buses = rowsOf(net.frames.get("bus")).map((row): Bus => {
@@ -46,10 +54,17 @@ export function mapBuses(net: ParsedPandapower, ctx: Context): Bus[] {
     const geo = point === "other" ? undefined : (point ?? geodata.get(row.label));
     if (point && point !== "other") fromGeoColumn++;
     if (geo) bus.geo = geo;
+    const solution = solved.get(row.label);
+    if (solution) Object.assign(bus, solution);
     return bus;
   });
   ctx.report.mapped("bus", "buses", buses.length);
   ctx.report.mapped("bus.geo", "buses.geo", fromGeoColumn);
+  ctx.report.mapped(
+    "res_bus vm_pu, va_degree (stored solution)",
+    "buses.vm_pu, va_degree",
+    buses.filter((b) => b.vm_pu !== undefined).length,
+  );
   ctx.report.mapped("bus_geodata x/y", "buses.geo", buses.filter((b) => b.geo).length - fromGeoColumn);
   ctx.report.dropped("bus.geo other than Point", otherGeometries, "the document keeps one point per bus");
   return buses;

@@ -32,6 +32,7 @@ const MAPPED_TABLES = new Set([
   "load",
   "shunt",
   "switch",
+  "res_bus",
 ]);
 
 /** Top-level members that are not network data, or that are read as settings. */
@@ -61,7 +62,7 @@ function reportUnmapped(net: ParsedPandapower, ctx: Context): void {
     if (table.startsWith("res_")) results += frame.rows.length;
     else ctx.report.dropped(table, frame.rows.length, "no counterpart in the network document");
   }
-  ctx.report.dropped("res_* result tables", results, "results are recomputed by AmpFlux");
+  ctx.report.dropped("res_* result tables other than res_bus", results, "results are recomputed by AmpFlux");
   for (const [name, { value }] of net.members) {
     if (SETTINGS.has(name) || value === null) continue;
     const size = typeof value === "object" ? Object.keys(value).length : 1;

@@ -21,6 +21,25 @@ function busVoltage(row: Row, bus: string, field: string, ctx: Context): number 
   return fromBus;
 }
 
+/** p_mw (and q_mvar for sgen) times pandapower's scaling, as its load flow uses them. */
+function setPoint(row: Row, ctx: Context, collection: string, id: string, withQ = false) {
+  const p = row.number("p_mw");
+  const q = withQ ? row.number("q_mvar") : undefined;
+  const scaling = row.number("scaling") ?? 1;
+  if (scaling !== 1 && (p !== undefined || q !== undefined))
+    ctx.report.adjusted(`${collection}.p_mw`, id, "p_mw and q_mvar multiplied by scaling");
+  return {
+    ...(p !== undefined && { p_mw: p * scaling }),
+    ...(q !== undefined && { q_mvar: q * scaling }),
+  };
+}
+
+/** pandapower's min_q_mvar/max_q_mvar (enforced by runpp with enforce_q_lims). */
+function reactiveLimits(row: Row) {
+  const [min, max] = [row.number("min_q_mvar"), row.number("max_q_mvar")];
+  return { ...(min !== undefined && { q_min_mvar: min }), ...(max !== undefined && { q_max_mvar: max }) };
+}
+
 function mapExternalGrid(row: Row, ctx: Context): ExternalGrid {
   const opt = ctx.options.external_grid;
   const why = "not in ext_grid (option external_grid)";
@@ -44,7 +63,7 @@ function mapExternalGrid(row: Row, ctx: Context): ExternalGrid {
     s_sc_min_mva,
     rx_max,
     rx_min,
-    ...row.numbers(["x0x_max", "r0x0_max", "x0x_min", "r0x0_min"] as const),
+    ...row.numbers(["x0x_max", "r0x0_max", "x0x_min", "r0x0_min", "vm_pu", "va_degree"] as const),
     in_service: row.boolean("in_service") ?? true,
   };
 }
@@ -86,7 +105,9 @@ function mapGenerator(row: Row, ctx: Context): Generator {
     xdss_pu,
     rdss_ohm,
     cos_phi,
-    ...row.numbers(["x0_pu", "pg_percent"] as const),
+    ...row.numbers(["x0_pu", "pg_percent", "vm_pu"] as const),
+    ...setPoint(row, ctx, "generators", id),
+    ...reactiveLimits(row),
     in_service: row.boolean("in_service") ?? true,
   };
   const unit = row.reference("power_station_trafo");
@@ -105,11 +126,13 @@ function mapStaticGenerator(row: Row, ctx: Context): StaticGenerator {
     "no sn_mva: |p_mw|, else option static_generator.sn_mva",
     ctx,
   );
+  const id = register(ctx, row);
   return {
-    id: register(ctx, row),
+    id,
     ...nameOf(row),
     bus: busRef(row, "bus"),
     sn_mva,
+    ...setPoint(row, ctx, "static_generators", id, true),
     k: orDefault(row, "k", opt.k, "static_generators.k", "not in sgen (option static_generator.k)", ctx),
     in_service: row.boolean("in_service") ?? true,
   };
@@ -169,6 +192,27 @@ export function mapSources(net: ParsedPandapower, ctx: Context) {
   report.mapped("gen", "generators", generators.length);
   report.mapped("sgen", "static_generators", static_generators.length);
   report.mapped("motor", "motors", motors.length);
+  report.mapped(
+    "ext_grid vm_pu, va_degree",
+    "external_grids.vm_pu, va_degree",
+    external_grids.filter((g) => g.vm_pu !== undefined).length,
+  );
+  report.mapped(
+    "gen p_mw, vm_pu, min_q_mvar, max_q_mvar",
+    "generators.p_mw, vm_pu, q_min_mvar, q_max_mvar",
+    generators.filter((g) => g.p_mw !== undefined || g.vm_pu !== undefined).length,
+  );
+  report.mapped(
+    "sgen p_mw, q_mvar",
+    "static_generators.p_mw, q_mvar",
+    static_generators.filter((g) => g.p_mw !== undefined).length,
+  );
+  const slackGens = rowsOf(net.frames.get("gen")).filter((row) => row.boolean("slack") === true);
+  report.dropped(
+    "gen.slack",
+    slackGens.length,
+    "generators are PV buses; only external grids are slack buses",
+  );
   const asynchronous = sgenRows.filter(
     (row) => (row.string("generator_type") ?? "current_source") !== "current_source",
   );

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."simulation_kind" ADD VALUE 'load_flow';

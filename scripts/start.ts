@@ -1,6 +1,8 @@
 // `pnpm start` (and `pnpm dev` with --dev): runs api + worker + web together on one machine.
 // Without DATABASE_URL it starts an embedded Postgres whose data lives in .data/postgres;
-// without REDIS_URL the apps use their in-process cache. Ctrl-C stops everything.
+// without REDIS_URL the apps use their in-process cache. Ctrl-C, or SIGTERM/SIGINT sent to this
+// process's id (`./run start` execs it, so that is the id it was started with), stops everything:
+// each child drains (docs/operations.md#production-mode), then the embedded Postgres stops.
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -109,6 +111,15 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+/**
+ * Settles on the first SIGINT or SIGTERM. Listening from the start means a signal during the
+ * database's start or migration is not lost: supervision stops everything once it begins.
+ */
+const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
+  process.once("SIGINT", () => resolve("SIGINT"));
+  process.once("SIGTERM", () => resolve("SIGTERM"));
+});
+
 async function main(): Promise<void> {
   loadDotEnv(path.join(root, ".env"));
   let settings: z.infer<typeof startSettingsSchema>;
@@ -139,15 +150,37 @@ async function main(): Promise<void> {
     launch("worker", ["src/main.ts"], "apps/worker", env),
     launch("web", [resolveViteBin(), ...(dev ? [] : ["preview"])], "apps/web", env),
   ];
-  superviseUntilSignal(children, database.embedded);
+  const stopAll = superviseUntilSignal(children, database.embedded);
 
   const ready = (await waitForHttp(`${apiUrl}/health`, 60_000)) && (await waitForHttp(webUrl, 60_000));
-  if (!ready) fail("the api or the web server did not come up within 60 s (see the lines above)");
+  if (!ready) {
+    console.error("ampflux: the api or the web server did not come up within 60 s (see the lines above)");
+    return stopAll(1);
+  }
   console.log(`\nAmpFlux is running: open ${webUrl}  (api ${apiUrl}; Ctrl-C stops everything)\n`);
 }
 
-/** Stops all children and the embedded Postgres on Ctrl-C, or when any child dies. */
-function superviseUntilSignal(children: ChildProcess[], embedded: RunningPostgres | undefined): void {
+/**
+ * How long a child may drain after SIGTERM before it is killed: above the api's and the worker's
+ * own bounds (API_SHUTDOWN_TIMEOUT_MS 10 s, WORKER_SHUTDOWN_TIMEOUT_MS 20 s by default).
+ */
+const CHILD_STOP_TIMEOUT_MS = 40_000;
+
+/** Signals a child's whole process group (it leads one: spawned detached), grandchildren included. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+/** Stops all children and the embedded Postgres on a signal, or when any child dies. */
+function superviseUntilSignal(
+  children: ChildProcess[],
+  embedded: RunningPostgres | undefined,
+): (code: number) => Promise<void> {
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
@@ -155,10 +188,16 @@ function superviseUntilSignal(children: ChildProcess[], embedded: RunningPostgre
     const exited = children.map(
       (child) =>
         new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once("exit", () => resolve());
-          child.kill("SIGTERM");
-          setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+          const timer = setTimeout(() => signalGroup(child, "SIGKILL"), CHILD_STOP_TIMEOUT_MS);
+          const done = () => {
+            clearTimeout(timer);
+            // What the child left behind in its group (a grandchild) goes with it.
+            signalGroup(child, "SIGKILL");
+            resolve();
+          };
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once("exit", done);
+          signalGroup(child, "SIGTERM");
         }),
     );
     await Promise.all(exited);
@@ -172,8 +211,8 @@ function superviseUntilSignal(children: ChildProcess[], embedded: RunningPostgre
       void stopAll(1);
     });
   }
-  process.once("SIGINT", () => void stopAll(0));
-  process.once("SIGTERM", () => void stopAll(0));
+  void stopRequested.then(() => stopAll(0));
+  return stopAll;
 }
 
 // Whatever goes wrong ends in one line that says what, never a stack trace.

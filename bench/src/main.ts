@@ -1,7 +1,7 @@
 // `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
 // api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
 // plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
-// Flags: --only engine,browser,native,duty,arc-flash,loadflow,report,import,api,worker,n1-load-flow (default all), --quick (small cases, short runs).
+// Flags: --only engine,cli-cold,browser,native,duty,arc-flash,loadflow,report,import,psse-import,api,worker,n1-load-flow (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -10,18 +10,21 @@ import { parseArgs } from "node:util";
 import { benchApiLoad } from "./api-load.ts";
 import { arcFlashTable, benchArcFlash } from "./engine/arc-flash.ts";
 import { benchEngineBrowser } from "./engine/browser.ts";
+import { benchCliCold } from "./engine/cli-cold.ts";
 import { benchDuty, dutyTable } from "./engine/duty.ts";
 import { benchLoadFlow, loadFlowTables } from "./engine/load-flow.ts";
 import type { EngineRow } from "./engine/measure.ts";
 import { benchEngineNode } from "./engine/node.ts";
 import { benchImport } from "./import-timing.ts";
 import { benchN1LoadFlow } from "./n1-load-flow.ts";
+import { benchPsseImport } from "./psse-import.ts";
 import { engineSeries, engineTable, table, timeVsSizeSvg } from "./report.ts";
 import { benchStudyReport, studyReportTable } from "./study-report.ts";
 import { benchWorker } from "./worker-throughput.ts";
 
 const PARTS = [
   "engine",
+  "cli-cold",
   "browser",
   "native",
   "duty",
@@ -29,6 +32,7 @@ const PARTS = [
   "loadflow",
   "report",
   "import",
+  "psse-import",
   "api",
   "worker",
   "n1-load-flow",
@@ -56,6 +60,25 @@ const engine: { node?: EngineRow[]; browser?: EngineRow[] } = {};
 if (only.has("engine")) {
   engine.node = await benchEngineNode(quick);
   console.log(`\n## Engine: WASM in Node ${process.version}\n\n${engineTable(engine.node)}`);
+}
+if (only.has("cli-cold")) {
+  const cold = benchCliCold(quick);
+  results.cliCold = cold;
+  console.log(
+    `\n## ampflux study, one fresh process per run (bare node -e 0: ${cold.nodeStartupMs} ms)\n\n${table(
+      ["network", "fault", "entry", "runs", "first ms", "median ms", "beyond start-up ms", "engine ms"],
+      cold.rows.map((r) => [
+        r.network,
+        r.fault,
+        r.entry,
+        r.runs,
+        r.firstMs,
+        r.medianMs,
+        r.beyondStartupMs,
+        r.engineMs,
+      ]),
+    )}`,
+  );
 }
 if (only.has("browser")) {
   engine.browser = await benchEngineBrowser(quick);
@@ -112,6 +135,16 @@ if (only.has("import")) {
     `\n## MATPOWER import (text to document, best of ${quick ? 1 : 3})\n\n${table(
       ["network", "buses", "ms"],
       rows.map((r) => [r.network, r.buses, r.ms]),
+    )}`,
+  );
+}
+if (only.has("psse-import")) {
+  const rows = benchPsseImport(quick);
+  results.psseImport = rows;
+  console.log(
+    `\n## PSS/E RAW import of synthetic cases (RAW v33 + sequence data, best of ${quick ? 1 : 3})\n\n${table(
+      ["buses", "MB", "ms", "µs/bus"],
+      rows.map((r) => [r.buses, r.megabytes, r.ms, r.us_per_bus]),
     )}`,
   );
 }

@@ -41,9 +41,33 @@ export async function startApi(settings: ApiSettings, options: StartOptions = {}
     url: `http://${settings.API_HOST}:${port}`,
     deps,
     async close() {
-      // Ends open subscriptions first: the server waits for their streams to close.
+      // Stops accepting (idle keep-alive connections close too), then ends open subscriptions:
+      // their clients reconnect, through the load balancer, to another instance.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() drops only the connections idle at this moment. A keep-alive connection idle later
+      // (a request done, a stream ended) would carry the client's next request, such as an
+      // EventSource's reconnect, back here until the bound: each is closed once idle instead.
+      const sweep = setInterval(() => {
+        if ("closeIdleConnections" in server) server.closeIdleConnections();
+      }, 100);
       await closeLiveFeeds(deps);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Requests in flight may finish within the bound; what is still open then is cut off.
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        closed.then(() => false),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), settings.API_SHUTDOWN_TIMEOUT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      clearInterval(sweep);
+      if (timedOut) {
+        log.warn("requests still open at the shutdown bound were cut off", {
+          timeout_ms: settings.API_SHUTDOWN_TIMEOUT_MS,
+        });
+        if ("closeAllConnections" in server) server.closeAllConnections();
+        await closed;
+      }
       await closeApiDeps(deps);
     },
   };

@@ -1,14 +1,18 @@
 import {
   emailSettingsShape,
   featureSettingsShape,
+  isLoopbackUrl,
   logLevelSchema,
   nodeEnvSchema,
   parseSettings,
   portSchema,
   postgresUrlSchema,
   redisUrlSchema,
+  requireProductionSecrets,
   requireSmtpWhenEnabled,
+  shutdownTimeoutSchema,
 } from "@ampflux/contracts";
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 const commaList = z.string().transform((s) =>
@@ -32,8 +36,27 @@ export const apiSettingsSchema = z.object({
   REDIS_URL: redisUrlSchema.optional(),
   /** Prepended to every cache key, so deployments (or test runs) can share one Redis. */
   REDIS_KEY_PREFIX: z.string().default("ampflux:"),
-  /** Browser origins allowed to call the api with credentials. */
+  /** Browser origins allowed to call the api with credentials; production refuses the default. */
   CORS_ORIGINS: commaList.default(["http://localhost:5173", "http://127.0.0.1:5173"]),
+  /**
+   * Proxies (IPs, CIDRs or proxy-addr's names such as `loopback`) whose X-Forwarded-For is
+   * believed: the client IP of rate limits and audit rows is the address before the last trusted
+   * hop. Default none: the peer's own address, whatever headers it sends.
+   */
+  TRUSTED_PROXIES: commaList.default([]).superRefine((list, ctx) => {
+    for (const entry of list) {
+      try {
+        proxyaddr.compile(entry);
+      } catch {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry}" is not an IP address, CIDR range or proxy-addr name`,
+        });
+      }
+    }
+  }),
+  /** On SIGTERM/SIGINT, requests still running after this are cut off. */
+  API_SHUTDOWN_TIMEOUT_MS: shutdownTimeoutSchema.default(10_000),
   LOG_LEVEL: logLevelSchema,
   /** Login attempts allowed per email and per client IP in a 15-minute window. */
   LOGIN_MAX_PER_EMAIL: z.coerce.number().int().positive().default(10),
@@ -73,5 +96,28 @@ export const apiSettingsSchema = z.object({
 
 export type ApiSettings = z.infer<typeof apiSettingsSchema>;
 
+/** Production mode's own rules for the api: a metrics token and the real browser origins. */
+function requireProductionApi(settings: ApiSettings, ctx: z.RefinementCtx): void {
+  if (settings.NODE_ENV !== "production") return;
+  if (!settings.METRICS_TOKEN)
+    ctx.addIssue({ code: "custom", path: ["METRICS_TOKEN"], message: "is required in production" });
+  const local = settings.CORS_ORIGINS.filter((origin) => origin === "*" || isLoopbackUrl(origin));
+  if (local.length > 0 || settings.CORS_ORIGINS.length === 0)
+    ctx.addIssue({
+      code: "custom",
+      path: ["CORS_ORIGINS"],
+      message:
+        local.length > 0
+          ? `must list the web app's public origins in production, not ${local.join(", ")}`
+          : "must list the web app's public origins in production",
+    });
+}
+
 export const loadApiSettings = (env: Record<string, string | undefined> = process.env): ApiSettings =>
-  parseSettings(apiSettingsSchema.superRefine(requireSmtpWhenEnabled), env);
+  parseSettings(
+    apiSettingsSchema
+      .superRefine(requireSmtpWhenEnabled)
+      .superRefine(requireProductionSecrets)
+      .superRefine(requireProductionApi),
+    env,
+  );

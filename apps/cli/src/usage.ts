@@ -73,6 +73,7 @@ AMPFLUX_URL (default http://127.0.0.1:3001).
                                         a version (default: the latest) in that format (default:
                                         ampflux, the network document as JSON)
   simulate --project ID [--version N] [--fault ${faults}] [--case max|min] [--bus ID…] [--wait]
+  simulate --project ID --kind load-flow [--version N] [--algorithm A] [--tol PU] [--max-iter N] [--q-limits] [--flat] [--wait]
                                         starts an IEC 60909 short-circuit study (default: latest
                                         version, 3ph, max, every bus); prints its id; --wait shows
                                         its progress and fails unless it succeeds

@@ -169,6 +169,22 @@ describe("ampflux command line", () => {
     });
   });
 
+  it("runs a stored load flow with simulate --kind load-flow and the loadflow command's flags", async () => {
+    const projectId = await newProject("Case 9 load flow");
+    await importCase("case9.m", projectId);
+    const run = await ampflux("simulate", "--project", projectId, "--kind", "load-flow", "--flat", "--wait");
+    expect(run.code, run.stderr).toBe(0);
+    const simulationId = run.stdout.trim();
+    expect(simulationId).toMatch(/^[0-9a-f-]{36}$/);
+    const bad = await ampflux("simulate", "--project", projectId, "--kind", "load-flow", "--tol", "abc");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split("\n")[0]).toBe('ampflux: --tol: "abc" is not a positive number');
+    const kind = await ampflux("simulate", "--project", projectId, "--kind", "powerflow");
+    expect(kind.stderr.split("\n")[0]).toBe(
+      'ampflux: --kind: "powerflow" is not one of short-circuit, load-flow',
+    );
+  });
+
   it("draws the progress of a queued study until the worker finishes it", async () => {
     const projectId = await newProject("Case 14");
     await importCase("case14.m", projectId);

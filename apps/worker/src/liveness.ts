@@ -57,6 +57,9 @@ export function startLiveness(
     async stop() {
       clearInterval(timer);
       await register.catch(() => {});
+      // Called once the runner has stopped: a lock still held under our ids is stale (a shutdown
+      // cut short), so the job is unlocked now for any worker to run, not after graphile's 4 h.
+      if (workerIds.size > 0) await queue.forceUnlockWorkers([...workerIds]).catch(() => {});
       await db.delete(workerProcesses).where(eq(workerProcesses.id, id));
     },
   };

@@ -8,12 +8,32 @@ try {
   const settings = loadWorkerSettings();
   const worker = await startWorker(settings);
   console.log(`worker connected to the job queue (concurrency ${settings.WORKER_CONCURRENCY})`);
-  const shutdown = async () => {
-    await worker.stop();
-    process.exit(0);
+  // SIGTERM (orchestrators) or SIGINT (Ctrl-C): take no new job, let running ones finish within
+  // WORKER_SHUTDOWN_TIMEOUT_MS (past it they go back to the queue and are retried), exit 0. A
+  // second signal exits at once; the liveness ledger then lets a peer retry the jobs.
+  const shutdown = async (signal: NodeJS.Signals) => {
+    console.log(`worker shutting down (${signal}): finishing running jobs`);
+    try {
+      const { graceful } = await worker.stop();
+      console.log(
+        graceful
+          ? "worker stopped"
+          : `worker stopped: jobs still running after ${settings.WORKER_SHUTDOWN_TIMEOUT_MS} ms were handed back to the queue`,
+      );
+      process.exit(0);
+    } catch (error) {
+      console.error(`worker shutdown failed: ${String(error)}`);
+      process.exit(1);
+    }
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    void shutdown(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   await worker.runner.promise;
 } catch (error) {
   const message = error instanceof SettingsError ? error.message : `worker failed: ${String(error)}`;

@@ -1,12 +1,15 @@
 import {
   emailSettingsShape,
   featureSettingsShape,
+  isLoopbackUrl,
   logLevelSchema,
   nodeEnvSchema,
   parseSettings,
   portSchema,
   postgresUrlSchema,
+  requireProductionSecrets,
   requireSmtpWhenEnabled,
+  shutdownTimeoutSchema,
 } from "@ampflux/contracts";
 import { z } from "zod";
 
@@ -24,6 +27,11 @@ export const workerSettingsSchema = z.object({
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
   /** A process silent this long is dead: its peers unlock its jobs so they run again. */
   WORKER_DEAD_AFTER_MS: z.coerce.number().int().min(500).default(30_000),
+  /**
+   * On SIGTERM/SIGINT the worker takes no new job and lets running ones finish for this long; jobs
+   * still running then are handed back to the queue (retried by any worker) and the process exits.
+   */
+  WORKER_SHUTDOWN_TIMEOUT_MS: shutdownTimeoutSchema.default(20_000),
   /** Notification emails (docs/notifications.md). */
   ...emailSettingsShape,
   /** Feature defaults (docs/operations.md#feature-flags); email_notifications gates emails. */
@@ -34,5 +42,22 @@ export const workerSettingsSchema = z.object({
 
 export type WorkerSettings = z.infer<typeof workerSettingsSchema>;
 
+/** Production mode's own rule for the worker: email links must reach the public web app. */
+function requireProductionWorker(settings: WorkerSettings, ctx: z.RefinementCtx): void {
+  if (settings.NODE_ENV !== "production" || !settings.EMAIL_ENABLED) return;
+  if (isLoopbackUrl(settings.APP_URL))
+    ctx.addIssue({
+      code: "custom",
+      path: ["APP_URL"],
+      message: `must be the web app's public address in production when EMAIL_ENABLED, not ${settings.APP_URL}`,
+    });
+}
+
 export const loadWorkerSettings = (env: Record<string, string | undefined> = process.env): WorkerSettings =>
-  parseSettings(workerSettingsSchema.superRefine(requireSmtpWhenEnabled), env);
+  parseSettings(
+    workerSettingsSchema
+      .superRefine(requireSmtpWhenEnabled)
+      .superRefine(requireProductionSecrets)
+      .superRefine(requireProductionWorker),
+    env,
+  );

@@ -15,7 +15,12 @@ export interface RunningWorker {
   runner: Runner;
   /** Where Prometheus scrapes this process; undefined without WORKER_METRICS_PORT. */
   metricsUrl: string | undefined;
-  stop(): Promise<void>;
+  /**
+   * Takes no new job and waits for running ones (graphile-worker's graceful shutdown) up to
+   * `timeoutMs`; jobs still running then are unlocked, so any worker retries them. Resolves
+   * with whether every running job finished.
+   */
+  stop(timeoutMs?: number): Promise<{ graceful: boolean }>;
 }
 
 function portOf(server: Server): number {
@@ -58,20 +63,47 @@ export async function startWorker(
       }),
       crontab,
       events,
+      // Completions (and failures) go through graphile-worker's batcher, which its shutdown flushes:
+      // unbatched, a job finished just before SIGTERM could stay locked after the process exits.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     });
     return {
       runner,
       metricsUrl: metricsServer && `http://${settings.WORKER_METRICS_HOST}:${portOf(metricsServer)}/metrics`,
-      async stop() {
+      async stop(timeoutMs = settings.WORKER_SHUTDOWN_TIMEOUT_MS) {
         metricsServer?.close();
-        await runner.stop();
+        const graceful = await stopRunner(runner, timeoutMs);
         await liveness.stop();
         await queue.release();
         await database.close();
+        return { graceful };
       },
     };
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * graphile-worker's graceful shutdown waits for running tasks without end (ours do not watch its
+ * abort signal), and its `kill()` does nothing once a graceful shutdown began. So past the bound
+ * we stop waiting: `liveness.stop()` then unlocks the jobs still locked under this process's ids
+ * and the process exits, so any worker (a peer, or this one restarted) runs them again at once.
+ * A late finish from this process is harmless: studies are stored once (finishSimulation).
+ */
+async function stopRunner(runner: Runner, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = runner.stop().then(
+    () => true,
+    () => true,
+  );
+  const graceful = await Promise.race([
+    stopped,
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  return graceful;
 }

@@ -44,3 +44,92 @@ export const postgresUrlSchema = z
 export const redisUrlSchema = z
   .string(required)
   .refine((v) => /^rediss?:\/\/[^/]/.test(v), "must be a redis:// or rediss:// URL with a host");
+
+/** How long a process may take to stop on SIGTERM/SIGINT before what is left is cut off. */
+export const shutdownTimeoutSchema = z.coerce.number().int().min(100).max(600_000);
+
+// Production mode (NODE_ENV=production): a process refuses to start on settings that are fine on
+// a laptop but unsafe on a server. Every problem is named in the one SettingsError.
+
+/** Passwords of examples, images and tutorials (ours included): anyone would try them first. */
+const WELL_KNOWN_PASSWORDS = new Set([
+  "postgres",
+  "password",
+  "ampflux",
+  "ampflux-embedded",
+  "changeme",
+  "change-me",
+  "secret",
+  "admin",
+  "root",
+  "example",
+  "test",
+  "123456",
+]);
+
+const isWellKnownPassword = (password: string) => WELL_KNOWN_PASSWORDS.has(password.toLowerCase());
+
+/** What is wrong with a production DATABASE_URL's credentials, if anything. */
+export function databaseUrlSecretProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined; // the URL schema reports a malformed URL
+  }
+  // libpq also takes the password as a query parameter.
+  const password = decodeURIComponent(parsed.password) || parsed.searchParams.get("password") || "";
+  if (!password) return "has no password (production needs a database password)";
+  if (isWellKnownPassword(password) || password === decodeURIComponent(parsed.username))
+    return "uses a well-known password (production needs a generated one)";
+  return undefined;
+}
+
+/** The settings every process shares that production mode checks. */
+interface ProductionSecrets {
+  NODE_ENV: "development" | "production" | "test";
+  DATABASE_URL: string;
+  EMAIL_ENABLED: boolean;
+  SMTP_USER?: string | undefined;
+  SMTP_PASSWORD?: string | undefined;
+}
+
+/**
+ * A zod refinement for the settings of the api and the worker: in production the database needs
+ * a real password, and email (when on) SMTP credentials. Other modes accept the defaults.
+ */
+export function requireProductionSecrets(settings: ProductionSecrets, ctx: z.RefinementCtx): void {
+  if (settings.NODE_ENV !== "production") return;
+  const problem = databaseUrlSecretProblem(settings.DATABASE_URL);
+  if (problem) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: problem });
+  if (!settings.EMAIL_ENABLED) return;
+  if (!settings.SMTP_USER)
+    ctx.addIssue({
+      code: "custom",
+      path: ["SMTP_USER"],
+      message: "is required in production when EMAIL_ENABLED",
+    });
+  if (!settings.SMTP_PASSWORD)
+    ctx.addIssue({
+      code: "custom",
+      path: ["SMTP_PASSWORD"],
+      message: "is required in production when EMAIL_ENABLED",
+    });
+  else if (isWellKnownPassword(settings.SMTP_PASSWORD))
+    ctx.addIssue({
+      code: "custom",
+      path: ["SMTP_PASSWORD"],
+      message: "is a well-known password (production needs the real one)",
+    });
+}
+
+/** True for an origin or URL on a loopback host (localhost, 127.x, ::1): never right on a server. */
+export function isLoopbackUrl(value: string): boolean {
+  let host: string;
+  try {
+    host = new URL(value).hostname;
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "[::1]";
+}

@@ -94,6 +94,18 @@ describe("PSS/E RAW versions 32, 33, 34 and 35", () => {
     expect(imported[32].report.dropped.map((d) => d.item)).not.toContain("induction machine data");
   });
 
+  it("reads Windows (CRLF) and old Mac (CR) line ends, with the same line numbers in errors", () => {
+    const v33 = fixture("same-network_v33.raw");
+    for (const end of ["\r\n", "\r"]) {
+      expect(importPsse(v33.replaceAll("\n", end)).document).toEqual(imported[33].document);
+      const bad = v33
+        .replace("2,'MV", "2,'MV")
+        .replace(", 20.0, 1, 1, 1", ", abc, 1, 1, 1")
+        .replaceAll("\n", end);
+      expect(caught(() => importPsse(bad), PsseParseError).line).toBe(5);
+    }
+  });
+
   it("refuses other versions naming the version, and is detected after @! comment lines", () => {
     const v35 = fixture("same-network_v35.raw");
     for (const rev of [30, 31, 36]) {

@@ -1,9 +1,9 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context as HonoContext } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { authenticateApiKey } from "../auth/api-keys.ts";
 import type { AuthCompany } from "../auth/auth-cache.ts";
 import { SESSION_COOKIE, type SessionUser, validateSessionToken } from "../auth/sessions.ts";
+import { clientIp } from "../client-ip.ts";
 import { databaseUnavailable, isDatabaseOutage } from "../database-outage.ts";
 import type { ApiDeps } from "../deps.ts";
 
@@ -78,7 +78,7 @@ export async function createContext(c: HonoContext, deps: ApiDeps): Promise<Cont
   return {
     deps,
     requestId: c.get("requestId"),
-    client: { ip: getConnInfo(c).remote.address, userAgent: c.req.header("user-agent") },
+    client: { ip: clientIp(c, deps.settings.TRUSTED_PROXIES), userAgent: c.req.header("user-agent") },
     auth,
     ...cookies,
     setHeader: (name, value) => c.header(name, value),

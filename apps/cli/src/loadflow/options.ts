@@ -28,15 +28,20 @@ function iterations(value: string | undefined, problems: string[]): number | und
   return undefined;
 }
 
-export function loadFlowRequest({ args, flags }: Command): LoadFlowRequest {
-  const problems: string[] = [];
-  const options: LoadFlowOptions = {
+/** The load-flow flags (--tol, --max-iter, --q-limits, --flat, --algorithm) → options; problems collected. */
+export function loadFlowOptionsOf(flags: Command["flags"], problems: string[]): LoadFlowOptions {
+  return {
     tolerance_pu: positiveNumber("tol", flags.tol, problems),
     max_iterations: iterations(flags["max-iter"], problems),
     q_limits: flags["q-limits"] ?? false,
     flat_start: flags.flat ?? false,
     algorithm: checkOneOf("algorithm", flags.algorithm, LOAD_FLOW_ALGORITHMS, problems) ?? "nr",
   };
+}
+
+export function loadFlowRequest({ args, flags }: Command): LoadFlowRequest {
+  const problems: string[] = [];
+  const options = loadFlowOptionsOf(flags, problems);
   const format = checkOneOf("format", flags.format, FORMATS, problems) ?? "table";
   if (problems.length > 0) throw usageError(...problems);
   return { file: args.file ?? "", format, options };

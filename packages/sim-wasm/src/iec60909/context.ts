@@ -1,7 +1,7 @@
 // What every element builder needs: node lookup, per-unit bases, voltage factors and the
 // sequence networks under construction.
 
-import type { Generator, NetworkDocument, NetworkIssue } from "@ampflux/contracts";
+import type { Generator, NetworkDocument, NetworkIssue, Transformer } from "@ampflux/contracts";
 import { endKey, networkNodes } from "../network-nodes.ts";
 import type { Cx } from "./complex.ts";
 import type { CorrectionFactors } from "./kernels.ts";
@@ -12,6 +12,8 @@ export class BuildContext {
   readonly isMax: boolean;
   /** Power station units: unit transformer id → its generator. */
   readonly unitGenerators = new Map<string, Generator>();
+  /** In-service unit transformers by id: a lookup per generator instead of a scan of all. */
+  readonly unitTransformers = new Map<string, Transformer>();
   readonly #openEnds = new Set<string>();
   readonly doc: NetworkDocument;
   readonly options: ModelOptions;
@@ -39,6 +41,11 @@ export class BuildContext {
     for (const gen of doc.generators) {
       if (gen.in_service && gen.power_station_trafo !== undefined)
         this.unitGenerators.set(gen.power_station_trafo, gen);
+    }
+    for (const t of doc.transformers) {
+      // The first in-service one with the id, as a search in document order would find.
+      if (t.in_service && this.unitGenerators.has(t.id) && !this.unitTransformers.has(t.id))
+        this.unitTransformers.set(t.id, t);
     }
   }
 

@@ -39,7 +39,8 @@ export function addGenerator(ctx: BuildContext, gen: Generator): void {
   if (!gen.in_service || node === undefined) return;
   const kv = ctx.model.baseKv[node] ?? 1;
   const zRated = gen.vn_kv ** 2 / gen.sn_mva;
-  const unit = ctx.doc.transformers.find((t) => t.in_service && t.id === gen.power_station_trafo);
+  const unit =
+    gen.power_station_trafo === undefined ? undefined : ctx.unitTransformers.get(gen.power_station_trafo);
   const hvNode = unit && ctx.model.nodeOfBus.get(unit.hv_bus);
   const k =
     unit && hvNode !== undefined

@@ -9,8 +9,11 @@ export class Lines {
   #number = 0;
   #peeked: { text: string; line: number } | undefined;
 
+  readonly #hasCr: boolean;
+
   constructor(text: string) {
     this.#text = text;
+    this.#hasCr = text.includes("\r");
   }
 
   /** Lines read so far (the file's line count once done). */
@@ -22,13 +25,28 @@ export class Lines {
     const text = this.#text;
     for (;;) {
       if (this.#at > text.length || (this.#at === text.length && this.#number > 0)) return undefined;
-      let end = this.#at;
-      while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
+      const end = this.#lineEnd(this.#at);
       const line = text.slice(this.#at, end);
-      this.#at = text[end] === "\r" && text[end + 1] === "\n" ? end + 2 : end + 1;
+      this.#at = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
       this.#number++;
       if (!line.trimStart().startsWith("@!")) return { text: line, line: this.#number };
     }
+  }
+
+  /**
+   * Where the line starting at `from` ends. A text without carriage returns (checked once) is
+   * cut at line feeds by the native indexOf; others are scanned for \n, \r\n or a bare \r.
+   */
+  #lineEnd(from: number): number {
+    const text = this.#text;
+    if (!this.#hasCr) {
+      const lf = text.indexOf("\n", from);
+      return lf < 0 ? text.length : lf;
+    }
+    let end = from;
+    let c = text.charCodeAt(end);
+    while (end < text.length && c !== 10 && c !== 13) c = text.charCodeAt(++end);
+    return end;
   }
 
   /** The next line (blank or not) and its number, or undefined at the end. */

@@ -10,26 +10,30 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eEdD][+-]?\d+)?$/;
 export function splitItems(text: string, line: number): string[] {
   const items: string[] = [];
   const n = text.length;
+  // Character codes, not one-character strings: this loop runs once per character of the file.
+  const [SPACE, TAB, COMMA, SLASH, SINGLE, DOUBLE] = [32, 9, 44, 47, 39, 34];
   let i = 0;
   const skipBlanks = () => {
-    while (i < n && (text[i] === " " || text[i] === "\t")) i++;
+    let c = text.charCodeAt(i);
+    while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
   };
   skipBlanks();
-  while (i < n && text[i] !== "/") {
-    const c = text[i];
-    if (c === "'" || c === '"') {
-      const close = text.indexOf(c, i + 1);
+  while (i < n && text.charCodeAt(i) !== SLASH) {
+    const c = text.charCodeAt(i);
+    if (c === SINGLE || c === DOUBLE) {
+      const close = text.indexOf(c === SINGLE ? "'" : '"', i + 1);
       if (close < 0)
         throw new PsseParseError(line, `quoted string opened at column ${i + 1} is never closed`);
       items.push(text.slice(i + 1, close));
       i = close + 1;
     } else {
       const start = i;
-      while (i < n && text[i] !== "," && text[i] !== " " && text[i] !== "\t" && text[i] !== "/") i++;
+      let d = c;
+      while (i < n && d !== COMMA && d !== SPACE && d !== TAB && d !== SLASH) d = text.charCodeAt(++i);
       items.push(text.slice(start, i));
     }
     skipBlanks();
-    if (text[i] === ",") {
+    if (text.charCodeAt(i) === COMMA) {
       i++;
       skipBlanks();
     }

@@ -1,0 +1,78 @@
+// `ampflux study` as a user runs it: a fresh Node process per run, whole wall time including
+// Node's start-up, the bundled CLI (apps/cli/bin/ampflux.js → dist/) against the TypeScript
+// sources (node apps/cli/src/main.ts) and a bare `node -e 0` measured in the same run. The first
+// run of each is the cold figure (nothing of ours in the OS file cache's favour beyond what the
+// previous command left); the median of the rest is the steady one-shot figure.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { MATPOWER_DIR } from "../networks.ts";
+
+export interface CliColdRow {
+  network: string;
+  fault: string;
+  entry: "bundle" | "sources";
+  runs: number;
+  firstMs: number;
+  medianMs: number;
+  /** Median wall time minus the median bare Node start-up of the same run. */
+  beyondStartupMs: number;
+  /** The engine's own timing (sum of its phases) in the median run, from the JSON output. */
+  engineMs: number;
+}
+
+export interface CliCold {
+  nodeStartupMs: number;
+  rows: CliColdRow[];
+}
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+function timed(args: string[]): { ms: number; stdout: string } {
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  if (run.status !== 0) throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr}`);
+  return { ms, stdout: run.stdout };
+}
+
+export function benchCliCold(quick: boolean): CliCold {
+  // The bin runs the bundle only once it is built.
+  execFileSync(process.execPath, ["apps/cli/scripts/build.ts"], { cwd: root, stdio: "inherit" });
+  const runs = quick ? 3 : 5;
+  const startup = Array.from({ length: runs }, () => timed(["-e", "0"]).ms);
+  const nodeStartupMs = median(startup);
+  const rows: CliColdRow[] = [];
+  const cases = quick ? ["case9", "case2869pegase"] : ["case9", "case2869pegase", "case9241pegase"];
+  for (const network of cases) {
+    const file = fileURLToPath(new URL(`${network}.m`, MATPOWER_DIR));
+    for (const fault of ["3ph", "1ph"]) {
+      for (const entry of ["bundle", "sources"] as const) {
+        const main = entry === "bundle" ? "apps/cli/bin/ampflux.js" : "apps/cli/src/main.ts";
+        const samples = Array.from({ length: runs }, () =>
+          timed([main, "study", file, "--fault", fault, "--format", "json"]),
+        );
+        const ms = samples.map((s) => s.ms);
+        const mid = samples.find((s) => s.ms === median(ms)) ?? samples[0];
+        const timings =
+          (JSON.parse(mid?.stdout ?? "{}") as { timings?: Record<string, number> }).timings ?? {};
+        rows.push({
+          network,
+          fault,
+          entry,
+          runs,
+          firstMs: round(ms[0] ?? Number.NaN),
+          medianMs: round(median(ms)),
+          beyondStartupMs: round(median(ms) - nodeStartupMs),
+          engineMs: round(Object.values(timings).reduce((a, b) => a + b, 0)),
+        });
+      }
+    }
+  }
+  return { nodeStartupMs: round(nodeStartupMs), rows };
+}

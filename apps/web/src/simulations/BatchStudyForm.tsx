@@ -4,6 +4,7 @@ import {
   type DutyCurrent,
   FAULT_TYPES,
   type FaultType,
+  loadFlowLimitsSchema,
   STUDY_CASES,
   type StudyCase,
 } from "@ampflux/contracts";
@@ -32,6 +33,10 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
   const [outages, setOutages] = useState<string[]>([]);
   const [duty, setDuty] = useState(false);
   const [dutyCurrent, setDutyCurrent] = useState<DutyCurrent>("bus");
+  const [loadFlow, setLoadFlow] = useState(false);
+  // The limits' defaults come from the one schema in contracts (0.95–1.05 pu, 100 %).
+  const [limits, setLimits] = useState(() => loadFlowLimitsSchema.parse({}));
+  const limitsCheck = loadFlowLimitsSchema.safeParse(limits);
   const branches = BRANCH_COLLECTIONS.flatMap((c) =>
     ((document[c] as Array<{ id: string }> | undefined) ?? []).map((b) => ({ id: b.id, kind: c })),
   );
@@ -53,7 +58,14 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
           version,
           study: {
             kind: "batch_study",
-            options: { faults, cases, contingencies: outages, duty, duty_current: dutyCurrent },
+            options: {
+              faults,
+              cases,
+              contingencies: outages,
+              duty,
+              duty_current: dutyCurrent,
+              ...(loadFlow && { load_flow: { limits } }),
+            },
           },
         });
       }}
@@ -131,7 +143,39 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
           </p>
         )}
       </fieldset>
+      <fieldset>
+        <legend>Load flow</legend>
+        <label className="inline">
+          <input type="checkbox" checked={loadFlow} onChange={(e) => setLoadFlow(e.target.checked)} />
+          Load flow per contingency (worst voltage per bus, worst loading per branch)
+        </label>
+        {(
+          [
+            ["vm_min_pu", "Lowest voltage, pu"],
+            ["vm_max_pu", "Highest voltage, pu"],
+            ["loading_max_percent", "Highest loading, %"],
+          ] as const
+        ).map(([key, label]) => (
+          <label key={key} className="inline">
+            {label}{" "}
+            <input
+              type="number"
+              step="any"
+              aria-label={label}
+              value={limits[key]}
+              disabled={!loadFlow}
+              onChange={(e) => setLimits({ ...limits, [key]: e.target.valueAsNumber })}
+            />
+          </label>
+        ))}
+        {loadFlow && !limitsCheck.success && (
+          <p className="field-error" role="alert">
+            {limitsCheck.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+          </p>
+        )}
+      </fieldset>
       <p className="muted small">
+        {loadFlow && `${outages.length + 1} load flows and `}
         {(outages.length + 1) * faults.length * cases.length} short-circuit studies ({outages.length + 1}{" "}
         network states × {faults.length} faults × {cases.length} cases).
       </p>
@@ -140,7 +184,12 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
         type="submit"
         className="primary"
         disabled={
-          disabled || run.isPending || !faults.length || !cases.length || (duty && !cases.includes("max"))
+          disabled ||
+          run.isPending ||
+          !faults.length ||
+          !cases.length ||
+          (duty && !cases.includes("max")) ||
+          (loadFlow && !limitsCheck.success)
         }
       >
         {run.isPending ? "Queueing…" : "Run batch study"}

@@ -13,6 +13,7 @@ import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { LiveProgress } from "./LiveProgress.tsx";
+import { LoadFlowWorstTables } from "./LoadFlowWorstTables.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
 import { StoredArcFlash } from "./StoredArcFlash.tsx";
 import { StoredDuty } from "./StoredDuty.tsx";
@@ -87,6 +88,9 @@ export function SimulationDetail({
         ) : (
           <ResultsTable buses={s.result.buses} selected={[]} onSelect={() => {}} />
         ))}
+      {s.status === "succeeded" && s.result && isBatchStudyResult(s.result) && s.result.load_flow && (
+        <LoadFlowWorstTables worst={s.result.load_flow} simulationId={s.id} />
+      )}
       {s.status === "succeeded" && s.result && !isLoadFlowResult(s.result) && s.result.duty && (
         <StoredDuty
           checks={s.result.duty}

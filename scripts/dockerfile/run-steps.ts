@@ -300,8 +300,24 @@ function builderNetwork(): Record<string, string> {
     const value = process.env[name];
     if (value) network[name] = value;
   }
-  if (network.NODE_EXTRA_CA_CERTS) network.npm_config_cafile = network.NODE_EXTRA_CA_CERTS;
+  // The npm of the host may carry the CA in its global npmrc only (RUN steps use their own prefix).
+  const cafile = network.NODE_EXTRA_CA_CERTS ?? hostNpmCafile();
+  if (cafile) {
+    network.npm_config_cafile = cafile;
+    network.NODE_EXTRA_CA_CERTS = cafile;
+  }
   return network;
+}
+
+let npmCafile: string | null | undefined;
+
+function hostNpmCafile(): string | undefined {
+  if (npmCafile === undefined) {
+    const asked = spawnSync("npm", ["config", "get", "cafile"], { encoding: "utf8" });
+    const value = asked.status === 0 ? asked.stdout.trim() : "";
+    npmCafile = value && value !== "null" && value !== "undefined" && existsSync(value) ? value : null;
+  }
+  return npmCafile ?? undefined;
 }
 
 /** `apt-get install … pkg…`: every package must be installed on the host. */

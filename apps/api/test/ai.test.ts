@@ -54,6 +54,7 @@ describe("ai.ask", () => {
       "compare_versions",
       "get_duty_results",
       "get_arc_flash_results",
+      "get_load_flow_results",
     ]);
     const [system, context, question, ...rest] = request.messages;
     expect(rest).toEqual([]);

@@ -221,6 +221,8 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     bus("bus", "Bus"),
     num("sn_mva", "Rated power Sn", "MVA"),
     num("k", "Current factor k", undefined, { hint: "Ik = k · In (IEC 60909-0 §6.10)" }),
+    num("p_mw", "P (load flow)", "MW", { hint: "operating point fed into the network by the load flow" }),
+    num("q_mvar", "Q (load flow)", "Mvar"),
     inService,
   ],
   loads: [name, bus("bus", "Bus"), num("p_mw", "P", "MW"), num("q_mvar", "Q", "Mvar"), inService],

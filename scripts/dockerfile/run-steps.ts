@@ -300,8 +300,7 @@ function builderNetwork(): Record<string, string> {
     const value = process.env[name];
     if (value) network[name] = value;
   }
-  // The npm of the host may carry the CA in its global npmrc only (RUN steps use their own prefix).
-  const cafile = network.NODE_EXTRA_CA_CERTS ?? hostNpmCafile();
+  const cafile = network.NODE_EXTRA_CA_CERTS ?? network.SSL_CERT_FILE ?? hostCaFile();
   if (cafile) {
     network.npm_config_cafile = cafile;
     network.NODE_EXTRA_CA_CERTS = cafile;
@@ -309,15 +308,12 @@ function builderNetwork(): Record<string, string> {
   return network;
 }
 
-let npmCafile: string | null | undefined;
+/** Debian's system CA bundle (what the host's npm and curl trust), when nothing names another. */
+const SYSTEM_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
 
-function hostNpmCafile(): string | undefined {
-  if (npmCafile === undefined) {
-    const asked = spawnSync("npm", ["config", "get", "cafile"], { encoding: "utf8" });
-    const value = asked.status === 0 ? asked.stdout.trim() : "";
-    npmCafile = value && value !== "null" && value !== "undefined" && existsSync(value) ? value : null;
-  }
-  return npmCafile ?? undefined;
+function hostCaFile(): string | undefined {
+  // turbo runs tasks with a filtered environment: NODE_EXTRA_CA_CERTS may not reach the test.
+  return existsSync(SYSTEM_CA_BUNDLE) ? SYSTEM_CA_BUNDLE : undefined;
 }
 
 /** `apt-get install … pkg…`: every package must be installed on the host. */

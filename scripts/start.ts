@@ -81,6 +81,9 @@ function resolveViteBin(): string {
   return path.join(path.dirname(requireFromWeb.resolve("vite/package.json")), "bin/vite.js");
 }
 
+/** Children whose stdout and stderr have ended (every line of theirs has been passed on). */
+const outputClosed = new WeakSet<ChildProcess>();
+
 /** Spawns a child whose output lines are prefixed with its name. */
 function launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
   // Own process group: a terminal's Ctrl-C reaches only this supervisor, which stops children in order.
@@ -93,6 +96,7 @@ function launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) if (line.trim()) stream.write(`[${name}] ${line}\n`);
   };
+  child.once("close", () => outputClosed.add(child));
   child.stdout?.on("data", prefix(process.stdout));
   child.stderr?.on("data", prefix(process.stderr));
   return child;
@@ -193,7 +197,11 @@ function superviseUntilSignal(
             clearTimeout(timer);
             // What the child left behind in its group (a grandchild) goes with it.
             signalGroup(child, "SIGKILL");
-            resolve();
+            // "exit" can come before the child's last output lines are read ("worker stopped"):
+            // wait until its pipes are drained, or at most 2 s.
+            if (outputClosed.has(child)) return resolve();
+            child.once("close", () => resolve());
+            setTimeout(resolve, 2_000).unref();
           };
           if (child.exitCode !== null || child.signalCode !== null) return done();
           child.once("exit", done);

@@ -3,6 +3,8 @@
 // (buses in the file's order, then branches, sources, losses and the convergence report).
 
 import {
+  LOAD_FLOW_BRANCH_CSV_COLUMNS,
+  LOAD_FLOW_BUS_CSV_COLUMNS,
   type LoadFlowBranchResult,
   type LoadFlowBusResult,
   type LoadFlowResult,
@@ -16,23 +18,6 @@ import { alignColumns } from "../study/table.ts";
 const NONE = "–";
 /** Decimals: |V| in pu to 6 (1e-6 pu is the agreement the issue asks for), angles to 4, powers to 3. */
 const DIGITS = { pu: 6, deg: 4, mw: 3, ka: 4, percent: 1 } as const;
-
-const BUS_COLUMNS = ["bus", "type", "vm_pu", "va_degree", "p_mw", "q_mvar"] as const;
-const BRANCH_COLUMNS = [
-  "id",
-  "kind",
-  "from_bus",
-  "to_bus",
-  "p_from_mw",
-  "q_from_mvar",
-  "i_from_ka",
-  "p_to_mw",
-  "q_to_mvar",
-  "i_to_ka",
-  "pl_mw",
-  "ql_mvar",
-  "loading_percent",
-] as const;
 
 function digitsOf(column: string): number | undefined {
   if (column.endsWith("_pu")) return DIGITS.pu;
@@ -115,7 +100,7 @@ export function renderLoadFlow(r: LoadFlowResult, format: Format): Output {
   if (format === "table") return { stdout: formatTable(r), stderr: [] };
   const stdout =
     format === "csv"
-      ? `${writeCsv(BUS_COLUMNS, r.buses, cell)}\n${writeCsv(BRANCH_COLUMNS, r.branches, cell)}`
+      ? `${writeCsv(LOAD_FLOW_BUS_CSV_COLUMNS, r.buses, cell)}\n${writeCsv(LOAD_FLOW_BRANCH_CSV_COLUMNS, r.branches, cell)}`
       : `${JSON.stringify(r, null, 2)}\n`;
   return { stdout, stderr: [...warningLines(r), convergenceLine(r)] };
 }

@@ -12,7 +12,7 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
-  "[--tmin S] [--tk S] [--bus ID…] [--branches] [--duty] [--duty-current bus|through] " +
+  "[--tmin S] [--tk S] [--r-fault OHM] [--x-fault OHM] [--bus ID…] [--branches] [--duty] [--duty-current bus|through] " +
   "[--arc-flash] [--arc-flash-max-duration S|none] [--prefault iec60909|load-flow] [--seq FILE.seq] " +
   "[--labels FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]] " +
   "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
@@ -37,7 +37,7 @@ AmpFlux from the command line: studies on this machine, and the AmpFlux api.
 
 On this machine (no server, no API key):
   study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] [--tmin S] [--tk S]
-        [--bus ID…] [--branches] [--duty] [--duty-current bus|through]
+        [--r-fault OHM] [--x-fault OHM] [--bus ID…] [--branches] [--duty] [--duty-current bus|through]
         [--arc-flash] [--arc-flash-max-duration S|none] [--labels FILE.pdf|FILE.svg]
         [--prefault iec60909|load-flow] [--default-type COLLECTION=TYPE…] [--format table|csv|json]
                                         IEC 60909 short-circuit study of a MATPOWER case,
@@ -119,6 +119,10 @@ mapped, assumed or dropped goes to stderr.
   --case      max: equipment rating (c_max); min: protection settings (c_min)   (default max)
   --kappa     peak factor method B or C (default C)
   --tmin S    minimum time delay for the breaking current Ib, seconds (default 0.1)
+  --r-fault OHM, --x-fault OHM
+              fault impedance Zf = R + jX in ohm (default 0: IEC 60909's bolted fault):
+              in series for 3ph, between the phases for 2ph, 3·Zf to earth for earth faults;
+              κ from the loop's R/X, Ib = I''k; not with --duty or --arc-flash
   --tk S      fault duration for the thermal current Ith, seconds (default 1)
   --bus ID    fault only this bus; repeat for more (default: every bus)
   --branches  also print branch-end currents for each --bus

@@ -39,6 +39,13 @@ export const shortCircuitOptionsSchema = z.strictObject({
   buses: z.array(z.string().min(1)).max(10_000).optional(),
   /** Branch-end currents for each fault bus (needs `buses`: one extra solve per fault bus). */
   branches: z.boolean().default(false),
+  /**
+   * Fault impedance Z_f = R + jX (ohm) between the faulted phases, and to earth for earth faults
+   * (3·Z_f in the zero-sequence path). IEC 60909 covers bolted faults only (0, the default); a
+   * non-zero Z_f models an arc or an earthing resistance, as pandapower's r_fault_ohm/x_fault_ohm.
+   */
+  r_fault_ohm: z.number().min(0).max(1e6).default(0),
+  x_fault_ohm: z.number().min(-1e6).max(1e6).default(0),
   /** Pre-fault voltages: IEC 60909's c·Un/√3 (default) or a load flow's (superposition method). */
   prefault_voltage: z.enum(PREFAULT_VOLTAGES).default("iec60909"),
   /** Settings of that load flow (prefault_voltage "load_flow" only); its defaults otherwise. */

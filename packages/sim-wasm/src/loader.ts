@@ -78,6 +78,7 @@ export interface SimExports {
     sourceVolts: number,
     lowVoltage: number,
     decay: number,
+    zf: number,
     out: number,
   ): number;
   ampflux_sc_breaking_decay(
@@ -184,7 +185,7 @@ export interface SimExports {
 }
 
 /** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
-export const EXPECTED_ABI_VERSION = 7;
+export const EXPECTED_ABI_VERSION = 8;
 
 const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
 

@@ -40,6 +40,8 @@ const FLAG_OF_OPTION: Record<string, string> = {
   arc_flash: "--arc-flash",
   arc_flash_max_duration_s: "--arc-flash-max-duration",
   prefault_voltage: "--prefault",
+  r_fault_ohm: "--r-fault",
+  x_fault_ohm: "--x-fault",
 };
 
 /** --prefault values (CLI spelling) → the option's values. */
@@ -64,6 +66,14 @@ function checkRanges(options: ShortCircuitOptionsInput, problems: string[]): voi
     const flag = FLAG_OF_OPTION[String(issue.path[0])] ?? String(issue.path[0]);
     problems.push(`${flag}: ${issue.message.toLowerCase()}`);
   }
+}
+
+function ohms(flag: string, value: string | undefined, problems: string[]): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() !== "" && Number.isFinite(n)) return n;
+  problems.push(`--${flag}: "${value}" is not a number of ohms`);
+  return undefined;
 }
 
 /** --arc-flash-max-duration: seconds, or "none" for no cap (null). */
@@ -101,6 +111,8 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
     arc_flash: arcFlash,
     arc_flash_max_duration_s: maxDuration(flags["arc-flash-max-duration"], problems),
     prefault_voltage: prefaultVoltage(flags.prefault, problems),
+    r_fault_ohm: ohms("r-fault", flags["r-fault"], problems),
+    x_fault_ohm: ohms("x-fault", flags["x-fault"], problems),
   };
   const format = checkOneOf("format", flags.format, FORMATS, problems) ?? "table";
   if (options.branches && !flags.bus) problems.push("--branches needs at least one --bus");
@@ -110,6 +122,9 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
     problems.push("--duty needs --case max (duty uses the maximum currents)");
   if (arcFlash && fault !== undefined && fault !== "3ph")
     problems.push(`--arc-flash needs --fault 3ph (IEEE 1584-2018 models three-phase arcs), not ${fault}`);
+  const throughImpedance = (options.r_fault_ohm ?? 0) !== 0 || (options.x_fault_ohm ?? 0) !== 0;
+  if (throughImpedance && (options.duty || arcFlash))
+    problems.push("--r-fault/--x-fault: duty and arc flash use bolted-fault currents; leave them out");
   if (flags["arc-flash-max-duration"] !== undefined && !arcFlash)
     problems.push("--arc-flash-max-duration needs --arc-flash");
   const labels = labelsRequest(flags, arcFlash, problems);

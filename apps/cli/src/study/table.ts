@@ -62,7 +62,10 @@ function title(result: ShortCircuitResult): string {
   const o = result.options;
   return (
     `${result.standard}: ${o.fault} fault, ${o.case} case, κ method ${o.kappa_method}, ` +
-    `tmin ${o.tmin_s} s, tk ${o.tk_s} s`
+    `tmin ${o.tmin_s} s, tk ${o.tk_s} s` +
+    (o.r_fault_ohm !== 0 || o.x_fault_ohm !== 0
+      ? `, through Zf = ${o.r_fault_ohm} ${o.x_fault_ohm < 0 ? "−" : "+"} j${Math.abs(o.x_fault_ohm)} Ω (not IEC 60909: bolted faults only)`
+      : "")
   );
 }
 

@@ -50,7 +50,8 @@ fn study_params(
 
 /// Per-bus results for n buses. Inputs: Z(1), Z(0) (a non-finite entry: no earth path) and
 /// Z(1) of the peak-current network (see `BusInput::z_peak`), 2n f64 each, and n f64
-/// each of c, converter source voltage, low-voltage flag (≠ 0) and machine decay. Output per bus
+/// each of c, converter source voltage, low-voltage flag (≠ 0) and machine decay, and the fault
+/// impedance Z_f per bus (2n f64; zeros for IEC 60909's bolted faults). Output per bus
 /// (BUS_RESULT_STRIDE f64): I''k, earth current, κ, ip, Ib, Ith, I1, I2, I0 (re, im), and the
 /// R/X the κ method used (for the d.c. component of the duty study).
 ///
@@ -71,11 +72,18 @@ pub unsafe extern "C" fn ampflux_sc_bus_results(
     source_volts: *const f64,
     low_voltage: *const f64,
     decay: *const f64,
+    zf: *const f64,
     out: *mut f64,
 ) -> i32 {
     status(|| {
         dimension(n)?;
         let p = study_params(fault, kappa_method, f_hz, tk_s, rx_flag)?;
+        let zf = complex_slice(zf, n)?;
+        if zf.iter().any(|z| !(z.re >= 0.0 && z.im.is_finite())) {
+            return Err(SolverError::invalid(
+                "fault impedance: resistance must be ≥ 0 and reactance finite",
+            ));
+        }
         let (z1, z0) = (complex_slice(z1, n)?, complex_slice(z0, n)?);
         let z_peak = complex_slice(z_peak, n)?;
         let (c, src, lv, decay) = (
@@ -94,6 +102,7 @@ pub unsafe extern "C" fn ampflux_sc_bus_results(
                 source_voltage: src[f],
                 low_voltage: lv[f] != 0.0,
                 decay: decay[f],
+                zf: zf[f],
             };
             let r = bus_result(&p, &input);
             let s = r.sequence;

@@ -46,6 +46,8 @@ export interface BusResultInput {
   sourceVoltage: Float64Array;
   lowVoltage: Float64Array;
   decay: Float64Array;
+  /** Fault impedance per bus (interleaved, per unit of the bus's base); zeros: bolted faults. */
+  zf: Float64Array;
 }
 
 /** BUS_RESULT_STRIDE values per bus: I''k, I_E, κ, ip, Ib, Ith, I1, I2, I0 (re, im), R/X of the κ method. */
@@ -70,6 +72,7 @@ export function busResults(sim: SimExports, input: BusResultInput): Float64Array
         put(input.sourceVoltage),
         put(input.lowVoltage),
         put(input.decay),
+        put(input.zf),
         out.ptr,
       ),
     );

@@ -25,7 +25,7 @@ import { buildModel } from "./build-model.ts";
 import { busFaultResults, busWarnings } from "./bus-fault-results.ts";
 import { ShortCircuitInputError } from "./errors.ts";
 import { busResults, type CorrectionFactors, correctionFactors } from "./kernels.ts";
-import type { ShortCircuitModel } from "./model.ts";
+import { baseImpedanceOhm, type ShortCircuitModel } from "./model.ts";
 import {
   missingPrefaultVoltages,
   type PrefaultState,
@@ -63,6 +63,24 @@ interface CaseNetworks {
 }
 
 const isEarthFault = (fault: FaultType) => fault === "1ph" || fault === "2ph_earth";
+
+/** The options' fault impedance (ohm) in per unit of each fed bus's base impedance, interleaved. */
+function faultImpedancePerUnit(
+  options: ShortCircuitOptions,
+  index: Int32Array,
+  n: number,
+  baseKv: readonly number[],
+): Float64Array {
+  const zf = new Float64Array(2 * n);
+  if (options.r_fault_ohm === 0 && options.x_fault_ohm === 0) return zf;
+  index.forEach((k, node) => {
+    if (k < 0) return;
+    const zBase = baseImpedanceOhm(baseKv[node] ?? 1);
+    zf[2 * k] = options.r_fault_ohm / zBase;
+    zf[2 * k + 1] = options.x_fault_ohm / zBase;
+  });
+  return zf;
+}
 
 export class ShortCircuitStudies implements Disposable {
   #sim: SimExports;
@@ -136,6 +154,7 @@ export class ShortCircuitStudies implements Disposable {
       sourceVoltage: pos.sourceVoltage,
       lowVoltage: gather(pos.index, pos.n, (node) => ((model.baseKv[node] ?? 1) <= 1 ? 1 : 0)),
       decay: (fault === "3ph" && pos.decay) || new Float64Array(pos.n),
+      zf: faultImpedancePerUnit(options, pos.index, pos.n, model.baseKv),
     });
     const buses = busFaultResults({ doc, model, options, index: pos.index, z1: pos.z1, z0, raw });
     clock.lap("results");

@@ -34,6 +34,19 @@ export function parseStudyOptions(
       { path: ["load_flow"], message: 'load-flow settings apply to prefault_voltage "load_flow" only' },
     ]);
   }
+  const faultImpedance = options.r_fault_ohm !== 0 || options.x_fault_ohm !== 0;
+  // Both rest on bolted-fault currents: duty on the maximum currents (IEC 60909-0 §1, §2.3), arc
+  // flash on the bolted three-phase current (IEEE 1584-2018 §4.2, Ibf).
+  for (const key of ["duty", "arc_flash"] as const) {
+    if (faultImpedance && options[key]) {
+      throw new ShortCircuitInputError("invalid options", [
+        {
+          path: [key],
+          message: `${key === "duty" ? "duty checks use" : "arc flash uses"} bolted-fault currents: set r_fault_ohm and x_fault_ohm to 0`,
+        },
+      ]);
+    }
+  }
   if (options.branches && options.buses === undefined) {
     throw new ShortCircuitInputError("invalid options", [
       { path: ["branches"], message: "needs the fault buses in `buses`" },

@@ -39,6 +39,8 @@ pub struct BusInput {
     pub low_voltage: bool,
     /// Σ (ΔU''/c)(1 − μ q) I''k of the machines, eq. (75); 0 far from generators.
     pub decay: f64,
+    /// Fault impedance Z_f (per unit of the bus's base); zero for IEC 60909's bolted fault.
+    pub zf: Complex,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -63,8 +65,15 @@ fn r_over_x(z: Complex) -> f64 {
 
 /// The R/X of the κ method at the fault: method B, R/X of the peak network's impedance (eq. 58
 /// before its 1.15 factor); method C, (Rc/Xc)·(fc/f) of that network at f_c (eq. 59).
+/// With a fault impedance the d.c. component decays with the R/X of the whole fault loop, so
+/// Z_f joins the peak network's impedance (its reactance at f_c for method C).
 fn kappa_r_over_x(p: &StudyParams, b: &BusInput) -> f64 {
-    let z = Complex::new(b.z_peak.re, b.z_peak.im.abs());
+    let zf = match p.kappa_method {
+        KappaMethod::B => b.zf,
+        KappaMethod::C => Complex::new(b.zf.re, b.zf.im * equivalent_frequency_hz(p.f_hz) / p.f_hz),
+    };
+    let loop_z = b.z_peak + zf;
+    let z = Complex::new(loop_z.re, loop_z.im.abs());
     match p.kappa_method {
         KappaMethod::B => r_over_x(z),
         KappaMethod::C => {
@@ -84,17 +93,26 @@ fn peak_factor(p: &StudyParams, b: &BusInput, r_over_x: f64) -> f64 {
 
 /// One fault bus. Converter sources add a current without d.c. component, so their part of
 /// I''k enters ip as √2·I''k (eq. 57 of the 2016 edition); Ib decays only for 3ph faults
-/// (§9.1.1: unbalanced faults take Ib = I''k).
+/// (§9.1.1: unbalanced faults take Ib = I''k). With a fault impedance Ib = I''k as well: eq. (75)
+/// is defined for bolted faults, and its μ and q grow as the machines' currents fall, so the
+/// bolted-fault decay would understate Ib; I''k is the upper bound.
 pub fn bus_result(p: &StudyParams, b: &BusInput) -> BusOutput {
-    let from_source = fault_current(sequence_currents(p.fault, b.c, b.z1, b.z0));
-    let from_converters = fault_current(sequence_currents(p.fault, b.source_voltage, b.z1, b.z0));
-    let sequence = sequence_currents(p.fault, b.c + b.source_voltage, b.z1, b.z0);
+    let from_source = fault_current(sequence_currents(p.fault, b.c, b.z1, b.z0, b.zf));
+    let from_converters = fault_current(sequence_currents(
+        p.fault,
+        b.source_voltage,
+        b.z1,
+        b.z0,
+        b.zf,
+    ));
+    let sequence = sequence_currents(p.fault, b.c + b.source_voltage, b.z1, b.z0, b.zf);
     let ikss = from_source + from_converters;
     let rx = kappa_r_over_x(p, b);
     let k = peak_factor(p, b, rx);
     let ip = std::f64::consts::SQRT_2 * (k * from_source + from_converters);
+    let bolted = b.zf == Complex::ZERO;
     let ib = match p.fault {
-        FaultType::ThreePhase => (ikss - b.decay).max(0.0),
+        FaultType::ThreePhase if bolted => (ikss - b.decay).max(0.0),
         _ => ikss,
     };
     let ith = thermal_current(ikss, m_factor(k, p.f_hz, p.tk_s), 1.0);
@@ -133,6 +151,7 @@ mod tests {
             source_voltage: 0.0,
             low_voltage: false,
             decay: 0.0,
+            zf: Complex::ZERO,
         }
     }
 
@@ -206,5 +225,35 @@ mod tests {
         );
         let one = bus_result(&params(FaultType::LineToEarth, KappaMethod::B), &b);
         assert_eq!(one.ib, one.ikss);
+    }
+
+    #[test]
+    fn fault_impedance_joins_the_loop_for_i_k_and_kappa() {
+        // Hand calculation: Z1 = 0.2 + j1.0, Z_f = 0.3 + j0: I''k = 1.1/|0.5 + j1.0| = 0.98387 pu;
+        // method B: R/X of the loop 0.5, κ = 1.02 + 0.98 e^{−1.5} = 1.23867, times 1.15.
+        let b = BusInput {
+            zf: Complex::new(0.3, 0.0),
+            decay: 0.2,
+            ..input(Complex::new(0.2, 1.0))
+        };
+        let out = bus_result(&params(FaultType::ThreePhase, KappaMethod::B), &b);
+        assert!((out.ikss - 1.1 / 1.25f64.sqrt()).abs() < 1e-12);
+        assert!((out.r_over_x - 0.5).abs() < 1e-12);
+        assert!((out.kappa - 1.15 * (1.02 + 0.98 * (-1.5f64).exp())).abs() < 1e-12);
+        // Ib = I''k: the bolted-fault decay does not apply through a fault impedance.
+        assert_eq!(out.ib, out.ikss);
+    }
+
+    #[test]
+    fn method_c_takes_the_fault_reactance_at_the_equivalent_frequency() {
+        // Peak network at f_c: 0.1 + j0.4 (a 0.1 + j1.0 R–L path); Z_f = j0.5 at f is j0.2 at f_c:
+        // (Rc/Xc)(fc/f) = (0.1/0.6)(0.4) → the loop's own R/X at f, 0.1/1.5.
+        let b = BusInput {
+            z_peak: Complex::new(0.1, 0.4),
+            zf: Complex::new(0.0, 0.5),
+            ..input(Complex::new(0.1, 1.0))
+        };
+        let out = bus_result(&params(FaultType::ThreePhase, KappaMethod::C), &b);
+        assert!((out.r_over_x - 0.1 / 1.5).abs() < 1e-12);
     }
 }

@@ -3,6 +3,13 @@
 //! equivalent voltage source E = c·Un/√3 (per unit: c) drives Z(1), Z(2) and Z(0) in series or
 //! parallel according to the fault type. Z(2) = Z(1), as the standard allows for every element
 //! AmpFlux models (§6, "in general Z(2) = Z(1)").
+//!
+//! A fault impedance Z_f (arc or earthing resistance) is outside IEC 60909, which treats bolted
+//! faults (§1). It enters as in the classical connection of the sequence networks (Grainger and
+//! Stevenson, *Power System Analysis*, 1994, §12.2–12.4; Anderson, *Analysis of Faulted Power
+//! Systems*, 1973, ch. 3): Z_f in series with Z(1) for a balanced fault, between the two faulted
+//! phases for a line-to-line fault, and 3·Z_f in the zero-sequence path of earth faults, the
+//! faulted phases being joined to earth through Z_f.
 
 use crate::complex::Complex;
 
@@ -34,23 +41,36 @@ pub struct SequenceCurrents {
     pub i0: Complex,
 }
 
-/// Sequence currents for source voltage `e` (per unit) with Z(1) = `z1` and Z(0) = `z0`;
-/// `None` for Z(0) means no earth path, so earth faults draw no zero-sequence current.
+/// Sequence currents for source voltage `e` (per unit) with Z(1) = `z1` and Z(0) = `z0`, through
+/// the fault impedance `zf` (zero for a bolted fault); `None` for Z(0) means no earth path, so
+/// earth faults draw no zero-sequence current (and Z_f, which lies in the earth path, none).
 pub fn sequence_currents(
     fault: FaultType,
     e: f64,
     z1: Complex,
     z0: Option<Complex>,
+    zf: Complex,
 ) -> SequenceCurrents {
     let e = Complex::new(e, 0.0);
     let zero = Complex::ZERO;
+    // Earth faults: Z_f carries 3·I0, so it appears as 3·Z_f in the zero-sequence network.
+    let z0 = z0.map(|z0| z0 + zf * Complex::new(3.0, 0.0));
     match (fault, z0) {
         (FaultType::ThreePhase, _) => SequenceCurrents {
-            i1: e / z1,
+            i1: e / (z1 + zf),
             i2: zero,
             i0: zero,
         },
-        (FaultType::LineToLine, _) | (FaultType::LineToLineToEarth, None) => {
+        (FaultType::LineToLine, _) => {
+            let i1 = e / (z1 + z1 + zf);
+            SequenceCurrents {
+                i1,
+                i2: -i1,
+                i0: zero,
+            }
+        }
+        // Phases b and c joined; without an earth path no current reaches Z_f.
+        (FaultType::LineToLineToEarth, None) => {
             let i1 = e / (z1 + z1);
             SequenceCurrents {
                 i1,
@@ -119,13 +139,31 @@ mod tests {
     fn textbook_magnitudes_of_each_fault_type() {
         let e = 1.1;
         // IEC 60909-0 eq. (29), (44), (52), (56) with Z(2) = Z(1).
-        let k3 = fault_current(sequence_currents(FaultType::ThreePhase, e, Z1, Some(Z0)));
+        let k3 = fault_current(sequence_currents(
+            FaultType::ThreePhase,
+            e,
+            Z1,
+            Some(Z0),
+            Complex::ZERO,
+        ));
         assert!(close(k3, e / Z1.abs()));
-        let k2 = fault_current(sequence_currents(FaultType::LineToLine, e, Z1, Some(Z0)));
+        let k2 = fault_current(sequence_currents(
+            FaultType::LineToLine,
+            e,
+            Z1,
+            Some(Z0),
+            Complex::ZERO,
+        ));
         assert!(close(k2, 3f64.sqrt() * e / (Z1 + Z1).abs()));
-        let k1 = fault_current(sequence_currents(FaultType::LineToEarth, e, Z1, Some(Z0)));
+        let k1 = fault_current(sequence_currents(
+            FaultType::LineToEarth,
+            e,
+            Z1,
+            Some(Z0),
+            Complex::ZERO,
+        ));
         assert!(close(k1, 3.0 * e / (Z1 + Z1 + Z0).abs()));
-        let s = sequence_currents(FaultType::LineToLineToEarth, e, Z1, Some(Z0));
+        let s = sequence_currents(FaultType::LineToLineToEarth, e, Z1, Some(Z0), Complex::ZERO);
         // eq. (56): I''kE2E = √3 c Un / |Z(1) + 2 Z(0)| (per unit: 3 c / |Z1 + 2 Z0|).
         assert!(close(earth_current(s), 3.0 * e / (Z1 + Z0 + Z0).abs()));
         // eq. (52): I''k2EL2 = √3 c Un |Z(0) − a Z(2)| / |Z1 Z2 + Z1 Z0 + Z2 Z0|.
@@ -138,19 +176,100 @@ mod tests {
     #[test]
     fn no_earth_path_means_no_earth_current() {
         assert_eq!(
-            fault_current(sequence_currents(FaultType::LineToEarth, 1.0, Z1, None)),
+            fault_current(sequence_currents(
+                FaultType::LineToEarth,
+                1.0,
+                Z1,
+                None,
+                Complex::ZERO
+            )),
             0.0
         );
-        let s = sequence_currents(FaultType::LineToLineToEarth, 1.0, Z1, None);
-        assert_eq!(s, sequence_currents(FaultType::LineToLine, 1.0, Z1, None));
+        let s = sequence_currents(FaultType::LineToLineToEarth, 1.0, Z1, None, Complex::ZERO);
+        assert_eq!(
+            s,
+            sequence_currents(FaultType::LineToLine, 1.0, Z1, None, Complex::ZERO)
+        );
     }
 
     #[test]
     fn the_healthy_phase_carries_nothing() {
-        let [a, _, _] = phase_currents(sequence_currents(FaultType::LineToLine, 1.0, Z1, None));
+        let [a, _, _] = phase_currents(sequence_currents(
+            FaultType::LineToLine,
+            1.0,
+            Z1,
+            None,
+            Complex::ZERO,
+        ));
         assert!(a.abs() < 1e-15);
-        let [_, b, c] =
-            phase_currents(sequence_currents(FaultType::LineToEarth, 1.0, Z1, Some(Z0)));
+        let [_, b, c] = phase_currents(sequence_currents(
+            FaultType::LineToEarth,
+            1.0,
+            Z1,
+            Some(Z0),
+            Complex::ZERO,
+        ));
         assert!(b.abs() < 1e-15 && c.abs() < 1e-15);
+    }
+
+    /// Hand calculation with the phase-domain fault conditions, independent of the sequence
+    /// formulas above: for each fault type the phase currents and voltages at the fault must
+    /// satisfy the fault's own equations through Z_f.
+    #[test]
+    fn fault_impedance_satisfies_the_phase_domain_fault_conditions() {
+        let zf = Complex::new(0.05, 0.02);
+        let e = 1.1;
+        let voltages = |s: SequenceCurrents, z0: Complex| {
+            // V012 = (E, 0, 0) − diag(Z1, Z2, Z0)·I012, then Fortescue.
+            let v1 = Complex::new(e, 0.0) - Z1 * s.i1;
+            let v2 = -(Z1 * s.i2);
+            let v0 = -(z0 * s.i0);
+            phase_currents(SequenceCurrents {
+                i1: v1,
+                i2: v2,
+                i0: v0,
+            })
+        };
+        let near = |a: Complex, b: Complex| (a - b).abs() < 1e-12;
+        // 3ph: V_a = Z_f·I_a (each phase to a common point through Z_f; balanced).
+        let s = sequence_currents(FaultType::ThreePhase, e, Z1, Some(Z0), zf);
+        let [ia, _, _] = phase_currents(s);
+        let [va, _, _] = voltages(s, Z0);
+        assert!(near(va, zf * ia));
+        // 2ph: I_a = 0, I_b = −I_c, V_b − V_c = Z_f·I_b.
+        let s = sequence_currents(FaultType::LineToLine, e, Z1, Some(Z0), zf);
+        let [ia, ib, ic] = phase_currents(s);
+        let [_, vb, vc] = voltages(s, Z0);
+        assert!(ia.abs() < 1e-12 && near(ib, -ic) && near(vb - vc, zf * ib));
+        // 1ph: I_b = I_c = 0, V_a = Z_f·I_a.
+        let s = sequence_currents(FaultType::LineToEarth, e, Z1, Some(Z0), zf);
+        let [ia, ib, ic] = phase_currents(s);
+        let [va, _, _] = voltages(s, Z0);
+        assert!(ib.abs() < 1e-12 && ic.abs() < 1e-12 && near(va, zf * ia));
+        // 2ph-E: I_a = 0, V_b = V_c = Z_f·(I_b + I_c).
+        let s = sequence_currents(FaultType::LineToLineToEarth, e, Z1, Some(Z0), zf);
+        let [ia, ib, ic] = phase_currents(s);
+        let [_, vb, vc] = voltages(s, Z0);
+        assert!(ia.abs() < 1e-12 && near(vb, vc) && near(vb, zf * (ib + ic)));
+    }
+
+    #[test]
+    fn fault_impedance_lowers_each_current_as_the_closed_forms_say() {
+        let zf = Complex::new(0.5, 0.0);
+        let k3 = fault_current(sequence_currents(FaultType::ThreePhase, 1.0, Z1, None, zf));
+        assert!(close(k3, 1.0 / (Z1 + zf).abs()));
+        let k2 = fault_current(sequence_currents(FaultType::LineToLine, 1.0, Z1, None, zf));
+        assert!(close(k2, 3f64.sqrt() / (Z1 + Z1 + zf).abs()));
+        let k1 = fault_current(sequence_currents(
+            FaultType::LineToEarth,
+            1.0,
+            Z1,
+            Some(Z0),
+            zf,
+        ));
+        assert!(close(
+            k1,
+            3.0 / (Z1 + Z1 + Z0 + zf * Complex::new(3.0, 0.0)).abs()
+        ));
     }
 }

@@ -12,7 +12,7 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
-  "[--tmin S] [--tk S] [--r-fault OHM] [--x-fault OHM] [--bus ID…] [--branches] [--duty] [--duty-current bus|through] " +
+  "[--tmin S] [--tk S] [--r-fault OHM] [--x-fault OHM] [--bus ID…] [--line-fault LINE@POSITION…] [--branches] [--duty] [--duty-current bus|through] " +
   "[--arc-flash] [--arc-flash-max-duration S|none] [--prefault iec60909|load-flow] [--seq FILE.seq] " +
   "[--labels FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]] " +
   "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
@@ -37,7 +37,7 @@ AmpFlux from the command line: studies on this machine, and the AmpFlux api.
 
 On this machine (no server, no API key):
   study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] [--tmin S] [--tk S]
-        [--r-fault OHM] [--x-fault OHM] [--bus ID…] [--branches] [--duty] [--duty-current bus|through]
+        [--r-fault OHM] [--x-fault OHM] [--bus ID…] [--line-fault LINE@POSITION…] [--branches] [--duty] [--duty-current bus|through]
         [--arc-flash] [--arc-flash-max-duration S|none] [--labels FILE.pdf|FILE.svg]
         [--prefault iec60909|load-flow] [--default-type COLLECTION=TYPE…] [--format table|csv|json]
                                         IEC 60909 short-circuit study of a MATPOWER case,
@@ -125,7 +125,11 @@ mapped, assumed or dropped goes to stderr.
               κ from the loop's R/X, Ib = I''k; not with --duty or --arc-flash
   --tk S      fault duration for the thermal current Ith, seconds (default 1)
   --bus ID    fault only this bus; repeat for more (default: every bus)
-  --branches  also print branch-end currents for each --bus
+  --line-fault LINE@POSITION
+              a fault along line LINE at POSITION of its length from its from_bus (0.3 or
+              30%), without editing the network; repeat for more; bus faults then only for
+              the --bus given
+  --branches  also print branch-end currents for each --bus and --line-fault
   --duty      also check every switch, and every switchboard (bus), cable (line) and
               transformer with a type or a rating, against its ratings: breaking (sym and
               asym), making, short time, peak withstand, cable I²t ≤ k²S², through fault;

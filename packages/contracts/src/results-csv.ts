@@ -3,7 +3,7 @@
 
 import type { ArcFlashResult } from "./arc-flash/results.ts";
 import type { DutyCheck } from "./duty.ts";
-import type { BranchFaultResult, BusFaultResult } from "./short-circuit.ts";
+import type { BranchFaultResult, BusFaultResult, LineFaultResult } from "./short-circuit.ts";
 
 /** Per-bus columns of a short-circuit result, in the order every results CSV has them. */
 export const BUS_CSV_COLUMNS = [
@@ -21,6 +21,14 @@ export const BUS_CSV_COLUMNS = [
   "kappa",
   "ike_ka",
 ] as const satisfies readonly (keyof BusFaultResult)[];
+
+/** Faults along lines (options.line_faults): the bus columns after the line and the position. */
+export const LINE_FAULT_CSV_COLUMNS = [
+  "line",
+  "position",
+  "distance_km",
+  ...BUS_CSV_COLUMNS.slice(1),
+] as const satisfies readonly (keyof LineFaultResult)[];
 
 /** Branch-end currents (a study with branches): one row per fault bus and branch end. */
 export const BRANCH_CSV_COLUMNS = [

@@ -35,9 +35,18 @@ export const shortCircuitOptionsSchema = z.strictObject({
   /** Overrides of Table 1's voltage factors for every voltage level. */
   c_max: z.number().min(0.8).max(1.2).optional(),
   c_min: z.number().min(0.8).max(1.2).optional(),
-  /** Fault buses; all buses when omitted. */
+  /** Fault buses; all buses when omitted (with `line_faults`: only those listed). */
   buses: z.array(z.string().min(1)).max(10_000).optional(),
-  /** Branch-end currents for each fault bus (needs `buses`: one extra solve per fault bus). */
+  /**
+   * Faults along lines, without editing the network: `position` is the fraction of the line's
+   * length from its from_bus (0 < position < 1). Each is one more study of the network with that
+   * line split at the fault point (results in `line_faults`).
+   */
+  line_faults: z
+    .array(z.strictObject({ line: z.string().min(1), position: z.number().gt(0).lt(1) }))
+    .max(100)
+    .optional(),
+  /** Branch-end currents for each fault bus and line fault (needs `buses` or `line_faults`). */
   branches: z.boolean().default(false),
   /**
    * Fault impedance Z_f = R + jX (ohm) between the faulted phases, and to earth for earth faults
@@ -80,6 +89,18 @@ export interface BusFaultResult {
   ike_ka: number | null;
 }
 
+/** A fault along a line: the bus results' quantities at the fault point. */
+export interface LineFaultResult extends Omit<BusFaultResult, "bus"> {
+  line: string;
+  /** Fraction of the line's length from its from_bus. */
+  position: number;
+  /** Distance of the fault from the line's from_bus (km). */
+  distance_km: number;
+  /** Branch-end currents for this fault when `branches`: the faulted line's two parts are
+   * reported under the line's id, their ends at the fault point with bus `<line>@<position>`. */
+  branches: BranchFaultResult[];
+}
+
 /** Current through one end of a branch into the branch, for a fault at `fault_bus`. */
 export interface BranchFaultResult {
   fault_bus: string;
@@ -99,6 +120,8 @@ export interface ShortCircuitResult {
   options: ShortCircuitOptions;
   buses: BusFaultResult[];
   branches: BranchFaultResult[];
+  /** One result per options.line_faults entry, in their order; absent without line faults. */
+  line_faults?: LineFaultResult[];
   /** Every rated element's checks when options.duty; absent otherwise. */
   duty?: DutyCheck[];
   /** Every in-service bus's arc-flash result when options.arc_flash; absent otherwise. */

@@ -41,6 +41,7 @@ const FLAG_OF_OPTION: Record<string, string> = {
   arc_flash_max_duration_s: "--arc-flash-max-duration",
   prefault_voltage: "--prefault",
   r_fault_ohm: "--r-fault",
+  line_faults: "--line-fault",
   x_fault_ohm: "--x-fault",
 };
 
@@ -74,6 +75,22 @@ function ohms(flag: string, value: string | undefined, problems: string[]): numb
   if (value.trim() !== "" && Number.isFinite(n)) return n;
   problems.push(`--${flag}: "${value}" is not a number of ohms`);
   return undefined;
+}
+
+/** --line-fault LINE@POSITION: a fraction (0.3) or a percentage (30%) of the line from its from_bus. */
+function lineFaults(values: string[] | undefined, problems: string[]) {
+  if (values === undefined) return undefined;
+  return values.flatMap((value) => {
+    const at = value.lastIndexOf("@");
+    const text = value.slice(at + 1).trim();
+    const percent = text.endsWith("%");
+    const number = Number(percent ? text.slice(0, -1) : text);
+    if (at <= 0 || text === "" || !Number.isFinite(number)) {
+      problems.push(`--line-fault: "${value}" is not LINE@POSITION (e.g. L1@0.3 or L1@30%)`);
+      return [];
+    }
+    return [{ line: value.slice(0, at), position: percent ? number / 100 : number }];
+  });
 }
 
 /** --arc-flash-max-duration: seconds, or "none" for no cap (null). */
@@ -113,9 +130,11 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
     prefault_voltage: prefaultVoltage(flags.prefault, problems),
     r_fault_ohm: ohms("r-fault", flags["r-fault"], problems),
     x_fault_ohm: ohms("x-fault", flags["x-fault"], problems),
+    line_faults: lineFaults(flags["line-fault"], problems),
   };
   const format = checkOneOf("format", flags.format, FORMATS, problems) ?? "table";
-  if (options.branches && !flags.bus) problems.push("--branches needs at least one --bus");
+  if (options.branches && !flags.bus && !flags["line-fault"])
+    problems.push("--branches needs at least one --bus or --line-fault");
   if (flags["duty-current"] !== undefined && !options.duty) problems.push("--duty-current needs --duty");
   // The maximum currents determine equipment ratings (IEC 60909-0 §1); the engine refuses duty with min.
   if (options.duty && options.case === "min")

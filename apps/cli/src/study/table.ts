@@ -1,6 +1,11 @@
 // Human-readable output: a title, aligned columns with units, warnings and the timing line.
 
-import type { BranchFaultResult, BusFaultResult, ShortCircuitResult } from "@ampflux/contracts";
+import type {
+  BranchFaultResult,
+  BusFaultResult,
+  LineFaultResult,
+  ShortCircuitResult,
+} from "@ampflux/contracts";
 import { ARC_FLASH_COLUMNS, arcFlashNotes, arcFlashSummaryLine } from "./arc-flash.ts";
 import { DUTY_COLUMNS, dutySummaryLine, worstFirst } from "./duty.ts";
 import { DIGITS, fixed, rOverX } from "./numbers.ts";
@@ -18,9 +23,9 @@ export interface Column<T> {
 const ka = (v: number | null) => fixed(v, DIGITS.ka, NONE);
 const earthFault = (result: ShortCircuitResult) => ["1ph", "2ph_earth"].includes(result.options.fault);
 
-function busColumns(result: ShortCircuitResult): Column<BusFaultResult>[] {
-  const columns: Column<BusFaultResult>[] = [
-    { title: "bus", text: true, cell: (b) => b.bus },
+/** The computed quantities at a fault point, bus or line. */
+function faultColumns<T extends Omit<BusFaultResult, "bus">>(result: ShortCircuitResult): Column<T>[] {
+  const columns: Column<T>[] = [
     { title: "Ik'' kA", cell: (b) => ka(b.ikss_ka) },
     { title: "ip kA", cell: (b) => ka(b.ip_ka) },
     { title: "Ib kA", cell: (b) => ka(b.ib_ka) },
@@ -32,6 +37,18 @@ function busColumns(result: ShortCircuitResult): Column<BusFaultResult>[] {
   if (earthFault(result)) columns.push({ title: "IkE kA", cell: (b) => ka(b.ike_ka) });
   return columns;
 }
+
+const busColumns = (result: ShortCircuitResult): Column<BusFaultResult>[] => [
+  { title: "bus", text: true, cell: (b) => b.bus },
+  ...faultColumns<BusFaultResult>(result),
+];
+
+const lineFaultColumns = (result: ShortCircuitResult): Column<LineFaultResult>[] => [
+  { title: "line", text: true, cell: (f) => f.line },
+  { title: "at %", cell: (f) => fixed(100 * f.position, 1, NONE) },
+  { title: "from bus km", cell: (f) => fixed(f.distance_km, DIGITS.ratio, NONE) },
+  ...faultColumns<LineFaultResult>(result),
+];
 
 const BRANCH_COLUMNS: Column<BranchFaultResult>[] = [
   { title: "fault bus", text: true, cell: (r) => r.fault_bus },
@@ -71,7 +88,13 @@ function title(result: ShortCircuitResult): string {
 
 export function formatTable(result: ShortCircuitResult): string {
   const lines = [title(result), "", ...alignColumns(busColumns(result), result.buses)];
-  if (result.options.branches) lines.push("", ...alignColumns(BRANCH_COLUMNS, result.branches));
+  if (result.options.branches && result.branches.length > 0)
+    lines.push("", ...alignColumns(BRANCH_COLUMNS, result.branches));
+  if (result.line_faults) {
+    lines.push("", "Faults along lines", ...alignColumns(lineFaultColumns(result), result.line_faults));
+    const branches = result.line_faults.flatMap((f) => f.branches);
+    if (branches.length > 0) lines.push("", ...alignColumns(BRANCH_COLUMNS, branches));
+  }
   if (result.duty) {
     lines.push("", "Duty (worst first)", ...alignColumns(DUTY_COLUMNS, worstFirst(result.duty)));
     lines.push("", dutySummaryLine(result.duty));

@@ -5,7 +5,8 @@ import type { BusFaultResult, NetworkDocument, NetworkIssue, ShortCircuitOptions
 import { BUS_RESULT_STRIDE } from "./kernels.ts";
 import { baseCurrentKa, baseImpedanceOhm, type ShortCircuitModel } from "./model.ts";
 
-const UNFED: Omit<BusFaultResult, "bus"> = {
+/** The result of a bus no source feeds. */
+export const UNFED: Omit<BusFaultResult, "bus"> = {
   fed: false,
   ikss_ka: null,
   skss_mva: null,

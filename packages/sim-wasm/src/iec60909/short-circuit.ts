@@ -5,6 +5,7 @@
 
 import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
 import type { SimExports } from "../loader.ts";
+import { lineFaultResults } from "./line-faults.ts";
 import { ShortCircuitStudies } from "./short-circuit-studies.ts";
 import { parseSingleStudyOptions } from "./study-options.ts";
 import { ValidatedNetwork } from "./validated-network.ts";
@@ -19,11 +20,28 @@ export function shortCircuit(
   optionsInput: ShortCircuitOptionsInput = {},
 ): ShortCircuitResult {
   const validated = ValidatedNetwork.is(network) ? network : ValidatedNetwork.check(network);
-  const { fault, case: studyCase, ...common } = parseSingleStudyOptions(validated, optionsInput);
-  const studies = new ShortCircuitStudies(sim, validated, { ...common, faults: [fault], cases: [studyCase] });
+  const options = parseSingleStudyOptions(validated, optionsInput);
+  const { fault, case: studyCase, line_faults: lineFaults, ...common } = options;
+  // With line faults, bus faults are only those asked for.
+  const buses = common.buses ?? (lineFaults ? [] : undefined);
+  const studies = new ShortCircuitStudies(sim, validated, {
+    ...common,
+    buses,
+    faults: [fault],
+    cases: [studyCase],
+  });
+  let result: ShortCircuitResult;
   try {
-    return studies.run(fault, studyCase);
+    result = studies.run(fault, studyCase);
   } finally {
     studies.dispose();
   }
+  if (!lineFaults) return result;
+  const lines = lineFaultResults(sim, validated, options);
+  return {
+    ...result,
+    options,
+    line_faults: lines.results,
+    timings: { ...result.timings, ...lines.timings },
+  };
 }

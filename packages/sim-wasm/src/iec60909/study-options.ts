@@ -47,9 +47,16 @@ export function parseStudyOptions(
       ]);
     }
   }
-  if (options.branches && options.buses === undefined) {
+  if (options.line_faults !== undefined) {
+    const lines = new Set(network.document.lines.map((l) => l.id));
+    const unknown = options.line_faults.flatMap((f, i) =>
+      lines.has(f.line) ? [] : [{ path: ["line_faults", i, "line"], message: `unknown line "${f.line}"` }],
+    );
+    if (unknown.length > 0) throw new ShortCircuitInputError("invalid options", unknown);
+  }
+  if (options.branches && options.buses === undefined && options.line_faults === undefined) {
     throw new ShortCircuitInputError("invalid options", [
-      { path: ["branches"], message: "needs the fault buses in `buses`" },
+      { path: ["branches"], message: "needs the fault buses in `buses` or faults in `line_faults`" },
     ]);
   }
   return options;

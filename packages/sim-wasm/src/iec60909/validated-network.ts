@@ -5,6 +5,7 @@
 
 import {
   type BranchCollection,
+  busSchema,
   type NetworkDocument,
   type NetworkIssue,
   type NetworkValidation,
@@ -56,6 +57,30 @@ export class ValidatedNetwork {
         : collection === "transformers"
           ? { ...doc, transformers: outaged(doc.transformers) }
           : { ...doc, transformers3w: outaged(doc.transformers3w) };
+    return new ValidatedNetwork(document, this.warnings);
+  }
+
+  /**
+   * The same network with line `id` cut at `position` (fraction of its length from from_bus) by a
+   * new bus `busId` at from_bus's rated voltage: two lines `partIds` with the line's per-km data,
+   * of length position·ℓ and (1 − position)·ℓ. Validation accepts it as it accepts this network
+   * (new ids unique, lengths positive, same references), so the warnings carry over.
+   */
+  withLineSplit(id: string, position: number, busId: string, partIds: [string, string]): ValidatedNetwork {
+    const doc = this.document;
+    const line = doc.lines.find((l) => l.id === id);
+    if (!line) throw new RangeError(`no line "${id}"`);
+    const from = doc.buses.find((b) => b.id === line.from_bus);
+    const point = busSchema.parse({ id: busId, vn_kv: from?.vn_kv ?? 1, in_service: line.in_service });
+    const parts = [
+      { ...line, id: partIds[0], to_bus: busId, length_km: line.length_km * position },
+      { ...line, id: partIds[1], from_bus: busId, length_km: line.length_km * (1 - position) },
+    ];
+    const document: NetworkDocument = {
+      ...doc,
+      buses: [...doc.buses, point],
+      lines: doc.lines.flatMap((l) => (l.id === id ? parts : [l])),
+    };
     return new ValidatedNetwork(document, this.warnings);
   }
 }

@@ -22,12 +22,17 @@ export const BUS_CSV_COLUMNS = [
   "ike_ka",
 ] as const satisfies readonly (keyof BusFaultResult)[];
 
+/** The bus columns after "bus": the quantities at any fault point. */
+const FAULT_POINT_CSV_COLUMNS = BUS_CSV_COLUMNS.filter(
+  (column): column is Exclude<(typeof BUS_CSV_COLUMNS)[number], "bus"> => column !== "bus",
+);
+
 /** Faults along lines (options.line_faults): the bus columns after the line and the position. */
 export const LINE_FAULT_CSV_COLUMNS = [
   "line",
   "position",
   "distance_km",
-  ...BUS_CSV_COLUMNS.slice(1),
+  ...FAULT_POINT_CSV_COLUMNS,
 ] as const satisfies readonly (keyof LineFaultResult)[];
 
 /** Branch-end currents (a study with branches): one row per fault bus and branch end. */

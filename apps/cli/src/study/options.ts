@@ -48,13 +48,19 @@ const FLAG_OF_OPTION: Record<string, string> = {
 /** --prefault values (CLI spelling) → the option's values. */
 const PREFAULT_FLAG = { iec60909: "iec60909", "load-flow": "load_flow" } as const;
 
-function seconds(flag: string, value: string | undefined, problems: string[]): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() !== "" && Number.isFinite(n)) return n;
-  problems.push(`--${flag}: "${value}" is not a number of seconds`);
-  return undefined;
+/** A flag's number in `unit`s, or a problem naming the flag; undefined when not given. */
+function quantity(unit: string) {
+  return (flag: string, value: string | undefined, problems: string[]): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (value.trim() !== "" && Number.isFinite(n)) return n;
+    problems.push(`--${flag}: "${value}" is not a number of ${unit}`);
+    return undefined;
+  };
 }
+
+const seconds = quantity("seconds");
+const ohms = quantity("ohms");
 
 /**
  * The engine's option schema decides ranges; its complaints are reported against the flags.
@@ -67,14 +73,6 @@ function checkRanges(options: ShortCircuitOptionsInput, problems: string[]): voi
     const flag = FLAG_OF_OPTION[String(issue.path[0])] ?? String(issue.path[0]);
     problems.push(`${flag}: ${issue.message.toLowerCase()}`);
   }
-}
-
-function ohms(flag: string, value: string | undefined, problems: string[]): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() !== "" && Number.isFinite(n)) return n;
-  problems.push(`--${flag}: "${value}" is not a number of ohms`);
-  return undefined;
 }
 
 /** --line-fault LINE@POSITION: a fraction (0.3) or a percentage (30%) of the line from its from_bus. */

@@ -13,6 +13,8 @@ export * from "./reports/index.ts";
 export * from "./results-csv.ts";
 export * from "./settings.ts";
 export * from "./short-circuit.ts";
+export * from "./sso.ts";
+export * from "./two-factor.ts";
 export * from "./type-library-api.ts";
 export * from "./types/index.ts";
 export * from "./versions.ts";

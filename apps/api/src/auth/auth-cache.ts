@@ -16,6 +16,8 @@ const BARRIER_TIMEOUT_MS = 2_000;
 export interface AuthCompany {
   id: string;
   name: string;
+  /** Users without two-factor authentication may only enrol (two-factor/requirement.ts). */
+  requireTwoFactor: boolean;
 }
 
 /** A validated caller as cached; user and company are frozen (requests share them). */

@@ -7,7 +7,10 @@ export const SESSION_COOKIE = "ampflux_session";
 const DAY_MS = 86_400_000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 
-export type SessionUser = Pick<typeof users.$inferSelect, "id" | "companyId" | "email" | "name" | "role">;
+export type SessionUser = Pick<
+  typeof users.$inferSelect,
+  "id" | "companyId" | "email" | "name" | "role" | "twoFactorEnabled"
+>;
 
 /** The user columns every authenticated request carries in its context. */
 export const sessionUserColumns = {
@@ -16,6 +19,14 @@ export const sessionUserColumns = {
   email: users.email,
   name: users.name,
   role: users.role,
+  twoFactorEnabled: users.twoFactorEnabled,
+};
+
+/** The company columns every authenticated request carries in its context (AuthCompany). */
+export const authCompanyColumns = {
+  id: companies.id,
+  name: companies.name,
+  requireTwoFactor: companies.requireTwoFactor,
 };
 
 export interface ValidSession {
@@ -47,7 +58,7 @@ function sessionQuery(db: Database) {
     .select({
       expiresAt: sessions.expiresAt,
       user: sessionUserColumns,
-      company: { id: companies.id, name: companies.name },
+      company: authCompanyColumns,
       active: users.active,
     })
     .from(sessions)

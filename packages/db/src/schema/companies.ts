@@ -4,6 +4,8 @@ import { createdAt, id, updatedAt } from "./columns.ts";
 export const companies = pgTable("companies", {
   id: id(),
   name: text().notNull(),
+  /** Set by a company admin: users without two-factor authentication can only enrol. */
+  requireTwoFactor: boolean().notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

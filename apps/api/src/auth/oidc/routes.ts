@@ -10,8 +10,26 @@ import type { ApiDeps } from "../../deps.ts";
 import { createContext } from "../../trpc/context.ts";
 import { startSession } from "../start-session.ts";
 import { generateSecretToken, hashToken } from "../tokens.ts";
-import { resolveSsoUser, type SsoErrorCode, SsoSignInError } from "./jit-users.ts";
+import { type IdTokenClaims, resolveSsoUser, type SsoErrorCode, SsoSignInError } from "./jit-users.ts";
 import { companyForEmail, discoverProvider, loadSsoProvider } from "./providers.ts";
+
+/**
+ * The ID token's claims (signature, issuer, audience, nonce checked by openid-client), with email
+ * and name from the UserInfo endpoint when the ID token leaves them out (OIDC Core §5.4: scope
+ * claims may be returned from UserInfo only).
+ */
+async function exchangeCodeForClaims(
+  config: client.Configuration,
+  currentUrl: URL,
+  checks: client.AuthorizationCodeGrantChecks,
+): Promise<IdTokenClaims & { iss: string }> {
+  const tokens = await client.authorizationCodeGrant(config, currentUrl, checks);
+  const idClaims = tokens.claims();
+  if (!idClaims) throw new Error("no ID token");
+  if (idClaims.email !== undefined) return idClaims;
+  const userInfo = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+  return { ...userInfo, ...idClaims, email: userInfo.email, email_verified: userInfo.email_verified };
+}
 
 /** Binds an authorization request to the browser that started it (login CSRF defence). */
 const ATTEMPT_COOKIE = "ampflux_sso";
@@ -119,9 +137,9 @@ export function ssoRoutes(deps: ApiDeps) {
       if (!attempt) throw new SsoSignInError("expired", "no live sign-in for this browser");
       const provider = await loadSsoProvider(db, deps.settings, attempt.companyId);
       if (!provider) throw new SsoSignInError("no_provider", "the provider was removed meanwhile");
-      const tokens = await discoverProvider(deps.settings, provider)
+      const claims = await discoverProvider(deps.settings, provider)
         .then((config) =>
-          client.authorizationCodeGrant(
+          exchangeCodeForClaims(
             config,
             new URL(`${attempt.redirectUri}?${new URL(c.req.url).search.slice(1)}`),
             {
@@ -135,8 +153,6 @@ export function ssoRoutes(deps: ApiDeps) {
         .catch((error: unknown) => {
           throw new SsoSignInError("provider_error", `code exchange failed: ${String(error)}`);
         });
-      const claims = tokens.claims();
-      if (!claims) throw new SsoSignInError("provider_error", "no ID token");
       const ctx = await createContext(c, deps);
       const { user, created } = await resolveSsoUser(
         db,

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
@@ -45,6 +45,16 @@ export async function startTestOpenIdProvider(redirectUris: string[]): Promise<T
     ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     cookies: { keys: [randomBytes(32).toString("hex")] },
+    // A fresh signing key per provider (not the library's development keys).
+    jwks: {
+      keys: [
+        {
+          ...generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" }),
+          alg: "RS256",
+          use: "sig",
+        },
+      ],
+    },
     pkce: { required: () => true },
     features: { devInteractions: { enabled: false } },
     findAccount: (_ctx, sub) => {

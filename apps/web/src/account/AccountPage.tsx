@@ -1,6 +1,7 @@
 import { useSession } from "../auth/useSession.ts";
 import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { TwoFactorPanel } from "./TwoFactorPanel.tsx";
 
 export function AccountPage() {
   const session = useSession();
@@ -17,6 +18,7 @@ export function AccountPage() {
       <div className="grid-2">
         <ChangePasswordForm />
         <ApiKeysPanel />
+        <TwoFactorPanel />
       </div>
     </main>
   );

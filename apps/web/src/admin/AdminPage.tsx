@@ -1,3 +1,5 @@
+import { TwoFactorRequirementPanel } from "../account/TwoFactorRequirementPanel.tsx";
+import { SsoSettingsPanel } from "../auth/SsoSettingsPanel.tsx";
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { FeaturesPanel } from "./FeaturesPanel.tsx";
 import { TypeLibraryPanel } from "./TypeLibraryPanel.tsx";
@@ -8,6 +10,8 @@ export function AdminPage() {
     <main className="page">
       <h1>Company administration</h1>
       <UsersPanel />
+      <TwoFactorRequirementPanel />
+      <SsoSettingsPanel />
       <FeaturesPanel />
       <TypeLibraryPanel />
       <AuditLogPanel />

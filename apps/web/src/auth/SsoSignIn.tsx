@@ -30,7 +30,9 @@ export function SsoSignIn({ errorCode }: { errorCode: string | null }) {
     >
       <h2>Single sign-on</h2>
       <Field
-        label="Work email"
+        // Not "Email": the password form's field keeps that label to itself.
+        label="Work address"
+        placeholder="you@your-company.com"
         type="email"
         autoComplete="email"
         required

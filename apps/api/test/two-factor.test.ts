@@ -85,7 +85,7 @@ describe("TOTP enrolment", () => {
     });
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
-    for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/);
+    for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){5}$/);
     expect(await client.trpc.twoFactor.status.query()).toMatchObject({
       enabled: true,
       recoveryCodesLeft: 10,

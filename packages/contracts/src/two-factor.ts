@@ -11,11 +11,11 @@ export const totpCodeSchema = z
   .transform((value) => value.replace(/\s+/g, ""))
   .pipe(z.string().regex(/^\d{6}$/, "must be the 6-digit code from your authenticator app"));
 
-/** A recovery code as shown (xxxx-xxxx-xxxx-xxxx, base32); case, spaces and dashes do not matter. */
+/** A recovery code as shown (6 groups of 4 base32 characters); case, spaces and dashes do not matter. */
 export const recoveryCodeSchema = z
   .string()
   .transform((value) => value.replace(/[\s-]+/g, "").toLowerCase())
-  .pipe(z.string().regex(/^[a-z2-7]{16}$/, "must be one of your 16-character recovery codes"));
+  .pipe(z.string().regex(/^[a-z2-7]{24}$/, "must be one of your 24-character recovery codes"));
 
 /** The second step of a log-in: the challenge logIn returned and one of the two factors. */
 export const verifyTwoFactorInputSchema = z

@@ -15,7 +15,7 @@ export const twoFactorCredentials = pgTable("two_factor_credentials", {
   createdAt: createdAt(),
 });
 
-/** Single-use recovery codes, stored as SHA-256 (they carry 80 random bits). */
+/** Single-use recovery codes, stored as SHA-256 (they carry 120 random bits). */
 export const twoFactorRecoveryCodes = pgTable(
   "two_factor_recovery_codes",
   {

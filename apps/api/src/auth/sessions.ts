@@ -63,6 +63,7 @@ function sessionQuery(db: Database) {
   return db
     .select({
       expiresAt: sessions.expiresAt,
+      lastUsedAt: sessions.lastUsedAt,
       user: sessionUserColumns,
       company: authCompanyColumns,
       active: users.active,
@@ -107,17 +108,22 @@ export async function validateSessionToken(
       await db.delete(sessions).where(eq(sessions.id, sessionId));
       return null;
     }
-    await db
-      .update(sessions)
-      .set({ lastUsedAt: new Date(now) })
-      .where(eq(sessions.id, sessionId));
+    // A session used within the resolution (just created, or by another process) is not written again.
+    let lastUsedWrittenAt = row.lastUsedAt.getTime();
+    if (now - lastUsedWrittenAt >= SESSION_LAST_USED_RESOLUTION_MS) {
+      lastUsedWrittenAt = now;
+      await db
+        .update(sessions)
+        .set({ lastUsedAt: new Date(now) })
+        .where(eq(sessions.id, sessionId));
+    }
     session = {
       kind: "session",
       sessionId,
       expiresAt: row.expiresAt,
       user: Object.freeze(row.user),
       company: Object.freeze(row.company),
-      lastUsedWrittenAt: now,
+      lastUsedWrittenAt,
     };
     cache.set(key, session, generation);
   } else if (session.expiresAt.getTime() <= Date.now()) {

@@ -72,6 +72,8 @@ describe("account recovery in the browser", () => {
   it("signs up, gets a verification email and verifies the address from its link", async () => {
     const { page, stack } = story;
     await signUp(page, stack.webUrl, SAM);
+    const banner = page.getByRole("note");
+    await expect.poll(() => banner.textContent(), STEP).toContain(`confirm your email address ${SAM.email}`);
     await page.goto(new URL("/account", stack.webUrl).href);
     const email = page.getByRole("region", { name: "Email address" });
     await expect.poll(() => email.textContent(), STEP).toContain("not verified yet");
@@ -84,6 +86,9 @@ describe("account recovery in the browser", () => {
     await page.goto(new URL("/account", stack.webUrl).href);
     await expect.poll(() => email.textContent(), STEP).toContain("verified");
     expect(await email.textContent()).not.toContain("not verified");
+    await page.getByRole("link", { name: "Projects" }).click();
+    await page.getByRole("heading", { name: "Projects" }).waitFor();
+    expect(await banner.count()).toBe(0);
   });
 
   it("resets a forgotten password from the emailed link; the other browser's session ends", async () => {

@@ -182,7 +182,7 @@ function NumberOption({
   );
 }
 
-function OptionRow({
+export function OptionRow({
   label,
   unit,
   messages,

@@ -39,20 +39,18 @@ export function LoadFlowControls({ value, onChange, live }: Props) {
   });
   return (
     <div className="load-flow-controls" data-testid="load-flow-controls">
-      <label>
-        Algorithm
-        <select
-          aria-label="Load-flow algorithm"
-          value={value.algorithm}
-          onChange={(e) => set({ algorithm: e.target.value as LoadFlowAlgorithm })}
-        >
-          {LOAD_FLOW_ALGORITHMS.map((a) => (
-            <option key={a} value={a}>
-              {ALGORITHM_LABELS[a]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <select
+        aria-label="Load-flow algorithm"
+        title="Load-flow algorithm"
+        value={value.algorithm}
+        onChange={(e) => set({ algorithm: e.target.value as LoadFlowAlgorithm })}
+      >
+        {LOAD_FLOW_ALGORITHMS.map((a) => (
+          <option key={a} value={a}>
+            {ALGORITHM_LABELS[a]}
+          </option>
+        ))}
+      </select>
       <Messages list={messages.get("algorithm")} />
       {live.onDemand && (
         <button

@@ -59,11 +59,10 @@ export function loadFlowBadges(result: LoadFlowResult | null, limits: LoadFlowLi
 
 const mw = (v: number) => v.toFixed(2);
 
-/** One line per branch row: P and Q into the branch at each end. */
+/** Two lines per branch row: P and Q into the branch at each end. */
 export function branchFlowLines(rows: readonly LoadFlowBranchResult[]): string[] {
-  return rows.map(
-    (r) =>
-      `${r.from_bus} → ${r.to_bus}: P ${mw(r.p_from_mw)} MW, Q ${mw(r.q_from_mvar)} Mvar; ` +
-      `at ${r.to_bus}: P ${mw(r.p_to_mw)} MW, Q ${mw(r.q_to_mvar)} Mvar`,
-  );
+  return rows.flatMap((r) => [
+    `at ${r.from_bus}: P ${mw(r.p_from_mw)} MW, Q ${mw(r.q_from_mvar)} Mvar`,
+    `at ${r.to_bus === "*" ? "the star point" : r.to_bus}: P ${mw(r.p_to_mw)} MW, Q ${mw(r.q_to_mvar)} Mvar`,
+  ]);
 }

@@ -191,6 +191,9 @@ describe("load flow in the editor", () => {
       `final mismatch ${result.mismatch_pu.at(-1)?.toExponential(2)} pu`,
     );
     expect(await page.getByTestId("live-summary").textContent()).toBe("not converged");
+    // The last iterate's figures stay, without violation colours: they are not a solution.
+    expect(await band("5")).toBe("none");
+    expect(await page.getByTestId("lf-branch-br2").getAttribute("data-band")).toBe("none");
     await page.screenshot({ path: screenshotPath("load-flow-not-converged") });
 
     // Back to a solvable load: the banner goes.

@@ -25,7 +25,7 @@ function loadFlowBandLabel(band: LoadFlowBand, l: LoadFlowLimits): string {
     case "overload":
       return `overloaded > ${l.loading_max_percent} %`;
     case "none":
-      return "unsupplied / no rating";
+      return "unsupplied, no rating or not converged";
   }
 }
 

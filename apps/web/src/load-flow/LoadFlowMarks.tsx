@@ -26,7 +26,7 @@ export function BusVoltageMark({ id, badge }: { id: string; badge: LoadFlowBusBa
       data-band={badge.band}
       data-type={badge.type}
       style={{ background: badge.colour }}
-      title={`Load flow: ${badge.type} bus, ${LOAD_FLOW_BAND_LABELS[badge.band]}`}
+      title={`Load flow: ${badge.type} bus, ${badge.vmPu === null ? "no voltage" : LOAD_FLOW_BAND_LABELS[badge.band]}`}
     >
       {text}
     </span>

@@ -31,13 +31,17 @@ export const formatVm = (vm: number) => vm.toFixed(4);
 export const formatVa = (va: number) => va.toFixed(2);
 export const formatLoading = (percent: number) => percent.toFixed(1);
 
-/** Bus and branch badges of a load-flow result against the limits. */
+/**
+ * Bus and branch badges of a load-flow result against the limits. A load flow that did not converge
+ * keeps its last iterate's figures but no violation colours: they would judge a non-solution.
+ */
 export function loadFlowBadges(result: LoadFlowResult | null, limits: LoadFlowLimits) {
   const buses = new Map<string, LoadFlowBusBadge>();
   const branches = new Map<string, LoadFlowBranchBadge>();
   if (!result) return { buses, branches };
+  const judged = <T>(band: () => T): T | "none" => (result.converged ? band() : "none");
   for (const b of result.buses) {
-    const band = busBand(b, limits);
+    const band = judged(() => busBand(b, limits));
     buses.set(b.bus, {
       vmPu: b.vm_pu,
       vaDegree: b.va_degree,
@@ -51,7 +55,7 @@ export function loadFlowBadges(result: LoadFlowResult | null, limits: LoadFlowLi
   for (const [id, rows] of rowsById) {
     const loadings = rows.flatMap((r) => (r.loading_percent === null ? [] : [r.loading_percent]));
     const loadingPercent = loadings.length > 0 ? Math.max(...loadings) : null;
-    const band = branchBand({ loading_percent: loadingPercent }, limits);
+    const band = judged(() => branchBand({ loading_percent: loadingPercent }, limits));
     branches.set(id, { loadingPercent, band, colour: LOAD_FLOW_COLOURS[band], rows });
   }
   return { buses, branches };

@@ -1,7 +1,6 @@
 import { LOAD_FLOW_ALGORITHMS, type LoadFlowAlgorithm } from "@ampflux/contracts";
 import { useState } from "react";
-import { NumberInput } from "../editor/properties/NumberInput.tsx";
-import { Messages, OptionRow } from "../results/StudyOptionFields.tsx";
+import { Messages, NumberOptionRow, OptionRow } from "../results/StudyOptionFields.tsx";
 import { type LiveLoadFlowOptions, type LoadFlowOptionField, loadFlowOptionMessages } from "./options.ts";
 import type { LiveLoadFlow } from "./useLiveLoadFlow.ts";
 
@@ -68,12 +67,12 @@ export function LoadFlowControls({ value, onChange, live }: Props) {
           Options{refused > 0 && ` (${refused} refused)`}
         </summary>
         <div className="study-options-body" data-testid="load-flow-options">
-          <NumberField
+          <NumberOptionRow
             {...number("tolerance_pu", "Tolerance", "pu")}
             value={value.tolerance_pu}
             onValue={(v) => v !== undefined && set({ tolerance_pu: v })}
           />
-          <NumberField
+          <NumberOptionRow
             {...number("max_iterations", "Max iterations")}
             value={value.max_iterations}
             optional
@@ -101,17 +100,17 @@ export function LoadFlowControls({ value, onChange, live }: Props) {
               />
             )}
           </OptionRow>
-          <NumberField
+          <NumberOptionRow
             {...number("limits.vm_min_pu", "Vm min", "pu")}
             value={value.limits.vm_min_pu}
             onValue={(v) => v !== undefined && setLimits({ vm_min_pu: v })}
           />
-          <NumberField
+          <NumberOptionRow
             {...number("limits.vm_max_pu", "Vm max", "pu")}
             value={value.limits.vm_max_pu}
             onValue={(v) => v !== undefined && setLimits({ vm_max_pu: v })}
           />
-          <NumberField
+          <NumberOptionRow
             {...number("limits.loading_max_percent", "Loading max", "%")}
             value={value.limits.loading_max_percent}
             onValue={(v) => v !== undefined && setLimits({ loading_max_percent: v })}
@@ -119,43 +118,5 @@ export function LoadFlowControls({ value, onChange, live }: Props) {
         </div>
       </details>
     </div>
-  );
-}
-
-function NumberField({
-  label,
-  unit,
-  value,
-  optional = false,
-  placeholder,
-  messages,
-  onValue,
-}: {
-  label: string;
-  unit?: string | undefined;
-  value: number | undefined;
-  optional?: boolean;
-  placeholder?: string;
-  messages: string[] | undefined;
-  onValue(v: number | undefined): void;
-}) {
-  // What the field cannot parse stays here: the options keep their last number.
-  const [problem, setProblem] = useState<string | null>(null);
-  const list = [...(problem ? [problem] : []), ...(messages ?? [])];
-  return (
-    <OptionRow label={label} unit={unit} messages={list.length > 0 ? list : undefined}>
-      {(id) => (
-        <NumberInput
-          id={id}
-          aria-label={label}
-          value={value}
-          optional={optional}
-          placeholder={placeholder}
-          aria-invalid={list.length > 0 || undefined}
-          onValue={onValue}
-          onProblem={setProblem}
-        />
-      )}
-    </OptionRow>
   );
 }

@@ -4,9 +4,11 @@ import {
   type LoadFlowResult,
   type NetworkIssue,
 } from "@ampflux/contracts";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { EditorDocument } from "../editor/model/document.ts";
 import { LIVE_LOAD_FLOW_MAX_BUSES } from "../results/load-flow.ts";
+import { useEngineWorker } from "../results/useEngineWorker.ts";
+import { DEBOUNCE_MS } from "../results/useLiveResults.ts";
 import { type LiveLoadFlowOptions, validLoadFlowOptions } from "./options.ts";
 import type { LoadFlowEngineRequest, LoadFlowEngineResponse } from "./protocol.ts";
 
@@ -23,8 +25,6 @@ export interface LiveLoadFlow {
   onDemand: boolean;
   run(): void;
 }
-
-const DEBOUNCE_MS = 300;
 
 /** Whether a network of this many buses is solved on every edit or on demand. */
 export const solvesLive = (buses: number) => buses <= LIVE_LOAD_FLOW_MAX_BUSES;
@@ -44,17 +44,11 @@ export function useLiveLoadFlow(
   companyTypes: EquipmentType[],
   enabled: boolean,
 ): LiveLoadFlow {
-  const worker = useRef<Worker | null>(null);
-  const seq = useRef(0);
   const [state, setState] = useState<State>(IDLE);
   const onDemand = !solvesLive(document.buses.length);
-
-  useEffect(() => {
-    if (!enabled) return;
-    const w = new Worker(new URL("../results/engine.worker.ts", import.meta.url), { type: "module" });
-    w.onmessage = (event: MessageEvent<LoadFlowEngineResponse>) => {
-      const response = event.data;
-      if (response.seq !== seq.current) return;
+  const { post, supersede } = useEngineWorker<LoadFlowEngineRequest, LoadFlowEngineResponse>(
+    enabled,
+    (response) =>
       setState(
         response.ok
           ? { ...IDLE, status: "done", result: response.result, excluded: response.excluded, ms: response.ms }
@@ -65,35 +59,24 @@ export function useLiveLoadFlow(
               error: response.message,
               issues: response.issues,
             },
-      );
-    };
-    w.onerror = (event) =>
-      setState((s) => ({ ...s, status: "error", error: `the engine worker failed: ${event.message}` }));
-    worker.current = w;
-    return () => {
-      w.terminate();
-      worker.current = null;
-      seq.current += 1; // whatever was in flight is superseded
-    };
-  }, [enabled]);
+      ),
+    (message) => setState((s) => ({ ...s, status: "error", error: message })),
+  );
 
   const send = useCallback(() => {
     const valid = validLoadFlowOptions(options);
-    seq.current += 1;
     if (!valid) {
-      setState((s) => ({ ...s, status: "error", error: "an option is refused (see Load flow options)" }));
+      supersede();
+      setState((s) => ({
+        ...s,
+        status: "error",
+        error: "an option is refused (see the load flow's Options)",
+      }));
       return;
     }
     setState((s) => (s.status === "computing" ? s : { ...s, status: "computing" }));
-    const request: LoadFlowEngineRequest = {
-      study: "load_flow",
-      seq: seq.current,
-      document,
-      options: engineLoadFlowOptions(valid),
-      companyTypes,
-    };
-    worker.current?.postMessage(request);
-  }, [document, options, companyTypes]);
+    post({ study: "load_flow", document, options: engineLoadFlowOptions(valid), companyTypes });
+  }, [document, options, companyTypes, post, supersede]);
 
   useEffect(() => {
     if (!enabled) return;

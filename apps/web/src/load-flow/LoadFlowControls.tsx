@@ -14,6 +14,13 @@ export const ALGORITHM_LABELS: Record<LoadFlowAlgorithm, string> = {
 /** Iterations when the field is empty (the engine's default per algorithm, docs/load-flow.md). */
 const DEFAULT_ITERATIONS: Record<LoadFlowAlgorithm, number> = { nr: 10, fdxb: 30, fdbx: 30, dc: 1 };
 
+/** The colouring limits' fields: key, label, unit. */
+const LIMIT_FIELDS: ReadonlyArray<[keyof LiveLoadFlowOptions["limits"], string, string]> = [
+  ["vm_min_pu", "Vm min", "pu"],
+  ["vm_max_pu", "Vm max", "pu"],
+  ["loading_max_percent", "Loading max", "%"],
+];
+
 interface Props {
   value: LiveLoadFlowOptions;
   onChange(v: LiveLoadFlowOptions): void;
@@ -79,42 +86,32 @@ export function LoadFlowControls({ value, onChange, live }: Props) {
             placeholder={`${DEFAULT_ITERATIONS[value.algorithm]} (${value.algorithm})`}
             onValue={(v) => set({ max_iterations: v })}
           />
-          <OptionRow label="Flat start" messages={messages.get("flat_start")}>
-            {(id) => (
-              <input
-                id={id}
-                type="checkbox"
-                checked={value.flat_start}
-                onChange={(e) => set({ flat_start: e.target.checked })}
-              />
-            )}
-          </OptionRow>
-          <OptionRow label="Generator Q limits" messages={messages.get("q_limits")}>
-            {(id) => (
-              <input
-                id={id}
-                type="checkbox"
-                checked={value.q_limits}
-                disabled={value.algorithm === "dc"}
-                onChange={(e) => set({ q_limits: e.target.checked })}
-              />
-            )}
-          </OptionRow>
-          <NumberOptionRow
-            {...number("limits.vm_min_pu", "Vm min", "pu")}
-            value={value.limits.vm_min_pu}
-            onValue={(v) => v !== undefined && setLimits({ vm_min_pu: v })}
-          />
-          <NumberOptionRow
-            {...number("limits.vm_max_pu", "Vm max", "pu")}
-            value={value.limits.vm_max_pu}
-            onValue={(v) => v !== undefined && setLimits({ vm_max_pu: v })}
-          />
-          <NumberOptionRow
-            {...number("limits.loading_max_percent", "Loading max", "%")}
-            value={value.limits.loading_max_percent}
-            onValue={(v) => v !== undefined && setLimits({ loading_max_percent: v })}
-          />
+          {(
+            [
+              ["flat_start", "Flat start", false],
+              ["q_limits", "Generator Q limits", value.algorithm === "dc"],
+            ] as const
+          ).map(([key, label, disabled]) => (
+            <OptionRow key={key} label={label} messages={messages.get(key)}>
+              {(id) => (
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={value[key]}
+                  disabled={disabled}
+                  onChange={(e) => set({ [key]: e.target.checked })}
+                />
+              )}
+            </OptionRow>
+          ))}
+          {LIMIT_FIELDS.map(([key, label, unit]) => (
+            <NumberOptionRow
+              key={key}
+              {...number(`limits.${key}`, label, unit)}
+              value={value.limits[key]}
+              onValue={(v) => v !== undefined && setLimits({ [key]: v })}
+            />
+          ))}
         </div>
       </details>
     </div>

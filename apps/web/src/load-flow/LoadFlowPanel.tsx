@@ -1,6 +1,6 @@
 import type { LoadFlowLimits } from "@ampflux/contracts";
 import { useEditor } from "../editor/EditorContext.tsx";
-import { downloadFile, safeFileName } from "../lib/download.ts";
+import { downloadJson, safeFileName } from "../lib/download.ts";
 import { formatNumber } from "../lib/format.ts";
 import {
   ConvergenceHistory,
@@ -66,21 +66,13 @@ export function LoadFlowPanel({ live, summary, limits }: Props) {
           <LoadFlowBusTable rows={summary.rows.buses} selection={selection} />
           <LoadFlowBranchTable rows={summary.rows.branches} selection={selection} />
           <LoadFlowSourceTable rows={result.sources} selection={selection} />
-          <div className="row">
-            <button
-              type="button"
-              className="small"
-              onClick={() =>
-                downloadFile(
-                  `${safeFileName(doc.name)}-load-flow.json`,
-                  JSON.stringify(result, null, 2),
-                  "application/json",
-                )
-              }
-            >
-              Download JSON
-            </button>
-          </div>
+          <button
+            type="button"
+            className="small"
+            onClick={() => downloadJson(`${safeFileName(doc.name)}-load-flow.json`, result)}
+          >
+            Download JSON
+          </button>
         </>
       ) : (
         live.status !== "computing" && (

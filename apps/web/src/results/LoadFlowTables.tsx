@@ -23,17 +23,27 @@ export interface RowSelection {
   onSelect(id: string): void;
 }
 
-interface TableProps<Row> {
+interface TableSpec<Row> {
   caption: string;
   testId: string;
   columns: readonly Column<Row>[];
-  rows: readonly Row[];
   rowKey(row: Row): string;
   /** The element a row belongs to (what selecting it selects). */
   elementOf(row: Row): string;
   /** data-* attributes of a row, for tests and styles. */
   attributes(row: Row): Record<`data-${string}`, string>;
+}
+
+interface TableProps<Row> extends TableSpec<Row> {
+  rows: readonly Row[];
   selection?: RowSelection | undefined;
+}
+
+/** A table component of one kind of row: pass the rows, and a selection in the editor. */
+function tableOf<Row>(spec: TableSpec<Row>) {
+  return (props: { rows: readonly Row[]; selection?: RowSelection | undefined }) => (
+    <LoadFlowTable {...spec} {...props} />
+  );
 }
 
 /** One load-flow table: a caption, a header per column, a row per result. */
@@ -107,26 +117,14 @@ const BUS_COLUMNS: Column<LoadFlowBusRow>[] = [
 ];
 
 /** Bus voltages (Vm in pu to 4 decimals, Va in degrees) and net consumption, with violations. */
-export function LoadFlowBusTable({
-  rows,
-  selection,
-}: {
-  rows: readonly LoadFlowBusRow[];
-  selection?: RowSelection;
-}) {
-  return (
-    <LoadFlowTable
-      caption="Buses"
-      testId="load-flow-buses"
-      columns={BUS_COLUMNS}
-      rows={rows}
-      rowKey={(b) => b.bus}
-      elementOf={(b) => b.bus}
-      attributes={(b) => ({ "data-bus": b.bus, "data-violation": b.violation ?? "" })}
-      selection={selection}
-    />
-  );
-}
+export const LoadFlowBusTable = tableOf<LoadFlowBusRow>({
+  caption: "Buses",
+  testId: "load-flow-buses",
+  columns: BUS_COLUMNS,
+  rowKey: (b) => b.bus,
+  elementOf: (b) => b.bus,
+  attributes: (b) => ({ "data-bus": b.bus, "data-violation": b.violation ?? "" }),
+});
 
 const BRANCH_COLUMNS: Column<LoadFlowBranchRow>[] = [
   { header: "Branch", cell: (b) => b.id },
@@ -140,26 +138,14 @@ const BRANCH_COLUMNS: Column<LoadFlowBranchRow>[] = [
 ];
 
 /** Branch flows at the from end, the larger end current, losses and loading, with violations. */
-export function LoadFlowBranchTable({
-  rows,
-  selection,
-}: {
-  rows: readonly LoadFlowBranchRow[];
-  selection?: RowSelection;
-}) {
-  return (
-    <LoadFlowTable
-      caption="Branches"
-      testId="load-flow-branches"
-      columns={BRANCH_COLUMNS}
-      rows={rows}
-      rowKey={(b) => `${b.id}:${b.from_bus}`}
-      elementOf={(b) => b.id}
-      attributes={(b) => ({ "data-branch": b.id, "data-violation": b.violation ?? "" })}
-      selection={selection}
-    />
-  );
-}
+export const LoadFlowBranchTable = tableOf<LoadFlowBranchRow>({
+  caption: "Branches",
+  testId: "load-flow-branches",
+  columns: BRANCH_COLUMNS,
+  rowKey: (b) => `${b.id}:${b.from_bus}`,
+  elementOf: (b) => b.id,
+  attributes: (b) => ({ "data-branch": b.id, "data-violation": b.violation ?? "" }),
+});
 
 const SOURCE_COLUMNS: Column<LoadFlowSourceResult>[] = [
   {
@@ -176,26 +162,14 @@ const SOURCE_COLUMNS: Column<LoadFlowSourceResult>[] = [
 ];
 
 /** What each external grid and generator feeds. */
-export function LoadFlowSourceTable({
-  rows,
-  selection,
-}: {
-  rows: readonly LoadFlowSourceResult[];
-  selection?: RowSelection;
-}) {
-  return (
-    <LoadFlowTable
-      caption="Sources"
-      testId="load-flow-sources"
-      columns={SOURCE_COLUMNS}
-      rows={rows}
-      rowKey={(s) => s.id}
-      elementOf={(s) => s.id}
-      attributes={(s) => ({ "data-source": s.id })}
-      selection={selection}
-    />
-  );
-}
+export const LoadFlowSourceTable = tableOf<LoadFlowSourceResult>({
+  caption: "Sources",
+  testId: "load-flow-sources",
+  columns: SOURCE_COLUMNS,
+  rowKey: (s) => s.id,
+  elementOf: (s) => s.id,
+  attributes: (s) => ({ "data-source": s.id }),
+});
 
 /** Converged or not, the iterations and the max mismatch before each step. */
 export function ConvergenceHistory({

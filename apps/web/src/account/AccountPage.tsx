@@ -1,6 +1,8 @@
 import { useSession } from "../auth/useSession.ts";
 import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { EmailPanel } from "./EmailPanel.tsx";
+import { SessionsPanel } from "./SessionsPanel.tsx";
 import { TwoFactorPanel } from "./TwoFactorPanel.tsx";
 
 export function AccountPage() {
@@ -16,10 +18,12 @@ export function AccountPage() {
         </p>
       )}
       <div className="grid-2">
+        <EmailPanel />
         <ChangePasswordForm />
-        <ApiKeysPanel />
         <TwoFactorPanel />
       </div>
+      <SessionsPanel />
+      <ApiKeysPanel />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { TwoFactorRequirementPanel } from "../account/TwoFactorRequirementPanel.tsx";
 import { SsoSettingsPanel } from "../auth/SsoSettingsPanel.tsx";
+import { AccountSettingsPanel } from "./AccountSettingsPanel.tsx";
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { FeaturesPanel } from "./FeaturesPanel.tsx";
 import { TypeLibraryPanel } from "./TypeLibraryPanel.tsx";
@@ -12,6 +13,7 @@ export function AdminPage() {
       <UsersPanel />
       <TwoFactorRequirementPanel />
       <SsoSettingsPanel />
+      <AccountSettingsPanel />
       <FeaturesPanel />
       <TypeLibraryPanel />
       <AuditLogPanel />

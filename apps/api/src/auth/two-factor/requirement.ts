@@ -1,8 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import type { Auth } from "../../trpc/context.ts";
 
-/** What a user of a company that requires two-factor may do before enrolling. */
-const ALLOWED_BEFORE_ENROLMENT = ["twoFactor.", "auth.logOut", "auth.me"];
+/**
+ * What a user of a company that requires two-factor may do before enrolling: enrol, log out, and
+ * their own account (verifying the email first, when the company also asks for that).
+ */
+const ALLOWED_BEFORE_ENROLMENT = ["twoFactor.", "auth.logOut", "auth.me", "account."];
 
 /**
  * A company that requires two-factor authentication lets its users without it do nothing but

@@ -49,7 +49,7 @@ describe("single sign-on in the browser", () => {
   });
 
   it("signs a new user in through the provider, created in the company as a user", async () => {
-    await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("banner").getByRole("button", { name: "Log out", exact: true }).click();
     await page.getByRole("heading", { name: "Log in to AmpFlux" }).waitFor();
     idp.signInAs(NEWCOMER);
     await page.getByLabel("Work address").fill(NEWCOMER.email);
@@ -67,7 +67,7 @@ describe("single sign-on in the browser", () => {
   });
 
   it("shows a clear message when no company signs the email in by SSO", async () => {
-    await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("banner").getByRole("button", { name: "Log out", exact: true }).click();
     await page.getByLabel("Work address").fill("someone@no-sso.example.org");
     await page.getByRole("button", { name: "Sign in with SSO" }).click();
     await expect

@@ -25,7 +25,7 @@ let authenticator: TestAuthenticator;
 let recoveryCodes: string[];
 
 async function logOut() {
-  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Log out", exact: true }).click();
   await page.getByRole("heading", { name: "Log in to AmpFlux" }).waitFor();
 }
 

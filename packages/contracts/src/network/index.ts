@@ -6,6 +6,7 @@ export * from "./document.ts";
 export { fictitiousResistanceRatio } from "./generator-resistance.ts";
 export * from "./islands.ts";
 export type { IssuePath, NetworkIssue } from "./issues.ts";
+export * from "./limits.ts";
 export * from "./lines.ts";
 export * from "./ratings.ts";
 export * from "./sources.ts";

@@ -24,8 +24,8 @@ function sourceLines(mpc: MatpowerCase, buses: readonly { id: string }[]): Sourc
     for (const element of [id, `load${id}`, `shunt${id}`, `grid${id}`])
       sources.set(element, line(mpc.bus, r));
   });
-  mpc.branch.rows.forEach((_, r) => sources.set(`br${r + 1}`, line(mpc.branch, r)));
-  mpc.gen.rows.forEach((_, r) => sources.set(`gen${r + 1}`, line(mpc.gen, r)));
+  for (const r of mpc.branch.rows.keys()) sources.set(`br${r + 1}`, line(mpc.branch, r));
+  for (const r of mpc.gen.rows.keys()) sources.set(`gen${r + 1}`, line(mpc.gen, r));
   return sources;
 }
 

@@ -126,7 +126,7 @@ describe("circuits.import", () => {
       network("Site CB 99 kA"),
     );
     expect(unknown.status).toBe(400);
-    expect(unknown.error?.message).toContain('switches.0.type: unknown switch type "Site CB 99 kA"');
+    expect(unknown.error?.message).toMatch(/switch [^:]+: type: unknown switch type "Site CB 99 kA"/);
   });
 
   it("imports a PSS/E v32 case with its sequence data after the Q record (RAW and SEQ in one upload)", async () => {

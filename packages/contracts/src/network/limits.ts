@@ -161,10 +161,16 @@ export const STRING_LIMITS = {
 
 const formatBound = (value: number) => String(value);
 
-/** "must be > 0.001" / "must be ≤ 1200": the reason a value outside `r` is refused. */
+/** "> 0.001 … ≤ 1200": the range in words (docs, hints). */
 export function rangeText(r: QuantityRange): string {
-  return `${r.minExclusive ? ">" : "≥"} ${formatBound(r.min)} and ≤ ${formatBound(r.max)}`;
+  return `${r.minExclusive ? ">" : "≥"} ${formatBound(r.min)} … ≤ ${formatBound(r.max)}`;
 }
+
+/** The quantity each inRange schema stands for: the docs table lists the fields of each. */
+const QUANTITY_OF = new WeakMap<z.ZodType, Quantity>();
+
+/** The quantity a number schema was made for with inRange, if it was. */
+export const quantityOf = (schema: z.ZodType): Quantity | undefined => QUANTITY_OF.get(schema);
 
 /** A finite number within the quantity's range, with messages that say the bound. */
 export function inRange(quantity: Quantity) {
@@ -174,7 +180,9 @@ export function inRange(quantity: Quantity) {
   const min = r.minExclusive
     ? int.gt(r.min, { error: `must be > ${formatBound(r.min)}` })
     : int.gte(r.min, { error: `must be ≥ ${formatBound(r.min)}` });
-  return min.lte(r.max, { error: `must be ≤ ${formatBound(r.max)}` });
+  const schema = min.lte(r.max, { error: `must be ≤ ${formatBound(r.max)}` });
+  QUANTITY_OF.set(schema, quantity);
+  return schema;
 }
 
 /** A bounded string: `kind` picks the limit; ids and references must not be empty. */

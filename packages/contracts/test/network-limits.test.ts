@@ -4,6 +4,7 @@ import { z } from "zod";
 import {
   describeInputIssues,
   ELEMENT_COLLECTIONS,
+  fieldRange,
   inRange,
   NETWORK_RANGES,
   type NetworkDocumentInput,
@@ -82,6 +83,15 @@ describe("the network document schema", () => {
       // Made from the table, so the docs list it (a hand-made z.number() would escape them).
       expect(quantityOf(schema), path).toBeDefined();
     }
+  });
+
+  it("gives the editor each field's range from the schema", () => {
+    expect(fieldRange("buses", "vn_kv")).toBe(NETWORK_RANGES.voltage_kv);
+    expect(fieldRange("lines", "max_i_ka")).toBe(NETWORK_RANGES.current_ka);
+    expect(fieldRange("lines", "parallel")).toBe(NETWORK_RANGES.count);
+    expect(fieldRange("transformers", "shift_degree")).toBe(NETWORK_RANGES.angle_degree);
+    expect(fieldRange("buses", "name")).toBeUndefined();
+    expect(fieldRange("buses", "arc_flash")).toBeUndefined();
   });
 
   it("refuses the probes of issue 24 with the element and field named", () => {

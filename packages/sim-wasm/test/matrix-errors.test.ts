@@ -5,7 +5,7 @@
 import type { NetworkDocumentInput } from "@ampflux/contracts";
 import { mvFeeder } from "@ampflux/contracts/testing";
 import { describe, expect, it } from "vitest";
-import { loadSimCore, ShortCircuitInputError } from "../src/index.ts";
+import { LoadFlowInputError, loadSimCore, ShortCircuitInputError } from "../src/index.ts";
 
 const core = await loadSimCore();
 
@@ -34,15 +34,24 @@ const cancelling = {
   ],
 } satisfies NetworkDocumentInput;
 
-function inputError(run: () => unknown): ShortCircuitInputError {
+function inputError(run: () => unknown): ShortCircuitInputError | LoadFlowInputError {
   try {
     run();
   } catch (error) {
-    if (error instanceof ShortCircuitInputError) return error;
+    if (error instanceof ShortCircuitInputError || error instanceof LoadFlowInputError) return error;
     throw error;
   }
-  throw new Error("expected a ShortCircuitInputError");
+  throw new Error("expected a ShortCircuitInputError or LoadFlowInputError");
 }
+
+/**
+ * A reactance the schema accepts (finite, within ±1e6 Ω/km) but whose admittance overflows: 1e-310
+ * Ω/km is a subnormal number, 1/x is beyond the largest double.
+ */
+const overflowing = {
+  ...mvFeeder,
+  lines: mvFeeder.lines.map((l) => ({ ...l, r_ohm_per_km: 0, x_ohm_per_km: 1e-310 })),
+} satisfies NetworkDocumentInput;
 
 describe("matrix errors name the bus", () => {
   it.each(["3ph", "1ph"] as const)("a singular Ybus (%s) is reported at the bus with its lines", (fault) => {
@@ -58,5 +67,20 @@ describe("matrix errors name the bus", () => {
     const fixed = { ...cancelling, lines: [cancelling.lines[0]] };
     const result = core.shortCircuit(fixed, { fault: "3ph" });
     expect(result.buses.find((b) => b.bus === "end")?.ikss_ka).toBeGreaterThan(0);
+  });
+
+  it("a non-finite admittance is reported at the bus in the short circuit, at the line in the load flow", () => {
+    const sc = inputError(() => core.shortCircuit(overflowing, { fault: "3ph" }));
+    expect(sc).toBeInstanceOf(ShortCircuitInputError);
+    expect(sc.issues[0]?.message).toMatch(/not finite .* at bus (mv|end): check line L/);
+    const lf = inputError(() => core.loadFlow(overflowing));
+    expect(lf).toBeInstanceOf(LoadFlowInputError);
+    expect(lf.issues).toEqual([
+      {
+        path: ["lines", 0],
+        message:
+          "line L: its per-unit admittance is not finite (impedance too small for its voltage and the 100 MVA base)",
+      },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import { useSession } from "../auth/useSession.ts";
 import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { EmailPanel } from "./EmailPanel.tsx";
+import { SessionsPanel } from "./SessionsPanel.tsx";
 
 export function AccountPage() {
   const session = useSession();
@@ -15,9 +17,11 @@ export function AccountPage() {
         </p>
       )}
       <div className="grid-2">
+        <EmailPanel />
         <ChangePasswordForm />
-        <ApiKeysPanel />
       </div>
+      <SessionsPanel />
+      <ApiKeysPanel />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { AccountSettingsPanel } from "./AccountSettingsPanel.tsx";
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { FeaturesPanel } from "./FeaturesPanel.tsx";
 import { TypeLibraryPanel } from "./TypeLibraryPanel.tsx";
@@ -8,6 +9,7 @@ export function AdminPage() {
     <main className="page">
       <h1>Company administration</h1>
       <UsersPanel />
+      <AccountSettingsPanel />
       <FeaturesPanel />
       <TypeLibraryPanel />
       <AuditLogPanel />

@@ -1,7 +1,7 @@
 // Account recovery end to end: the real api queues emails, a real worker sends them to a real
 // SMTP server on loopback, and the tests open the links from the received text.
 
-import { accountTokens, auditLogs, createDb, users } from "@ampflux/db";
+import { accountTokens, auditLogs, createDb, sessions, users } from "@ampflux/db";
 import { loadWorkerSettings, type RunningWorker, startWorker } from "@ampflux/worker";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -379,6 +379,17 @@ describe("sessions", () => {
     expect(await third.trpc.auth.me.query()).toBeNull();
     expect(await first.trpc.auth.me.query()).not.toBeNull();
     expect(await first.trpc.account.sessions.query()).toHaveLength(1);
+  });
+
+  it("records when a session was last used, on an instance that had not seen it", async () => {
+    const { client, user } = await signUpCompany(api.url, "returning");
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await database.db.update(sessions).set({ lastUsedAt: anHourAgo }).where(eq(sessions.userId, user.id));
+    const elsewhere = testClient(quietApi.url);
+    elsewhere.setCookie(client.cookie());
+    const [session] = await elsewhere.trpc.account.sessions.query();
+    expect(session?.current).toBe(true);
+    expect(session?.lastUsedAt.getTime()).toBeGreaterThan(anHourAgo.getTime() + 3_000_000);
   });
 
   it("cannot revoke someone else's session", async () => {

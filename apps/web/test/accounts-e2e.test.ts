@@ -15,15 +15,16 @@ const story = storyInSteps({
   failureShot: "accounts-failure",
   start: async () => {
     smtp = await startSmtp(0);
+    const email = {
+      EMAIL_ENABLED: "true",
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(smtp.port),
+      SMTP_FROM: "AmpFlux <noreply@accounts-e2e.test>",
+    };
     return startStack({
       worker: true,
-      workerEnv: {
-        EMAIL_ENABLED: "true",
-        SMTP_HOST: "127.0.0.1",
-        SMTP_PORT: String(smtp.port),
-        SMTP_FROM: "AmpFlux <noreply@accounts-e2e.test>",
-        APP_URL: "http://app.example",
-      },
+      apiEnv: email,
+      workerEnv: { ...email, APP_URL: "http://app.example" },
     });
   },
 });
@@ -130,5 +131,33 @@ describe("account recovery in the browser", () => {
     await expect.poll(() => sessions.locator("tbody tr").count(), STEP).toBe(1);
     expect(await loggedIn(other)).toBe(false);
     expect(await loggedIn(page)).toBe(true);
+  });
+
+  it("as company admin, limits unverified accounts and ends a user's sessions", async () => {
+    const { page, stack } = story;
+    await logIn(other, NEW_PASSWORD);
+    await page.goto(new URL("/admin", stack.webUrl).href);
+    const access = page.getByLabel("Users with an unverified email address may do");
+    const saved = page.waitForResponse((r) => r.url().includes("companyAccounts.setUnverifiedAccess"));
+    await access.selectOption("read_only");
+    expect((await saved).ok()).toBe(true);
+    await page.reload();
+    await expect.poll(() => access.inputValue(), STEP).toBe("read_only");
+
+    const users = page.getByRole("region", { name: "Users" });
+    await users
+      .getByRole("row", { name: new RegExp(SAM.name) })
+      .getByRole("button", { name: "Sessions" })
+      .click();
+    const dialog = page.getByRole("dialog", { name: `Sessions of ${SAM.name}` });
+    await expect
+      .poll(() => dialog.getByRole("table", { name: "Sessions" }).locator("tbody tr").count(), STEP)
+      .toBe(2);
+    await dialog.getByRole("button", { name: "End all sessions" }).click();
+    await expect
+      .poll(() => dialog.getByRole("status").textContent(), STEP)
+      .toContain("Every session was ended");
+    expect(await loggedIn(other)).toBe(false);
+    expect(await loggedIn(page)).toBe(false);
   });
 });

@@ -63,7 +63,7 @@ describe("a fault at 30 % of line L (mv → end)", () => {
       ...mvFeeder,
       external_grids: [
         ...mvFeeder.external_grids,
-        { ...mvFeeder.external_grids[0], id: "grid2", bus: "end", s_sc_max_mva: 500, s_sc_min_mva: 400 },
+        { id: "grid2", bus: "end", s_sc_max_mva: 500, s_sc_min_mva: 400, rx_max: 0.1, rx_min: 0.1 },
       ],
     } satisfies NetworkDocumentInput;
     const zMv = busZ(mvFeeder, "mv").z1;

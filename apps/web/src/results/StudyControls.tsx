@@ -32,6 +32,8 @@ export function StudyControls({ value, onChange, engineIssues }: Props) {
     "tk_s",
     "c_max",
     "c_min",
+    "r_fault_ohm",
+    "x_fault_ohm",
     "duty_current",
     "arc_flash_max_duration_s",
   ];

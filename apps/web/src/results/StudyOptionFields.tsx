@@ -31,8 +31,8 @@ export function StudyOptionsSection() {
 }
 
 /**
- * Pre-fault voltages, κ method, tmin, tk, c_max/c_min, the duty current and the arc duration cap,
- * each with its messages.
+ * Pre-fault voltages, κ method, tmin, tk, c_max/c_min, the fault impedance, the duty current and
+ * the arc duration cap, each with its messages.
  */
 export function StudyOptionFields({
   value,
@@ -73,6 +73,26 @@ export function StudyOptionFields({
       <NumberOption label="tk" unit="s" field="tk_s" value={value} set={set} messages={messages} />
       <NumberOption label="c max" field="c_max" value={value} set={set} messages={messages} optional />
       <NumberOption label="c min" field="c_min" value={value} set={set} messages={messages} optional />
+      <NumberOption
+        label="Fault R"
+        unit="Ω"
+        field="r_fault_ohm"
+        placeholder="0 (bolted)"
+        value={value}
+        set={set}
+        messages={messages}
+        optional
+      />
+      <NumberOption
+        label="Fault X"
+        unit="Ω"
+        field="x_fault_ohm"
+        placeholder="0 (bolted)"
+        value={value}
+        set={set}
+        messages={messages}
+        optional
+      />
       <OptionRow label="Duty current" messages={messages.get("duty_current")}>
         {(id) => (
           <select
@@ -152,10 +172,13 @@ function NumberOption({
   set,
   messages,
   optional = false,
+  placeholder = "Table 1",
 }: {
   label: string;
   unit?: string;
-  field: "tmin_s" | "tk_s" | "c_max" | "c_min";
+  field: "tmin_s" | "tk_s" | "c_max" | "c_min" | "r_fault_ohm" | "x_fault_ohm";
+  /** What an empty optional field means. */
+  placeholder?: string;
   value: LiveStudyOptions;
   set(patch: Partial<LiveStudyOptions>): void;
   messages: Map<StudyOptionField, string[]>;
@@ -167,7 +190,7 @@ function NumberOption({
       unit={unit}
       value={value[field]}
       optional={optional}
-      placeholder={optional ? "Table 1" : undefined}
+      placeholder={optional ? placeholder : undefined}
       messages={messages.get(field)}
       onValue={(v) => set({ [field]: v })}
     />

@@ -29,6 +29,9 @@ export interface LiveStudyOptions {
   arc_flash_max_duration_s: number | null;
   /** Pre-fault voltages: IEC 60909's c·Un/√3 or a load flow's (superposition method). */
   prefault_voltage: PrefaultVoltage;
+  /** Fault impedance R + jX (ohm); unset: IEC 60909's bolted fault. */
+  r_fault_ohm?: number | undefined;
+  x_fault_ohm?: number | undefined;
 }
 
 /** Main thread → engine worker. */

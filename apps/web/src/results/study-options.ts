@@ -40,6 +40,8 @@ const OPTION_FIELDS = new Set<string>([
   "arc_flash",
   "arc_flash_max_duration_s",
   "prefault_voltage",
+  "r_fault_ohm",
+  "x_fault_ohm",
 ] satisfies StudyOptionField[]);
 
 const storageKey = (projectId: string) => `ampflux:study-options:${projectId}`;
@@ -71,6 +73,8 @@ export function loadStudyOptions(projectId: string): LiveStudyOptions {
     tk_s: numberOr(stored.tk_s, d.tk_s) ?? d.tk_s,
     c_max: numberOr(stored.c_max, undefined),
     c_min: numberOr(stored.c_min, undefined),
+    r_fault_ohm: numberOr(stored.r_fault_ohm, undefined),
+    x_fault_ohm: numberOr(stored.x_fault_ohm, undefined),
     duty: stored.duty === true,
     duty_current: oneOf(DUTY_CURRENTS, stored.duty_current, d.duty_current),
     arc_flash: stored.arc_flash === true,

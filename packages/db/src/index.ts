@@ -1,5 +1,7 @@
 export * from "./client.ts";
+export * from "./company-deletion.ts";
 export * from "./equipment-types.ts";
+export * from "./exports.ts";
 export * from "./features.ts";
 export * from "./migrate.ts";
 export * from "./notifications.ts";

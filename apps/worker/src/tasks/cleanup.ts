@@ -1,12 +1,14 @@
-import { type Database, invitations, sessions } from "@ampflux/db";
+import { type Database, expireExports, invitations, sessions } from "@ampflux/db";
 import { and, isNull, lt } from "drizzle-orm";
 
 export interface CleanupResult {
   sessions: number;
   invitations: number;
+  /** Export archives whose download link expired (the rows stay as a record). */
+  exportArchives: number;
 }
 
-/** Deletes expired sessions and expired, never-accepted invitations. */
+/** Deletes expired sessions, expired never-accepted invitations and expired export archives. */
 export async function cleanupExpired(db: Database, now = new Date()): Promise<CleanupResult> {
   const expiredSessions = await db
     .delete(sessions)
@@ -16,5 +18,9 @@ export async function cleanupExpired(db: Database, now = new Date()): Promise<Cl
     .delete(invitations)
     .where(and(lt(invitations.expiresAt, now), isNull(invitations.acceptedAt)))
     .returning({ id: invitations.id });
-  return { sessions: expiredSessions.length, invitations: expiredInvitations.length };
+  return {
+    sessions: expiredSessions.length,
+    invitations: expiredInvitations.length,
+    exportArchives: await expireExports(db, now),
+  };
 }

@@ -9,7 +9,7 @@ const webPort = Number(process.env.WEB_PORT ?? 5173);
  * (study progress, assistant tokens) are Server-Sent Events on /trpc: see sseProxy.
  */
 export function apiProxy(target: string): Record<string, ProxyOptions> {
-  return { "/trpc": sseProxy(target), "/health": { target } };
+  return { "/trpc": sseProxy(target), "/health": { target }, "/exports": { target } };
 }
 
 /**

@@ -8,6 +8,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { circuitsGetFastPath } from "./circuits/get-fast-path.ts";
 import type { ApiDeps } from "./deps.ts";
 import { basicHealth, detailedHealth } from "./health.ts";
+import { exportDownloadRoute } from "./lifecycle/download-route.ts";
 import { metricsRoute } from "./metrics/route.ts";
 import { originCheck } from "./middleware/origin-check.ts";
 import { type RequestVariables, requestLog } from "./middleware/request-log.ts";
@@ -38,6 +39,7 @@ export function createApp(deps: ApiDeps) {
     return c.json(report, report.status === "ok" ? 200 : 503);
   });
 
+  app.get("/exports/:id", exportDownloadRoute(deps));
   // The stored document passed through as text; falls through to tRPC for anything else.
   app.get("/trpc/circuits.get", circuitsGetFastPath(deps));
   app.use(

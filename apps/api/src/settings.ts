@@ -2,6 +2,7 @@ import {
   emailSettingsShape,
   featureSettingsShape,
   isLoopbackUrl,
+  lifecycleSettingsShape,
   logLevelSchema,
   nodeEnvSchema,
   parseSettings,
@@ -92,6 +93,8 @@ export const apiSettingsSchema = z.object({
   /** The worker sends notification emails; the api only probes the SMTP server in /health/detailed. */
   ...emailSettingsShape,
   ...featureSettingsShape,
+  /** Days from a company deletion request to its purge (docs/accounts-lifecycle.md). */
+  ...lifecycleSettingsShape,
 });
 
 export type ApiSettings = z.infer<typeof apiSettingsSchema>;

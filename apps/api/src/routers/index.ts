@@ -4,6 +4,8 @@ import { apiKeysRouter } from "./api-keys.ts";
 import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
 import { circuitsRouter } from "./circuits.ts";
+import { companyRouter } from "./company.ts";
+import { exportsRouter } from "./exports.ts";
 import { featuresRouter } from "./features.ts";
 import { healthRouter } from "./health.ts";
 import { notificationsRouter } from "./notifications.ts";
@@ -28,6 +30,8 @@ export const appRouter = router({
   ai: aiRouter,
   features: featuresRouter,
   notifications: notificationsRouter,
+  company: companyRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

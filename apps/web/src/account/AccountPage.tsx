@@ -1,4 +1,5 @@
 import { useSession } from "../auth/useSession.ts";
+import { ExportsPanel } from "../lifecycle/ExportsPanel.tsx";
 import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 
@@ -18,6 +19,7 @@ export function AccountPage() {
         <ChangePasswordForm />
         <ApiKeysPanel />
       </div>
+      <ExportsPanel kind="user" />
     </main>
   );
 }

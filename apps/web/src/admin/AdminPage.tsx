@@ -1,3 +1,5 @@
+import { DeleteCompanyPanel } from "../lifecycle/DeleteCompanyPanel.tsx";
+import { ExportsPanel } from "../lifecycle/ExportsPanel.tsx";
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { FeaturesPanel } from "./FeaturesPanel.tsx";
 import { TypeLibraryPanel } from "./TypeLibraryPanel.tsx";
@@ -11,6 +13,8 @@ export function AdminPage() {
       <FeaturesPanel />
       <TypeLibraryPanel />
       <AuditLogPanel />
+      <ExportsPanel kind="company" />
+      <DeleteCompanyPanel />
     </main>
   );
 }

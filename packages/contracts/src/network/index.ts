@@ -1,7 +1,7 @@
 export * from "./arc-flash.ts";
 export * from "./buses.ts";
 export * from "./consumers.ts";
-export { DisjointSets } from "./disjoint-sets.ts";
+export { DisjointSets, IndexDisjointSets } from "./disjoint-sets.ts";
 export * from "./document.ts";
 export { fictitiousResistanceRatio } from "./generator-resistance.ts";
 export * from "./islands.ts";

@@ -9,6 +9,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit.ts";
 import { verifyPassword } from "../auth/passwords.ts";
+import { enforceLoginRateLimit } from "../auth/rate-limit.ts";
 import { noticeCompanyUsers } from "../lifecycle/deletion-notices.ts";
 import { router } from "../trpc/init.ts";
 import { companyAdminProcedure, protectedProcedure } from "../trpc/procedures.ts";
@@ -35,6 +36,8 @@ export const companyRouter = router({
     .input(companyDeletionRequestSchema)
     .mutation(async ({ ctx, input }) => {
       const db = ctx.deps.database.db;
+      // The password check counts against the account's login attempts (no guessing through here).
+      await enforceLoginRateLimit(ctx, ctx.user.email);
       const [row] = await db
         .select({ passwordHash: users.passwordHash, company: companies.name })
         .from(users)

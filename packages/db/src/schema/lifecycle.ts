@@ -1,21 +1,7 @@
-import {
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  real,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
-import { createdAt, id } from "./columns.ts";
+import { bytea, createdAt, id } from "./columns.ts";
 import { companies } from "./companies.ts";
-
-/** Postgres bytea as a Uint8Array (postgres.js returns a Buffer, which is one). */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 export const DATA_EXPORT_KINDS = ["user", "company"] as const;
 export const DATA_EXPORT_STATUSES = ["queued", "running", "done", "failed"] as const;

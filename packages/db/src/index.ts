@@ -5,6 +5,7 @@ export * from "./exports.ts";
 export * from "./features.ts";
 export * from "./migrate.ts";
 export * from "./notifications.ts";
+export * from "./public-columns.ts";
 export * from "./reports.ts";
 export * as schema from "./schema/index.ts";
 export * from "./schema/index.ts";

@@ -10,6 +10,7 @@ import {
   equipmentTypes,
   licenses,
   projects,
+  userPublicColumns,
   users,
 } from "@ampflux/db";
 import { asc, eq } from "drizzle-orm";
@@ -20,17 +21,6 @@ export type Progress = (fraction: number, message: string) => Promise<void>;
 
 /** Refusals that retrying cannot fix (the company is gone). */
 export class ExportInputError extends Error {}
-
-/** The columns of a user row that leave the database (never the password hash). */
-export const exportedUserColumns = {
-  id: users.id,
-  email: users.email,
-  name: users.name,
-  role: users.role,
-  active: users.active,
-  createdAt: users.createdAt,
-  updatedAt: users.updatedAt,
-};
 
 export async function buildCompanyArchive(db: Database, companyId: string, progress: Progress) {
   const [company] = await db.select().from(companies).where(eq(companies.id, companyId));
@@ -50,7 +40,7 @@ export async function buildCompanyArchive(db: Database, companyId: string, progr
   await zip.addJson(
     "users.json",
     await db
-      .select(exportedUserColumns)
+      .select(userPublicColumns)
       .from(users)
       .where(eq(users.companyId, companyId))
       .orderBy(asc(users.email)),

@@ -5,6 +5,7 @@
 import {
   aiConversations,
   aiMessages,
+  apiKeyPublicColumns,
   apiKeys,
   auditLogs,
   companies,
@@ -12,10 +13,11 @@ import {
   notifications,
   projectMembers,
   projects,
+  userPublicColumns,
   users,
 } from "@ampflux/db";
 import { and, asc, eq, inArray, or } from "drizzle-orm";
-import { ExportInputError, exportedUserColumns, type Progress } from "./company-archive.ts";
+import { ExportInputError, type Progress } from "./company-archive.ts";
 import { addProject, type Skipped } from "./project-files.ts";
 import { ZipWriter } from "./zip-writer.ts";
 
@@ -44,7 +46,7 @@ async function conversationsOf(db: Database, userId: string) {
 
 export async function buildUserArchive(db: Database, userId: string, progress: Progress) {
   const [profile] = await db
-    .select({ ...exportedUserColumns, company: companies.name })
+    .select({ ...userPublicColumns, company: companies.name })
     .from(users)
     .innerJoin(companies, eq(companies.id, users.companyId))
     .where(eq(users.id, userId));
@@ -60,15 +62,7 @@ export async function buildUserArchive(db: Database, userId: string, progress: P
   await zip.addJson(
     "api-keys.json",
     await db
-      .select({
-        id: apiKeys.id,
-        name: apiKeys.name,
-        prefix: apiKeys.prefix,
-        createdAt: apiKeys.createdAt,
-        lastUsedAt: apiKeys.lastUsedAt,
-        expiresAt: apiKeys.expiresAt,
-        revokedAt: apiKeys.revokedAt,
-      })
+      .select(apiKeyPublicColumns)
       .from(apiKeys)
       .where(eq(apiKeys.userId, userId))
       .orderBy(asc(apiKeys.createdAt)),

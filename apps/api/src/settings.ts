@@ -62,6 +62,11 @@ export const apiSettingsSchema = z.object({
   /** Login attempts allowed per email and per client IP in a 15-minute window. */
   LOGIN_MAX_PER_EMAIL: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(100),
+  /** Password-reset emails asked for per address and per client IP in a one-hour window (docs/accounts.md). */
+  PASSWORD_RESET_MAX_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  PASSWORD_RESET_MAX_PER_IP: z.coerce.number().int().positive().default(30),
+  /** Verification emails (resend, change of address) per user in a one-hour window. */
+  VERIFICATION_EMAIL_MAX_PER_USER: z.coerce.number().int().positive().default(5),
   /** Studies of networks up to this many buses run in the api and answer at once; larger ones are queued. */
   SIM_INLINE_MAX_BUSES: z.coerce.number().int().nonnegative().default(2_000),
   /** The assistant (docs/assistant.md); without a key its procedures answer "not configured". */

@@ -1,3 +1,4 @@
+export * from "./account-emails.ts";
 export * from "./client.ts";
 export * from "./company-deletion.ts";
 export * from "./equipment-types.ts";

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
+import { issueAccountToken } from "../auth/account-tokens.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { enforceLoginRateLimit } from "../auth/rate-limit.ts";
 import {
@@ -72,6 +73,7 @@ export const authRouter = router({
         .values({ ...membership, email: input.email, name: input.name, passwordHash })
         .returning(sessionUserColumns);
       if (!created) throw new Error("user insert returned nothing");
+      await issueAccountToken(tx, created, "verify_email");
       await recordAudit(
         tx,
         { user: created, client: ctx.client },

@@ -1,10 +1,12 @@
 import { router } from "../trpc/init.ts";
+import { accountRouter } from "./account.ts";
 import { aiRouter } from "./ai.ts";
 import { apiKeysRouter } from "./api-keys.ts";
 import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
 import { circuitsRouter } from "./circuits.ts";
 import { companyRouter } from "./company.ts";
+import { companyAccountsRouter } from "./company-accounts.ts";
 import { exportsRouter } from "./exports.ts";
 import { featuresRouter } from "./features.ts";
 import { healthRouter } from "./health.ts";
@@ -19,6 +21,8 @@ import { usersRouter } from "./users.ts";
 export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
+  account: accountRouter,
+  companyAccounts: companyAccountsRouter,
   apiKeys: apiKeysRouter,
   users: usersRouter,
   projects: projectsRouter,

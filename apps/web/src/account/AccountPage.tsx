@@ -2,6 +2,8 @@ import { useSession } from "../auth/useSession.ts";
 import { ExportsPanel } from "../lifecycle/ExportsPanel.tsx";
 import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { EmailPanel } from "./EmailPanel.tsx";
+import { SessionsPanel } from "./SessionsPanel.tsx";
 
 export function AccountPage() {
   const session = useSession();
@@ -16,9 +18,11 @@ export function AccountPage() {
         </p>
       )}
       <div className="grid-2">
+        <EmailPanel />
         <ChangePasswordForm />
-        <ApiKeysPanel />
       </div>
+      <SessionsPanel />
+      <ApiKeysPanel />
       <ExportsPanel kind="user" />
     </main>
   );

@@ -1,5 +1,6 @@
 import { DeleteCompanyPanel } from "../lifecycle/DeleteCompanyPanel.tsx";
 import { ExportsPanel } from "../lifecycle/ExportsPanel.tsx";
+import { AccountSettingsPanel } from "./AccountSettingsPanel.tsx";
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { FeaturesPanel } from "./FeaturesPanel.tsx";
 import { TypeLibraryPanel } from "./TypeLibraryPanel.tsx";
@@ -10,6 +11,7 @@ export function AdminPage() {
     <main className="page">
       <h1>Company administration</h1>
       <UsersPanel />
+      <AccountSettingsPanel />
       <FeaturesPanel />
       <TypeLibraryPanel />
       <AuditLogPanel />

@@ -58,6 +58,9 @@ export function LoginPage() {
           {logIn.isPending ? "Logging in…" : "Log in"}
         </button>
         <p className="muted">
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
+        <p className="muted">
           New here? <Link to="/signup">Create an account</Link>
         </p>
       </form>

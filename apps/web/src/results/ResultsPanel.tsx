@@ -1,5 +1,5 @@
 import { useEditor } from "../editor/EditorContext.tsx";
-import { downloadFile, safeFileName } from "../lib/download.ts";
+import { downloadFile, downloadJson, safeFileName } from "../lib/download.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { resultsCsv } from "./export.ts";
 import type { LiveStudyOptions } from "./protocol.ts";
@@ -56,13 +56,7 @@ export function ResultsPanel({ live, options }: Props) {
             <button
               type="button"
               className="small"
-              onClick={() =>
-                downloadFile(
-                  `${name}-${options.fault}-${options.case}.json`,
-                  JSON.stringify(result, null, 2),
-                  "application/json",
-                )
-              }
+              onClick={() => downloadJson(`${name}-${options.fault}-${options.case}.json`, result)}
             >
               Download JSON
             </button>

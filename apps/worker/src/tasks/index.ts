@@ -19,7 +19,7 @@ export function createTaskList(deps: TaskDeps): TaskList {
     cleanup: async (_payload, helpers) => {
       const removed = await cleanupExpired(deps.db);
       helpers.logger.info(
-        `cleanup removed ${removed.sessions} sessions, ${removed.invitations} invitations, ${removed.exportArchives} expired export archives`,
+        `cleanup removed ${removed.sessions} sessions, ${removed.invitations} invitations, ${removed.accountTokens} account links, ${removed.exportArchives} expired export archives`,
       );
     },
     simulate: simulateTask(deps),

@@ -2,11 +2,15 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns.ts";
 
+/** What accounts with an unverified email may do in the company (contracts' unverifiedAccessSchema). */
+export const unverifiedAccess = pgEnum("unverified_access", ["full", "read_only", "none"]);
+
 export const companies = pgTable(
   "companies",
   {
     id: id(),
     name: text().notNull(),
+    unverifiedAccess: unverifiedAccess().notNull().default("full"),
     /**
      * Set while a company admin's deletion request runs its grace period (docs/accounts-lifecycle.md):
      * users still log in and export; the worker purges the company at `deletionScheduledFor`.

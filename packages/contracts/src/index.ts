@@ -7,6 +7,7 @@ export * from "./duty.ts";
 export * from "./email.ts";
 export * from "./features.ts";
 export * from "./health.ts";
+export * from "./input-errors.ts";
 export * from "./load-flow.ts";
 export * from "./load-flow-csv.ts";
 export * from "./network/index.ts";

@@ -4,6 +4,7 @@ import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
 import type OpenAI from "openai";
 import { createAssistantClient } from "./ai/client.ts";
 import { AuthCache } from "./auth/auth-cache.ts";
+import { SecondFactorLimiter } from "./auth/two-factor/attempt-limit.ts";
 import { CircuitHub } from "./circuits/live.ts";
 import type { Logger } from "./logger.ts";
 import { type ApiMetrics, addDatabaseGauges, createApiMetrics } from "./metrics/api-metrics.ts";
@@ -35,6 +36,8 @@ export interface ApiDeps {
   /** The assistant's model server; undefined without OPENAI_API_KEY. */
   assistant: OpenAI | undefined;
   metrics: ApiMetrics;
+  /** Second-factor guessing limit, shared by the api processes through Redis. */
+  secondFactorLimiter: SecondFactorLimiter;
 }
 
 export function createApiDeps(settings: ApiSettings, log: Logger, version: string): ApiDeps {
@@ -59,6 +62,7 @@ export function createApiDeps(settings: ApiSettings, log: Logger, version: strin
     simCore: once(loadSimCore),
     assistant: createAssistantClient(settings),
     metrics,
+    secondFactorLimiter: new SecondFactorLimiter(settings),
   };
 }
 
@@ -87,5 +91,5 @@ export async function closeLiveFeeds(deps: ApiDeps): Promise<void> {
 export async function closeApiDeps(deps: ApiDeps): Promise<void> {
   // Before the database: UNLISTENs need a connection still open.
   await closeLiveFeeds(deps);
-  await Promise.allSettled([deps.database.close(), deps.cache.close()]);
+  await Promise.allSettled([deps.database.close(), deps.cache.close(), deps.secondFactorLimiter.close()]);
 }

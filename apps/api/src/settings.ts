@@ -15,6 +15,7 @@ import {
 } from "@ampflux/contracts";
 import proxyaddr from "proxy-addr";
 import { z } from "zod";
+import { DEV_SECRETS_ENCRYPTION_KEY, secretsKeySchema } from "./auth/secret-box.ts";
 
 const commaList = z.string().transform((s) =>
   s
@@ -95,6 +96,18 @@ export const apiSettingsSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  /**
+   * 32 bytes, base64: the AES-256-GCM key of secrets kept at rest (TOTP secrets, SSO client
+   * secrets). The default is public, for development only; production refuses it.
+   */
+  SECRETS_ENCRYPTION_KEY: secretsKeySchema,
+  /** Second-factor codes (TOTP or recovery) a user may try in a 15-minute window. */
+  TWO_FACTOR_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /**
+   * The web app's public address: SSO redirect URIs are `APP_URL/auth/sso/callback`. Unset: the
+   * address the browser used to reach the api (through the web server's proxy).
+   */
+  APP_URL: z.url().optional(),
   /** The worker sends notification emails; the api only probes the SMTP server in /health/detailed. */
   ...emailSettingsShape,
   ...featureSettingsShape,
@@ -109,6 +122,12 @@ function requireProductionApi(settings: ApiSettings, ctx: z.RefinementCtx): void
   if (settings.NODE_ENV !== "production") return;
   if (!settings.METRICS_TOKEN)
     ctx.addIssue({ code: "custom", path: ["METRICS_TOKEN"], message: "is required in production" });
+  if (settings.SECRETS_ENCRYPTION_KEY.equals(Buffer.from(DEV_SECRETS_ENCRYPTION_KEY, "base64")))
+    ctx.addIssue({
+      code: "custom",
+      path: ["SECRETS_ENCRYPTION_KEY"],
+      message: "is required in production (32 random bytes, base64: openssl rand -base64 32)",
+    });
   const local = settings.CORS_ORIGINS.filter((origin) => origin === "*" || isLoopbackUrl(origin));
   if (local.length > 0 || settings.CORS_ORIGINS.length === 0)
     ctx.addIssue({

@@ -17,6 +17,8 @@ const BARRIER_TIMEOUT_MS = 2_000;
 export interface AuthCompany {
   id: string;
   name: string;
+  /** Users without two-factor authentication may only enrol (two-factor/requirement.ts). */
+  requireTwoFactor: boolean;
   /** What the company lets users with an unverified email do (auth/unverified-access.ts). */
   unverifiedAccess: UnverifiedAccess;
 }

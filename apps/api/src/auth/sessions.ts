@@ -9,7 +9,7 @@ export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 
 export type SessionUser = Pick<
   typeof users.$inferSelect,
-  "id" | "companyId" | "email" | "name" | "role" | "emailVerifiedAt"
+  "id" | "companyId" | "email" | "name" | "role" | "emailVerifiedAt" | "twoFactorEnabled"
 >;
 
 /** The user columns every authenticated request carries in its context. */
@@ -20,6 +20,7 @@ export const sessionUserColumns = {
   name: users.name,
   role: users.role,
   emailVerifiedAt: users.emailVerifiedAt,
+  twoFactorEnabled: users.twoFactorEnabled,
 };
 
 /** The company columns every authenticated request carries (AuthCompany). */
@@ -27,6 +28,7 @@ export const authCompanyColumns = {
   id: companies.id,
   name: companies.name,
   unverifiedAccess: companies.unverifiedAccess,
+  requireTwoFactor: companies.requireTwoFactor,
 };
 
 /**
@@ -84,6 +86,12 @@ function preparedSessionQuery(db: Database) {
   return query;
 }
 
+const touchSession = (db: Database, sessionId: string, now: number) =>
+  db
+    .update(sessions)
+    .set({ lastUsedAt: new Date(now) })
+    .where(eq(sessions.id, sessionId));
+
 /**
  * The session a cookie token names, or null. Sliding expiry: a session used in the second half of
  * its life is extended to a full 30 days again. Deactivated users have no valid sessions.
@@ -112,10 +120,7 @@ export async function validateSessionToken(
     let lastUsedWrittenAt = row.lastUsedAt.getTime();
     if (now - lastUsedWrittenAt >= SESSION_LAST_USED_RESOLUTION_MS) {
       lastUsedWrittenAt = now;
-      await db
-        .update(sessions)
-        .set({ lastUsedAt: new Date(now) })
-        .where(eq(sessions.id, sessionId));
+      await touchSession(db, sessionId, now);
     }
     session = {
       kind: "session",
@@ -131,10 +136,7 @@ export async function validateSessionToken(
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   } else if (now - session.lastUsedWrittenAt >= SESSION_LAST_USED_RESOLUTION_MS) {
-    await db
-      .update(sessions)
-      .set({ lastUsedAt: new Date(now) })
-      .where(eq(sessions.id, sessionId));
+    await touchSession(db, sessionId, now);
     session = { ...session, lastUsedWrittenAt: now };
     cache.update(key, session);
   }

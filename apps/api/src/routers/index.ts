@@ -14,6 +14,8 @@ import { notificationsRouter } from "./notifications.ts";
 import { projectsRouter } from "./projects.ts";
 import { reportsRouter } from "./reports.ts";
 import { simulationsRouter } from "./simulations.ts";
+import { ssoRouter } from "./sso.ts";
+import { twoFactorRouter } from "./two-factor.ts";
 import { typesRouter } from "./types.ts";
 import { usersRouter } from "./users.ts";
 
@@ -34,6 +36,8 @@ export const appRouter = router({
   ai: aiRouter,
   features: featuresRouter,
   notifications: notificationsRouter,
+  twoFactor: twoFactorRouter,
+  sso: ssoRouter,
   company: companyRouter,
   exports: exportsRouter,
 });

@@ -7,11 +7,13 @@ import { projectMembers, projects } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { refuseUntilEnrolled } from "../auth/two-factor/requirement.ts";
 import { enforceUnverifiedAccess } from "../auth/unverified-access.ts";
 import { publicProcedure } from "./init.ts";
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next, path, type }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "log in or send an API key" });
+  refuseUntilEnrolled(ctx.auth, path);
   enforceUnverifiedAccess(ctx.auth, path, type);
   return next({ ctx: { ...ctx, auth: ctx.auth, user: ctx.auth.user } });
 });

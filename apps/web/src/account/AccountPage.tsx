@@ -4,6 +4,7 @@ import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { EmailPanel } from "./EmailPanel.tsx";
 import { SessionsPanel } from "./SessionsPanel.tsx";
+import { TwoFactorPanel } from "./TwoFactorPanel.tsx";
 
 export function AccountPage() {
   const session = useSession();
@@ -20,6 +21,7 @@ export function AccountPage() {
       <div className="grid-2">
         <EmailPanel />
         <ChangePasswordForm />
+        <TwoFactorPanel />
       </div>
       <SessionsPanel />
       <ApiKeysPanel />

@@ -1,3 +1,5 @@
+import { TwoFactorRequirementPanel } from "../account/TwoFactorRequirementPanel.tsx";
+import { SsoSettingsPanel } from "../auth/SsoSettingsPanel.tsx";
 import { DeleteCompanyPanel } from "../lifecycle/DeleteCompanyPanel.tsx";
 import { ExportsPanel } from "../lifecycle/ExportsPanel.tsx";
 import { AccountSettingsPanel } from "./AccountSettingsPanel.tsx";
@@ -11,6 +13,8 @@ export function AdminPage() {
     <main className="page">
       <h1>Company administration</h1>
       <UsersPanel />
+      <TwoFactorRequirementPanel />
+      <SsoSettingsPanel />
       <AccountSettingsPanel />
       <FeaturesPanel />
       <TypeLibraryPanel />

@@ -9,6 +9,7 @@ import {
   LoadFlowSourceTable,
   type RowSelection,
 } from "../results/LoadFlowTables.tsx";
+import { leftOut } from "../results/left-out.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { ALGORITHM_LABELS } from "./LoadFlowControls.tsx";
 import type { LoadFlowSummary } from "./summary.ts";
@@ -86,8 +87,7 @@ export function LoadFlowPanel({ live, summary, limits }: Props) {
 }
 
 function statusText(live: LiveLoadFlow): string {
-  const excluded =
-    live.excluded.length > 0 ? ` ${live.excluded.length} element(s) left out until connected and valid.` : "";
+  const excluded = leftOut(live.excluded);
   switch (live.status) {
     case "computing":
       return "Computing…";

@@ -4,7 +4,7 @@ import {
   type LoadFlowResult,
   type NetworkIssue,
 } from "@ampflux/contracts";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { EditorDocument } from "../editor/model/document.ts";
 import { LIVE_LOAD_FLOW_MAX_BUSES } from "../results/load-flow.ts";
 import { useEngineWorker } from "../results/useEngineWorker.ts";
@@ -46,12 +46,25 @@ export function useLiveLoadFlow(
 ): LiveLoadFlow {
   const [state, setState] = useState<State>(IDLE);
   const onDemand = !solvesLive(document.buses.length);
+  // A run on demand answers for the document it was sent; edited since, its result is stale.
+  const current = useRef({ document, sent: document, onDemand });
+  current.current.document = document;
+  current.current.onDemand = onDemand;
   const { post, supersede } = useEngineWorker<LoadFlowEngineRequest, LoadFlowEngineResponse>(
     enabled,
     (response) =>
       setState(
         response.ok
-          ? { ...IDLE, status: "done", result: response.result, excluded: response.excluded, ms: response.ms }
+          ? {
+              ...IDLE,
+              status:
+                current.current.onDemand && current.current.sent !== current.current.document
+                  ? "stale"
+                  : "done",
+              result: response.result,
+              excluded: response.excluded,
+              ms: response.ms,
+            }
           : {
               ...IDLE,
               status: "error",
@@ -75,6 +88,7 @@ export function useLiveLoadFlow(
       return;
     }
     setState((s) => (s.status === "computing" ? s : { ...s, status: "computing" }));
+    current.current.sent = document;
     post({ study: "load_flow", document, options: engineLoadFlowOptions(valid), companyTypes });
   }, [document, options, companyTypes, post, supersede]);
 

@@ -18,6 +18,8 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     role: companyRole().notNull().default("user"),
     active: boolean().notNull().default(true),
+    /** A confirmed TOTP credential exists (two-factor.ts); logins then ask for a code. */
+    twoFactorEnabled: boolean().notNull().default(false),
     /** null until the owner opened a verification link sent to `email` (docs/accounts.md). */
     emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),

@@ -10,6 +10,8 @@ export const companies = pgTable(
   {
     id: id(),
     name: text().notNull(),
+    /** Set by a company admin: users without two-factor authentication can only enrol. */
+    requireTwoFactor: boolean().notNull().default(false),
     unverifiedAccess: unverifiedAccess().notNull().default("full"),
     /**
      * Set while a company admin's deletion request runs its grace period (docs/accounts-lifecycle.md):

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 const ADA = { name: "Ada Admin", email: "ada@lifecycle-e2e.example", company: "Lifecycle Grid Ltd" };
 const PROJECT = "Lifecycle feeder";
-const WORKER = { timeout: 60_000 };
+const WORKER = { timeout: 45_000 };
 
 const runWorker = async () => {
   worker = await startWorker(
@@ -93,6 +93,9 @@ describe("account lifecycle in the browser", () => {
     await runWorker();
     await page.getByRole("link", { name: "Company" }).click();
     const panel = page.getByTestId("exports-company");
+    // Every panel of the page loaded first: one still loading would move the button as it is clicked.
+    await panel.getByText("No exports yet.").waitFor();
+    await expect.poll(() => page.locator('[aria-busy="true"]').count(), STEP).toBe(0);
     await panel.getByRole("button", { name: "Export company" }).click();
     const item = panel.getByTestId("export").first();
     await expect.poll(() => item.getAttribute("data-status"), WORKER).toBe("done");

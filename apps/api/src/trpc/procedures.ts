@@ -4,15 +4,25 @@
 
 import { type ProjectRole, projectRoleRank } from "@ampflux/contracts";
 import { projectMembers, projects } from "@ampflux/db";
-import { TRPCError } from "@trpc/server";
+import { experimental_standaloneMiddleware, TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import type { ApiDeps } from "../deps.ts";
+import type { HeavyKind, LimitCaller } from "../limits/abuse.ts";
+import { holdWhileRunning } from "../limits/hold.ts";
 import { publicProcedure } from "./init.ts";
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "log in or send an API key" });
-  return next({ ctx: { ...ctx, auth: ctx.auth, user: ctx.auth.user } });
-});
+export const protectedProcedure = publicProcedure
+  .use(({ ctx, next }) => {
+    if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "log in or send an API key" });
+    return next({ ctx: { ...ctx, auth: ctx.auth, user: ctx.auth.user } });
+  })
+  // Every live stream (SSE) holds one of the user's SSE_MAX_PER_USER slots while open.
+  .use(async ({ ctx, type, signal, next }) =>
+    type === "subscription"
+      ? holdWhileRunning(await ctx.deps.limits.admitStream(ctx), type, signal, next)
+      : next(),
+  );
 
 export const companyAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== "company_admin") {
@@ -53,3 +63,17 @@ export const projectProcedure = (minRole: ProjectRole) =>
     }
     return next({ ctx: { ...ctx, project: row.project, projectRole: role } });
   });
+
+/**
+ * Heavy work (docs/limits.md): each request holds one of the user's and the company's heavy slots
+ * while it runs (a stream: while it is open), within their rate per minute.
+ */
+export const heavyWork = (kind: HeavyKind) =>
+  experimental_standaloneMiddleware<{ ctx: LimitCaller & { deps: ApiDeps } }>().create(
+    async ({ ctx, type, signal, next }) =>
+      holdWhileRunning(await ctx.deps.limits.admitHeavy(ctx, kind), type, signal, next),
+  );
+
+/** Project procedures doing heavy work. */
+export const heavyProjectProcedure = (minRole: ProjectRole, kind: HeavyKind) =>
+  projectProcedure(minRole).use(heavyWork(kind));

@@ -59,10 +59,12 @@ export function scanJsonStructure(
   const nonEmpty = new Uint8Array(maxDepth + 1);
   let depth = 0;
   let deepest = 0;
-  let lastKey: string | undefined;
+  // For messages: the key of each open container, and of the value being read.
+  const keys: (string | undefined)[] = [];
+  let pendingKey: string | undefined;
   let lastString: string | undefined;
 
-  const where = () => (lastKey === undefined ? "" : ` (at "${lastKey}")`);
+  const at = (key: string | undefined) => (key === undefined ? "" : ` (at "${key}")`);
 
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -78,7 +80,7 @@ export function scanJsonStructure(
       if (length > maxStringLength && depth <= maxDepth) {
         return {
           limit: "maxStringLength",
-          message: `${what}: a string of ${length} characters${where()} exceeds JSON_MAX_STRING_LENGTH ${maxStringLength}`,
+          message: `${what}: a string of ${length} characters${at(pendingKey)} exceeds JSON_MAX_STRING_LENGTH ${maxStringLength}`,
         };
       }
       lastString = i - start <= KEY_MEMORY ? text.slice(start, i) : undefined;
@@ -90,7 +92,7 @@ export function scanJsonStructure(
     }
     if (isWhitespace(code)) continue;
     if (code === COLON) {
-      lastKey = lastString;
+      pendingKey = lastString;
       continue;
     }
     if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
@@ -100,12 +102,13 @@ export function scanJsonStructure(
     // A value starts here (or a comma separates two): count it in its array.
     if (depth > 0 && depth <= maxDepth) {
       if (code === COMMA) {
+        pendingKey = undefined;
         const elements = (counts[depth] ?? -1) + 1;
         if (elements > 0) counts[depth] = elements;
         if (elements > maxArrayLength) {
           return {
             limit: "maxArrayLength",
-            message: `${what}: an array of more than ${maxArrayLength} elements${where()} exceeds JSON_MAX_ARRAY_LENGTH ${maxArrayLength}`,
+            message: `${what}: an array of more than ${maxArrayLength} elements${at(keys[depth])} exceeds JSON_MAX_ARRAY_LENGTH ${maxArrayLength}`,
           };
         }
       } else if (!nonEmpty[depth]) {
@@ -119,7 +122,9 @@ export function scanJsonStructure(
       if (depth <= maxDepth) {
         counts[depth] = code === OPEN_ARRAY ? 0 : -1;
         nonEmpty[depth] = 0;
+        keys[depth] = pendingKey;
       }
+      pendingKey = undefined;
     }
   }
   if (deepest > maxDepth) {

@@ -9,6 +9,7 @@ import type { ApiDeps } from "./deps.ts";
 import { basicHealth, detailedHealth } from "./health.ts";
 import { metricsRoute } from "./metrics/route.ts";
 import { originCheck } from "./middleware/origin-check.ts";
+import { refusalMemo } from "./middleware/refusal-memo.ts";
 import { requestLimits } from "./middleware/request-limits.ts";
 import { type RequestVariables, requestLog } from "./middleware/request-log.ts";
 import { appRouter } from "./routers/index.ts";
@@ -19,6 +20,8 @@ export function createApp(deps: ApiDeps) {
 
   app.use(requestId());
   app.use(requestLog(deps.log, deps.metrics, new Set(Object.keys(appRouter._def.procedures))));
+  // Before anything costly: a client retrying a rate-limited request too early is answered at once.
+  app.use(refusalMemo(deps.settings.RATE_REFUSAL_DELAY_MS));
   app.use(secureHeaders());
   app.use(cors({ origin: deps.settings.CORS_ORIGINS, credentials: true, exposeHeaders: ["X-Request-Id"] }));
   app.use(originCheck(deps.settings.CORS_ORIGINS));

@@ -115,6 +115,11 @@ export const apiSettingsSchema = z.object({
   /** Heavy requests started per minute, per user and per company (429 with Retry-After beyond). */
   HEAVY_MAX_PER_USER_PER_MINUTE: positiveInt.default(60),
   HEAVY_MAX_PER_COMPANY_PER_MINUTE: positiveInt.default(300),
+  /**
+   * A client retrying a rate-limited heavy request before its Retry-After is answered 429 again
+   * after this long (at most until the Retry-After): hammering slows the hammerer, not the api.
+   */
+  RATE_REFUSAL_DELAY_MS: z.coerce.number().int().nonnegative().default(1_000),
   /** Uploads being received at once per user (429 beyond). */
   UPLOAD_MAX_CONCURRENT_PER_USER: positiveInt.default(2),
   /** Open live streams (SSE subscriptions) per user (429 beyond). */

@@ -16,6 +16,13 @@ const SLOT_TTL_S = 15 * 60;
 const CONCURRENCY_RETRY_S = 1;
 const LOGIN_WINDOW_S = 15 * 60;
 
+/**
+ * Set on the answer of a heavy refusal (rate or concurrency): its message, URI-encoded. middleware/refusal-memo.ts
+ * reads and removes it (it is never sent) and answers that client's retries before the
+ * Retry-After at once.
+ */
+export const RATE_REFUSAL_HEADER = "x-ampflux-rate-refusal";
+
 export interface LimitCaller {
   user: { id: string; companyId: string };
   setHeader(name: string, value: string): void;
@@ -52,9 +59,16 @@ export class AbuseLimits {
   }
 
   /** TOO_MANY_REQUESTS with Retry-After, counted in the metrics under `limit`. */
-  tooMany(caller: Pick<LimitCaller, "setHeader">, limit: string, retryAfter: number, message: string): never {
+  tooMany(
+    caller: Pick<LimitCaller, "setHeader">,
+    limit: string,
+    retryAfter: number,
+    message: string,
+    remember = false,
+  ): never {
     this.#metrics.rateLimited.inc({ limit });
     caller.setHeader("Retry-After", String(retryAfter));
+    if (remember) caller.setHeader(RATE_REFUSAL_HEADER, encodeURIComponent(message));
     throw new TRPCError({ code: "TOO_MANY_REQUESTS", message });
   }
 
@@ -75,6 +89,7 @@ export class AbuseLimits {
         "heavy_rate",
         byUser,
         `${heavyWhat[kind]}: you exceed HEAVY_MAX_PER_USER_PER_MINUTE, retry in ${byUser} s`,
+        true,
       );
     if (byCompany !== undefined)
       this.tooMany(
@@ -82,6 +97,7 @@ export class AbuseLimits {
         "heavy_rate",
         byCompany,
         `${heavyWhat[kind]}: your company exceeds HEAVY_MAX_PER_COMPANY_PER_MINUTE, retry in ${byCompany} s`,
+        true,
       );
     const user = await this.#slot(this.#heavySlotsPerUser, id);
     if (!user)
@@ -90,6 +106,7 @@ export class AbuseLimits {
         "heavy_concurrency",
         CONCURRENCY_RETRY_S,
         `${heavyWhat[kind]}: you already have HEAVY_MAX_CONCURRENT_PER_USER heavy requests running, retry when one ends`,
+        true,
       );
     const company = await this.#slot(this.#heavySlotsPerCompany, companyId);
     if (!company) {
@@ -99,6 +116,7 @@ export class AbuseLimits {
         "heavy_concurrency",
         CONCURRENCY_RETRY_S,
         `${heavyWhat[kind]}: your company already has HEAVY_MAX_CONCURRENT_PER_COMPANY heavy requests running, retry when one ends`,
+        true,
       );
     }
     return async () => {

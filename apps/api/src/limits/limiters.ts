@@ -24,7 +24,7 @@ export interface LimiterOptions {
   onOutage: OnOutage;
 }
 
-function createLimiter(cache: Cache, options: LimiterOptions): RateLimiterAbstract {
+function createLimiter(cache: Cache, options: LimiterOptions, blockInMemory: boolean): RateLimiterAbstract {
   const opts = {
     keyPrefix: `limit:${options.name}`,
     points: options.points,
@@ -36,6 +36,10 @@ function createLimiter(cache: Cache, options: LimiterOptions): RateLimiterAbstra
     storeClient: cache.redis,
     // Fail at once while Redis is down instead of queueing behind its reconnects.
     rejectIfRedisNotReady: true,
+    // A rate key over its limit is refused from this process's memory until its window ends: a
+    // client that keeps hammering costs no Redis round trip per request. (Not for slots: one frees
+    // whenever a request ends.)
+    ...(blockInMemory && { inMemoryBlockOnConsumed: options.points + 1 }),
     ...(options.onOutage === "local" && { insuranceLimiter: new RateLimiterMemory(opts) }),
   });
 }
@@ -47,7 +51,7 @@ const retrySeconds = (refusal: RateLimiterRes) => Math.max(1, Math.ceil(refusal.
 export class RateLimit {
   readonly #limiter: RateLimiterAbstract;
   constructor(cache: Cache, options: LimiterOptions) {
-    this.#limiter = createLimiter(cache, options);
+    this.#limiter = createLimiter(cache, options, true);
   }
 
   /**
@@ -74,7 +78,7 @@ export class RateLimit {
 export class ConcurrencyLimit {
   readonly #limiter: RateLimiterAbstract;
   constructor(cache: Cache, options: LimiterOptions) {
-    this.#limiter = createLimiter(cache, options);
+    this.#limiter = createLimiter(cache, options, false);
   }
 
   /** Takes a slot; false (nothing taken) when all `points` are in use. */

@@ -7,6 +7,7 @@ import { projectMembers, projects } from "@ampflux/db";
 import { experimental_standaloneMiddleware, TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import type { SessionUser } from "../auth/sessions.ts";
 import type { ApiDeps } from "../deps.ts";
 import type { HeavyKind, LimitCaller } from "../limits/abuse.ts";
 import { holdWhileRunning } from "../limits/hold.ts";
@@ -31,13 +32,18 @@ export const companyAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
+const projectInput = z.object({ projectId: z.uuid() });
+
 /**
- * Procedures on one project: the input carries `projectId`. A project of another company does
- * not exist for the caller (NOT_FOUND); a company admin has owner rights on every project of the
+ * The caller's access to the project of `input.projectId`. A project of another company does not
+ * exist for the caller (NOT_FOUND); a company admin has owner rights on every project of the
  * company; an archived project refuses editor-level writes until it is restored.
  */
-export const projectProcedure = (minRole: ProjectRole) =>
-  protectedProcedure.input(z.object({ projectId: z.uuid() })).use(async ({ ctx, input, next }) => {
+const projectAccess = (minRole: ProjectRole) =>
+  experimental_standaloneMiddleware<{
+    ctx: { deps: ApiDeps; user: SessionUser };
+    input: { projectId: string };
+  }>().create(async ({ ctx, input, next }) => {
     const [row] = await ctx.deps.database.db
       .select({ project: projects, memberRole: projectMembers.role })
       .from(projects)
@@ -61,8 +67,12 @@ export const projectProcedure = (minRole: ProjectRole) =>
         message: "the project is archived: restore it first",
       });
     }
-    return next({ ctx: { ...ctx, project: row.project, projectRole: role } });
+    return next({ ctx: { project: row.project, projectRole: role } });
   });
+
+/** Procedures on one project: the input carries `projectId` (projectAccess). */
+export const projectProcedure = (minRole: ProjectRole) =>
+  protectedProcedure.input(projectInput).use(projectAccess(minRole));
 
 /**
  * Heavy work (docs/limits.md): each request holds one of the user's and the company's heavy slots
@@ -74,6 +84,9 @@ export const heavyWork = (kind: HeavyKind) =>
       holdWhileRunning(await ctx.deps.limits.admitHeavy(ctx, kind), type, signal, next),
   );
 
-/** Project procedures doing heavy work. */
+/**
+ * Project procedures doing heavy work. The heavy limits come before the project's lookup, so a
+ * refused request costs no database query: a flood of them cannot crowd others off the pool.
+ */
 export const heavyProjectProcedure = (minRole: ProjectRole, kind: HeavyKind) =>
-  projectProcedure(minRole).use(heavyWork(kind));
+  protectedProcedure.input(projectInput).use(heavyWork(kind)).use(projectAccess(minRole));

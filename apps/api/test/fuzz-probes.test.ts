@@ -19,6 +19,7 @@ const MATPOWER = new URL("../../../../shared/data/matpower/", import.meta.url);
 let api: RunningApi;
 let key: string;
 let projectId: string;
+let decoyProjectId: string;
 
 beforeAll(async () => {
   api = await startTestApi({
@@ -35,6 +36,7 @@ beforeAll(async () => {
   const { client } = await signUpCompany(api.url, "probes");
   key = (await client.trpc.apiKeys.create.mutate({ name: "probes" })).key;
   projectId = (await client.trpc.projects.create.mutate({ name: "Probed" })).id;
+  decoyProjectId = (await client.trpc.projects.create.mutate({ name: "Decoy" })).id;
   await client.trpc.circuits.save.mutate({
     projectId,
     baseVersion: null,
@@ -98,9 +100,10 @@ function count(t: Tally, status: number, context: string) {
   else t.ok++;
 }
 
+// Probes carrying the real projectId are refused (an empty name, missing fields…) so that the
+// saved data must stay as it was; a valid input with extra keys is tested on its own above.
 // Probe bodies: the superjson wire format ({"json": …, "meta": …}) as text, since several
 // (duplicate keys, 1e999, deep nesting) cannot be built as JavaScript values.
-const p = () => `"projectId":"${projectId}"`;
 const NUMBERS = [
   "1e308",
   "-1e308",
@@ -123,12 +126,18 @@ const documentWith = (v: string) =>
 const PROTO = `"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}`;
 
 function probes(procedure: string): Array<{ name: string; body: string }> {
-  const list = [
+  // projects.delete takes a valid projectId and nothing else: probes carrying one (duplicate keys,
+  // unknown fields) legitimately delete it, so they aim at a decoy project, not the checked one.
+  const id = procedure === "projects.delete" ? decoyProjectId : projectId;
+  const p = () => `"projectId":"${id}"`;
+  return [
     { name: "deep nesting", body: `{"json":{${p()},"x":${"[".repeat(5000)}${"]".repeat(5000)}}}` },
     { name: "huge array", body: `{"json":{${p()},"items":[${Array(2001).fill(0).join(",")}]}}` },
     {
       name: "long strings",
-      body: JSON.stringify({ json: { projectId, name: "x".repeat(10_001), message: "m".repeat(10_001) } }),
+      body: JSON.stringify({
+        json: { projectId: id, name: "x".repeat(10_001), message: "m".repeat(10_001) },
+      }),
     },
     ...NUMBERS.map((v) => ({
       name: `number ${v}`,
@@ -140,22 +149,20 @@ function probes(procedure: string): Array<{ name: string; body: string }> {
     },
     {
       name: "prototype keys",
-      body: `{"json":{${p()},${PROTO},"name":"probe","document":${JSON.stringify(lvFeeder).replace("{", `{${PROTO},`)}}}`,
+      body: `{"json":{${p()},${PROTO},"name":"","document":${JSON.stringify(lvFeeder).replace("{", `{${PROTO},`)}}}`,
     },
     {
       name: "prototype paths in superjson meta",
-      body: `{"json":{${p()},"name":"probe"},"meta":{"values":{"__proto__.polluted":["undefined"],"constructor.prototype.polluted":["undefined"]}}}`,
+      body: `{"json":{${p()},"name":""},"meta":{"values":{"__proto__.polluted":["undefined"],"constructor.prototype.polluted":["undefined"]}}}`,
     },
     {
       name: "duplicate keys",
-      body: `{"json":{"projectId":"00000000-0000-4000-8000-000000000000",${p()},"name":"a","name":"b"}}`,
+      // The last of each key counts (JSON.parse): a project that does not exist, an empty name.
+      body: `{"json":{${p()},"projectId":"00000000-0000-4000-8000-000000000000","name":"ok","name":""}}`,
     },
+    // Unknown fields beside a valid base: ignored or refused.
+    { name: "unknown fields", body: `{"json":{${p()},"zzUnknownField":{"a":1},"zz2":[1,2]}}` },
   ];
-  // Unknown fields beside a valid base: ignored or refused. Not for projects.delete, which would
-  // then legitimately delete the project the test checks.
-  if (procedure !== "projects.delete")
-    list.push({ name: "unknown fields", body: `{"json":{${p()},"zzUnknownField":{"a":1},"zz2":[1,2]}}` });
-  return list;
 }
 
 describe("prototype keys in a saved document", () => {
@@ -182,6 +189,8 @@ describe("prototype keys in a saved document", () => {
   });
 });
 
+const STRUCTURE_PROBES = new Set(["deep nesting", "huge array", "long strings"]);
+
 describe("hostile input to every procedure", () => {
   it("answers every probe of every procedure 4xx or 2xx, never 5xx, and stores nothing of them", async () => {
     const before = await savedData();
@@ -190,6 +199,8 @@ describe("hostile input to every procedure", () => {
     >;
     expect(procedures.length).toBeGreaterThan(50);
     const t = tally();
+    // Beyond a structure limit, every procedure refuses, whatever its input schema.
+    const structureTaken: string[] = [];
     const jobs = procedures.flatMap(([path, procedure]) =>
       probes(path).map((probe) => ({ path, type: procedure._def.type, probe })),
     );
@@ -209,6 +220,8 @@ describe("hostile input to every procedure", () => {
         controller.abort();
       }
       count(t, status, `${path} ← ${probe.name}`);
+      if (STRUCTURE_PROBES.has(probe.name) && status < 400)
+        structureTaken.push(`${status} ${path} ← ${probe.name}`);
     };
     for (let i = 0; i < jobs.length; i += 8) await Promise.all(jobs.slice(i, i + 8).map(run));
 
@@ -216,7 +229,7 @@ describe("hostile input to every procedure", () => {
       `probes: ${procedures.length} procedures, ${t.tried} inputs tried, ${t.refused} answered 4xx, ${t.ok} 2xx, ${t.serverErrors.length} 5xx`,
     );
     expect(t.serverErrors).toEqual([]);
-    expect(t.refused).toBeGreaterThan(t.tried * 0.9);
+    expect(structureTaken).toEqual([]);
     // Nothing reached a prototype (the api runs in this process) or the database.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty("polluted");

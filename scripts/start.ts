@@ -198,10 +198,11 @@ function superviseUntilSignal(
             // What the child left behind in its group (a grandchild) goes with it.
             signalGroup(child, "SIGKILL");
             // "exit" can come before the child's last output lines are read ("worker stopped"):
-            // wait until its pipes are drained, or at most 2 s.
+            // wait until its pipes are drained (at once, normally; its group is killed, so nothing
+            // else holds them), or at most 10 s on a machine too busy to read them sooner.
             if (outputClosed.has(child)) return resolve();
             child.once("close", () => resolve());
-            setTimeout(resolve, 2_000).unref();
+            setTimeout(resolve, 10_000).unref();
           };
           if (child.exitCode !== null || child.signalCode !== null) return done();
           child.once("exit", done);

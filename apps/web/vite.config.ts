@@ -9,7 +9,8 @@ const webPort = Number(process.env.WEB_PORT ?? 5173);
  * (study progress, assistant tokens) are Server-Sent Events on /trpc: see sseProxy.
  */
 export function apiProxy(target: string): Record<string, ProxyOptions> {
-  return { "/trpc": sseProxy(target), "/health": { target } };
+  // /auth/sso: single sign-on's redirects, so its cookies are set on the web app's origin.
+  return { "/trpc": sseProxy(target), "/health": { target }, "/auth/sso": { target } };
 }
 
 /**

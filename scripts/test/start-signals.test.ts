@@ -104,6 +104,9 @@ describe("start command signals", () => {
       expect(output).toContain('[api] {"time"');
       expect(output).toMatch(/\[api\] .*"message":"api stopped"/);
       expect(output).toContain("[worker] worker stopped");
+      // Killed grandchildren are gone once reaped, which a busy machine may do a moment later.
+      const reaped = Date.now() + 10_000;
+      while (processes.some(alive) && Date.now() < reaped) await new Promise((r) => setTimeout(r, 200));
       expect(processes.filter(alive)).toEqual([]);
     },
     300_000,

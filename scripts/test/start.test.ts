@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +13,16 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "ampflux-start-"));
 // As root, Postgres runs as the `postgres` user, which must be able to enter the folder.
 chmodSync(dataDir, 0o755);
-const port = (offset: number) => 20_000 + (process.pid % 5_000) * 3 + offset;
+/** A port free right now (the OS picks it): fixed or pid-derived ports collide with other runs. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+const ports = [await freePort(), await freePort(), await freePort()];
+const port = (offset: number) => ports[offset] ?? 0;
 const env = {
   ...process.env,
   DATABASE_URL: "",
@@ -39,7 +49,9 @@ const exitOf = (child: ChildProcess) =>
     else child.once("exit", (code) => resolve(code));
   });
 
-async function untilRunning(run: ReturnType<typeof start>, timeoutMs = 90_000): Promise<void> {
+// Embedded Postgres, migrations, api, worker and web on a CI machine busy with browser tests:
+// minutes, not seconds, in the worst case.
+async function untilRunning(run: ReturnType<typeof start>, timeoutMs = 200_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!run.output().includes("AmpFlux is running")) {
     if (Date.now() > deadline || run.child.exitCode !== null) {
@@ -112,5 +124,5 @@ describe("start command", () => {
     expect(await companiesNamed("kept across restarts")).toBe(1);
     second.child.kill("SIGTERM");
     expect(await exitOf(second.child)).toBe(0);
-  }, 240_000);
+  }, 480_000);
 });

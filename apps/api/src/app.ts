@@ -4,6 +4,7 @@ import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { ssoRoutes } from "./auth/oidc/routes.ts";
 import { circuitsGetFastPath } from "./circuits/get-fast-path.ts";
 import type { ApiDeps } from "./deps.ts";
 import { basicHealth, detailedHealth } from "./health.ts";
@@ -53,6 +54,8 @@ export function createApp(deps: ApiDeps) {
       },
     }),
   );
+
+  app.route("/", ssoRoutes(deps));
 
   app.notFound((c) => c.json({ error: "not found" }, 404));
   app.onError((error, c) => {

@@ -4,6 +4,7 @@ import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
 import type OpenAI from "openai";
 import { createAssistantClient } from "./ai/client.ts";
 import { AuthCache } from "./auth/auth-cache.ts";
+import { SecondFactorLimiter } from "./auth/two-factor/attempt-limit.ts";
 import { CircuitHub } from "./circuits/live.ts";
 import { AbuseLimits } from "./limits/abuse.ts";
 import type { Logger } from "./logger.ts";
@@ -38,6 +39,8 @@ export interface ApiDeps {
   metrics: ApiMetrics;
   /** Per-user and per-company limits on heavy work, uploads, streams and logins (docs/limits.md). */
   limits: AbuseLimits;
+  /** Second-factor guessing limit, shared by the api processes through Redis. */
+  secondFactorLimiter: SecondFactorLimiter;
 }
 
 export function createApiDeps(settings: ApiSettings, log: Logger, version: string): ApiDeps {
@@ -64,6 +67,7 @@ export function createApiDeps(settings: ApiSettings, log: Logger, version: strin
     assistant: createAssistantClient(settings),
     metrics,
     limits: new AbuseLimits(settings, cache, metrics),
+    secondFactorLimiter: new SecondFactorLimiter(settings),
   };
 }
 
@@ -92,5 +96,5 @@ export async function closeLiveFeeds(deps: ApiDeps): Promise<void> {
 export async function closeApiDeps(deps: ApiDeps): Promise<void> {
   // Before the database: UNLISTENs need a connection still open.
   await closeLiveFeeds(deps);
-  await Promise.allSettled([deps.database.close(), deps.cache.close()]);
+  await Promise.allSettled([deps.database.close(), deps.cache.close(), deps.secondFactorLimiter.close()]);
 }

@@ -14,6 +14,7 @@ import {
 } from "@ampflux/contracts";
 import proxyaddr from "proxy-addr";
 import { z } from "zod";
+import { DEV_SECRETS_ENCRYPTION_KEY, secretsKeySchema } from "./auth/secret-box.ts";
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -63,6 +64,11 @@ export const apiSettingsSchema = z.object({
   /** Login attempts allowed per email and per client IP in a 15-minute window. */
   LOGIN_MAX_PER_EMAIL: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(100),
+  /** Password-reset emails asked for per address and per client IP in a one-hour window (docs/accounts.md). */
+  PASSWORD_RESET_MAX_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  PASSWORD_RESET_MAX_PER_IP: z.coerce.number().int().positive().default(30),
+  /** Verification emails (resend, change of address) per user in a one-hour window. */
+  VERIFICATION_EMAIL_MAX_PER_USER: z.coerce.number().int().positive().default(5),
   /** Studies of networks up to this many buses run in the api and answer at once; larger ones are queued. */
   SIM_INLINE_MAX_BUSES: z.coerce.number().int().nonnegative().default(2_000),
   /** The assistant (docs/assistant.md); without a key its procedures answer "not configured". */
@@ -124,6 +130,18 @@ export const apiSettingsSchema = z.object({
   UPLOAD_MAX_CONCURRENT_PER_USER: positiveInt.default(2),
   /** Open live streams (SSE subscriptions) per user (429 beyond). */
   SSE_MAX_PER_USER: positiveInt.default(16),
+  /**
+   * 32 bytes, base64: the AES-256-GCM key of secrets kept at rest (TOTP secrets, SSO client
+   * secrets). The default is public, for development only; production refuses it.
+   */
+  SECRETS_ENCRYPTION_KEY: secretsKeySchema,
+  /** Second-factor codes (TOTP or recovery) a user may try in a 15-minute window. */
+  TWO_FACTOR_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /**
+   * The web app's public address: SSO redirect URIs are `APP_URL/auth/sso/callback`. Unset: the
+   * address the browser used to reach the api (through the web server's proxy).
+   */
+  APP_URL: z.url().optional(),
   /** The worker sends notification emails; the api only probes the SMTP server in /health/detailed. */
   ...emailSettingsShape,
   ...featureSettingsShape,
@@ -136,6 +154,12 @@ function requireProductionApi(settings: ApiSettings, ctx: z.RefinementCtx): void
   if (settings.NODE_ENV !== "production") return;
   if (!settings.METRICS_TOKEN)
     ctx.addIssue({ code: "custom", path: ["METRICS_TOKEN"], message: "is required in production" });
+  if (settings.SECRETS_ENCRYPTION_KEY.equals(Buffer.from(DEV_SECRETS_ENCRYPTION_KEY, "base64")))
+    ctx.addIssue({
+      code: "custom",
+      path: ["SECRETS_ENCRYPTION_KEY"],
+      message: "is required in production (32 random bytes, base64: openssl rand -base64 32)",
+    });
   const local = settings.CORS_ORIGINS.filter((origin) => origin === "*" || isLoopbackUrl(origin));
   if (local.length > 0 || settings.CORS_ORIGINS.length === 0)
     ctx.addIssue({

@@ -15,6 +15,7 @@ const production = {
   DATABASE_URL: "postgres://ampflux:Zq8-generated-Lk3@db.internal:5432/ampflux",
   METRICS_TOKEN: "0123456789abcdef0123",
   CORS_ORIGINS: "https://ampflux.example.com",
+  SECRETS_ENCRYPTION_KEY: "q3J5Nq0sS0N2m1n6B9cQe4XvTt7yUo8pLk2HzGfRdWs=",
 };
 
 /** The problems a SettingsError names, one per setting. */
@@ -42,11 +43,21 @@ describe("production mode settings", () => {
     expect(problems).toEqual([
       "DATABASE_URL: has no password (production needs a database password)",
       "METRICS_TOKEN: is required in production",
+      "SECRETS_ENCRYPTION_KEY: is required in production (32 random bytes, base64: openssl rand -base64 32)",
       "CORS_ORIGINS: must list the web app's public origins in production, not http://localhost:5173, http://127.0.0.1:5173",
     ]);
     // One line for the operator, every problem in it.
     expect(() => loadApiSettings({ NODE_ENV: "production", DATABASE_URL: "postgres://a@h/d" })).toThrow(
-      /^invalid configuration: DATABASE_URL: .+; METRICS_TOKEN: .+; CORS_ORIGINS: .+$/,
+      /^invalid configuration: DATABASE_URL: .+; METRICS_TOKEN: .+; SECRETS_ENCRYPTION_KEY: .+; CORS_ORIGINS: .+$/,
+    );
+  });
+
+  it("needs a 32-byte secrets key, never the public development one", () => {
+    expect(problemsOf({ ...production, SECRETS_ENCRYPTION_KEY: "c2hvcnQ=" })).toEqual([
+      "SECRETS_ENCRYPTION_KEY: must be 32 bytes, base64-encoded (openssl rand -base64 32)",
+    ]);
+    expect(problemsOf({ ...production, NODE_ENV: "development", SECRETS_ENCRYPTION_KEY: undefined })).toEqual(
+      [],
     );
   });
 

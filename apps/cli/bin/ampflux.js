@@ -4,6 +4,13 @@
 // type-strip and link every module of the command on each run (docs/performance.md). Without a
 // build it runs ../src/main.ts, as `node apps/cli/src/main.ts` does.
 
+import module from "node:module";
+
+// V8's code cache on disk (Node's compile cache, in the system's temporary folder unless
+// NODE_COMPILE_CACHE names one): later runs skip parsing and compiling the bundle's ~4 MB of
+// JavaScript. A folder that cannot be written only means no cache.
+module.enableCompileCache?.();
+
 const bundle = new URL("../dist/ampflux.js", import.meta.url);
 
 async function entry() {

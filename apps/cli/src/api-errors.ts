@@ -1,17 +1,22 @@
 import type { AppRouter } from "@ampflux/api";
+import { describeInputIssues } from "@ampflux/contracts";
 import { TRPCClientError } from "@trpc/client";
 
-const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+/** The api's "field: reason" lines as one line: "…invalid: bus B3: …; line L1: …". */
+const oneLine = (text: string) =>
+  text
+    .trim()
+    .split("\n")
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .join("; ")
+    .replaceAll(":; ", ": ");
 
-/** A failed api call as one line: the api's own message, the first invalid field, or why it was not reached. */
+/** A failed api call as one line: the api's own message (its "field: reason" lines), or why it was not reached. */
 export function describeApiError(error: TRPCClientError<AppRouter>, url: string): string {
   const issues = error.data?.zodError?.issues ?? [];
-  const [first] = issues;
-  // A failed input parse's message is the issues as JSON; the api's own checks write sentences.
-  if (first && /^\s*[[{]/.test(error.message)) {
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-    return `invalid ${first.path.join(".") || "input"}: ${oneLine(first.message)}${more}`;
-  }
+  // The api words input errors as "field: reason" lines; an older one sent the issues as JSON.
+  if (issues.length > 0 && /^\s*[[{]/.test(error.message))
+    return oneLine(describeInputIssues(issues, undefined));
   if (error.data) return oneLine(error.message);
   // Not a tRPC answer: a proxy or the api's own middleware (body limit, origin) refused, or no answer.
   const meta = error.meta as { response?: Response; responseJSON?: { error?: string } } | undefined;

@@ -251,7 +251,7 @@ describe("ampflux command line", () => {
     const notUuid = await ampflux("projects", "list", "--project", "x");
     expect(notUuid.code).toBe(2);
     const invalid = await ampflux("circuits", "export", "--project", "not-a-uuid");
-    expect(invalid).toMatchObject({ code: 1, stderr: "ampflux: invalid projectId: Invalid UUID\n" });
+    expect(invalid).toMatchObject({ code: 1, stderr: "ampflux: projectId: Invalid UUID\n" });
 
     const otherCompany = { url: api.url, apiKey: await newCompanyKey(api.url, "cli-other") };
     const foreign = await runCli(

@@ -111,12 +111,12 @@ describe("ampflux study", () => {
     expect(table.stdout).toMatch(/^end\s+L\s+line\s+mv\s+3\.915\s/m);
   });
 
-  it("names the JSON path of an invalid document and exits 1", async () => {
+  it("names the element and field of an invalid document and exits 1", async () => {
     const lines = [{ ...network.lines[0], to_bus: "nowhere" }];
     const run = await sc(writeJson("bad.json", { ...network, lines }));
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr.trim()).toMatch(/^ampflux: .*bad\.json: lines\[0\]\.to_bus: unknown bus "nowhere"$/);
+    expect(run.stderr.trim()).toMatch(/^ampflux: .*bad\.json: line L: to_bus: unknown bus "nowhere"$/);
   });
 
   it("exits 1 for unknown bus ids, a missing file and a MATPOWER parse error", async () => {

@@ -1,9 +1,12 @@
 import { Route, Routes } from "react-router";
 import { AccountPage } from "./account/AccountPage.tsx";
 import { AdminPage } from "./admin/AdminPage.tsx";
+import { ForgotPasswordPage } from "./auth/ForgotPasswordPage.tsx";
 import { LoginPage } from "./auth/LoginPage.tsx";
 import { RequireAuth } from "./auth/RequireAuth.tsx";
+import { ResetPasswordPage } from "./auth/ResetPasswordPage.tsx";
 import { SignUpPage } from "./auth/SignUpPage.tsx";
+import { VerifyEmailPage } from "./auth/VerifyEmailPage.tsx";
 import { EditorPage } from "./editor/EditorPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
 import { AppShell } from "./layout/AppShell.tsx";
@@ -23,6 +26,9 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignUpPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
         <Route path="projects" element={authed(<ProjectsPage />)} />
         <Route path="projects/:projectId" element={authed(<ProjectLayout />)}>
           <Route index element={<EditorPage />} />

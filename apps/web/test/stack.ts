@@ -18,7 +18,7 @@ export interface Stack {
  * api, optionally a real worker, and the production build of the web app.
  */
 export async function startStack(
-  options: { worker?: boolean; apiEnv?: Record<string, string> } = {},
+  options: { worker?: boolean; apiEnv?: Record<string, string>; workerEnv?: Record<string, string> } = {},
 ): Promise<Stack> {
   const databaseUrl = inject("databaseUrl");
   const api = await startApi(
@@ -41,7 +41,12 @@ export async function startStack(
   try {
     if (options.worker)
       worker = await startWorker(
-        loadWorkerSettings({ DATABASE_URL: databaseUrl, WORKER_CONCURRENCY: "1", LOG_LEVEL: "error" }),
+        loadWorkerSettings({
+          DATABASE_URL: databaseUrl,
+          WORKER_CONCURRENCY: "1",
+          LOG_LEVEL: "error",
+          ...options.workerEnv,
+        }),
       );
     web = await preview({
       root: new URL("..", import.meta.url).pathname,

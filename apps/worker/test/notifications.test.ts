@@ -14,11 +14,11 @@ import {
   users,
 } from "@ampflux/db";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
 import { type RunningWorker, startWorker } from "../src/worker.ts";
 import { finished, queueStudy, waitForSimulation } from "./fixtures.ts";
+import { startSmtp, type TestSmtp } from "./smtp.ts";
 
 const SMTP_USER = "ampflux";
 const SMTP_PASSWORD = "relay secret";
@@ -30,7 +30,7 @@ let worker: RunningWorker;
 let smtp: TestSmtp;
 
 beforeAll(async () => {
-  smtp = await startSmtp(0);
+  smtp = await startSmtp(0, { user: SMTP_USER, password: SMTP_PASSWORD });
   worker = await startWorker(
     loadWorkerSettings({
       DATABASE_URL: databaseUrl,
@@ -51,74 +51,6 @@ afterAll(async () => {
   await smtp?.close();
   await client.close();
 });
-
-interface ReceivedMail {
-  envelopeTo: string[];
-  authenticatedAs: unknown;
-  headers: Map<string, string>;
-  text: string;
-}
-
-interface TestSmtp {
-  port: number;
-  /** Messages to this address, in the order they arrived. */
-  mailsTo(address: string): ReceivedMail[];
-  close(): Promise<void>;
-}
-
-/** Headers (unfolded, names lower-cased) and the decoded text of a single-part message. */
-function parseMessage(raw: string): Pick<ReceivedMail, "headers" | "text"> {
-  const split = raw.indexOf("\r\n\r\n");
-  const headers = new Map<string, string>();
-  for (const line of raw
-    .slice(0, split)
-    .replace(/\r\n[ \t]+/g, " ")
-    .split("\r\n")) {
-    const colon = line.indexOf(":");
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  let text = raw.slice(split + 4);
-  if (headers.get("content-transfer-encoding") === "quoted-printable") {
-    text = text
-      .replace(/=\r\n/g, "")
-      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  }
-  return { headers, text: text.replace(/\r\n/g, "\n") };
-}
-
-/** A real SMTP server on loopback (port 0: any free one) that takes mail only from the configured account. */
-async function startSmtp(port: number): Promise<TestSmtp> {
-  const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD)
-        callback(null, { user: auth.username });
-      else callback(new Error("invalid credentials"));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          envelopeTo: session.envelope.rcptTo.map((a) => a.address),
-          authenticatedAs: session.user,
-          ...parseMessage(Buffer.concat(chunks).toString("utf8")),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const address = server.server.address();
-  return {
-    port: typeof address === "object" && address ? address.port : port,
-    mailsTo: (to) => received.filter((mail) => mail.envelopeTo.includes(to)),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** Queues a batch study as a (new) user of the project's company would. */
 async function queueBatchStudy(options: Record<string, unknown>) {
@@ -219,7 +151,7 @@ describe("study notifications", () => {
     expect(pending?.emailedAt).toBeNull();
 
     // graphile-worker's backoff retries after exp(1) ≈ 2.7 s; the server is up by then.
-    smtp = await startSmtp(smtp.port);
+    smtp = await startSmtp(smtp.port, { user: SMTP_USER, password: SMTP_PASSWORD });
     await emailed(id);
     const mails = smtp.mailsTo(user.email);
     expect(mails).toHaveLength(1);

@@ -72,5 +72,10 @@ export function diffDocuments(before: Record<string, Json>, after: Record<string
 
 /** Element counts per collection, e.g. { buses: 14, lines: 17 }: what version lists show. */
 export function countElements(document: Record<string, Json>): Record<string, number> {
-  return Object.fromEntries([...collections(document)].map(([name, elements]) => [name, elements.size]));
+  // Lengths, not a map per collection: a 10,000-bus document is counted on every import and save.
+  const counts: Record<string, number> = {};
+  for (const [key, value] of Object.entries(document)) {
+    if (Array.isArray(value) && value.every(isElement)) counts[key] = value.length;
+  }
+  return counts;
 }

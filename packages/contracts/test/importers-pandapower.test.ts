@@ -97,7 +97,7 @@ describe("importPandapower on bad input", () => {
 
   it("turns a validation error into a parse error at the element", () => {
     const error = parseError(FIXTURE.replace("0.0199999996,1.0,1.0", "-0.0199999996,1.0,1.0"));
-    expect(error.message).toMatch(/lines "line0" length_km/);
+    expect(error.message).toMatch(/line line0 'Cable L3': length_km \(km\): must be > /);
     expect(error.field).toBe("length_km");
   });
 
@@ -151,13 +151,13 @@ describe("importPandapower: switch types and ratings", () => {
       field: "switches.rated_current_ka",
       count: 1,
       ids: ["switch9"],
-      why: "in_ka refused (too small: expected number to be >0): left unset",
+      why: "in_ka refused (must be > 0): left unset",
     });
     expect(report.adjusted).toContainEqual({
       field: "switches.rated_current_ka",
       count: 1,
       ids: ["switch8"],
-      why: "in_ka refused (too big: expected number to be <=100): left unset",
+      why: "in_ka refused (must be ≤ 100): left unset",
     });
     expect(byId("switch8")).not.toHaveProperty("rated_current_ka");
     expect(validateNetwork(document).errors).toEqual([]);

@@ -1,3 +1,4 @@
+export * from "./account-emails.ts";
 export * from "./client.ts";
 export * from "./equipment-types.ts";
 export * from "./features.ts";

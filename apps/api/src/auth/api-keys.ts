@@ -1,7 +1,7 @@
 import { apiKeys, companies, type Database, users } from "@ampflux/db";
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { type AuthCache, type AuthCompany, apiKeyCacheKey } from "./auth-cache.ts";
-import { type SessionUser, sessionUserColumns } from "./sessions.ts";
+import { authCompanyColumns, type SessionUser, sessionUserColumns } from "./sessions.ts";
 import { generateSecretToken, hashToken } from "./tokens.ts";
 
 /** Recognisable in logs and secret scanners; the part after it is the secret. */
@@ -26,7 +26,7 @@ function apiKeyQuery(db: Database) {
       keyId: apiKeys.id,
       expiresAt: apiKeys.expiresAt,
       user: sessionUserColumns,
-      company: { id: companies.id, name: companies.name },
+      company: authCompanyColumns,
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setImmediate as afterPendingIo } from "node:timers/promises";
+import type { UnverifiedAccess } from "@ampflux/contracts";
 import type { DbClient } from "@ampflux/db";
 import type { Logger } from "../logger.ts";
 import { PgChannel } from "../pg-channel.ts";
@@ -16,11 +17,23 @@ const BARRIER_TIMEOUT_MS = 2_000;
 export interface AuthCompany {
   id: string;
   name: string;
+  /** Users without two-factor authentication may only enrol (two-factor/requirement.ts). */
+  requireTwoFactor: boolean;
+  /** What the company lets users with an unverified email do (auth/unverified-access.ts). */
+  unverifiedAccess: UnverifiedAccess;
 }
 
 /** A validated caller as cached; user and company are frozen (requests share them). */
 export type CachedAuth =
-  | { kind: "session"; sessionId: string; expiresAt: Date; user: SessionUser; company: AuthCompany }
+  | {
+      kind: "session";
+      sessionId: string;
+      expiresAt: Date;
+      user: SessionUser;
+      company: AuthCompany;
+      /** When this process last wrote sessions.last_used_at (ms since epoch). */
+      lastUsedWrittenAt: number;
+    }
   | {
       kind: "api_key";
       keyId: string;

@@ -7,7 +7,10 @@ export const SESSION_COOKIE = "ampflux_session";
 const DAY_MS = 86_400_000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 
-export type SessionUser = Pick<typeof users.$inferSelect, "id" | "companyId" | "email" | "name" | "role">;
+export type SessionUser = Pick<
+  typeof users.$inferSelect,
+  "id" | "companyId" | "email" | "name" | "role" | "emailVerifiedAt" | "twoFactorEnabled"
+>;
 
 /** The user columns every authenticated request carries in its context. */
 export const sessionUserColumns = {
@@ -16,7 +19,23 @@ export const sessionUserColumns = {
   email: users.email,
   name: users.name,
   role: users.role,
+  emailVerifiedAt: users.emailVerifiedAt,
+  twoFactorEnabled: users.twoFactorEnabled,
 };
+
+/** The company columns every authenticated request carries (AuthCompany). */
+export const authCompanyColumns = {
+  id: companies.id,
+  name: companies.name,
+  unverifiedAccess: companies.unverifiedAccess,
+  requireTwoFactor: companies.requireTwoFactor,
+};
+
+/**
+ * sessions.last_used_at is written at most this often per session and process (like API keys'):
+ * the sessions page needs minutes, not a write per request.
+ */
+export const SESSION_LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface ValidSession {
   sessionId: string;
@@ -46,8 +65,9 @@ function sessionQuery(db: Database) {
   return db
     .select({
       expiresAt: sessions.expiresAt,
+      lastUsedAt: sessions.lastUsedAt,
       user: sessionUserColumns,
-      company: { id: companies.id, name: companies.name },
+      company: authCompanyColumns,
       active: users.active,
     })
     .from(sessions)
@@ -66,6 +86,12 @@ function preparedSessionQuery(db: Database) {
   return query;
 }
 
+const touchSession = (db: Database, sessionId: string, now: number) =>
+  db
+    .update(sessions)
+    .set({ lastUsedAt: new Date(now) })
+    .where(eq(sessions.id, sessionId));
+
 /**
  * The session a cookie token names, or null. Sliding expiry: a session used in the second half of
  * its life is extended to a full 30 days again. Deactivated users have no valid sessions.
@@ -79,6 +105,7 @@ export async function validateSessionToken(
 ): Promise<ValidSession | null> {
   const sessionId = hashToken(token);
   const key = sessionCacheKey(sessionId);
+  const now = Date.now();
   let session = await cache.lookup(key);
   if (session?.kind !== "session") {
     const generation = cache.generation();
@@ -89,18 +116,29 @@ export async function validateSessionToken(
       await db.delete(sessions).where(eq(sessions.id, sessionId));
       return null;
     }
+    // A session used within the resolution (just created, or by another process) is not written again.
+    let lastUsedWrittenAt = row.lastUsedAt.getTime();
+    if (now - lastUsedWrittenAt >= SESSION_LAST_USED_RESOLUTION_MS) {
+      lastUsedWrittenAt = now;
+      await touchSession(db, sessionId, now);
+    }
     session = {
       kind: "session",
       sessionId,
       expiresAt: row.expiresAt,
       user: Object.freeze(row.user),
       company: Object.freeze(row.company),
+      lastUsedWrittenAt,
     };
     cache.set(key, session, generation);
   } else if (session.expiresAt.getTime() <= Date.now()) {
     cache.forget(key);
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
+  } else if (now - session.lastUsedWrittenAt >= SESSION_LAST_USED_RESOLUTION_MS) {
+    await touchSession(db, sessionId, now);
+    session = { ...session, lastUsedWrittenAt: now };
+    cache.update(key, session);
   }
   if (session.expiresAt.getTime() - Date.now() < SESSION_LIFETIME_MS / 2) {
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);

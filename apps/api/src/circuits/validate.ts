@@ -1,4 +1,5 @@
 import {
+  describeInputIssues,
   type NetworkDocument,
   type NetworkIssue,
   type TypeLibrary,
@@ -20,30 +21,29 @@ export function validatedDocument(
 ): { document: NetworkDocument; warnings: NetworkIssue[] } {
   const result = validateNetwork(input, types, { unknownTypes: "error" });
   if (!result.ok || !result.document) {
-    throw validationError("the network document", ["document"], result.errors);
+    throw validationError("the network document", ["document"], result.errors, { document: input });
   }
   return { document: result.document, warnings: result.warnings };
 }
 
-/** BAD_REQUEST whose zodError lists each issue under `prefix`, like a failed input parse. */
+/**
+ * BAD_REQUEST whose zodError lists each issue under `prefix`, like a failed input parse; the
+ * message says `what` is wrong and then one line per issue, naming network elements by id and
+ * name from `subject` (what the prefixed paths point into, e.g. { document }).
+ */
 export function validationError(
   what: string,
   prefix: (string | number)[],
   issues: NetworkIssue[],
+  subject?: unknown,
 ): TRPCError {
-  const first = issues[0];
-  const where = first ? `${first.path.join(".")}: ${first.message}` : "invalid";
+  const prefixed = issues.map((e) => ({ path: [...prefix, ...e.path], message: e.message }));
   return new TRPCError({
     code: "BAD_REQUEST",
-    message: `${what} has ${issues.length} error(s), first ${where}`,
+    message: `${what} is invalid:\n${describeInputIssues(prefixed, subject)}`,
     // ZodRealError (an Error, as parse() throws) so tRPC keeps it as the cause the formatter reads.
     cause: new ZodRealError(
-      issues.map((e) => ({
-        code: "custom" as const,
-        path: [...prefix, ...e.path],
-        message: e.message,
-        input: undefined,
-      })),
+      prefixed.map((e) => ({ code: "custom" as const, path: e.path, message: e.message, input: undefined })),
     ),
   });
 }

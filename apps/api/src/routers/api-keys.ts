@@ -1,3 +1,4 @@
+import { totpCodeSchema } from "@ampflux/contracts";
 import { apiKeys } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, isNull } from "drizzle-orm";
@@ -5,6 +6,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { generateApiKey } from "../auth/api-keys.ts";
 import { apiKeyCacheKey } from "../auth/auth-cache.ts";
+import { requireCurrentCode } from "../auth/two-factor/verify.ts";
 import { router } from "../trpc/init.ts";
 import { protectedProcedure } from "../trpc/procedures.ts";
 
@@ -17,9 +19,12 @@ export const apiKeysRouter = router({
       z.object({
         name: z.string().trim().min(1, "is required").max(100),
         expiresInDays: z.number().int().min(1).max(3650).optional(),
+        /** Required when the caller has two-factor on: a stolen session alone mints no key. */
+        twoFactorCode: totpCodeSchema.optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      await requireCurrentCode(ctx, input.twoFactorCode);
       const { key, prefix, keyHash } = generateApiKey();
       const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
       const created = await ctx.deps.database.db.transaction(async (tx) => {

@@ -4,23 +4,16 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
+import { issueAccountToken } from "../auth/account-tokens.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { enforceLoginRateLimit } from "../auth/rate-limit.ts";
-import {
-  createSession,
-  invalidateSession,
-  invalidateUserSessions,
-  sessionUserColumns,
-} from "../auth/sessions.ts";
+import { invalidateSession, invalidateUserSessions, sessionUserColumns } from "../auth/sessions.ts";
+import { startSession } from "../auth/start-session.ts";
 import { hashToken } from "../auth/tokens.ts";
-import type { Context } from "../trpc/context.ts";
+import { nextStepAfterPassword } from "../auth/two-factor/after-password.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
 import { protectedProcedure } from "../trpc/procedures.ts";
-
-async function startSession(ctx: Context, userId: string): Promise<void> {
-  const { token, expiresAt } = await createSession(ctx.deps.database.db, userId, ctx.client);
-  ctx.setSessionCookie(token, expiresAt);
-}
+import { verifyTwoFactor } from "./two-factor-login.ts";
 
 async function emailTaken(db: Executor, email: string): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -72,6 +65,7 @@ export const authRouter = router({
         .values({ ...membership, email: input.email, name: input.name, passwordHash })
         .returning(sessionUserColumns);
       if (!created) throw new Error("user insert returned nothing");
+      await issueAccountToken(tx, created, "verify_email");
       await recordAudit(
         tx,
         { user: created, client: ctx.client },
@@ -95,6 +89,8 @@ export const authRouter = router({
     if (!user || !valid || !user.active) {
       throw new TRPCError({ code: "UNAUTHORIZED", message: "wrong email or password" });
     }
+    const nextStep = await nextStepAfterPassword(db, user);
+    if (nextStep) return nextStep;
     await startSession(ctx, user.id);
     await recordAudit(
       db,
@@ -104,6 +100,9 @@ export const authRouter = router({
     const { passwordHash: _hash, active: _active, ...publicUser } = user;
     return publicUser;
   }),
+
+  /** The second step of a log-in with two-factor on (two-factor-login.ts). */
+  verifyTwoFactor,
 
   logOut: protectedProcedure.mutation(async ({ ctx }) => {
     if (ctx.auth.via === "session")

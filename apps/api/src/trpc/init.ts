@@ -1,3 +1,4 @@
+import { describeInputIssues } from "@ampflux/contracts";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
@@ -21,18 +22,33 @@ function validationErrors(error: ZodError): ValidationErrors {
   return { ...z.flattenError(error), issues };
 }
 
+/**
+ * The message a client sees. An unexpected failure's message can carry SQL or internals: it goes
+ * to the log, not the client. A failed input parse's message is zod's JSON dump of the issues:
+ * it becomes one "field: reason" line per issue, naming network elements by id and name from the
+ * input (the issues themselves stay in data.zodError). Messages our own checks wrote are kept.
+ */
+function clientMessage(message: string, error: { code: string; cause?: unknown }, input: unknown): string {
+  if (error.code === "INTERNAL_SERVER_ERROR") return "internal error";
+  if (error.cause instanceof ZodError && message === error.cause.message)
+    return describeInputIssues(error.cause.issues, input);
+  return message;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // Subscriptions (SSE) ping while a study waits in the queue, so proxies keep the stream open.
   sse: { ping: { enabled: true, intervalMs: 15_000 } },
   // Never send stack traces to clients, whatever NODE_ENV says.
   isDev: false,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, input }) {
     const zodError: ValidationErrors | null =
       error.cause instanceof ZodError ? validationErrors(error.cause) : null;
-    // An unexpected failure's message can carry SQL or internals: it goes to the log, not the client.
-    const message = error.code === "INTERNAL_SERVER_ERROR" ? "internal error" : shape.message;
-    return { ...shape, message, data: { ...shape.data, zodError } };
+    return {
+      ...shape,
+      message: clientMessage(shape.message, error, input),
+      data: { ...shape.data, zodError },
+    };
   },
 });
 

@@ -8,14 +8,18 @@ import { experimental_standaloneMiddleware, TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { SessionUser } from "../auth/sessions.ts";
+import { refuseUntilEnrolled } from "../auth/two-factor/requirement.ts";
+import { enforceUnverifiedAccess } from "../auth/unverified-access.ts";
 import type { ApiDeps } from "../deps.ts";
 import type { HeavyKind, LimitCaller } from "../limits/abuse.ts";
 import { holdWhileRunning } from "../limits/hold.ts";
 import { publicProcedure } from "./init.ts";
 
 export const protectedProcedure = publicProcedure
-  .use(({ ctx, next }) => {
+  .use(({ ctx, next, path, type }) => {
     if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "log in or send an API key" });
+    refuseUntilEnrolled(ctx.auth, path);
+    enforceUnverifiedAccess(ctx.auth, path, type);
     return next({ ctx: { ...ctx, auth: ctx.auth, user: ctx.auth.user } });
   })
   // Every live stream (SSE) holds one of the user's SSE_MAX_PER_USER slots while open.

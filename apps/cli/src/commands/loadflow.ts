@@ -1,7 +1,7 @@
 // `ampflux loadflow <file>`: an AC load flow on this machine, no api involved. Reads the file
 // like `ampflux study` (any of the four formats, told apart by content) and prints like it.
 
-import type { LoadFlowResult } from "@ampflux/contracts";
+import { describeInputIssue, type LoadFlowResult } from "@ampflux/contracts";
 import { LoadFlowInputError } from "@ampflux/sim-wasm";
 import type { Command } from "../args.ts";
 import { CliError, EXIT_NOT_CONVERGED, inputError } from "../errors.ts";
@@ -10,7 +10,6 @@ import { loadFlowRequest } from "../loadflow/options.ts";
 import { renderLoadFlow } from "../loadflow/output.ts";
 import { loadCore } from "../study/engine.ts";
 import { loadInput } from "../study/input.ts";
-import { jsonPath } from "../study/json-path.ts";
 
 const tell = (io: Io, lines: string[]) => {
   for (const line of lines) io.stderr.write(`ampflux: ${line}\n`);
@@ -27,7 +26,7 @@ export async function loadflow(command: Command, io: Io): Promise<void> {
   } catch (error) {
     if (error instanceof LoadFlowInputError)
       throw inputError(
-        ...error.issues.map(({ path, message }) => `${input.label}: ${jsonPath(path)}: ${message}`),
+        ...error.issues.map((issue) => `${input.label}: ${describeInputIssue(issue, input.document)}`),
       );
     throw error;
   }

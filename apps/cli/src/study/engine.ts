@@ -1,6 +1,10 @@
 // Runs the study in the WASM core and turns its input errors into command-line problems.
 
-import type { ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
+import {
+  describeInputIssue,
+  type ShortCircuitOptionsInput,
+  type ShortCircuitResult,
+} from "@ampflux/contracts";
 import { loadSimCore, ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
 import { inputError } from "../errors.ts";
 import { jsonPath } from "./json-path.ts";
@@ -25,13 +29,18 @@ export async function loadCore(): Promise<SimCore> {
   }
 }
 
-/** Option issues name the flag; network issues the JSON path in the file. */
-function describeIssues(error: ShortCircuitInputError, label: string, options: ShortCircuitOptionsInput) {
+/** Option issues name the flag; network issues the element (kind, id, name) and field, in words. */
+function describeIssues(
+  error: ShortCircuitInputError,
+  label: string,
+  options: ShortCircuitOptionsInput,
+  document: unknown,
+) {
   const aboutOptions = error.message.startsWith("invalid options");
   return error.issues.map(({ path, message }) => {
     // The superposition method's load flow (did not converge, left fed buses without a voltage).
     if (path[0] === "prefault_voltage" && !aboutOptions) return `--prefault load-flow: ${label}: ${message}`;
-    if (!aboutOptions) return `${label}: ${jsonPath(path)}: ${message}`;
+    if (!aboutOptions) return `${label}: ${describeInputIssue({ path, message }, document)}`;
     if (path[0] === "buses" && typeof path[1] === "number")
       return `--bus ${options.buses?.[path[1]]}: not a bus of ${label}`;
     return `option ${jsonPath(path)}: ${message}`;
@@ -47,7 +56,8 @@ export async function runStudy(
   try {
     return core.shortCircuit(document, options);
   } catch (error) {
-    if (error instanceof ShortCircuitInputError) throw inputError(...describeIssues(error, label, options));
+    if (error instanceof ShortCircuitInputError)
+      throw inputError(...describeIssues(error, label, options, document));
     throw error;
   }
 }

@@ -1,6 +1,9 @@
 import { useSession } from "../auth/useSession.ts";
 import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { EmailPanel } from "./EmailPanel.tsx";
+import { SessionsPanel } from "./SessionsPanel.tsx";
+import { TwoFactorPanel } from "./TwoFactorPanel.tsx";
 
 export function AccountPage() {
   const session = useSession();
@@ -15,9 +18,12 @@ export function AccountPage() {
         </p>
       )}
       <div className="grid-2">
+        <EmailPanel />
         <ChangePasswordForm />
-        <ApiKeysPanel />
+        <TwoFactorPanel />
       </div>
+      <SessionsPanel />
+      <ApiKeysPanel />
     </main>
   );
 }

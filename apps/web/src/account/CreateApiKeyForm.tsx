@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useSession } from "../auth/useSession.ts";
 import { fieldError } from "../lib/errors.ts";
 import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
@@ -8,10 +9,13 @@ import { Field } from "../ui/Field.tsx";
 export function CreateApiKeyForm({ onCreated }: { onCreated(): void }) {
   const [name, setName] = useState("");
   const [days, setDays] = useState("");
+  const [twoFactorCode, setTwoFactorCode] = useState("");
+  const needsCode = useSession().data?.user.twoFactorEnabled === true;
   const create = useMutation(
     trpc.apiKeys.create.mutationOptions({
       onSuccess: () => {
         setName("");
+        setTwoFactorCode("");
         onCreated();
       },
     }),
@@ -21,7 +25,11 @@ export function CreateApiKeyForm({ onCreated }: { onCreated(): void }) {
       className="stack"
       onSubmit={(e) => {
         e.preventDefault();
-        create.mutate({ name, ...(days ? { expiresInDays: Number(days) } : {}) });
+        create.mutate({
+          name,
+          ...(days ? { expiresInDays: Number(days) } : {}),
+          ...(needsCode ? { twoFactorCode } : {}),
+        });
       }}
     >
       <div className="row">
@@ -43,6 +51,18 @@ export function CreateApiKeyForm({ onCreated }: { onCreated(): void }) {
           error={fieldError(create.error, "expiresInDays")}
         />
       </div>
+      {needsCode && (
+        <Field
+          label="Two-factor code"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          required
+          hint="You have two-factor authentication on: a new key needs a current code."
+          value={twoFactorCode}
+          onChange={(e) => setTwoFactorCode(e.target.value)}
+          error={fieldError(create.error, "twoFactorCode")}
+        />
+      )}
       <ErrorMessage error={create.error} />
       <button type="submit" disabled={create.isPending}>
         Create key

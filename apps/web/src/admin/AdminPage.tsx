@@ -1,3 +1,6 @@
+import { TwoFactorRequirementPanel } from "../account/TwoFactorRequirementPanel.tsx";
+import { SsoSettingsPanel } from "../auth/SsoSettingsPanel.tsx";
+import { AccountSettingsPanel } from "./AccountSettingsPanel.tsx";
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { FeaturesPanel } from "./FeaturesPanel.tsx";
 import { TypeLibraryPanel } from "./TypeLibraryPanel.tsx";
@@ -8,6 +11,9 @@ export function AdminPage() {
     <main className="page">
       <h1>Company administration</h1>
       <UsersPanel />
+      <TwoFactorRequirementPanel />
+      <SsoSettingsPanel />
+      <AccountSettingsPanel />
       <FeaturesPanel />
       <TypeLibraryPanel />
       <AuditLogPanel />

@@ -1,11 +1,13 @@
 import { type CompanyRole, companyRoleSchema } from "@ampflux/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useSession } from "../auth/useSession.ts";
 import { formatDate } from "../lib/format.ts";
 import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { InviteUserForm } from "./InviteUserForm.tsx";
+import { UserSessionsDialog } from "./UserSessionsDialog.tsx";
 
 const roleLabel: Record<CompanyRole, string> = { company_admin: "admin", user: "user" };
 
@@ -17,6 +19,7 @@ export function UsersPanel() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const changeRole = useMutation(trpc.users.changeRole.mutationOptions({ onSuccess: refresh }));
   const deactivate = useMutation(trpc.users.deactivate.mutationOptions({ onSuccess: refresh }));
+  const [sessionsOf, setSessionsOf] = useState<{ id: string; name: string } | null>(null);
   return (
     <section className="card stack" aria-labelledby="users-title">
       <h2 id="users-title">Users</h2>
@@ -62,6 +65,11 @@ export function UsersPanel() {
                 <td>{u.active ? "active" : "deactivated"}</td>
                 <td>
                   {u.active && (
+                    <button type="button" className="small" onClick={() => setSessionsOf(u)}>
+                      Sessions
+                    </button>
+                  )}{" "}
+                  {u.active && (
                     <button
                       type="button"
                       className="danger small"
@@ -88,6 +96,7 @@ export function UsersPanel() {
           </tbody>
         </table>
       )}
+      <UserSessionsDialog user={sessionsOf} onClose={() => setSessionsOf(null)} />
     </section>
   );
 }

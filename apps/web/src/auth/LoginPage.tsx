@@ -5,6 +5,8 @@ import { fieldError } from "../lib/errors.ts";
 import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Field } from "../ui/Field.tsx";
+import { SsoSignIn } from "./SsoSignIn.tsx";
+import { TwoFactorLoginStep } from "./TwoFactorLoginStep.tsx";
 
 /** Only local paths: a crafted ?next= must not send the user to another site. */
 export function safeNext(next: string | null): string {
@@ -17,14 +19,22 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const loggedIn = async () => {
+    await queryClient.resetQueries();
+    navigate(safeNext(params.get("next")), { replace: true });
+  };
   const logIn = useMutation(
     trpc.auth.logIn.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.resetQueries();
-        navigate(safeNext(params.get("next")), { replace: true });
-      },
+      onSuccess: (result) => ("twoFactorRequired" in result ? setChallenge(result.challenge) : loggedIn()),
     }),
   );
+  if (challenge)
+    return (
+      <main className="auth-page">
+        <TwoFactorLoginStep challenge={challenge} onDone={loggedIn} />
+      </main>
+    );
   return (
     <main className="auth-page">
       <form
@@ -58,9 +68,13 @@ export function LoginPage() {
           {logIn.isPending ? "Logging in…" : "Log in"}
         </button>
         <p className="muted">
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
+        <p className="muted">
           New here? <Link to="/signup">Create an account</Link>
         </p>
       </form>
+      <SsoSignIn errorCode={params.get("sso_error")} />
     </main>
   );
 }

@@ -13,6 +13,10 @@ export function RequireAuth({ admin = false, children }: { admin?: boolean; chil
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
+  // A company that requires two-factor: its users without it may only enrol (the api agrees).
+  const { user, company } = session.data;
+  if (company.requireTwoFactor && !user.twoFactorEnabled && location.pathname !== "/account")
+    return <Navigate to="/account" replace />;
   if (admin && session.data.user.role !== "company_admin")
     return <ErrorMessage error={new Error("Only company admins can open this page.")} />;
   return children;

@@ -1,15 +1,33 @@
-import { DUTY_STATUSES } from "@ampflux/contracts";
+import { DUTY_STATUSES, type LoadFlowLimits } from "@ampflux/contracts";
 import { formatKa } from "../lib/format.ts";
 import { ARC_FLASH_BAND_LABELS, ARC_FLASH_BANDS, ARC_FLASH_COLOURS } from "../results/arc-flash.ts";
 import { DUTY_COLOURS, DUTY_STATUS_LABELS } from "../results/duty.ts";
+import { LOAD_FLOW_COLOURS, LOAD_FLOW_LEGEND, type LoadFlowBand } from "../results/load-flow.ts";
 
-export type ColourBy = "current" | "duty" | "arc_flash";
+export type ColourBy = "current" | "duty" | "arc_flash" | "load_flow";
 
 const MODE_LABELS: Record<ColourBy, string> = {
   current: "fault current",
   duty: "duty",
   arc_flash: "arc flash",
+  load_flow: "load flow",
 };
+
+/** Each band of the load-flow colouring with the limit it is judged by. */
+function loadFlowBandLabel(band: LoadFlowBand, l: LoadFlowLimits): string {
+  switch (band) {
+    case "ok":
+      return `within ${l.vm_min_pu}–${l.vm_max_pu} pu, ≤ ${l.loading_max_percent} %`;
+    case "undervoltage":
+      return `undervoltage < ${l.vm_min_pu} pu`;
+    case "overvoltage":
+      return `overvoltage > ${l.vm_max_pu} pu`;
+    case "overload":
+      return `overloaded > ${l.loading_max_percent} %`;
+    case "none":
+      return "unsupplied, no rating or not converged";
+  }
+}
 
 /**
  * The mode the diagram shows: the chosen one when its results exist, else duty or arc flash
@@ -28,14 +46,16 @@ interface Props {
   /** The modes with results to colour by; the selector shows when there is a choice. */
   available: readonly ColourBy[];
   onColourBy(mode: ColourBy): void;
+  /** The limits of the load-flow colouring (load_flow mode). */
+  limits?: LoadFlowLimits | undefined;
 }
 
 /**
  * What the diagram's colours mean: Ik'' relative to the largest in the network, each rated
- * element's worst duty status, or each bus's PPE band by incident energy; a selector between
- * those with results.
+ * element's worst duty status, each bus's PPE band by incident energy, or each bus's voltage and
+ * branch's loading against the stated limits; a selector between those with results.
  */
-export function ColourLegend({ max, mode, available, onColourBy }: Props) {
+export function ColourLegend({ max, mode, available, onColourBy, limits }: Props) {
   if (max <= 0 && mode === "current") return null;
   return (
     <figure className="colour-legend" aria-label="Colour scale" data-testid="colour-legend" data-mode={mode}>
@@ -67,6 +87,11 @@ export function ColourLegend({ max, mode, available, onColourBy }: Props) {
       {mode === "arc_flash" &&
         ARC_FLASH_BANDS.map((band) => (
           <LegendItem key={band} colour={ARC_FLASH_COLOURS[band]} label={ARC_FLASH_BAND_LABELS[band]} />
+        ))}
+      {mode === "load_flow" &&
+        limits &&
+        LOAD_FLOW_LEGEND.map((band) => (
+          <LegendItem key={band} colour={LOAD_FLOW_COLOURS[band]} label={loadFlowBandLabel(band, limits)} />
         ))}
     </figure>
   );

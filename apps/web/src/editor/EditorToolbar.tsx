@@ -1,5 +1,10 @@
 import { useReactFlow } from "@xyflow/react";
 import { formatKa } from "../lib/format.ts";
+import { formatLoading, formatVm } from "../load-flow/decorations.ts";
+import { LoadFlowControls } from "../load-flow/LoadFlowControls.tsx";
+import type { EditorStudy, LiveLoadFlowOptions } from "../load-flow/options.ts";
+import type { LoadFlowSummary } from "../load-flow/summary.ts";
+import type { LiveLoadFlow } from "../load-flow/useLiveLoadFlow.ts";
 import { maxCurrent } from "../results/colour.ts";
 import type { LiveStudyOptions } from "../results/protocol.ts";
 import { StudyControls } from "../results/StudyControls.tsx";
@@ -14,14 +19,42 @@ interface Props {
   onOptions(o: LiveStudyOptions): void;
   onSave(): void;
   live: LiveResults;
+  study: EditorStudy;
+  onStudy(study: EditorStudy): void;
+  loadFlow: {
+    options: LiveLoadFlowOptions;
+    onOptions(o: LiveLoadFlowOptions): void;
+    live: LiveLoadFlow;
+    summary: LoadFlowSummary | null;
+  };
 }
 
-export function EditorToolbar({ options, onOptions, onSave, live }: Props) {
+const STUDIES: Array<{ id: EditorStudy; label: string }> = [
+  { id: "short_circuit", label: "Short circuit" },
+  { id: "load_flow", label: "Load flow" },
+];
+
+/** The toolbar's figure of the live study: the largest Ik'', or the voltage band and top loading. */
+function liveSummary(study: EditorStudy, live: LiveResults, loadFlow: Props["loadFlow"]): string {
+  if (study === "short_circuit") {
+    if (live.status === "computing") return "computing…";
+    const max = maxCurrent((live.result?.buses ?? []).map((b) => b.ikss_ka));
+    return max > 0 ? `max Ik'' ${formatKa(max)} kA` : "";
+  }
+  if (loadFlow.live.status === "computing") return "computing…";
+  const s = loadFlow.summary;
+  if (!s || !loadFlow.live.result) return "";
+  if (!loadFlow.live.result.converged) return "not converged";
+  const vm = s.vmMin === null || s.vmMax === null ? "" : `Vm ${formatVm(s.vmMin)}–${formatVm(s.vmMax)} pu`;
+  const loading = s.maxLoading === null ? "" : ` · max loading ${formatLoading(s.maxLoading)} %`;
+  return `${vm}${loading}`;
+}
+
+export function EditorToolbar({ options, onOptions, onSave, live, study, onStudy, loadFlow }: Props) {
   const { state, dirty, canEdit } = useEditor();
   const actions = useEditorActions();
   const flow = useReactFlow();
   const { past, future } = state.history;
-  const max = maxCurrent((live.result?.buses ?? []).map((b) => b.ikss_ka));
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Editor">
       <button
@@ -49,9 +82,26 @@ export function EditorToolbar({ options, onOptions, onSave, live }: Props) {
       <ImportButton />
       <ExportButton />
       <span className="divider" />
-      <StudyControls value={options} onChange={onOptions} engineIssues={live.issues} />
+      <fieldset className="segmented" aria-label="Study">
+        {STUDIES.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            aria-pressed={study === s.id}
+            className={study === s.id ? "active" : undefined}
+            onClick={() => onStudy(s.id)}
+          >
+            {s.label}
+          </button>
+        ))}
+      </fieldset>
+      {study === "short_circuit" ? (
+        <StudyControls value={options} onChange={onOptions} engineIssues={live.issues} />
+      ) : (
+        <LoadFlowControls value={loadFlow.options} onChange={loadFlow.onOptions} live={loadFlow.live} />
+      )}
       <span className="live-summary" data-testid="live-summary">
-        {live.status === "computing" ? "computing…" : max > 0 ? `max Ik'' ${formatKa(max)} kA` : ""}
+        {liveSummary(study, live, loadFlow)}
       </span>
       <span className="spacer" />
       <span className="version-status" data-testid="version-status">

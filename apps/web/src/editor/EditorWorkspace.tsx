@@ -1,5 +1,17 @@
 import { useEffect, useMemo, useState } from "react";
 import { AssistantPanel } from "../assistant/AssistantPanel.tsx";
+import { LoadFlowBanner } from "../load-flow/LoadFlowBanner.tsx";
+import { LoadFlowPanel } from "../load-flow/LoadFlowPanel.tsx";
+import {
+  colouringLimits,
+  type EditorStudy,
+  loadEditorStudy,
+  loadLoadFlowOptions,
+  saveEditorStudy,
+  saveLoadFlowOptions,
+} from "../load-flow/options.ts";
+import { loadFlowSummary } from "../load-flow/summary.ts";
+import { useLiveLoadFlow } from "../load-flow/useLiveLoadFlow.ts";
 import { ArcFlashPanel } from "../results/ArcFlashPanel.tsx";
 import { maxCurrent } from "../results/colour.ts";
 import { DutyPanel } from "../results/DutyPanel.tsx";
@@ -33,21 +45,36 @@ export function EditorWorkspace() {
   const [tab, setTab] = useState<SideTab>("properties");
   const [saving, setSaving] = useState(false);
   const live = useLiveResults(doc, options, types.companyTypes);
+  // The study on the diagram: the live short circuit, or the load flow (both kept per project).
+  const [study, setStudy] = useState<EditorStudy>(() => loadEditorStudy(projectId));
+  const [lfOptions, setLfOptions] = useState(() => loadLoadFlowOptions(projectId));
+  const loadFlowMode = study === "load_flow";
+  const loadFlow = useLiveLoadFlow(doc, lfOptions, types.companyTypes, loadFlowMode);
+  const limits = useMemo(() => colouringLimits(lfOptions), [lfOptions]);
+  const lfSummary = useMemo(
+    () => (loadFlow.result ? loadFlowSummary(loadFlow.result, limits) : null),
+    [loadFlow.result, limits],
+  );
 
   useEffect(() => saveLayout(projectId, layout), [projectId, layout]);
   useEffect(() => saveStudyOptions(projectId, options), [projectId, options]);
+  useEffect(() => saveEditorStudy(projectId, study), [projectId, study]);
+  useEffect(() => saveLoadFlowOptions(projectId, lfOptions), [projectId, lfOptions]);
   const studyOptions = useMemo<StudyOptionsValue>(
     () => ({ options, setOptions, engineIssues: live.issues }),
     [options, live.issues],
   );
   const result = live.result;
   const available = useMemo<ColourBy[]>(
-    () => [
-      "current",
-      ...(options.duty && result?.duty ? (["duty"] as const) : []),
-      ...(options.arc_flash && result?.arc_flash ? (["arc_flash"] as const) : []),
-    ],
-    [options.duty, options.arc_flash, result],
+    () =>
+      loadFlowMode
+        ? ["load_flow"]
+        : [
+            "current",
+            ...(options.duty && result?.duty ? (["duty"] as const) : []),
+            ...(options.arc_flash && result?.arc_flash ? (["arc_flash"] as const) : []),
+          ],
+    [loadFlowMode, options.duty, options.arc_flash, result],
   );
   const mode = effectiveColourBy(colourBy, available);
   // Opening the Duty or Arc flash tab colours the diagram by it.
@@ -69,30 +96,65 @@ export function EditorWorkspace() {
   useShortcuts(shortcuts);
 
   const decorations = useMemo(
-    () => diagramDecorations({ result, mode, excluded: live.excluded, diff: state.diff, doc, validation }),
-    [result, mode, live.excluded, state.diff, doc, validation],
+    () =>
+      diagramDecorations({
+        result: loadFlowMode ? null : result,
+        loadFlow: loadFlowMode ? { result: loadFlow.result, limits } : null,
+        mode,
+        excluded: loadFlowMode ? loadFlow.excluded : live.excluded,
+        diff: state.diff,
+        doc,
+        validation,
+      }),
+    [
+      loadFlowMode,
+      result,
+      loadFlow.result,
+      loadFlow.excluded,
+      limits,
+      mode,
+      live.excluded,
+      state.diff,
+      doc,
+      validation,
+    ],
   );
 
   return (
     <StudyOptionsContext value={studyOptions}>
       <div className="editor">
-        <EditorToolbar options={options} onOptions={setOptions} onSave={() => setSaving(true)} live={live} />
+        <EditorToolbar
+          options={options}
+          onOptions={setOptions}
+          onSave={() => setSaving(true)}
+          live={live}
+          study={study}
+          onStudy={setStudy}
+          loadFlow={{ options: lfOptions, onOptions: setLfOptions, live: loadFlow, summary: lfSummary }}
+        />
         <div className="editor-main">
           <Palette />
           <div className="canvas-area">
             <DiagramCanvas decorations={decorations} />
             <DiffBanner />
+            {loadFlowMode && <LoadFlowBanner live={loadFlow} summary={lfSummary} buses={doc.buses.length} />}
             <LiveSaveNotice />
             <ColourLegend
               max={maxCurrent((result?.buses ?? []).map((b) => b.ikss_ka))}
               mode={mode}
               available={available}
               onColourBy={setColourBy}
+              limits={limits}
             />
           </div>
           <SidePanel tab={tab} onTab={openTab}>
             {tab === "properties" && <PropertiesPanel />}
-            {tab === "results" && <ResultsPanel live={live} options={options} />}
+            {tab === "results" &&
+              (loadFlowMode ? (
+                <LoadFlowPanel live={loadFlow} summary={lfSummary} limits={limits} />
+              ) : (
+                <ResultsPanel live={live} options={options} />
+              ))}
             {tab === "duty" && <DutyPanel live={live} options={options} onOptions={setOptions} />}
             {tab === "arc_flash" && <ArcFlashPanel live={live} options={options} onOptions={setOptions} />}
             {tab === "versions" && <HistoryPanel />}

@@ -12,6 +12,11 @@ export function downloadFile(filename: string, content: string | Uint8Array, typ
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
+/** Offers a value as an indented JSON file. */
+export function downloadJson(filename: string, value: unknown): void {
+  downloadFile(filename, JSON.stringify(value, null, 2), "application/json");
+}
+
 /** A file name from free text: letters, digits, dashes. */
 export function safeFileName(text: string): string {
   return text.replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "") || "network";

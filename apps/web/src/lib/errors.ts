@@ -1,3 +1,4 @@
+import { describeInputIssues } from "@ampflux/contracts";
 import { TRPCClientError } from "@trpc/client";
 
 /** The api's validation payload (see apps/api/src/trpc/init.ts errorFormatter). */
@@ -19,9 +20,13 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** "the network document is invalid:\nbus B3: …\nline L1: …" → "…invalid: bus B3: …; line L1: …". */
+const oneLine = (lines: string) => lines.trim().split("\n").join("; ").replaceAll(":; ", ": ");
+
 /**
- * A sentence for the user. Input validation failures carry tRPC's JSON dump as their message;
- * those are summarised (the fields show the details); network failures get a plain hint.
+ * A sentence for the user. The api words input errors as "field: reason" lines (naming network
+ * elements); they are joined into one line here. A raw issue dump (an older api, or a proxy in
+ * between) is worded the same way from the structured issues; network failures get a plain hint.
  */
 export function errorMessage(error: unknown): string {
   if (error == null) return "";
@@ -29,14 +34,11 @@ export function errorMessage(error: unknown): string {
   const validation = validationOf(error);
   if (validation && /^\s*[[{]/.test(message)) {
     if (validation.formErrors.length > 0) return validation.formErrors.join("; ");
-    const first = validation.issues[0];
-    return first
-      ? `Please correct the highlighted fields (${first.path.join(".")}: ${first.message}).`
-      : "The input is invalid.";
+    return oneLine(describeInputIssues(validation.issues, undefined));
   }
   if (error instanceof TRPCClientError && !error.data && /fetch|network/i.test(message))
     return "The server could not be reached. Check your connection and try again.";
-  return message;
+  return oneLine(message);
 }
 
 /** Messages for one top-level input field, e.g. fieldError(error, "email"). */

@@ -6,8 +6,92 @@ import {
   type LoadFlowBranchRow,
   type LoadFlowBusRow,
 } from "./load-flow.ts";
+import "../load-flow/load-flow.css";
 
 const fixed = (value: number | null, digits: number) => (value === null ? "–" : value.toFixed(digits));
+
+interface Column<Row> {
+  header: string;
+  /** Right-aligned figures. */
+  num?: boolean;
+  cell(row: Row): React.ReactNode;
+}
+
+/** Selecting a row selects its element in the editor (the live results); stored results omit it. */
+export interface RowSelection {
+  selected: readonly string[];
+  onSelect(id: string): void;
+}
+
+interface TableSpec<Row> {
+  caption: string;
+  testId: string;
+  columns: readonly Column<Row>[];
+  rowKey(row: Row): string;
+  /** The element a row belongs to (what selecting it selects). */
+  elementOf(row: Row): string;
+  /** data-* attributes of a row, for tests and styles. */
+  attributes(row: Row): Record<`data-${string}`, string>;
+}
+
+interface TableProps<Row> extends TableSpec<Row> {
+  rows: readonly Row[];
+  selection?: RowSelection | undefined;
+}
+
+/** A table component of one kind of row: pass the rows, and a selection in the editor. */
+function tableOf<Row>(spec: TableSpec<Row>) {
+  return (props: { rows: readonly Row[]; selection?: RowSelection | undefined }) => (
+    <LoadFlowTable {...spec} {...props} />
+  );
+}
+
+/** One load-flow table: a caption, a header per column, a row per result. */
+function LoadFlowTable<Row>({
+  caption,
+  testId,
+  columns,
+  rows,
+  rowKey,
+  elementOf,
+  attributes,
+  selection,
+}: TableProps<Row>) {
+  return (
+    <table className="results-table" data-testid={testId}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.header} className={c.num ? "num" : undefined}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const element = elementOf(row);
+          return (
+            <tr
+              key={rowKey(row)}
+              {...attributes(row)}
+              className={selection ? "selectable" : undefined}
+              aria-selected={selection ? selection.selected.includes(element) : undefined}
+              onClick={selection ? () => selection.onSelect(element) : undefined}
+            >
+              {columns.map((c) => (
+                <td key={c.header} className={c.num ? "num" : undefined}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
 
 function Violation({
   violation,
@@ -22,108 +106,70 @@ function Violation({
   );
 }
 
+const BUS_COLUMNS: Column<LoadFlowBusRow>[] = [
+  { header: "Bus", cell: (b) => b.bus },
+  { header: "Type", cell: (b) => b.type },
+  { header: "Vm pu", num: true, cell: (b) => fixed(b.vm_pu, 4) },
+  { header: "Va °", num: true, cell: (b) => fixed(b.va_degree, 2) },
+  { header: "P MW", num: true, cell: (b) => formatNumber(b.p_mw) },
+  { header: "Q Mvar", num: true, cell: (b) => formatNumber(b.q_mvar) },
+  { header: "Violation", cell: (b) => <Violation violation={b.violation} /> },
+];
+
 /** Bus voltages (Vm in pu to 4 decimals, Va in degrees) and net consumption, with violations. */
-export function LoadFlowBusTable({ rows }: { rows: readonly LoadFlowBusRow[] }) {
-  return (
-    <table className="results-table" data-testid="load-flow-buses">
-      <caption>Buses</caption>
-      <thead>
-        <tr>
-          <th>Bus</th>
-          <th>Type</th>
-          <th className="num">Vm pu</th>
-          <th className="num">Va °</th>
-          <th className="num">P MW</th>
-          <th className="num">Q Mvar</th>
-          <th>Violation</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((b) => (
-          <tr key={b.bus} data-bus={b.bus} data-violation={b.violation ?? ""}>
-            <td>{b.bus}</td>
-            <td>{b.type}</td>
-            <td className="num">{fixed(b.vm_pu, 4)}</td>
-            <td className="num">{fixed(b.va_degree, 2)}</td>
-            <td className="num">{formatNumber(b.p_mw)}</td>
-            <td className="num">{formatNumber(b.q_mvar)}</td>
-            <td>
-              <Violation violation={b.violation} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+export const LoadFlowBusTable = tableOf<LoadFlowBusRow>({
+  caption: "Buses",
+  testId: "load-flow-buses",
+  columns: BUS_COLUMNS,
+  rowKey: (b) => b.bus,
+  elementOf: (b) => b.bus,
+  attributes: (b) => ({ "data-bus": b.bus, "data-violation": b.violation ?? "" }),
+});
+
+const BRANCH_COLUMNS: Column<LoadFlowBranchRow>[] = [
+  { header: "Branch", cell: (b) => b.id },
+  { header: "From → to", cell: (b) => `${b.from_bus} → ${b.to_bus}` },
+  { header: "P MW", num: true, cell: (b) => formatNumber(b.p_from_mw) },
+  { header: "Q Mvar", num: true, cell: (b) => formatNumber(b.q_from_mvar) },
+  { header: "I kA", num: true, cell: (b) => formatNumber(Math.max(b.i_from_ka, b.i_to_ka)) },
+  { header: "Losses MW", num: true, cell: (b) => formatNumber(b.pl_mw) },
+  { header: "Loading %", num: true, cell: (b) => fixed(b.loading_percent, 1) },
+  { header: "Violation", cell: (b) => <Violation violation={b.violation} /> },
+];
 
 /** Branch flows at the from end, the larger end current, losses and loading, with violations. */
-export function LoadFlowBranchTable({ rows }: { rows: readonly LoadFlowBranchRow[] }) {
-  return (
-    <table className="results-table" data-testid="load-flow-branches">
-      <caption>Branches</caption>
-      <thead>
-        <tr>
-          <th>Branch</th>
-          <th>From → to</th>
-          <th className="num">P MW</th>
-          <th className="num">Q Mvar</th>
-          <th className="num">I kA</th>
-          <th className="num">Losses MW</th>
-          <th className="num">Loading %</th>
-          <th>Violation</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((b) => (
-          <tr key={`${b.id}:${b.from_bus}`} data-branch={b.id} data-violation={b.violation ?? ""}>
-            <td>{b.id}</td>
-            <td>
-              {b.from_bus} → {b.to_bus}
-            </td>
-            <td className="num">{formatNumber(b.p_from_mw)}</td>
-            <td className="num">{formatNumber(b.q_from_mvar)}</td>
-            <td className="num">{formatNumber(Math.max(b.i_from_ka, b.i_to_ka))}</td>
-            <td className="num">{formatNumber(b.pl_mw)}</td>
-            <td className="num">{fixed(b.loading_percent, 1)}</td>
-            <td>
-              <Violation violation={b.violation} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+export const LoadFlowBranchTable = tableOf<LoadFlowBranchRow>({
+  caption: "Branches",
+  testId: "load-flow-branches",
+  columns: BRANCH_COLUMNS,
+  rowKey: (b) => `${b.id}:${b.from_bus}`,
+  elementOf: (b) => b.id,
+  attributes: (b) => ({ "data-branch": b.id, "data-violation": b.violation ?? "" }),
+});
+
+const SOURCE_COLUMNS: Column<LoadFlowSourceResult>[] = [
+  {
+    header: "Source",
+    cell: (s) => (
+      <>
+        {s.id} <span className="muted small">{s.kind === "external_grid" ? "grid" : "generator"}</span>
+      </>
+    ),
+  },
+  { header: "Bus", cell: (s) => s.bus },
+  { header: "P MW", num: true, cell: (s) => formatNumber(s.p_mw) },
+  { header: "Q Mvar", num: true, cell: (s) => formatNumber(s.q_mvar) },
+];
 
 /** What each external grid and generator feeds. */
-export function LoadFlowSourceTable({ rows }: { rows: readonly LoadFlowSourceResult[] }) {
-  return (
-    <table className="results-table" data-testid="load-flow-sources">
-      <caption>Sources</caption>
-      <thead>
-        <tr>
-          <th>Source</th>
-          <th>Bus</th>
-          <th className="num">P MW</th>
-          <th className="num">Q Mvar</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((s) => (
-          <tr key={s.id}>
-            <td>
-              {s.id} <span className="muted small">{s.kind === "external_grid" ? "grid" : "generator"}</span>
-            </td>
-            <td>{s.bus}</td>
-            <td className="num">{formatNumber(s.p_mw)}</td>
-            <td className="num">{formatNumber(s.q_mvar)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+export const LoadFlowSourceTable = tableOf<LoadFlowSourceResult>({
+  caption: "Sources",
+  testId: "load-flow-sources",
+  columns: SOURCE_COLUMNS,
+  rowKey: (s) => s.id,
+  elementOf: (s) => s.id,
+  attributes: (s) => ({ "data-source": s.id }),
+});
 
 /** Converged or not, the iterations and the max mismatch before each step. */
 export function ConvergenceHistory({

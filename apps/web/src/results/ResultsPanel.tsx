@@ -1,7 +1,8 @@
 import { useEditor } from "../editor/EditorContext.tsx";
-import { downloadFile, safeFileName } from "../lib/download.ts";
+import { downloadFile, downloadJson, safeFileName } from "../lib/download.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { resultsCsv } from "./export.ts";
+import { leftOut } from "./left-out.ts";
 import type { LiveStudyOptions } from "./protocol.ts";
 import { ResultsChart } from "./ResultsChart.tsx";
 import { ResultsTable } from "./ResultsTable.tsx";
@@ -56,13 +57,7 @@ export function ResultsPanel({ live, options }: Props) {
             <button
               type="button"
               className="small"
-              onClick={() =>
-                downloadFile(
-                  `${name}-${options.fault}-${options.case}.json`,
-                  JSON.stringify(result, null, 2),
-                  "application/json",
-                )
-              }
+              onClick={() => downloadJson(`${name}-${options.fault}-${options.case}.json`, result)}
             >
               Download JSON
             </button>
@@ -80,8 +75,7 @@ export function ResultsPanel({ live, options }: Props) {
 }
 
 function LiveStatus({ live }: { live: LiveResults }) {
-  const excluded =
-    live.excluded.length > 0 ? ` ${live.excluded.length} element(s) left out until connected and valid.` : "";
+  const excluded = leftOut(live.excluded);
   if (live.status === "computing") return <span data-testid="live-status">Computing…</span>;
   if (live.status === "error")
     return (

@@ -161,20 +161,51 @@ function NumberOption({
   messages: Map<StudyOptionField, string[]>;
   optional?: boolean;
 }) {
+  return (
+    <NumberOptionRow
+      label={label}
+      unit={unit}
+      value={value[field]}
+      optional={optional}
+      placeholder={optional ? "Table 1" : undefined}
+      messages={messages.get(field)}
+      onValue={(v) => set({ [field]: v })}
+    />
+  );
+}
+
+/** A labelled number option with its unit and messages (the contract's and what it cannot parse). */
+export function NumberOptionRow({
+  label,
+  unit,
+  value,
+  optional = false,
+  placeholder,
+  messages,
+  onValue,
+}: {
+  label: string;
+  unit?: string | undefined;
+  value: number | undefined;
+  optional?: boolean;
+  placeholder?: string | undefined;
+  messages: string[] | undefined;
+  onValue(v: number | undefined): void;
+}) {
   // What the field cannot parse ("1e", empty where a value is needed) stays here: the options keep their last number.
   const [problem, setProblem] = useState<string | null>(null);
-  const list = [...(problem ? [problem] : []), ...(messages.get(field) ?? [])];
+  const list = [...(problem ? [problem] : []), ...(messages ?? [])];
   return (
     <OptionRow label={label} unit={unit} messages={list.length > 0 ? list : undefined}>
       {(id) => (
         <NumberInput
           id={id}
           aria-label={label}
-          value={value[field]}
+          value={value}
           optional={optional}
-          placeholder={optional ? "Table 1" : undefined}
+          placeholder={placeholder}
           aria-invalid={list.length > 0 || undefined}
-          onValue={(v) => set({ [field]: v })}
+          onValue={onValue}
           onProblem={setProblem}
         />
       )}
@@ -182,7 +213,7 @@ function NumberOption({
   );
 }
 
-function OptionRow({
+export function OptionRow({
   label,
   unit,
   messages,

@@ -1,16 +1,27 @@
 /// <reference lib="webworker" />
-// The IEC 60909 engine (WASM) off the main thread: the diagram stays smooth while it computes.
+// The WASM engine off the main thread (the IEC 60909 short circuit, or the load flow when the
+// request says so): the diagram stays smooth while it computes.
 
 import { TypeLibrary } from "@ampflux/contracts";
-import { loadSimCore, ShortCircuitInputError, type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
+import {
+  LoadFlowInputError,
+  loadSimCore,
+  ShortCircuitInputError,
+  type SimCore,
+  ValidatedNetwork,
+} from "@ampflux/sim-wasm";
 import { runnablePart } from "../editor/model/runnable.ts";
+import type { LoadFlowEngineRequest, LoadFlowEngineResponse } from "../load-flow/protocol.ts";
 import type { EngineRequest, EngineResponse } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let core: Promise<SimCore> | undefined;
 
-function compute(request: EngineRequest, sim: SimCore): EngineResponse {
+type AnyRequest = EngineRequest | LoadFlowEngineRequest;
+type AnyResponse = EngineResponse | LoadFlowEngineResponse;
+
+function compute(request: AnyRequest, sim: SimCore): AnyResponse {
   const { seq } = request;
   const started = performance.now();
   const part = runnablePart(request.document, new TypeLibrary(request.companyTypes));
@@ -22,16 +33,23 @@ function compute(request: EngineRequest, sim: SimCore): EngineResponse {
     return { seq, ok: false, message: "no buses yet", issues: [], excluded: part.excluded };
   try {
     // runnablePart has validated the document: the engine does not do it again.
-    const result = sim.shortCircuit(ValidatedNetwork.fromValidation(part.validation), request.options);
-    return { seq, ok: true, result, excluded: part.excluded, ms: performance.now() - started };
+    const network = ValidatedNetwork.fromValidation(part.validation);
+    const { excluded } = part;
+    if ("study" in request) {
+      const result = sim.loadFlow(network, request.options);
+      return { seq, ok: true, result, excluded, ms: performance.now() - started };
+    }
+    const result = sim.shortCircuit(network, request.options);
+    return { seq, ok: true, result, excluded, ms: performance.now() - started };
   } catch (error) {
-    const issues = error instanceof ShortCircuitInputError ? error.issues : [];
+    const inputError = error instanceof ShortCircuitInputError || error instanceof LoadFlowInputError;
+    const issues = inputError ? error.issues : [];
     const message = error instanceof Error ? error.message : String(error);
     return { seq, ok: false, message, issues, excluded: part.excluded };
   }
 }
 
-self.onmessage = async (event: MessageEvent<EngineRequest>) => {
+self.onmessage = async (event: MessageEvent<AnyRequest>) => {
   try {
     core ??= loadSimCore();
     self.postMessage(compute(event.data, await core));
@@ -44,6 +62,6 @@ self.onmessage = async (event: MessageEvent<EngineRequest>) => {
       message,
       issues: [],
       excluded: [],
-    } satisfies EngineResponse);
+    } satisfies AnyResponse);
   }
 };

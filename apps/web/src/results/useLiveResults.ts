@@ -1,7 +1,8 @@
 import type { EquipmentType, NetworkIssue, ShortCircuitResult } from "@ampflux/contracts";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { EditorDocument } from "../editor/model/document.ts";
 import type { EngineRequest, EngineResponse, LiveStudyOptions } from "./protocol.ts";
+import { useEngineWorker } from "./useEngineWorker.ts";
 
 export interface LiveResults {
   status: "idle" | "computing" | "done" | "error";
@@ -14,7 +15,8 @@ export interface LiveResults {
   ms: number | null;
 }
 
-const DEBOUNCE_MS = 300;
+/** Quiet time after the last edit before the engine runs (the load flow uses the same). */
+export const DEBOUNCE_MS = 300;
 
 /**
  * Short-circuit results of the editor's network, computed in a Web Worker ~300 ms after the
@@ -25,8 +27,6 @@ export function useLiveResults(
   options: LiveStudyOptions,
   companyTypes: EquipmentType[],
 ): LiveResults {
-  const worker = useRef<Worker | null>(null);
-  const seq = useRef(0);
   const [state, setState] = useState<LiveResults>({
     status: "idle",
     result: null,
@@ -35,12 +35,9 @@ export function useLiveResults(
     issues: [],
     ms: null,
   });
-
-  useEffect(() => {
-    const w = new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module" });
-    w.onmessage = (event: MessageEvent<EngineResponse>) => {
-      const response = event.data;
-      if (response.seq !== seq.current) return;
+  const { post } = useEngineWorker<EngineRequest, EngineResponse>(
+    true,
+    (response) =>
       setState(
         response.ok
           ? {
@@ -59,26 +56,15 @@ export function useLiveResults(
               issues: response.issues,
               ms: null,
             },
-      );
-    };
-    w.onerror = (event) =>
-      setState((s) => ({ ...s, status: "error", error: `the engine worker failed: ${event.message}` }));
-    worker.current = w;
-    return () => {
-      w.terminate();
-      worker.current = null;
-    };
-  }, []);
+      ),
+    (message) => setState((s) => ({ ...s, status: "error", error: message })),
+  );
 
   useEffect(() => {
     setState((s) => (s.status === "computing" ? s : { ...s, status: "computing" }));
-    const timer = setTimeout(() => {
-      seq.current += 1;
-      const request: EngineRequest = { seq: seq.current, document, options, companyTypes };
-      worker.current?.postMessage(request);
-    }, DEBOUNCE_MS);
+    const timer = setTimeout(() => post({ document, options, companyTypes }), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [document, options, companyTypes]);
+  }, [document, options, companyTypes, post]);
 
   return state;
 }

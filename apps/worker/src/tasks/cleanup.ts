@@ -1,12 +1,13 @@
-import { type Database, invitations, sessions } from "@ampflux/db";
+import { accountTokens, type Database, invitations, sessions } from "@ampflux/db";
 import { and, isNull, lt } from "drizzle-orm";
 
 export interface CleanupResult {
   sessions: number;
   invitations: number;
+  accountTokens: number;
 }
 
-/** Deletes expired sessions and expired, never-accepted invitations. */
+/** Deletes expired sessions, expired never-accepted invitations and expired account links (used or not). */
 export async function cleanupExpired(db: Database, now = new Date()): Promise<CleanupResult> {
   const expiredSessions = await db
     .delete(sessions)
@@ -16,5 +17,13 @@ export async function cleanupExpired(db: Database, now = new Date()): Promise<Cl
     .delete(invitations)
     .where(and(lt(invitations.expiresAt, now), isNull(invitations.acceptedAt)))
     .returning({ id: invitations.id });
-  return { sessions: expiredSessions.length, invitations: expiredInvitations.length };
+  const expiredTokens = await db
+    .delete(accountTokens)
+    .where(lt(accountTokens.expiresAt, now))
+    .returning({ id: accountTokens.id });
+  return {
+    sessions: expiredSessions.length,
+    invitations: expiredInvitations.length,
+    accountTokens: expiredTokens.length,
+  };
 }

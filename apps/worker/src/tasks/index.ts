@@ -12,7 +12,9 @@ export function createTaskList(deps: TaskDeps): TaskList {
   return {
     cleanup: async (_payload, helpers) => {
       const removed = await cleanupExpired(deps.db);
-      helpers.logger.info(`cleanup removed ${removed.sessions} sessions, ${removed.invitations} invitations`);
+      helpers.logger.info(
+        `cleanup removed ${removed.sessions} sessions, ${removed.invitations} invitations, ${removed.accountTokens} account links`,
+      );
     },
     simulate: simulateTask(deps),
     batch_study: batchStudyTask(deps),

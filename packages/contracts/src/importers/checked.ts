@@ -1,3 +1,4 @@
+import { describeInputIssue } from "../input-errors.ts";
 import { type NetworkDocument, validateNetwork } from "../network/index.ts";
 import { TypeLibrary } from "../types/apply.ts";
 
@@ -34,10 +35,7 @@ export function checkImported(
       : undefined;
   const id = (element as { id?: unknown } | undefined)?.id;
   const source = (typeof id === "string" ? sources.get(id) : undefined) ?? fallback;
-  const where = typeof id === "string" ? `${String(collection)} "${id}"` : issue.path.join(".");
   const field = rest.length > 0 ? rest.join(".") : undefined;
-  throw fail(
-    { ...source, field: field ?? source.field },
-    `${where}${field ? ` ${field}` : ""}: ${issue.message}`,
-  );
+  // Worded like the api's and the editor's messages: "bus 3: vn_kv (kV): must be > 0.001".
+  throw fail({ ...source, field: field ?? source.field }, describeInputIssue(issue, document));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeInputIssue } from "../input-errors.ts";
 import { type NetworkDocument, networkDocumentSchema } from "../network/index.ts";
 import type { TypeLibrary } from "../types/apply.ts";
 import { CdfParseError, importCdf } from "./cdf/index.ts";
@@ -123,7 +124,8 @@ function importDocumentJson(text: string): Omit<NetworkFileImport, "format"> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") ?? "";
-    throw new NetworkFileError("ampflux", `${field || "document"}: ${issue?.message}`, undefined, field);
+    const message = issue ? describeInputIssue(issue, json) : "not a network document";
+    throw new NetworkFileError("ampflux", message, undefined, field);
   }
   return { document: parsed.data, report: new ImportReportBuilder("ampflux").build() };
 }

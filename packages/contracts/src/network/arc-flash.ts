@@ -3,7 +3,8 @@
 // typical values and reported as defaulted (arc-flash-defaults.ts), never silently assumed.
 
 import { z } from "zod";
-import { nonNegative, positive } from "./fields.ts";
+import { busRef } from "./fields.ts";
+import { inRange } from "./limits.ts";
 
 /**
  * Electrode configurations of IEEE 1584-2018 §4.3 (the test arrangements its model was fitted
@@ -17,7 +18,7 @@ export type ElectrodeConfig = (typeof ELECTRODE_CONFIGS)[number];
 export const ARC_FLASH_EQUIPMENT = ["switchgear", "mcc", "panelboard", "cable_junction", "open_air"] as const;
 export type ArcFlashEquipment = (typeof ARC_FLASH_EQUIPMENT)[number];
 
-const millimetres = positive.max(100_000);
+const millimetres = inRange("distance_mm");
 
 export const busArcFlashSchema = z.strictObject({
   equipment: z.enum(ARC_FLASH_EQUIPMENT).optional(),
@@ -34,7 +35,7 @@ export const busArcFlashSchema = z.strictObject({
    * The switches whose protection clears an arc here, chosen by the engineer; when unset the
    * nearest protected switch on each path to the sources is used (arc-flash docs).
    */
-  devices: z.array(z.string().min(1)).min(1).max(20).optional(),
+  devices: z.array(busRef).min(1).max(20).optional(),
 });
 export type BusArcFlash = z.infer<typeof busArcFlashSchema>;
 
@@ -54,15 +55,15 @@ export const PROTECTION_CURVES = [
 ] as const;
 export type ProtectionCurve = (typeof PROTECTION_CURVES)[number];
 
-const pickup = positive.max(10_000);
-const milliseconds = nonNegative.max(600_000);
+const pickup = inRange("pickup_ka");
+const milliseconds = inRange("delay_ms");
 
 const inverseStageSchema = z.strictObject({
   curve: z.enum(PROTECTION_CURVES),
   /** Pickup (setting) current Is referred to the primary side, kA. */
   pickup_ka: pickup,
   /** Time multiplier setting (IEC) or time dial (IEEE). */
-  tms: positive.max(100),
+  tms: inRange("time_multiplier"),
 });
 
 const definiteStageSchema = z.strictObject({
@@ -71,7 +72,7 @@ const definiteStageSchema = z.strictObject({
 });
 
 /** One point of a time–current curve: current (kA) and total clearing time (ms). */
-const curvePoint = z.tuple([pickup, positive.max(600_000)]);
+const curvePoint = z.tuple([pickup, inRange("clearing_time_ms")]);
 
 /**
  * How a switch clears a fault. `clearing_time_ms` is a fixed total clearing time. Relay stages
@@ -81,7 +82,7 @@ const curvePoint = z.tuple([pickup, positive.max(600_000)]);
  */
 export const switchProtectionSchema = z
   .strictObject({
-    clearing_time_ms: positive.max(600_000).optional(),
+    clearing_time_ms: inRange("clearing_time_ms").optional(),
     inverse: inverseStageSchema.optional(),
     definite: definiteStageSchema.optional(),
     instantaneous: definiteStageSchema.extend({ delay_ms: milliseconds.default(0) }).optional(),

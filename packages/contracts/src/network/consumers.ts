@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { busRef, elementId, elementName, inService, positive } from "./fields.ts";
+import { busRef, elementId, elementName, inService } from "./fields.ts";
+import { inRange } from "./limits.ts";
 
 /** Consumer sign convention: positive p_mw / q_mvar draw power from the bus. */
 export const loadSchema = z.strictObject({
   id: elementId,
   name: elementName,
   bus: busRef,
-  p_mw: z.number(),
-  q_mvar: z.number(),
+  p_mw: inRange("power_mw"),
+  q_mvar: inRange("power_mw"),
   in_service: inService,
 });
 
@@ -16,9 +17,9 @@ export const shuntSchema = z.strictObject({
   id: elementId,
   name: elementName,
   bus: busRef,
-  p_mw: z.number(),
-  q_mvar: z.number(),
-  vn_kv: positive,
+  p_mw: inRange("power_mw"),
+  q_mvar: inRange("power_mw"),
+  vn_kv: inRange("voltage_kv"),
   in_service: inService,
 });
 

@@ -19,3 +19,35 @@ export class DisjointSets {
     if (rootA !== rootB) this.#parent.set(rootA, rootB);
   }
 }
+
+/**
+ * Union-find over the integers 0 … size−1 (matrix nodes), with path halving: the same structure
+ * as DisjointSets on a typed array, for the engine's node islands where string keys would cost a
+ * string and a map entry per node.
+ */
+export class IndexDisjointSets {
+  readonly #parent: Int32Array;
+
+  constructor(size: number) {
+    this.#parent = new Int32Array(size);
+    for (let k = 0; k < size; k++) this.#parent[k] = k;
+  }
+
+  find(key: number): number {
+    const parent = this.#parent;
+    let node = key;
+    for (;;) {
+      const up = parent[node] ?? node;
+      if (up === node) return node;
+      const grandparent = parent[up] ?? up;
+      parent[node] = grandparent;
+      node = grandparent;
+    }
+  }
+
+  union(a: number, b: number): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    if (rootA !== rootB) this.#parent[rootA] = rootB;
+  }
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { busSchema } from "./buses.ts";
 import { loadSchema, shuntSchema } from "./consumers.ts";
+import { boundedString } from "./limits.ts";
 import { lineSchema } from "./lines.ts";
 import { externalGridSchema, generatorSchema, motorSchema, staticGeneratorSchema } from "./sources.ts";
 import { switchSchema } from "./switches.ts";
@@ -15,7 +16,7 @@ export const NETWORK_SCHEMA_ID = "ampflux/network@1";
  */
 export const networkDocumentSchema = z.strictObject({
   schema: z.literal(NETWORK_SCHEMA_ID),
-  name: z.string(),
+  name: boundedString("name"),
   frequency_hz: z.literal([50, 60]),
   buses: z.array(busSchema).default([]),
   external_grids: z.array(externalGridSchema).default([]),

@@ -1,23 +1,22 @@
 import { z } from "zod";
+import { boundedString, inRange } from "./limits.ts";
 
 /** Field schemas every element shares; ids key results, so they must be non-empty. */
-export const elementId = z.string().min(1);
-export const busRef = z.string().min(1);
-export const elementName = z.string().optional();
+export const elementId = boundedString("id", 1);
+export const busRef = boundedString("id", 1);
+export const elementName = boundedString("name").optional();
 export const inService = z.boolean().default(true);
-export const parallel = z.number().int().min(1).default(1);
-export const positive = z.number().positive();
-export const nonNegative = z.number().nonnegative();
+export const parallel = inRange("count").default(1);
 /** A power factor: 0 < cos φ ≤ 1. */
-export const powerFactor = z.number().positive().max(1);
+export const powerFactor = inRange("power_factor");
 
 /** Tap-changer fields shared by two- and three-winding transformers (positions may be fractional). */
 export const tapFields = {
-  tap_pos: z.number().optional(),
-  tap_neutral: z.number().optional(),
-  tap_min: z.number().optional(),
-  tap_max: z.number().optional(),
-  tap_step_percent: nonNegative.optional(),
+  tap_pos: inRange("tap_position").optional(),
+  tap_neutral: inRange("tap_position").optional(),
+  tap_min: inRange("tap_position").optional(),
+  tap_max: inRange("tap_position").optional(),
+  tap_step_percent: inRange("percent").optional(),
 };
 
 interface TapSettings {

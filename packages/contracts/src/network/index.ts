@@ -1,11 +1,13 @@
 export * from "./arc-flash.ts";
 export * from "./buses.ts";
 export * from "./consumers.ts";
-export { DisjointSets } from "./disjoint-sets.ts";
+export { DisjointSets, IndexDisjointSets } from "./disjoint-sets.ts";
 export * from "./document.ts";
+export { fieldRange } from "./field-ranges.ts";
 export { fictitiousResistanceRatio } from "./generator-resistance.ts";
 export * from "./islands.ts";
 export type { IssuePath, NetworkIssue } from "./issues.ts";
+export * from "./limits.ts";
 export * from "./lines.ts";
 export * from "./ratings.ts";
 export * from "./sources.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { busRef, elementId, elementName, inService, nonNegative, parallel, positive } from "./fields.ts";
+import { busRef, elementId, elementName, inService, parallel } from "./fields.ts";
+import { inRange } from "./limits.ts";
 import { lineConductorFields, typeRef } from "./ratings.ts";
 
 /**
@@ -12,18 +13,18 @@ export const lineSchema = z
     name: elementName,
     from_bus: busRef,
     to_bus: busRef,
-    length_km: positive,
-    r_ohm_per_km: nonNegative,
-    x_ohm_per_km: z.number(),
-    c_nf_per_km: nonNegative,
-    r0_ohm_per_km: nonNegative.optional(),
-    x0_ohm_per_km: z.number().optional(),
-    c0_nf_per_km: nonNegative.optional(),
+    length_km: inRange("length_km"),
+    r_ohm_per_km: inRange("resistance_ohm_per_km"),
+    x_ohm_per_km: inRange("reactance_ohm_per_km"),
+    c_nf_per_km: inRange("capacitance_nf_per_km"),
+    r0_ohm_per_km: inRange("resistance_ohm_per_km").optional(),
+    x0_ohm_per_km: inRange("reactance_ohm_per_km").optional(),
+    c0_nf_per_km: inRange("capacitance_nf_per_km").optional(),
     parallel,
     /** Thermal rating per circuit; unset when the source does not know it. */
-    max_i_ka: positive.optional(),
+    max_i_ka: inRange("current_ka").optional(),
     /** Conductor temperature at the end of the fault, raising R for the minimum case (IEC 60909-0 §10). */
-    endtemp_degree: z.number().default(80),
+    endtemp_degree: inRange("temperature_degree").default(80),
     type: typeRef,
     ...lineConductorFields,
     in_service: inService,

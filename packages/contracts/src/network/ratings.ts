@@ -2,7 +2,7 @@
 // rating is optional; an element without one gets the status "missing rating", never an error.
 
 import { z } from "zod";
-import { positive } from "./fields.ts";
+import { boundedString, inRange } from "./limits.ts";
 
 /** What a switching device is; it decides which ratings it must have (see DUTY_CHECKS_BY_KIND). */
 export const SWITCH_KINDS = [
@@ -22,19 +22,19 @@ export const INSULATIONS = ["pvc", "xlpe", "epr", "rubber", "bare"] as const;
 export type Insulation = (typeof INSULATIONS)[number];
 
 /** A type from the type library (built-in name or company type id); see types/apply.ts. */
-export const typeRef = z.string().min(1).max(200).optional();
+export const typeRef = boundedString("id", 1).optional();
 
-/** A rated current in kA. */
-const kiloampere = positive.max(10_000);
+/** A rated short-circuit current in kA. */
+const kiloampere = inRange("rating_ka");
 /** A rated duration in s. */
-const seconds = positive.max(60);
+const seconds = inRange("rating_s");
 
 /** Ratings of a switching device (IEC 62271-100 for HV circuit breakers, IEC 60947-2 for LV). */
 export const switchRatingFields = {
   kind: z.enum(SWITCH_KINDS).optional(),
-  rated_voltage_kv: positive.max(2_000).optional(),
+  rated_voltage_kv: inRange("rated_voltage_kv").optional(),
   /** Rated normal (continuous) current In (kA); informational, not a short-circuit rating (pandapower's in_ka). */
-  rated_current_ka: positive.max(100).optional(),
+  rated_current_ka: inRange("rated_current_ka").optional(),
   /** Rated short-circuit breaking current Isc (IEC 62271-100 §4.101) or Icu (IEC 60947-2), r.m.s. kA. */
   breaking_ka: kiloampere.optional(),
   /** Rated short-circuit making current Icm, peak kA (IEC 62271-100 §4.103). */
@@ -43,9 +43,9 @@ export const switchRatingFields = {
   short_time_ka: kiloampere.optional(),
   short_time_s: seconds.optional(),
   /** Time from fault to contact parting (ms); the study's tmin when unset. */
-  opening_time_ms: positive.max(10_000).optional(),
+  opening_time_ms: inRange("time_ms").optional(),
   /** The d.c. time constant the breaking rating was tested with (ms); 45 ms when unset (IEC 62271-100 §4.101.2). */
-  dc_time_constant_ms: positive.max(1_000).optional(),
+  dc_time_constant_ms: inRange("dc_time_constant_ms").optional(),
 };
 
 /** Ratings of a switchboard (IEC 61439-1 §5.3 for LV, IEC 62271-200 for HV). */
@@ -62,9 +62,9 @@ export const lineConductorFields = {
   conductor: z.enum(CONDUCTOR_MATERIALS).optional(),
   insulation: z.enum(INSULATIONS).optional(),
   /** The material factor k (A·√s/mm²); overrides the one conductor and insulation give. */
-  k_a_s05_mm2: positive.max(1_000).optional(),
+  k_a_s05_mm2: inRange("k_factor").optional(),
   /** Conductor cross-section per phase and circuit (mm²). */
-  cross_section_mm2: positive.max(10_000).optional(),
+  cross_section_mm2: inRange("cross_section_mm2").optional(),
 };
 
 /** Short-circuit withstand of a transformer (IEC 60076-5 §4.1). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { busRef, elementId, elementName, inService, nonNegative, positive, powerFactor } from "./fields.ts";
+import { busRef, elementId, elementName, inService, powerFactor } from "./fields.ts";
+import { inRange } from "./limits.ts";
 
 /** The upstream network as a Thevenin equivalent, for the maximum and minimum short-circuit cases. */
 export const externalGridSchema = z
@@ -7,17 +8,17 @@ export const externalGridSchema = z
     id: elementId,
     name: elementName,
     bus: busRef,
-    s_sc_max_mva: positive,
-    s_sc_min_mva: positive,
-    rx_max: nonNegative,
-    rx_min: nonNegative,
-    x0x_max: positive.optional(),
-    r0x0_max: nonNegative.optional(),
-    x0x_min: positive.optional(),
-    r0x0_min: nonNegative.optional(),
+    s_sc_max_mva: inRange("short_circuit_power_mva"),
+    s_sc_min_mva: inRange("short_circuit_power_mva"),
+    rx_max: inRange("ratio"),
+    rx_min: inRange("ratio"),
+    x0x_max: inRange("positive_ratio").optional(),
+    r0x0_max: inRange("ratio").optional(),
+    x0x_min: inRange("positive_ratio").optional(),
+    r0x0_min: inRange("ratio").optional(),
     /** Load flow: the grid is a slack bus held at vm_pu (default 1) and va_degree (default 0). */
-    vm_pu: positive.optional(),
-    va_degree: z.number().optional(),
+    vm_pu: inRange("voltage_pu").optional(),
+    va_degree: inRange("angle_degree").optional(),
     in_service: inService,
   })
   .superRefine((grid, ctx) => {
@@ -31,22 +32,22 @@ export const generatorSchema = z.strictObject({
   id: elementId,
   name: elementName,
   bus: busRef,
-  sn_mva: positive,
-  vn_kv: positive,
-  xdss_pu: positive,
-  rdss_ohm: nonNegative,
+  sn_mva: inRange("rated_power_mva"),
+  vn_kv: inRange("voltage_kv"),
+  xdss_pu: inRange("reactance_pu"),
+  rdss_ohm: inRange("impedance_ohm"),
   cos_phi: powerFactor,
-  x0_pu: positive.optional(),
+  x0_pu: inRange("reactance_pu").optional(),
   /** Voltage regulation range ±p_G in percent; K_SO of a power station unit uses it (IEC 60909-0 eq. 24). */
-  pg_percent: nonNegative.optional(),
+  pg_percent: inRange("percent").optional(),
   /** Id of the unit transformer when generator and transformer form an IEC 60909 power station unit. */
-  power_station_trafo: z.string().min(1).optional(),
+  power_station_trafo: busRef.optional(),
   /** Load flow: active power output (default 0) at the voltage set-point vm_pu (default 1). */
-  p_mw: z.number().optional(),
-  vm_pu: positive.optional(),
+  p_mw: inRange("power_mw").optional(),
+  vm_pu: inRange("voltage_pu").optional(),
   /** Load flow: reactive output limits, enforced when the study asks for it (default unlimited). */
-  q_min_mvar: z.number().optional(),
-  q_max_mvar: z.number().optional(),
+  q_min_mvar: inRange("power_mw").optional(),
+  q_max_mvar: inRange("power_mw").optional(),
   in_service: inService,
 });
 
@@ -55,14 +56,14 @@ export const motorSchema = z.strictObject({
   id: elementId,
   name: elementName,
   bus: busRef,
-  pn_mech_mw: positive,
-  vn_kv: positive,
+  pn_mech_mw: inRange("mechanical_power_mw"),
+  vn_kv: inRange("voltage_kv"),
   cos_phi_n: powerFactor,
-  efficiency_n_percent: z.number().positive().max(100),
+  efficiency_n_percent: inRange("efficiency_percent"),
   /** Locked-rotor current over rated current, I_LR / I_rM. */
-  lrc_pu: positive,
-  rx: nonNegative,
-  pole_pairs: z.number().int().min(1),
+  lrc_pu: inRange("locked_rotor_pu"),
+  rx: inRange("ratio"),
+  pole_pairs: inRange("count"),
   in_service: inService,
 });
 
@@ -71,11 +72,11 @@ export const staticGeneratorSchema = z.strictObject({
   id: elementId,
   name: elementName,
   bus: busRef,
-  sn_mva: positive,
+  sn_mva: inRange("rated_power_mva"),
   /** Load flow: constant injection (generation sign, default 0); the short circuit uses k · I_n. */
-  p_mw: z.number().optional(),
-  q_mvar: z.number().optional(),
-  k: nonNegative,
+  p_mw: inRange("power_mw").optional(),
+  q_mvar: inRange("power_mw").optional(),
+  k: inRange("current_factor"),
   in_service: inService,
 });
 

@@ -22,7 +22,7 @@ export const switchSchema = z.strictObject({
   id: elementId,
   name: elementName,
   bus: busRef,
-  element: z.string().min(1),
+  element: busRef,
   element_type: z.enum(SWITCH_ELEMENT_TYPES),
   closed: z.boolean().default(true),
   type: typeRef,

@@ -6,11 +6,10 @@ import {
   elementId,
   elementName,
   inService,
-  nonNegative,
   parallel,
-  positive,
   tapFields,
 } from "./fields.ts";
+import { inRange } from "./limits.ts";
 import { transformerRatingFields, typeRef } from "./ratings.ts";
 import { vectorGroup2w } from "./vector-group.ts";
 
@@ -21,21 +20,21 @@ export const transformerSchema = z
     name: elementName,
     hv_bus: busRef,
     lv_bus: busRef,
-    sn_mva: positive,
-    vn_hv_kv: positive,
-    vn_lv_kv: positive,
-    vk_percent: positive,
-    vkr_percent: nonNegative,
-    vk0_percent: positive.optional(),
-    vkr0_percent: nonNegative.optional(),
-    mag0_percent: positive.optional(),
+    sn_mva: inRange("rated_power_mva"),
+    vn_hv_kv: inRange("voltage_kv"),
+    vn_lv_kv: inRange("voltage_kv"),
+    vk_percent: inRange("percent_positive"),
+    vkr_percent: inRange("percent_impedance"),
+    vk0_percent: inRange("percent_positive").optional(),
+    vkr0_percent: inRange("percent_impedance").optional(),
+    mag0_percent: inRange("percent_positive").optional(),
     vector_group: vectorGroup2w.optional(),
     /** Angle by which the LV voltage lags the HV voltage. */
-    shift_degree: z.number().default(0),
+    shift_degree: inRange("angle_degree").default(0),
     ...tapFields,
     tap_side: z.enum(["hv", "lv"]).optional(),
     /** Neutral earthing reactance of the earthed star winding, in ohm (adds 3·X_N to Z0). */
-    xn_ohm: nonNegative.optional(),
+    xn_ohm: inRange("impedance_ohm").optional(),
     /** On-load tap changer: a power station unit with one uses K_S, without one K_SO (IEC 60909-0 §6.7). */
     oltc: z.boolean().optional(),
     parallel,

@@ -18,6 +18,10 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     role: companyRole().notNull().default("user"),
     active: boolean().notNull().default(true),
+    /** A confirmed TOTP credential exists (two-factor.ts); logins then ask for a code. */
+    twoFactorEnabled: boolean().notNull().default(false),
+    /** null until the owner opened a verification link sent to `email` (docs/accounts.md). */
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -36,8 +40,12 @@ export const sessions = pgTable(
     ip: text(),
     userAgent: text(),
     createdAt: createdAt(),
+    /** Written at most once a minute per api process (auth/sessions.ts), not on every request. */
+    lastUsedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** What the sessions page names the session by: `id` is the token's hash and stays private. */
+    publicId: uuid().notNull().defaultRandom(),
   },
-  (t) => [index().on(t.userId), index().on(t.expiresAt)],
+  (t) => [index().on(t.userId), index().on(t.expiresAt), uniqueIndex().on(t.publicId)],
 );
 
 /** Personal API keys for internal tools: shown once, stored as a SHA-256 hash. */
@@ -80,4 +88,31 @@ export const invitations = pgTable(
     index().on(t.companyId),
     uniqueIndex("invitations_pending_email_idx").on(t.companyId, t.email).where(sql`accepted_at is null`),
   ],
+);
+
+export const accountTokenPurpose = pgEnum("account_token_purpose", [
+  "password_reset",
+  "verify_email",
+  "change_email",
+]);
+
+/**
+ * Single-use emailed links: password reset, sign-up verification, email change. Stored as the
+ * SHA-256 of the token; `email` is the address the link was sent to (the new one for a change).
+ */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: accountTokenPurpose().notNull(),
+    tokenHash: text().notNull(),
+    email: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.tokenHash), index().on(t.userId, t.purpose), index().on(t.expiresAt)],
 );

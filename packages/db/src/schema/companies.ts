@@ -1,9 +1,15 @@
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns.ts";
 
+/** What accounts with an unverified email may do in the company (contracts' unverifiedAccessSchema). */
+export const unverifiedAccess = pgEnum("unverified_access", ["full", "read_only", "none"]);
+
 export const companies = pgTable("companies", {
   id: id(),
   name: text().notNull(),
+  /** Set by a company admin: users without two-factor authentication can only enrol. */
+  requireTwoFactor: boolean().notNull().default(false),
+  unverifiedAccess: unverifiedAccess().notNull().default("full"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

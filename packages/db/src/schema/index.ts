@@ -8,4 +8,6 @@ export * from "./notifications.ts";
 export * from "./projects.ts";
 export * from "./reports.ts";
 export * from "./simulations.ts";
+export * from "./sso.ts";
+export * from "./two-factor.ts";
 export * from "./worker-processes.ts";

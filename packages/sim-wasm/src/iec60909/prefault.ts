@@ -57,7 +57,13 @@ export function prefaultLoadFlow(
       error.issues.map((i) => ({ path: ["load_flow", ...i.path], message: i.message })),
     );
   }
-  const model = buildLoadFlowModel(doc);
+  let model: ReturnType<typeof buildLoadFlowModel>;
+  try {
+    model = buildLoadFlowModel(doc);
+  } catch (error) {
+    if (!(error instanceof LoadFlowInputError)) throw error;
+    throw new ShortCircuitInputError("the network cannot be solved", error.issues);
+  }
   const solution = solvePerUnit(sim, model, resolved);
   if (solution.outcome !== "converged") {
     const last = solution.history.at(-1);

@@ -25,6 +25,7 @@ import { buildModel } from "./build-model.ts";
 import { busFaultResults, busWarnings } from "./bus-fault-results.ts";
 import { ShortCircuitInputError } from "./errors.ts";
 import { busResults, type CorrectionFactors, correctionFactors } from "./kernels.ts";
+import { namingBuses } from "./matrix-errors.ts";
 import type { ShortCircuitModel } from "./model.ts";
 import {
   missingPrefaultVoltages,
@@ -201,14 +202,17 @@ export class ShortCircuitStudies implements Disposable {
       const missing = missingPrefaultVoltages(model, energizedNodes(model.positive, model.nodeCount, true));
       if (missing.length > 0) throw new ShortCircuitInputError("no pre-fault voltages", missing);
     }
-    const positive = positiveSequence(
-      this.#sim,
-      this.#positive,
-      model,
-      { breakingDecay: this.#breakingDecay, kappaMethod: options.kappa_method, tminS: options.tmin_s },
-      clock,
+    const needs = {
+      breakingDecay: this.#breakingDecay,
+      kappaMethod: options.kappa_method,
+      tminS: options.tmin_s,
+    };
+    const positive = namingBuses(doc, model, "positive", () =>
+      positiveSequence(this.#sim, this.#positive, model, needs, clock),
     );
-    const z0 = this.#earthFaults ? zeroSequence(this.#sim, this.#zero, model, positive) : undefined;
+    const z0 = this.#earthFaults
+      ? namingBuses(doc, model, "zero", () => zeroSequence(this.#sim, this.#zero, model, positive))
+      : undefined;
     clock.lap("zero sequence");
     const networks = { model, positive, z0 };
     this.#cases.set(options.case, networks);

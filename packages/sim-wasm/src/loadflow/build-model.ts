@@ -16,6 +16,7 @@
 import type { NetworkDocument, Transformer, Transformer3w } from "@ampflux/contracts";
 import { add, cx, fromShortCircuitVoltage, inv, polar, scale, sub } from "../iec60909/complex.ts";
 import { endKey, networkNodes } from "../network-nodes.ts";
+import { checkFiniteModel } from "./finite-model.ts";
 import type { PerUnitBranch, PerUnitBus, PerUnitModel } from "./per-unit-model.ts";
 
 export const LOAD_FLOW_BASE_MVA = 100;
@@ -316,7 +317,7 @@ export function buildLoadFlowModel(doc: NetworkDocument): LoadFlowModel {
   addTransformers(b);
   addTransformers3w(b);
   addInjections(b);
-  return {
+  const model = {
     baseMva: LOAD_FLOW_BASE_MVA,
     buses: b.buses,
     branches: b.branches,
@@ -326,4 +327,7 @@ export function buildLoadFlowModel(doc: NetworkDocument): LoadFlowModel {
     drawnMw: b.drawnMw,
     warnings: b.warnings,
   };
+  // The engine never meets a non-finite value: the element is named here instead.
+  checkFiniteModel(doc, model);
+  return model;
 }

@@ -1,13 +1,15 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { formatKa } from "../../lib/format.ts";
+import { BusVoltageMark } from "../../load-flow/LoadFlowMarks.tsx";
 import { ArcFlashMark } from "./ArcFlashMark.tsx";
 import { DutyMark } from "./DutyMark.tsx";
 import type { BusNode } from "./types.ts";
 
 /**
  * A bus bar: a thick line with its id and voltage above and the live Ik'' badge at its right;
- * coloured by duty or by incident energy (with the energy's badge) when the diagram is.
+ * coloured by duty or by incident energy (with the energy's badge) when the diagram is, or in
+ * load-flow mode by its voltage's violation (with Vm and Va), greyed when no source supplies it.
  * The whole bar is one connection target; connections start from element terminals only.
  */
 export const BusNodeView = memo(function BusNodeView({ id, data, selected }: NodeProps<BusNode>) {
@@ -16,8 +18,9 @@ export const BusNodeView = memo(function BusNodeView({ id, data, selected }: Nod
     data.diff && `diff-${data.diff}`,
     data.invalid && "invalid",
     !data.inService && "out-of-service",
+    data.loadFlow && data.loadFlow.vmPu === null && "lf-unsupplied",
   ];
-  const bar = data.arcFlash?.colour ?? data.duty?.colour;
+  const bar = data.arcFlash?.colour ?? data.duty?.colour ?? data.loadFlow?.colour;
   return (
     <div
       className={classes.filter(Boolean).join(" ")}
@@ -26,6 +29,7 @@ export const BusNodeView = memo(function BusNodeView({ id, data, selected }: Nod
       data-selected={selected || undefined}
       data-duty={data.duty?.status}
       data-arc-flash={data.arcFlash?.status}
+      data-lf-band={data.loadFlow?.band}
     >
       <div className="bus-label">
         <span className="bus-id">{data.label}</span>
@@ -42,6 +46,7 @@ export const BusNodeView = memo(function BusNodeView({ id, data, selected }: Nod
         )}
         {data.duty && <DutyMark id={id} duty={data.duty} />}
         {data.arcFlash && <ArcFlashMark id={id} arc={data.arcFlash} />}
+        {data.loadFlow && <BusVoltageMark id={id} badge={data.loadFlow} />}
       </div>
       <div className="bus-bar" style={bar ? { background: bar } : undefined} />
       <Handle

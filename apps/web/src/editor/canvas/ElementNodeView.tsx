@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import { BranchLoadingMark } from "../../load-flow/LoadFlowMarks.tsx";
 import { type HandleSide, KINDS } from "../model/catalog.ts";
 import { ElementSymbol } from "../symbols/ElementSymbol.tsx";
 import { DutyMark } from "./DutyMark.tsx";
@@ -12,7 +13,10 @@ const handleStyle: Record<HandleSide, React.CSSProperties> = {
   "bottom-right": { left: "75%" },
 };
 
-/** An element's one-line symbol with a terminal handle per bus connection. */
+/**
+ * An element's one-line symbol with a terminal handle per bus connection; in load-flow mode a
+ * branch shows its loading, coloured by its violation, and its flows while selected.
+ */
 export const ElementNodeView = memo(function ElementNodeView({ id, data, selected }: NodeProps<ElementNode>) {
   const kind = KINDS[data.collection];
   const classes = [
@@ -28,7 +32,8 @@ export const ElementNodeView = memo(function ElementNodeView({ id, data, selecte
       data-testid={`element-${id}`}
       data-selected={selected || undefined}
       data-duty={data.duty?.status}
-      style={data.duty ? { color: data.duty.colour } : undefined}
+      data-lf-band={data.loadFlow?.band}
+      style={data.duty || data.loadFlow ? { color: (data.duty ?? data.loadFlow)?.colour } : undefined}
       title={data.excluded ? "Not in the live results until it is connected and valid" : kind.label}
     >
       <ElementSymbol collection={data.collection} closed={data.closed} />
@@ -36,6 +41,7 @@ export const ElementNodeView = memo(function ElementNodeView({ id, data, selecte
         <strong>{data.label}</strong>
         <span>{data.rating}</span>
         {data.duty && <DutyMark id={id} duty={data.duty} />}
+        {data.loadFlow && <BranchLoadingMark id={id} badge={data.loadFlow} selected={selected} />}
       </div>
       {kind.terminals.map((t) => (
         <Handle

@@ -1,4 +1,10 @@
-import type { NetworkValidation, ShortCircuitResult } from "@ampflux/contracts";
+import type {
+  LoadFlowLimits,
+  LoadFlowResult,
+  NetworkValidation,
+  ShortCircuitResult,
+} from "@ampflux/contracts";
+import { loadFlowBadges } from "../../load-flow/decorations.ts";
 import { ARC_FLASH_COLOURS, arcFlashBand } from "../../results/arc-flash.ts";
 import { currentColour, maxCurrent, NEUTRAL_BADGE } from "../../results/colour.ts";
 import { DUTY_COLOURS, worstByElement } from "../../results/duty.ts";
@@ -11,10 +17,13 @@ import type { ArcFlashBadge, Decorations, DutyBadge } from "./types.ts";
 /**
  * What the diagram draws over the network: Ik'' badges coloured by current (neutral when coloured
  * by something else), each element's worst duty or each bus's incident energy when coloured by
- * those, the version diff, and what is left out or invalid.
+ * those, or in load-flow mode each bus's voltage and each branch's loading; the version diff, and
+ * what is left out or invalid.
  */
 export function diagramDecorations(input: {
   result: ShortCircuitResult | null;
+  /** The load flow and its limits, in load-flow mode (then `result` is null). */
+  loadFlow?: { result: LoadFlowResult | null; limits: LoadFlowLimits } | null;
   mode: ColourBy;
   excluded: readonly string[];
   diff: VisualDiff | null;
@@ -48,6 +57,7 @@ export function diagramDecorations(input: {
   // Coloured by something else, the Ik'' badges stay as figures but lose the current scale's colours.
   const badgeColour = (ikss: number | null) =>
     mode === "current" ? currentColour(ikss, max) : NEUTRAL_BADGE;
+  const loadFlow = input.loadFlow ? loadFlowBadges(input.loadFlow.result, input.loadFlow.limits) : null;
   return {
     results: new Map(
       buses.map((b) => [
@@ -57,6 +67,8 @@ export function diagramDecorations(input: {
     ),
     duty,
     arcFlash,
+    loadFlowBuses: loadFlow?.buses ?? new Map(),
+    loadFlowBranches: loadFlow?.branches ?? new Map(),
     diff,
     excluded: new Set(input.excluded),
     invalid: invalidIds(input.doc, input.validation),

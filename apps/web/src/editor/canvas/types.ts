@@ -1,5 +1,6 @@
 import type { ArcFlashStatus, DutyCheckName, DutyStatus, ElementCollection } from "@ampflux/contracts";
 import type { Edge, Node } from "@xyflow/react";
+import type { LoadFlowBranchBadge, LoadFlowBusBadge } from "../../load-flow/decorations.ts";
 
 export type DiffStatus = "added" | "changed" | "removed";
 
@@ -35,6 +36,7 @@ export type BusNodeData = {
   result?: BusResultBadge | undefined;
   duty?: DutyBadge | undefined;
   arcFlash?: ArcFlashBadge | undefined;
+  loadFlow?: LoadFlowBusBadge | undefined;
   diff?: DiffStatus | undefined;
   invalid: boolean;
 };
@@ -46,6 +48,7 @@ export type ElementNodeData = {
   inService: boolean;
   closed: boolean;
   duty?: DutyBadge | undefined;
+  loadFlow?: LoadFlowBranchBadge | undefined;
   diff?: DiffStatus | undefined;
   invalid: boolean;
   /** Left out of the live results (unconnected or invalid). */
@@ -63,6 +66,9 @@ export interface Decorations {
   duty: Map<string, DutyBadge>;
   /** By bus id; empty unless the diagram is coloured by arc flash. */
   arcFlash: Map<string, ArcFlashBadge>;
+  /** By bus id and by branch id; empty unless the editor shows the load flow. */
+  loadFlowBuses: Map<string, LoadFlowBusBadge>;
+  loadFlowBranches: Map<string, LoadFlowBranchBadge>;
   diff: Map<string, DiffStatus>;
   excluded: Set<string>;
   invalid: Set<string>;

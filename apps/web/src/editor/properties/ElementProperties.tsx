@@ -1,4 +1,4 @@
-import { typeOverrides } from "@ampflux/contracts";
+import { fieldRange, typeOverrides } from "@ampflux/contracts";
 import { useState } from "react";
 import { useSession } from "../../auth/useSession.ts";
 import { useEditor } from "../EditorContext.tsx";
@@ -79,6 +79,7 @@ export function ElementProperties({ located }: { located: Located }) {
               typeValue={overridden.has(spec.key) ? type?.values[spec.key] : undefined}
               inherited={element[spec.key] === undefined ? type?.values[spec.key] : undefined}
               missing={missing.has(spec.key)}
+              range={fieldRange(collection, spec.key)}
               disabled={!canEdit}
               onChange={(value) => actions.setField(element.id, spec.key, value)}
             />

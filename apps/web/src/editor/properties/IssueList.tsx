@@ -1,8 +1,8 @@
 import type { NetworkIssue } from "@ampflux/contracts";
 import { useEditor } from "../EditorContext.tsx";
-import { elementOfIssue } from "./issues.ts";
+import { wordIssue } from "./issues.ts";
 
-/** Validation messages with their paths; clicking one selects its element. */
+/** Validation messages naming the element and the field's label; clicking one selects its element. */
 export function IssueList({
   title,
   issues,
@@ -21,10 +21,7 @@ export function IssueList({
       </h3>
       <ul>
         {issues.slice(0, 100).map((issue) => {
-          const id = elementOfIssue(doc, issue);
-          const where = id
-            ? `${id}${issue.path.length > 2 ? `.${issue.path.slice(2).join(".")}` : ""}`
-            : issue.path.join(".");
+          const { id, element, text } = wordIssue(doc, issue);
           return (
             <li key={`${issue.path.join(".")}:${issue.message}`}>
               {id ? (
@@ -33,12 +30,12 @@ export function IssueList({
                   className="link-button"
                   onClick={() => dispatch({ type: "select", ids: [id] })}
                 >
-                  {where}
+                  {element}
                 </button>
               ) : (
-                <code>{where || "document"}</code>
-              )}{" "}
-              {issue.message}
+                <code>{element}</code>
+              )}
+              : {text}
             </li>
           );
         })}

@@ -1,3 +1,4 @@
+import { type QuantityRange, rangeText } from "@ampflux/contracts";
 import { useId, useState } from "react";
 import type { EditorDocument, Element } from "../model/document.ts";
 import { FieldMessages } from "./FieldMessages.tsx";
@@ -18,6 +19,8 @@ interface Props {
   inherited?: unknown;
   /** The duty study needs this rating and neither the element nor its type has it. */
   missing?: boolean;
+  /** The plausible range of a number field (the contracts' table), shown as the input's tooltip. */
+  range?: QuantityRange | undefined;
   /** What an unset value means, when the field knows better than "not set" (a typical value it defaults to). */
   unsetText?: string | undefined;
   disabled: boolean;
@@ -39,6 +42,7 @@ function Field({
   typeValue,
   inherited,
   missing = false,
+  range,
   unsetText: unsetOverride,
   disabled,
   onChange,
@@ -73,6 +77,7 @@ function Field({
           value={typeof value === "number" ? value : undefined}
           optional={spec.optional ?? false}
           placeholder={unsetText}
+          title={range && `allowed: ${rangeText(range)}${spec.unit ? ` ${spec.unit}` : ""}`}
           onValue={onChange}
           onProblem={setLocal}
         />

@@ -1,6 +1,14 @@
-import { isElementCollection, type NetworkIssue, type NetworkValidation } from "@ampflux/contracts";
+import {
+  describeField,
+  describeNetworkElement,
+  isElementCollection,
+  type NetworkIssue,
+  type NetworkValidation,
+  unitOfField,
+} from "@ampflux/contracts";
 import { KINDS } from "../model/catalog.ts";
 import type { EditorDocument } from "../model/document.ts";
+import { FIELD_SPECS } from "./field-specs.ts";
 
 export interface FieldIssues {
   errors: Map<string, string[]>;
@@ -57,4 +65,43 @@ export function invalidIds(doc: EditorDocument, validation: NetworkValidation): 
     if (id) ids.add(id);
   }
   return ids;
+}
+
+/** An issue in the user's words: the element ("bus B3 'Main'") and the rest of the sentence. */
+export interface WordedIssue {
+  /** The element's id, when the issue is about one (its button selects it). */
+  id: string | undefined;
+  /** "bus B3 'Main'", or "document" for document-level issues. */
+  element: string;
+  /** "Nominal voltage Un (kV): must be > 0.001". */
+  text: string;
+}
+
+/**
+ * The panel's label of a field with its unit ("Nominal voltage Un (kV)"); a field without one
+ * (nested fields, unknown keys) reads as the contracts' wording ("arc_flash.gap_mm (mm)").
+ */
+function fieldLabel(collection: string, field: readonly (string | number)[]): string {
+  const [key] = field;
+  const spec =
+    field.length === 1 && isElementCollection(collection)
+      ? FIELD_SPECS[collection].find((s) => s.key === key)
+      : undefined;
+  if (!spec) return describeField(field);
+  const unit =
+    (spec.kind === "number" ? spec.unit : undefined) ??
+    (typeof key === "string" ? unitOfField(key) : undefined);
+  return unit ? `${spec.label} (${unit})` : spec.label;
+}
+
+/** Words a validation issue for the issue lists: element by kind, id and name; field by its label. */
+export function wordIssue(doc: EditorDocument, issue: NetworkIssue): WordedIssue {
+  const [collection, index, ...field] = issue.path;
+  if (typeof collection !== "string" || !isElementCollection(collection) || typeof index !== "number") {
+    const where = issue.path.join(".");
+    return { id: undefined, element: "document", text: where ? `${where}: ${issue.message}` : issue.message };
+  }
+  const element = doc[collection][index];
+  const text = field.length > 0 ? `${fieldLabel(collection, field)}: ${issue.message}` : issue.message;
+  return { id: element?.id || undefined, element: describeNetworkElement(collection, index, element), text };
 }

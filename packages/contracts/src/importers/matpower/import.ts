@@ -1,10 +1,12 @@
 import type { NetworkDocument } from "../../network/index.ts";
+import { checkImported, type SourceMap } from "../checked.ts";
 import { importedDocument } from "../document.ts";
 import { type ImportReport, ImportReportBuilder } from "../report.ts";
 import { mapBranches } from "./branches.ts";
 import { mapBuses } from "./buses.ts";
-import { readCase } from "./case.ts";
+import { type MatpowerCase, readCase } from "./case.ts";
 import { UNUSED_COLUMNS } from "./columns.ts";
+import { MatpowerParseError } from "./errors.ts";
 import { mapGenerators } from "./generators.ts";
 import { type MatpowerImportOptions, matpowerImportOptionsSchema } from "./options.ts";
 import { parseMatpowerText } from "./parse.ts";
@@ -14,10 +16,23 @@ export interface MatpowerImport {
   report: ImportReport;
 }
 
+/** The file line of each element: buses, loads and shunts from mpc.bus rows, branches and generators from theirs. */
+function sourceLines(mpc: MatpowerCase, buses: readonly { id: string }[]): SourceMap {
+  const sources: SourceMap = new Map();
+  const line = (matrix: MatpowerCase["bus"], r: number) => ({ line: matrix.rowLines[r] ?? matrix.startLine });
+  buses.forEach(({ id }, r) => {
+    for (const element of [id, `load${id}`, `shunt${id}`, `grid${id}`])
+      sources.set(element, line(mpc.bus, r));
+  });
+  for (const r of mpc.branch.rows.keys()) sources.set(`br${r + 1}`, line(mpc.branch, r));
+  for (const r of mpc.gen.rows.keys()) sources.set(`gen${r + 1}`, line(mpc.gen, r));
+  return sources;
+}
+
 /**
- * Converts a MATPOWER case file (format version 2) into a network document. Throws
- * MatpowerParseError for text that is not such a case; the result is meant to be checked with
- * validateNetwork like any other document.
+ * Converts a MATPOWER case file (format version 2) into a valid network document. Throws
+ * MatpowerParseError for text that is not such a case, or whose values are implausible (the
+ * schema's ranges), at the line of the offending row.
  */
 export function importMatpower(text: string, options: MatpowerImportOptions = {}): MatpowerImport {
   const resolved = matpowerImportOptionsSchema.parse(options);
@@ -47,5 +62,11 @@ export function importMatpower(text: string, options: MatpowerImportOptions = {}
     shunts,
   });
 
+  checkImported(
+    document,
+    sourceLines(mpc, buses),
+    { line: mpc.bus.startLine },
+    ({ line }, message) => new MatpowerParseError(line, message),
+  );
   return { document, report: report.build() };
 }

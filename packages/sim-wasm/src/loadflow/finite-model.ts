@@ -1,0 +1,40 @@
+// The per-unit load-flow model must be finite before it enters WASM: values within the schema's
+// ranges can still overflow in per unit (an impedance of 1e-300 Ω becomes an admittance beyond
+// any float). Rust would then say "branch 17 is not finite"; this names the element instead.
+
+import { describeNetworkElement, type NetworkDocument, type NetworkIssue } from "@ampflux/contracts";
+import type { BranchRef, LoadFlowModel } from "./build-model.ts";
+import { LoadFlowInputError } from "./errors.ts";
+
+const COLLECTION = { line: "lines", transformer: "transformers", transformer3w: "transformers3w" } as const;
+
+const finite = (...values: number[]) => values.every(Number.isFinite);
+
+function branchIssue(doc: NetworkDocument, ref: BranchRef): NetworkIssue {
+  const collection = COLLECTION[ref.kind];
+  const index = doc[collection].findIndex((e) => e.id === ref.id);
+  return {
+    path: [collection, index],
+    message: `${describeNetworkElement(collection, index, doc[collection][index])}: its per-unit admittance is not finite (impedance too small for its voltage and the 100 MVA base)`,
+  };
+}
+
+/** Throws LoadFlowInputError naming each element whose per-unit values are not finite. */
+export function checkFiniteModel(doc: NetworkDocument, model: LoadFlowModel): void {
+  const issues: NetworkIssue[] = [];
+  model.branches.forEach((br, k) => {
+    const ref = model.branchRefs[k];
+    if (ref && !finite(br.y.re, br.y.im, br.b, br.tFrom.re, br.tFrom.im, br.tTo.re, br.tTo.im))
+      issues.push(branchIssue(doc, ref));
+  });
+  const busOfNode = new Map([...model.nodeOfBus].map(([bus, node]) => [node, bus]));
+  model.buses.forEach((bus, node) => {
+    if (finite(bus.p, bus.q, bus.yShunt.re, bus.yShunt.im, bus.vSet, bus.vaSet)) return;
+    const index = doc.buses.findIndex((b) => b.id === busOfNode.get(node));
+    issues.push({
+      path: ["buses", index],
+      message: `${describeNetworkElement("buses", index, doc.buses[index])}: its injections or shunts are not finite in per unit`,
+    });
+  });
+  if (issues.length > 0) throw new LoadFlowInputError("the network cannot be solved", issues);
+}

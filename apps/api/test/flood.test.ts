@@ -84,7 +84,7 @@ Promise.all(Array.from({ length: parallel }, loop)).then(() => parentPort.postMe
 `;
 
 /** Alternating flood and idle phases, each this many ordinary requests. */
-const ROUNDS = 4;
+const ROUNDS = 6;
 const PER_PHASE = 100;
 
 interface FloodCounts {

@@ -89,8 +89,9 @@ export const heavyWork = (kind: HeavyKind) =>
   );
 
 /**
- * Project procedures doing heavy work. The heavy limits come before the project's lookup, so a
- * refused request costs no database query: a flood of them cannot crowd others off the pool.
+ * Project procedures doing heavy work. The project's access is checked first, so another
+ * company's caller always gets NOT_FOUND; a client retrying a refused heavy request is answered
+ * from middleware/refusal-memo.ts before any of this runs.
  */
 export const heavyProjectProcedure = (minRole: ProjectRole, kind: HeavyKind) =>
-  protectedProcedure.input(projectInput).use(heavyWork(kind)).use(projectAccess(minRole));
+  projectProcedure(minRole).use(heavyWork(kind));

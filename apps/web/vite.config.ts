@@ -10,7 +10,13 @@ const webPort = Number(process.env.WEB_PORT ?? 5173);
  */
 export function apiProxy(target: string): Record<string, ProxyOptions> {
   // /auth/sso: single sign-on's redirects, so its cookies are set on the web app's origin.
-  return { "/trpc": sseProxy(target), "/health": { target }, "/auth/sso": { target } };
+  // /exports: export archives (docs/accounts-lifecycle.md).
+  return {
+    "/trpc": sseProxy(target),
+    "/health": { target },
+    "/auth/sso": { target },
+    "/exports": { target },
+  };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
@@ -9,8 +8,11 @@ import { ssoRoutes } from "./auth/oidc/routes.ts";
 import { circuitsGetFastPath } from "./circuits/get-fast-path.ts";
 import type { ApiDeps } from "./deps.ts";
 import { basicHealth, detailedHealth } from "./health.ts";
+import { exportDownloadRoute } from "./lifecycle/download-route.ts";
 import { metricsRoute } from "./metrics/route.ts";
 import { originCheck } from "./middleware/origin-check.ts";
+import { refusalMemo } from "./middleware/refusal-memo.ts";
+import { requestLimits } from "./middleware/request-limits.ts";
 import { type RequestVariables, requestLog } from "./middleware/request-log.ts";
 import { appRouter } from "./routers/index.ts";
 import { createContext } from "./trpc/context.ts";
@@ -20,17 +22,15 @@ export function createApp(deps: ApiDeps) {
 
   app.use(requestId());
   app.use(requestLog(deps.log, deps.metrics, new Set(Object.keys(appRouter._def.procedures))));
+  // Before anything costly: a client retrying a rate-limited request too early is answered at once.
+  app.use(refusalMemo(deps.settings.RATE_REFUSAL_DELAY_MS));
   app.use(secureHeaders());
   app.use(cors({ origin: deps.settings.CORS_ORIGINS, credentials: true, exposeHeaders: ["X-Request-Id"] }));
   app.use(originCheck(deps.settings.CORS_ORIGINS));
   app.use(compress());
-  const jsonBodyLimit = bodyLimit({
-    maxSize: deps.settings.BODY_LIMIT_BYTES,
-    onError: (c) =>
-      c.json({ error: `request body larger than ${deps.settings.BODY_LIMIT_BYTES} bytes` }, 413),
-  });
+  // Size, arrival time and structure of JSON requests, before tRPC parses them (docs/limits.md).
   // circuits.import counts its streamed file against IMPORT_MAX_BYTES itself (circuits/upload.ts).
-  app.use((c, next) => (c.req.path === "/trpc/circuits.import" ? next() : jsonBodyLimit(c, next)));
+  app.use(requestLimits(deps.settings));
 
   app.get("/health", (c) => c.json(basicHealth(deps)));
   app.get("/metrics", metricsRoute(deps));
@@ -39,6 +39,7 @@ export function createApp(deps: ApiDeps) {
     return c.json(report, report.status === "ok" ? 200 : 503);
   });
 
+  app.get("/exports/:id", exportDownloadRoute(deps));
   // The stored document passed through as text; falls through to tRPC for anything else.
   app.get("/trpc/circuits.get", circuitsGetFastPath(deps));
   app.use(

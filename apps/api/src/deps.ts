@@ -6,6 +6,7 @@ import { createAssistantClient } from "./ai/client.ts";
 import { AuthCache } from "./auth/auth-cache.ts";
 import { SecondFactorLimiter } from "./auth/two-factor/attempt-limit.ts";
 import { CircuitHub } from "./circuits/live.ts";
+import { AbuseLimits } from "./limits/abuse.ts";
 import type { Logger } from "./logger.ts";
 import { type ApiMetrics, addDatabaseGauges, createApiMetrics } from "./metrics/api-metrics.ts";
 import { NotificationHub } from "./notifications/hub.ts";
@@ -36,6 +37,8 @@ export interface ApiDeps {
   /** The assistant's model server; undefined without OPENAI_API_KEY. */
   assistant: OpenAI | undefined;
   metrics: ApiMetrics;
+  /** Per-user and per-company limits on heavy work, uploads, streams and logins (docs/limits.md). */
+  limits: AbuseLimits;
   /** Second-factor guessing limit, shared by the api processes through Redis. */
   secondFactorLimiter: SecondFactorLimiter;
 }
@@ -47,11 +50,12 @@ export function createApiDeps(settings: ApiSettings, log: Logger, version: strin
     onQuery: (seconds, outcome) => metrics.querySeconds.observe({ outcome }, seconds),
   });
   addDatabaseGauges(metrics, database);
+  const cache = createCache(settings.REDIS_URL, settings.REDIS_KEY_PREFIX);
   return {
     settings,
     log,
     database,
-    cache: createCache(settings.REDIS_URL, settings.REDIS_KEY_PREFIX),
+    cache,
     authCache: new AuthCache(database, log),
     progress: new ProgressHub(database, log),
     reportProgress: new ReportProgressHub(database, log),
@@ -62,6 +66,7 @@ export function createApiDeps(settings: ApiSettings, log: Logger, version: strin
     simCore: once(loadSimCore),
     assistant: createAssistantClient(settings),
     metrics,
+    limits: new AbuseLimits(settings, cache, metrics),
     secondFactorLimiter: new SecondFactorLimiter(settings),
   };
 }

@@ -2,6 +2,7 @@ import {
   emailSettingsShape,
   featureSettingsShape,
   isLoopbackUrl,
+  lifecycleSettingsShape,
   logLevelSchema,
   nodeEnvSchema,
   parseSettings,
@@ -15,6 +16,8 @@ import {
 import proxyaddr from "proxy-addr";
 import { z } from "zod";
 import { DEV_SECRETS_ENCRYPTION_KEY, secretsKeySchema } from "./auth/secret-box.ts";
+
+const positiveInt = z.coerce.number().int().positive();
 
 const commaList = z.string().transform((s) =>
   s
@@ -95,6 +98,39 @@ export const apiSettingsSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  // Structure and abuse limits (docs/limits.md): each refusal names its setting.
+  /** Objects and arrays inside one another in a JSON request or uploaded JSON file (400 beyond). */
+  JSON_MAX_DEPTH: positiveInt.default(64),
+  /** Elements of any one array in a JSON request or uploaded JSON file (400 beyond). */
+  JSON_MAX_ARRAY_LENGTH: positiveInt.default(200_000),
+  /** Characters of any one string or key in a JSON request (400 beyond): names, ids, messages. */
+  JSON_MAX_STRING_LENGTH: positiveInt.default(10_000),
+  /** Elements (buses, lines, loads… together) of one network document, saved or imported (400 beyond). */
+  DOCUMENT_MAX_ELEMENTS: positiveInt.default(200_000),
+  /** Characters of one line of an uploaded text network file (MATPOWER, PSS/E, CDF) (400 beyond). */
+  IMPORT_MAX_LINE_LENGTH: positiveInt.default(100_000),
+  /** A JSON request body must have arrived this long after the request started (408 beyond). */
+  BODY_READ_TIMEOUT_MS: positiveInt.default(30_000),
+  /** An upload (circuits.import) must have arrived this long after it started (408 beyond). */
+  UPLOAD_READ_TIMEOUT_MS: positiveInt.default(300_000),
+  /**
+   * Heavy requests (inline studies, imports, assistant questions, report generation) in progress
+   * at once, per user and per company, over all api instances (429 beyond).
+   */
+  HEAVY_MAX_CONCURRENT_PER_USER: positiveInt.default(2),
+  HEAVY_MAX_CONCURRENT_PER_COMPANY: positiveInt.default(4),
+  /** Heavy requests started per minute, per user and per company (429 with Retry-After beyond). */
+  HEAVY_MAX_PER_USER_PER_MINUTE: positiveInt.default(60),
+  HEAVY_MAX_PER_COMPANY_PER_MINUTE: positiveInt.default(300),
+  /**
+   * A client retrying a rate-limited heavy request before its Retry-After is answered 429 again
+   * after this long (at most until the Retry-After): hammering slows the hammerer, not the api.
+   */
+  RATE_REFUSAL_DELAY_MS: z.coerce.number().int().nonnegative().default(1_000),
+  /** Uploads being received at once per user (429 beyond). */
+  UPLOAD_MAX_CONCURRENT_PER_USER: positiveInt.default(2),
+  /** Open live streams (SSE subscriptions) per user (429 beyond). */
+  SSE_MAX_PER_USER: positiveInt.default(16),
   /**
    * 32 bytes, base64: the AES-256-GCM key of secrets kept at rest (TOTP secrets, SSO client
    * secrets). The default is public, for development only; production refuses it.
@@ -110,6 +146,8 @@ export const apiSettingsSchema = z.object({
   /** The worker sends notification emails; the api only probes the SMTP server in /health/detailed. */
   ...emailSettingsShape,
   ...featureSettingsShape,
+  /** Days from a company deletion request to its purge (docs/accounts-lifecycle.md). */
+  ...lifecycleSettingsShape,
 });
 
 export type ApiSettings = z.infer<typeof apiSettingsSchema>;

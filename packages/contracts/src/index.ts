@@ -8,6 +8,7 @@ export * from "./email.ts";
 export * from "./features.ts";
 export * from "./health.ts";
 export * from "./input-errors.ts";
+export * from "./lifecycle.ts";
 export * from "./load-flow.ts";
 export * from "./load-flow-csv.ts";
 export * from "./network/index.ts";

@@ -160,3 +160,12 @@ export function csvColumnsOf(rows: readonly Record<string, unknown>[]): string[]
   };
   return Object.keys(rows[0] ?? {}).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
+
+/**
+ * The per-bus table of a stored study result (each bus of a short circuit, each bus's worst case
+ * of a batch study) at full precision; undefined when the result has no such table (a load flow).
+ */
+export function storedBusTableCsv(kind: string, result: unknown): string | undefined {
+  const rows = (result as Record<string, unknown> | null)?.[kind === "batch_study" ? "worst" : "buses"];
+  return Array.isArray(rows) ? writeCsv(csvColumnsOf(rows), rows) : undefined;
+}

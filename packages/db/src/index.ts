@@ -1,9 +1,12 @@
 export * from "./account-emails.ts";
 export * from "./client.ts";
+export * from "./company-deletion.ts";
 export * from "./equipment-types.ts";
+export * from "./exports.ts";
 export * from "./features.ts";
 export * from "./migrate.ts";
 export * from "./notifications.ts";
+export * from "./public-columns.ts";
 export * from "./reports.ts";
 export * as schema from "./schema/index.ts";
 export * from "./schema/index.ts";

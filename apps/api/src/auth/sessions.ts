@@ -86,6 +86,12 @@ function preparedSessionQuery(db: Database) {
   return query;
 }
 
+const touchSession = (db: Database, sessionId: string, now: number) =>
+  db
+    .update(sessions)
+    .set({ lastUsedAt: new Date(now) })
+    .where(eq(sessions.id, sessionId));
+
 /**
  * The session a cookie token names, or null. Sliding expiry: a session used in the second half of
  * its life is extended to a full 30 days again. Deactivated users have no valid sessions.
@@ -114,10 +120,7 @@ export async function validateSessionToken(
     let lastUsedWrittenAt = row.lastUsedAt.getTime();
     if (now - lastUsedWrittenAt >= SESSION_LAST_USED_RESOLUTION_MS) {
       lastUsedWrittenAt = now;
-      await db
-        .update(sessions)
-        .set({ lastUsedAt: new Date(now) })
-        .where(eq(sessions.id, sessionId));
+      await touchSession(db, sessionId, now);
     }
     session = {
       kind: "session",
@@ -133,10 +136,7 @@ export async function validateSessionToken(
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   } else if (now - session.lastUsedWrittenAt >= SESSION_LAST_USED_RESOLUTION_MS) {
-    await db
-      .update(sessions)
-      .set({ lastUsedAt: new Date(now) })
-      .where(eq(sessions.id, sessionId));
+    await touchSession(db, sessionId, now);
     session = { ...session, lastUsedWrittenAt: now };
     cache.update(key, session);
   }

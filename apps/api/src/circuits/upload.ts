@@ -7,7 +7,10 @@
 import type { ProjectRole } from "@ampflux/contracts";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { projectProcedure, protectedProcedure } from "../trpc/procedures.ts";
+import { holdWhileRunning } from "../limits/hold.ts";
+import { type StructureLimits, scanJsonStructure, structureLimits } from "../limits/json-structure.ts";
+import { readBefore } from "../limits/read-before.ts";
+import { heavyProjectProcedure, protectedProcedure } from "../trpc/procedures.ts";
 
 /** Room for the fields line: ids, a file name and a message. */
 const FIELDS_MAX_BYTES = 16 * 1024;
@@ -15,10 +18,13 @@ const NEWLINE = 0x0a;
 
 const badUpload = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
-function parseFields(line: Uint8Array): Record<string, unknown> {
+function parseFields(line: Uint8Array, limits: StructureLimits): Record<string, unknown> {
+  const text = new TextDecoder().decode(line);
+  const violation = scanJsonStructure(text, limits, "the upload's fields");
+  if (violation) throw badUpload(violation.message);
   let fields: unknown;
   try {
-    fields = JSON.parse(new TextDecoder().decode(line));
+    fields = JSON.parse(text);
   } catch {
     fields = undefined;
   }
@@ -44,14 +50,14 @@ function prepend(first: Uint8Array, reader: ReadableStreamDefaultReader<Uint8Arr
 }
 
 /** Reads the fields line off the body; the file is the rest, still unread. */
-async function splitUpload(body: ReadableStream<Uint8Array>) {
+async function splitUpload(body: ReadableStream<Uint8Array>, limits: StructureLimits) {
   const reader = body.getReader();
   let head = new Uint8Array(0);
   for (;;) {
     const newline = head.subarray(0, FIELDS_MAX_BYTES + 1).indexOf(NEWLINE);
     if (newline >= 0) {
       return {
-        fields: parseFields(head.subarray(0, newline)),
+        fields: parseFields(head.subarray(0, newline), limits),
         file: prepend(head.subarray(newline + 1), reader),
       };
     }
@@ -68,11 +74,12 @@ async function splitUpload(body: ReadableStream<Uint8Array>) {
 
 /**
  * Procedures taking an uploaded file. The body is split into fields and file before the project
- * check, which then reads `projectId` from the fields as from any other input.
+ * check, which then reads `projectId` from the fields as from any other input. Each upload holds
+ * one of the user's UPLOAD_MAX_CONCURRENT_PER_USER slots until its procedure ends.
  */
 export const projectUploadProcedure = (minRole: ProjectRole) =>
   protectedProcedure
-    .use(async ({ getRawInput, next }) => {
+    .use(async ({ ctx, getRawInput, type, signal, next }) => {
       const body = await getRawInput();
       if (!(body instanceof ReadableStream)) {
         throw new TRPCError({
@@ -80,10 +87,14 @@ export const projectUploadProcedure = (minRole: ProjectRole) =>
           message: "send the upload as application/octet-stream: a line of JSON fields, then the file",
         });
       }
-      const { fields, file } = await splitUpload(body);
-      return next({ getRawInput: async () => ({ ...fields, file }) });
+      const release = await ctx.deps.limits.admitUpload(ctx);
+      return holdWhileRunning(release, type, signal, async () => {
+        const { fields, file } = await splitUpload(body, structureLimits(ctx.deps.settings));
+        return next({ getRawInput: async () => ({ ...fields, file }) });
+      });
     })
-    .concat(projectProcedure(minRole));
+    // Every upload is an import: heavy work (docs/limits.md).
+    .concat(heavyProjectProcedure(minRole, "import"));
 
 /**
  * The uploaded file's field: clients pass a Blob (their link sends it after the fields line), the
@@ -116,15 +127,30 @@ async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Pro
   await reader.cancel().catch(() => {});
 }
 
-/** The file as UTF-8 text, decoded as it arrives; PAYLOAD_TOO_LARGE once it passes `maxBytes`. */
-export async function readUploadText(file: ReadableStream<Uint8Array>, maxBytes: number): Promise<string> {
+/**
+ * The file as UTF-8 text, decoded as it arrives; PAYLOAD_TOO_LARGE once it passes `maxBytes`,
+ * TIMEOUT when it has not all arrived `timeoutMs` after the start (a slow client).
+ */
+export async function readUploadText(
+  file: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  timeoutMs: number,
+): Promise<string> {
   const reader = file.getReader();
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const parts: string[] = [];
+  const deadline = Date.now() + timeoutMs;
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const step = await readBefore(reader, deadline);
+      if (step === "late") {
+        throw new TRPCError({
+          code: "TIMEOUT",
+          message: `the file did not arrive within UPLOAD_READ_TIMEOUT_MS ${timeoutMs} ms`,
+        });
+      }
+      const { done, value } = step;
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {

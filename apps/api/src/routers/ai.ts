@@ -12,13 +12,15 @@ import { loadConversation } from "../ai/conversations.ts";
 import { streamFailure } from "../ai/stream-errors.ts";
 import { requireFeature } from "../features.ts";
 import { router } from "../trpc/init.ts";
-import { projectProcedure } from "../trpc/procedures.ts";
+import { heavyWork, projectProcedure } from "../trpc/procedures.ts";
 
 /** Project viewers and up, while the ai_assistant feature is on for the company. */
 const assistantProcedure = projectProcedure("viewer").use(async ({ ctx, next }) => {
   await requireFeature(ctx, "ai_assistant");
   return next();
 });
+/** Questions to the model: heavy work, within the heavy limits (docs/limits.md). */
+const askProcedure = assistantProcedure.use(heavyWork("assistant"));
 
 /**
  * The project's assistant (docs/assistant.md). Viewers may ask: questions change no network, and
@@ -26,7 +28,7 @@ const assistantProcedure = projectProcedure("viewer").use(async ({ ctx, next }) 
  */
 export const aiRouter = router({
   /** Answers a question about the project, in a new conversation or continuing one. */
-  ask: assistantProcedure.input(assistantAskSchema).mutation(async ({ ctx, input, signal }) => {
+  ask: askProcedure.input(assistantAskSchema).mutation(async ({ ctx, input, signal }) => {
     const answering = answerQuestion(ctx, input, { stream: false, signal });
     let step = await answering.next();
     while (!step.done) step = await answering.next();
@@ -34,7 +36,7 @@ export const aiRouter = router({
   }),
 
   /** As `ask`, over SSE: the answer's text as it arrives, then the whole answer. */
-  askStream: assistantProcedure.input(assistantAskSchema).subscription(async function* ({
+  askStream: askProcedure.input(assistantAskSchema).subscription(async function* ({
     ctx,
     input,
     signal,

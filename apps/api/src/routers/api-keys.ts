@@ -1,5 +1,5 @@
 import { totpCodeSchema } from "@ampflux/contracts";
-import { apiKeys } from "@ampflux/db";
+import { apiKeyPublicColumns, apiKeys } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
@@ -41,15 +41,7 @@ export const apiKeysRouter = router({
 
   list: protectedProcedure.query(({ ctx }) =>
     ctx.deps.database.db
-      .select({
-        id: apiKeys.id,
-        name: apiKeys.name,
-        prefix: apiKeys.prefix,
-        createdAt: apiKeys.createdAt,
-        lastUsedAt: apiKeys.lastUsedAt,
-        expiresAt: apiKeys.expiresAt,
-        revokedAt: apiKeys.revokedAt,
-      })
+      .select(apiKeyPublicColumns)
       .from(apiKeys)
       .where(eq(apiKeys.userId, ctx.user.id))
       .orderBy(desc(apiKeys.createdAt)),

@@ -17,6 +17,7 @@ import { projectUploadProcedure, readUploadText, uploadedFileSchema } from "../c
 import { validatedDocument } from "../circuits/validate.ts";
 import { versionSummaryColumns } from "../circuits/version-columns.ts";
 import { requireFeature } from "../features.ts";
+import { refuseTooManyElements, refuseUploadStructure } from "../limits/documents.ts";
 import type { Context } from "../trpc/context.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure } from "../trpc/procedures.ts";
@@ -99,6 +100,7 @@ async function saveDocument(
   types?: TypeLibrary,
   importReport?: ImportReport,
 ) {
+  refuseTooManyElements(input, ctx.deps.settings);
   types ??= await companyTypeLibrary(ctx.deps.database.db, ctx.user.companyId);
   const { document, warnings } = validatedDocument(input, types);
   const saved = await ctx.deps.database.db.transaction((tx) =>
@@ -144,7 +146,9 @@ export const circuitsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const text = await readUploadText(input.file, ctx.deps.settings.IMPORT_MAX_BYTES);
+      const { IMPORT_MAX_BYTES, UPLOAD_READ_TIMEOUT_MS } = ctx.deps.settings;
+      const text = await readUploadText(input.file, IMPORT_MAX_BYTES, UPLOAD_READ_TIMEOUT_MS);
+      refuseUploadStructure(input.fileName, text, ctx.deps.settings);
       // The company's types: a pandapower std_type may name one of them, not only a built-in.
       const types = await companyTypeLibrary(ctx.deps.database.db, ctx.user.companyId);
       const imported = importUploadedNetwork(input.fileName, text, input.format, types);

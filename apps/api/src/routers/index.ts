@@ -5,7 +5,9 @@ import { apiKeysRouter } from "./api-keys.ts";
 import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
 import { circuitsRouter } from "./circuits.ts";
+import { companyRouter } from "./company.ts";
 import { companyAccountsRouter } from "./company-accounts.ts";
+import { exportsRouter } from "./exports.ts";
 import { featuresRouter } from "./features.ts";
 import { healthRouter } from "./health.ts";
 import { notificationsRouter } from "./notifications.ts";
@@ -36,6 +38,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   twoFactor: twoFactorRouter,
   sso: ssoRouter,
+  company: companyRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

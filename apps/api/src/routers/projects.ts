@@ -176,7 +176,14 @@ export const projectsRouter = router({
   get: projectProcedure("viewer").query(({ ctx }) => ({ ...ctx.project, role: ctx.projectRole })),
 
   update: projectProcedure("owner")
-    .input(z.object({ name: projectNameSchema.optional(), description: descriptionSchema.optional() }))
+    .input(
+      z
+        .object({ name: projectNameSchema.optional(), description: descriptionSchema.optional() })
+        // An update setting nothing would be an empty UPDATE, which the database refuses.
+        .refine((input) => input.name !== undefined || input.description !== undefined, {
+          message: "nothing to change: give a name or a description",
+        }),
+    )
     .mutation(({ ctx, input }) =>
       ctx.deps.database.db.transaction(async (tx) => {
         const [project] = await tx

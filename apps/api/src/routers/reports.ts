@@ -27,7 +27,7 @@ import { recordAudit } from "../audit.ts";
 import { contentHashOf, currentVersion, outdatedChecker } from "../reports/outdated.ts";
 import { watchReportProgress } from "../reports/progress.ts";
 import { router } from "../trpc/init.ts";
-import { projectProcedure } from "../trpc/procedures.ts";
+import { heavyProjectProcedure, projectProcedure } from "../trpc/procedures.ts";
 
 /** What lists show of a report: everything but its documents. */
 const summaryColumns = {
@@ -133,7 +133,7 @@ export const reportsRouter = router({
    * Queues a report of a finished study: the worker renders PDF and HTML (watch `progress`).
    * The content hash of its inputs is taken now, from the study's version and options.
    */
-  create: projectProcedure("editor")
+  create: heavyProjectProcedure("editor", "report")
     .input(z.object({ simulationId: z.uuid(), options: reportOptionsSchema.prefault({}) }))
     .mutation(async ({ ctx, input }) => {
       const db = ctx.deps.database.db;

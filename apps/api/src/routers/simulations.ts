@@ -40,7 +40,7 @@ import {
 import { watchProgress } from "../simulations/progress.ts";
 import { type InlineOutcome, runInline } from "../simulations/run-inline.ts";
 import { router } from "../trpc/init.ts";
-import { projectProcedure } from "../trpc/procedures.ts";
+import { heavyProjectProcedure, projectProcedure } from "../trpc/procedures.ts";
 
 /** What lists show of a study: everything but the result. */
 const summaryColumns = {
@@ -101,7 +101,7 @@ export const simulationsRouter = router({
    * study (`cached: true`). Small short-circuit studies and load flows run here and come back finished; larger
    * ones and batch studies are queued for the worker and come back `queued`.
    */
-  run: projectProcedure("editor")
+  run: heavyProjectProcedure("editor", "study")
     .input(z.object({ version: z.number().int().min(1), study: studyRequestSchema }))
     .mutation(async ({ ctx, input }) => {
       const db = ctx.deps.database.db;

@@ -74,7 +74,7 @@ export const twoFactorRouter = router({
       }
       await ctx.deps.secondFactorLimiter.consume(ctx.user.id, ctx.setHeader);
       const recoveryCodes = await db.transaction(async (tx) => {
-        if (!(await acceptTotpCode(tx, ctx.user.id, key, input.code))) throw wrongCode();
+        if ((await acceptTotpCode(tx, ctx.user.id, key, input.code)) !== "accepted") throw wrongCode();
         const confirmed = await tx
           .update(twoFactorCredentials)
           .set({ confirmedAt: new Date() })

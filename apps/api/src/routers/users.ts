@@ -1,5 +1,5 @@
 import { companyRoleSchema, emailSchema, INVITATION_LIFETIME_MS } from "@ampflux/contracts";
-import { invitations, type Transaction, users } from "@ampflux/db";
+import { invitations, type Transaction, userPublicColumns, users } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
 import { and, asc, count, eq, gt, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
@@ -92,14 +92,7 @@ export const usersRouter = router({
     const db = ctx.deps.database.db;
     const [members, pending] = await Promise.all([
       db
-        .select({
-          id: users.id,
-          email: users.email,
-          name: users.name,
-          role: users.role,
-          active: users.active,
-          createdAt: users.createdAt,
-        })
+        .select(userPublicColumns)
         .from(users)
         .where(eq(users.companyId, ctx.user.companyId))
         .orderBy(asc(users.name)),

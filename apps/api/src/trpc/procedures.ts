@@ -4,19 +4,30 @@
 
 import { type ProjectRole, projectRoleRank } from "@ampflux/contracts";
 import { projectMembers, projects } from "@ampflux/db";
-import { TRPCError } from "@trpc/server";
+import { experimental_standaloneMiddleware, TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import type { SessionUser } from "../auth/sessions.ts";
 import { refuseUntilEnrolled } from "../auth/two-factor/requirement.ts";
 import { enforceUnverifiedAccess } from "../auth/unverified-access.ts";
+import type { ApiDeps } from "../deps.ts";
+import type { HeavyKind, LimitCaller } from "../limits/abuse.ts";
+import { holdWhileRunning } from "../limits/hold.ts";
 import { publicProcedure } from "./init.ts";
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next, path, type }) => {
-  if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "log in or send an API key" });
-  refuseUntilEnrolled(ctx.auth, path);
-  enforceUnverifiedAccess(ctx.auth, path, type);
-  return next({ ctx: { ...ctx, auth: ctx.auth, user: ctx.auth.user } });
-});
+export const protectedProcedure = publicProcedure
+  .use(({ ctx, next, path, type }) => {
+    if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "log in or send an API key" });
+    refuseUntilEnrolled(ctx.auth, path);
+    enforceUnverifiedAccess(ctx.auth, path, type);
+    return next({ ctx: { ...ctx, auth: ctx.auth, user: ctx.auth.user } });
+  })
+  // Every live stream (SSE) holds one of the user's SSE_MAX_PER_USER slots while open.
+  .use(async ({ ctx, type, signal, next }) =>
+    type === "subscription"
+      ? holdWhileRunning(await ctx.deps.limits.admitStream(ctx), type, signal, next)
+      : next(),
+  );
 
 export const companyAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== "company_admin") {
@@ -25,13 +36,18 @@ export const companyAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
+const projectInput = z.object({ projectId: z.uuid() });
+
 /**
- * Procedures on one project: the input carries `projectId`. A project of another company does
- * not exist for the caller (NOT_FOUND); a company admin has owner rights on every project of the
+ * The caller's access to the project of `input.projectId`. A project of another company does not
+ * exist for the caller (NOT_FOUND); a company admin has owner rights on every project of the
  * company; an archived project refuses editor-level writes until it is restored.
  */
-export const projectProcedure = (minRole: ProjectRole) =>
-  protectedProcedure.input(z.object({ projectId: z.uuid() })).use(async ({ ctx, input, next }) => {
+const projectAccess = (minRole: ProjectRole) =>
+  experimental_standaloneMiddleware<{
+    ctx: { deps: ApiDeps; user: SessionUser };
+    input: { projectId: string };
+  }>().create(async ({ ctx, input, next }) => {
     const [row] = await ctx.deps.database.db
       .select({ project: projects, memberRole: projectMembers.role })
       .from(projects)
@@ -55,5 +71,27 @@ export const projectProcedure = (minRole: ProjectRole) =>
         message: "the project is archived: restore it first",
       });
     }
-    return next({ ctx: { ...ctx, project: row.project, projectRole: role } });
+    return next({ ctx: { project: row.project, projectRole: role } });
   });
+
+/** Procedures on one project: the input carries `projectId` (projectAccess). */
+export const projectProcedure = (minRole: ProjectRole) =>
+  protectedProcedure.input(projectInput).use(projectAccess(minRole));
+
+/**
+ * Heavy work (docs/limits.md): each request holds one of the user's and the company's heavy slots
+ * while it runs (a stream: while it is open), within their rate per minute.
+ */
+export const heavyWork = (kind: HeavyKind) =>
+  experimental_standaloneMiddleware<{ ctx: LimitCaller & { deps: ApiDeps } }>().create(
+    async ({ ctx, type, signal, next }) =>
+      holdWhileRunning(await ctx.deps.limits.admitHeavy(ctx, kind), type, signal, next),
+  );
+
+/**
+ * Project procedures doing heavy work. The project's access is checked first, so another
+ * company's caller always gets NOT_FOUND; a client retrying a refused heavy request is answered
+ * from middleware/refusal-memo.ts before any of this runs.
+ */
+export const heavyProjectProcedure = (minRole: ProjectRole, kind: HeavyKind) =>
+  projectProcedure(minRole).use(heavyWork(kind));

@@ -1,4 +1,4 @@
-import { csvColumnsOf, writeCsv } from "@ampflux/contracts";
+import { storedBusTableCsv } from "@ampflux/contracts";
 import { type Command, oneOf } from "../args.ts";
 import type { Api } from "../client.ts";
 import { inputError } from "../errors.ts";
@@ -6,14 +6,11 @@ import type { Io } from "../io.ts";
 import { writeResult } from "../output.ts";
 import { studyState } from "../study-state.ts";
 
-/**
- * The per-bus table of a result (each bus of a short circuit, each bus's worst case of a batch
- * study) as stored, at full precision, in the columns of every results CSV.
- */
+/** The per-bus table of a result as stored, in the columns of every results CSV. */
 function busCsv(kind: string, result: unknown): string {
-  const rows = (result as Record<string, unknown> | null)?.[kind === "batch_study" ? "worst" : "buses"];
-  if (!Array.isArray(rows)) throw inputError(`the ${kind} result has no per-bus table`);
-  return writeCsv(csvColumnsOf(rows), rows);
+  const csv = storedBusTableCsv(kind, result);
+  if (csv === undefined) throw inputError(`the ${kind} result has no per-bus table`);
+  return csv;
 }
 
 /** A finished study's result: its per-bus table as CSV, or the whole result as JSON. */

@@ -1,4 +1,5 @@
 import { useSession } from "../auth/useSession.ts";
+import { ExportsPanel } from "../lifecycle/ExportsPanel.tsx";
 import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { EmailPanel } from "./EmailPanel.tsx";
@@ -24,6 +25,7 @@ export function AccountPage() {
       </div>
       <SessionsPanel />
       <ApiKeysPanel />
+      <ExportsPanel kind="user" />
     </main>
   );
 }

@@ -1,5 +1,7 @@
 import { TwoFactorRequirementPanel } from "../account/TwoFactorRequirementPanel.tsx";
 import { SsoSettingsPanel } from "../auth/SsoSettingsPanel.tsx";
+import { DeleteCompanyPanel } from "../lifecycle/DeleteCompanyPanel.tsx";
+import { ExportsPanel } from "../lifecycle/ExportsPanel.tsx";
 import { AccountSettingsPanel } from "./AccountSettingsPanel.tsx";
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { FeaturesPanel } from "./FeaturesPanel.tsx";
@@ -17,6 +19,8 @@ export function AdminPage() {
       <FeaturesPanel />
       <TypeLibraryPanel />
       <AuditLogPanel />
+      <ExportsPanel kind="company" />
+      <DeleteCompanyPanel />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { Outlet } from "react-router";
+import { DeletionBanner } from "../lifecycle/DeletionBanner.tsx";
 import { NavBar } from "./NavBar.tsx";
 import { VerifyEmailBanner } from "./VerifyEmailBanner.tsx";
 
@@ -7,6 +8,7 @@ export function AppShell() {
     <div className="shell">
       <NavBar />
       <VerifyEmailBanner />
+      <DeletionBanner />
       <Outlet />
     </div>
   );

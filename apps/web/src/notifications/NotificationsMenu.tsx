@@ -54,10 +54,16 @@ export function NotificationsMenu() {
                 <strong>{n.title}</strong>
                 <span>{n.body}</span>
                 <span className="muted">{formatDate(n.createdAt)}</span>
-                {n.projectId && (
+                {n.projectId ? (
                   <Link to={`/projects/${n.projectId}/simulations`} onClick={() => setOpen(false)}>
                     Open the study
                   </Link>
+                ) : (
+                  n.kind.startsWith("export_") && (
+                    <Link to="/account" onClick={() => setOpen(false)}>
+                      Your exports
+                    </Link>
+                  )
                 )}
               </li>
             ))}

@@ -1,13 +1,18 @@
-import { accountTokens, type Database, invitations, sessions } from "@ampflux/db";
+import { accountTokens, type Database, expireExports, invitations, sessions } from "@ampflux/db";
 import { and, isNull, lt } from "drizzle-orm";
 
 export interface CleanupResult {
   sessions: number;
   invitations: number;
   accountTokens: number;
+  /** Export archives whose download link expired (the rows stay as a record). */
+  exportArchives: number;
 }
 
-/** Deletes expired sessions, expired never-accepted invitations and expired account links (used or not). */
+/**
+ * Deletes expired sessions, expired never-accepted invitations and expired account links (used or
+ * not), and drops expired export archives.
+ */
 export async function cleanupExpired(db: Database, now = new Date()): Promise<CleanupResult> {
   const expiredSessions = await db
     .delete(sessions)
@@ -25,5 +30,6 @@ export async function cleanupExpired(db: Database, now = new Date()): Promise<Cl
     sessions: expiredSessions.length,
     invitations: expiredInvitations.length,
     accountTokens: expiredTokens.length,
+    exportArchives: await expireExports(db, now),
   };
 }

@@ -33,7 +33,7 @@ async function sendNotification(deps: TaskDeps, mailer: Mailer, notificationId: 
     .where(eq(notifications.id, notificationId));
 }
 
-function describe(payload: z.infer<typeof payloadSchema>): string {
+function jobLabel(payload: z.infer<typeof payloadSchema>): string {
   return "account" in payload ? `${payload.account.kind} email` : `notification ${payload.notificationId}`;
 }
 
@@ -42,7 +42,7 @@ export const sendEmailTask =
   async (raw, helpers: JobHelpers) => {
     const payload = payloadSchema.parse(raw);
     if (!deps.mailer) {
-      helpers.logger.warn(`email is off (EMAIL_ENABLED): ${describe(payload)} not emailed`);
+      helpers.logger.warn(`email is off (EMAIL_ENABLED): ${jobLabel(payload)} not emailed`);
       return;
     }
     if ("account" in payload)

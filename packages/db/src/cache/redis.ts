@@ -19,6 +19,7 @@ export function createRedisCache(url: string, options: RedisCacheOptions = {}): 
 
   return {
     backend: "redis",
+    redis,
     get: (key) => redis.get(key),
     async set(key, value, ttlSeconds) {
       await redis.set(key, value, "EX", Math.max(1, Math.ceil(ttlSeconds)));

@@ -4,6 +4,7 @@ export * from "./auth.ts";
 export * from "./companies.ts";
 export * from "./equipment-types.ts";
 export * from "./feature-flags.ts";
+export * from "./lifecycle.ts";
 export * from "./notifications.ts";
 export * from "./projects.ts";
 export * from "./reports.ts";

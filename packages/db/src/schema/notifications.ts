@@ -6,7 +6,14 @@ import { companies } from "./companies.ts";
 import { projects } from "./projects.ts";
 import { simulations } from "./simulations.ts";
 
-export const notificationKind = pgEnum("notification_kind", ["study_succeeded", "study_failed"]);
+export const notificationKind = pgEnum("notification_kind", [
+  "study_succeeded",
+  "study_failed",
+  "export_ready",
+  "export_failed",
+  "company_deletion_scheduled",
+  "company_deletion_cancelled",
+]);
 
 /**
  * What the app tells one user, e.g. that a study they queued finished. The serial id orders a

@@ -1,6 +1,5 @@
 import { REPORT_APPROVAL_ROLES, REPORT_STATUSES, type ReportOptions } from "@ampflux/contracts";
 import {
-  customType,
   index,
   integer,
   jsonb,
@@ -14,14 +13,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
-import { createdAt, id } from "./columns.ts";
+import { bytea, createdAt, id } from "./columns.ts";
 import { circuitVersions, projects } from "./projects.ts";
 import { simulations } from "./simulations.ts";
-
-/** Postgres bytea as a Uint8Array (postgres.js returns a Buffer, which is one). */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => "bytea",
-});
 
 export const reportStatus = pgEnum("report_status", REPORT_STATUSES);
 /** In signing order. */

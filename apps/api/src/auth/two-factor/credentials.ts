@@ -49,14 +49,17 @@ export async function loadTotpKey(
  * is then recorded in the same UPDATE, so a code (even one seen over a shoulder, or sent twice
  * at once) is accepted only once.
  */
+/** "replayed": valid for now, but its time step (or a later one) was used already. */
+export type TotpCheck = "accepted" | "wrong" | "replayed";
+
 export async function acceptTotpCode(
   db: Executor,
   userId: string,
   key: Uint8Array,
   code: string,
-): Promise<boolean> {
+): Promise<TotpCheck> {
   const step = matchingTotpStep(key, code);
-  if (step === null) return false;
+  if (step === null) return "wrong";
   const accepted = await db
     .update(twoFactorCredentials)
     .set({ lastUsedStep: step })
@@ -67,5 +70,5 @@ export async function acceptTotpCode(
       ),
     )
     .returning({ userId: twoFactorCredentials.userId });
-  return accepted.length > 0;
+  return accepted.length > 0 ? "accepted" : "replayed";
 }

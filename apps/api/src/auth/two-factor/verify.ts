@@ -41,7 +41,10 @@ export async function verifySecondFactor(
     });
   }
   const key = await loadTotpKey(database.db, settings.SECRETS_ENCRYPTION_KEY, userId, true);
-  if (!key || !(await acceptTotpCode(database.db, userId, key, input.code))) {
+  const check = key ? await acceptTotpCode(database.db, userId, key, input.code) : "wrong";
+  // ASVS 2.8.5: a right code used twice may have been seen by someone else: operators hear of it.
+  if (check === "replayed") ctx.deps.log.warn("two-factor code replayed", { user_id: userId });
+  if (check !== "accepted") {
     throw new TRPCError({
       code: "BAD_REQUEST",
       message: "code: wrong, expired or already used; wait for the next code",

@@ -134,88 +134,87 @@ const p99 = (times: number[]) => {
 };
 
 describe("a company flooding studies", () => {
-  it(
-    "is refused with 429 at once and does not hurt another company's p99",
-    async () => {
-      const flooder = await companyWithNetwork("flooder", radialFeeder(BUSES));
-      const other = await companyWithNetwork("bystander", lvFeeder);
-      // Warm up both paths (engine instantiation, caches, connections) before measuring anything,
-      // and time one study as the flooder will run them (for the log line).
-      await ordinaryLatencies(other.key, other.projectId, 40);
-      const studyStarted = performance.now();
-      const study = await fetch(`${api.url}/trpc/simulations.run`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${flooder.key}`, "content-type": "application/json" },
-        body: trpcBody({
-          projectId: flooder.projectId,
-          version: 1,
-          study: { kind: "short_circuit", options: {} },
-        }),
-      });
-      expect(study.status).toBe(200);
-      const studyMs = performance.now() - studyStarted;
+  // p99 of 600 samples on a shared 2-core CI machine (browser tests run beside this one) can miss
+  // by milliseconds once; unenforced limits miss by hundreds of ms every time, so two retries keep
+  // the test able to fail for the right reason.
+  it("is refused with 429 at once and does not hurt another company's p99", {
+    timeout: 170_000,
+    retry: 2,
+  }, async () => {
+    const flooder = await companyWithNetwork("flooder", radialFeeder(BUSES));
+    const other = await companyWithNetwork("bystander", lvFeeder);
+    // Warm up both paths (engine instantiation, caches, connections) before measuring anything,
+    // and time one study as the flooder will run them (for the log line).
+    await ordinaryLatencies(other.key, other.projectId, 40);
+    const studyStarted = performance.now();
+    const study = await fetch(`${api.url}/trpc/simulations.run`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${flooder.key}`, "content-type": "application/json" },
+      body: trpcBody({
+        projectId: flooder.projectId,
+        version: 1,
+        study: { kind: "short_circuit", options: {} },
+      }),
+    });
+    expect(study.status).toBe(200);
+    const studyMs = performance.now() - studyStarted;
 
-      const worker = new Worker(FLOOD_CLIENT, {
-        eval: true,
-        workerData: { url: api.url, key: flooder.key, projectId: flooder.projectId, parallel: 8 },
+    const worker = new Worker(FLOOD_CLIENT, {
+      eval: true,
+      workerData: { url: api.url, key: flooder.key, projectId: flooder.projectId, parallel: 8 },
+    });
+    const next = (what: "refused" | "paused" | "done") =>
+      new Promise<FloodCounts>((resolve, reject) => {
+        const onMessage = (message: Record<string, unknown>) => {
+          if (!(what in message)) return;
+          worker.off("message", onMessage);
+          resolve(message[what] as FloodCounts);
+        };
+        worker.on("message", onMessage);
+        worker.once("error", reject);
       });
-      const next = (what: "refused" | "paused" | "done") =>
-        new Promise<FloodCounts>((resolve, reject) => {
-          const onMessage = (message: Record<string, unknown>) => {
-            if (!(what in message)) return;
-            worker.off("message", onMessage);
-            resolve(message[what] as FloodCounts);
-          };
-          worker.on("message", onMessage);
-          worker.once("error", reject);
-        });
-      const floodStarted = performance.now();
-      const firstRefusal = next("refused");
-      // Idle and flood phases alternate, the flood client paused (not gone) while idle: both sides
-      // are measured in the same process, threads and minutes of the shared machine's load.
-      const idle: number[] = [];
-      const flooded: number[] = [];
-      let counts: FloodCounts;
-      try {
-        await firstRefusal;
-        for (let round = 0; round < ROUNDS; round++) {
-          flooded.push(...(await ordinaryLatencies(other.key, other.projectId, PER_PHASE)));
-          const paused = next("paused");
-          worker.postMessage("pause");
-          await paused;
-          idle.push(...(await ordinaryLatencies(other.key, other.projectId, PER_PHASE)));
-          worker.postMessage("flood");
-        }
-      } finally {
-        const done = next("done");
-        worker.postMessage("stop");
-        counts = await done;
-        await worker.terminate();
+    const floodStarted = performance.now();
+    const firstRefusal = next("refused");
+    // Idle and flood phases alternate, the flood client paused (not gone) while idle: both sides
+    // are measured in the same process, threads and minutes of the shared machine's load.
+    const idle: number[] = [];
+    const flooded: number[] = [];
+    let counts: FloodCounts;
+    try {
+      await firstRefusal;
+      for (let round = 0; round < ROUNDS; round++) {
+        flooded.push(...(await ordinaryLatencies(other.key, other.projectId, PER_PHASE)));
+        const paused = next("paused");
+        worker.postMessage("pause");
+        await paused;
+        idle.push(...(await ordinaryLatencies(other.key, other.projectId, PER_PHASE)));
+        worker.postMessage("flood");
       }
-      const floodSeconds = (performance.now() - floodStarted) / 1000;
+    } finally {
+      const done = next("done");
+      worker.postMessage("stop");
+      counts = await done;
+      await worker.terminate();
+    }
+    const floodSeconds = (performance.now() - floodStarted) / 1000;
 
-      const idleP99 = p99(idle);
-      const floodP99 = p99(flooded);
-      // 2× idle, but at least idle + 50 ms: an idle p99 of a few milliseconds doubles from one
-      // scheduling hiccup of the shared CI machine, and a study the limits admit runs on the api's
-      // thread for some milliseconds, which a request arriving then waits out.
-      const allowed = Math.max(2 * idleP99, idleP99 + 50);
-      console.log(
-        `flood: bystander p99 idle ${idleP99.toFixed(1)} ms, under flood ${floodP99.toFixed(1)} ms (allowed ${allowed.toFixed(1)} ms, ${idle.length} samples each); ` +
-          `flooder ${counts.ok} studies run, ${counts.tooMany} refused with 429, ${counts.other} other, ` +
-          `first 429 after ${counts.firstTooManyMs} ms, over ${floodSeconds.toFixed(1)} s; one ${BUSES}-bus study ${studyMs.toFixed(0)} ms`,
-      );
-      expect(counts.firstTooManyMs).not.toBeNull();
-      expect(counts.firstTooManyMs ?? Number.POSITIVE_INFINITY).toBeLessThan(10_000);
-      expect(counts.other).toBe(0);
-      // HEAVY_MAX_PER_USER_PER_MINUTE (60) per started minute of flooding.
-      expect(counts.ok).toBeLessThanOrEqual(60 * Math.ceil(floodSeconds / 60));
-      expect(counts.tooMany).toBeGreaterThan(counts.ok);
-      expect(floodP99).toBeLessThanOrEqual(allowed);
-      // p99 of 600 samples on a shared 2-core CI machine (browser tests run beside this one) can
-      // miss by milliseconds once; unenforced limits miss by hundreds of ms every time, so a retry
-      // keeps the test able to fail for the right reason.
-    },
-    { timeout: 170_000, retry: 2 },
-  );
+    const idleP99 = p99(idle);
+    const floodP99 = p99(flooded);
+    // 2× idle, but at least idle + 50 ms: an idle p99 of a few milliseconds doubles from one
+    // scheduling hiccup of the shared CI machine, and a study the limits admit runs on the api's
+    // thread for some milliseconds, which a request arriving then waits out.
+    const allowed = Math.max(2 * idleP99, idleP99 + 50);
+    console.log(
+      `flood: bystander p99 idle ${idleP99.toFixed(1)} ms, under flood ${floodP99.toFixed(1)} ms (allowed ${allowed.toFixed(1)} ms, ${idle.length} samples each); ` +
+        `flooder ${counts.ok} studies run, ${counts.tooMany} refused with 429, ${counts.other} other, ` +
+        `first 429 after ${counts.firstTooManyMs} ms, over ${floodSeconds.toFixed(1)} s; one ${BUSES}-bus study ${studyMs.toFixed(0)} ms`,
+    );
+    expect(counts.firstTooManyMs).not.toBeNull();
+    expect(counts.firstTooManyMs ?? Number.POSITIVE_INFINITY).toBeLessThan(10_000);
+    expect(counts.other).toBe(0);
+    // HEAVY_MAX_PER_USER_PER_MINUTE (60) per started minute of flooding.
+    expect(counts.ok).toBeLessThanOrEqual(60 * Math.ceil(floodSeconds / 60));
+    expect(counts.tooMany).toBeGreaterThan(counts.ok);
+    expect(floodP99).toBeLessThanOrEqual(allowed);
+  });
 });

@@ -319,6 +319,8 @@ describe("what unverified accounts may do (company setting)", () => {
     await expectTrpcError(member.client.trpc.projects.list.query({}), "FORBIDDEN");
     await expectTrpcError(member.client.trpc.apiKeys.create.mutate({ name: "k" }), "FORBIDDEN");
     expect((await member.client.trpc.account.sessions.query()).length).toBe(1);
+    // Their own second factor stays theirs to manage.
+    await member.client.trpc.twoFactor.status.query();
     expect(await member.client.trpc.auth.me.query()).not.toBeNull();
   });
 

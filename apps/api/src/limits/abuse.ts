@@ -15,6 +15,7 @@ const SLOT_TTL_S = 15 * 60;
 /** Retry-After of a concurrency refusal: a slot frees when one of the caller's requests ends. */
 const CONCURRENCY_RETRY_S = 1;
 const LOGIN_WINDOW_S = 15 * 60;
+const ACCOUNT_EMAIL_WINDOW_S = 60 * 60;
 
 /**
  * Set on the answer of a heavy refusal (rate or concurrency): its message, URI-encoded. middleware/refusal-memo.ts
@@ -34,6 +35,10 @@ export type Release = () => Promise<void>;
 export class AbuseLimits {
   readonly loginPerIp: RateLimit;
   readonly loginPerEmail: RateLimit;
+  /** Account emails (docs/accounts.md#limits): password resets per IP and per address, verifications per user. */
+  readonly passwordResetPerIp: RateLimit;
+  readonly passwordResetPerEmail: RateLimit;
+  readonly verificationEmailPerUser: RateLimit;
   readonly #heavyPerUser: RateLimit;
   readonly #heavyPerCompany: RateLimit;
   readonly #heavySlotsPerUser: ConcurrencyLimit;
@@ -50,6 +55,24 @@ export class AbuseLimits {
       new ConcurrencyLimit(cache, { name, points, durationSeconds: SLOT_TTL_S, onOutage: "local" });
     this.loginPerIp = rate("login:ip", settings.LOGIN_MAX_PER_IP, LOGIN_WINDOW_S, "refuse");
     this.loginPerEmail = rate("login:email", settings.LOGIN_MAX_PER_EMAIL, LOGIN_WINDOW_S, "refuse");
+    this.passwordResetPerIp = rate(
+      "reset:ip",
+      settings.PASSWORD_RESET_MAX_PER_IP,
+      ACCOUNT_EMAIL_WINDOW_S,
+      "refuse",
+    );
+    this.passwordResetPerEmail = rate(
+      "reset:email",
+      settings.PASSWORD_RESET_MAX_PER_EMAIL,
+      ACCOUNT_EMAIL_WINDOW_S,
+      "refuse",
+    );
+    this.verificationEmailPerUser = rate(
+      "verification:user",
+      settings.VERIFICATION_EMAIL_MAX_PER_USER,
+      ACCOUNT_EMAIL_WINDOW_S,
+      "refuse",
+    );
     this.#heavyPerUser = rate("heavy:user", settings.HEAVY_MAX_PER_USER_PER_MINUTE, 60, "local");
     this.#heavyPerCompany = rate("heavy:company", settings.HEAVY_MAX_PER_COMPANY_PER_MINUTE, 60, "local");
     this.#heavySlotsPerUser = slots("heavy-slots:user", settings.HEAVY_MAX_CONCURRENT_PER_USER);

@@ -74,10 +74,10 @@ export const accountRecoveryProcedures = {
     .input(requestPasswordResetInputSchema)
     .mutation(async ({ ctx, input }) => {
       const started = Date.now();
-      const { settings } = ctx.deps;
+      const { limits } = ctx.deps;
       await enforceAccountEmailLimits(ctx, "password_reset", [
-        { key: `password_reset:ip:${ctx.client.ip ?? "unknown"}`, max: settings.PASSWORD_RESET_MAX_PER_IP },
-        { key: `password_reset:email:${input.email}`, max: settings.PASSWORD_RESET_MAX_PER_EMAIL },
+        { limiter: limits.passwordResetPerIp, key: ctx.client.ip ?? "unknown" },
+        { limiter: limits.passwordResetPerEmail, key: input.email },
       ]);
       await ctx.deps.database.db.transaction(async (tx) => {
         const [user] = await tx.select().from(users).where(eq(users.email, input.email));

@@ -22,7 +22,7 @@ type Caller = Context & { user: { id: string } };
 
 function limitVerificationEmails(ctx: Caller) {
   return enforceAccountEmailLimits(ctx, "verification_email", [
-    { key: `verification_email:user:${ctx.user.id}`, max: ctx.deps.settings.VERIFICATION_EMAIL_MAX_PER_USER },
+    { limiter: ctx.deps.limits.verificationEmailPerUser, key: ctx.user.id },
   ]);
 }
 

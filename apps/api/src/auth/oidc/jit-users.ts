@@ -86,7 +86,15 @@ export async function resolveSsoUser(
       typeof claims.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 120) : email;
     const [user] = await tx
       .insert(users)
-      .values({ companyId, email, name, role: "user", passwordHash: NO_PASSWORD })
+      .values({
+        companyId,
+        email,
+        name,
+        role: "user",
+        passwordHash: NO_PASSWORD,
+        // The company's own provider vouches for the address (docs/accounts.md: unverified access).
+        emailVerifiedAt: claims.email_verified === true ? new Date() : null,
+      })
       .returning(sessionUserColumns);
     if (!user) throw new Error("user insert returned nothing");
     await tx.insert(ssoIdentities).values({ issuer, subject: claims.sub, userId: user.id });

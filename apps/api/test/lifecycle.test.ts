@@ -19,6 +19,7 @@ import { loadWorkerSettings, type RunningWorker, startWorker } from "@ampflux/wo
 import { eq, sql } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtp, type TestSmtp } from "../../worker/test/smtp.ts";
 import { SESSION_COOKIE } from "../src/auth/sessions.ts";
 import type { RunningApi } from "../src/server.ts";
 import {
@@ -38,18 +39,33 @@ let api: RunningApi;
 let apiNoGrace: RunningApi;
 let worker: RunningWorker;
 let client: ReturnType<typeof createDb>;
+/** The real SMTP server on loopback the worker emails the lifecycle's notices to. */
+let smtp: TestSmtp;
 beforeAll(async () => {
   database = await createTestDatabase("api_lifecycle");
-  api = await startTestApi({ DATABASE_URL: database.url });
-  apiNoGrace = await startTestApi({ DATABASE_URL: database.url, COMPANY_DELETION_GRACE_DAYS: "0" });
+  smtp = await startSmtp(0);
+  const email = {
+    EMAIL_ENABLED: "true",
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(smtp.port),
+    SMTP_FROM: "AmpFlux <noreply@ampflux.test>",
+  };
+  api = await startTestApi({ DATABASE_URL: database.url, ...email });
+  apiNoGrace = await startTestApi({ DATABASE_URL: database.url, ...email, COMPANY_DELETION_GRACE_DAYS: "0" });
   worker = await startWorker(
-    loadWorkerSettings({ DATABASE_URL: database.url, WORKER_CONCURRENCY: "1", LOG_LEVEL: "error" }),
+    loadWorkerSettings({
+      DATABASE_URL: database.url,
+      WORKER_CONCURRENCY: "1",
+      LOG_LEVEL: "error",
+      ...email,
+      APP_URL: "http://app.test",
+    }),
   );
   client = createDb(database.url);
 }, 60_000);
 afterAll(async () => {
   await worker?.stop();
-  await Promise.all([api?.close(), apiNoGrace?.close(), client?.close()]);
+  await Promise.all([api?.close(), apiNoGrace?.close(), client?.close(), smtp?.close()]);
   await database?.drop();
 });
 
@@ -114,6 +130,9 @@ describe("data exports", () => {
     const { key } = await member.client.trpc.apiKeys.create.mutate({ name: "laptop" });
     const requested = await member.client.trpc.exports.requestMine.mutate();
     await finishedExport(member.client, requested.id);
+    // The requester is emailed a link to the page the download is on.
+    const ready = await smtp.waitForMail(member.email, /Your data export is ready/);
+    expect(ready.text).toContain("Download it from your Account page: http://app.test/account");
     const listed = (await member.client.trpc.exports.list.query()).find((e) => e.id === requested.id);
     expect(listed).toMatchObject({
       kind: "user",
@@ -276,6 +295,10 @@ describe("company deletion", () => {
       kind: "company_deletion_scheduled",
       title: "grace company will be deleted",
     });
+    // And by email, through the worker's retried send_email job: the date, and where to go.
+    const notice = await smtp.waitForMail(member.email, /grace company will be deleted/);
+    expect(notice.text).toContain(`on ${scheduledFor.toISOString().slice(0, 16).replace("T", " ")} UTC`);
+    expect(notice.text).toContain("Open AmpFlux: http://app.test/");
     await member.client.trpc.exports.requestMine.mutate();
     // The purge is queued for the end of the grace period.
     const jobs = await client.db.execute<{ run_at: Date }>(
@@ -300,6 +323,7 @@ describe("company deletion", () => {
     expect((await member.client.trpc.notifications.list.query({})).items[0]).toMatchObject({
       kind: "company_deletion_cancelled",
     });
+    await smtp.waitForMail(member.email, /The deletion of grace company was cancelled/);
     const actions = (await admin.client.trpc.audit.list.query({})).items.map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["company.deletion_request", "company.deletion_cancel"]));
   });

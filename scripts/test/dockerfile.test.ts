@@ -63,6 +63,7 @@ describe("compose.yaml", () => {
   const vars = {
     POSTGRES_PASSWORD: "a-long-random-database-password",
     METRICS_TOKEN: "metrics-token-0123456789",
+    SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
     CORS_ORIGINS: "https://ampflux.example.com",
     APP_URL: "https://ampflux.example.com",
   };
@@ -208,7 +209,13 @@ describe("Dockerfile steps, run as a non-root user in a clean folder", () => {
       expect(await exitOf(migrating, 120_000), migrateOutput()).toBe(0);
       expect(migrateOutput()).toMatch(/migrated/);
 
-      const apiProcess = steps.start(api, { ...common, API_HOST: "127.0.0.1", API_PORT: String(apiPort) });
+      const apiProcess = steps.start(api, {
+        ...common,
+        // Production mode requires the key that encrypts TOTP and SSO secrets (docs/security.md).
+        SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        API_HOST: "127.0.0.1",
+        API_PORT: String(apiPort),
+      });
       children.push(apiProcess);
       const apiOutput = collect(apiProcess);
       await until(

@@ -32,20 +32,20 @@ async function getBoth(input: unknown, headers: Record<string, string>) {
 
 /**
  * case118 as imported, with a bus name full of characters JSON escapes, and numbers whose text
- * forms differ between jsonb and JavaScript (jsonb prints 1e-7 as 0.0000001 and 1e21 in full;
- * both parse to the same doubles) as bus voltages.
+ * forms differ between jsonb and JavaScript (jsonb prints 1e-7 as 0.0000001; both parse to the
+ * same doubles) as line resistances, within the plausible range of Ω/km (docs/network-limits.md).
  */
-const AWKWARD = [1e-7, 0.1 + 0.2, 1e21, 2.5e-12, 123456789.123];
+const AWKWARD = [1e-7, 0.1 + 0.2, 2.5e-12, 123456.789, 3e-9];
 const AWKWARD_NAME = 'Bus "1" ü \\ \u2028 é';
 async function awkwardNetwork() {
   const text = await readFile(new URL("../../../../shared/data/matpower/case118.m", import.meta.url), "utf8");
   const { document } = importMatpower(text);
   return {
     ...document,
-    buses: document.buses.map((bus, i) => ({
-      ...bus,
-      ...(i === 0 && { name: AWKWARD_NAME }),
-      ...(i < AWKWARD.length && { vn_kv: AWKWARD[i] }),
+    buses: document.buses.map((bus, i) => ({ ...bus, ...(i === 0 && { name: AWKWARD_NAME }) })),
+    lines: document.lines.map((line, i) => ({
+      ...line,
+      ...(i < AWKWARD.length && { r_ohm_per_km: AWKWARD[i] }),
     })),
   };
 }
@@ -71,10 +71,11 @@ describe("circuits.get fast path", () => {
     // Through the tRPC client (plain GETs: the fast path), with superjson's types restored.
     const stored = await owner.client.trpc.circuits.get.query({ projectId });
     expect(stored?.createdAt).toBeInstanceOf(Date);
-    const { buses } = (stored?.document ?? { buses: [] }) as {
-      buses: Array<{ name?: string; vn_kv: number }>;
+    const { buses, lines } = (stored?.document ?? { buses: [], lines: [] }) as {
+      buses: Array<{ name?: string }>;
+      lines: Array<{ r_ohm_per_km: number }>;
     };
-    expect(buses.slice(0, AWKWARD.length).map((b) => b.vn_kv)).toEqual(AWKWARD);
+    expect(lines.slice(0, AWKWARD.length).map((l) => l.r_ohm_per_km)).toEqual(AWKWARD);
     expect(buses[0]?.name).toBe(AWKWARD_NAME);
   });
 

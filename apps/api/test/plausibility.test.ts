@@ -64,9 +64,19 @@ describe("plausible network documents at save", () => {
     );
   });
 
-  it("refuses a 2 MB network name and a 2 MB element name without echoing them", async () => {
+  it("refuses a 2 MB network name and a too long element name without echoing them", async () => {
     const { owner, projectId } = await savedProject(api.url, "plaus-name", lvFeeder);
-    const long = "x".repeat(2 * 1024 * 1024);
+    // 2 MB: the request's structure scan refuses it before any parsing (docs/limits.md).
+    const huge = await refusedSave(owner.client, projectId, {
+      ...lvFeeder,
+      name: "x".repeat(2 * 1024 * 1024),
+    });
+    expect(huge.message).toMatch(
+      /a string of 2097152 characters \(at "name"\) exceeds JSON_MAX_STRING_LENGTH/,
+    );
+    expect(huge.message.length).toBeLessThan(2_000);
+    // Below that scan's limit, the schema's own (STRING_LIMITS.name, 500) names the field.
+    const long = "x".repeat(5_000);
     const error = await refusedSave(owner.client, projectId, { ...lvFeeder, name: long });
     expect(error.message).toContain("document.name: must be at most 500 characters");
     expect(error.message.length).toBeLessThan(2_000);

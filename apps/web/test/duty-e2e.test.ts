@@ -304,6 +304,8 @@ describe("duty in the browser", () => {
       .poll(() => page.getByTestId("study-options").getByRole("alert").textContent(), STEP)
       .toMatch(/10/);
     expect(await toolbar().locator(".study-options summary").textContent()).toBe("Options (1 refused)");
+    // Closed again: the open options reach down over the side panel's tabs.
+    await toolbar().locator(".study-options summary").click();
     // The properties panel shows the network's study options with the same message, and edits them.
     await page.getByTestId("version-status").click();
     await page.keyboard.press("Escape");

@@ -42,8 +42,9 @@ export function lineFaultResults(
 ): { results: LineFaultResult[]; timings: Record<string, number> } {
   const { fault, case: studyCase, line_faults: lineFaults = [], ...common } = options;
   const timings: Record<string, number> = {};
+  // The document's ids, read once; each fault's new ids join them, so they stay unique.
+  const used = elementIds(network);
   const results = lineFaults.map(({ line, position }) => {
-    const used = elementIds(network);
     const point = unusedId(used, `${line}@${position}`);
     const parts: [string, string] = [unusedId(used, `${line}~from`), unusedId(used, `${line}~to`)];
     const split = network.withLineSplit(line, position, point, parts);

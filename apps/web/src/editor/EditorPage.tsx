@@ -9,7 +9,7 @@ import { EditorProvider } from "./EditorContext.tsx";
 import { EditorWorkspace } from "./EditorWorkspace.tsx";
 import { withBusPositions } from "./model/auto-layout.ts";
 import { emptyDocument, normalizeDocument } from "./model/document.ts";
-import { loadLayout } from "./model/layout.ts";
+import { initialLayout } from "./model/layout.ts";
 
 /** Loads the project's latest version (or starts an empty network) into the editor. */
 export function EditorPage() {
@@ -25,7 +25,7 @@ export function EditorPage() {
     const doc = latest.data
       ? withBusPositions(normalizeDocument(latest.data.document))
       : emptyDocument(project.name);
-    return { doc, version: latest.data?.version ?? null, layout: loadLayout(project.id) };
+    return { doc, version: latest.data?.version ?? null, layout: initialLayout(doc, project.id) };
   }, [latest.data, project]);
   if (latest.isPending) return <Loading label="Loading the network…" />;
   if (latest.isError) return <ErrorMessage error={latest.error} />;

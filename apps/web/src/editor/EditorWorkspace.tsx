@@ -25,7 +25,6 @@ import { DiagramCanvas } from "./canvas/DiagramCanvas.tsx";
 import { diagramDecorations } from "./canvas/decorations.ts";
 import { useEditor } from "./EditorContext.tsx";
 import { EditorToolbar } from "./EditorToolbar.tsx";
-import { saveLayout } from "./model/layout.ts";
 import { Palette } from "./Palette.tsx";
 import { PropertiesPanel } from "./properties/PropertiesPanel.tsx";
 import { SidePanel, type SideTab } from "./SidePanel.tsx";
@@ -38,7 +37,7 @@ import { SaveDialog } from "./versions/SaveDialog.tsx";
 
 /** Palette | diagram | side panel (properties, results, duty, arc flash, versions, assistant). */
 export function EditorWorkspace() {
-  const { projectId, doc, layout, state, canEdit, validation, types } = useEditor();
+  const { projectId, doc, state, canEdit, validation, types } = useEditor();
   const actions = useEditorActions();
   const [options, setOptions] = useState<LiveStudyOptions>(() => loadStudyOptions(projectId));
   const [colourBy, setColourBy] = useState<ColourBy>("duty");
@@ -56,7 +55,6 @@ export function EditorWorkspace() {
     [loadFlow.result, limits],
   );
 
-  useEffect(() => saveLayout(projectId, layout), [projectId, layout]);
   useEffect(() => saveStudyOptions(projectId, options), [projectId, options]);
   useEffect(() => saveEditorStudy(projectId, study), [projectId, study]);
   useEffect(() => saveLoadFlowOptions(projectId, lfOptions), [projectId, lfOptions]);

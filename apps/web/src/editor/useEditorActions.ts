@@ -7,6 +7,7 @@ import {
   anchorOf,
   BUS_HEIGHT,
   BUS_MIN_WIDTH,
+  documentLayout,
   ELEMENT_SIZE,
   keepPositions,
   type Layout,
@@ -135,7 +136,7 @@ export function useEditorActions() {
         });
       },
       /** Replaces the whole network (import), as one undoable step. */
-      replace(doc: EditorDocument, layout: Layout = {}) {
+      replace(doc: EditorDocument, layout: Layout = documentLayout(doc) ?? {}) {
         dispatch({ type: "edit", select: [], update: () => ({ doc, layout }) });
       },
       select(ids: string[]) {

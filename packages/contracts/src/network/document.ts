@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { busSchema } from "./buses.ts";
 import { loadSchema, shuntSchema } from "./consumers.ts";
+import { diagramSchema } from "./diagram.ts";
 import { boundedString } from "./limits.ts";
 import { lineSchema } from "./lines.ts";
 import { externalGridSchema, generatorSchema, motorSchema, staticGeneratorSchema } from "./sources.ts";
@@ -29,10 +30,15 @@ export const networkDocumentSchema = z.strictObject({
   loads: z.array(loadSchema).default([]),
   shunts: z.array(shuntSchema).default([]),
   switches: z.array(switchSchema).default([]),
+  /** Positions of the non-bus symbols on the diagram (absent in documents from before it existed). */
+  diagram: diagramSchema.optional(),
 });
 
 /** The document with every default filled in. */
 export type NetworkDocument = z.infer<typeof networkDocumentSchema>;
 /** What a client may send: defaulted fields are optional. */
 export type NetworkDocumentInput = z.input<typeof networkDocumentSchema>;
-export type ElementCollection = Exclude<keyof NetworkDocument, "schema" | "name" | "frequency_hz">;
+export type ElementCollection = Exclude<
+  keyof NetworkDocument,
+  "schema" | "name" | "frequency_hz" | "diagram"
+>;

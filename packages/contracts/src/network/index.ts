@@ -1,6 +1,7 @@
 export * from "./arc-flash.ts";
 export * from "./buses.ts";
 export * from "./consumers.ts";
+export * from "./diagram.ts";
 export { DisjointSets, IndexDisjointSets } from "./disjoint-sets.ts";
 export * from "./document.ts";
 export { fieldRange } from "./field-ranges.ts";

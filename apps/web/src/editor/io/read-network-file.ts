@@ -1,6 +1,6 @@
 import { type NetworkIssue, validateNetwork } from "@ampflux/contracts";
 import type { ImportReport } from "@ampflux/contracts/importers";
-import { withBusPositions } from "../model/auto-layout.ts";
+import { layoutInWorker } from "../layout/layout-in-worker.ts";
 import { type EditorDocument, normalizeDocument } from "../model/document.ts";
 
 export type ReadResult =
@@ -23,7 +23,12 @@ export async function readNetworkFile(file: File, sequenceFile?: File): Promise<
     const format = detectImportFormat(file.name, text);
     if (format === "ampflux") return readDocumentJson(text);
     const { document, report } = importNetworkFile(file.name, text, format, undefined, { sequence });
-    return { ok: true, document: prepare(document), report, warnings: validateNetwork(document).warnings };
+    return {
+      ok: true,
+      document: await prepare(document),
+      report,
+      warnings: validateNetwork(document).warnings,
+    };
   } catch (error) {
     const line = error instanceof NetworkFileError && error.line ? ` (line ${error.line})` : "";
     return { ok: false, message: `${error instanceof Error ? error.message : error}${line}`, issues: [] };
@@ -31,7 +36,7 @@ export async function readNetworkFile(file: File, sequenceFile?: File): Promise<
 }
 
 /** Looser than the importer: a document with bad element values still opens, to be fixed here. */
-function readDocumentJson(text: string): ReadResult {
+async function readDocumentJson(text: string): Promise<ReadResult> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -47,11 +52,22 @@ function readDocumentJson(text: string): ReadResult {
         message: "this is not a network document (ampflux/network@1)",
         issues: validation.errors,
       };
-    return { ok: true, document: prepare(json as Record<string, unknown>), report: null, warnings: [] };
+    return {
+      ok: true,
+      document: await prepare(json as Record<string, unknown>),
+      report: null,
+      warnings: [],
+    };
   }
-  return { ok: true, document: prepare(validation.document), report: null, warnings: validation.warnings };
+  return {
+    ok: true,
+    document: await prepare(validation.document),
+    report: null,
+    warnings: validation.warnings,
+  };
 }
 
-function prepare(document: object): EditorDocument {
-  return withBusPositions(normalizeDocument(document as Record<string, unknown>));
+/** Buses without a position are placed by the force layout, off the main thread. */
+function prepare(document: object): Promise<EditorDocument> {
+  return layoutInWorker(normalizeDocument(document as Record<string, unknown>));
 }

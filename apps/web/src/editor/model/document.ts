@@ -12,6 +12,8 @@ export type EditorDocument = {
   schema: typeof NETWORK_SCHEMA_ID;
   name: string;
   frequency_hz: 50 | 60;
+  /** Offsets of the non-bus symbols (model/layout.ts keeps it in step with the editor's layout). */
+  diagram?: unknown;
 } & Record<ElementCollection, Element[]>;
 
 export interface Located {

@@ -8,9 +8,9 @@ export interface Point {
 }
 
 /**
- * Positions of non-bus elements, which the network document has no field for: an offset from
- * their anchor (their bus, or the middle of their buses), so they follow when a bus moves.
- * Unconnected elements are anchored at the origin. Kept per project in localStorage.
+ * Positions of non-bus elements: an offset from their anchor (their bus, or the middle of their
+ * buses), so they follow when a bus moves. Unconnected elements are anchored at the origin.
+ * Stored in the document's `diagram.offsets` (withLayout), so a move is saved and versioned.
  */
 export type Layout = Record<string, Point>;
 
@@ -20,9 +20,34 @@ export const BUS_MIN_WIDTH = 160;
 export const BUS_SLOT = 80;
 export const ELEMENT_SIZE = { width: 56, height: 64 };
 
+// Where offsets lived before they were part of the document: read once to migrate old drawings.
 const storageKey = (projectId: string) => `ampflux:layout:${projectId}`;
 
-export function loadLayout(projectId: string): Layout {
+/** The offsets stored in a document, if it has any. */
+export function documentLayout(doc: EditorDocument): Layout | undefined {
+  const diagram = doc.diagram as { offsets?: Layout } | undefined;
+  return diagram?.offsets;
+}
+
+/**
+ * The document with `layout` as its diagram offsets (absent when there are none, so documents
+ * without moved symbols stay as they were).
+ */
+export function withLayout(doc: EditorDocument, layout: Layout): EditorDocument {
+  const { diagram: _previous, ...rest } = doc;
+  if (Object.keys(layout).length === 0) return rest as EditorDocument;
+  return { ...rest, diagram: { offsets: layout } } as EditorDocument;
+}
+
+/**
+ * The layout a loaded document is drawn with: its own offsets, else (a document saved before
+ * offsets were stored in it) what this browser kept in localStorage for the project.
+ */
+export function initialLayout(doc: EditorDocument, projectId: string): Layout {
+  return documentLayout(doc) ?? loadLayout(projectId);
+}
+
+function loadLayout(projectId: string): Layout {
   try {
     const stored = JSON.parse(localStorage.getItem(storageKey(projectId)) ?? "{}") as unknown;
     return stored && typeof stored === "object" ? (stored as Layout) : {};
@@ -31,18 +56,26 @@ export function loadLayout(projectId: string): Layout {
   }
 }
 
-export function saveLayout(projectId: string, layout: Layout): void {
-  try {
-    localStorage.setItem(storageKey(projectId), JSON.stringify(layout));
-  } catch {
-    // Storage full or disabled: positions fall back to the automatic placement.
+
+// Bus positions by id, built once per document (a lookup per terminal would be O(buses²) on
+// a 13,659-bus network); documents are immutable, so the buses array identifies the index.
+const geoIndexes = new WeakMap<Element[], Map<string, Point>>();
+
+function geoIndex(doc: EditorDocument): Map<string, Point> {
+  let index = geoIndexes.get(doc.buses);
+  if (!index) {
+    index = new Map();
+    for (const bus of doc.buses) {
+      const geo = bus.geo as Point | undefined;
+      if (geo && Number.isFinite(geo.x) && Number.isFinite(geo.y)) index.set(bus.id, geo);
+    }
+    geoIndexes.set(doc.buses, index);
   }
+  return index;
 }
 
 export function busGeo(doc: EditorDocument, busId: string): Point | undefined {
-  const bus = doc.buses.find((b) => b.id === busId);
-  const geo = bus?.geo as Point | undefined;
-  return geo && Number.isFinite(geo.x) && Number.isFinite(geo.y) ? geo : undefined;
+  return geoIndex(doc).get(busId);
 }
 
 /** How many elements hang on each bus: a bus bar grows with them. */

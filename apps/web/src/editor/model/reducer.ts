@@ -1,7 +1,7 @@
 import { type DocumentDiff, diffDocuments } from "@ampflux/contracts";
 import type { EditorDocument } from "./document.ts";
 import { type History, record, redo, type Snapshot, startHistory, undo } from "./history.ts";
-import type { Layout } from "./layout.ts";
+import { type Layout, withLayout } from "./layout.ts";
 
 /** A version compared with the editor's network: highlighted on the diagram and listed. */
 export interface VisualDiff {
@@ -38,7 +38,9 @@ export type EditorAction =
   | { type: "saved"; version: number; doc: EditorDocument }
   | { type: "diff"; diff: VisualDiff | null };
 
-export function initialState(doc: EditorDocument, layout: Layout, baseVersion: number | null): EditorState {
+export function initialState(loaded: EditorDocument, layout: Layout, baseVersion: number | null): EditorState {
+  // A layout migrated from localStorage joins the document: it is saved with the next version.
+  const doc = withLayout(loaded, layout);
   return {
     history: startHistory({ doc, layout }),
     selection: [],
@@ -71,7 +73,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const present = state.history.present;
       const { select, doc, layout } = action.update(present);
       const unchanged = doc === present.doc && layout === present.layout;
-      const next = unchanged ? present : { doc, layout };
+      // The layout is part of the document: a move changes it (unsaved, versioned, diffed).
+      const next = unchanged
+        ? present
+        : { doc: layout === present.layout ? doc : withLayout(doc, layout), layout };
       const history = record(state.history, next, action.coalesce ?? null);
       const selection = select ?? action.select ?? keepExisting(state.selection, next);
       const diff = next === present ? state.diff : refreshDiff(state.diff, next.doc);

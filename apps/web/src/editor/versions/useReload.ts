@@ -4,7 +4,7 @@ import { trpc } from "../../trpc.ts";
 import { useEditor } from "../EditorContext.tsx";
 import { withBusPositions } from "../model/auto-layout.ts";
 import { emptyDocument, normalizeDocument } from "../model/document.ts";
-import { loadLayout } from "../model/layout.ts";
+import { initialLayout } from "../model/layout.ts";
 
 /** Loads a saved version (the latest without an argument) into the editor, replacing its state. */
 export function useReload() {
@@ -20,7 +20,7 @@ export function useReload() {
       dispatch({
         type: "load",
         doc: next,
-        layout: loadLayout(projectId),
+        layout: initialLayout(next, projectId),
         baseVersion: loaded?.version ?? null,
       });
       // The history and "latest version" (read by the simulations page) changed with a restore.

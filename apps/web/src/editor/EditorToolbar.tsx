@@ -1,4 +1,3 @@
-import { useReactFlow } from "@xyflow/react";
 import { formatKa } from "../lib/format.ts";
 import { formatLoading, formatVm } from "../load-flow/decorations.ts";
 import { LoadFlowControls } from "../load-flow/LoadFlowControls.tsx";
@@ -13,6 +12,7 @@ import { useEditor } from "./EditorContext.tsx";
 import { ExportButton } from "./io/ExportButton.tsx";
 import { ImportButton } from "./io/ImportButton.tsx";
 import { useEditorActions } from "./useEditorActions.ts";
+import { useFitWholeNetwork } from "./canvas/fit-view.ts";
 
 interface Props {
   options: LiveStudyOptions;
@@ -53,7 +53,7 @@ function liveSummary(study: EditorStudy, live: LiveResults, loadFlow: Props["loa
 export function EditorToolbar({ options, onOptions, onSave, live, study, onStudy, loadFlow }: Props) {
   const { state, dirty, canEdit } = useEditor();
   const actions = useEditorActions();
-  const flow = useReactFlow();
+  const fitWhole = useFitWholeNetwork();
   const { past, future } = state.history;
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Editor">
@@ -75,7 +75,7 @@ export function EditorToolbar({ options, onOptions, onSave, live, study, onStudy
       >
         ↷ Redo
       </button>
-      <button type="button" className="small" onClick={() => flow.fitView({ padding: 0.2, duration: 300 })}>
+      <button type="button" className="small" onClick={() => fitWhole()}>
         Fit view
       </button>
       <span className="divider" />

@@ -3,17 +3,24 @@ import {
   Background,
   type Connection,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from "@xyflow/react";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useEditor } from "../EditorContext.tsx";
 import { useEditorActions } from "../useEditorActions.ts";
 import { BusNodeView } from "./BusNodeView.tsx";
+import { DiagramSearch } from "./DiagramSearch.tsx";
+import { useFitWholeNetwork } from "./fit-view.ts";
 import { ElementNodeView } from "./ElementNodeView.tsx";
+import { OVERVIEW_MAX_ZOOM, usesOverview } from "./level-of-detail.ts";
+import { OverviewCanvas } from "./OverviewCanvas.tsx";
 import type { Decorations, DiagramNode, WireEdge } from "./types.ts";
+import { useCentreOnSelection } from "./useCentreOnSelection.ts";
 import { useDiagram } from "./useDiagram.ts";
 import { WireEdgeView } from "./WireEdgeView.tsx";
 
@@ -23,14 +30,32 @@ export const PALETTE_MIME = "application/x-ampflux-element";
 
 /** The one-line diagram: drop from the palette, wire terminals to buses, move, select. */
 export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
-  const { canEdit, doc } = useEditor();
+  const { canEdit, doc, state } = useEditor();
   const actions = useEditorActions();
   const flow = useReactFlow();
   const { nodes, edges, onNodesChange, onEdgesChange } = useDiagram(decorations);
-  const busIds = new Set(doc.buses.map((b) => b.id));
+  const busIds = useMemo(() => new Set(doc.buses.map((b) => b.id)), [doc.buses]);
+  useCentreOnSelection();
+  // Zoomed out on a large network: one canvas draws it, the DOM nodes are hidden (not removed, so
+  // fit view and the selection still know them). Recomputed only when the zoom crosses the limit.
+  const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_MAX_ZOOM);
+  const overview = usesOverview(nodes.length, zoomedOut ? 0 : 1);
+  const shownNodes = useMemo(
+    () => (overview ? nodes.map((n) => (n.hidden ? n : { ...n, hidden: true })) : nodes),
+    [overview, nodes],
+  );
+  const shownEdges = useMemo(
+    () => (overview ? edges.map((e) => (e.hidden ? e : { ...e, hidden: true })) : edges),
+    [overview, edges],
+  );
   // Fit a loaded network into view once; an empty one keeps its viewport, or the first element
   // dropped would make the view jump and zoom under the user's pointer.
   const [fitOnLoad] = useState(doc.buses.length > 0);
+  const fitWhole = useFitWholeNetwork();
+  const paneReady = useStore((s) => s.width > 0 && s.height > 0);
+  useEffect(() => {
+    if (fitOnLoad && paneReady) fitWhole();
+  }, [fitOnLoad, paneReady, fitWhole]);
 
   const isBus = useCallback((id: string | null) => id !== null && busIds.has(id), [busIds]);
 
@@ -71,8 +96,9 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
       onDrop={onDrop}
     >
       <ReactFlow<DiagramNode, WireEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
+        onlyRenderVisibleElements
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -90,16 +116,26 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
         multiSelectionKeyCode="Shift"
         snapToGrid
         snapGrid={[10, 10]}
-        minZoom={0.1}
+        minZoom={0.005}
         maxZoom={3}
-        fitView={fitOnLoad}
-        fitViewOptions={{ padding: 0.3, maxZoom: 1.2 }}
         proOptions={{ hideAttribution: true }}
       >
-        <Background gap={20} size={1} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeStrokeWidth={3} />
+        {overview ? (
+          <OverviewCanvas doc={doc} decorations={decorations} selection={state.selection} />
+        ) : (
+          <Background gap={20} size={1} />
+        )}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton onClick={fitWhole} title="Fit view" aria-label="Fit view">
+            <svg viewBox="0 0 32 30" aria-hidden="true">
+              <path d="M3.7 11.5v-7h7V1H0v10.5h3.7zM22 1v3.6h7v7H32V1H22zm7 17.9v7h-7V29h10V18.9h-3zM3.7 18.9H0V29h10.7v-3.6H3.7v-6.5z" />
+            </svg>
+          </ControlButton>
+        </Controls>
+        {/* The minimap draws DOM nodes; in the overview the canvas itself shows the whole network. */}
+        {!overview && <MiniMap pannable zoomable nodeStrokeWidth={3} />}
       </ReactFlow>
+      {doc.buses.length > 0 && <DiagramSearch decorations={decorations} />}
       {doc.buses.length === 0 && (
         <div className="diagram-empty">
           <strong>Start drawing</strong>

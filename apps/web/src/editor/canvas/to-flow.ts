@@ -1,9 +1,20 @@
 import { ELEMENT_COLLECTIONS } from "@ampflux/contracts";
 import { KINDS } from "../model/catalog.ts";
 import { type EditorDocument, type Element, terminalBuses } from "../model/document.ts";
-import { busConnections, busGeo, busWidth, elementPositions, type Layout } from "../model/layout.ts";
+import {
+  BUS_HEIGHT,
+  busConnections,
+  busGeo,
+  busWidth,
+  ELEMENT_SIZE,
+  elementPositions,
+  type Layout,
+} from "../model/layout.ts";
 import { ratingOf } from "./rating.ts";
 import type { BusNode, Decorations, DiagramNode, ElementNode, WireEdge } from "./types.ts";
+
+/** A bus node's height: its label row above the bar (styles.css .bus-node). */
+const BUS_NODE_HEIGHT = BUS_HEIGHT;
 
 function busNode(bus: Element, doc: EditorDocument, widths: Map<string, number>, deco: Decorations): BusNode {
   const geo = busGeo(doc, bus.id) ?? { x: 0, y: 0 };
@@ -12,6 +23,9 @@ function busNode(bus: Element, doc: EditorDocument, widths: Map<string, number>,
     id: bus.id,
     type: "bus",
     position: geo,
+    // Sizes before the node is measured, so xyflow can tell whether it is on screen (see useDiagram).
+    initialWidth: widths.get(bus.id) ?? 160,
+    initialHeight: BUS_NODE_HEIGHT,
     data: {
       label: typeof bus.name === "string" && bus.name ? `${bus.id} ${bus.name}` : bus.id,
       vnKv: vn,
@@ -43,6 +57,8 @@ export function toFlow(doc: EditorDocument, layout: Layout, deco: Decorations) {
         id: e.id,
         type: "element",
         position: positions.get(e.id) ?? { x: 0, y: 0 },
+        initialWidth: ELEMENT_SIZE.width,
+        initialHeight: ELEMENT_SIZE.height,
         data: {
           collection,
           label: typeof e.name === "string" && e.name ? `${e.id} ${e.name}` : e.id,

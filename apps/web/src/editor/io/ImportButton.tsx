@@ -1,11 +1,11 @@
 import type { ImportReport } from "@ampflux/contracts/importers";
-import { useReactFlow } from "@xyflow/react";
 import { useRef, useState } from "react";
 import { Dialog } from "../../ui/Dialog.tsx";
 import { useEditor } from "../EditorContext.tsx";
 import { useEditorActions } from "../useEditorActions.ts";
 import { ImportReportView } from "./ImportReportView.tsx";
 import { type ReadResult, readNetworkFile } from "./read-network-file.ts";
+import { useFitWholeNetwork } from "../canvas/fit-view.ts";
 
 /**
  * Opens a network file (MATPOWER, PSS/E RAW, IEEE CDF, pandapower or AmpFlux JSON) into the
@@ -14,7 +14,7 @@ import { type ReadResult, readNetworkFile } from "./read-network-file.ts";
 export function ImportButton() {
   const { canEdit, dirty } = useEditor();
   const actions = useEditorActions();
-  const flow = useReactFlow();
+  const fitWhole = useFitWholeNetwork();
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<{ name: string; result: ReadResult } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -32,7 +32,7 @@ export function ImportButton() {
     if (result.ok) {
       actions.replace(result.document);
       setReport(result.report);
-      setTimeout(() => flow.fitView({ padding: 0.2, duration: 300 }), 50);
+      setTimeout(() => fitWhole(), 50);
     }
   };
   return (

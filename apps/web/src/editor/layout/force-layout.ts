@@ -6,7 +6,14 @@
 // network gets the same drawing, in a Web Worker (layout.worker.ts) or in a test.
 
 import { BRANCH_COLLECTIONS, BUS_FIELDS } from "@ampflux/contracts";
-import { forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from "d3-force";
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from "d3-force";
 import type { EditorDocument } from "../model/document.ts";
 import { type Rect, removeOverlaps } from "./remove-overlaps.ts";
 import { BUS_HEIGHT, busConnections, busGeo, busWidth, ELEMENT_SIZE, type Point } from "../model/layout.ts";
@@ -113,10 +120,11 @@ export function forceLayout(doc: EditorDocument): Map<string, Point> {
     .alphaDecay(1 - 0.001 ** (1 / ticks))
     .force(
       "link",
-      forceLink<BusNode, { source: string; target: string }>(
+      forceLink<BusNode, SimulationLinkDatum<BusNode>>(
         links.filter(([a, b]) => nodes.has(a) && nodes.has(b)).map(([source, target]) => ({ source, target })),
       )
         .id((n) => n.id)
+        // After initialisation d3 has replaced the ids by the nodes themselves.
         .distance((l) => (l.source as BusNode).radius + (l.target as BusNode).radius),
     )
     .force("charge", forceManyBody<BusNode>().strength(-spacing).theta(1.2))

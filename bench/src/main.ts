@@ -1,13 +1,14 @@
 // `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
 // api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
 // plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
-// Flags: --only engine,cli-cold,browser,native,duty,arc-flash,loadflow,report,import,psse-import,api,worker,n1-load-flow (default all), --quick (small cases, short runs).
+// Flags: --only engine,cli-cold,browser,native,duty,arc-flash,loadflow,report,import,psse-import,api,worker,n1-load-flow,editor (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { benchApiLoad } from "./api-load.ts";
+import { benchEditor } from "./editor.ts";
 import { arcFlashTable, benchArcFlash } from "./engine/arc-flash.ts";
 import { benchEngineBrowser } from "./engine/browser.ts";
 import { benchCliCold } from "./engine/cli-cold.ts";
@@ -36,6 +37,7 @@ const PARTS = [
   "api",
   "worker",
   "n1-load-flow",
+  "editor",
 ] as const;
 // `pnpm bench -- --only duty` hands the script a literal "--" first: not a positional argument.
 const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
@@ -201,6 +203,31 @@ if (only.has("n1-load-flow")) {
           `${n.medianIterations} / ${n.documentStartMedianIterations}`,
         ],
         ["contingencies not converged", n.notConverged],
+      ],
+    )}`,
+  );
+}
+if (only.has("editor")) {
+  const e = await benchEditor();
+  results.editor = e;
+  const frames = (f: { frames: number; p50Ms: number; p95Ms: number; maxMs: number }) =>
+    `${f.p50Ms} / ${f.p95Ms} / ${f.maxMs} (${f.frames} frames)`;
+  console.log(
+    `\n## Editor in Chromium (issue 23 goals)\n\n${table(
+      ["measure", "value", "goal"],
+      [
+        ["case1354pegase import: file chosen → drawn, ms", e.import1354.ms, "≤ 2,000"],
+        [
+          "  long tasks meanwhile: count / longest ms / blocked ms (beyond 50 ms each)",
+          `${e.import1354.longTasks} / ${e.import1354.longestTaskMs} / ${e.import1354.blockedMs}`,
+          "responsive",
+        ],
+        ["case13659pegase open: navigation → diagram drawn, ms", e.open13659.diagramMs, "≤ 3,000"],
+        ["case13659pegase open: navigation → live Ik'' shown, ms", e.open13659.liveResultsMs, ""],
+        ["case13659pegase pan, zoomed out: frame ms p50 / p95 / max", frames(e.pan13659Overview), "≤ 33"],
+        ["case13659pegase wheel zoom, zoomed out: frame ms p50 / p95 / max", frames(e.zoom13659Overview), "≤ 33"],
+        ["case13659pegase pan, zoomed in (symbols): frame ms p50 / p95 / max", frames(e.pan13659Symbols), "≤ 33"],
+        ["case9241pegase edit → new live max Ik'' shown, ms", e.recalc9241.ms, "≤ 500"],
       ],
     )}`,
   );

@@ -144,12 +144,22 @@ export async function benchEditor(): Promise<EditorBench> {
   const browser = await launchChromium();
   try {
     const session = createApiClient({ url: api.url });
-    await session.auth.signUp.mutate({ email: EMAIL, password: PASSWORD, name: "Bench", companyName: "Bench Co" });
+    await session.auth.signUp.mutate({
+      email: EMAIL,
+      password: PASSWORD,
+      name: "Bench",
+      companyName: "Bench Co",
+    });
     await api.deps.database.db.update(licenses).set({ maxBusesPerStudy: 10_000_000 });
     const save = async (name: string, document: NetworkDocument | null) => {
       const project = await session.projects.create.mutate({ name });
       if (document)
-        await session.circuits.save.mutate({ projectId: project.id, baseVersion: null, message: "bench", document });
+        await session.circuits.save.mutate({
+          projectId: project.id,
+          baseVersion: null,
+          message: "bench",
+          document,
+        });
       return project.id;
     };
     const empty = await save("import 1354", null);
@@ -196,7 +206,11 @@ export async function benchEditor(): Promise<EditorBench> {
     await page.goto(editor(big));
     await page.getByTestId("diagram-overview").waitFor(WAIT);
     const diagramMs = Date.now() - opened;
-    await page.waitForFunction(() => /Ik''/.test(document.querySelector('[data-testid="live-summary"]')?.textContent ?? ""), null, WAIT);
+    await page.waitForFunction(
+      () => /Ik''/.test(document.querySelector('[data-testid="live-summary"]')?.textContent ?? ""),
+      null,
+      WAIT,
+    );
     const liveResultsMs = Date.now() - opened;
     const pan13659Overview = await framesDuring(page, () => pan(page));
     const zoom13659Overview = await framesDuring(page, () => zoom(page));
@@ -206,7 +220,11 @@ export async function benchEditor(): Promise<EditorBench> {
     // case9241pegase: change the external grid's Sk''max → the new max Ik'' in the toolbar.
     await page.goto(editor(live));
     const summary = page.getByTestId("live-summary");
-    await page.waitForFunction(() => /Ik''/.test(document.querySelector('[data-testid="live-summary"]')?.textContent ?? ""), null, WAIT);
+    await page.waitForFunction(
+      () => /Ik''/.test(document.querySelector('[data-testid="live-summary"]')?.textContent ?? ""),
+      null,
+      WAIT,
+    );
     await jumpTo(page, grid9241);
     await page.getByRole("tab", { name: "Properties" }).click();
     const field = page.getByTestId("properties").locator('[data-field="s_sc_max_mva"]');
@@ -215,10 +233,14 @@ export async function benchEditor(): Promise<EditorBench> {
       (previous) =>
         new Promise<number>((resolve) => {
           const w = window as unknown as { __edited?: number };
-          document.addEventListener("input", () => (w.__edited ??= performance.now()), { capture: true, once: true });
+          document.addEventListener("input", () => (w.__edited ??= performance.now()), {
+            capture: true,
+            once: true,
+          });
           const check = () => {
             const text = document.querySelector('[data-testid="live-summary"]')?.textContent ?? "";
-            if (w.__edited !== undefined && text !== previous && /Ik''/.test(text)) resolve(performance.now() - w.__edited);
+            if (w.__edited !== undefined && text !== previous && /Ik''/.test(text))
+              resolve(performance.now() - w.__edited);
             else requestAnimationFrame(check);
           };
           requestAnimationFrame(check);

@@ -225,8 +225,16 @@ if (only.has("editor")) {
         ["case13659pegase open: navigation → diagram drawn, ms", e.open13659.diagramMs, "≤ 3,000"],
         ["case13659pegase open: navigation → live Ik'' shown, ms", e.open13659.liveResultsMs, ""],
         ["case13659pegase pan, zoomed out: frame ms p50 / p95 / max", frames(e.pan13659Overview), "≤ 33"],
-        ["case13659pegase wheel zoom, zoomed out: frame ms p50 / p95 / max", frames(e.zoom13659Overview), "≤ 33"],
-        ["case13659pegase pan, zoomed in (symbols): frame ms p50 / p95 / max", frames(e.pan13659Symbols), "≤ 33"],
+        [
+          "case13659pegase wheel zoom, zoomed out: frame ms p50 / p95 / max",
+          frames(e.zoom13659Overview),
+          "≤ 33",
+        ],
+        [
+          "case13659pegase pan, zoomed in (symbols): frame ms p50 / p95 / max",
+          frames(e.pan13659Symbols),
+          "≤ 33",
+        ],
         ["case9241pegase edit → new live max Ik'' shown, ms", e.recalc9241.ms, "≤ 500"],
       ],
     )}`,

@@ -1,7 +1,7 @@
 import { diffDocuments, validateNetwork } from "@ampflux/contracts";
 import { describe, expect, it } from "vitest";
 import { searchElements, voltageLevels } from "../src/editor/canvas/DiagramSearch.tsx";
-import { emptyDocument, type EditorDocument } from "../src/editor/model/document.ts";
+import { type EditorDocument, emptyDocument } from "../src/editor/model/document.ts";
 import { documentLayout, withLayout } from "../src/editor/model/layout.ts";
 import { editorReducer, initialState } from "../src/editor/model/reducer.ts";
 
@@ -77,6 +77,8 @@ describe("find box", () => {
     expect(searchElements(elements, "  ")).toEqual([]);
   });
   it("lists the voltage levels highest first, once each", () => {
-    expect(voltageLevels([{ vn_kv: 0.4 }, { vn_kv: 220 }, { vn_kv: 0.4 }, { vn_kv: "x" }])).toEqual([220, 0.4]);
+    expect(voltageLevels([{ vn_kv: 0.4 }, { vn_kv: 220 }, { vn_kv: 0.4 }, { vn_kv: "x" }])).toEqual([
+      220, 0.4,
+    ]);
   });
 });

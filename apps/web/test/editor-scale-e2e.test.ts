@@ -42,7 +42,10 @@ async function insideDiagram(p: Page, selector: string) {
   const box = await p.locator(selector).boundingBox();
   if (!pane || !box) return false;
   return (
-    box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height
+    box.x >= pane.x &&
+    box.y >= pane.y &&
+    box.x + box.width <= pane.x + pane.width &&
+    box.y + box.height <= pane.y + pane.height
   );
 }
 
@@ -60,7 +63,10 @@ async function importCase(p: Page, name: string) {
     mimeType: "text/plain",
     buffer: Buffer.from(matpower(name)),
   });
-  await p.getByRole("dialog", { name: `Imported ${name}.m` }).getByRole("button", { name: "Close" }).click(LONG);
+  await p
+    .getByRole("dialog", { name: `Imported ${name}.m` })
+    .getByRole("button", { name: "Close" })
+    .click(LONG);
 }
 
 /** Searches an id and takes the first match (Enter), as a user jumps to it. */
@@ -90,7 +96,11 @@ async function pageFitsWindow(p: Page) {
 
 describe("large networks in the editor", () => {
   it("imports case118 laid out in one readable drawing that fit view shows whole", async () => {
-    await signUp(page, stack.webUrl, { name: "Ada Scale", email: "ada@example.com", company: "Scale Grid Ltd" });
+    await signUp(page, stack.webUrl, {
+      name: "Ada Scale",
+      email: "ada@example.com",
+      company: "Scale Grid Ltd",
+    });
     await newProject(page, "IEEE 118");
     await importCase(page, "case118");
     await page.locator('.react-flow__node[data-id="69"]').waitFor();
@@ -166,7 +176,9 @@ describe("large networks in the editor", () => {
     await page.getByRole("link", { name: "Projects" }).click();
     await page.getByRole("link", { name: "PEGASE 1354" }).click();
     await page.getByRole("link", { name: "Members" }).click();
-    await page.getByLabel("User", { exact: true }).selectOption({ label: "Grace Viewer (grace@example.com)" });
+    await page
+      .getByLabel("User", { exact: true })
+      .selectOption({ label: "Grace Viewer (grace@example.com)" });
     await page.getByLabel("Role", { exact: true }).selectOption("viewer");
     await page.getByRole("button", { name: "Add" }).click();
     await expect.poll(() => page.getByRole("table").textContent(), STEP).toContain("grace@example.com");

@@ -12,7 +12,9 @@ import { BUS_HEIGHT, widthsOf } from "../src/editor/model/layout.ts";
 
 const matpower = (name: string): EditorDocument => {
   const text = readFileSync(new URL(`../../../../shared/data/matpower/${name}.m`, import.meta.url), "utf8");
-  return normalizeDocument(importNetworkFile(`${name}.m`, text, "matpower").document as Record<string, unknown>);
+  return normalizeDocument(
+    importNetworkFile(`${name}.m`, text, "matpower").document as Record<string, unknown>,
+  );
 };
 
 interface Box {

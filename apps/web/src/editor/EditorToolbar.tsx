@@ -8,11 +8,11 @@ import { maxCurrent } from "../results/colour.ts";
 import type { LiveStudyOptions } from "../results/protocol.ts";
 import { StudyControls } from "../results/StudyControls.tsx";
 import type { LiveResults } from "../results/useLiveResults.ts";
+import { useFitWholeNetwork } from "./canvas/fit-view.ts";
 import { useEditor } from "./EditorContext.tsx";
 import { ExportButton } from "./io/ExportButton.tsx";
 import { ImportButton } from "./io/ImportButton.tsx";
 import { useEditorActions } from "./useEditorActions.ts";
-import { useFitWholeNetwork } from "./canvas/fit-view.ts";
 
 interface Props {
   options: LiveStudyOptions;

@@ -26,7 +26,15 @@ export function searchElements(
     const id = e.id.toLowerCase();
     const name = e.name.toLowerCase();
     const score =
-      id === q ? 0 : id.startsWith(q) ? 1 : name.startsWith(q) ? 2 : id.includes(q) || name.includes(q) ? 3 : -1;
+      id === q
+        ? 0
+        : id.startsWith(q)
+          ? 1
+          : name.startsWith(q)
+            ? 2
+            : id.includes(q) || name.includes(q)
+              ? 3
+              : -1;
     if (score >= 0) scored.push([score, e]);
   }
   return scored
@@ -56,7 +64,11 @@ export function DiagramSearch({ decorations }: { decorations: Decorations }) {
   const elements = useMemo(
     () =>
       ELEMENT_COLLECTIONS.flatMap((c) =>
-        doc[c].map((e) => ({ id: e.id, name: typeof e.name === "string" ? e.name : "", kind: KINDS[c].label })),
+        doc[c].map((e) => ({
+          id: e.id,
+          name: typeof e.name === "string" ? e.name : "",
+          kind: KINDS[c].label,
+        })),
       ),
     [doc],
   );
@@ -96,7 +108,7 @@ export function DiagramSearch({ decorations }: { decorations: Decorations }) {
   };
 
   return (
-    <div className="diagram-search" role="search">
+    <search className="diagram-search">
       <div className="diagram-search-row">
         <input
           type="search"
@@ -117,7 +129,8 @@ export function DiagramSearch({ decorations }: { decorations: Decorations }) {
           {matches.slice(0, SHOWN).map((m) => (
             <li key={m.id}>
               <button type="button" className="link" onClick={() => jump(m.id)}>
-                <strong>{m.id}</strong> {m.name && <span>{m.name}</span>} <span className="muted">{m.kind}</span>
+                <strong>{m.id}</strong> {m.name && <span>{m.name}</span>}{" "}
+                <span className="muted">{m.kind}</span>
               </button>
             </li>
           ))}
@@ -125,7 +138,11 @@ export function DiagramSearch({ decorations }: { decorations: Decorations }) {
         </ul>
       )}
       <div className="diagram-search-row">
-        <select aria-label="Select buses of a voltage level" value="" onChange={(e) => byLevel(e.target.value)}>
+        <select
+          aria-label="Select buses of a voltage level"
+          value=""
+          onChange={(e) => byLevel(e.target.value)}
+        >
           <option value="">Voltage level…</option>
           {levels.map((kv) => (
             <option key={kv} value={kv}>
@@ -152,6 +169,6 @@ export function DiagramSearch({ decorations }: { decorations: Decorations }) {
           {note}
         </p>
       )}
-    </div>
+    </search>
   );
 }

@@ -28,8 +28,15 @@ function geometry(doc: EditorDocument, deco: Decorations, selection: readonly st
     if (!geo) continue;
     const width = widths.get(bus.id) ?? 0;
     centre.set(bus.id, { x: geo.x + width / 2, y: geo.y + BAR_Y });
-    const colour = deco.arcFlash.get(bus.id)?.colour ?? deco.duty.get(bus.id)?.colour ?? deco.results.get(bus.id)?.colour;
-    bars.push({ x: geo.x, y: geo.y + BAR_Y, width, colour: colour ?? BAR_COLOUR, selected: selected.has(bus.id) });
+    const colour =
+      deco.arcFlash.get(bus.id)?.colour ?? deco.duty.get(bus.id)?.colour ?? deco.results.get(bus.id)?.colour;
+    bars.push({
+      x: geo.x,
+      y: geo.y + BAR_Y,
+      width,
+      colour: colour ?? BAR_COLOUR,
+      selected: selected.has(bus.id),
+    });
   }
   const links = busLinks(doc);
   const segments = new Float64Array(links.length * 4);

@@ -1,4 +1,10 @@
-import { getNodesBounds, getViewportForBounds, type ReactFlowInstance, useReactFlow, useStoreApi } from "@xyflow/react";
+import {
+  getNodesBounds,
+  getViewportForBounds,
+  type ReactFlowInstance,
+  useReactFlow,
+  useStoreApi,
+} from "@xyflow/react";
 import { useCallback } from "react";
 import type { DiagramNode, WireEdge } from "./types.ts";
 

@@ -1,11 +1,11 @@
 import type { ImportReport } from "@ampflux/contracts/importers";
 import { useRef, useState } from "react";
 import { Dialog } from "../../ui/Dialog.tsx";
+import { useFitWholeNetwork } from "../canvas/fit-view.ts";
 import { useEditor } from "../EditorContext.tsx";
 import { useEditorActions } from "../useEditorActions.ts";
 import { ImportReportView } from "./ImportReportView.tsx";
 import { type ReadResult, readNetworkFile } from "./read-network-file.ts";
-import { useFitWholeNetwork } from "../canvas/fit-view.ts";
 
 /**
  * Opens a network file (MATPOWER, PSS/E RAW, IEEE CDF, pandapower or AmpFlux JSON) into the

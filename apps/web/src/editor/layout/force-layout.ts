@@ -15,8 +15,8 @@ import {
   type SimulationNodeDatum,
 } from "d3-force";
 import type { EditorDocument } from "../model/document.ts";
-import { type Rect, removeOverlaps } from "./remove-overlaps.ts";
 import { BUS_HEIGHT, busConnections, busGeo, busWidth, ELEMENT_SIZE, type Point } from "../model/layout.ts";
+import { type Rect, removeOverlaps } from "./remove-overlaps.ts";
 
 /**
  * The height a bus bar's drawing needs: the bar, its label row, and a symbol with its label above
@@ -121,7 +121,9 @@ export function forceLayout(doc: EditorDocument): Map<string, Point> {
     .force(
       "link",
       forceLink<BusNode, SimulationLinkDatum<BusNode>>(
-        links.filter(([a, b]) => nodes.has(a) && nodes.has(b)).map(([source, target]) => ({ source, target })),
+        links
+          .filter(([a, b]) => nodes.has(a) && nodes.has(b))
+          .map(([source, target]) => ({ source, target })),
       )
         .id((n) => n.id)
         // After initialisation d3 has replaced the ids by the nodes themselves.
@@ -131,13 +133,24 @@ export function forceLayout(doc: EditorDocument): Map<string, Point> {
     .stop();
   simulation.tick(ticks);
   // A few steps of collision at the end spread the crowded centre; removeOverlaps finishes.
-  simulation.force("collide", forceCollide<BusNode>((n) => n.radius)).alpha(0.05).tick(COLLIDE_TICKS);
+  simulation
+    .force(
+      "collide",
+      forceCollide<BusNode>((n) => n.radius),
+    )
+    .alpha(0.05)
+    .tick(COLLIDE_TICKS);
 
   // Boxes (bar, label, symbols above and below) around each bar's centre; none may overlap.
   const boxes = new Map<BusNode, Rect>(
     list.map((n) => [
       n,
-      { x: (n.x ?? 0) - n.width / 2, y: (n.y ?? 0) - BUS_BOX_HEIGHT / 2, width: n.width, height: BUS_BOX_HEIGHT },
+      {
+        x: (n.x ?? 0) - n.width / 2,
+        y: (n.y ?? 0) - BUS_BOX_HEIGHT / 2,
+        width: n.width,
+        height: BUS_BOX_HEIGHT,
+      },
     ]),
   );
   const pinned = new Set([...nodes.values()].filter((n) => n.fx !== undefined).map((n) => boxes.get(n)));

@@ -15,7 +15,9 @@ export async function layoutInWorker(doc: EditorDocument): Promise<EditorDocumen
   const id = ++nextId;
   const running = worker;
   const placed = await new Promise<Array<[string, Point]>>((resolve, reject) => {
-    const onMessage = (event: MessageEvent<{ id: number; placed?: Array<[string, Point]>; error?: string }>) => {
+    const onMessage = (
+      event: MessageEvent<{ id: number; placed?: Array<[string, Point]>; error?: string }>,
+    ) => {
       if (event.data.id !== id) return;
       running.removeEventListener("message", onMessage);
       if (event.data.error !== undefined) reject(new Error(`automatic layout failed: ${event.data.error}`));
@@ -25,5 +27,8 @@ export async function layoutInWorker(doc: EditorDocument): Promise<EditorDocumen
     running.postMessage({ id, doc });
   });
   const positions = new Map(placed);
-  return { ...doc, buses: doc.buses.map((b) => (positions.has(b.id) ? { ...b, geo: positions.get(b.id) } : b)) };
+  return {
+    ...doc,
+    buses: doc.buses.map((b) => (positions.has(b.id) ? { ...b, geo: positions.get(b.id) } : b)),
+  };
 }

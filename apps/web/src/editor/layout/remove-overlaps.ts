@@ -20,7 +20,8 @@ class GridHash {
   private keys(r: Rect): string[] {
     const keys: string[] = [];
     for (let cx = Math.floor(r.x / CELL); cx <= Math.floor((r.x + r.width) / CELL); cx++)
-      for (let cy = Math.floor(r.y / CELL); cy <= Math.floor((r.y + r.height) / CELL); cy++) keys.push(`${cx},${cy}`);
+      for (let cy = Math.floor(r.y / CELL); cy <= Math.floor((r.y + r.height) / CELL); cy++)
+        keys.push(`${cx},${cy}`);
     return keys;
   }
 

@@ -56,7 +56,6 @@ function loadLayout(projectId: string): Layout {
   }
 }
 
-
 // Bus positions by id, built once per document (a lookup per terminal would be O(buses²) on
 // a 13,659-bus network); documents are immutable, so the buses array identifies the index.
 const geoIndexes = new WeakMap<Element[], Map<string, Point>>();

@@ -38,7 +38,11 @@ export type EditorAction =
   | { type: "saved"; version: number; doc: EditorDocument }
   | { type: "diff"; diff: VisualDiff | null };
 
-export function initialState(loaded: EditorDocument, layout: Layout, baseVersion: number | null): EditorState {
+export function initialState(
+  loaded: EditorDocument,
+  layout: Layout,
+  baseVersion: number | null,
+): EditorState {
   // A layout migrated from localStorage joins the document: it is saved with the next version.
   const doc = withLayout(loaded, layout);
   return {

@@ -154,6 +154,7 @@ export function forceLayout(doc: EditorDocument): Map<string, Point> {
     ]),
   );
   const pinned = new Set([...nodes.values()].filter((n) => n.fx !== undefined).map((n) => boxes.get(n)));
+  if (pinned.size === 0) spreadOut([...boxes.values()]);
   removeOverlaps([...boxes.values()], (r) => pinned.has(r));
   const placed = new Map<string, Point>();
   for (const n of free) {
@@ -164,6 +165,30 @@ export function forceLayout(doc: EditorDocument): Map<string, Point> {
     });
   }
   return placed;
+}
+
+/**
+ * Many-body repulsion packs a large network's centre tighter than its boxes need; scaling the
+ * drawing about its centre until the boxes cover at most MAX_DENSITY of its bounding area leaves
+ * removeOverlaps a few local moves instead of long searches for free space.
+ */
+const MAX_DENSITY = 0.2;
+
+function spreadOut(boxes: Rect[]): void {
+  if (boxes.length < 2) return;
+  const xs = boxes.map((b) => b.x + b.width / 2);
+  const ys = boxes.map((b) => b.y + b.height / 2);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const area = Math.max(1, (maxX - minX) * (maxY - minY));
+  const covered = boxes.reduce((s, b) => s + b.width * b.height, 0);
+  const scale = Math.sqrt(covered / area / MAX_DENSITY);
+  if (scale <= 1) return;
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  boxes.forEach((b, i) => {
+    b.x = cx + ((xs[i] as number) - cx) * scale - b.width / 2;
+    b.y = cy + ((ys[i] as number) - cy) * scale - b.height / 2;
+  });
 }
 
 /** The document with every bus placed (unchanged when all already have a position). */

@@ -4,7 +4,8 @@
 import type { Command } from "../args.ts";
 import type { Io } from "../io.ts";
 import { applyDefaultTypes } from "../study/default-types.ts";
-import { runStudy } from "../study/engine.ts";
+import { explainStudy, runStudy } from "../study/engine.ts";
+import { formatExplanation } from "../study/explanation.ts";
 import { loadInput } from "../study/input.ts";
 import { writeStudyLabels } from "../study/labels.ts";
 import { studyRequest } from "../study/options.ts";
@@ -16,11 +17,16 @@ const tell = (io: Io, lines: string[]) => {
 };
 
 export async function study(command: Command, io: Io): Promise<void> {
-  const { file, seq, format, labels, options, defaultTypes } = studyRequest(command);
+  const { file, seq, format, labels, options, defaultTypes, explain } = studyRequest(command);
   const input = await loadInput(io, file, seq);
   tell(io, input.notes);
   const typed = applyDefaultTypes(input.document, defaultTypes);
   tell(io, typed.notes);
+  if (explain !== undefined) {
+    const explanation = await explainStudy(typed.document, options, explain, input.label);
+    io.stdout.write(format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
+    return;
+  }
   const result = await runStudy(typed.document, options, input.label);
   const output = render(result, format);
   io.stdout.write(output.stdout);

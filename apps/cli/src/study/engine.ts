@@ -1,6 +1,7 @@
 // Runs the study in the WASM core and turns its input errors into command-line problems.
 
 import {
+  type BusResultExplanation,
   describeInputIssue,
   type ShortCircuitOptionsInput,
   type ShortCircuitResult,
@@ -58,6 +59,29 @@ export async function runStudy(
   } catch (error) {
     if (error instanceof ShortCircuitInputError)
       throw inputError(...describeIssues(error, label, options, document));
+    throw error;
+  }
+}
+
+/** "Why this number" for one bus (--explain BUS); input errors as runStudy reports them. */
+export async function explainStudy(
+  document: unknown,
+  options: ShortCircuitOptionsInput,
+  bus: string,
+  label: string,
+): Promise<BusResultExplanation> {
+  const core = await loadCore();
+  // --explain leaves out the flags of the study's other outputs (checked with the flags).
+  const { buses: _b, branches: _r, line_faults: _l, duty: _d, duty_current: _c, arc_flash: _a, arc_flash_max_duration_s: _m, ...explained } =
+    options;
+  try {
+    return core.explainBusResult(document, explained, bus);
+  } catch (error) {
+    if (error instanceof ShortCircuitInputError) {
+      const unknownBus = error.issues.find((i) => i.path[0] === "bus");
+      if (unknownBus) throw inputError(`--explain ${bus}: ${unknownBus.message} in ${label}`);
+      throw inputError(...describeIssues(error, label, options, document));
+    }
     throw error;
   }
 }

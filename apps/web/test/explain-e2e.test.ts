@@ -59,7 +59,10 @@ describe("why this number in the browser", () => {
       "c = 1.10: medium and high voltage (Un > 1 kV): c_max = 1.10",
     );
     const grid = dialog.getByTestId("explain-parts").locator('tr[data-element="grid"]');
-    expect(Number.parseFloat((await grid.locator("td").nth(2).textContent()) ?? "")).toBeCloseTo(handIkss(), 3);
+    expect(Number.parseFloat((await grid.locator("td").nth(2).textContent()) ?? "")).toBeCloseTo(
+      handIkss(),
+      3,
+    );
     expect(await dialog.textContent()).toContain("K_T");
     await page.screenshot({ path: screenshotPath("explain-dialog") });
     await dialog.getByRole("button", { name: "Close" }).click();

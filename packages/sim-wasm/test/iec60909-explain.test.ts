@@ -149,7 +149,8 @@ describe("partial currents add up to I''k", () => {
         const part = e.contributions.parts.find((p) => p.element === m.element);
         // The engine's I''kG is at the machine's bus; the part is at the fault bus: equal where
         // both are at one voltage level (F6: G3, F7: the motors).
-        if (part && part.bus === bus) expect(relative(part.current.magnitude_ka, m.ikss_ka)).toBeLessThan(1e-9);
+        if (part && part.bus === bus)
+          expect(relative(part.current.magnitude_ka, m.ikss_ka)).toBeLessThan(1e-9);
         expect(m.mu).toBeLessThanOrEqual(1);
         if (m.kind === "motor") expect(m.q).not.toBeNull();
         else expect(m.q).toBeNull();

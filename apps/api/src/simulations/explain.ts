@@ -27,6 +27,9 @@ export function explainInline(
     }
     // A network the solver cannot handle (singular): the study of that version fails the same way.
     const message = error instanceof Error ? error.message : String(error);
-    throw new TRPCError({ code: "UNPROCESSABLE_CONTENT", message: `the network cannot be studied: ${message}` });
+    throw new TRPCError({
+      code: "UNPROCESSABLE_CONTENT",
+      message: `the network cannot be studied: ${message}`,
+    });
   }
 }

@@ -24,7 +24,9 @@ export async function study(command: Command, io: Io): Promise<void> {
   tell(io, typed.notes);
   if (explain !== undefined) {
     const explanation = await explainStudy(typed.document, options, explain, input.label);
-    io.stdout.write(format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
+    io.stdout.write(
+      format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation),
+    );
     return;
   }
   const result = await runStudy(typed.document, options, input.label);

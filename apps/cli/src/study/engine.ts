@@ -72,8 +72,16 @@ export async function explainStudy(
 ): Promise<BusResultExplanation> {
   const core = await loadCore();
   // --explain leaves out the flags of the study's other outputs (checked with the flags).
-  const { buses: _b, branches: _r, line_faults: _l, duty: _d, duty_current: _c, arc_flash: _a, arc_flash_max_duration_s: _m, ...explained } =
-    options;
+  const {
+    buses: _b,
+    branches: _r,
+    line_faults: _l,
+    duty: _d,
+    duty_current: _c,
+    arc_flash: _a,
+    arc_flash_max_duration_s: _m,
+    ...explained
+  } = options;
   try {
     return core.explainBusResult(document, explained, bus);
   } catch (error) {

@@ -8,7 +8,8 @@ import { DIGITS, fixed } from "./numbers.ts";
 const ka = (v: number) => `${fixed(v, DIGITS.ka)} kA`;
 const ohm = (z: { r_ohm: number; x_ohm: number; r_over_x: number | null }) =>
   `${fixed(z.r_ohm, DIGITS.ohm)} + j${fixed(z.x_ohm, DIGITS.ohm)} Ω (R/X ${fixed(z.r_over_x, DIGITS.ratio, "–")})`;
-const factor = (f: { name: string; value: number; clause: string }) => `${f.name} = ${f.value.toFixed(6)} (${f.clause})`;
+const factor = (f: { name: string; value: number; clause: string }) =>
+  `${f.name} = ${f.value.toFixed(6)} (${f.clause})`;
 
 export function formatExplanation(e: BusResultExplanation): string {
   const r = e.result;
@@ -57,7 +58,9 @@ export function formatExplanation(e: BusResultExplanation): string {
   if (e.branches.length > 0) {
     lines.push("", "Branch currents at this fault");
     for (const b of e.branches)
-      lines.push(`  ${b.branch.padEnd(12)} at ${b.bus.padEnd(10)} ${ka(b.ikss_ka).padStart(12)} ∠${fixed(b.angle_deg, DIGITS.deg)}°`);
+      lines.push(
+        `  ${b.branch.padEnd(12)} at ${b.bus.padEnd(10)} ${ka(b.ikss_ka).padStart(12)} ∠${fixed(b.angle_deg, DIGITS.deg)}°`,
+      );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -159,5 +159,13 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
   const defaultTypes = parseDefaultTypes(flags["default-type"], problems);
   checkRanges(options, problems);
   if (problems.length > 0) throw usageError(...problems);
-  return { file: args.file ?? "", seq: flags.seq, format, labels, options, defaultTypes, explain: flags.explain };
+  return {
+    file: args.file ?? "",
+    seq: flags.seq,
+    format,
+    labels,
+    options,
+    defaultTypes,
+    explain: flags.explain,
+  };
 }

@@ -71,7 +71,8 @@ export function ExplanationView({ e }: { e: BusResultExplanation }) {
         </p>
         {e.transformer_factors.length > 0 && (
           <p className="small">
-            Network transformers: {e.transformer_factors.map((t) => `${t.element} K_T = ${t.value.toFixed(4)}`).join(", ")}{" "}
+            Network transformers:{" "}
+            {e.transformer_factors.map((t) => `${t.element} K_T = ${t.value.toFixed(4)}`).join(", ")}{" "}
             <span className="muted">({e.transformer_factors[0]?.clause})</span>
           </p>
         )}

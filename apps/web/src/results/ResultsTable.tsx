@@ -61,9 +61,7 @@ export function ResultsTable({
               </button>
             </th>
           ))}
-          {onExplain && (
-            <th aria-label="Explanation" />
-          )}
+          {onExplain && <th aria-label="Explanation" />}
         </tr>
       </thead>
       <tbody>

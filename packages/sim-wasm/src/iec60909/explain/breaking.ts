@@ -29,7 +29,11 @@ export function explainBreaking(p: BreakingInputs): BusResultExplanation["breaki
   const { options } = p;
   const common = { t_min_s: options.tmin_s, ib_ka: p.ibKa, clause: CLAUSE };
   if (options.fault !== "3ph")
-    return { ...common, machines: [], text: "Ib = I''k: unbalanced faults take no decay (§9.1.1, far from generator)" };
+    return {
+      ...common,
+      machines: [],
+      text: "Ib = I''k: unbalanced faults take no decay (§9.1.1, far from generator)",
+    };
   if (options.r_fault_ohm !== 0 || options.x_fault_ohm !== 0)
     return {
       ...common,

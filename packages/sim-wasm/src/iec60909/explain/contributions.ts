@@ -120,7 +120,12 @@ export function explainContributions(input: ContributionInputs): BusResultExplan
   const zeroIndex = input.earth ? energizedNodes(model.zero, model.nodeCount, false) : undefined;
   const zero = zeroIndex ? transferColumn(sim, model.zero, zeroIndex, faultNode) : () => undefined;
   const parts = new Map<string, Accumulating>();
-  const entry = (tag: SourceTag | undefined, id: string | undefined, node: number, positiveShunt: boolean) => {
+  const entry = (
+    tag: SourceTag | undefined,
+    id: string | undefined,
+    node: number,
+    positiveShunt: boolean,
+  ) => {
     const element = tag?.element ?? id ?? null;
     const kind: PartialCurrent["kind"] = tag?.kind ?? (id !== undefined ? "earthed_winding" : "passive");
     const key = element === null ? "\npassive" : element;

@@ -13,7 +13,7 @@ import type { SimExports } from "../../loader.ts";
 import { cx } from "../complex.ts";
 import { ShortCircuitInputError } from "../errors.ts";
 import { BUS_RESULT_STRIDE } from "../kernels.ts";
-import { baseCurrentKa, baseImpedanceOhm } from "../model.ts";
+import { baseCurrentKa } from "../model.ts";
 import { ShortCircuitStudies } from "../short-circuit-studies.ts";
 import { parseSingleStudyOptions } from "../study-options.ts";
 import { ValidatedNetwork } from "../validated-network.ts";
@@ -57,13 +57,13 @@ export function explainBusResult(
     const raw = studies.lastBusOutput;
     const bus = result.buses[0];
     if (!networks || !raw || !bus) throw new Error("the study kept no networks to explain");
-    if (!bus.fed || bus.ikss_ka === null) throw invalid(["bus"], `bus "${busId}" is fed by no source: I''k = 0`);
+    if (!bus.fed || bus.ikss_ka === null)
+      throw invalid(["bus"], `bus "${busId}" is fed by no source: I''k = 0`);
     const { model, positive: pos } = networks;
     const node = model.nodeOfBus.get(busId) ?? -1;
     const k = pos.index[node] ?? -1;
     const kv = model.baseKv[node] ?? 1;
     const baseKa = baseCurrentKa(kv);
-    const zBase = baseImpedanceOhm(kv);
     const out = (i: number) => raw[k * BUS_RESULT_STRIDE + i] ?? 0;
     const sequence = { i1: cx(out(6), out(7)), i2: cx(out(8), out(9)), i0: cx(out(10), out(11)) };
     const c = pos.c[k] ?? 1;
@@ -127,11 +127,16 @@ export function explainBusResult(
         ibKa: bus.ib_ka ?? 0,
         baseKa,
       }),
-      thermal: explainThermal(sim, bus.ikss_ka, bus.kappa ?? 0, validated.document.frequency_hz, options.tk_s, bus.ith_ka ?? 0),
+      thermal: explainThermal(
+        sim,
+        bus.ikss_ka,
+        bus.kappa ?? 0,
+        validated.document.frequency_hz,
+        options.tk_s,
+        bus.ith_ka ?? 0,
+      ),
       transformer_factors: model.transformerFactors,
-      branches: result.branches
-        .filter((b) => b.fault_bus === busId)
-        .map(({ fault_bus: _f, ...b }) => b),
+      branches: result.branches.filter((b) => b.fault_bus === busId).map(({ fault_bus: _f, ...b }) => b),
     };
   } finally {
     studies.dispose();

@@ -12,6 +12,8 @@ export interface ExplainExports {
 export function explainExports(sim: SimExports): ExplainExports {
   const { ampflux_iec_mu: mu, ampflux_iec_q: q, ampflux_iec_m_factor: mFactor } = sim;
   if (!mu || !q || !mFactor)
-    throw new Error("ampflux_sim.wasm predates explanations (no ampflux_iec_mu): rebuild it (pnpm --filter @ampflux/sim-wasm build)");
+    throw new Error(
+      "ampflux_sim.wasm predates explanations (no ampflux_iec_mu): rebuild it (pnpm --filter @ampflux/sim-wasm build)",
+    );
   return { mu, q, mFactor };
 }

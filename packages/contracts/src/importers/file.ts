@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describeInputIssue } from "../input-errors.ts";
-import { type NetworkDocument, networkDocumentSchema } from "../network/index.ts";
+import { type NetworkDocument, type NetworkValidation, networkDocumentSchema } from "../network/index.ts";
 import type { TypeLibrary } from "../types/apply.ts";
 import { CdfParseError, importCdf } from "./cdf/index.ts";
 import { importMatpower, MatpowerParseError } from "./matpower/index.ts";
@@ -15,6 +15,8 @@ export interface NetworkFileImport {
   format: ImportFormat;
   document: NetworkDocument;
   report: ImportReport;
+  /** The validation that accepted `document` (file importers); absent for AmpFlux JSON, checked by shape only. */
+  validation?: NetworkValidation;
 }
 
 /** A file that is not a network in the named format; `line` (1-based) and `field` say where. */

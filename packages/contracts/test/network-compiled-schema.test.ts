@@ -59,9 +59,12 @@ describe("the compiled document schema answers as the runtime parser", () => {
   });
 
   it("refuses broken documents with the same issues", () => {
-    const base = structuredClone(mvFeeder) as unknown as Record<string, unknown[]>;
-    const bus = (base.buses as Record<string, unknown>[])[0] ?? {};
-    const line = (base.lines as Record<string, unknown>[])[0] ?? {};
+    const base = structuredClone(mvFeeder) as unknown as {
+      buses: Record<string, unknown>[];
+      lines: Record<string, unknown>[];
+    };
+    const bus = base.buses[0] ?? {};
+    const line = base.lines[0] ?? {};
     const broken: unknown[] = [
       { ...base, buses: [{ ...bus, vn_kv: 1e308 }, ...base.buses.slice(1)] },
       { ...base, buses: [{ ...bus, vn_kv: Number.NaN }, ...base.buses.slice(1)] },

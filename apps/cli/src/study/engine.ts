@@ -6,7 +6,7 @@ import {
   type ShortCircuitOptionsInput,
   type ShortCircuitResult,
 } from "@ampflux/contracts";
-import { loadSimCore, ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
+import { loadSimCore, ShortCircuitInputError, type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { inputError } from "../errors.ts";
 import { jsonPath } from "./json-path.ts";
 
@@ -48,29 +48,46 @@ function describeIssues(
   });
 }
 
-export async function runStudy(
+/**
+ * Starts loading the core now and hands back the promise; a failure is reported where the
+ * promise is awaited (not as an unhandled rejection if the command fails first).
+ */
+export function preloadCore(): Promise<SimCore> {
+  const core = loadCore();
+  core.catch(() => {});
+  return core;
+}
+
+export function runStudy(
+  core: SimCore,
   document: unknown,
   options: ShortCircuitOptionsInput,
   label: string,
-): Promise<ShortCircuitResult> {
-  const core = await loadCore();
+): ShortCircuitResult {
   try {
     return core.shortCircuit(document, options);
   } catch (error) {
     if (error instanceof ShortCircuitInputError)
-      throw inputError(...describeIssues(error, label, options, document));
+      throw inputError(
+        ...describeIssues(
+          error,
+          label,
+          options,
+          ValidatedNetwork.is(document) ? document.document : document,
+        ),
+      );
     throw error;
   }
 }
 
 /** "Why this number" for one bus (--explain BUS); input errors as runStudy reports them. */
-export async function explainStudy(
+export function explainStudy(
+  core: SimCore,
   document: unknown,
   options: ShortCircuitOptionsInput,
   bus: string,
   label: string,
-): Promise<BusResultExplanation> {
-  const core = await loadCore();
+): BusResultExplanation {
   // --explain leaves out the flags of the study's other outputs (checked with the flags).
   const {
     buses: _b,
@@ -88,7 +105,9 @@ export async function explainStudy(
     if (error instanceof ShortCircuitInputError) {
       const unknownBus = error.issues.find((i) => i.path[0] === "bus");
       if (unknownBus) throw inputError(`--explain ${bus}: ${unknownBus.message} in ${label}`);
-      throw inputError(...describeIssues(error, label, options, document));
+      throw inputError(
+        ...describeIssues(error, label, options, ValidatedNetwork.is(document) ? document.document : document),
+      );
     }
     throw error;
   }

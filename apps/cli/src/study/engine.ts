@@ -106,7 +106,12 @@ export function explainStudy(
       const unknownBus = error.issues.find((i) => i.path[0] === "bus");
       if (unknownBus) throw inputError(`--explain ${bus}: ${unknownBus.message} in ${label}`);
       throw inputError(
-        ...describeIssues(error, label, options, ValidatedNetwork.is(document) ? document.document : document),
+        ...describeIssues(
+          error,
+          label,
+          options,
+          ValidatedNetwork.is(document) ? document.document : document,
+        ),
       );
     }
     throw error;

@@ -3,6 +3,8 @@ export * from "./buses.ts";
 export * from "./consumers.ts";
 export { DisjointSets, IndexDisjointSets } from "./disjoint-sets.ts";
 export * from "./document.ts";
+export * from "./earthing-transformers.ts";
+export * from "./impedances.ts";
 export { fieldRange } from "./field-ranges.ts";
 export { fictitiousResistanceRatio } from "./generator-resistance.ts";
 export * from "./islands.ts";

@@ -6,6 +6,7 @@ import { type ImportReport, ImportReportBuilder } from "../report.ts";
 import { mapBranches } from "./branches.ts";
 import { mapBuses } from "./buses.ts";
 import { mapConsumers } from "./consumers.ts";
+import { mapImpedances } from "./impedances.ts";
 import type { Context } from "./context.ts";
 import { PandapowerParseError } from "./errors.ts";
 import { type ParsedPandapower, parsePandapowerText } from "./frames.ts";
@@ -25,6 +26,8 @@ const MAPPED_TABLES = new Set([
   "line",
   "trafo",
   "trafo3w",
+  "impedance",
+  "earthing_transformer",
   "ext_grid",
   "gen",
   "sgen",
@@ -93,6 +96,7 @@ export function importPandapower(
   const elements = {
     buses: mapBuses(net, ctx),
     ...mapBranches(net, ctx),
+    ...mapImpedances(net, ctx),
     ...mapSources(net, ctx),
     ...mapConsumers(net, ctx),
     switches: mapSwitches(net, ctx),

@@ -69,7 +69,9 @@ describe("pandapower impedance and neutral earthing columns", () => {
       if (!imported) throw new Error(`impedance ${k} missing`);
       expect(imported.sn_mva).toBeDefined();
       const ohm = (z: ReturnType<typeof seriesImpedance>, sn: number) =>
-        z.unit === "ohm" ? z : { r1: (z.r1 * 400) / sn, x1: (z.x1 * 400) / sn, r0: (z.r0 * 400) / sn, x0: (z.x0 * 400) / sn };
+        z.unit === "ohm"
+          ? z
+          : { r1: (z.r1 * 400) / sn, x1: (z.x1 * 400) / sn, r0: (z.r0 * 400) / sn, x0: (z.x0 * 400) / sn };
       const a = ohm(seriesImpedance(original, 20), original.sn_mva ?? 1);
       const b = ohm(seriesImpedance(imported, 20), imported.sn_mva ?? 1);
       for (const key of ["r1", "x1", "r0", "x0"] as const) expect(b[key]).toBeCloseTo(a[key], 12);
@@ -98,7 +100,9 @@ describe("pandapower impedance and neutral earthing columns", () => {
     const xtf = frame.columns.indexOf("xtf_pu");
     net._object.impedance._object = JSON.stringify(frame);
     const { report: dropped } = importPandapower(JSON.stringify(net));
-    expect(dropped.dropped).toContainEqual(expect.objectContaining({ item: "impedance.gf_pu / bf_pu / gt_pu / bt_pu", count: 1 }));
+    expect(dropped.dropped).toContainEqual(
+      expect.objectContaining({ item: "impedance.gf_pu / bf_pu / gt_pu / bt_pu", count: 1 }),
+    );
     frame.data[1][xtf] = 0.7;
     net._object.impedance._object = JSON.stringify(frame);
     expect(() => importPandapower(JSON.stringify(net))).toThrow(/xtf_pu.*non-reciprocal|non-reciprocal/);

@@ -100,7 +100,10 @@ describe("series reactor / impedance element", () => {
   });
 
   it("1ph: Z(0) = Z(1) of the reactor without zero-sequence data, said in the warnings", () => {
-    const result = core.shortCircuit(reactorNetwork({ ir_ka: 1, uk_percent: 6 }), { fault: "1ph", buses: ["b"] });
+    const result = core.shortCircuit(reactorNetwork({ ir_ka: 1, uk_percent: 6 }), {
+      fault: "1ph",
+      buses: ["b"],
+    });
     const b = result.buses[0];
     expect(b?.r0_ohm).toBeCloseTo(z0.re, 10);
     expect(b?.x0_ohm).toBeCloseTo(z0.im, 10);
@@ -116,7 +119,13 @@ describe("series reactor / impedance element", () => {
     const given = add(feeder.z0, { re: 0.2, im: 3 * xR });
     const ik1 = (Math.sqrt(3) * c * 20) / abs(add(times(z1, 2), given));
     for (const form of [
-      { sn_mva: 10, rft_pu: 0, xft_pu: (xR * 10) / 400, rft0_pu: (0.2 * 10) / 400, xft0_pu: (3 * xR * 10) / 400 },
+      {
+        sn_mva: 10,
+        rft_pu: 0,
+        xft_pu: (xR * 10) / 400,
+        rft0_pu: (0.2 * 10) / 400,
+        xft0_pu: (3 * xR * 10) / 400,
+      },
       { x_ohm: xR, r0_ohm: 0.2, x0_ohm: 3 * xR },
     ]) {
       const b = core.shortCircuit(reactorNetwork(form), { fault: "1ph", buses: ["b"] }).buses[0];
@@ -146,7 +155,9 @@ describe("series reactor / impedance element", () => {
       try {
         core.shortCircuit(reactorNetwork(form), { fault: "3ph" });
       } catch (error) {
-        return String((error as Error).message) + JSON.stringify((error as { issues?: unknown }).issues ?? []);
+        return (
+          String((error as Error).message) + JSON.stringify((error as { issues?: unknown }).issues ?? [])
+        );
       }
       return "accepted";
     };
@@ -251,7 +262,10 @@ describe("earthing transformer on a delta-fed 20 kV bus", () => {
     const none = earthFault(delta([]), "mv");
     expect(none.bus?.r0_ohm).toBeNull();
     expect(none.bus?.ikss_ka).toBe(0);
-    const earthed = earthFault(delta([{ id: "ET", bus: "mv", r0_ohm: 0.5, x0_ohm: 11.5, rn_ohm: 1, xn_ohm: 2 }]), "mv");
+    const earthed = earthFault(
+      delta([{ id: "ET", bus: "mv", r0_ohm: 0.5, x0_ohm: 11.5, rn_ohm: 1, xn_ohm: 2 }]),
+      "mv",
+    );
     const z0 = { re: 0.5 + 3, im: 11.5 + 6 };
     expect(earthed.bus?.r0_ohm).toBeCloseTo(z0.re, 9);
     expect(earthed.bus?.x0_ohm).toBeCloseTo(z0.im, 9);
@@ -299,12 +313,16 @@ describe("generator zero sequence with neutral earthing", () => {
     expect(isolated.warnings).toContainEqual(expect.stringContaining("1 generator star point(s) isolated"));
     const solid = earthFault(machine({ x0_pu: 0.1 }), "g");
     expect(solid.bus?.r0_ohm).toBeCloseTo(kG * 0.05, 10);
-    expect(solid.warnings).toContainEqual(expect.stringContaining("1 generator star point(s) solidly earthed"));
+    expect(solid.warnings).toContainEqual(
+      expect.stringContaining("1 generator star point(s) solidly earthed"),
+    );
   });
 
   it("unbalanced faults say that X(2) = X''d is assumed (§6.6.1)", () => {
     const result = core.shortCircuit(machine({ x0_pu: 0.1 }), { fault: "2ph" });
-    expect(result.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("X(2) = X''d assumed"));
+    expect(result.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining("X(2) = X''d assumed"),
+    );
     const z1 = { re: kG * 0.05, im: kG * 0.2 * zr };
     expect(result.buses[0]?.ikss_ka).toBeCloseTo((c * 10.5) / (2 * abs(z1)), 10);
   });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { busSchema } from "./buses.ts";
+import { loadSchema, shuntSchema } from "./consumers.ts";
 import { earthingTransformerSchema } from "./earthing-transformers.ts";
 import { impedanceSchema } from "./impedances.ts";
-import { loadSchema, shuntSchema } from "./consumers.ts";
 import { boundedString } from "./limits.ts";
 import { lineSchema } from "./lines.ts";
 import { externalGridSchema, generatorSchema, motorSchema, staticGeneratorSchema } from "./sources.ts";

@@ -69,7 +69,11 @@ export const impedanceSchema = z
       if (imp.x_ohm === undefined) issue("x_ohm", "required with the ohm form");
       if ((imp.r_ohm ?? 0) === 0 && imp.x_ohm === 0) issue("x_ohm", "series impedance must not be zero");
     }
-    if ((imp.r0_ohm !== undefined || imp.x0_ohm !== undefined) && imp.x_ohm === undefined && imp.ir_ka === undefined)
+    if (
+      (imp.r0_ohm !== undefined || imp.x0_ohm !== undefined) &&
+      imp.x_ohm === undefined &&
+      imp.ir_ka === undefined
+    )
       issue("x0_ohm", "r0_ohm/x0_ohm belong to the ohm or reactor form");
     if (imp.r0_ohm !== undefined && imp.x0_ohm === undefined) issue("x0_ohm", "required with r0_ohm");
     if (imp.from_bus === imp.to_bus) issue("to_bus", "must differ from from_bus");
@@ -99,7 +103,9 @@ export function seriesImpedance(imp: Impedance, fromKv: number): SeriesImpedance
   }
   // Reactor: Z_R = u_kR/100 % · U_n/(√3·I_rR), U_n in kV and I_rR in kA give ohm.
   const x1 =
-    imp.ir_ka !== undefined ? ((imp.uk_percent ?? 0) / 100) * (fromKv / (Math.sqrt(3) * imp.ir_ka)) : (imp.x_ohm ?? 0);
+    imp.ir_ka !== undefined
+      ? ((imp.uk_percent ?? 0) / 100) * (fromKv / (Math.sqrt(3) * imp.ir_ka))
+      : (imp.x_ohm ?? 0);
   const r1 = imp.ir_ka !== undefined ? 0 : (imp.r_ohm ?? 0);
   const zeroAssumed = imp.x0_ohm === undefined;
   return { unit: "ohm", r1, x1, r0: imp.r0_ohm ?? r1, x0: imp.x0_ohm ?? x1, zeroAssumed };

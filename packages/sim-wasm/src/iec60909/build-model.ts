@@ -6,8 +6,8 @@ import { BuildContext } from "./context.ts";
 import { addEarthingTransformer, addImpedance } from "./impedance-elements.ts";
 import type { CorrectionFactors } from "./kernels.ts";
 import type { ModelOptions, ShortCircuitModel } from "./model.ts";
-import { starPointWarnings } from "./star-points.ts";
 import { addExternalGrid, addGenerator, addMotor, addStaticGenerator } from "./sources.ts";
+import { starPointWarnings } from "./star-points.ts";
 
 export function buildModel(
   doc: NetworkDocument,

@@ -13,7 +13,12 @@
 // - loads: constant P, Q; motors: constant P = pn/η, Q = P·tan φ; shunts: constant admittance.
 // Static generators: constant P, Q from p_mw/q_mvar (left out, with a warning, without them).
 
-import { type NetworkDocument, seriesImpedance, type Transformer, type Transformer3w } from "@ampflux/contracts";
+import {
+  type NetworkDocument,
+  seriesImpedance,
+  type Transformer,
+  type Transformer3w,
+} from "@ampflux/contracts";
 import { add, cx, fromShortCircuitVoltage, inv, polar, scale, sub } from "../iec60909/complex.ts";
 import { endKey, networkNodes } from "../network-nodes.ts";
 import { checkFiniteModel } from "./finite-model.ts";
@@ -261,7 +266,8 @@ function addImpedances(b: ModelBuilder): void {
     const to = b.terminal(imp.id, imp.to_bus);
     if (!imp.in_service || from === undefined || to === undefined) continue;
     const z = seriesImpedance(imp, b.kv(from));
-    const zBase = z.unit === "pu" ? (imp.sn_mva ?? 1) / LOAD_FLOW_BASE_MVA : b.kv(from) ** 2 / LOAD_FLOW_BASE_MVA;
+    const zBase =
+      z.unit === "pu" ? (imp.sn_mva ?? 1) / LOAD_FLOW_BASE_MVA : b.kv(from) ** 2 / LOAD_FLOW_BASE_MVA;
     const rated = imp.ir_ka;
     b.addBranch(
       {

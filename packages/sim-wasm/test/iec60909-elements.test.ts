@@ -150,6 +150,26 @@ describe("series reactor / impedance element", () => {
     expect(i).toBeCloseTo(Math.hypot(8, 2) / (Math.sqrt(3) * vb), 9);
   });
 
+  it("superposition method: I''k = |V_b,pre| / |(Z_Q + Z_R) ∥ Z_load| with the load as conj(S)/|V|²", () => {
+    const doc = reactorNetwork({ ir_ka: 1, uk_percent: 6 });
+    doc.loads = [{ id: "load", bus: "b", p_mw: 8, q_mvar: 2 }];
+    const vb = core.loadFlow(doc, { tolerance_pu: 1e-12 }).buses.find((b) => b.bus === "b")?.vm_pu ?? 0;
+    const result = core.shortCircuit(doc, {
+      fault: "3ph",
+      buses: ["b"],
+      prefault_voltage: "load_flow",
+      load_flow: { tolerance_pu: 1e-12 },
+    });
+    // Per unit on 100 MVA and 20 kV (Z_base = 4 Ω): Z_Q = c·S_base/S''kQ with R/X = 0.1.
+    const zq = (c * 100) / 500;
+    const xq = zq / Math.sqrt(1.01);
+    const series = { re: 0.1 * xq, im: xq + xR / 4 };
+    const ySeries = { re: series.re / abs(series) ** 2, im: -series.im / abs(series) ** 2 };
+    const yLoad = { re: 0.08 / vb ** 2, im: -0.02 / vb ** 2 };
+    const zTh = 1 / abs(add(ySeries, yLoad));
+    expect(result.buses[0]?.ikss_ka).toBeCloseTo(((vb / zTh) * 100) / (Math.sqrt(3) * 20), 9);
+  });
+
   it("refuses a document with two forms, non-reciprocal values or none, naming the field", () => {
     const refusal = (form: Record<string, unknown>) => {
       try {

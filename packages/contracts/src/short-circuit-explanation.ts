@@ -6,7 +6,12 @@
 // the web's "Why this number" panel.
 
 import { z } from "zod";
-import { FAULT_TYPES, STUDY_CASES, shortCircuitOptionsSchema } from "./short-circuit.ts";
+import {
+  type BranchFaultResult,
+  FAULT_TYPES,
+  STUDY_CASES,
+  shortCircuitOptionsSchema,
+} from "./short-circuit.ts";
 
 /** A clause or equation of IEC 60909-0:2016 (or the other reference named). */
 const clause = z.string();
@@ -149,7 +154,8 @@ export const busResultExplanationSchema = z.object({
   branches: z.array(
     z.object({
       branch: z.string(),
-      branch_type: z.enum(["line", "transformer", "transformer3w"]),
+      /** BranchFaultResult's branch_type (line, transformer, transformer3w, impedance). */
+      branch_type: z.custom<BranchFaultResult["branch_type"]>((v) => typeof v === "string"),
       bus: z.string(),
       ia_ka: z.number(),
       ib_ka: z.number(),

@@ -14,7 +14,7 @@ export const S_BASE_MVA = 100;
  */
 export interface SeriesElement {
   id: string;
-  kind: "line" | "transformer" | "transformer3w";
+  kind: "line" | "transformer" | "transformer3w" | "impedance";
   from: number;
   to: number;
   z: Cx;

@@ -35,6 +35,7 @@ import {
 } from "./prefault.ts";
 import { SequenceFactorization } from "./sequence-factorization.ts";
 import { gather, type PositiveSequence, positiveSequence, zeroSequence } from "./sequence-impedances.ts";
+import { negativeSequenceWarning } from "./star-points.ts";
 import { Stopwatch } from "./stopwatch.ts";
 import { parseStudyOptions } from "./study-options.ts";
 import type { ValidatedNetwork } from "./validated-network.ts";
@@ -197,6 +198,7 @@ export class ShortCircuitStudies implements Disposable {
           ? [{ path: ["prefault_voltage"], message: this.#prefault.summary }]
           : []),
         ...(earth ? model.earthFaultWarnings : []),
+        ...(fault === "3ph" ? [] : negativeSequenceWarning(doc)),
         ...busWarnings(buses, earth),
         ...(duty?.warnings ?? []),
         ...(arcFlash?.warnings ?? []),

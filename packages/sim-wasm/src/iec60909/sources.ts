@@ -8,7 +8,7 @@ import {
   type Motor,
   type StaticGenerator,
 } from "@ampflux/contracts";
-import { type Cx, cx, fromMagnitudeAndRx, scale } from "./complex.ts";
+import { add, type Cx, cx, fromMagnitudeAndRx, scale } from "./complex.ts";
 import type { BuildContext } from "./context.ts";
 import { S_BASE_MVA } from "./model.ts";
 import { sinPhi, unitCorrection } from "./power-station-units.ts";
@@ -74,7 +74,10 @@ export function addGenerator(ctx: BuildContext, gen: Generator): void {
   const zPeak = corrected(rGf, gen.xdss_pu);
   ctx.model.positive.shunts.push({ node, z, zPeak, feeds: true, source });
   if (gen.x0_pu !== undefined) {
-    ctx.model.zero.shunts.push({ id: gen.id, node, z: corrected(gen.rdss_ohm, gen.x0_pu), feeds: false });
+    // Z(0)GK = K_G·(R(0)G + jX(0)G) plus 3·Z_N, which takes no K_G (IEC 60909-0:2016 §6.6.1).
+    const neutral = ctx.perUnit(cx(3 * (gen.rn_ohm ?? 0), 3 * (gen.xn_ohm ?? 0)), node);
+    const z0 = add(corrected(gen.r0_ohm ?? gen.rdss_ohm, gen.x0_pu), neutral);
+    ctx.model.zero.shunts.push({ id: gen.id, node, z: z0, feeds: false });
   }
   ctx.model.machines.push({
     node,

@@ -170,7 +170,11 @@ describe("the ratio residual comes from off-nominal rated ratios", () => {
     const kv = (bus: string) => kvOf.get(bus) ?? Number.NaN;
     const nominal = {
       ...tr60909_4_hv,
-      transformers: tr60909_4_hv.transformers.map((t) => ({ ...t, vn_hv_kv: kv(t.hv_bus), vn_lv_kv: kv(t.lv_bus) })),
+      transformers: tr60909_4_hv.transformers.map((t) => ({
+        ...t,
+        vn_hv_kv: kv(t.hv_bus),
+        vn_lv_kv: kv(t.lv_bus),
+      })),
       transformers3w: tr60909_4_hv.transformers3w.map((t) => ({
         ...t,
         vn_hv_kv: kv(t.hv_bus),
@@ -180,7 +184,9 @@ describe("the ratio residual comes from off-nominal rated ratios", () => {
     };
     for (const fault of ["3ph", "1ph"] as const) {
       const asFiled = core.explainBusResult(tr60909_4_hv, { fault }, "F2");
-      expect(asFiled.contributions.ratio_residual.magnitude_ka).toBeGreaterThan(1e-3 * asFiled.result.ikss_ka);
+      expect(asFiled.contributions.ratio_residual.magnitude_ka).toBeGreaterThan(
+        1e-3 * asFiled.result.ikss_ka,
+      );
       const e = core.explainBusResult(nominal, { fault }, "F2");
       expect(e.contributions.ratio_residual.magnitude_ka).toBeLessThan(1e-9 * e.result.ikss_ka);
     }

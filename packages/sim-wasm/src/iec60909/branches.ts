@@ -65,6 +65,13 @@ export function addTransformer(ctx: BuildContext, t: Transformer, index: number)
   const gen = ctx.unitGenerators.get(t.id);
   // Network transformers: K_T with c_max of the LV side's network (eq. 12a).
   const k = gen ? unitFactor(ctx, t, gen, hvKv) : ctx.factors.kT(ctx.cMax(lvKv), rated.im);
+  if (!gen)
+    ctx.model.transformerFactors.push({
+      element: t.id,
+      name: "K_T",
+      value: k,
+      clause: "IEC 60909-0:2016 §6.3.3, eq. (12a)",
+    });
   // Impedance on the LV side in per unit of the system base, ideal ratio on the HV side.
   const onLv = (z: Cx) => scale(z, (k * (S_BASE_MVA / t.sn_mva) * (t.vn_lv_kv / lvKv) ** 2) / t.parallel);
   const ratio = t.vn_hv_kv / hvKv / (t.vn_lv_kv / lvKv);
@@ -138,7 +145,15 @@ export function addTransformer3w(ctx: BuildContext, t: Transformer3w, index: num
         : rated;
       if (!zero) ctx.noteBranchRx(rated);
       const sPair = Math.min(sn[a] ?? 1, sn[b] ?? 1);
-      return scale(z, (ctx.factors.kT(ctx.cMax(lowerKv(a, b)), rated.im) * S_BASE_MVA) / sPair);
+      const kT = ctx.factors.kT(ctx.cMax(lowerKv(a, b)), rated.im);
+      if (!zero)
+        ctx.model.transformerFactors.push({
+          element: `${t.id} (${WINDINGS[a]}–${WINDINGS[b]})`,
+          name: "K_T",
+          value: kT,
+          clause: "IEC 60909-0:2016 §6.3.3, eq. (13) (per winding pair)",
+        });
+      return scale(z, (kT * S_BASE_MVA) / sPair);
     });
   const star = (z: Cx[]) => {
     const [ab = cx(0, 0), bc = cx(0, 0), ac = cx(0, 0)] = z;

@@ -1,4 +1,6 @@
 import {
+  explainOptionsOf,
+  explainOptionsSchema,
   isLoadFlowResult,
   isShortCircuitResult,
   LOAD_FLOW_CSV,
@@ -7,6 +9,7 @@ import {
   type LoadFlowResult,
   loadFlowStudyOptionsSchema,
   pageInputSchema,
+  type ShortCircuitOptions,
   studyRequestSchema,
 } from "@ampflux/contracts";
 import {
@@ -30,6 +33,7 @@ import { requireFeature } from "../features.ts";
 import { activeLicense, type License } from "../licenses.ts";
 import { arcFlashFilterSchema, arcFlashView } from "../simulations/arc-flash.ts";
 import { dutyFilterSchema, dutyView } from "../simulations/duty.ts";
+import { explainInline } from "../simulations/explain.ts";
 import {
   type InlineLoadFlowOutcome,
   loadFlowCsv,
@@ -68,6 +72,17 @@ async function loadSimulation(db: Executor, projectId: string, id: string): Prom
     .where(and(eq(simulations.id, id), eq(simulations.projectId, projectId)));
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "simulation not found" });
   return row;
+}
+
+/** A stored short-circuit study's version and options (PRECONDITION_FAILED for another kind). */
+async function storedStudy(db: Executor, projectId: string, simulationId: string) {
+  const row = await loadSimulation(db, projectId, simulationId);
+  if (row.kind !== "short_circuit")
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `simulationId: the study is a ${row.kind.replace("_", "-")} study; explanations are of short-circuit studies`,
+    });
+  return { versionId: row.circuitVersionId, options: explainOptionsOf(row.options as ShortCircuitOptions) };
 }
 
 /** A stored load-flow study's result and limits; PRECONDITION_FAILED for any other study or state. */
@@ -187,6 +202,54 @@ export const simulationsRouter = router({
         });
         return { id: row.id, status: row.status, cached: false };
       });
+    }),
+
+  /**
+   * "Why this number": how one bus's short-circuit result of a saved version follows from c
+   * (Table 1), Z(1)/Z(2)/Z(0), each source's partial current and K factors, κ, μ/q and m/n
+   * (docs/short-circuit.md). Computed on demand for the study options given; nothing is stored.
+   */
+  explain: heavyProjectProcedure("viewer", "study")
+    .input(
+      z
+        .object({
+          /** A saved version with study options, or… */
+          version: z.number().int().min(1).optional(),
+          options: explainOptionsSchema.prefault({}),
+          /** …a stored short-circuit study: its version and options (`options` then not given). */
+          simulationId: z.uuid().optional(),
+          bus: z.string().min(1).max(200),
+        })
+        .refine((i) => (i.version === undefined) !== (i.simulationId === undefined), {
+          message: "give either version (with options) or simulationId",
+          path: ["version"],
+        }),
+    )
+    .query(async ({ ctx, input }) => {
+      const db = ctx.deps.database.db;
+      const stored =
+        input.simulationId === undefined
+          ? undefined
+          : await storedStudy(db, ctx.project.id, input.simulationId);
+      const [version] = await db
+        .select({ document: circuitVersions.document })
+        .from(circuitVersions)
+        .where(
+          stored
+            ? eq(circuitVersions.id, stored.versionId)
+            : and(
+                eq(circuitVersions.projectId, ctx.project.id),
+                eq(circuitVersions.version, input.version ?? 0),
+              ),
+        );
+      if (!version)
+        throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${input.version}` });
+      return explainInline(
+        await ctx.deps.simCore(),
+        version.document,
+        stored?.options ?? input.options,
+        input.bus,
+      );
     }),
 
   /** Studies newest first, without their results. */

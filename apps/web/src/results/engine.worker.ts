@@ -2,7 +2,7 @@
 // The WASM engine off the main thread (the IEC 60909 short circuit, or the load flow when the
 // request says so): the diagram stays smooth while it computes.
 
-import { TypeLibrary } from "@ampflux/contracts";
+import { explainOptionsOf, TypeLibrary } from "@ampflux/contracts";
 import {
   LoadFlowInputError,
   loadSimCore,
@@ -12,14 +12,19 @@ import {
 } from "@ampflux/sim-wasm";
 import { runnablePart } from "../editor/model/runnable.ts";
 import type { LoadFlowEngineRequest, LoadFlowEngineResponse } from "../load-flow/protocol.ts";
-import type { EngineRequest, EngineResponse } from "./protocol.ts";
+import type {
+  EngineRequest,
+  EngineResponse,
+  ExplainEngineRequest,
+  ExplainEngineResponse,
+} from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let core: Promise<SimCore> | undefined;
 
-type AnyRequest = EngineRequest | LoadFlowEngineRequest;
-type AnyResponse = EngineResponse | LoadFlowEngineResponse;
+type AnyRequest = EngineRequest | LoadFlowEngineRequest | ExplainEngineRequest;
+type AnyResponse = EngineResponse | LoadFlowEngineResponse | ExplainEngineResponse;
 
 function compute(request: AnyRequest, sim: SimCore): AnyResponse {
   const { seq } = request;
@@ -35,6 +40,10 @@ function compute(request: AnyRequest, sim: SimCore): AnyResponse {
     // runnablePart has validated the document: the engine does not do it again.
     const network = ValidatedNetwork.fromValidation(part.validation);
     const { excluded } = part;
+    if ("explain" in request) {
+      const explanation = sim.explainBusResult(network, explainOptionsOf(request.options), request.explain);
+      return { seq, ok: true, explanation };
+    }
     if ("study" in request) {
       const result = sim.loadFlow(network, request.options);
       return { seq, ok: true, result, excluded, ms: performance.now() - started };

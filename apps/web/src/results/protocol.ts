@@ -1,4 +1,5 @@
 import type {
+  BusResultExplanation,
   DutyCurrent,
   EquipmentType,
   FaultType,
@@ -46,4 +47,18 @@ export interface EngineRequest {
 /** Engine worker → main thread, for the request with the same seq. */
 export type EngineResponse =
   | { seq: number; ok: true; result: ShortCircuitResult; excluded: string[]; ms: number }
+  | { seq: number; ok: false; message: string; issues: NetworkIssue[]; excluded: string[] };
+
+/** Main thread → engine worker: "why this number" for one bus of the live study. */
+export interface ExplainEngineRequest {
+  seq: number;
+  document: EditorDocument;
+  options: LiveStudyOptions;
+  companyTypes: EquipmentType[];
+  /** The bus to explain. */
+  explain: string;
+}
+
+export type ExplainEngineResponse =
+  | { seq: number; ok: true; explanation: BusResultExplanation }
   | { seq: number; ok: false; message: string; issues: NetworkIssue[]; excluded: string[] };

@@ -1,8 +1,12 @@
+import type { ReportProgressEvent } from "@ampflux/db";
 import { describe, expect, it } from "vitest";
-import { parseProgressPayload } from "../src/progress/row-progress-hub.ts";
+import { type ProgressRows, parseProgressPayload } from "../src/progress/row-progress-hub.ts";
 
 // NOTIFY payloads reach every database user: each field is checked before an event is delivered.
-const reports = { idKey: "reportId", statuses: new Set(["queued", "running", "done", "failed"]) } as const;
+const reports: Pick<ProgressRows<ReportProgressEvent>, "idKey" | "statuses"> = {
+  idKey: "reportId",
+  statuses: new Set(["queued", "running", "done", "failed"]),
+};
 const event = { reportId: "r1", projectId: "p1", status: "running", progress: 0.5, message: null };
 
 describe("parseProgressPayload", () => {

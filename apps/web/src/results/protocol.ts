@@ -62,9 +62,3 @@ export interface ExplainEngineRequest {
 export type ExplainEngineResponse =
   | { seq: number; ok: true; explanation: BusResultExplanation }
   | { seq: number; ok: false; message: string; issues: NetworkIssue[]; excluded: string[] };
-
-/** The live options an explanation takes: the study's, without duty and arc flash. */
-export function explainOptions(options: LiveStudyOptions) {
-  const { duty: _d, duty_current: _c, arc_flash: _a, arc_flash_max_duration_s: _m, ...explained } = options;
-  return explained;
-}

@@ -40,6 +40,7 @@ export interface EditorBench {
 const EMAIL = "editor-bench@example.com";
 const PASSWORD = "benchmark password 1";
 const WAIT = { timeout: 300_000 };
+const log = (step: string) => console.error(`editor bench: ${step} (${new Date().toISOString()})`);
 
 async function laidOut(name: string): Promise<NetworkDocument> {
   const { document } = await matpowerNetwork(name);
@@ -124,8 +125,10 @@ async function jumpTo(page: Page, id: string) {
 export async function benchEditor(): Promise<EditorBench> {
   const [doc13659, doc9241] = [await laidOut("case13659pegase"), await laidOut("case9241pegase")];
   const grid9241 = (doc9241 as unknown as EditorDocument).external_grids[0]?.id as string;
+  const bus13659 = (doc13659 as unknown as EditorDocument).buses[0]?.id as string;
   const case1354 = await readFile(new URL("case1354pegase.m", MATPOWER_DIR));
 
+  log("laid out");
   const database = await createTestDatabase("bench");
   const api = await startApi(
     loadApiSettings({
@@ -178,6 +181,7 @@ export async function benchEditor(): Promise<EditorBench> {
     await page.getByRole("heading", { name: "Projects" }).waitFor();
     const editor = (id: string) => new URL(`/projects/${id}`, webUrl).href;
 
+    log("logged in");
     // case1354pegase: Import… → the imported network drawn, long tasks meanwhile.
     await page.goto(editor(empty));
     await page.getByTestId("version-status").waitFor();
@@ -200,6 +204,7 @@ export async function benchEditor(): Promise<EditorBench> {
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
 
+    log("case1354 imported");
     // case13659pegase: open the saved version → diagram drawn → live results shown.
     await page.goto(new URL("/projects", webUrl).href);
     const opened = Date.now();
@@ -212,11 +217,13 @@ export async function benchEditor(): Promise<EditorBench> {
       WAIT,
     );
     const liveResultsMs = Date.now() - opened;
+    log("case13659 open");
     const pan13659Overview = await framesDuring(page, () => pan(page));
     const zoom13659Overview = await framesDuring(page, () => zoom(page));
-    await jumpTo(page, "1");
+    await jumpTo(page, bus13659);
     const pan13659Symbols = await framesDuring(page, () => pan(page));
 
+    log("case13659 panned and zoomed");
     // case9241pegase: change the external grid's Sk''max → the new max Ik'' in the toolbar.
     await page.goto(editor(live));
     const summary = page.getByTestId("live-summary");

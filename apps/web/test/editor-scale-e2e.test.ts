@@ -186,6 +186,8 @@ describe("large networks in the editor", () => {
     await colleague.reload();
     await colleague.getByRole("link", { name: "PEGASE 1354" }).click();
     await expect.poll(() => versionStatus(colleague), LONG).toBe("version 2");
+    // Opened, the network is fitted whole: zoomed out, on the overview canvas.
+    await colleague.getByTestId("diagram-overview").waitFor(LONG);
     await jumpTo(colleague, BUS);
     expect(await nodePosition(colleague, BUS)).toEqual(moved.bus);
     await colleague.locator(`.react-flow__node[data-id="${GENERATOR}"]`).waitFor();

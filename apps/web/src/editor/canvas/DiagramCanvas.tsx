@@ -10,7 +10,7 @@ import {
   useReactFlow,
   useStore,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useEditor } from "../EditorContext.tsx";
 import { useEditorActions } from "../useEditorActions.ts";
 import { BusNodeView } from "./BusNodeView.tsx";
@@ -52,10 +52,14 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
   // dropped would make the view jump and zoom under the user's pointer.
   const [fitOnLoad] = useState(doc.buses.length > 0);
   const fitWhole = useFitWholeNetwork();
-  const paneReady = useStore((s) => s.width > 0 && s.height > 0);
+  // Once the pane has a size and xyflow has the nodes (a loaded network's arrive a render later).
+  const canFit = useStore((s) => s.width > 0 && s.height > 0 && s.nodeLookup.size > 0);
+  const fitted = useRef(false);
   useEffect(() => {
-    if (fitOnLoad && paneReady) fitWhole();
-  }, [fitOnLoad, paneReady, fitWhole]);
+    if (!fitOnLoad || !canFit || fitted.current) return;
+    fitted.current = true;
+    fitWhole();
+  }, [fitOnLoad, canFit, fitWhole]);
 
   const isBus = useCallback((id: string | null) => id !== null && busIds.has(id), [busIds]);
 

@@ -1,7 +1,7 @@
 import { pageInputSchema, projectNameSchema, projectRoleSchema } from "@ampflux/contracts";
 import { projectMembers, projects, type Transaction, users } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { activeLicense } from "../licenses.ts";
@@ -156,20 +156,31 @@ export const projectsRouter = router({
         eq(projectMembers.projectId, projects.id),
         eq(projectMembers.userId, ctx.user.id),
       );
-      const [items, [total]] = await Promise.all([
-        db
-          .select({ project: projects, role: projectMembers.role })
-          .from(projects)
-          .leftJoin(projectMembers, membership)
-          .where(where)
-          .orderBy(desc(projects.updatedAt), desc(projects.id))
-          .limit(input.limit)
-          .offset(input.offset),
-        db.select({ n: count() }).from(projects).leftJoin(projectMembers, membership).where(where),
-      ]);
+      // One round trip: the window count is taken over every matching row before LIMIT/OFFSET.
+      // Only a page past the end (no rows to carry it) needs a second query for the total.
+      const rows = await db
+        .select({
+          project: projects,
+          role: projectMembers.role,
+          total: sql<number>`count(*) over ()`.mapWith(Number),
+        })
+        .from(projects)
+        .leftJoin(projectMembers, membership)
+        .where(where)
+        .orderBy(desc(projects.updatedAt), desc(projects.id))
+        .limit(input.limit)
+        .offset(input.offset);
+      let total = rows[0]?.total;
+      if (total === undefined) {
+        const [counted] =
+          input.offset > 0
+            ? await db.select({ n: count() }).from(projects).leftJoin(projectMembers, membership).where(where)
+            : [{ n: 0 }];
+        total = counted?.n ?? 0;
+      }
       return {
-        items: items.map(({ project, role }) => ({ ...project, role: role ?? "owner" })),
-        total: total?.n ?? 0,
+        items: rows.map(({ project, role }) => ({ ...project, role: role ?? "owner" })),
+        total,
       };
     }),
 

@@ -13,12 +13,14 @@ export type Logger = Record<LogLevel, (message: string, fields?: LogFields) => v
 };
 
 /**
- * stdout through pino's asynchronous destination (sonic-boom): lines are buffered and written in
- * batches of at least 4 kB, off the request's path; stdout under a process manager is a pipe,
- * where each write is a blocking system call. pino flushes what is left when the process exits.
+ * stdout through pino's asynchronous destination (sonic-boom): a line is queued, not written
+ * during the request (stdout under a process manager is a pipe, where each write is a blocking
+ * system call); lines queued while a write is in flight go out together in the next one. No
+ * minimum batch size: a quiet process's lines ("api listening") still appear at once. pino
+ * flushes what is left when the process exits.
  */
 function stdoutDestination(): pino.DestinationStream {
-  return pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  return pino.destination({ dest: 1, sync: false });
 }
 
 function wrap(base: pino.Logger): Logger {

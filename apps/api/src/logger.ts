@@ -27,8 +27,9 @@ function wrap(base: pino.Logger): Logger {
   const at =
     (level: LogLevel) =>
     (message: string, fields?: LogFields): void => {
-      if (fields) base[level](fields, message);
-      else base[level](message);
+      // The message goes in the merged object, ahead of the fields: pino would print its own
+      // message key last, and lines read `"message":"…"` first (tests and greps match on that).
+      base[level](fields ? { message, ...fields } : { message });
     };
   return {
     debug: at("debug"),
@@ -41,7 +42,7 @@ function wrap(base: pino.Logger): Logger {
 }
 
 /**
- * Lines as `{ "level": "info", "time": "<ISO 8601>", "service": …, …fields, "message": … }`:
+ * Lines as `{ "level": "info", "time": "<ISO 8601>", "service": …, "message": …, …fields }`:
  * level as a name and time as ISO text (what log shippers and docs/operations.md expect), not
  * pino's numbers. `write` receives each line instead of stdout (tests read them).
  */
@@ -52,7 +53,6 @@ export function createLogger(level: LogLevel, service: string, write?: (line: st
       {
         level,
         base: { service },
-        messageKey: "message",
         timestamp: pino.stdTimeFunctions.isoTime,
         formatters: { level: (label) => ({ level: label }) },
       },

@@ -1,18 +1,16 @@
 import { pageInputSchema, projectNameSchema, projectRoleSchema } from "@ampflux/contracts";
 import { projectMembers, projects, type Transaction, users } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { activeLicense } from "../licenses.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure, protectedProcedure } from "../trpc/procedures.ts";
+import { listProjects } from "./project-list.ts";
 
 const descriptionSchema = z.string().trim().max(5_000);
 const memberInput = z.object({ userId: z.uuid() });
-
-/** Escapes LIKE wildcards so a search for "50%" finds that text, not everything. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Refuses a change that would leave the project without an owner. */
 async function keepAnOwner(tx: Transaction, projectId: string, exceptUserId: string) {
@@ -140,49 +138,17 @@ export const projectsRouter = router({
         archived: z.enum(["exclude", "include", "only"]).default("exclude"),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      const db = ctx.deps.database.db;
-      const conditions: SQL[] = [eq(projects.companyId, ctx.user.companyId)];
-      if (ctx.user.role !== "company_admin") conditions.push(isNotNull(projectMembers.userId));
-      if (input.archived === "exclude") conditions.push(isNull(projects.archivedAt));
-      if (input.archived === "only") conditions.push(isNotNull(projects.archivedAt));
-      if (input.search) {
-        const pattern = likePattern(input.search);
-        const matches = or(ilike(projects.name, pattern), ilike(projects.description, pattern));
-        if (matches) conditions.push(matches);
-      }
-      const where = and(...conditions);
-      const membership = and(
-        eq(projectMembers.projectId, projects.id),
-        eq(projectMembers.userId, ctx.user.id),
-      );
-      // One round trip: the window count is taken over every matching row before LIMIT/OFFSET.
-      // Only a page past the end (no rows to carry it) needs a second query for the total.
-      const rows = await db
-        .select({
-          project: projects,
-          role: projectMembers.role,
-          total: sql<number>`count(*) over ()`.mapWith(Number),
-        })
-        .from(projects)
-        .leftJoin(projectMembers, membership)
-        .where(where)
-        .orderBy(desc(projects.updatedAt), desc(projects.id))
-        .limit(input.limit)
-        .offset(input.offset);
-      let total = rows[0]?.total;
-      if (total === undefined) {
-        const [counted] =
-          input.offset > 0
-            ? await db.select({ n: count() }).from(projects).leftJoin(projectMembers, membership).where(where)
-            : [{ n: 0 }];
-        total = counted?.n ?? 0;
-      }
-      return {
-        items: rows.map(({ project, role }) => ({ ...project, role: role ?? "owner" })),
-        total,
-      };
-    }),
+    .query(({ ctx, input }) =>
+      listProjects(ctx.deps.database.db, {
+        companyId: ctx.user.companyId,
+        userId: ctx.user.id,
+        admin: ctx.user.role === "company_admin",
+        archived: input.archived,
+        search: input.search,
+        limit: input.limit,
+        offset: input.offset,
+      }),
+    ),
 
   get: projectProcedure("viewer").query(({ ctx }) => ({ ...ctx.project, role: ctx.projectRole })),
 

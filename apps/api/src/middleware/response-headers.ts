@@ -15,18 +15,23 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
+import type { MiddlewareHandler } from "hono/types";
 
 /** Headers exposed to browser scripts on cross-origin answers. */
 export const EXPOSED_HEADERS = ["X-Request-Id"];
 
+export type HeaderList = Array<[string, string]>;
+
 /** What Hono's secureHeaders() (defaults) sets, asked of it once on a throwaway app. */
-async function secureHeaderList(): Promise<Array<[string, string]>> {
+async function secureHeaderList(): Promise<HeaderList> {
   const probe = new Hono().use(secureHeaders()).get("/", (c) => c.body(null));
   const res = await probe.request("/");
-  return [...res.headers.entries()];
+  const list: HeaderList = [];
+  res.headers.forEach((value, name) => {
+    list.push([name, value]);
+  });
+  return list;
 }
-
-export type HeaderList = Array<[string, string]>;
 
 /**
  * Headers a handler adds to its answer (session cookie, Retry-After…) when the answer is built by
@@ -42,7 +47,7 @@ export function answerHeaders(c: Context): Headers {
 }
 
 export interface ResponseHeaders {
-  middleware: ReturnType<typeof createMiddleware>;
+  middleware: MiddlewareHandler;
   /** The headers the answer to `c` gets, for a handler that writes to the socket itself. */
   forRequest(c: Context): Promise<HeaderList>;
 }
@@ -53,8 +58,12 @@ export function responseHeaders(allowedOrigins: readonly string[]): ResponseHead
   const forRequest = async (c: Context): Promise<HeaderList> => {
     const list: HeaderList = [...(await secure), ["Vary", "Origin"]];
     const added = c.get("answerHeaders") as Headers | undefined;
-    // Iterating Headers gives each set-cookie on its own (Fetch standard), the others once.
-    if (added) for (const entry of added) list.push(entry);
+    if (added) {
+      added.forEach((value, name) => {
+        if (name !== "set-cookie") list.push([name, value]);
+      });
+      for (const cookie of added.getSetCookie()) list.push(["set-cookie", cookie]);
+    }
     const requestId = c.get("requestId") as string | undefined;
     if (requestId) list.push(["X-Request-Id", requestId]);
     const origin = c.req.header("origin");

@@ -1,11 +1,12 @@
 // Runs the study in the WASM core and turns its input errors into command-line problems.
 
 import {
+  type BusResultExplanation,
   describeInputIssue,
   type ShortCircuitOptionsInput,
   type ShortCircuitResult,
 } from "@ampflux/contracts";
-import { loadSimCore, ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
+import { loadSimCore, ShortCircuitInputError, type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { inputError } from "../errors.ts";
 import { jsonPath } from "./json-path.ts";
 
@@ -47,17 +48,72 @@ function describeIssues(
   });
 }
 
-export async function runStudy(
+/**
+ * Starts loading the core now and hands back the promise; a failure is reported where the
+ * promise is awaited (not as an unhandled rejection if the command fails first).
+ */
+export function preloadCore(): Promise<SimCore> {
+  const core = loadCore();
+  core.catch(() => {});
+  return core;
+}
+
+export function runStudy(
+  core: SimCore,
   document: unknown,
   options: ShortCircuitOptionsInput,
   label: string,
-): Promise<ShortCircuitResult> {
-  const core = await loadCore();
+): ShortCircuitResult {
   try {
     return core.shortCircuit(document, options);
   } catch (error) {
     if (error instanceof ShortCircuitInputError)
-      throw inputError(...describeIssues(error, label, options, document));
+      throw inputError(
+        ...describeIssues(
+          error,
+          label,
+          options,
+          ValidatedNetwork.is(document) ? document.document : document,
+        ),
+      );
+    throw error;
+  }
+}
+
+/** "Why this number" for one bus (--explain BUS); input errors as runStudy reports them. */
+export function explainStudy(
+  core: SimCore,
+  document: unknown,
+  options: ShortCircuitOptionsInput,
+  bus: string,
+  label: string,
+): BusResultExplanation {
+  // --explain leaves out the flags of the study's other outputs (checked with the flags).
+  const {
+    buses: _b,
+    branches: _r,
+    line_faults: _l,
+    duty: _d,
+    duty_current: _c,
+    arc_flash: _a,
+    arc_flash_max_duration_s: _m,
+    ...explained
+  } = options;
+  try {
+    return core.explainBusResult(document, explained, bus);
+  } catch (error) {
+    if (error instanceof ShortCircuitInputError) {
+      const unknownBus = error.issues.find((i) => i.path[0] === "bus");
+      if (unknownBus) throw inputError(`--explain ${bus}: ${unknownBus.message} in ${label}`);
+      throw inputError(
+        ...describeIssues(
+          error,
+          label,
+          options,
+          ValidatedNetwork.is(document) ? document.document : document,
+        ),
+      );
+    }
     throw error;
   }
 }

@@ -1,6 +1,9 @@
+import type { EquipmentType } from "@ampflux/contracts";
+import { useState } from "react";
 import { useEditor } from "../editor/EditorContext.tsx";
 import { downloadFile, downloadJson, safeFileName } from "../lib/download.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
+import { ExplainDialog } from "./ExplainDialog.tsx";
 import { resultsCsv } from "./export.ts";
 import { leftOut } from "./left-out.ts";
 import type { LiveStudyOptions } from "./protocol.ts";
@@ -12,11 +15,14 @@ import type { LiveResults } from "./useLiveResults.ts";
 interface Props {
   live: LiveResults;
   options: LiveStudyOptions;
+  /** The company's types, so the explanation resolves typed elements as the live study does. */
+  companyTypes: EquipmentType[];
 }
 
 /** The live study (fault and case are chosen in the toolbar): status, per-bus chart and table, downloads. */
-export function ResultsPanel({ live, options }: Props) {
+export function ResultsPanel({ live, options, companyTypes }: Props) {
   const { doc, state, dispatch } = useEditor();
+  const [explained, setExplained] = useState<string | null>(null);
   const select = (id: string) => dispatch({ type: "select", ids: [id] });
   const result = live.result;
   const name = safeFileName(doc.name);
@@ -43,7 +49,19 @@ export function ResultsPanel({ live, options }: Props) {
       {result && result.buses.length > 0 ? (
         <>
           <ResultsChart buses={result.buses} onSelect={select} />
-          <ResultsTable buses={result.buses} selected={state.selection} onSelect={select} />
+          <ResultsTable
+            buses={result.buses}
+            selected={state.selection}
+            onSelect={select}
+            onExplain={setExplained}
+          />
+          <ExplainDialog
+            bus={explained}
+            document={doc}
+            options={options}
+            companyTypes={companyTypes}
+            onClose={() => setExplained(null)}
+          />
           <div className="row">
             <button
               type="button"

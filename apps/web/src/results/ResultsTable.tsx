@@ -13,15 +13,20 @@ const COLUMNS: Array<{ key: Column; label: string; unit: string }> = [
   { key: "skss_mva", label: "Sk''", unit: "MVA" },
 ];
 
-/** Per-bus results, sortable by any column; a row selects its bus on the diagram. */
+/**
+ * Per-bus results, sortable by any column; a row selects its bus on the diagram. With
+ * `onExplain` each fed row offers "Why this number" (docs/short-circuit.md).
+ */
 export function ResultsTable({
   buses,
   selected,
   onSelect,
+  onExplain,
 }: {
   buses: BusFaultResult[];
   selected: string[];
   onSelect(id: string): void;
+  onExplain?(bus: string): void;
 }) {
   const [sort, setSort] = useState<{ key: Column; desc: boolean }>({ key: "ikss_ka", desc: true });
   const rows = [...buses].sort((a, b) => {
@@ -56,6 +61,7 @@ export function ResultsTable({
               </button>
             </th>
           ))}
+          {onExplain && <th aria-label="Explanation" />}
         </tr>
       </thead>
       <tbody>
@@ -73,9 +79,22 @@ export function ResultsTable({
                 <td className="num">{formatKa(r.ib_ka)}</td>
                 <td className="num">{formatKa(r.ith_ka)}</td>
                 <td className="num">{formatNumber(r.skss_mva)}</td>
+                {onExplain && (
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button small"
+                      aria-label={`Why this number: bus ${r.bus}`}
+                      title="Why this number"
+                      onClick={() => onExplain(r.bus)}
+                    >
+                      why?
+                    </button>
+                  </td>
+                )}
               </>
             ) : (
-              <td colSpan={5} className="muted">
+              <td colSpan={onExplain ? 6 : 5} className="muted">
                 not fed by any source
               </td>
             )}

@@ -1,22 +1,19 @@
-import type { NetworkDocument } from "../../network/index.ts";
 import { TypeLibrary } from "../../types/apply.ts";
-import { checkImported, type SourceMap } from "../checked.ts";
+import { type CheckedImport, checkImported, type SourceMap } from "../checked.ts";
 import { importedDocument } from "../document.ts";
-import { type ImportReport, ImportReportBuilder } from "../report.ts";
+import { ImportReportBuilder } from "../report.ts";
 import { mapBranches } from "./branches.ts";
 import { mapBuses } from "./buses.ts";
 import { mapConsumers } from "./consumers.ts";
 import type { Context } from "./context.ts";
 import { PandapowerParseError } from "./errors.ts";
 import { type ParsedPandapower, parsePandapowerText } from "./frames.ts";
+import { mapImpedances } from "./impedances.ts";
 import { type PandapowerImportOptions, pandapowerImportOptionsSchema } from "./options.ts";
 import { mapSources } from "./sources.ts";
 import { mapSwitches } from "./switches.ts";
 
-export interface PandapowerImport {
-  document: NetworkDocument;
-  report: ImportReport;
-}
+export type PandapowerImport = CheckedImport;
 
 /** Tables the importer maps; bus_geodata feeds buses[].geo. */
 const MAPPED_TABLES = new Set([
@@ -25,6 +22,8 @@ const MAPPED_TABLES = new Set([
   "line",
   "trafo",
   "trafo3w",
+  "impedance",
+  "earthing_transformer",
   "ext_grid",
   "gen",
   "sgen",
@@ -93,6 +92,7 @@ export function importPandapower(
   const elements = {
     buses: mapBuses(net, ctx),
     ...mapBranches(net, ctx),
+    ...mapImpedances(net, ctx),
     ...mapSources(net, ctx),
     ...mapConsumers(net, ctx),
     switches: mapSwitches(net, ctx),
@@ -103,12 +103,12 @@ export function importPandapower(
     resolved.name ?? (typeof fileName === "string" && fileName !== "" ? fileName : "pandapower network");
   const document = importedDocument(name, frequency_hz, elements);
 
-  checkImported(
+  const validation = checkImported(
     document,
     sources,
     net.position,
     ({ line, column, field }, message) => new PandapowerParseError(line, column ?? 1, message, field),
     types,
   );
-  return { document, report: report.build() };
+  return { document, report: report.build(), validation };
 }

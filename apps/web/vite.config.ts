@@ -13,7 +13,9 @@ export function apiProxy(target: string): Record<string, ProxyOptions> {
   // /exports: export archives (docs/accounts-lifecycle.md).
   return {
     "/trpc": sseProxy(target),
-    "/health": { target },
+    // xfwd: the api shows /health/detailed only to direct requests from its own machine, and a
+    // request through this proxy is the browser's, whatever machine the proxy runs on.
+    "/health": { target, xfwd: true },
     "/auth/sso": { target },
     "/exports": { target },
   };

@@ -38,7 +38,10 @@ export function createApp(deps: ApiDeps) {
   app.get("/health/detailed", async (c) => {
     if (!mayReadDetailedHealth(c, deps.settings.HEALTH_TOKEN))
       return c.json(
-        { error: "the detailed health report needs the health token (HEALTH_TOKEN) or a request from this machine" },
+        {
+          error:
+            "the detailed health report needs the health token (HEALTH_TOKEN) or a request from this machine",
+        },
         401,
       );
     const report = await detailedHealth(deps);

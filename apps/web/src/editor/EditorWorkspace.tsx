@@ -23,6 +23,7 @@ import { useLiveResults } from "../results/useLiveResults.ts";
 import { type ColourBy, ColourLegend, effectiveColourBy } from "./ColourLegend.tsx";
 import { DiagramCanvas } from "./canvas/DiagramCanvas.tsx";
 import { diagramDecorations } from "./canvas/decorations.ts";
+import { DraftGuard } from "./drafts/DraftGuard.tsx";
 import { useEditor } from "./EditorContext.tsx";
 import { EditorToolbar } from "./EditorToolbar.tsx";
 import { saveLayout } from "./model/layout.ts";
@@ -139,6 +140,7 @@ export function EditorWorkspace() {
             <DiffBanner />
             {loadFlowMode && <LoadFlowBanner live={loadFlow} summary={lfSummary} buses={doc.buses.length} />}
             <LiveSaveNotice />
+            <DraftGuard />
             <ColourLegend
               max={maxCurrent((result?.buses ?? []).map((b) => b.ikss_ka))}
               mode={mode}

@@ -43,7 +43,14 @@ export function ResultsPanel({ live, options }: Props) {
       {result && result.buses.length > 0 ? (
         <>
           <ResultsChart buses={result.buses} onSelect={select} />
-          <ResultsTable buses={result.buses} selected={state.selection} onSelect={select} />
+          <ResultsTable
+            buses={result.buses}
+            doc={doc}
+            fault={options.fault}
+            studyCase={options.case}
+            selected={state.selection}
+            onSelect={select}
+          />
           <div className="row">
             <button
               type="button"

@@ -86,7 +86,14 @@ export function SimulationDetail({
         ) : isBatchStudyResult(s.result) ? (
           <WorstCasesTable result={s.result} />
         ) : (
-          <ResultsTable buses={s.result.buses} selected={[]} onSelect={() => {}} />
+          <ResultsTable
+            buses={s.result.buses}
+            // This branch is a single short-circuit study's result: its options name one fault and case.
+            fault={"fault" in s.options ? s.options.fault : "3ph"}
+            studyCase={"case" in s.options ? s.options.case : "max"}
+            selected={[]}
+            onSelect={() => {}}
+          />
         ))}
       {s.status === "succeeded" && s.result && isBatchStudyResult(s.result) && s.result.load_flow && (
         <LoadFlowWorstTables worst={s.result.load_flow} simulationId={s.id} />

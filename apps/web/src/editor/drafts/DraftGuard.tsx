@@ -1,6 +1,5 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formatDate } from "../../lib/format.ts";
-import { Dialog } from "../../ui/Dialog.tsx";
 import { useEditor } from "../EditorContext.tsx";
 import { useEditorActions } from "../useEditorActions.ts";
 import { type Draft, describeDraft, forgetDrafts, newestDraft } from "./draft-store.ts";
@@ -27,6 +26,16 @@ export function DraftGuard() {
   );
   const kept = useDraftKeeper();
   const blocker = useUnsavedWarning(dirty);
+  // The browser's own confirm, like beforeunload's: one answer, and automation accepts it alike.
+  useEffect(() => {
+    if (blocker.state !== "blocked") return;
+    const since = state.baseVersion === null ? "" : ` since version ${state.baseVersion}`;
+    const leave = window.confirm(
+      `The network has unsaved changes${since}. Leave without saving? They stay in this browser as a draft, offered when the project is opened here again; nobody else sees them.`,
+    );
+    if (leave) blocker.proceed();
+    else blocker.reset();
+  }, [blocker, state.baseVersion]);
   const summary = offer && describeDraft(offer.draft, offer.opened, offer.version);
   return (
     <>
@@ -67,27 +76,6 @@ export function DraftGuard() {
           This browser's storage is full: unsaved changes would be lost on a reload. Save a version.
         </p>
       )}
-      <Dialog
-        title="Leave without saving?"
-        open={blocker.state === "blocked"}
-        onClose={() => blocker.reset?.()}
-      >
-        <div className="stack">
-          <p>
-            The network has unsaved changes
-            {state.baseVersion === null ? "" : ` since version ${state.baseVersion}`}. They stay in this
-            browser as a draft, offered when the project is opened again here, but nobody else sees them.
-          </p>
-          <div className="row">
-            <button type="button" className="primary" onClick={() => blocker.reset?.()}>
-              Stay and save
-            </button>
-            <button type="button" className="danger" onClick={() => blocker.proceed?.()}>
-              Leave without saving
-            </button>
-          </div>
-        </div>
-      </Dialog>
     </>
   );
 }

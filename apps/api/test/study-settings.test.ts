@@ -33,7 +33,12 @@ describe("projects.studySettings", () => {
     const fresh = await owner.client.trpc.projects.studySettings.get.query({ projectId });
     expect(fresh.saved).toBe(false);
     expect(fresh.settings).toEqual(studySettingsSchema.parse({}));
-    expect(fresh.settings).toMatchObject({ fault: "3ph", case: "max", kappa_method: "C", lv_tolerance_percent: 10 });
+    expect(fresh.settings).toMatchObject({
+      fault: "3ph",
+      case: "max",
+      kappa_method: "C",
+      lv_tolerance_percent: 10,
+    });
 
     await member.client.trpc.projects.studySettings.set.mutate({ projectId, settings: minimumCase });
     const read = await owner.client.trpc.projects.studySettings.get.query({ projectId });

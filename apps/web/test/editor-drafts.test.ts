@@ -36,7 +36,7 @@ const opened = () => {
     { id: "B1", name: "Main", vn_kv: 20 },
     { id: "B2", name: "LV", vn_kv: 0.4 },
   ];
-  doc.ext_grids = [{ id: "G1", bus: "B1", s_sc_max_mva: 500 }];
+  doc.external_grids = [{ id: "G1", bus: "B1", s_sc_max_mva: 500 }];
   return doc;
 };
 
@@ -47,7 +47,7 @@ const draftOf = (patch: Partial<Draft> = {}): Draft => {
     doc.buses[1] as Draft["doc"]["buses"][number],
     { id: "B3", vn_kv: 0.4 },
   ];
-  doc.ext_grids = [];
+  doc.external_grids = [];
   return { projectId: "p1", baseVersion: 3, savedAt: "2026-12-02T20:00:00.000Z", doc, layout: {}, ...patch };
 };
 

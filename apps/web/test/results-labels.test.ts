@@ -1,7 +1,8 @@
-import type { BusFaultResult } from "@ampflux/contracts";
+import { type BusFaultResult, studySettingsSchema } from "@ampflux/contracts";
 import { describe, expect, it } from "vitest";
 import { caseSummary, ikssLabel } from "../src/results/case-labels.ts";
 import { resultColumns } from "../src/results/ResultsTable.tsx";
+import { DEFAULT_STUDY_OPTIONS, fromStudySettings, toStudySettings } from "../src/results/study-options.ts";
 
 // Labels name the case the currents were computed for (IEC 60909-0 §4: I''k max / I''k min) and
 // the table offers every quantity the fault type has (3·I0 only for earth faults).
@@ -60,5 +61,29 @@ describe("results table columns", () => {
     expect(keys("3ph")).not.toContain("ike_ka");
     expect(keys("2ph")).not.toContain("ike_ka");
     expect(keys("3ph")).toEqual(["bus", "name", "vn_kv", "ikss_ka", "ip_ka", "ib_ka", "ith_ka", "skss_mva"]);
+  });
+});
+
+describe("study settings ↔ live options", () => {
+  it("round-trips the options the project saves, LV tolerance included", () => {
+    const options = {
+      ...DEFAULT_STUDY_OPTIONS,
+      case: "min" as const,
+      lv_tolerance_percent: 6 as const,
+      tk_s: 0.5,
+    };
+    const settings = toStudySettings(options);
+    expect(settings).toMatchObject({ case: "min", lv_tolerance_percent: 6, tk_s: 0.5, r_fault_ohm: 0 });
+    expect(fromStudySettings(studySettingsSchema.parse(settings))).toEqual({
+      ...options,
+      c_max: undefined,
+      c_min: undefined,
+      r_fault_ohm: undefined,
+      x_fault_ohm: undefined,
+    });
+  });
+
+  it("saves nothing while a value is refused (tk above the schema's 10 s)", () => {
+    expect(toStudySettings({ ...DEFAULT_STUDY_OPTIONS, tk_s: 11 })).toBeNull();
   });
 });

@@ -15,7 +15,9 @@ export function readStudySettings(stored: unknown): StudySettings {
   const parsed = studySettingsSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const refused = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-  return studySettingsSchema.parse(Object.fromEntries(Object.entries(value).filter(([k]) => !refused.has(k))));
+  return studySettingsSchema.parse(
+    Object.fromEntries(Object.entries(value).filter(([k]) => !refused.has(k))),
+  );
 }
 
 /** The project's study settings (docs/editor.md): members read them, editors change them. */

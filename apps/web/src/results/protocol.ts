@@ -19,6 +19,8 @@ export interface LiveStudyOptions {
   kappa_method: "B" | "C";
   tmin_s: number;
   tk_s: number;
+  /** IEC 60909-0 Table 1's low-voltage tolerance: +6 % (c_max 1.05) or +10 % (c_max 1.10). */
+  lv_tolerance_percent: 6 | 10;
   c_max?: number | undefined;
   c_min?: number | undefined;
   duty: boolean;

@@ -34,6 +34,12 @@ export function useDraftKeeper(): boolean {
     return () => clearTimeout(timer);
   }, [canEdit, dirty, keep, projectId]);
 
+  // Leaving the editor for another page of the app within KEEP_EVERY_MS of the last edit keeps
+  // that edit too (the timer above is cleared on unmount).
+  const onUnmount = useRef<() => void>(() => {});
+  onUnmount.current = canEdit && dirty ? keep : () => {};
+  useEffect(() => () => onUnmount.current(), []);
+
   // A reload or a closed tab within KEEP_EVERY_MS of the last edit keeps that edit too.
   useEffect(() => {
     if (!canEdit || !dirty) return;

@@ -8,6 +8,7 @@ import {
   keepDraft,
   newestDraft,
 } from "../src/editor/drafts/draft-store.ts";
+import { importLossQuestion } from "../src/editor/io/ImportButton.tsx";
 import { emptyDocument } from "../src/editor/model/document.ts";
 
 // The draft store that keeps unsaved edits across a reload or crash: what is kept, which draft is
@@ -127,5 +128,18 @@ describe("describeDraft: what restoring changes, in words", () => {
     expect(describeDraft(draftOf({ doc }), opened(), 3).changes).toBe(
       "7 added (N0, N1, N2, N3, N4 and 2 more)",
     );
+  });
+});
+
+describe("the question before an import drops unsaved edits", () => {
+  it("names the unsaved changes and the version they were made on", () => {
+    const saved = opened();
+    const now = draftOf().doc;
+    const question = importLossQuestion(now, JSON.stringify(saved), 2);
+    expect(question).toContain(
+      "unsaved changes since version 2: 1 added (B3), 1 removed (G1), 1 changed (B1: vn_kv)",
+    );
+    expect(question).toMatch(/only Undo brings them back/);
+    expect(importLossQuestion(now, JSON.stringify(saved), null)).toContain("(never saved)");
   });
 });

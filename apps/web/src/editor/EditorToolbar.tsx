@@ -82,7 +82,7 @@ export function EditorToolbar({ options, onOptions, onSave, live, study, onStudy
         Fit view
       </button>
       <span className="divider" />
-      <ImportButton />
+      <ImportButton onSaveVersion={onSave} />
       <ExportButton />
       <span className="divider" />
       <fieldset className="segmented" aria-label="Study">

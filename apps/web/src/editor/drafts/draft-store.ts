@@ -91,12 +91,9 @@ export interface DraftSummary {
 const listed = (ids: string[], limit = 5) =>
   ids.length > limit ? `${ids.slice(0, limit).join(", ")} and ${ids.length - limit} more` : ids.join(", ");
 
-export function describeDraft(
-  draft: Draft,
-  opened: EditorDocument,
-  openedVersion: number | null,
-): DraftSummary {
-  const diff = diffDocuments(opened, draft.doc);
+/** What changed from `before` to `after`, in words: "1 added (B3), 1 changed (B1: vn_kv)". */
+export function describeChanges(before: EditorDocument, after: EditorDocument): string {
+  const diff = diffDocuments(before, after);
   const parts: string[] = [];
   if (diff.added.length) parts.push(`${diff.added.length} added (${listed(diff.added.map((c) => c.id))})`);
   if (diff.removed.length)
@@ -106,6 +103,14 @@ export function describeDraft(
       `${diff.changed.length} changed (${listed(diff.changed.map((c) => `${c.id}: ${(c.fields ?? []).join(", ")}`))})`,
     );
   if (diff.properties.length) parts.push(`network ${diff.properties.join(", ")} changed`);
+  return parts.length ? parts.join(", ") : "positions on the diagram only";
+}
+
+export function describeDraft(
+  draft: Draft,
+  opened: EditorDocument,
+  openedVersion: number | null,
+): DraftSummary {
   const newer =
     openedVersion !== null && (draft.baseVersion === null || openedVersion > draft.baseVersion)
       ? openedVersion
@@ -114,6 +119,6 @@ export function describeDraft(
     origin:
       draft.baseVersion === null ? "made before the first save" : `made on version ${draft.baseVersion}`,
     newerVersion: newer,
-    changes: parts.length ? parts.join(", ") : "positions on the diagram only",
+    changes: describeChanges(opened, draft.doc),
   };
 }

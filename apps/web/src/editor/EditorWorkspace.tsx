@@ -136,7 +136,7 @@ export function EditorWorkspace() {
           <Palette />
           <div className="canvas-area">
             <DiagramCanvas decorations={decorations} />
-            <DiffBanner />
+            <DiffBanner live={live} options={options} />
             {loadFlowMode && <LoadFlowBanner live={loadFlow} summary={lfSummary} buses={doc.buses.length} />}
             <LiveSaveNotice />
             <DraftGuard />

@@ -36,7 +36,11 @@ describe("health endpoints (real HTTP server, Postgres and Redis)", () => {
   });
 
   it("refuses the detailed report to a request forwarded by a proxy, even from this machine", async () => {
-    for (const headers of [{ "X-Forwarded-For": "203.0.113.7" }, { Forwarded: "for=203.0.113.7" }]) {
+    const proxied: Array<Record<string, string>> = [
+      { "X-Forwarded-For": "203.0.113.7" },
+      { Forwarded: "for=203.0.113.7" },
+    ];
+    for (const headers of proxied) {
       const res = await fetch(`${api.url}/health/detailed`, { headers });
       expect(res.status).toBe(401);
       const body = await res.json();

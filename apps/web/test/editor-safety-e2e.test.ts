@@ -147,6 +147,51 @@ describe("the editor keeps work and settings", () => {
     expect(await table.locator("thead").textContent()).not.toMatch(/max/);
     // Name and Un from the document (MATPOWER's base kV).
     expect(await table.locator('tr[data-bus="3"]').textContent()).toContain("110");
+
+    // A fault at bus 2 with one source (the generator at bus 1) and no motors: IEC 60909 neglects
+    // loads and line capacitance, so by Kirchhoff all of Ik''(2) comes through br1's end at bus 1.
+    await page.getByTestId("bus-2").click();
+    const branches = page.getByTestId("branch-currents");
+    const atBus2 = Number.parseFloat((await table.locator('tr[data-bus="2"] td').nth(3).textContent()) ?? "");
+    await expect.poll(() => branches.locator('tr[data-branch="br1"]').count(), STEP).toBeGreaterThan(0);
+    const br1 = branches.locator('tr[data-branch="br1"]').filter({ hasText: /^br11/ });
+    const throughBr1 = Number.parseFloat((await br1.locator("td").nth(2).textContent()) ?? "");
+    expect(throughBr1).toBeGreaterThan(0);
+    expect(Math.abs(throughBr1 - atBus2) / atBus2).toBeLessThan(0.01);
+  });
+
+  it("refuses a taken id with the reason instead of reverting", async () => {
+    await page.getByRole("tab", { name: "Properties" }).click();
+    await page.getByTestId("bus-3").click();
+    const id = page.getByTestId("properties").getByLabel("Element id");
+    await id.fill("1");
+    await id.press("Enter");
+    await expect
+      .poll(() => page.getByTestId("id-refusal").textContent(), STEP)
+      .toMatch(/^Not renamed: 1 is already the id of bus 1/);
+    expect(await id.inputValue()).toBe("1");
+    await id.press("Escape");
+    expect(await id.inputValue()).toBe("3");
+  });
+
+  it("compares with a version: old → new values and Ik'' at the affected bus", async () => {
+    await page.getByTestId("properties").locator('[data-field="name"]').fill("Feeder end");
+    await expect.poll(versionStatus, STEP).toContain("unsaved changes");
+    await page.getByRole("tab", { name: "Versions" }).click();
+    await page
+      .getByTestId("history")
+      .locator('li[data-version="2"]')
+      .getByRole("button", { name: "Compare" })
+      .click();
+    const banner = page.getByTestId("diff-banner");
+    await expect
+      .poll(() => banner.getByTestId("diff-values-3").textContent(), STEP)
+      .toMatch(/: – → Feeder end$/);
+    // The name changes no current: the same Ik''min before and now at bus 3.
+    await expect
+      .poll(() => banner.getByTestId("diff-results").textContent(), STEP)
+      .toMatch(/Ik''min at the affected buses, version 2 → now3: (\d+\.\d+) → \1 kA$/);
+    await page.screenshot({ path: screenshotPath("editor-diff-values") });
   });
 });
 

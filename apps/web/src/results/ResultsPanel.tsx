@@ -1,6 +1,7 @@
 import { useEditor } from "../editor/EditorContext.tsx";
 import { downloadFile, downloadJson, safeFileName } from "../lib/download.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
+import { BranchCurrents } from "./BranchCurrents.tsx";
 import { resultsCsv } from "./export.ts";
 import { leftOut } from "./left-out.ts";
 import type { LiveStudyOptions } from "./protocol.ts";
@@ -20,6 +21,11 @@ export function ResultsPanel({ live, options }: Props) {
   const select = (id: string) => dispatch({ type: "select", ids: [id] });
   const result = live.result;
   const name = safeFileName(doc.name);
+  // One bus selected: how a fault there is fed, branch by branch.
+  const selectedBus =
+    state.selection.length === 1 && doc.buses.some((b) => b.id === state.selection[0])
+      ? state.selection[0]
+      : undefined;
   return (
     <div className="panel-body stack" data-testid="results-panel">
       <h3>
@@ -51,6 +57,7 @@ export function ResultsPanel({ live, options }: Props) {
             selected={state.selection}
             onSelect={select}
           />
+          {selectedBus && <BranchCurrents bus={selectedBus} options={options} />}
           <div className="row">
             <button
               type="button"

@@ -34,6 +34,9 @@ export interface LiveStudyOptions {
   /** Fault impedance R + jX (ohm); unset: IEC 60909's bolted fault. */
   r_fault_ohm?: number | undefined;
   x_fault_ohm?: number | undefined;
+  /** Fault buses (all when unset) and branch-end currents: the branch-current view of one bus. */
+  buses?: string[] | undefined;
+  branches?: boolean | undefined;
 }
 
 /** Main thread → engine worker. */

@@ -26,7 +26,9 @@ describe("web page", () => {
     const text = await page.locator("main").innerText();
     expect(text).not.toMatch(/database|latency|job queue|jobs waiting| ms\b/i);
     // The page's proxy marks its requests as forwarded: /health/detailed through it needs the token.
-    expect((await fetch(`${stack.webUrl}/health/detailed`)).status).toBe(401);
+    const detailed = await fetch(new URL("/health/detailed", stack.webUrl));
+    expect(detailed.headers.get("content-type")).toMatch(/json/);
+    expect(detailed.status).toBe(401);
     // The WASM core instantiated in the browser, fetched as a built asset.
     await expect.poll(() => page.getByTestId("engine-status").textContent()).toMatch(/ABI \d+/);
     await page.screenshot({ path: screenshotPath("health-page") });

@@ -47,7 +47,7 @@ export function BranchCurrents({ bus, options }: { bus: string; options: LiveStu
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.branch}:${r.bus}`} data-branch={r.branch}>
+              <tr key={`${r.branch}:${r.bus}`} data-branch={r.branch} data-end={r.bus}>
                 <td>{r.branch}</td>
                 <td>{r.bus}</td>
                 <td className="num">{formatKa(r.ikss_ka)}</td>

@@ -8,8 +8,8 @@ import { CliError, EXIT_NOT_CONVERGED, inputError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { loadFlowRequest } from "../loadflow/options.ts";
 import { renderLoadFlow } from "../loadflow/output.ts";
-import { loadCore } from "../study/engine.ts";
-import { loadInput } from "../study/input.ts";
+import { preloadCore } from "../study/engine.ts";
+import { engineInput, loadInput } from "../study/input.ts";
 
 const tell = (io: Io, lines: string[]) => {
   for (const line of lines) io.stderr.write(`ampflux: ${line}\n`);
@@ -17,12 +17,13 @@ const tell = (io: Io, lines: string[]) => {
 
 export async function loadflow(command: Command, io: Io): Promise<void> {
   const { file, format, options } = loadFlowRequest(command);
+  // The engine compiles while the file is read and checked (the other core is idle then).
+  const core = preloadCore();
   const input = await loadInput(io, file);
   tell(io, input.notes);
-  const core = await loadCore();
   let result: LoadFlowResult;
   try {
-    result = core.loadFlow(input.document, options);
+    result = (await core).loadFlow(engineInput(input), options);
   } catch (error) {
     if (error instanceof LoadFlowInputError)
       throw inputError(

@@ -4,8 +4,8 @@
 import type { Command } from "../args.ts";
 import type { Io } from "../io.ts";
 import { applyDefaultTypes } from "../study/default-types.ts";
-import { runStudy } from "../study/engine.ts";
-import { loadInput } from "../study/input.ts";
+import { preloadCore, runStudy } from "../study/engine.ts";
+import { engineInput, loadInput } from "../study/input.ts";
 import { writeStudyLabels } from "../study/labels.ts";
 import { studyRequest } from "../study/options.ts";
 import { render } from "../study/output.ts";
@@ -17,11 +17,15 @@ const tell = (io: Io, lines: string[]) => {
 
 export async function study(command: Command, io: Io): Promise<void> {
   const { file, seq, format, labels, options, defaultTypes } = studyRequest(command);
+  // The engine compiles while the file is read and checked (the other core is idle then).
+  const core = preloadCore();
   const input = await loadInput(io, file, seq);
   tell(io, input.notes);
   const typed = applyDefaultTypes(input.document, defaultTypes);
   tell(io, typed.notes);
-  const result = await runStudy(typed.document, options, input.label);
+  // --default-type changes the document, which then needs its own validation.
+  const network = typed.document === input.document ? engineInput(input) : typed.document;
+  const result = runStudy(await core, network, options, input.label);
   const output = render(result, format);
   io.stdout.write(output.stdout);
   tell(io, output.stderr);

@@ -5,7 +5,7 @@ import {
   type ShortCircuitOptionsInput,
   type ShortCircuitResult,
 } from "@ampflux/contracts";
-import { loadSimCore, ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
+import { loadSimCore, ShortCircuitInputError, type SimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { inputError } from "../errors.ts";
 import { jsonPath } from "./json-path.ts";
 
@@ -47,17 +47,34 @@ function describeIssues(
   });
 }
 
-export async function runStudy(
+/**
+ * Starts loading the core now and hands back the promise; a failure is reported where the
+ * promise is awaited (not as an unhandled rejection if the command fails first).
+ */
+export function preloadCore(): Promise<SimCore> {
+  const core = loadCore();
+  core.catch(() => {});
+  return core;
+}
+
+export function runStudy(
+  core: SimCore,
   document: unknown,
   options: ShortCircuitOptionsInput,
   label: string,
-): Promise<ShortCircuitResult> {
-  const core = await loadCore();
+): ShortCircuitResult {
   try {
     return core.shortCircuit(document, options);
   } catch (error) {
     if (error instanceof ShortCircuitInputError)
-      throw inputError(...describeIssues(error, label, options, document));
+      throw inputError(
+        ...describeIssues(
+          error,
+          label,
+          options,
+          ValidatedNetwork.is(document) ? document.document : document,
+        ),
+      );
     throw error;
   }
 }

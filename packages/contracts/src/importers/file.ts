@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { describeInputIssue } from "../input-errors.ts";
-import { type NetworkDocument, networkDocumentSchema } from "../network/index.ts";
+import { compiledNetworkDocumentSchema } from "../network/compiled-schema.ts";
+import type { NetworkDocument, NetworkValidation } from "../network/index.ts";
 import type { TypeLibrary } from "../types/apply.ts";
 import { CdfParseError, importCdf } from "./cdf/index.ts";
 import { importMatpower, MatpowerParseError } from "./matpower/index.ts";
@@ -15,6 +16,8 @@ export interface NetworkFileImport {
   format: ImportFormat;
   document: NetworkDocument;
   report: ImportReport;
+  /** The validation that accepted `document` (file importers); absent for AmpFlux JSON, checked by shape only. */
+  validation?: NetworkValidation;
 }
 
 /** A file that is not a network in the named format; `line` (1-based) and `field` say where. */
@@ -120,7 +123,7 @@ function importDocumentJson(text: string): Omit<NetworkFileImport, "format"> {
   } catch (error) {
     throw new NetworkFileError("ampflux", `not JSON: ${(error as Error).message}`);
   }
-  const parsed = networkDocumentSchema.safeParse(json);
+  const parsed = compiledNetworkDocumentSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") ?? "";

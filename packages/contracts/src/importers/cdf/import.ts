@@ -1,5 +1,4 @@
-import type { NetworkDocument } from "../../network/index.ts";
-import { checkImported, type SourceMap } from "../checked.ts";
+import { type CheckedImport, checkImported, type SourceMap } from "../checked.ts";
 import { importedDocument } from "../document.ts";
 import { mapBranches } from "../matpower/branches.ts";
 import { mapBuses } from "../matpower/buses.ts";
@@ -13,10 +12,7 @@ import { BRANCH, BUS } from "./columns.ts";
 import { CdfParseError } from "./errors.ts";
 import { type CdfCard, type ParsedCdf, parseCdfText } from "./parse.ts";
 
-export interface CdfImport {
-  document: NetworkDocument;
-  report: ImportReport;
-}
+export type CdfImport = CheckedImport;
 
 /** CDF carries the same load flow data as MATPOWER, so the same options fill the same gaps. */
 export const cdfImportOptionsSchema = matpowerImportOptionsSchema;
@@ -160,13 +156,13 @@ export function importCdf(text: string, options: CdfImportOptions = {}): CdfImpo
       shunts,
     });
     const sources: SourceMap = new Map();
-    checkImported(
+    const validation = checkImported(
       document,
       sources,
       { line: cdf.lineCount },
       ({ line }, message) => new CdfParseError(line, message),
     );
-    return { document, report: reworded(report.build()) };
+    return { document, report: reworded(report.build()), validation };
   } catch (error) {
     if (error instanceof MatpowerParseError)
       throw new CdfParseError(error.line, error.message.replace(/^line \d+: /, ""));

@@ -1,7 +1,6 @@
-import type { NetworkDocument } from "../../network/index.ts";
-import { checkImported, type SourceMap } from "../checked.ts";
+import { type CheckedImport, checkImported, type SourceMap } from "../checked.ts";
 import { importedDocument } from "../document.ts";
-import { type ImportReport, ImportReportBuilder } from "../report.ts";
+import { ImportReportBuilder } from "../report.ts";
 import { mapBranches } from "./branches.ts";
 import { mapBuses } from "./buses.ts";
 import { type MatpowerCase, readCase } from "./case.ts";
@@ -11,10 +10,7 @@ import { mapGenerators } from "./generators.ts";
 import { type MatpowerImportOptions, matpowerImportOptionsSchema } from "./options.ts";
 import { parseMatpowerText } from "./parse.ts";
 
-export interface MatpowerImport {
-  document: NetworkDocument;
-  report: ImportReport;
-}
+export type MatpowerImport = CheckedImport;
 
 /** The file line of each element: buses, loads and shunts from mpc.bus rows, branches and generators from theirs. */
 function sourceLines(mpc: MatpowerCase, buses: readonly { id: string }[]): SourceMap {
@@ -62,11 +58,11 @@ export function importMatpower(text: string, options: MatpowerImportOptions = {}
     shunts,
   });
 
-  checkImported(
+  const validation = checkImported(
     document,
-    sourceLines(mpc, buses),
+    () => sourceLines(mpc, buses),
     { line: mpc.bus.startLine },
     ({ line }, message) => new MatpowerParseError(line, message),
   );
-  return { document, report: report.build() };
+  return { document, report: report.build(), validation };
 }

@@ -1,8 +1,7 @@
-import type { NetworkDocument } from "../../network/index.ts";
 import { TypeLibrary } from "../../types/apply.ts";
-import { checkImported, type SourceMap } from "../checked.ts";
+import { type CheckedImport, checkImported, type SourceMap } from "../checked.ts";
 import { importedDocument } from "../document.ts";
-import { type ImportReport, ImportReportBuilder } from "../report.ts";
+import { ImportReportBuilder } from "../report.ts";
 import { mapBranches } from "./branches.ts";
 import { mapBuses } from "./buses.ts";
 import { mapConsumers } from "./consumers.ts";
@@ -13,10 +12,7 @@ import { type PandapowerImportOptions, pandapowerImportOptionsSchema } from "./o
 import { mapSources } from "./sources.ts";
 import { mapSwitches } from "./switches.ts";
 
-export interface PandapowerImport {
-  document: NetworkDocument;
-  report: ImportReport;
-}
+export type PandapowerImport = CheckedImport;
 
 /** Tables the importer maps; bus_geodata feeds buses[].geo. */
 const MAPPED_TABLES = new Set([
@@ -103,12 +99,12 @@ export function importPandapower(
     resolved.name ?? (typeof fileName === "string" && fileName !== "" ? fileName : "pandapower network");
   const document = importedDocument(name, frequency_hz, elements);
 
-  checkImported(
+  const validation = checkImported(
     document,
     sources,
     net.position,
     ({ line, column, field }, message) => new PandapowerParseError(line, column ?? 1, message, field),
     types,
   );
-  return { document, report: report.build() };
+  return { document, report: report.build(), validation };
 }

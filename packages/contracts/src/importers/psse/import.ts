@@ -1,7 +1,6 @@
-import type { NetworkDocument } from "../../network/index.ts";
-import { checkImported, type SourceMap } from "../checked.ts";
+import { type CheckedImport, checkImported, type SourceMap } from "../checked.ts";
 import { importedDocument } from "../document.ts";
-import { type ImportReport, ImportReportBuilder } from "../report.ts";
+import { ImportReportBuilder } from "../report.ts";
 import { mapBranches } from "./branches.ts";
 import { mapBuses, mapFixedShunts, mapLoads, mapSwitchedShunts } from "./buses.ts";
 import type { Context } from "./context.ts";
@@ -13,10 +12,7 @@ import { machineSequence, mapSequence } from "./sequence.ts";
 import { mapTransformers } from "./transformers.ts";
 import { LINES_PER_RECORD, type RawSection, rawLayout } from "./versions.ts";
 
-export interface PsseImport {
-  document: NetworkDocument;
-  report: ImportReport;
-}
+export type PsseImport = CheckedImport;
 
 /** Sections that become document elements; every other non-empty one is reported as dropped. */
 const MAPPED: ReadonlySet<RawSection> = new Set<RawSection>([
@@ -101,11 +97,11 @@ export function importPsse(text: string, options: PsseImportOptions = {}, sequen
   }
   const document = importedDocument(resolved.name ?? (raw.title || "PSS/E case"), ctx.frequency_hz, elements);
 
-  checkImported(
+  const validation = checkImported(
     document,
     sources,
     { line: raw.lineCount },
     ({ line, field }, message) => new PsseParseError(line, message, field),
   );
-  return { document, report: report.build() };
+  return { document, report: report.build(), validation };
 }

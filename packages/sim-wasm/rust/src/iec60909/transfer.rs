@@ -243,3 +243,301 @@ pub fn source_voltage(solver: &Solver, sources: &[CurrentSource], out: &mut [f64
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    //! eq. (75) of IEC 60909-0:2016 by hand on a four-bus network, against a dense inverse of
+    //! the same admittance matrix (Gauss–Jordan here, not the sparse solver under test):
+    //!
+    //! ```text
+    //!   grid ── 0 ──L1── 1 ──L2── 2 ──L3── 3
+    //!           G1               M1 (+ M2 at the same bus)
+    //! ```
+    //!
+    //! Per-unit values are arbitrary but physical (R ≪ X); μ and q are typed in from eq. (70)
+    //! and eq. (73) for t_min = 0.1 s, not taken from factors.rs.
+    use super::*;
+    use crate::csc::CscMatrix;
+    use crate::solver::DEFAULT_PIVOT_TOLERANCE;
+
+    const T_MIN: f64 = 0.1;
+    const C: f64 = 1.1;
+
+    fn c(re: f64, im: f64) -> Complex {
+        Complex::new(re, im)
+    }
+    fn inv(z: Complex) -> Complex {
+        Complex::ONE / z
+    }
+
+    struct Network {
+        y: Vec<Vec<Complex>>,
+    }
+
+    impl Network {
+        fn new(n: usize) -> Network {
+            Network {
+                y: vec![vec![Complex::ZERO; n]; n],
+            }
+        }
+        fn shunt(&mut self, bus: usize, z: Complex) {
+            self.y[bus][bus] = self.y[bus][bus] + inv(z);
+        }
+        fn series(&mut self, a: usize, b: usize, z: Complex) {
+            let y = inv(z);
+            self.y[a][a] = self.y[a][a] + y;
+            self.y[b][b] = self.y[b][b] + y;
+            self.y[a][b] = self.y[a][b] - y;
+            self.y[b][a] = self.y[b][a] - y;
+        }
+        fn solver(&self) -> Solver {
+            let n = self.y.len();
+            let (mut rows, mut cols, mut vals) = (vec![], vec![], vec![]);
+            for i in 0..n {
+                for j in 0..n {
+                    if self.y[i][j] != Complex::ZERO {
+                        rows.push(i);
+                        cols.push(j);
+                        vals.push(self.y[i][j]);
+                    }
+                }
+            }
+            let m = CscMatrix::from_triplets(n, &rows, &cols, &vals).unwrap();
+            let mut solver = Solver::analyze(m.pattern.clone()).unwrap();
+            solver
+                .factorize(&m.values, DEFAULT_PIVOT_TOLERANCE)
+                .unwrap();
+            solver
+        }
+        /// Z = Y⁻¹ by Gauss–Jordan with partial pivoting (dense, independent of the solver).
+        fn dense_inverse(&self) -> Vec<Vec<Complex>> {
+            let n = self.y.len();
+            let mut a: Vec<Vec<Complex>> = self
+                .y
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    let mut r = row.clone();
+                    r.extend((0..n).map(|j| if i == j { Complex::ONE } else { Complex::ZERO }));
+                    r
+                })
+                .collect();
+            for k in 0..n {
+                let p = (k..n)
+                    .max_by(|&x, &y| a[x][k].abs().partial_cmp(&a[y][k].abs()).unwrap())
+                    .unwrap();
+                a.swap(k, p);
+                let pivot = a[k][k];
+                for v in a[k].iter_mut() {
+                    *v = *v / pivot;
+                }
+                for i in 0..n {
+                    if i != k {
+                        let f = a[i][k];
+                        let row_k = a[k].clone();
+                        for (v, r) in a[i].iter_mut().zip(row_k) {
+                            *v = *v - f * r;
+                        }
+                    }
+                }
+            }
+            a.into_iter().map(|r| r[n..].to_vec()).collect()
+        }
+    }
+
+    /// The network of the module comment, with G1 (1 pu rated current) at bus 0 and the motors
+    /// at bus 2; `z_m1` sets how strongly M1 feeds.
+    fn network(z_g1: Complex, z_m1: Complex, z_m2: Complex) -> Network {
+        let mut net = Network::new(4);
+        net.shunt(0, c(0.002, 0.02)); // grid feeder
+        net.shunt(0, z_g1);
+        net.series(0, 1, c(0.01, 0.05));
+        net.series(1, 2, c(0.02, 0.08));
+        net.series(2, 3, c(0.05, 0.2));
+        net.shunt(2, z_m1);
+        net.shunt(2, z_m2);
+        net
+    }
+
+    /// eq. (70), t_min = 0.1 s: μ = 0.62 + 0.72·e^(−0.32·I''kG/IrG), at most 1; 1 up to a ratio of 2.
+    fn mu_01(ratio: f64) -> f64 {
+        if ratio <= 2.0 {
+            1.0
+        } else {
+            (0.62 + 0.72 * (-0.32 * ratio).exp()).min(1.0)
+        }
+    }
+
+    /// One machine's eq. (75) term at fault bus f, by hand: I''kG = |Z_fi|·(c/|Z_ff|)/|Z_i|,
+    /// ΔU''/(c Un/√3) = X''·I''kG/c, term = ΔU''/(c Un/√3)·(1 − μ q)·I''kG.
+    fn hand_term(z: &[Vec<Complex>], f: usize, m: &Machine) -> f64 {
+        let i_kg = z[f][m.bus].abs() * (C / z[f][f].abs()) / m.z.abs();
+        let ratio = i_kg / m.i_rated;
+        let q = m
+            .mw_per_pole_pair
+            .map_or(1.0, |p| (0.57 + 0.12 * p.ln()).max(0.0).min(1.0));
+        if m.mw_per_pole_pair.is_none() && ratio <= 2.0 {
+            return 0.0;
+        }
+        (m.z.im.abs() * i_kg / C) * (1.0 - mu_01(ratio) * q) * i_kg
+    }
+
+    fn decay(net: &Network, machines: &[Machine]) -> (Vec<f64>, Vec<f64>) {
+        let z = net.dense_inverse();
+        let zff: Vec<Complex> = (0..4).map(|f| z[f][f]).collect();
+        let mut out = vec![f64::NAN; 4];
+        breaking_decay(&net.solver(), machines, &zff, &[C; 4], T_MIN, &mut out).unwrap();
+        let hand = (0..4)
+            .map(|f| machines.iter().map(|m| hand_term(&z, f, m)).sum())
+            .collect();
+        (out, hand)
+    }
+
+    fn assert_close(got: &[f64], want: &[f64]) {
+        for (f, (g, w)) in got.iter().zip(want).enumerate() {
+            assert!(
+                (g - w).abs() <= 1e-12 * w.abs().max(1e-3),
+                "fault bus {}: {} against {} by hand",
+                f,
+                g,
+                w
+            );
+        }
+    }
+
+    #[test]
+    fn a_near_synchronous_machine_decays_by_eq_75() {
+        let g1 = Machine {
+            bus: 0,
+            z: c(0.0025, 0.05),
+            i_rated: 1.0,
+            mw_per_pole_pair: None,
+        };
+        let net = network(g1.z, c(0.05, 0.5), c(0.05, 0.5));
+        let (out, hand) = decay(&net, &[g1]);
+        // G1 feeds its own bus with far more than 2·IrG: a real decay there.
+        assert!(hand[0] > 0.0);
+        assert_close(&out, &hand);
+    }
+
+    #[test]
+    fn a_synchronous_machine_at_or_below_twice_its_rated_current_does_not_decay() {
+        // A large rated current puts I''kG/IrG ≤ 2 at every bus: μ = 1 (eq. 70), no term anywhere.
+        let g1 = Machine {
+            bus: 0,
+            z: c(0.0025, 0.05),
+            i_rated: 1e3,
+            mw_per_pole_pair: None,
+        };
+        let net = network(g1.z, c(0.05, 0.5), c(0.05, 0.5));
+        let (out, hand) = decay(&net, &[g1]);
+        assert_eq!(hand, vec![0.0; 4]);
+        assert_eq!(out, vec![0.0; 4]);
+    }
+
+    #[test]
+    fn an_asynchronous_motor_decays_by_q_even_below_twice_its_rated_current() {
+        // m = 0.1 MW per pole pair: q = 0.57 + 0.12·ln 0.1 = 0.2937 (eq. 73, 0.1 s) < 1.
+        let m1 = Machine {
+            bus: 2,
+            z: c(0.05, 0.5),
+            i_rated: 50.0,
+            mw_per_pole_pair: Some(0.1),
+        };
+        let g1 = Machine {
+            bus: 0,
+            z: c(0.0025, 0.05),
+            i_rated: 1.0,
+            mw_per_pole_pair: None,
+        };
+        let net = network(g1.z, m1.z, c(1.0, 10.0));
+        let (out, hand) = decay(&net, &[g1, m1]);
+        let z = net.dense_inverse();
+        let ratio_far = z[0][2].abs() * (C / z[0][0].abs()) / m1.z.abs() / m1.i_rated;
+        assert!(
+            ratio_far <= 2.0,
+            "the motor is below 2·IrM at bus 0: {}",
+            ratio_far
+        );
+        assert!(hand_term(&z, 0, &m1) > 0.0);
+        assert_close(&out, &hand);
+    }
+
+    #[test]
+    fn machines_at_one_bus_share_a_column_and_add_up() {
+        let g1 = Machine {
+            bus: 0,
+            z: c(0.0025, 0.05),
+            i_rated: 1.0,
+            mw_per_pole_pair: None,
+        };
+        let m1 = Machine {
+            bus: 2,
+            z: c(0.02, 0.2),
+            i_rated: 0.5,
+            mw_per_pole_pair: Some(1.5),
+        };
+        let m2 = Machine {
+            bus: 2,
+            z: c(0.03, 0.3),
+            i_rated: 0.4,
+            mw_per_pole_pair: None,
+        };
+        let net = network(g1.z, m1.z, m2.z);
+        // Listed out of bus order: breaking_decay sorts them itself.
+        let (out, hand) = decay(&net, &[m2, g1, m1]);
+        assert_close(&out, &hand);
+    }
+
+    #[test]
+    fn an_unfed_fault_bus_gets_no_term() {
+        let g1 = Machine {
+            bus: 0,
+            z: c(0.0025, 0.05),
+            i_rated: 1.0,
+            mw_per_pole_pair: None,
+        };
+        let net = network(g1.z, c(0.05, 0.5), c(0.05, 0.5));
+        let z = net.dense_inverse();
+        // Z_ff infinite (an unfed bus in the engine's convention): no source current there.
+        let zff = vec![z[0][0], c(f64::INFINITY, 0.0), z[2][2], z[3][3]];
+        let mut out = vec![f64::NAN; 4];
+        breaking_decay(&net.solver(), &[g1], &zff, &[C; 4], T_MIN, &mut out).unwrap();
+        assert_eq!(out[1], 0.0);
+        assert!((out[0] - hand_term(&z, 0, &g1)).abs() <= 1e-12 * out[0]);
+    }
+
+    #[test]
+    fn converter_sources_add_their_transfer_voltages_in_magnitude() {
+        // §6.10 / eq. (41): Σ_j |Z_fj|·I_j at every fault bus.
+        let net = network(c(0.0025, 0.05), c(0.05, 0.5), c(0.05, 0.5));
+        let z = net.dense_inverse();
+        let sources = [
+            CurrentSource {
+                bus: 3,
+                current: 0.2,
+            },
+            CurrentSource {
+                bus: 1,
+                current: 0.05,
+            },
+        ];
+        let mut out = vec![f64::NAN; 4];
+        source_voltage(&net.solver(), &sources, &mut out).unwrap();
+        let hand: Vec<f64> = (0..4)
+            .map(|f| z[f][3].abs() * 0.2 + z[f][1].abs() * 0.05)
+            .collect();
+        assert_close(&out, &hand);
+    }
+
+    #[test]
+    fn a_machine_bus_outside_the_network_is_an_error() {
+        let net = network(c(0.0025, 0.05), c(0.05, 0.5), c(0.05, 0.5));
+        let mut out = vec![0.0; 4];
+        let sources = [CurrentSource {
+            bus: 9,
+            current: 1.0,
+        }];
+        assert!(source_voltage(&net.solver(), &sources, &mut out).is_err());
+    }
+}

@@ -50,6 +50,7 @@ describe("ai.ask", () => {
     expect(request.tools?.map((t) => t.function.name)).toEqual([
       "run_short_circuit",
       "get_bus_results",
+      "explain_bus_result",
       "list_elements",
       "compare_versions",
       "get_duty_results",

@@ -13,7 +13,7 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
   "[--tmin S] [--tk S] [--r-fault OHM] [--x-fault OHM] [--bus ID…] [--line-fault LINE@POSITION…] [--branches] [--duty] [--duty-current bus|through] " +
-  "[--arc-flash] [--arc-flash-max-duration S|none] [--prefault iec60909|load-flow] [--seq FILE.seq] " +
+  "[--arc-flash] [--arc-flash-max-duration S|none] [--prefault iec60909|load-flow] [--explain BUS] [--seq FILE.seq] " +
   "[--labels FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]] " +
   "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
 
@@ -39,7 +39,7 @@ On this machine (no server, no API key):
   study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] [--tmin S] [--tk S]
         [--r-fault OHM] [--x-fault OHM] [--bus ID…] [--line-fault LINE@POSITION…] [--branches] [--duty] [--duty-current bus|through]
         [--arc-flash] [--arc-flash-max-duration S|none] [--labels FILE.pdf|FILE.svg]
-        [--prefault iec60909|load-flow] [--default-type COLLECTION=TYPE…] [--format table|csv|json]
+        [--prefault iec60909|load-flow] [--explain BUS] [--default-type COLLECTION=TYPE…] [--format table|csv|json]
                                         IEC 60909 short-circuit study of a MATPOWER case,
                                         pandapower JSON, PSS/E RAW v33 or AmpFlux network file
                                         (told apart by content), with --duty each rated
@@ -130,6 +130,12 @@ mapped, assumed or dropped goes to stderr.
               30%), without editing the network; repeat for more; bus faults then only for
               the --bus given
   --branches  also print branch-end currents for each --bus and --line-fault
+  --explain BUS
+              why BUS's results are what they are, instead of the results: c and its
+              IEC 60909-0 Table 1 row, Z(1)/Z(2)/Z(0), the fault type's formula, each
+              source's partial current with its K factors, κ, μ/q per machine, m/n, the
+              branch currents (text, or --format json); not with --bus, --line-fault,
+              --branches, --duty, --arc-flash
   --duty      also check every switch, and every switchboard (bus), cable (line) and
               transformer with a type or a rating, against its ratings: breaking (sym and
               asym), making, short time, peak withstand, cable I²t ≤ k²S², through fault;

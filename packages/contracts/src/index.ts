@@ -16,6 +16,7 @@ export * from "./reports/index.ts";
 export * from "./results-csv.ts";
 export * from "./settings.ts";
 export * from "./short-circuit.ts";
+export * from "./short-circuit-explanation.ts";
 export * from "./sso.ts";
 export * from "./study-settings.ts";
 export * from "./two-factor.ts";

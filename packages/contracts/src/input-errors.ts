@@ -18,6 +18,8 @@ export const ELEMENT_KIND_NAMES: Record<ElementCollection, string> = {
   lines: "line",
   transformers: "transformer",
   transformers3w: "3-winding transformer",
+  impedances: "impedance",
+  earthing_transformers: "earthing transformer",
   generators: "generator",
   motors: "motor",
   static_generators: "static generator",

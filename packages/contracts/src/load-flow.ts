@@ -51,7 +51,7 @@ export interface LoadFlowBusResult {
 
 export interface LoadFlowBranchResult {
   id: string;
-  kind: "line" | "transformer" | "transformer3w";
+  kind: "line" | "transformer" | "transformer3w" | "impedance";
   /** A three-winding transformer reports one row per winding, from its bus to the star point "*". */
   from_bus: string;
   to_bus: string;

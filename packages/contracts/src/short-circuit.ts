@@ -105,7 +105,7 @@ export interface LineFaultResult extends Omit<BusFaultResult, "bus"> {
 export interface BranchFaultResult {
   fault_bus: string;
   branch: string;
-  branch_type: "line" | "transformer" | "transformer3w";
+  branch_type: "line" | "transformer" | "transformer3w" | "impedance";
   bus: string;
   /** Phase currents (kA) and the angle of the largest one, relative to the pre-fault voltage at the fault. */
   ia_ka: number;

@@ -1,7 +1,14 @@
 // Public TypeScript API of the simulation core; the same module runs in Node and in browsers.
 
-import type { LoadFlowResult, ShortCircuitOptionsInput, ShortCircuitResult } from "@ampflux/contracts";
+import type {
+  BusResultExplanation,
+  ExplainOptionsInput,
+  LoadFlowResult,
+  ShortCircuitOptionsInput,
+  ShortCircuitResult,
+} from "@ampflux/contracts";
 import { type ArcFlashCaseResult, arcFlashCases } from "./arcflash/calculator.ts";
+import { explainBusResult } from "./iec60909/explain/explain-bus-result.ts";
 import { shortCircuit } from "./iec60909/short-circuit.ts";
 import { ShortCircuitStudies, type StudyPlan } from "./iec60909/short-circuit-studies.ts";
 import type { ValidatedNetwork } from "./iec60909/validated-network.ts";
@@ -74,6 +81,16 @@ export interface SimCore {
    */
   shortCircuit(network: ValidatedNetwork | unknown, options?: ShortCircuitOptionsInput): ShortCircuitResult;
   /**
+   * "Why this number": how one bus's result of a study with these options follows from c,
+   * Z(1)/Z(2)/Z(0), each source's partial current and its K factors, κ, μ/q and m/n
+   * (docs/short-circuit.md). Throws ShortCircuitInputError for bad options or an unknown/unfed bus.
+   */
+  explainBusResult(
+    network: ValidatedNetwork | unknown,
+    options: ExplainOptionsInput,
+    busId: string,
+  ): BusResultExplanation;
+  /**
    * Several studies of one network (fault types × cases) sharing its models and factorizations;
    * throws ShortCircuitInputError for invalid options. dispose() it (or `using`).
    */
@@ -117,6 +134,7 @@ function bindCore(sim: SimExports): SimCore {
     inverseColumn: (matrix, j, options) =>
       withFactorization(sim, matrix, options, (lu) => lu.inverseColumn(j)),
     shortCircuit: (network, options) => shortCircuit(sim, network, options),
+    explainBusResult: (network, options, busId) => explainBusResult(sim, network, options, busId),
     shortCircuitStudies: (network, plan) => new ShortCircuitStudies(sim, network, plan),
     loadFlow: (network, options) => loadFlow(sim, network, options),
     loadFlowPerUnit: (model, options) => solvePerUnit(sim, model, resolveLoadFlowOptions(options)),

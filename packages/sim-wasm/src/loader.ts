@@ -64,6 +64,10 @@ export interface SimExports {
     xdssPu: number,
     sinPhi: number,
   ): number;
+  /** μ (eq. 70), q (eq. 73), m (eq. A.1): added after ABI 8, absent from older builds. */
+  ampflux_iec_mu?(ikssOverIr: number, tMinS: number): number;
+  ampflux_iec_q?(mwPerPolePair: number, tMinS: number): number;
+  ampflux_iec_m_factor?(kappa: number, fHz: number, tkS: number): number;
   ampflux_sc_bus_results(
     n: number,
     fault: number,

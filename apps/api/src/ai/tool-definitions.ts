@@ -22,6 +22,14 @@ export const toolArguments = {
       .describe("bus ids whose rows to return besides the highest fault currents"),
   }),
   get_bus_results: z.object({ bus: z.string().min(1).describe("bus id") }),
+  explain_bus_result: z.object({
+    bus: z.string().min(1).describe("bus id"),
+    fault: z.enum(FAULT_TYPES).default("3ph").describe("3ph, 2ph (line-line), 1ph (line-earth), 2ph_earth"),
+    case: z.enum(STUDY_CASES).default("max").describe("max: equipment rating; min: protection settings"),
+    kappa_method: z.enum(["B", "C"]).default("C").describe("peak factor method (IEC 60909-0 eq. 58 or 59)"),
+    tmin_s: z.number().positive().max(10).default(0.1).describe("minimum time delay for Ib, s"),
+    tk_s: z.number().positive().max(10).default(1).describe("fault duration for Ith, s"),
+  }),
   list_elements: z.object({
     collection: z.enum(ELEMENT_COLLECTIONS),
     offset: z.number().int().min(0).default(0).describe("for the next page"),
@@ -77,6 +85,8 @@ const descriptions: Record<ToolName, string> = {
     "Runs an IEC 60909 short-circuit study on the network version in context and returns the highest fault currents, the rows of the buses asked for, and warnings. Reuses an identical earlier study.",
   get_bus_results:
     "The latest stored short-circuit result row of one bus in the network version in context (I''k, ip, Ib, Ith, S''k, impedances).",
+  explain_bus_result:
+    "Why one bus's short-circuit numbers are what they are, computed by the engine for the network version in context: the voltage factor c and its IEC 60909-0 Table 1 row, Z(1)/Z(2)/Z(0) at the fault and the fault type's formula with its equation, each source's partial current (kA, angle) with the correction factors applied (K_G, K_S, K_SO, K_T) and their clauses, the κ method and R/X used, μ and q per machine for Ib, m and n for Ith, and the branch currents at that fault.",
   list_elements:
     "Lists elements of one collection of the network version in context with their fields, 50 at a time.",
   compare_versions:

@@ -98,6 +98,19 @@ const handlers: Handlers = {
     return { simulationId: latest.id, options: latest.options, result: latest.row };
   },
 
+  async explain_bus_result(ctx, contextVersion, { bus, ...options }) {
+    const version = requireVersion(contextVersion);
+    if (!version.document.buses.some((b) => b.id === bus))
+      throw new ToolRefusal(`version ${version.version} has no bus "${bus}"`);
+    const explanation = await simulationsCaller(ctx).explain({
+      projectId: ctx.project.id,
+      version: version.version,
+      options,
+      bus,
+    });
+    return { version: version.version, explanation };
+  },
+
   async list_elements(_ctx, contextVersion, { collection, offset }) {
     const version = requireVersion(contextVersion);
     const elements = elementCollections(version.document).find(([name]) => name === collection)?.[1] ?? [];

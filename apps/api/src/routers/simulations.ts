@@ -1,4 +1,5 @@
 import {
+  explainOptionsSchema,
   isLoadFlowResult,
   isShortCircuitResult,
   LOAD_FLOW_CSV,
@@ -30,6 +31,7 @@ import { requireFeature } from "../features.ts";
 import { activeLicense, type License } from "../licenses.ts";
 import { arcFlashFilterSchema, arcFlashView } from "../simulations/arc-flash.ts";
 import { dutyFilterSchema, dutyView } from "../simulations/duty.ts";
+import { explainInline } from "../simulations/explain.ts";
 import {
   type InlineLoadFlowOutcome,
   loadFlowCsv,
@@ -187,6 +189,31 @@ export const simulationsRouter = router({
         });
         return { id: row.id, status: row.status, cached: false };
       });
+    }),
+
+  /**
+   * "Why this number": how one bus's short-circuit result of a saved version follows from c
+   * (Table 1), Z(1)/Z(2)/Z(0), each source's partial current and K factors, κ, μ/q and m/n
+   * (docs/short-circuit.md). Computed on demand for the study options given; nothing is stored.
+   */
+  explain: heavyProjectProcedure("viewer", "study")
+    .input(
+      z.object({
+        version: z.number().int().min(1),
+        options: explainOptionsSchema.prefault({}),
+        bus: z.string().min(1).max(200),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const [version] = await ctx.deps.database.db
+        .select({ document: circuitVersions.document })
+        .from(circuitVersions)
+        .where(
+          and(eq(circuitVersions.projectId, ctx.project.id), eq(circuitVersions.version, input.version)),
+        );
+      if (!version)
+        throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${input.version}` });
+      return explainInline(await ctx.deps.simCore(), version.document, input.options, input.bus);
     }),
 
   /** Studies newest first, without their results. */

@@ -4,7 +4,8 @@
 import type { Command } from "../args.ts";
 import type { Io } from "../io.ts";
 import { applyDefaultTypes } from "../study/default-types.ts";
-import { preloadCore, runStudy } from "../study/engine.ts";
+import { explainStudy, preloadCore, runStudy } from "../study/engine.ts";
+import { formatExplanation } from "../study/explanation.ts";
 import { engineInput, loadInput } from "../study/input.ts";
 import { writeStudyLabels } from "../study/labels.ts";
 import { studyRequest } from "../study/options.ts";
@@ -16,7 +17,7 @@ const tell = (io: Io, lines: string[]) => {
 };
 
 export async function study(command: Command, io: Io): Promise<void> {
-  const { file, seq, format, labels, options, defaultTypes } = studyRequest(command);
+  const { file, seq, format, labels, options, defaultTypes, explain } = studyRequest(command);
   // The engine compiles while the file is read and checked (the other core is idle then).
   const core = preloadCore();
   const input = await loadInput(io, file, seq);
@@ -25,6 +26,13 @@ export async function study(command: Command, io: Io): Promise<void> {
   tell(io, typed.notes);
   // --default-type changes the document, which then needs its own validation.
   const network = typed.document === input.document ? engineInput(input) : typed.document;
+  if (explain !== undefined) {
+    const explanation = explainStudy(await core, network, options, explain, input.label);
+    io.stdout.write(
+      format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation),
+    );
+    return;
+  }
   const result = runStudy(await core, network, options, input.label);
   const output = render(result, format);
   io.stdout.write(output.stdout);

@@ -1,6 +1,7 @@
 // Runs the study in the WASM core and turns its input errors into command-line problems.
 
 import {
+  type BusResultExplanation,
   describeInputIssue,
   type ShortCircuitOptionsInput,
   type ShortCircuitResult,
@@ -75,6 +76,44 @@ export function runStudy(
           ValidatedNetwork.is(document) ? document.document : document,
         ),
       );
+    throw error;
+  }
+}
+
+/** "Why this number" for one bus (--explain BUS); input errors as runStudy reports them. */
+export function explainStudy(
+  core: SimCore,
+  document: unknown,
+  options: ShortCircuitOptionsInput,
+  bus: string,
+  label: string,
+): BusResultExplanation {
+  // --explain leaves out the flags of the study's other outputs (checked with the flags).
+  const {
+    buses: _b,
+    branches: _r,
+    line_faults: _l,
+    duty: _d,
+    duty_current: _c,
+    arc_flash: _a,
+    arc_flash_max_duration_s: _m,
+    ...explained
+  } = options;
+  try {
+    return core.explainBusResult(document, explained, bus);
+  } catch (error) {
+    if (error instanceof ShortCircuitInputError) {
+      const unknownBus = error.issues.find((i) => i.path[0] === "bus");
+      if (unknownBus) throw inputError(`--explain ${bus}: ${unknownBus.message} in ${label}`);
+      throw inputError(
+        ...describeIssues(
+          error,
+          label,
+          options,
+          ValidatedNetwork.is(document) ? document.document : document,
+        ),
+      );
+    }
     throw error;
   }
 }

@@ -25,6 +25,8 @@ export interface StudyRequest {
   options: ShortCircuitOptionsInput;
   /** Types for the untyped elements of a collection (--default-type), applied before validation. */
   defaultTypes: DefaultType[];
+  /** --explain BUS: "why this number" for that bus instead of the results (table: text, json). */
+  explain: string | undefined;
 }
 
 /** The flag that sets each option, for naming the flag in the schema's complaints. */
@@ -144,9 +146,26 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
     problems.push("--r-fault/--x-fault: duty and arc flash use bolted-fault currents; leave them out");
   if (flags["arc-flash-max-duration"] !== undefined && !arcFlash)
     problems.push("--arc-flash-max-duration needs --arc-flash");
+  if (flags.explain !== undefined) {
+    // One bus's explanation: the study's other outputs do not apply.
+    const others = (["bus", "line-fault", "branches", "duty", "arc-flash", "labels"] as const).filter(
+      (flag) => flags[flag] !== undefined && flags[flag] !== false,
+    );
+    if (others.length > 0)
+      problems.push(`--explain BUS explains one bus: leave out ${others.map((f) => `--${f}`).join(", ")}`);
+    if (format === "csv") problems.push("--explain prints text (--format table) or --format json, not csv");
+  }
   const labels = labelsRequest(flags, arcFlash, problems);
   const defaultTypes = parseDefaultTypes(flags["default-type"], problems);
   checkRanges(options, problems);
   if (problems.length > 0) throw usageError(...problems);
-  return { file: args.file ?? "", seq: flags.seq, format, labels, options, defaultTypes };
+  return {
+    file: args.file ?? "",
+    seq: flags.seq,
+    format,
+    labels,
+    options,
+    defaultTypes,
+    explain: flags.explain,
+  };
 }

@@ -154,7 +154,7 @@ export function EditorWorkspace() {
               (loadFlowMode ? (
                 <LoadFlowPanel live={loadFlow} summary={lfSummary} limits={limits} />
               ) : (
-                <ResultsPanel live={live} options={options} />
+                <ResultsPanel live={live} options={options} companyTypes={types.companyTypes} />
               ))}
             {tab === "duty" && <DutyPanel live={live} options={options} onOptions={setOptions} />}
             {tab === "arc_flash" && <ArcFlashPanel live={live} options={options} onOptions={setOptions} />}

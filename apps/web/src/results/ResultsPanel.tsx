@@ -1,7 +1,10 @@
+import type { EquipmentType } from "@ampflux/contracts";
+import { useState } from "react";
 import { useEditor } from "../editor/EditorContext.tsx";
 import { downloadFile, downloadJson, safeFileName } from "../lib/download.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { BranchCurrents } from "./BranchCurrents.tsx";
+import { ExplainDialog } from "./ExplainDialog.tsx";
 import { resultsCsv } from "./export.ts";
 import { leftOut } from "./left-out.ts";
 import type { LiveStudyOptions } from "./protocol.ts";
@@ -13,11 +16,14 @@ import type { LiveResults } from "./useLiveResults.ts";
 interface Props {
   live: LiveResults;
   options: LiveStudyOptions;
+  /** The company's types, so the explanation resolves typed elements as the live study does. */
+  companyTypes: EquipmentType[];
 }
 
 /** The live study (fault and case are chosen in the toolbar): status, per-bus chart and table, downloads. */
-export function ResultsPanel({ live, options }: Props) {
+export function ResultsPanel({ live, options, companyTypes }: Props) {
   const { doc, state, dispatch } = useEditor();
+  const [explained, setExplained] = useState<string | null>(null);
   const select = (id: string) => dispatch({ type: "select", ids: [id] });
   const result = live.result;
   const name = safeFileName(doc.name);
@@ -56,8 +62,16 @@ export function ResultsPanel({ live, options }: Props) {
             studyCase={options.case}
             selected={state.selection}
             onSelect={select}
+            onExplain={setExplained}
           />
           {selectedBus && <BranchCurrents bus={selectedBus} options={options} />}
+          <ExplainDialog
+            bus={explained}
+            document={doc}
+            options={options}
+            companyTypes={companyTypes}
+            onClose={() => setExplained(null)}
+          />
           <div className="row">
             <button
               type="button"

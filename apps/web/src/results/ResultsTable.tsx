@@ -42,7 +42,10 @@ export function resultColumns(fault: FaultType, studyCase: StudyCase): ColumnSpe
   ];
 }
 
-/** Per-bus results with names and Un, sortable by any column; a row selects its bus on the diagram. */
+/**
+ * Per-bus results with names and Un, sortable by any column; a row selects its bus on the diagram.
+ * With `onExplain` each fed row offers "Why this number" (docs/short-circuit.md).
+ */
 export function ResultsTable({
   buses,
   doc,
@@ -50,6 +53,7 @@ export function ResultsTable({
   studyCase,
   selected,
   onSelect,
+  onExplain,
 }: {
   buses: BusFaultResult[];
   /** The network the buses are named from; a stored study's table has ids only. */
@@ -58,6 +62,7 @@ export function ResultsTable({
   studyCase: StudyCase;
   selected: string[];
   onSelect(id: string): void;
+  onExplain?(bus: string): void;
 }) {
   const columns = resultColumns(fault, studyCase);
   const [sort, setSort] = useState<{ key: Column; desc: boolean }>({ key: "ikss_ka", desc: true });
@@ -104,6 +109,7 @@ export function ResultsTable({
               </button>
             </th>
           ))}
+          {onExplain && <th aria-label="Explanation" />}
         </tr>
       </thead>
       <tbody>
@@ -117,13 +123,28 @@ export function ResultsTable({
             <td>{r.name}</td>
             <td className="num">{formatNumber(r.vn_kv)}</td>
             {r.fed ? (
-              quantities.map((c) => (
-                <td key={c.key} className="num">
-                  {c.format?.(r[c.key] as number | null)}
-                </td>
-              ))
+              <>
+                {quantities.map((c) => (
+                  <td key={c.key} className="num">
+                    {c.format?.(r[c.key] as number | null)}
+                  </td>
+                ))}
+                {onExplain && (
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button small"
+                      aria-label={`Why this number: bus ${r.bus}`}
+                      title="Why this number"
+                      onClick={() => onExplain(r.bus)}
+                    >
+                      why?
+                    </button>
+                  </td>
+                )}
+              </>
             ) : (
-              <td colSpan={quantities.length} className="muted">
+              <td colSpan={quantities.length + (onExplain ? 1 : 0)} className="muted">
                 not fed by any source
               </td>
             )}

@@ -12,14 +12,20 @@ import {
 } from "@ampflux/sim-wasm";
 import { runnablePart } from "../editor/model/runnable.ts";
 import type { LoadFlowEngineRequest, LoadFlowEngineResponse } from "../load-flow/protocol.ts";
-import type { EngineRequest, EngineResponse } from "./protocol.ts";
+import {
+  type EngineRequest,
+  type EngineResponse,
+  type ExplainEngineRequest,
+  type ExplainEngineResponse,
+  explainOptions,
+} from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let core: Promise<SimCore> | undefined;
 
-type AnyRequest = EngineRequest | LoadFlowEngineRequest;
-type AnyResponse = EngineResponse | LoadFlowEngineResponse;
+type AnyRequest = EngineRequest | LoadFlowEngineRequest | ExplainEngineRequest;
+type AnyResponse = EngineResponse | LoadFlowEngineResponse | ExplainEngineResponse;
 
 function compute(request: AnyRequest, sim: SimCore): AnyResponse {
   const { seq } = request;
@@ -35,6 +41,10 @@ function compute(request: AnyRequest, sim: SimCore): AnyResponse {
     // runnablePart has validated the document: the engine does not do it again.
     const network = ValidatedNetwork.fromValidation(part.validation);
     const { excluded } = part;
+    if ("explain" in request) {
+      const explanation = sim.explainBusResult(network, explainOptions(request.options), request.explain);
+      return { seq, ok: true, explanation };
+    }
     if ("study" in request) {
       const result = sim.loadFlow(network, request.options);
       return { seq, ok: true, result, excluded, ms: performance.now() - started };

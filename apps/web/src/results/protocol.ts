@@ -1,4 +1,5 @@
 import type {
+  BusResultExplanation,
   DutyCurrent,
   EquipmentType,
   FaultType,
@@ -52,3 +53,32 @@ export interface EngineRequest {
 export type EngineResponse =
   | { seq: number; ok: true; result: ShortCircuitResult; excluded: string[]; ms: number }
   | { seq: number; ok: false; message: string; issues: NetworkIssue[]; excluded: string[] };
+
+/** Main thread → engine worker: "why this number" for one bus of the live study. */
+export interface ExplainEngineRequest {
+  seq: number;
+  document: EditorDocument;
+  options: LiveStudyOptions;
+  companyTypes: EquipmentType[];
+  /** The bus to explain. */
+  explain: string;
+}
+
+export type ExplainEngineResponse =
+  | { seq: number; ok: true; explanation: BusResultExplanation }
+  | { seq: number; ok: false; message: string; issues: NetworkIssue[]; excluded: string[] };
+
+/** The live options an explanation takes: the study's, without duty, arc flash and a bus list. */
+export function explainOptions(options: LiveStudyOptions) {
+  // The bus list and branch currents belong to the one-bus branch-current view, not to an explanation.
+  const {
+    duty: _d,
+    duty_current: _c,
+    arc_flash: _a,
+    arc_flash_max_duration_s: _m,
+    buses: _b,
+    branches: _br,
+    ...explained
+  } = options;
+  return explained;
+}

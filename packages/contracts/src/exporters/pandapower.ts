@@ -4,6 +4,7 @@ import {
   type ElementCollection,
   type NetworkDocument,
   type SwitchKind,
+  seriesImpedance,
 } from "../network/index.ts";
 import { TypeLibrary } from "../types/apply.ts";
 import type { EquipmentTypeKind } from "../types/schema.ts";
@@ -22,6 +23,9 @@ const TABLES = {
   lines: "line",
   transformers: "trafo",
   transformers3w: "trafo3w",
+  impedances: "impedance",
+  /** pandapower has no earthing transformer: an extra table it carries along, our importer reads it. */
+  earthing_transformers: "earthing_transformer",
   generators: "gen",
   motors: "motor",
   static_generators: "sgen",
@@ -78,9 +82,10 @@ const stdType = <E extends { type?: string | undefined }>(
 const TAP_FIELDS = ["tap_neutral", "tap_min", "tap_max", "tap_step_percent", "tap_pos"] as const;
 
 /** Columns per table: every field the document has, plus pandapower's neutral values for its power flow columns. */
-function columns(labels: TableLabels, types: TypeLibrary) {
+function columns(labels: TableLabels, types: TypeLibrary, busKv: ReadonlyMap<string, number>) {
   type T<K extends Collection> = Doc[K][number];
   const busOf = <E>(key: keyof E & string) => bus<E>(labels.buses, key);
+  const pu = (e: T<"impedances">) => impedancePerUnit(e, busKv.get(e.from_bus) ?? 1);
   return {
     buses: [
       name<T<"buses">>(),
@@ -121,6 +126,7 @@ function columns(labels: TableLabels, types: TypeLibrary) {
       busOf("lv_bus"),
       ...fields<T<"transformers">>("sn_mva", "vn_hv_kv", "vn_lv_kv", "vk_percent", "vkr_percent"),
       ...fields<T<"transformers">>("vk0_percent", "vkr0_percent", "mag0_percent", "xn_ohm", "shift_degree"),
+      field("rn_ohm"),
       constant("pfe_kw", "float64", 0),
       constant("i0_percent", "float64", 0),
       field("vector_group", "object"),
@@ -157,12 +163,38 @@ function columns(labels: TableLabels, types: TypeLibrary) {
       constant("tap_at_star_point", "bool", false),
       inService(),
     ] satisfies Column<T<"transformers3w">>[],
+    impedances: [
+      name(),
+      busOf("from_bus"),
+      busOf("to_bus"),
+      ["sn_mva", "float64", (e) => pu(e).sn],
+      ["rft_pu", "float64", (e) => pu(e).r1],
+      ["xft_pu", "float64", (e) => pu(e).x1],
+      ["rtf_pu", "float64", (e) => pu(e).r1],
+      ["xtf_pu", "float64", (e) => pu(e).x1],
+      ["rft0_pu", "float64", (e) => pu(e).r0],
+      ["xft0_pu", "float64", (e) => pu(e).x0],
+      ["rtf0_pu", "float64", (e) => pu(e).r0],
+      ["xtf0_pu", "float64", (e) => pu(e).x0],
+      constant("gf_pu", "float64", 0),
+      constant("bf_pu", "float64", 0),
+      constant("gt_pu", "float64", 0),
+      constant("bt_pu", "float64", 0),
+      inService(),
+    ] satisfies Column<T<"impedances">>[],
+    earthing_transformers: [
+      name(),
+      busOf("bus"),
+      ...fields<T<"earthing_transformers">>("r0_ohm", "x0_ohm", "rn_ohm", "xn_ohm"),
+      inService(),
+    ] satisfies Column<T<"earthing_transformers">>[],
     generators: [
       name(),
       busOf("bus"),
       constant("p_mw", "float64", 0),
       constant("vm_pu", "float64", 1),
       ...fields<T<"generators">>("sn_mva", "vn_kv", "xdss_pu", "rdss_ohm", "cos_phi", "x0_pu", "pg_percent"),
+      ...fields<T<"generators">>("r0_ohm", "rn_ohm", "xn_ohm"),
       [
         "power_station_trafo",
         "float64",
@@ -223,6 +255,17 @@ function columns(labels: TableLabels, types: TypeLibrary) {
   };
 }
 
+/**
+ * pandapower's impedance is in per unit on sn_mva and the from bus's voltage: the ohm and reactor
+ * forms go there on 100 MVA (Z_pu = Z_Ω · S / U²), the per-unit form as it is.
+ */
+function impedancePerUnit(e: Doc["impedances"][number], fromKv: number) {
+  const z = seriesImpedance(e, fromKv);
+  if (z.unit === "pu") return { sn: e.sn_mva ?? 1, ...z };
+  const k = 100 / fromKv ** 2;
+  return { sn: 100, r1: z.r1 * k, x1: z.x1 * k, r0: z.r0 * k, x0: z.x0 * k };
+}
+
 /** pandapower splits transformers into trafo (et "t") and trafo3w (et "t3"). */
 function switchTarget(sw: Doc["switches"][number], labels: TableLabels) {
   if (sw.element_type === "bus") return { et: "b", element: labelOf(labels.buses, sw.element) };
@@ -252,7 +295,7 @@ export function exportPandapower(doc: Doc, types: TypeLibrary = new TypeLibrary(
       ),
     ]),
   ) as unknown as TableLabels;
-  const spec = columns(labels, types);
+  const spec = columns(labels, types, new Map(doc.buses.map((b) => [b.id, b.vn_kv])));
   const tables = Object.fromEntries(
     ELEMENT_COLLECTIONS.map((c) => {
       const elements = doc[c] as readonly { id: string }[];

@@ -130,7 +130,7 @@ export function zeroSequenceTransformer(
   ckt: string,
   hvBus: number,
 ): string | undefined {
-  if (t.vk0_percent === undefined && t.xn_ohm === undefined) return undefined;
+  if (t.vk0_percent === undefined && t.xn_ohm === undefined && t.rn_ohm === undefined) return undefined;
   const letters = /^(YN|Y|D|Z|ZN)(yn|y|d|z|zn)/.exec(t.vector_group ?? "");
   if (!letters) return undefined;
   const [hvL, lvL] = [letters[1] ?? "", letters[2] ?? ""];
@@ -143,9 +143,10 @@ export function zeroSequenceTransformer(
   const earthedHv = hvL === "YN";
   const zBase = (earthedHv ? t.vn_hv_kv : t.vn_lv_kv) ** 2 / t.sn_mva;
   const xg = (t.xn_ohm ?? 0) / zBase;
+  const rg = (t.rn_ohm ?? 0) / zBase;
   const onW1 = earthedHv === w1IsHv;
-  const [xg1, xg2] = onW1 ? [xg, 0] : [0, xg];
-  return `${order[0]}, ${order[1]}, 0,${quoted(ckt, 2)}, 2, 2, ${cc}, 0.0, ${num(xg1)}, ${num(vkr0)}, ${num(x0)}, 0.0, ${num(xg2)}, 0.0, 0.0, 0.0, 0.0`;
+  const [rg1, xg1, rg2, xg2] = onW1 ? [rg, xg, 0, 0] : [0, 0, rg, xg];
+  return `${order[0]}, ${order[1]}, 0,${quoted(ckt, 2)}, 2, 2, ${cc}, ${num(rg1)}, ${num(xg1)}, ${num(vkr0)}, ${num(x0)}, ${num(rg2)}, ${num(xg2)}, 0.0, 0.0, 0.0, 0.0`;
 }
 
 export type { NetworkDocument };

@@ -118,7 +118,7 @@ export function exportPsse(doc: NetworkDocument): string {
     if (g.x0_pu !== undefined) {
       const [x, r] = [num(g.xdss_pu), num(zr)];
       sequence.push(
-        `${n},${quoted(id, 2)}, ${r}, ${x}, ${x}, ${x}, ${r}, ${x}, 0.0, ${num(g.x0_pu)}, 1, 0.0, 0.0, 0.0`,
+        `${n},${quoted(id, 2)}, ${r}, ${x}, ${x}, ${x}, ${r}, ${x}, ${num(((g.r0_ohm ?? 0) * g.sn_mva) / g.vn_kv ** 2)}, ${num(g.x0_pu)}, 1, 0.0, 0.0, 0.0`,
       );
     }
   }

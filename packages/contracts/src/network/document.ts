@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { busSchema } from "./buses.ts";
 import { loadSchema, shuntSchema } from "./consumers.ts";
+import { earthingTransformerSchema } from "./earthing-transformers.ts";
+import { impedanceSchema } from "./impedances.ts";
 import { boundedString } from "./limits.ts";
 import { lineSchema } from "./lines.ts";
 import { externalGridSchema, generatorSchema, motorSchema, staticGeneratorSchema } from "./sources.ts";
@@ -23,6 +25,8 @@ export const networkDocumentSchema = z.strictObject({
   lines: z.array(lineSchema).default([]),
   transformers: z.array(transformerSchema).default([]),
   transformers3w: z.array(transformer3wSchema).default([]),
+  impedances: z.array(impedanceSchema).default([]),
+  earthing_transformers: z.array(earthingTransformerSchema).default([]),
   generators: z.array(generatorSchema).default([]),
   motors: z.array(motorSchema).default([]),
   static_generators: z.array(staticGeneratorSchema).default([]),

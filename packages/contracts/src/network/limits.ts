@@ -80,6 +80,27 @@ export const NETWORK_RANGES = {
     "cables ~100–1 000 nF/km; equivalents in case300 reach 2.2e4",
   ),
   impedance_ohm: range(0, false, 1e6, "Ω", "neutral reactances and R''d are below 1e4 Ω in practice"),
+  reactance_ohm: range(
+    -1e6,
+    false,
+    1e6,
+    "Ω",
+    "series reactors are 0.1–100 Ω; negative for series capacitors; 1e6 Ω is an open circuit",
+  ),
+  resistance_pu: range(
+    0,
+    false,
+    1e4,
+    "p.u.",
+    "pandapower impedance rft_pu: equivalents stay below 100 p.u. on their rating",
+  ),
+  signed_reactance_pu: range(
+    -1e4,
+    false,
+    1e4,
+    "p.u.",
+    "pandapower impedance xft_pu: negative for series capacitors, as reactance_pu otherwise",
+  ),
   short_circuit_power_mva: range(
     0,
     true,

@@ -37,7 +37,15 @@ export const generatorSchema = z.strictObject({
   xdss_pu: inRange("reactance_pu"),
   rdss_ohm: inRange("impedance_ohm"),
   cos_phi: powerFactor,
+  /**
+   * Zero-sequence reactance X(0)G (and R(0)G in ohm) on sn_mva: the star point is earthed only
+   * when x0_pu is given (else isolated); through R_N + jX_N (ohm) when rn_ohm/xn_ohm are given,
+   * which add 3·Z_N to Z(0) without K_G (IEC 60909-0:2016 §6.6.1).
+   */
   x0_pu: inRange("reactance_pu").optional(),
+  r0_ohm: inRange("impedance_ohm").optional(),
+  rn_ohm: inRange("impedance_ohm").optional(),
+  xn_ohm: inRange("impedance_ohm").optional(),
   /** Voltage regulation range ±p_G in percent; K_SO of a power station unit uses it (IEC 60909-0 eq. 24). */
   pg_percent: inRange("percent").optional(),
   /** Id of the unit transformer when generator and transformer form an IEC 60909 power station unit. */

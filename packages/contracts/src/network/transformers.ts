@@ -33,7 +33,11 @@ export const transformerSchema = z
     shift_degree: inRange("angle_degree").default(0),
     ...tapFields,
     tap_side: z.enum(["hv", "lv"]).optional(),
-    /** Neutral earthing reactance of the earthed star winding, in ohm (adds 3·X_N to Z0). */
+    /**
+     * Neutral earthing R_N + jX_N of the earthed star (YN) or zig-zag (ZN) winding, in ohm; adds
+     * 3·Z_N to Z(0) without K_T (IEC 60909-0:2016 §6.3). Both unset: solidly earthed.
+     */
+    rn_ohm: inRange("impedance_ohm").optional(),
     xn_ohm: inRange("impedance_ohm").optional(),
     /** On-load tap changer: a power station unit with one uses K_S, without one K_SO (IEC 60909-0 §6.7). */
     oltc: z.boolean().optional(),

@@ -5,7 +5,7 @@
 use crate::error::{Result, SolverError};
 use crate::ffi::{complex_slice, dimension, indices, slice, slice_mut, status, with_solver};
 use crate::iec60909::bus_results::{bus_result, BusInput, KappaMethod, StudyParams};
-use crate::iec60909::factors::{k_g, k_s, k_so, k_t, voltage_factor};
+use crate::iec60909::factors::{k_g, k_s, k_so, k_t, m_factor, mu, q, voltage_factor};
 use crate::iec60909::fault::FaultType;
 use crate::iec60909::transfer::{breaking_decay, source_voltage, CurrentSource, Machine};
 
@@ -260,6 +260,25 @@ pub extern "C" fn ampflux_iec_k_so(
     k_so(
         unq_kv, urg_kv, p_g, ur_lv_kv, ur_hv_kv, tap_factor, c_max, xdss_pu, sin_phi,
     )
+}
+
+/// μ of synchronous machines for the breaking current, eq. (70): the same function the eq. (75)
+/// kernel applies, so an explanation of Ib shows the factor the result used.
+#[no_mangle]
+pub extern "C" fn ampflux_iec_mu(ikss_over_ir: f64, t_min_s: f64) -> f64 {
+    mu(ikss_over_ir, t_min_s)
+}
+
+/// q of asynchronous motors for the breaking current, eq. (73).
+#[no_mangle]
+pub extern "C" fn ampflux_iec_q(mw_per_pole_pair: f64, t_min_s: f64) -> f64 {
+    q(mw_per_pole_pair, t_min_s)
+}
+
+/// m of the thermal equivalent current, eq. (A.1); I_th uses n = 1 (eq. 100, far from generator).
+#[no_mangle]
+pub extern "C" fn ampflux_iec_m_factor(kappa: f64, f_hz: f64, tk_s: f64) -> f64 {
+    m_factor(kappa, f_hz, tk_s)
 }
 
 #[cfg(test)]

@@ -213,7 +213,12 @@ function prefaultCurrents(model: ShortCircuitModel, v: readonly Cx[]): Map<strin
   return out;
 }
 
-const KIND = { line: "line", transformer: "transformer", transformer3w: "transformer3w" } as const;
+const KIND = {
+  line: "line",
+  transformer: "transformer",
+  transformer3w: "transformer3w",
+  impedance: "impedance",
+} as const;
 
 export function branchResults(
   sim: SimExports,

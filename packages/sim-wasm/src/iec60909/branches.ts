@@ -65,6 +65,13 @@ export function addTransformer(ctx: BuildContext, t: Transformer, index: number)
   const gen = ctx.unitGenerators.get(t.id);
   // Network transformers: K_T with c_max of the LV side's network (eq. 12a).
   const k = gen ? unitFactor(ctx, t, gen, hvKv) : ctx.factors.kT(ctx.cMax(lvKv), rated.im);
+  if (!gen)
+    ctx.model.transformerFactors.push({
+      element: t.id,
+      name: "K_T",
+      value: k,
+      clause: "IEC 60909-0:2016 §6.3.3, eq. (12a)",
+    });
   // Impedance on the LV side in per unit of the system base, ideal ratio on the HV side.
   const onLv = (z: Cx) => scale(z, (k * (S_BASE_MVA / t.sn_mva) * (t.vn_lv_kv / lvKv) ** 2) / t.parallel);
   const ratio = t.vn_hv_kv / hvKv / (t.vn_lv_kv / lvKv);
@@ -88,16 +95,20 @@ export function addTransformer(ctx: BuildContext, t: Transformer, index: number)
     });
   }
   const z0 = onLv(fromShortCircuitVoltage(t.vk0_percent ?? t.vk_percent, t.vkr0_percent ?? t.vkr_percent));
-  const neutral = (node: number) => ctx.perUnit(cx(0, 3 * (t.xn_ohm ?? 0)), node);
+  // 3·Z_N of the neutral earthing impedance, without K_T (IEC 60909-0:2016 §6.3).
+  const neutral = (node: number) => ctx.perUnit(cx(3 * (t.rn_ohm ?? 0), 3 * (t.xn_ohm ?? 0)), node);
   const [hvConn, lvConn] = windings.zero;
   const zero = ctx.model.zero;
+  const hvShunt = () =>
+    zero.shunts.push({ id: t.id, node: hv, z: add(scale(z0, ratio * ratio), neutral(hv)), feeds: false });
+  const lvShunt = () => zero.shunts.push({ id: t.id, node: lv, z: add(z0, neutral(lv)), feeds: false });
   if (hvConn === "earthed-star" && lvConn === "earthed-star") {
     zero.series.push({ id: t.id, kind: "transformer", from: hv, to: lv, z: z0, ratio, shiftDeg: 0 });
-  } else if (hvConn === "earthed-star" && lvConn === "delta") {
-    zero.shunts.push({ id: t.id, node: hv, z: add(scale(z0, ratio * ratio), neutral(hv)), feeds: false });
-  } else if (hvConn === "delta" && lvConn === "earthed-star") {
-    zero.shunts.push({ id: t.id, node: lv, z: add(z0, neutral(lv)), feeds: false });
+    return;
   }
+  // A zig-zag winding earths its own side whatever the other winding is (windings.ts).
+  if (hvConn === "earthed-zigzag" || (hvConn === "earthed-star" && lvConn === "delta")) hvShunt();
+  if (lvConn === "earthed-zigzag" || (hvConn === "delta" && lvConn === "earthed-star")) lvShunt();
 }
 
 const WINDINGS = ["hv", "mv", "lv"] as const;
@@ -134,7 +145,15 @@ export function addTransformer3w(ctx: BuildContext, t: Transformer3w, index: num
         : rated;
       if (!zero) ctx.noteBranchRx(rated);
       const sPair = Math.min(sn[a] ?? 1, sn[b] ?? 1);
-      return scale(z, (ctx.factors.kT(ctx.cMax(lowerKv(a, b)), rated.im) * S_BASE_MVA) / sPair);
+      const kT = ctx.factors.kT(ctx.cMax(lowerKv(a, b)), rated.im);
+      if (!zero)
+        ctx.model.transformerFactors.push({
+          element: `${t.id} (${WINDINGS[a]}–${WINDINGS[b]})`,
+          name: "K_T",
+          value: kT,
+          clause: "IEC 60909-0:2016 §6.3.3, eq. (13) (per winding pair)",
+        });
+      return scale(z, (kT * S_BASE_MVA) / sPair);
     });
   const star = (z: Cx[]) => {
     const [ab = cx(0, 0), bc = cx(0, 0), ac = cx(0, 0)] = z;
@@ -167,6 +186,9 @@ export function addTransformer3w(ctx: BuildContext, t: Transformer3w, index: num
     if (connection === "delta")
       ctx.model.zero.shunts.push({ node: center, z: zero[i] ?? cx(0, 0), feeds: false });
     if (node === undefined) return;
+    // A zig-zag winding earths its bus through its own branch of the star, without the star point.
+    if (connection === "earthed-zigzag")
+      ctx.model.zero.shunts.push({ id: t.id, node, z: zero[i] ?? cx(0, 0), feeds: false });
     const winding = {
       id: t.id,
       kind: "transformer3w" as const,

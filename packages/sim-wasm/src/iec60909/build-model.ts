@@ -3,9 +3,11 @@
 import type { NetworkDocument } from "@ampflux/contracts";
 import { addLine, addTransformer, addTransformer3w } from "./branches.ts";
 import { BuildContext } from "./context.ts";
+import { addEarthingTransformer, addImpedance } from "./impedance-elements.ts";
 import type { CorrectionFactors } from "./kernels.ts";
 import type { ModelOptions, ShortCircuitModel } from "./model.ts";
 import { addExternalGrid, addGenerator, addMotor, addStaticGenerator } from "./sources.ts";
+import { starPointWarnings } from "./star-points.ts";
 
 export function buildModel(
   doc: NetworkDocument,
@@ -16,9 +18,12 @@ export function buildModel(
   for (const [i, line] of doc.lines.entries()) addLine(ctx, line, i);
   for (const [i, t] of doc.transformers.entries()) addTransformer(ctx, t, i);
   for (const [i, t] of doc.transformers3w.entries()) addTransformer3w(ctx, t, i);
+  for (const [i, imp] of doc.impedances.entries()) addImpedance(ctx, imp, i);
+  for (const t of doc.earthing_transformers) addEarthingTransformer(ctx, t);
   for (const grid of doc.external_grids) addExternalGrid(ctx, grid);
   for (const gen of doc.generators) addGenerator(ctx, gen);
   for (const motor of doc.motors) addMotor(ctx, motor);
   for (const sgen of doc.static_generators) addStaticGenerator(ctx, sgen);
+  ctx.model.earthFaultWarnings.push(...starPointWarnings(doc));
   return ctx.model;
 }

@@ -36,6 +36,7 @@ export class BuildContext {
       converters: [],
       allBranchesRxBelow03: true,
       earthFaultWarnings: [],
+      transformerFactors: [],
     };
     this.#numberBuses();
     for (const gen of doc.generators) {

@@ -2,7 +2,7 @@
 // from a network document and admittance.ts stamps into Ybus. A model depends on the study case
 // (max/min) and the voltage factors, never on the fault type: one model serves every fault.
 
-import type { NetworkIssue, ShortCircuitOptions } from "@ampflux/contracts";
+import type { CorrectionFactor, NetworkIssue, ShortCircuitOptions } from "@ampflux/contracts";
 import type { Cx } from "./complex.ts";
 
 /** System base power; any value works, 100 MVA keeps per-unit numbers near 1. */
@@ -14,7 +14,7 @@ export const S_BASE_MVA = 100;
  */
 export interface SeriesElement {
   id: string;
-  kind: "line" | "transformer" | "transformer3w";
+  kind: "line" | "transformer" | "transformer3w" | "impedance";
   from: number;
   to: number;
   z: Cx;
@@ -37,6 +37,15 @@ export interface ShuntElement {
    * of the peak-current network, since κ (eq. 58–59) is defined on IEC's network without them.
    */
   passive?: true;
+  /** The source element it stands for, with the factors applied: for explanations only. */
+  source?: SourceTag;
+}
+
+/** Which element a source shunt is, and the correction factors its impedance carries. */
+export interface SourceTag {
+  element: string;
+  kind: "external_grid" | "generator" | "power_station_unit" | "motor";
+  factors: CorrectionFactor[];
 }
 
 export interface SequenceNetwork {
@@ -51,9 +60,12 @@ export interface RotatingMachine {
   iRatedPu: number;
   /** Asynchronous motors: MW per pole pair (IEC 60909-0 eq. 73); 0 for synchronous machines. */
   mwPerPolePair: number;
+  element: string;
+  kind: "generator" | "power_station_unit" | "motor";
 }
 
 export interface ConverterSource {
+  element: string;
   node: number;
   currentPu: number;
 }
@@ -79,6 +91,8 @@ export interface ShortCircuitModel {
   allBranchesRxBelow03: boolean;
   /** Assumed zero-sequence data (Z0 = 3·Z1, default vector groups): reported for earth faults. */
   earthFaultWarnings: NetworkIssue[];
+  /** K_T of network transformers as applied (eq. 12a, 13), for explanations. */
+  transformerFactors: Array<CorrectionFactor & { element: string }>;
   /**
    * Superposition method only: the load flow's voltage per node (per unit, angle in the load
    * flow's reference); `c` then holds its magnitude, the source voltage at each fault.

@@ -35,6 +35,7 @@ import {
 } from "./prefault.ts";
 import { SequenceFactorization } from "./sequence-factorization.ts";
 import { gather, type PositiveSequence, positiveSequence, zeroSequence } from "./sequence-impedances.ts";
+import { negativeSequenceWarning } from "./star-points.ts";
 import { Stopwatch } from "./stopwatch.ts";
 import { parseStudyOptions } from "./study-options.ts";
 import type { ValidatedNetwork } from "./validated-network.ts";
@@ -56,7 +57,7 @@ export interface StudyWork {
   factorizations: number;
 }
 
-interface CaseNetworks {
+export interface CaseNetworks {
   model: ShortCircuitModel;
   positive: PositiveSequence;
   /** diag Z(0) when the plan has earth faults. */
@@ -97,6 +98,8 @@ export class ShortCircuitStudies implements Disposable {
   #prefault: PrefaultState | undefined;
   #modelBuilds = 0;
   #disposed = false;
+  /** The bus-result kernel's output of the last run (BUS_RESULT_STRIDE per bus): explanations read it. */
+  lastBusOutput: Float64Array | undefined;
 
   /** Checks the options of every planned study; throws ShortCircuitInputError if one is invalid. */
   constructor(sim: SimExports, network: ValidatedNetwork, plan: StudyPlan) {
@@ -157,6 +160,7 @@ export class ShortCircuitStudies implements Disposable {
       decay: (fault === "3ph" && pos.decay) || new Float64Array(pos.n),
       zf: faultImpedancePerUnit(options, pos.index, pos.n, model.baseKv),
     });
+    this.lastBusOutput = raw;
     const buses = busFaultResults({ doc, model, options, index: pos.index, z1: pos.z1, z0, raw });
     clock.lap("results");
     const branches = options.branches ? branchResults(this.#sim, model, pos.index, raw, options) : [];
@@ -194,6 +198,7 @@ export class ShortCircuitStudies implements Disposable {
           ? [{ path: ["prefault_voltage"], message: this.#prefault.summary }]
           : []),
         ...(earth ? model.earthFaultWarnings : []),
+        ...(fault === "3ph" ? [] : negativeSequenceWarning(doc)),
         ...busWarnings(buses, earth),
         ...(duty?.warnings ?? []),
         ...(arcFlash?.warnings ?? []),
@@ -236,6 +241,11 @@ export class ShortCircuitStudies implements Disposable {
     const networks = { model, positive, z0 };
     this.#cases.set(options.case, networks);
     return networks;
+  }
+
+  /** The model and sequence impedances a case's studies ran on; undefined before its first run. */
+  caseNetworks(studyCase: StudyCase): CaseNetworks | undefined {
+    return this.#cases.get(studyCase);
   }
 
   /** Frees the factors; the studies cannot run afterwards. */

@@ -8,10 +8,10 @@ import {
   type Motor,
   type StaticGenerator,
 } from "@ampflux/contracts";
-import { type Cx, cx, fromMagnitudeAndRx, scale } from "./complex.ts";
+import { add, type Cx, cx, fromMagnitudeAndRx, scale } from "./complex.ts";
 import type { BuildContext } from "./context.ts";
 import { S_BASE_MVA } from "./model.ts";
-import { sinPhi, unitFactor } from "./power-station-units.ts";
+import { sinPhi, unitCorrection } from "./power-station-units.ts";
 
 /** Network feeder, eq. (6): Z_Q = c·U_nQ² / S''kQ with R/X given; zero sequence by X0/X, R0/X0. */
 export function addExternalGrid(ctx: BuildContext, grid: ExternalGrid): void {
@@ -21,12 +21,23 @@ export function addExternalGrid(ctx: BuildContext, grid: ExternalGrid): void {
   const sk = ctx.isMax ? grid.s_sc_max_mva : grid.s_sc_min_mva;
   const rx = ctx.isMax ? grid.rx_max : grid.rx_min;
   const z1 = fromMagnitudeAndRx((c * S_BASE_MVA) / sk, rx);
-  ctx.model.positive.shunts.push({ node, z: z1, feeds: true });
+  const source = {
+    element: grid.id,
+    kind: "external_grid" as const,
+    factors: [
+      {
+        name: "c",
+        value: c,
+        clause: "IEC 60909-0:2016 §6.2, eq. (6): Z_Q = c·U_nQ² / S''kQ (no K factor)",
+      },
+    ],
+  };
+  ctx.model.positive.shunts.push({ node, z: z1, feeds: true, source });
   const x0x = ctx.isMax ? grid.x0x_max : (grid.x0x_min ?? grid.x0x_max);
   const r0x0 = ctx.isMax ? grid.r0x0_max : (grid.r0x0_min ?? grid.r0x0_max);
   if (x0x !== undefined) {
     const x0 = x0x * z1.im;
-    ctx.model.zero.shunts.push({ node, z: cx((r0x0 ?? 0) * x0, x0), feeds: false });
+    ctx.model.zero.shunts.push({ node, z: cx((r0x0 ?? 0) * x0, x0), feeds: false, source });
   }
 }
 
@@ -42,19 +53,40 @@ export function addGenerator(ctx: BuildContext, gen: Generator): void {
   const unit =
     gen.power_station_trafo === undefined ? undefined : ctx.unitTransformers.get(gen.power_station_trafo);
   const hvNode = unit && ctx.model.nodeOfBus.get(unit.hv_bus);
-  const k =
+  const factor =
     unit && hvNode !== undefined
-      ? unitFactor(ctx, unit, gen, ctx.model.baseKv[hvNode] ?? kv)
-      : ctx.factors.kG(kv, gen.vn_kv, ctx.cMax(kv), gen.xdss_pu, sinPhi(gen.cos_phi));
+      ? unitCorrection(ctx, unit, gen, ctx.model.baseKv[hvNode] ?? kv)
+      : {
+          name: "K_G",
+          value: ctx.factors.kG(kv, gen.vn_kv, ctx.cMax(kv), gen.xdss_pu, sinPhi(gen.cos_phi)),
+          clause: "IEC 60909-0:2016 §6.6.1, eq. (18)",
+        };
+  const k = factor.value;
+  const inUnit = unit !== undefined && hvNode !== undefined;
+  const source = {
+    element: gen.id,
+    kind: inUnit ? ("power_station_unit" as const) : ("generator" as const),
+    factors: [inUnit ? { ...factor, element: `${gen.id} and ${unit.id}` } : factor],
+  };
   const corrected = (r: number, x: number): Cx => ctx.perUnit(scale(cx(r, x * zRated), k), node);
   const z = corrected(gen.rdss_ohm, gen.xdss_pu);
   const rGf = fictitiousResistanceRatio(gen.vn_kv, gen.sn_mva) * gen.xdss_pu * zRated;
   const zPeak = corrected(rGf, gen.xdss_pu);
-  ctx.model.positive.shunts.push({ node, z, zPeak, feeds: true });
+  ctx.model.positive.shunts.push({ node, z, zPeak, feeds: true, source });
   if (gen.x0_pu !== undefined) {
-    ctx.model.zero.shunts.push({ id: gen.id, node, z: corrected(gen.rdss_ohm, gen.x0_pu), feeds: false });
+    // Z(0)GK = K_G·(R(0)G + jX(0)G) plus 3·Z_N, which takes no K_G (IEC 60909-0:2016 §6.6.1).
+    const neutral = ctx.perUnit(cx(3 * (gen.rn_ohm ?? 0), 3 * (gen.xn_ohm ?? 0)), node);
+    const z0 = add(corrected(gen.r0_ohm ?? gen.rdss_ohm, gen.x0_pu), neutral);
+    ctx.model.zero.shunts.push({ id: gen.id, node, z: z0, feeds: false });
   }
-  ctx.model.machines.push({ node, z, iRatedPu: ratedCurrentPu(gen.sn_mva, gen.vn_kv, kv), mwPerPolePair: 0 });
+  ctx.model.machines.push({
+    node,
+    z,
+    iRatedPu: ratedCurrentPu(gen.sn_mva, gen.vn_kv, kv),
+    mwPerPolePair: 0,
+    element: gen.id,
+    kind: source.kind,
+  });
 }
 
 /** I_r in per unit of the base current at a node of `kv`. */
@@ -70,8 +102,11 @@ export function addMotor(ctx: BuildContext, motor: Motor): void {
   const kv = ctx.model.baseKv[node] ?? 1;
   const sr = motor.pn_mech_mw / ((motor.efficiency_n_percent / 100) * motor.cos_phi_n);
   const z = ctx.perUnit(fromMagnitudeAndRx(motor.vn_kv ** 2 / sr / motor.lrc_pu, motor.rx), node);
-  ctx.model.positive.shunts.push({ node, z, feeds: false });
+  const source = { element: motor.id, kind: "motor" as const, factors: [] };
+  ctx.model.positive.shunts.push({ node, z, feeds: false, source });
   ctx.model.machines.push({
+    element: motor.id,
+    kind: "motor",
     node,
     z,
     iRatedPu: ratedCurrentPu(sr, motor.vn_kv, kv),
@@ -86,5 +121,5 @@ export function addMotor(ctx: BuildContext, motor: Motor): void {
 export function addStaticGenerator(ctx: BuildContext, sgen: StaticGenerator): void {
   const node = ctx.model.nodeOfBus.get(sgen.bus);
   if (!ctx.isMax || !sgen.in_service || node === undefined || sgen.k === 0) return;
-  ctx.model.converters.push({ node, currentPu: (sgen.k * sgen.sn_mva) / S_BASE_MVA });
+  ctx.model.converters.push({ element: sgen.id, node, currentPu: (sgen.k * sgen.sn_mva) / S_BASE_MVA });
 }

@@ -4,7 +4,14 @@
 
 import { readWindings } from "@ampflux/contracts";
 
-export type ZeroSequenceConnection = "earthed-star" | "delta" | "open";
+/**
+ * earthed-star (YN): zero-sequence current flows and is balanced by the other winding;
+ * earthed-zigzag (ZN): zero-sequence current flows to earth through the winding's own Z(0), its
+ * two half-windings on each limb cancelling the ampere-turns, so nothing is transferred to the
+ * other winding (a ZN winding is an earthing transformer built into the unit; IEC 60909-0:2016
+ * Table 2 draws zig-zag windings as a shunt at their own side); delta traps it; open blocks it.
+ */
+export type ZeroSequenceConnection = "earthed-star" | "earthed-zigzag" | "delta" | "open";
 
 export interface Windings {
   /** One entry per winding, HV first. */
@@ -13,10 +20,10 @@ export interface Windings {
   shiftDeg: number[];
 }
 
-/** An earthed star (YN) or zigzag (ZN) passes zero-sequence current; a delta traps it. */
 function connection(letters: string): ZeroSequenceConnection {
   const w = letters.toUpperCase();
-  if (w === "YN" || w === "ZN") return "earthed-star";
+  if (w === "YN") return "earthed-star";
+  if (w === "ZN") return "earthed-zigzag";
   if (w === "D") return "delta";
   return "open";
 }

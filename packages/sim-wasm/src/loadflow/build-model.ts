@@ -13,7 +13,12 @@
 // - loads: constant P, Q; motors: constant P = pn/η, Q = P·tan φ; shunts: constant admittance.
 // Static generators: constant P, Q from p_mw/q_mvar (left out, with a warning, without them).
 
-import type { NetworkDocument, Transformer, Transformer3w } from "@ampflux/contracts";
+import {
+  type NetworkDocument,
+  seriesImpedance,
+  type Transformer,
+  type Transformer3w,
+} from "@ampflux/contracts";
 import { add, cx, fromShortCircuitVoltage, inv, polar, scale, sub } from "../iec60909/complex.ts";
 import { endKey, networkNodes } from "../network-nodes.ts";
 import { checkFiniteModel } from "./finite-model.ts";
@@ -24,7 +29,7 @@ const RAD = Math.PI / 180;
 
 export interface BranchRef {
   id: string;
-  kind: "line" | "transformer" | "transformer3w";
+  kind: "line" | "transformer" | "transformer3w" | "impedance";
   /** Document bus ids at the two ends of the model branch (the star node of a 3-winding one is "*"). */
   fromBus: string;
   toBus: string;
@@ -249,6 +254,43 @@ function addTransformers3w(b: ModelBuilder): void {
   }
 }
 
+/**
+ * Series impedances: per-unit form on sn_mva with an ideal 1:1 ratio between the ends' nominal
+ * voltages (as pandapower); ohm and reactor forms at the from bus, volts kept equal as for lines.
+ * No shunt part: pandapower's gf/bf are not in the document. Earthing transformers carry no
+ * positive-sequence current and are not in the load flow.
+ */
+function addImpedances(b: ModelBuilder): void {
+  for (const imp of b.doc.impedances) {
+    const from = b.terminal(imp.id, imp.from_bus);
+    const to = b.terminal(imp.id, imp.to_bus);
+    if (!imp.in_service || from === undefined || to === undefined) continue;
+    const z = seriesImpedance(imp, b.kv(from));
+    const zBase =
+      z.unit === "pu" ? (imp.sn_mva ?? 1) / LOAD_FLOW_BASE_MVA : b.kv(from) ** 2 / LOAD_FLOW_BASE_MVA;
+    const rated = imp.ir_ka;
+    b.addBranch(
+      {
+        from,
+        to,
+        y: inv(cx(z.r1 / zBase, z.x1 / zBase)),
+        b: 0,
+        tFrom: cx(1, 0),
+        tTo: cx(z.unit === "pu" ? 1 : b.kv(from) / b.kv(to), 0),
+        inService: true,
+      },
+      {
+        id: imp.id,
+        kind: "impedance",
+        fromBus: imp.from_bus,
+        toBus: imp.to_bus,
+        ratedFromKa: rated,
+        ratedToKa: rated,
+      },
+    );
+  }
+}
+
 function addInjections(b: ModelBuilder): void {
   const doc = b.doc;
   const at = (bus: string) => b.nodeOfBus.get(bus);
@@ -316,6 +358,7 @@ export function buildLoadFlowModel(doc: NetworkDocument): LoadFlowModel {
   addLines(b);
   addTransformers(b);
   addTransformers3w(b);
+  addImpedances(b);
   addInjections(b);
   const model = {
     baseMva: LOAD_FLOW_BASE_MVA,

@@ -6,7 +6,12 @@ import { describeNetworkElement, type NetworkDocument, type NetworkIssue } from 
 import type { BranchRef, LoadFlowModel } from "./build-model.ts";
 import { LoadFlowInputError } from "./errors.ts";
 
-const COLLECTION = { line: "lines", transformer: "transformers", transformer3w: "transformers3w" } as const;
+const COLLECTION = {
+  line: "lines",
+  transformer: "transformers",
+  transformer3w: "transformers3w",
+  impedance: "impedances",
+} as const;
 
 const finite = (...values: number[]) => values.every(Number.isFinite);
 

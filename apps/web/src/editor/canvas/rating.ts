@@ -18,6 +18,12 @@ export function ratingOf(collection: ElementCollection, e: Element): string {
     case "generators":
     case "static_generators":
       return `${n(e.sn_mva)} MVA`;
+    case "impedances":
+      if (typeof e.uk_percent === "number") return `${n(e.uk_percent)} % · ${n(e.ir_ka)} kA`;
+      if (typeof e.x_ohm === "number") return `${n(e.x_ohm)} Ω`;
+      return `${n(e.xft_pu)} p.u. · ${n(e.sn_mva)} MVA`;
+    case "earthing_transformers":
+      return `Z(0) ${n(e.x0_ohm)} Ω`;
     case "motors":
       return `${n(e.pn_mech_mw)} MW`;
     case "loads":

@@ -84,6 +84,25 @@ export const KINDS: Record<ElementCollection, ElementKind> = {
     inPalette: true,
     placement: "between",
   },
+  impedances: {
+    collection: "impedances",
+    label: "Series reactor / impedance",
+    prefix: "Z",
+    terminals: terminals("impedances", {
+      from_bus: { side: "top", label: "from" },
+      to_bus: { side: "bottom", label: "to" },
+    }),
+    inPalette: true,
+    placement: "between",
+  },
+  earthing_transformers: {
+    collection: "earthing_transformers",
+    label: "Earthing transformer",
+    prefix: "ET",
+    terminals: terminals("earthing_transformers", one("top")),
+    inPalette: true,
+    placement: "below",
+  },
   generators: {
     collection: "generators",
     label: "Generator",

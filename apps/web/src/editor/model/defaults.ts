@@ -77,6 +77,12 @@ export function defaultsFor(collection: ElementCollection): Record<string, unkno
         shift_lv_degree: 150,
         in_service: true,
       };
+    case "impedances":
+      // A 20 kV current-limiting reactor: 1 kA, 6 % (Z_R = 0.06 · 20 kV/(√3 · 1 kA) = 0.69 Ω).
+      return { from_bus: "", to_bus: "", ir_ka: 1, uk_percent: 6, in_service: true };
+    case "earthing_transformers":
+      // A 20 kV zig-zag earthing transformer limiting earth faults to about 1 kA: 3·Z(0) ≈ 35 Ω.
+      return { bus: "", r0_ohm: 0.5, x0_ohm: 11.5, in_service: true };
     case "generators":
       return {
         bus: "",

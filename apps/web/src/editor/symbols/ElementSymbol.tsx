@@ -1,10 +1,12 @@
 import type { ElementCollection } from "@ampflux/contracts";
 import { ConverterSymbol } from "./ConverterSymbol.tsx";
+import { EarthingTransformerSymbol } from "./EarthingTransformerSymbol.tsx";
 import { GeneratorSymbol } from "./GeneratorSymbol.tsx";
 import { GridSymbol } from "./GridSymbol.tsx";
 import { LineSymbol } from "./LineSymbol.tsx";
 import { LoadSymbol } from "./LoadSymbol.tsx";
 import { MotorSymbol } from "./MotorSymbol.tsx";
+import { ReactorSymbol } from "./ReactorSymbol.tsx";
 import { ShuntSymbol } from "./ShuntSymbol.tsx";
 import { SwitchSymbol } from "./SwitchSymbol.tsx";
 import { Transformer3wSymbol } from "./Transformer3wSymbol.tsx";
@@ -37,6 +39,10 @@ export function ElementSymbol({
       return <Transformer3wSymbol />;
     case "lines":
       return <LineSymbol />;
+    case "impedances":
+      return <ReactorSymbol />;
+    case "earthing_transformers":
+      return <EarthingTransformerSymbol />;
     case "switches":
       return <SwitchSymbol closed={closed} />;
     case "buses":

@@ -107,7 +107,7 @@ function mapTransformer(row: Row, ctx: Context): Transformer {
     vn_lv_kv: row.requiredNumber("vn_lv_kv"),
     vk_percent: row.requiredNumber("vk_percent"),
     vkr_percent: row.requiredNumber("vkr_percent"),
-    ...row.numbers(["vk0_percent", "vkr0_percent", "xn_ohm"] as const),
+    ...row.numbers(["vk0_percent", "vkr0_percent", "rn_ohm", "xn_ohm"] as const),
     ...mag0(row, id, "transformers", ctx),
     ...vectorGroup(row, id, [shift_degree], "transformers", ctx),
     shift_degree,

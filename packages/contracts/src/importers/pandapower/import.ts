@@ -8,6 +8,7 @@ import { mapConsumers } from "./consumers.ts";
 import type { Context } from "./context.ts";
 import { PandapowerParseError } from "./errors.ts";
 import { type ParsedPandapower, parsePandapowerText } from "./frames.ts";
+import { mapImpedances } from "./impedances.ts";
 import { type PandapowerImportOptions, pandapowerImportOptionsSchema } from "./options.ts";
 import { mapSources } from "./sources.ts";
 import { mapSwitches } from "./switches.ts";
@@ -21,6 +22,8 @@ const MAPPED_TABLES = new Set([
   "line",
   "trafo",
   "trafo3w",
+  "impedance",
+  "earthing_transformer",
   "ext_grid",
   "gen",
   "sgen",
@@ -89,6 +92,7 @@ export function importPandapower(
   const elements = {
     buses: mapBuses(net, ctx),
     ...mapBranches(net, ctx),
+    ...mapImpedances(net, ctx),
     ...mapSources(net, ctx),
     ...mapConsumers(net, ctx),
     switches: mapSwitches(net, ctx),

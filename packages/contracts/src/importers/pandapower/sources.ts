@@ -105,7 +105,7 @@ function mapGenerator(row: Row, ctx: Context): Generator {
     xdss_pu,
     rdss_ohm,
     cos_phi,
-    ...row.numbers(["x0_pu", "pg_percent", "vm_pu"] as const),
+    ...row.numbers(["x0_pu", "r0_ohm", "rn_ohm", "xn_ohm", "pg_percent", "vm_pu"] as const),
     ...setPoint(row, ctx, "generators", id),
     ...reactiveLimits(row),
     in_service: row.boolean("in_service") ?? true,

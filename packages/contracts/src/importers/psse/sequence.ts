@@ -127,11 +127,17 @@ function mapZeroSequenceTransformer(
   if (czg !== 1 && czg !== 2) record.fail("CZG", "must be 1 or 2");
   const earthed = hv === "YN" ? "hv" : lv === "yn" ? "lv" : undefined;
   const onW1 = earthed === w1Side;
-  const xg = onW1 || T.XG2 === undefined ? record.number(T.XG1, "XG1", 0) : record.number(T.XG2, "XG2", 0);
-  if (earthed && xg > 0) {
-    trafo.xn_ohm = xg * windingBase(trafo, onW1 ? w1 : w2, earthed, czg, ctx);
-  }
+  const second = !onW1 && T.XG2 !== undefined && T.RG2 !== undefined;
+  const xg = second ? record.number(T.XG2 ?? 0, "XG2", 0) : record.number(T.XG1, "XG1", 0);
+  const rg = second ? record.number(T.RG2 ?? 0, "RG2", 0) : record.number(T.RG1, "RG1", 0);
   if (xg < 0) record.fail("XG", "must not be negative");
+  if (rg < 0) record.fail("RG", "must not be negative");
+  // The earthing impedance RG + jXG of the earthed star winding: its neutral R_N + jX_N.
+  if (earthed && (xg > 0 || rg > 0)) {
+    const base = windingBase(trafo, onW1 ? w1 : w2, earthed, czg, ctx);
+    if (xg > 0) trafo.xn_ohm = xg * base;
+    if (rg > 0) trafo.rn_ohm = rg * base;
+  }
   return true;
 }
 
@@ -173,21 +179,28 @@ export function mapSequence(
     const bus = busAt(ctx, record, M.I, "I");
     const gen = genById.get(key("gen", bus.number, record.text(M.ID, "1")));
     const x0 = record.number(M.ZX0, version === 32 ? "XZERO" : "ZX0DV", 0);
+    const r0 = record.number(M.ZR0, version === 32 ? "RZERO" : "ZR0", 0);
     if (gen && x0 > 0) {
       gen.x0_pu = x0;
+      // R(0) in per unit on the machine's rating, as X(0): ohm at its rated voltage.
+      if (r0 > 0) gen.r0_ohm = (r0 * gen.vn_kv ** 2) / gen.sn_mva;
       zero++;
     } else others++;
   }
-  report.mapped(`generator sequence ${version === 32 ? "XZERO" : "ZX0DV"}`, "generators.x0_pu", zero);
+  report.mapped(
+    `generator sequence ${version === 32 ? "XZERO, RZERO" : "ZX0DV, ZR0"}`,
+    "generators.x0_pu, r0_ohm",
+    zero,
+  );
   report.dropped(
     "generator sequence data",
     others,
     "no zero sequence reactance, or not a synchronous generator",
   );
   report.dropped(
-    "generator negative sequence impedance (ZRNEG, ZXNEGDV) and zero sequence resistance",
+    "generator negative sequence impedance (ZRNEG, ZXNEGDV)",
     zero,
-    "the document's generators have X''d and X0 only; IEC 60909-0 takes X(2) from X''d",
+    "IEC 60909-0 §6.6.1 takes X(2) = X''d; the engine has Z(2) = Z(1)",
   );
 
   const T = sequenceLayout(version).transformer;
@@ -212,7 +225,7 @@ export function mapSequence(
   }
   report.mapped(
     "zero sequence transformer data (CC 1-4)",
-    "transformers vector_group/vk0/xn_ohm",
+    "transformers vector_group/vk0/rn_ohm/xn_ohm",
     transformers,
   );
   report.dropped(

@@ -1,0 +1,50 @@
+// How star points are earthed, said once per study for earth faults, so that a solidly earthed
+// winding (no neutral impedance given) and an isolated generator (no zero-sequence data) are
+// visibly distinct from one earthed through R_N + jX_N (IEC 60909-0:2016 §6.3, §6.6.1: 3·Z_N).
+
+import type { NetworkDocument, NetworkIssue } from "@ampflux/contracts";
+import { parseVectorGroup } from "./windings.ts";
+
+const listed = (ids: string[]) => `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""}`;
+
+export function starPointWarnings(doc: NetworkDocument): NetworkIssue[] {
+  const solid = doc.transformers.filter((t) => {
+    if (!t.in_service || t.vector_group === undefined) return false;
+    const earthed = parseVectorGroup(t.vector_group).zero.some((c) => c.startsWith("earthed"));
+    return earthed && t.rn_ohm === undefined && t.xn_ohm === undefined;
+  });
+  const isolated = doc.generators.filter((g) => g.in_service && g.x0_pu === undefined);
+  const solidGens = doc.generators.filter(
+    (g) => g.in_service && g.x0_pu !== undefined && g.rn_ohm === undefined && g.xn_ohm === undefined,
+  );
+  const issues: NetworkIssue[] = [];
+  if (solid.length > 0)
+    issues.push({
+      path: ["transformers"],
+      message: `${solid.length} transformer star point(s) solidly earthed (YN/ZN without rn_ohm/xn_ohm): ${listed(solid.map((t) => t.id))}`,
+    });
+  if (solidGens.length > 0)
+    issues.push({
+      path: ["generators"],
+      message: `${solidGens.length} generator star point(s) solidly earthed (x0_pu without rn_ohm/xn_ohm): ${listed(solidGens.map((g) => g.id))}`,
+    });
+  if (isolated.length > 0)
+    issues.push({
+      path: ["generators"],
+      message: `${isolated.length} generator star point(s) isolated (no x0_pu): ${listed(isolated.map((g) => g.id))}`,
+    });
+  return issues;
+}
+
+/** Z(2) = Z(1) throughout: X(2)G = X''d for synchronous machines (IEC 60909-0:2016 §6.6.1). */
+export function negativeSequenceWarning(doc: NetworkDocument): NetworkIssue[] {
+  const machines = doc.generators.filter((g) => g.in_service).length;
+  return machines === 0
+    ? []
+    : [
+        {
+          path: ["generators"],
+          message: `negative sequence of ${machines} generator(s): X(2) = X''d assumed (IEC 60909-0:2016 §6.6.1), so Z(2) = Z(1)`,
+        },
+      ];
+}

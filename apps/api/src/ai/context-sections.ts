@@ -77,6 +77,14 @@ function resultsSection(study: ContextStudy | null): ContextSection {
 
 const outOfService = (element: { in_service: boolean }) => (element.in_service ? "" : " (out of service)");
 
+/** A series impedance in the form the document gives it. */
+function describeImpedance(z: NetworkDocument["impedances"][number]): string {
+  if (z.ir_ka !== undefined) return `reactor ${fmt(z.ir_ka)} kA, u_k ${fmt(z.uk_percent ?? 0)} %`;
+  if (z.sn_mva !== undefined)
+    return `${fmt(z.rft_pu ?? 0)} + j${fmt(z.xft_pu ?? 0)} pu on ${fmt(z.sn_mva)} MVA`;
+  return `${fmt(z.r_ohm ?? 0)} + j${fmt(z.x_ohm ?? 0)} Ω`;
+}
+
 function sourcesSection(document: NetworkDocument): ContextSection {
   const lines = [
     ...document.external_grids.map(
@@ -102,6 +110,13 @@ function sourcesSection(document: NetworkDocument): ContextSection {
     ...document.transformers3w.map(
       (t) =>
         `3-winding transformer ${t.id} ${t.hv_bus}/${t.mv_bus}/${t.lv_bus}: Sn ${fmt(t.sn_hv_mva)}/${fmt(t.sn_mv_mva)}/${fmt(t.sn_lv_mva)} MVA, ${fmt(t.vn_hv_kv)}/${fmt(t.vn_mv_kv)}/${fmt(t.vn_lv_kv)} kV, vk hv-mv ${fmt(t.vk_hv_percent)} %, mv-lv ${fmt(t.vk_mv_percent)} %, hv-lv ${fmt(t.vk_lv_percent)} %${outOfService(t)}`,
+    ),
+    ...(document.impedances ?? []).map(
+      (z) => `series impedance ${z.id} ${z.from_bus}→${z.to_bus}: ${describeImpedance(z)}${outOfService(z)}`,
+    ),
+    ...(document.earthing_transformers ?? []).map(
+      (t) =>
+        `earthing transformer ${t.id} at bus ${t.bus}: Z(0) ${fmt(t.r0_ohm)} + j${fmt(t.x0_ohm)} Ω per phase${t.rn_ohm !== undefined || t.xn_ohm !== undefined ? `, Z_N ${fmt(t.rn_ohm ?? 0)} + j${fmt(t.xn_ohm ?? 0)} Ω` : ""}${outOfService(t)}`,
     ),
   ];
   return { title: "Sources and transformers with their ratings", lines };

@@ -97,7 +97,7 @@ export interface ReportDiagramBus {
 
 export interface ReportDiagramBranch {
   id: string;
-  kind: "line" | "transformer" | "transformer3w" | "switch";
+  kind: "line" | "transformer" | "transformer3w" | "impedance" | "switch";
   from_bus: string;
   to_bus: string;
   in_service: boolean;

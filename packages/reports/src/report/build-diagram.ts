@@ -1,5 +1,6 @@
 // The diagram's content: every bus with its geo position (when it has one) and its value, the
-// branches as bus pairs (a three-winding transformer as its two pairs from the HV winding) and
+// branches as bus pairs (a three-winding transformer as its two pairs from the HV winding; series
+// impedances as theirs) and
 // the colour key. Positions for buses without geo come later, from the renderer's layout.
 
 import type { ReportDiagram, ReportDiagramBranch, ReportDiagramBus } from "@ampflux/contracts";
@@ -44,6 +45,14 @@ export function diagramBranches(document: Record<string, unknown>): ReportDiagra
         in_service: inService(t),
       });
   }
+  for (const z of (document.impedances as Elements) ?? [])
+    branches.push({
+      id: str(z.id),
+      kind: "impedance",
+      from_bus: str(z.from_bus),
+      to_bus: str(z.to_bus),
+      in_service: inService(z),
+    });
   for (const s of (document.switches as Elements) ?? []) {
     // Only bus–bus switches join two buses; a switch at a branch end is part of that branch.
     if (s.element_type === "bus")

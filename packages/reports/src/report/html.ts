@@ -67,6 +67,7 @@ const BRANCH_COLOURS = {
   line: "#455a64",
   transformer: "#1565c0",
   transformer3w: "#1565c0",
+  impedance: "#6a1b9a",
   switch: "#000000",
 } as const;
 

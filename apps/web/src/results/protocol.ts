@@ -67,18 +67,3 @@ export interface ExplainEngineRequest {
 export type ExplainEngineResponse =
   | { seq: number; ok: true; explanation: BusResultExplanation }
   | { seq: number; ok: false; message: string; issues: NetworkIssue[]; excluded: string[] };
-
-/** The live options an explanation takes: the study's, without duty, arc flash and a bus list. */
-export function explainOptions(options: LiveStudyOptions) {
-  // The bus list and branch currents belong to the one-bus branch-current view, not to an explanation.
-  const {
-    duty: _d,
-    duty_current: _c,
-    arc_flash: _a,
-    arc_flash_max_duration_s: _m,
-    buses: _b,
-    branches: _br,
-    ...explained
-  } = options;
-  return explained;
-}

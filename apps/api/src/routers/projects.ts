@@ -7,6 +7,7 @@ import { recordAudit } from "../audit.ts";
 import { activeLicense } from "../licenses.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure, protectedProcedure } from "../trpc/procedures.ts";
+import { studySettingsRouter } from "./study-settings.ts";
 
 const descriptionSchema = z.string().trim().max(5_000);
 const memberInput = z.object({ userId: z.uuid() });
@@ -237,4 +238,5 @@ export const projectsRouter = router({
   }),
 
   members: membersRouter,
+  studySettings: studySettingsRouter,
 });

@@ -7,6 +7,7 @@ import { ssoRoutes } from "./auth/oidc/routes.ts";
 import { circuitsGetFastPath } from "./circuits/get-fast-path.ts";
 import type { ApiDeps } from "./deps.ts";
 import { basicHealth, detailedHealth } from "./health.ts";
+import { mayReadDetailedHealth } from "./health-access.ts";
 import { exportDownloadRoute } from "./lifecycle/download-route.ts";
 import { metricsRoute } from "./metrics/route.ts";
 import { originCheck } from "./middleware/origin-check.ts";
@@ -46,6 +47,14 @@ export function createApp(deps: ApiDeps) {
   app.get("/health", (c) => c.json(basicHealth(deps)));
   app.get("/metrics", metricsRoute(deps));
   app.get("/health/detailed", async (c) => {
+    if (!mayReadDetailedHealth(c, deps.settings.HEALTH_TOKEN))
+      return c.json(
+        {
+          error:
+            "the detailed health report needs the health token (HEALTH_TOKEN) or a request from this machine",
+        },
+        401,
+      );
     const report = await detailedHealth(deps);
     return c.json(report, report.status === "ok" ? 200 : 503);
   });

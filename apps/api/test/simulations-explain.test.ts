@@ -44,6 +44,38 @@ describe("simulations.explain", () => {
     expect(e.transformer_factors.map((t) => t.name)).toEqual(["K_T"]);
   });
 
+  it("explains a bus of a stored study with that study's version and options", async () => {
+    const { owner, viewer, projectId } = await savedProject(api.url, "explain-stored");
+    const run = await owner.client.trpc.simulations.run.mutate({
+      projectId,
+      version: 1,
+      study: { kind: "short_circuit", options: { case: "min", fault: "2ph" } },
+    });
+    const stored = await viewer.client.trpc.simulations.get.query({ projectId, simulationId: run.id });
+    const end = (stored.result as { buses: Array<{ bus: string; ikss_ka: number }> }).buses.find(
+      (b) => b.bus === "end",
+    );
+    const e = await viewer.client.trpc.simulations.explain.query({
+      projectId,
+      simulationId: run.id,
+      bus: "end",
+    });
+    expect(e).toMatchObject({ fault: "2ph", case: "min", voltage_factor: { c: 1 } });
+    expect(e.result.ikss_ka).toBe(end?.ikss_ka);
+    await expectTrpcError(
+      viewer.client.trpc.simulations.explain.query({
+        projectId,
+        simulationId: run.id,
+        version: 1,
+        bus: "end",
+      }),
+      "BAD_REQUEST",
+    );
+    await expectOnlyMembersSee(api.url, owner.client, projectId, "explain-stored", (trpc, projectId) =>
+      trpc.simulations.explain.query({ projectId, simulationId: run.id, bus: "end" }),
+    );
+  });
+
   it("names the bus or the option that is wrong, and a missing version", async () => {
     const { viewer, projectId } = await savedProject(api.url, "explain-bad");
     const trpc = viewer.client.trpc;

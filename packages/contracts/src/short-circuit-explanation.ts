@@ -178,3 +178,28 @@ export const explainOptionsSchema = shortCircuitOptionsSchema.omit({
   arc_flash_max_duration_s: true,
 });
 export type ExplainOptionsInput = z.input<typeof explainOptionsSchema>;
+
+/** The options of a study that an explanation does not take (one bus, no duty or arc flash). */
+type NotExplained =
+  | "buses"
+  | "branches"
+  | "line_faults"
+  | "duty"
+  | "duty_current"
+  | "arc_flash"
+  | "arc_flash_max_duration_s";
+
+/** A study's options as an explanation of one of its buses takes them. */
+export function explainOptionsOf<T extends object>(options: T): Omit<T, NotExplained> {
+  const {
+    buses: _b,
+    branches: _r,
+    line_faults: _l,
+    duty: _d,
+    duty_current: _c,
+    arc_flash: _a,
+    arc_flash_max_duration_s: _m,
+    ...explained
+  } = options as T & Partial<Record<NotExplained, unknown>>;
+  return explained;
+}

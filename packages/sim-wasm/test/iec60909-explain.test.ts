@@ -164,6 +164,35 @@ describe("partial currents add up to I''k", () => {
   });
 });
 
+describe("the ratio residual comes from off-nominal rated ratios", () => {
+  it("TR 60909-4 HV with every winding rated at its bus's nominal voltage: the parts add up to I''k", () => {
+    const kvOf = new Map((tr60909_4_hv.buses ?? []).map((b) => [b.id, b.vn_kv]));
+    const kv = (bus: string) => kvOf.get(bus) ?? Number.NaN;
+    const nominal = {
+      ...tr60909_4_hv,
+      transformers: (tr60909_4_hv.transformers ?? []).map((t) => ({
+        ...t,
+        vn_hv_kv: kv(t.hv_bus),
+        vn_lv_kv: kv(t.lv_bus),
+      })),
+      transformers3w: (tr60909_4_hv.transformers3w ?? []).map((t) => ({
+        ...t,
+        vn_hv_kv: kv(t.hv_bus),
+        vn_mv_kv: kv(t.mv_bus),
+        vn_lv_kv: kv(t.lv_bus),
+      })),
+    };
+    for (const fault of ["3ph", "1ph"] as const) {
+      const asFiled = core.explainBusResult(tr60909_4_hv, { fault }, "F2");
+      expect(asFiled.contributions.ratio_residual.magnitude_ka).toBeGreaterThan(
+        1e-3 * asFiled.result.ikss_ka,
+      );
+      const e = core.explainBusResult(nominal, { fault }, "F2");
+      expect(e.contributions.ratio_residual.magnitude_ka).toBeLessThan(1e-9 * e.result.ikss_ka);
+    }
+  });
+});
+
 describe("correction factors on the TR 60909-4 HV network", () => {
   it("K_G, K_S, K_SO and K_T as IEC TR 60909-4:2000 §6.2 prints them (6 decimals)", () => {
     const e = core.explainBusResult(tr60909_4_hv, { fault: "3ph" }, "F1");

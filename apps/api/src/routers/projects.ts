@@ -8,6 +8,7 @@ import { activeLicense } from "../licenses.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure, protectedProcedure } from "../trpc/procedures.ts";
 import { listProjects } from "./project-list.ts";
+import { studySettingsRouter } from "./study-settings.ts";
 
 const descriptionSchema = z.string().trim().max(5_000);
 const memberInput = z.object({ userId: z.uuid() });
@@ -214,4 +215,5 @@ export const projectsRouter = router({
   }),
 
   members: membersRouter,
+  studySettings: studySettingsRouter,
 });

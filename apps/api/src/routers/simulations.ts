@@ -1,4 +1,5 @@
 import {
+  explainOptionsOf,
   explainOptionsSchema,
   isLoadFlowResult,
   isShortCircuitResult,
@@ -8,6 +9,7 @@ import {
   type LoadFlowResult,
   loadFlowStudyOptionsSchema,
   pageInputSchema,
+  type ShortCircuitOptions,
   studyRequestSchema,
 } from "@ampflux/contracts";
 import {
@@ -70,6 +72,17 @@ async function loadSimulation(db: Executor, projectId: string, id: string): Prom
     .where(and(eq(simulations.id, id), eq(simulations.projectId, projectId)));
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "simulation not found" });
   return row;
+}
+
+/** A stored short-circuit study's version and options (PRECONDITION_FAILED for another kind). */
+async function storedStudy(db: Executor, projectId: string, simulationId: string) {
+  const row = await loadSimulation(db, projectId, simulationId);
+  if (row.kind !== "short_circuit")
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `simulationId: the study is a ${row.kind.replace("_", "-")} study; explanations are of short-circuit studies`,
+    });
+  return { versionId: row.circuitVersionId, options: explainOptionsOf(row.options as ShortCircuitOptions) };
 }
 
 /** A stored load-flow study's result and limits; PRECONDITION_FAILED for any other study or state. */
@@ -198,22 +211,45 @@ export const simulationsRouter = router({
    */
   explain: heavyProjectProcedure("viewer", "study")
     .input(
-      z.object({
-        version: z.number().int().min(1),
-        options: explainOptionsSchema.prefault({}),
-        bus: z.string().min(1).max(200),
-      }),
+      z
+        .object({
+          /** A saved version with study options, or… */
+          version: z.number().int().min(1).optional(),
+          options: explainOptionsSchema.prefault({}),
+          /** …a stored short-circuit study: its version and options (`options` then not given). */
+          simulationId: z.uuid().optional(),
+          bus: z.string().min(1).max(200),
+        })
+        .refine((i) => (i.version === undefined) !== (i.simulationId === undefined), {
+          message: "give either version (with options) or simulationId",
+          path: ["version"],
+        }),
     )
     .query(async ({ ctx, input }) => {
-      const [version] = await ctx.deps.database.db
+      const db = ctx.deps.database.db;
+      const stored =
+        input.simulationId === undefined
+          ? undefined
+          : await storedStudy(db, ctx.project.id, input.simulationId);
+      const [version] = await db
         .select({ document: circuitVersions.document })
         .from(circuitVersions)
         .where(
-          and(eq(circuitVersions.projectId, ctx.project.id), eq(circuitVersions.version, input.version)),
+          stored
+            ? eq(circuitVersions.id, stored.versionId)
+            : and(
+                eq(circuitVersions.projectId, ctx.project.id),
+                eq(circuitVersions.version, input.version ?? 0),
+              ),
         );
       if (!version)
         throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${input.version}` });
-      return explainInline(await ctx.deps.simCore(), version.document, input.options, input.bus);
+      return explainInline(
+        await ctx.deps.simCore(),
+        version.document,
+        stored?.options ?? input.options,
+        input.bus,
+      );
     }),
 
   /** Studies newest first, without their results. */

@@ -3,6 +3,7 @@
 import {
   type BusResultExplanation,
   describeInputIssue,
+  explainOptionsOf,
   type ShortCircuitOptionsInput,
   type ShortCircuitResult,
 } from "@ampflux/contracts";
@@ -89,16 +90,7 @@ export function explainStudy(
   label: string,
 ): BusResultExplanation {
   // --explain leaves out the flags of the study's other outputs (checked with the flags).
-  const {
-    buses: _b,
-    branches: _r,
-    line_faults: _l,
-    duty: _d,
-    duty_current: _c,
-    arc_flash: _a,
-    arc_flash_max_duration_s: _m,
-    ...explained
-  } = options;
+  const explained = explainOptionsOf(options);
   try {
     return core.explainBusResult(document, explained, bus);
   } catch (error) {

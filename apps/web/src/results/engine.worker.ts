@@ -2,7 +2,7 @@
 // The WASM engine off the main thread (the IEC 60909 short circuit, or the load flow when the
 // request says so): the diagram stays smooth while it computes.
 
-import { TypeLibrary } from "@ampflux/contracts";
+import { explainOptionsOf, TypeLibrary } from "@ampflux/contracts";
 import {
   LoadFlowInputError,
   loadSimCore,
@@ -12,12 +12,11 @@ import {
 } from "@ampflux/sim-wasm";
 import { runnablePart } from "../editor/model/runnable.ts";
 import type { LoadFlowEngineRequest, LoadFlowEngineResponse } from "../load-flow/protocol.ts";
-import {
-  type EngineRequest,
-  type EngineResponse,
-  type ExplainEngineRequest,
-  type ExplainEngineResponse,
-  explainOptions,
+import type {
+  EngineRequest,
+  EngineResponse,
+  ExplainEngineRequest,
+  ExplainEngineResponse,
 } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -42,7 +41,7 @@ function compute(request: AnyRequest, sim: SimCore): AnyResponse {
     const network = ValidatedNetwork.fromValidation(part.validation);
     const { excluded } = part;
     if ("explain" in request) {
-      const explanation = sim.explainBusResult(network, explainOptions(request.options), request.explain);
+      const explanation = sim.explainBusResult(network, explainOptionsOf(request.options), request.explain);
       return { seq, ok: true, explanation };
     }
     if ("study" in request) {

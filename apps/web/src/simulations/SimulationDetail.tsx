@@ -6,6 +6,7 @@ import {
   type ShortCircuitOptions,
 } from "@ampflux/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { formatDate } from "../lib/format.ts";
 import { GenerateReportForm } from "../reports/GenerateReportForm.tsx";
 import { ResultsTable } from "../results/ResultsTable.tsx";
@@ -17,6 +18,7 @@ import { LoadFlowWorstTables } from "./LoadFlowWorstTables.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
 import { StoredArcFlash } from "./StoredArcFlash.tsx";
 import { StoredDuty } from "./StoredDuty.tsx";
+import { StoredExplainDialog } from "./StoredExplainDialog.tsx";
 import { StoredLoadFlow } from "./StoredLoadFlow.tsx";
 import { isFinished } from "./status.ts";
 import { WorstCasesTable } from "./WorstCasesTable.tsx";
@@ -39,6 +41,7 @@ export function SimulationDetail({
 }) {
   const queryClient = useQueryClient();
   const sim = useQuery(trpc.simulations.get.queryOptions({ projectId, simulationId }));
+  const [explained, setExplained] = useState<string | null>(null);
   const cancel = useMutation(
     trpc.simulations.cancel.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.simulations.pathKey() }),
@@ -86,7 +89,23 @@ export function SimulationDetail({
         ) : isBatchStudyResult(s.result) ? (
           <WorstCasesTable result={s.result} />
         ) : (
-          <ResultsTable buses={s.result.buses} selected={[]} onSelect={() => {}} />
+          <>
+            <ResultsTable
+              buses={s.result.buses}
+              // This branch is a single short-circuit study's result: its options name one fault and case.
+              fault={"fault" in s.options ? s.options.fault : "3ph"}
+              studyCase={"case" in s.options ? s.options.case : "max"}
+              selected={[]}
+              onSelect={() => {}}
+              onExplain={s.kind === "short_circuit" ? setExplained : undefined}
+            />
+            <StoredExplainDialog
+              projectId={projectId}
+              simulationId={s.id}
+              bus={explained}
+              onClose={() => setExplained(null)}
+            />
+          </>
         ))}
       {s.status === "succeeded" && s.result && isBatchStudyResult(s.result) && s.result.load_flow && (
         <LoadFlowWorstTables worst={s.result.load_flow} simulationId={s.id} />

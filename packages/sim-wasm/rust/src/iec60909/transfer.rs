@@ -261,6 +261,8 @@ mod tests {
     use crate::solver::DEFAULT_PIVOT_TOLERANCE;
 
     const T_MIN: f64 = 0.1;
+    /// A motor impedance that leaves the motors out of the decay (no machine entry for them).
+    const MOTOR: Complex = Complex::new(0.05, 0.5);
     const C: f64 = 1.1;
 
     fn c(re: f64, im: f64) -> Complex {
@@ -359,6 +361,16 @@ mod tests {
         net
     }
 
+    /// G1 at bus 0: X''d = 0.05 pu, R/X 0.05, rated current `i_rated` pu.
+    fn generator(i_rated: f64) -> Machine {
+        Machine {
+            bus: 0,
+            z: c(0.0025, 0.05),
+            i_rated,
+            mw_per_pole_pair: None,
+        }
+    }
+
     /// eq. (70), t_min = 0.1 s: μ = 0.62 + 0.72·e^(−0.32·I''kG/IrG), at most 1; 1 up to a ratio of 2.
     fn mu_01(ratio: f64) -> f64 {
         if ratio <= 2.0 {
@@ -407,13 +419,8 @@ mod tests {
 
     #[test]
     fn a_near_synchronous_machine_decays_by_eq_75() {
-        let g1 = Machine {
-            bus: 0,
-            z: c(0.0025, 0.05),
-            i_rated: 1.0,
-            mw_per_pole_pair: None,
-        };
-        let net = network(g1.z, c(0.05, 0.5), c(0.05, 0.5));
+        let g1 = generator(1.0);
+        let net = network(g1.z, MOTOR, MOTOR);
         let (out, hand) = decay(&net, &[g1]);
         // G1 feeds its own bus with far more than 2·IrG: a real decay there.
         assert!(hand[0] > 0.0);
@@ -423,13 +430,8 @@ mod tests {
     #[test]
     fn a_synchronous_machine_at_or_below_twice_its_rated_current_does_not_decay() {
         // A large rated current puts I''kG/IrG ≤ 2 at every bus: μ = 1 (eq. 70), no term anywhere.
-        let g1 = Machine {
-            bus: 0,
-            z: c(0.0025, 0.05),
-            i_rated: 1e3,
-            mw_per_pole_pair: None,
-        };
-        let net = network(g1.z, c(0.05, 0.5), c(0.05, 0.5));
+        let g1 = generator(1e3);
+        let net = network(g1.z, MOTOR, MOTOR);
         let (out, hand) = decay(&net, &[g1]);
         assert_eq!(hand, vec![0.0; 4]);
         assert_eq!(out, vec![0.0; 4]);
@@ -444,12 +446,7 @@ mod tests {
             i_rated: 50.0,
             mw_per_pole_pair: Some(0.1),
         };
-        let g1 = Machine {
-            bus: 0,
-            z: c(0.0025, 0.05),
-            i_rated: 1.0,
-            mw_per_pole_pair: None,
-        };
+        let g1 = generator(1.0);
         let net = network(g1.z, m1.z, c(1.0, 10.0));
         let (out, hand) = decay(&net, &[g1, m1]);
         let z = net.dense_inverse();
@@ -465,12 +462,7 @@ mod tests {
 
     #[test]
     fn machines_at_one_bus_share_a_column_and_add_up() {
-        let g1 = Machine {
-            bus: 0,
-            z: c(0.0025, 0.05),
-            i_rated: 1.0,
-            mw_per_pole_pair: None,
-        };
+        let g1 = generator(1.0);
         let m1 = Machine {
             bus: 2,
             z: c(0.02, 0.2),
@@ -491,13 +483,8 @@ mod tests {
 
     #[test]
     fn an_unfed_fault_bus_gets_no_term() {
-        let g1 = Machine {
-            bus: 0,
-            z: c(0.0025, 0.05),
-            i_rated: 1.0,
-            mw_per_pole_pair: None,
-        };
-        let net = network(g1.z, c(0.05, 0.5), c(0.05, 0.5));
+        let g1 = generator(1.0);
+        let net = network(g1.z, MOTOR, MOTOR);
         let z = net.dense_inverse();
         // Z_ff infinite (an unfed bus in the engine's convention): no source current there.
         let zff = vec![z[0][0], c(f64::INFINITY, 0.0), z[2][2], z[3][3]];
@@ -510,7 +497,7 @@ mod tests {
     #[test]
     fn converter_sources_add_their_transfer_voltages_in_magnitude() {
         // §6.10 / eq. (41): Σ_j |Z_fj|·I_j at every fault bus.
-        let net = network(c(0.0025, 0.05), c(0.05, 0.5), c(0.05, 0.5));
+        let net = network(generator(1.0).z, MOTOR, MOTOR);
         let z = net.dense_inverse();
         let sources = [
             CurrentSource {
@@ -532,7 +519,7 @@ mod tests {
 
     #[test]
     fn a_machine_bus_outside_the_network_is_an_error() {
-        let net = network(c(0.0025, 0.05), c(0.05, 0.5), c(0.05, 0.5));
+        let net = network(generator(1.0).z, MOTOR, MOTOR);
         let mut out = vec![0.0; 4];
         let sources = [CurrentSource {
             bus: 9,

@@ -13,7 +13,16 @@ export function apiProxy(target: string): Record<string, ProxyOptions> {
   // /exports: export archives (docs/accounts-lifecycle.md).
   return {
     "/trpc": sseProxy(target),
-    "/health": { target },
+    // X-Forwarded-For: the api shows /health/detailed only to direct requests from its own
+    // machine, and a request through this proxy is the browser's, whatever machine it runs on.
+    "/health": {
+      target,
+      configure(proxy) {
+        proxy.on("proxyReq", (proxyReq, req) => {
+          proxyReq.setHeader("x-forwarded-for", req.socket.remoteAddress ?? "unknown");
+        });
+      },
+    },
     "/auth/sso": { target },
     "/exports": { target },
   };

@@ -5,7 +5,7 @@
 
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { benchApiLoad } from "./api-load.ts";
 import { benchEditor } from "./editor.ts";
@@ -48,6 +48,8 @@ const { values } = parseArgs({
 const only = new Set(values.only ? values.only.split(",") : PARTS);
 const quick = values.quick ?? false;
 const root = new URL("../../", import.meta.url);
+// 1-minute load average: the machine is shared, figures are read next to it.
+const loadAtStart = loadavg()[0];
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: {
@@ -246,7 +248,22 @@ const previous: Record<string, unknown> = values.only
   ? await readFile(latest, "utf8").then(JSON.parse, () => ({}))
   : {};
 const previousEngine = (previous.engine ?? {}) as typeof engine;
-const merged = { ...previous, ...results };
+const merged: Record<string, unknown> = { ...previous, ...results };
+// A partial run keeps the full run's date and machine at the top; its own date, machine and load
+// average go under `partialRuns`, by part, so every figure says when and where it was measured.
+if (values.only && previous.date) {
+  merged.date = previous.date;
+  merged.machine = previous.machine;
+  const thisRun = {
+    date: results.date,
+    machine: results.machine,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
+  };
+  merged.partialRuns = {
+    ...(previous.partialRuns as Record<string, unknown> | undefined),
+    ...Object.fromEntries([...only].map((part) => [part, thisRun])),
+  };
+}
 if (values.only && results.engine) merged.engine = { ...previousEngine, ...engine };
 await mkdir(new URL("bench/results/", root), { recursive: true });
 await writeFile(latest, `${JSON.stringify(merged, null, 2)}\n`);

@@ -100,7 +100,9 @@ describe("start command", () => {
   it("serves the web app with every component healthy, stops on Ctrl-C and keeps data across restarts", async () => {
     const first = start();
     await untilRunning(first);
-    const res = await fetch(`http://127.0.0.1:${port(1)}/health/detailed`);
+    // The api's own port: /health/detailed answers direct requests from this machine; through the
+    // web server's proxy it is forwarded and needs HEALTH_TOKEN (docs/operations.md#health).
+    const res = await fetch(`http://127.0.0.1:${port(0)}/health/detailed`);
     expect(res.status).toBe(200);
     const health = detailedHealthSchema.parse(await res.json());
     expect(health.components).toMatchObject({

@@ -3,31 +3,43 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import { ssoRoutes } from "./auth/oidc/routes.ts";
 import { circuitsGetFastPath } from "./circuits/get-fast-path.ts";
 import type { ApiDeps } from "./deps.ts";
 import { basicHealth, detailedHealth } from "./health.ts";
+import { mayReadDetailedHealth } from "./health-access.ts";
 import { exportDownloadRoute } from "./lifecycle/download-route.ts";
 import { metricsRoute } from "./metrics/route.ts";
 import { originCheck } from "./middleware/origin-check.ts";
 import { refusalMemo } from "./middleware/refusal-memo.ts";
 import { requestLimits } from "./middleware/request-limits.ts";
 import { type RequestVariables, requestLog } from "./middleware/request-log.ts";
+import { EXPOSED_HEADERS, responseHeaders } from "./middleware/response-headers.ts";
 import { appRouter } from "./routers/index.ts";
 import { createContext } from "./trpc/context.ts";
 
 export function createApp(deps: ApiDeps) {
   const app = new Hono<{ Variables: RequestVariables }>();
 
+  const headers = responseHeaders(deps.settings.CORS_ORIGINS);
   app.use(requestId());
   app.use(requestLog(deps.log, deps.metrics, new Set(Object.keys(appRouter._def.procedures))));
   // Before anything costly: a client retrying a rate-limited request too early is answered at once.
   app.use(refusalMemo(deps.settings.RATE_REFUSAL_DELAY_MS));
-  app.use(secureHeaders());
-  app.use(cors({ origin: deps.settings.CORS_ORIGINS, credentials: true, exposeHeaders: ["X-Request-Id"] }));
+  // Secure and CORS headers, set on the finished answer (middleware/response-headers.ts says why
+  // not Hono's cors()/secureHeaders() on every request); preflights are Hono's cors().
+  app.use(headers.middleware);
+  app.on(
+    "OPTIONS",
+    "*",
+    cors({ origin: deps.settings.CORS_ORIGINS, credentials: true, exposeHeaders: EXPOSED_HEADERS }),
+  );
   app.use(originCheck(deps.settings.CORS_ORIGINS));
-  app.use(compress());
+  // Only for clients that accept a compressed answer: compress() adds Vary after the handler,
+  // which makes Hono rebuild the response as a web stream, whatever the body's size
+  // (docs/performance.md); API clients and scripts (no Accept-Encoding) do not pay for that.
+  const compressWhenAccepted = compress();
+  app.use((c, next) => (c.req.header("accept-encoding") ? compressWhenAccepted(c, next) : next()));
   // Size, arrival time and structure of JSON requests, before tRPC parses them (docs/limits.md).
   // circuits.import counts its streamed file against IMPORT_MAX_BYTES itself (circuits/upload.ts).
   app.use(requestLimits(deps.settings));
@@ -35,13 +47,21 @@ export function createApp(deps: ApiDeps) {
   app.get("/health", (c) => c.json(basicHealth(deps)));
   app.get("/metrics", metricsRoute(deps));
   app.get("/health/detailed", async (c) => {
+    if (!mayReadDetailedHealth(c, deps.settings.HEALTH_TOKEN))
+      return c.json(
+        {
+          error:
+            "the detailed health report needs the health token (HEALTH_TOKEN) or a request from this machine",
+        },
+        401,
+      );
     const report = await detailedHealth(deps);
     return c.json(report, report.status === "ok" ? 200 : 503);
   });
 
   app.get("/exports/:id", exportDownloadRoute(deps));
   // The stored document passed through as text; falls through to tRPC for anything else.
-  app.get("/trpc/circuits.get", circuitsGetFastPath(deps));
+  app.get("/trpc/circuits.get", circuitsGetFastPath(deps, headers.forRequest));
   app.use(
     "/trpc/*",
     trpcServer({

@@ -34,6 +34,11 @@ export const apiSettingsSchema = z.object({
    * (an internal address), else 404.
    */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * Bearer token for GET /health/detailed (each dependency's state and latency). Unset: only
+   * requests straight from this machine (no proxy in between) see it; others get 401.
+   */
+  HEALTH_TOKEN: z.string().min(16).optional(),
   API_PORT: portSchema.default(3001),
   DATABASE_URL: postgresUrlSchema,
   /** Unset: an in-process cache with the same TTL semantics. */

@@ -4,11 +4,20 @@
 // asked in a batch (?batch=1), which the fast path leaves to the tRPC handler.
 
 import { readFile } from "node:fs/promises";
+import { request } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { importMatpower } from "@ampflux/contracts/importers";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { addCompanyUser, expectTrpcError, signUpCompany, startTestApi, testClient } from "./helpers.ts";
+import {
+  addCompanyUser,
+  expectTrpcError,
+  signUpCompany,
+  startTestApi,
+  testClient,
+  WEB_ORIGIN,
+} from "./helpers.ts";
 import { savedProject } from "./networks.ts";
 
 let api: RunningApi;
@@ -77,6 +86,48 @@ describe("circuits.get fast path", () => {
     };
     expect(lines.slice(0, AWKWARD.length).map((l) => l.r_ohm_per_km)).toEqual(AWKWARD);
     expect(buses[0]?.name).toBe(AWKWARD_NAME);
+  });
+
+  it("writes gzip for clients that accept it, and every answer's headers", async () => {
+    const { owner, projectId } = await savedProject(api.url, "fast-gzip", await awkwardNetwork());
+    const cookie = `ampflux_session=${owner.client.cookie()}`;
+    // node:http, not fetch: fetch would decompress and hide the encoding.
+    const get = (acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+        (resolve, reject) => {
+          const req = request(
+            `${api.url}/trpc/circuits.get?input=${inputOf({ projectId })}`,
+            { headers: { cookie, origin: WEB_ORIGIN, "accept-encoding": acceptEncoding } },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (chunk: Buffer) => chunks.push(chunk));
+              res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+              res.on("error", reject);
+            },
+          );
+          req.on("error", reject);
+          req.end();
+        },
+      );
+    const plain = await get("identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(Number(plain.headers["content-length"])).toBe(plain.body.length);
+    // Twice: compressed once, then from the cache next to the plain bytes; same answer both times.
+    for (const accept of ["gzip, deflate, br", "br;q=1, gzip;q=0.5"]) {
+      const zipped = await get(accept);
+      expect(zipped.headers["content-encoding"]).toBe("gzip");
+      expect(Number(zipped.headers["content-length"])).toBe(zipped.body.length);
+      expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+      expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    }
+    expect((await get("gzip;q=0")).headers["content-encoding"]).toBeUndefined();
+    // What every answer of the api carries (middleware/response-headers.ts), written directly too.
+    expect(plain.headers["x-request-id"]).toMatch(/\S+/);
+    expect(plain.headers["x-content-type-options"]).toBe("nosniff");
+    expect(plain.headers["access-control-allow-origin"]).toBe(WEB_ORIGIN);
+    expect(plain.headers.vary).toBe("Origin, Accept-Encoding");
+    // The session's sliding expiry refreshes its cookie, as the procedure's answer does.
+    expect(plain.headers["set-cookie"]?.[0]).toMatch(/^ampflux_session=/);
   });
 
   it("leaves every refusal to the procedure: login, tenant, membership, input, missing version", async () => {

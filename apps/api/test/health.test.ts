@@ -30,9 +30,23 @@ describe("health endpoints (real HTTP server, Postgres and Redis)", () => {
     });
   });
 
-  it("serves the same report through tRPC", async () => {
-    const report = await testClient(api.url).trpc.health.detailed.query();
-    expect(report.components.database.status).toBe("ok");
+  it("gives tRPC callers (the landing page) only status, version and uptime", async () => {
+    const report = await testClient(api.url).trpc.health.status.query();
+    expect(report).toEqual({ status: "ok", version: "0.1.0", uptime_s: expect.any(Number) });
+  });
+
+  it("refuses the detailed report to a request forwarded by a proxy, even from this machine", async () => {
+    const proxied: Array<Record<string, string>> = [
+      { "X-Forwarded-For": "203.0.113.7" },
+      { Forwarded: "for=203.0.113.7" },
+    ];
+    for (const headers of proxied) {
+      const res = await fetch(`${api.url}/health/detailed`, { headers });
+      expect(res.status).toBe(401);
+      const body = await res.json();
+      expect(body.error).toMatch(/HEALTH_TOKEN/);
+      expect(JSON.stringify(body)).not.toMatch(/latency|database/);
+    }
   });
 
   it("tags responses with a request id and secure headers", async () => {
@@ -57,7 +71,7 @@ describe("health endpoints (real HTTP server, Postgres and Redis)", () => {
   it("refuses oversized bodies with 413", async () => {
     const small = await startTestApi({ BODY_LIMIT_BYTES: "1024" });
     try {
-      const res = await fetch(`${small.url}/trpc/health.detailed`, {
+      const res = await fetch(`${small.url}/trpc/health.status`, {
         method: "POST",
         body: "x".repeat(4096),
       });
@@ -91,5 +105,36 @@ describe("health with a dependency down", () => {
     } finally {
       await local.close();
     }
+  });
+});
+
+describe("health with HEALTH_TOKEN", () => {
+  const token = "operators-health-token-0123";
+  let guarded: RunningApi;
+  beforeAll(async () => {
+    guarded = await startTestApi({ HEALTH_TOKEN: token });
+  });
+  afterAll(() => guarded?.close());
+
+  it("answers a proxied request bearing the token and refuses a wrong one", async () => {
+    const forwarded = { "X-Forwarded-For": "203.0.113.7" };
+    const ok = await fetch(`${guarded.url}/health/detailed`, {
+      headers: { ...forwarded, Authorization: `Bearer ${token}` },
+    });
+    expect(ok.status).toBe(200);
+    expect(detailedHealthSchema.parse(await ok.json()).components.database.status).toBe("ok");
+    const wrong = await fetch(`${guarded.url}/health/detailed`, {
+      headers: { ...forwarded, Authorization: "Bearer not-the-health-token-00" },
+    });
+    expect(wrong.status).toBe(401);
+    // A wrong token is refused even from this machine: it says the caller meant to use one.
+    const wrongDirect = await fetch(`${guarded.url}/health/detailed`, {
+      headers: { Authorization: "Bearer not-the-health-token-00" },
+    });
+    expect(wrongDirect.status).toBe(401);
+  });
+
+  it("still answers a direct request from this machine without the token", async () => {
+    expect((await fetch(`${guarded.url}/health/detailed`)).status).toBe(200);
   });
 });

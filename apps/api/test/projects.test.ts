@@ -37,6 +37,15 @@ describe("projects", () => {
     const feeders = await admin.client.trpc.projects.list.query({ search: "feeder", limit: 1 });
     expect(feeders.total).toBe(2);
     expect(feeders.items).toHaveLength(1);
+    // The total counts every match, whatever the page (one query with a window count); a page
+    // past the end has no rows to carry it and still says how many there are.
+    const second = await admin.client.trpc.projects.list.query({ search: "feeder", limit: 1, offset: 1 });
+    expect([second.total, second.items.length]).toEqual([2, 1]);
+    expect(second.items[0]?.id).not.toBe(feeders.items[0]?.id);
+    const past = await admin.client.trpc.projects.list.query({ search: "feeder", offset: 5 });
+    expect([past.total, past.items.length]).toEqual([2, 0]);
+    const none = await admin.client.trpc.projects.list.query({ search: "no such project" });
+    expect([none.total, none.items.length]).toEqual([0, 0]);
     const percent = await admin.client.trpc.projects.list.query({ search: "50%" });
     expect(percent.items.map((p) => p.name)).toEqual(["Plant 50% load"]);
     const id = all.items[0]?.id ?? "";

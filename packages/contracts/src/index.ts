@@ -18,6 +18,7 @@ export * from "./settings.ts";
 export * from "./short-circuit.ts";
 export * from "./short-circuit-explanation.ts";
 export * from "./sso.ts";
+export * from "./study-settings.ts";
 export * from "./two-factor.ts";
 export * from "./type-library-api.ts";
 export * from "./types/index.ts";

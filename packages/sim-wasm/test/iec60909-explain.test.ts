@@ -166,16 +166,16 @@ describe("partial currents add up to I''k", () => {
 
 describe("the ratio residual comes from off-nominal rated ratios", () => {
   it("TR 60909-4 HV with every winding rated at its bus's nominal voltage: the parts add up to I''k", () => {
-    const kvOf = new Map(tr60909_4_hv.buses.map((b) => [b.id, b.vn_kv]));
+    const kvOf = new Map((tr60909_4_hv.buses ?? []).map((b) => [b.id, b.vn_kv]));
     const kv = (bus: string) => kvOf.get(bus) ?? Number.NaN;
     const nominal = {
       ...tr60909_4_hv,
-      transformers: tr60909_4_hv.transformers.map((t) => ({
+      transformers: (tr60909_4_hv.transformers ?? []).map((t) => ({
         ...t,
         vn_hv_kv: kv(t.hv_bus),
         vn_lv_kv: kv(t.lv_bus),
       })),
-      transformers3w: tr60909_4_hv.transformers3w.map((t) => ({
+      transformers3w: (tr60909_4_hv.transformers3w ?? []).map((t) => ({
         ...t,
         vn_hv_kv: kv(t.hv_bus),
         vn_mv_kv: kv(t.mv_bus),

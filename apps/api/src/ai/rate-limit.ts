@@ -1,18 +1,17 @@
 import { TRPCError } from "@trpc/server";
 import type { ProjectCtx } from "./project-ctx.ts";
 
-const WINDOW_S = 60;
-
 /**
- * Fixed one-minute windows per user and per company, counted in the cache like the login limits
- * (auth/rate-limit.ts). Every question counts, cached answers too. When the cache is unreachable
- * the assistant is refused: the limits also bound what the company pays the model server.
+ * One-minute windows per user and per company, on rate-limiter-flexible like the other abuse
+ * limits (limits/abuse.ts: in Redis when set, so they hold across api instances). Every question
+ * counts, cached answers and refused ones too. When Redis is unreachable the assistant is
+ * refused: the limits also bound what the company pays the model server.
  */
 export async function enforceAssistantRateLimit(ctx: ProjectCtx): Promise<void> {
-  const { cache, settings } = ctx.deps;
-  const [byUser, byCompany] = await Promise.all([
-    cache.increment(`ai:user:${ctx.user.id}`, WINDOW_S),
-    cache.increment(`ai:company:${ctx.user.companyId}`, WINDOW_S),
+  const { limits } = ctx.deps;
+  const [userWait, companyWait] = await Promise.all([
+    limits.assistantPerUser.take(ctx.user.id),
+    limits.assistantPerCompany.take(ctx.user.companyId),
   ]).catch(() => {
     throw new TRPCError({
       code: "SERVICE_UNAVAILABLE",
@@ -20,10 +19,10 @@ export async function enforceAssistantRateLimit(ctx: ProjectCtx): Promise<void> 
     });
   });
   const over =
-    byUser.count > settings.AI_MAX_PER_USER_PER_MINUTE
-      ? { who: "you have", retryAfter: byUser.ttlSeconds }
-      : byCompany.count > settings.AI_MAX_PER_COMPANY_PER_MINUTE
-        ? { who: "your company has", retryAfter: byCompany.ttlSeconds }
+    userWait !== undefined
+      ? { who: "you have", retryAfter: userWait }
+      : companyWait !== undefined
+        ? { who: "your company has", retryAfter: companyWait }
         : undefined;
   if (!over) return;
   ctx.deps.metrics.rateLimited.inc({ limit: "assistant" });

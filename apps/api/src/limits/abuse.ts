@@ -39,6 +39,9 @@ export class AbuseLimits {
   readonly passwordResetPerIp: RateLimit;
   readonly passwordResetPerEmail: RateLimit;
   readonly verificationEmailPerUser: RateLimit;
+  /** Questions to the assistant per minute (ai/rate-limit.ts): they cost the company model tokens. */
+  readonly assistantPerUser: RateLimit;
+  readonly assistantPerCompany: RateLimit;
   readonly #heavyPerUser: RateLimit;
   readonly #heavyPerCompany: RateLimit;
   readonly #heavySlotsPerUser: ConcurrencyLimit;
@@ -73,6 +76,9 @@ export class AbuseLimits {
       ACCOUNT_EMAIL_WINDOW_S,
       "refuse",
     );
+    // "refuse": an outage must not lift the bound on what the company pays the model server.
+    this.assistantPerUser = rate("ai:user", settings.AI_MAX_PER_USER_PER_MINUTE, 60, "refuse");
+    this.assistantPerCompany = rate("ai:company", settings.AI_MAX_PER_COMPANY_PER_MINUTE, 60, "refuse");
     this.#heavyPerUser = rate("heavy:user", settings.HEAVY_MAX_PER_USER_PER_MINUTE, 60, "local");
     this.#heavyPerCompany = rate("heavy:company", settings.HEAVY_MAX_PER_COMPANY_PER_MINUTE, 60, "local");
     this.#heavySlotsPerUser = slots("heavy-slots:user", settings.HEAVY_MAX_CONCURRENT_PER_USER);

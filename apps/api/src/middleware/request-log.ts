@@ -10,6 +10,8 @@ export interface RequestVariables {
   companyId?: string;
   /** A tRPC context made before the tRPC handler ran (circuits/get-fast-path.ts), for reuse. */
   trpcContext?: TrpcContext;
+  /** Headers for the answer (middleware/response-headers.ts). */
+  answerHeaders?: Headers;
 }
 
 const ROUTES = new Set(["/health", "/health/detailed", "/metrics"]);
@@ -37,7 +39,10 @@ export const requestLog = (log: Logger, metrics: ApiMetrics, procedures: Readonl
     const procedure = procedureOf(c.req.path, procedures);
     metrics.requests.inc({ procedure, status });
     metrics.requestSeconds.observe({ procedure, status }, seconds);
-    log[status >= 500 ? "error" : "info"]("request", {
+    const level = status >= 500 ? "error" : "info";
+    // At LOG_LEVEL warn or error (busy production), no line is built for a successful request.
+    if (!log.isEnabled(level)) return;
+    log[level]("request", {
       request_id: c.get("requestId"),
       user_id: c.get("userId"),
       company_id: c.get("companyId"),

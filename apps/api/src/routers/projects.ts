@@ -1,18 +1,17 @@
 import { pageInputSchema, projectNameSchema, projectRoleSchema } from "@ampflux/contracts";
 import { projectMembers, projects, type Transaction, users } from "@ampflux/db";
 import { TRPCError } from "@trpc/server";
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { activeLicense } from "../licenses.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure, protectedProcedure } from "../trpc/procedures.ts";
+import { listProjects } from "./project-list.ts";
+import { studySettingsRouter } from "./study-settings.ts";
 
 const descriptionSchema = z.string().trim().max(5_000);
 const memberInput = z.object({ userId: z.uuid() });
-
-/** Escapes LIKE wildcards so a search for "50%" finds that text, not everything. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Refuses a change that would leave the project without an owner. */
 async function keepAnOwner(tx: Transaction, projectId: string, exceptUserId: string) {
@@ -140,38 +139,17 @@ export const projectsRouter = router({
         archived: z.enum(["exclude", "include", "only"]).default("exclude"),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      const db = ctx.deps.database.db;
-      const conditions: SQL[] = [eq(projects.companyId, ctx.user.companyId)];
-      if (ctx.user.role !== "company_admin") conditions.push(isNotNull(projectMembers.userId));
-      if (input.archived === "exclude") conditions.push(isNull(projects.archivedAt));
-      if (input.archived === "only") conditions.push(isNotNull(projects.archivedAt));
-      if (input.search) {
-        const pattern = likePattern(input.search);
-        const matches = or(ilike(projects.name, pattern), ilike(projects.description, pattern));
-        if (matches) conditions.push(matches);
-      }
-      const where = and(...conditions);
-      const membership = and(
-        eq(projectMembers.projectId, projects.id),
-        eq(projectMembers.userId, ctx.user.id),
-      );
-      const [items, [total]] = await Promise.all([
-        db
-          .select({ project: projects, role: projectMembers.role })
-          .from(projects)
-          .leftJoin(projectMembers, membership)
-          .where(where)
-          .orderBy(desc(projects.updatedAt), desc(projects.id))
-          .limit(input.limit)
-          .offset(input.offset),
-        db.select({ n: count() }).from(projects).leftJoin(projectMembers, membership).where(where),
-      ]);
-      return {
-        items: items.map(({ project, role }) => ({ ...project, role: role ?? "owner" })),
-        total: total?.n ?? 0,
-      };
-    }),
+    .query(({ ctx, input }) =>
+      listProjects(ctx.deps.database.db, {
+        companyId: ctx.user.companyId,
+        userId: ctx.user.id,
+        admin: ctx.user.role === "company_admin",
+        archived: input.archived,
+        search: input.search,
+        limit: input.limit,
+        offset: input.offset,
+      }),
+    ),
 
   get: projectProcedure("viewer").query(({ ctx }) => ({ ...ctx.project, role: ctx.projectRole })),
 
@@ -237,4 +215,5 @@ export const projectsRouter = router({
   }),
 
   members: membersRouter,
+  studySettings: studySettingsRouter,
 });

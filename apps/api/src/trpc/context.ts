@@ -1,11 +1,12 @@
 import type { Context as HonoContext } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { generateCookie, getCookie } from "hono/cookie";
 import { authenticateApiKey } from "../auth/api-keys.ts";
 import type { AuthCompany } from "../auth/auth-cache.ts";
 import { SESSION_COOKIE, type SessionUser, validateSessionToken } from "../auth/sessions.ts";
 import { clientIp } from "../client-ip.ts";
 import { databaseUnavailable, isDatabaseOutage } from "../database-outage.ts";
 import type { ApiDeps } from "../deps.ts";
+import { answerHeaders } from "../middleware/response-headers.ts";
 
 export type Auth =
   | { via: "session"; sessionId: string; user: SessionUser; company: AuthCompany }
@@ -55,18 +56,26 @@ async function resolveAuth(
 
 export async function createContext(c: HonoContext, deps: ApiDeps): Promise<Context> {
   const secure = deps.settings.NODE_ENV === "production";
+  // Headers for the answer go to the request's own list, which middleware/response-headers.ts
+  // writes onto tRPC's response (Hono's c.header() would be lost or cost a response rebuild).
   const cookies = {
     setSessionCookie(token: string, expiresAt: Date) {
-      setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true,
-        secure,
-        sameSite: "Lax",
-        path: "/",
-        expires: expiresAt,
-      });
+      answerHeaders(c).append(
+        "set-cookie",
+        generateCookie(SESSION_COOKIE, token, {
+          httpOnly: true,
+          secure,
+          sameSite: "Lax",
+          path: "/",
+          expires: expiresAt,
+        }),
+      );
     },
     clearSessionCookie() {
-      deleteCookie(c, SESSION_COOKIE, { path: "/", secure });
+      answerHeaders(c).append(
+        "set-cookie",
+        generateCookie(SESSION_COOKIE, "", { path: "/", secure, maxAge: 0 }),
+      );
     },
   };
   const auth = await resolveAuth(c, deps, cookies).catch((error: unknown) => {
@@ -81,6 +90,6 @@ export async function createContext(c: HonoContext, deps: ApiDeps): Promise<Cont
     client: { ip: clientIp(c, deps.settings.TRUSTED_PROXIES), userAgent: c.req.header("user-agent") },
     auth,
     ...cookies,
-    setHeader: (name, value) => c.header(name, value),
+    setHeader: (name, value) => answerHeaders(c).set(name, value),
   };
 }

@@ -21,6 +21,7 @@ const ACTIONS = [
   "user.deactivate",
   "project.create",
   "project.update",
+  "project.study_settings",
   "project.archive",
   "project.restore",
   "project.delete",

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useMemo } from "react";
 import { useProject } from "../projects/useProject.ts";
+import { studySettingsQuery } from "../results/useProjectStudyOptions.ts";
 import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
@@ -20,6 +21,8 @@ export function EditorPage() {
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
   });
+  // Loaded before the workspace, which opens with the project's study settings.
+  const settings = useQuery(studySettingsQuery(project.id));
   const initial = useMemo(() => {
     if (latest.data === undefined) return null;
     const doc = latest.data
@@ -27,8 +30,9 @@ export function EditorPage() {
       : emptyDocument(project.name);
     return { doc, version: latest.data?.version ?? null, layout: initialLayout(doc, project.id) };
   }, [latest.data, project]);
-  if (latest.isPending) return <Loading label="Loading the network…" />;
+  if (latest.isPending || settings.isPending) return <Loading label="Loading the network…" />;
   if (latest.isError) return <ErrorMessage error={latest.error} />;
+  if (settings.isError) return <ErrorMessage error={settings.error} />;
   if (!initial) return null;
   return (
     <ReactFlowProvider>

@@ -1,10 +1,9 @@
-import { formatKa } from "../lib/format.ts";
 import { formatLoading, formatVm } from "../load-flow/decorations.ts";
 import { LoadFlowControls } from "../load-flow/LoadFlowControls.tsx";
 import type { EditorStudy, LiveLoadFlowOptions } from "../load-flow/options.ts";
 import type { LoadFlowSummary } from "../load-flow/summary.ts";
 import type { LiveLoadFlow } from "../load-flow/useLiveLoadFlow.ts";
-import { maxCurrent } from "../results/colour.ts";
+import { caseSummary } from "../results/case-labels.ts";
 import type { LiveStudyOptions } from "../results/protocol.ts";
 import { StudyControls } from "../results/StudyControls.tsx";
 import type { LiveResults } from "../results/useLiveResults.ts";
@@ -34,12 +33,16 @@ const STUDIES: Array<{ id: EditorStudy; label: string }> = [
   { id: "load_flow", label: "Load flow" },
 ];
 
-/** The toolbar's figure of the live study: the largest Ik'', or the voltage band and top loading. */
-function liveSummary(study: EditorStudy, live: LiveResults, loadFlow: Props["loadFlow"]): string {
+/** The toolbar's figure of the live study: the case's Ik'' (caseSummary), or the voltage band and top loading. */
+function liveSummary(
+  study: EditorStudy,
+  live: LiveResults,
+  options: LiveStudyOptions,
+  loadFlow: Props["loadFlow"],
+): string {
   if (study === "short_circuit") {
     if (live.status === "computing") return "computing…";
-    const max = maxCurrent((live.result?.buses ?? []).map((b) => b.ikss_ka));
-    return max > 0 ? `max Ik'' ${formatKa(max)} kA` : "";
+    return caseSummary(live.result?.buses ?? [], options.case);
   }
   if (loadFlow.live.status === "computing") return "computing…";
   const s = loadFlow.summary;
@@ -79,7 +82,7 @@ export function EditorToolbar({ options, onOptions, onSave, live, study, onStudy
         Fit view
       </button>
       <span className="divider" />
-      <ImportButton />
+      <ImportButton onSaveVersion={onSave} />
       <ExportButton />
       <span className="divider" />
       <fieldset className="segmented" aria-label="Study">
@@ -101,7 +104,7 @@ export function EditorToolbar({ options, onOptions, onSave, live, study, onStudy
         <LoadFlowControls value={loadFlow.options} onChange={loadFlow.onOptions} live={loadFlow.live} />
       )}
       <span className="live-summary" data-testid="live-summary">
-        {liveSummary(study, live, loadFlow)}
+        {liveSummary(study, live, options, loadFlow)}
       </span>
       <span className="spacer" />
       <span className="version-status" data-testid="version-status">

@@ -18,11 +18,12 @@ import { DutyPanel } from "../results/DutyPanel.tsx";
 import type { LiveStudyOptions } from "../results/protocol.ts";
 import { ResultsPanel } from "../results/ResultsPanel.tsx";
 import { StudyOptionsContext, type StudyOptionsValue } from "../results/StudyOptionFields.tsx";
-import { loadStudyOptions, saveStudyOptions } from "../results/study-options.ts";
 import { useLiveResults } from "../results/useLiveResults.ts";
+import { useProjectStudyOptions } from "../results/useProjectStudyOptions.ts";
 import { type ColourBy, ColourLegend, effectiveColourBy } from "./ColourLegend.tsx";
 import { DiagramCanvas } from "./canvas/DiagramCanvas.tsx";
 import { diagramDecorations } from "./canvas/decorations.ts";
+import { DraftGuard } from "./drafts/DraftGuard.tsx";
 import { useEditor } from "./EditorContext.tsx";
 import { EditorToolbar } from "./EditorToolbar.tsx";
 import { Palette } from "./Palette.tsx";
@@ -39,7 +40,7 @@ import { SaveDialog } from "./versions/SaveDialog.tsx";
 export function EditorWorkspace() {
   const { projectId, doc, state, canEdit, validation, types } = useEditor();
   const actions = useEditorActions();
-  const [options, setOptions] = useState<LiveStudyOptions>(() => loadStudyOptions(projectId));
+  const { options, setOptions, saveError } = useProjectStudyOptions(projectId, canEdit);
   const [colourBy, setColourBy] = useState<ColourBy>("duty");
   const [tab, setTab] = useState<SideTab>("properties");
   const [saving, setSaving] = useState(false);
@@ -55,12 +56,11 @@ export function EditorWorkspace() {
     [loadFlow.result, limits],
   );
 
-  useEffect(() => saveStudyOptions(projectId, options), [projectId, options]);
   useEffect(() => saveEditorStudy(projectId, study), [projectId, study]);
   useEffect(() => saveLoadFlowOptions(projectId, lfOptions), [projectId, lfOptions]);
   const studyOptions = useMemo<StudyOptionsValue>(
-    () => ({ options, setOptions, engineIssues: live.issues }),
-    [options, live.issues],
+    () => ({ options, setOptions, engineIssues: live.issues, saveError: saveError?.message ?? null }),
+    [options, setOptions, live.issues, saveError],
   );
   const result = live.result;
   const available = useMemo<ColourBy[]>(
@@ -134,9 +134,10 @@ export function EditorWorkspace() {
           <Palette />
           <div className="canvas-area">
             <DiagramCanvas decorations={decorations} />
-            <DiffBanner />
+            <DiffBanner live={live} options={options} />
             {loadFlowMode && <LoadFlowBanner live={loadFlow} summary={lfSummary} buses={doc.buses.length} />}
             <LiveSaveNotice />
+            <DraftGuard />
             <ColourLegend
               max={maxCurrent((result?.buses ?? []).map((b) => b.ikss_ka))}
               mode={mode}

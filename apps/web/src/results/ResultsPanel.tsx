@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useEditor } from "../editor/EditorContext.tsx";
 import { downloadFile, downloadJson, safeFileName } from "../lib/download.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
+import { BranchCurrents } from "./BranchCurrents.tsx";
 import { ExplainDialog } from "./ExplainDialog.tsx";
 import { resultsCsv } from "./export.ts";
 import { leftOut } from "./left-out.ts";
@@ -26,6 +27,11 @@ export function ResultsPanel({ live, options, companyTypes }: Props) {
   const select = (id: string) => dispatch({ type: "select", ids: [id] });
   const result = live.result;
   const name = safeFileName(doc.name);
+  // One bus selected: how a fault there is fed, branch by branch.
+  const selectedBus =
+    state.selection.length === 1 && doc.buses.some((b) => b.id === state.selection[0])
+      ? state.selection[0]
+      : undefined;
   return (
     <div className="panel-body stack" data-testid="results-panel">
       <h3>
@@ -51,10 +57,14 @@ export function ResultsPanel({ live, options, companyTypes }: Props) {
           <ResultsChart buses={result.buses} onSelect={select} />
           <ResultsTable
             buses={result.buses}
+            doc={doc}
+            fault={options.fault}
+            studyCase={options.case}
             selected={state.selection}
             onSelect={select}
             onExplain={setExplained}
           />
+          {selectedBus && <BranchCurrents bus={selectedBus} options={options} />}
           <ExplainDialog
             bus={explained}
             document={doc}

@@ -30,6 +30,7 @@ export function StudyControls({ value, onChange, engineIssues }: Props) {
     "kappa_method",
     "tmin_s",
     "tk_s",
+    "lv_tolerance_percent",
     "c_max",
     "c_min",
     "r_fault_ohm",

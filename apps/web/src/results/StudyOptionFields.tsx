@@ -9,6 +9,8 @@ export interface StudyOptionsValue {
   options: LiveStudyOptions;
   setOptions(options: LiveStudyOptions): void;
   engineIssues: readonly NetworkIssue[];
+  /** Why the project's settings could not be saved (projects.studySettings.set), if so. */
+  saveError?: string | null;
 }
 
 export const StudyOptionsContext = createContext<StudyOptionsValue | null>(null);
@@ -17,10 +19,16 @@ export const StudyOptionsContext = createContext<StudyOptionsValue | null>(null)
 export function StudyOptionsSection() {
   const value = useContext(StudyOptionsContext);
   if (!value) return null;
-  const { options, setOptions, engineIssues } = value;
+  const { options, setOptions, engineIssues, saveError } = value;
   return (
     <section className="study-options-section" aria-label="Study options">
       <h4 className="props-section">Study options</h4>
+      <p className="muted small">Saved with the project: every member opens the network with them.</p>
+      {saveError && (
+        <p className="error-text small" role="alert">
+          Not saved: {saveError}
+        </p>
+      )}
       <StudyOptionFields
         value={options}
         set={(patch) => setOptions({ ...options, ...patch })}
@@ -71,6 +79,18 @@ export function StudyOptionFields({
       </OptionRow>
       <NumberOption label="tmin" unit="s" field="tmin_s" value={value} set={set} messages={messages} />
       <NumberOption label="tk" unit="s" field="tk_s" value={value} set={set} messages={messages} />
+      <OptionRow label="LV tolerance" messages={messages.get("lv_tolerance_percent")}>
+        {(id) => (
+          <select
+            id={id}
+            value={value.lv_tolerance_percent}
+            onChange={(e) => set({ lv_tolerance_percent: Number(e.target.value) === 6 ? 6 : 10 })}
+          >
+            <option value={10}>+10 % (c max 1.10)</option>
+            <option value={6}>+6 % (c max 1.05)</option>
+          </select>
+        )}
+      </OptionRow>
       <NumberOption label="c max" field="c_max" value={value} set={set} messages={messages} optional />
       <NumberOption label="c min" field="c_min" value={value} set={set} messages={messages} optional />
       <NumberOption

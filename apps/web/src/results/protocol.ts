@@ -20,6 +20,8 @@ export interface LiveStudyOptions {
   kappa_method: "B" | "C";
   tmin_s: number;
   tk_s: number;
+  /** IEC 60909-0 Table 1's low-voltage tolerance: +6 % (c_max 1.05) or +10 % (c_max 1.10). */
+  lv_tolerance_percent: 6 | 10;
   c_max?: number | undefined;
   c_min?: number | undefined;
   duty: boolean;
@@ -33,6 +35,9 @@ export interface LiveStudyOptions {
   /** Fault impedance R + jX (ohm); unset: IEC 60909's bolted fault. */
   r_fault_ohm?: number | undefined;
   x_fault_ohm?: number | undefined;
+  /** Fault buses (all when unset) and branch-end currents: the branch-current view of one bus. */
+  buses?: string[] | undefined;
+  branches?: boolean | undefined;
 }
 
 /** Main thread → engine worker. */

@@ -4,12 +4,15 @@ import {
   type NetworkIssue,
   PREFAULT_VOLTAGES,
   STUDY_CASES,
+  type StudySettings,
   shortCircuitOptionsSchema,
+  studySettingsSchema,
 } from "@ampflux/contracts";
 import type { LiveStudyOptions } from "./protocol.ts";
 
 /**
- * The schema's defaults: 3-phase, maximum case, κ method C, tmin 0.1 s, tk 1 s, Table 1 factors, no
+ * The schema's defaults: 3-phase, maximum case, κ method C, tmin 0.1 s, tk 1 s, Table 1 factors
+ * with the +10 % LV tolerance, no
  * duty, no arc flash (capped at 2 s when turned on), IEC 60909's pre-fault voltage c·Un/√3.
  */
 export const DEFAULT_STUDY_OPTIONS: LiveStudyOptions = {
@@ -18,6 +21,7 @@ export const DEFAULT_STUDY_OPTIONS: LiveStudyOptions = {
   kappa_method: "C",
   tmin_s: 0.1,
   tk_s: 1,
+  lv_tolerance_percent: 10,
   duty: false,
   duty_current: "bus",
   arc_flash: false,
@@ -33,6 +37,7 @@ const OPTION_FIELDS = new Set<string>([
   "kappa_method",
   "tmin_s",
   "tk_s",
+  "lv_tolerance_percent",
   "c_max",
   "c_min",
   "duty",
@@ -71,6 +76,7 @@ export function loadStudyOptions(projectId: string): LiveStudyOptions {
     kappa_method: oneOf(["B", "C"] as const, stored.kappa_method, d.kappa_method),
     tmin_s: numberOr(stored.tmin_s, d.tmin_s) ?? d.tmin_s,
     tk_s: numberOr(stored.tk_s, d.tk_s) ?? d.tk_s,
+    lv_tolerance_percent: stored.lv_tolerance_percent === 6 ? 6 : d.lv_tolerance_percent,
     c_max: numberOr(stored.c_max, undefined),
     c_min: numberOr(stored.c_min, undefined),
     r_fault_ohm: numberOr(stored.r_fault_ohm, undefined),
@@ -124,4 +130,38 @@ export function optionMessages(
     for (const issue of parsed.error.issues) add(issue.path as Array<string | number>, issue.message);
   for (const issue of engineIssues) add(issue.path, issue.message);
   return messages;
+}
+
+/**
+ * The live options as the project's study settings (what projects.studySettings.set takes); null
+ * while a field is refused (the user is still typing it), so nothing invalid is saved.
+ */
+export function toStudySettings(options: LiveStudyOptions): StudySettings | null {
+  const parsed = studySettingsSchema.safeParse({
+    fault: options.fault,
+    case: options.case,
+    kappa_method: options.kappa_method,
+    tmin_s: options.tmin_s,
+    tk_s: options.tk_s,
+    lv_tolerance_percent: options.lv_tolerance_percent,
+    c_max: options.c_max,
+    c_min: options.c_min,
+    r_fault_ohm: options.r_fault_ohm,
+    x_fault_ohm: options.x_fault_ohm,
+    prefault_voltage: options.prefault_voltage,
+    duty: options.duty,
+    duty_current: options.duty_current,
+    arc_flash: options.arc_flash,
+    arc_flash_max_duration_s: options.arc_flash_max_duration_s,
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+/** The project's saved settings as live options; a zero fault impedance is the bolted fault (unset). */
+export function fromStudySettings(settings: StudySettings): LiveStudyOptions {
+  return {
+    ...settings,
+    r_fault_ohm: settings.r_fault_ohm || undefined,
+    x_fault_ohm: settings.x_fault_ohm || undefined,
+  };
 }

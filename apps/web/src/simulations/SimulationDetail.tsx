@@ -92,6 +92,9 @@ export function SimulationDetail({
           <>
             <ResultsTable
               buses={s.result.buses}
+              // This branch is a single short-circuit study's result: its options name one fault and case.
+              fault={"fault" in s.options ? s.options.fault : "3ph"}
+              studyCase={"case" in s.options ? s.options.case : "max"}
               selected={[]}
               onSelect={() => {}}
               onExplain={s.kind === "short_circuit" ? setExplained : undefined}

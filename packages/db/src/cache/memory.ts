@@ -40,12 +40,6 @@ export function createMemoryCache(now: () => number = Date.now): Cache {
     async delete(key) {
       entries.delete(key);
     },
-    async increment(key, windowSeconds) {
-      const entry = live(key) ?? { value: "0", expiresAt: now() + windowSeconds * 1000 };
-      entry.value = String(Number(entry.value) + 1);
-      entries.set(key, entry);
-      return { count: Number(entry.value), ttlSeconds: secondsLeft(entry) };
-    },
     async ttl(key) {
       const entry = live(key);
       return entry ? secondsLeft(entry) : -2;

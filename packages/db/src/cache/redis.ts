@@ -27,17 +27,6 @@ export function createRedisCache(url: string, options: RedisCacheOptions = {}): 
     async delete(key) {
       await redis.del(key);
     },
-    async increment(key, windowSeconds) {
-      const replies = await redis
-        .multi()
-        .incr(key)
-        .expire(key, Math.max(1, Math.ceil(windowSeconds)), "NX")
-        .ttl(key)
-        .exec();
-      if (!replies) throw new Error("redis transaction was aborted");
-      for (const [error] of replies) if (error) throw error;
-      return { count: Number(replies[0]?.[1]), ttlSeconds: Number(replies[2]?.[1]) };
-    },
     ttl: (key) => redis.ttl(key),
     async ping() {
       const started = performance.now();

@@ -8,11 +8,6 @@ export interface Cache {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
-  /**
-   * Adds one to a counter. The first increment opens a window of `windowSeconds`; the counter
-   * disappears when the window ends (fixed-window rate limiting, as INCR + EXPIRE NX).
-   */
-  increment(key: string, windowSeconds: number): Promise<{ count: number; ttlSeconds: number }>;
   /** Seconds until `key` expires: -2 when missing, -1 when it never expires (Redis TTL semantics). */
   ttl(key: string): Promise<number>;
   /** Round-trip latency in milliseconds; throws when the backend is unreachable. */

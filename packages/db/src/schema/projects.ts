@@ -1,4 +1,4 @@
-import type { NetworkDocument } from "@ampflux/contracts";
+import type { NetworkDocument, StudySettings } from "@ampflux/contracts";
 import type { ImportReport } from "@ampflux/contracts/importers";
 import {
   index,
@@ -29,6 +29,8 @@ export const projects = pgTable(
     description: text().notNull().default(""),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     archivedAt: timestamp({ withTimezone: true }),
+    /** The editor's live study options (studySettingsSchema); null: their defaults. */
+    studySettings: jsonb().$type<StudySettings>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

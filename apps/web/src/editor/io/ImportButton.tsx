@@ -2,17 +2,33 @@ import type { ImportReport } from "@ampflux/contracts/importers";
 import { useRef, useState } from "react";
 import { Dialog } from "../../ui/Dialog.tsx";
 import { useFitWholeNetwork } from "../canvas/fit-view.ts";
+import { describeChanges } from "../drafts/draft-store.ts";
 import { useEditor } from "../EditorContext.tsx";
+import type { EditorDocument } from "../model/document.ts";
 import { useEditorActions } from "../useEditorActions.ts";
 import { ImportReportView } from "./ImportReportView.tsx";
 import { type ReadResult, readNetworkFile } from "./read-network-file.ts";
 
 /**
+ * The question before an import drops unsaved edits: which ones, and that Undo brings them back
+ * while the editor stays open (they are in no version).
+ */
+export function importLossQuestion(
+  doc: EditorDocument,
+  savedJson: string,
+  baseVersion: number | null,
+): string {
+  const saved = JSON.parse(savedJson) as EditorDocument;
+  const since = baseVersion === null ? "(never saved)" : `since version ${baseVersion}`;
+  return `Importing replaces the network in the editor and its unsaved changes ${since}: ${describeChanges(saved, doc)}. They are in no version: only Undo brings them back. Replace it?`;
+}
+
+/**
  * Opens a network file (MATPOWER, PSS/E RAW, IEEE CDF, pandapower or AmpFlux JSON) into the
  * editor, as one undoable step. A PSS/E .raw may be chosen together with its .seq file.
  */
-export function ImportButton() {
-  const { canEdit, dirty } = useEditor();
+export function ImportButton({ onSaveVersion }: { onSaveVersion(): void }) {
+  const { canEdit, dirty, doc, state } = useEditor();
   const actions = useEditorActions();
   const fitWhole = useFitWholeNetwork();
   const input = useRef<HTMLInputElement>(null);
@@ -22,11 +38,7 @@ export function ImportButton() {
     const isSeq = (f: File) => f.name.toLowerCase().endsWith(".seq");
     const file = files.find((f) => !isSeq(f));
     if (!file) return;
-    if (
-      dirty &&
-      !window.confirm("Importing replaces the network in the editor (undo brings it back). Continue?")
-    )
-      return;
+    if (dirty && !window.confirm(importLossQuestion(doc, state.savedJson, state.baseVersion))) return;
     const result = await readNetworkFile(file, files.find(isSeq));
     setOutcome({ name: file.name, result });
     if (result.ok) {
@@ -71,7 +83,27 @@ export function ImportButton() {
             </ul>
           </div>
         )}
-        {outcome?.result.ok && <ImportReportView report={report} warnings={outcome.result.warnings} />}
+        {outcome?.result.ok && (
+          <>
+            <ImportReportView report={report} warnings={outcome.result.warnings} />
+            <p className="row">
+              <span className="muted small">
+                The imported network is in the editor, not yet saved
+                {state.baseVersion === null ? "" : `; version ${state.baseVersion} keeps the previous one`}.
+              </span>
+              <button
+                type="button"
+                className="primary small"
+                onClick={() => {
+                  setOutcome(null);
+                  onSaveVersion();
+                }}
+              >
+                Save as a new version…
+              </button>
+            </p>
+          </>
+        )}
       </Dialog>
     </>
   );

@@ -7,6 +7,7 @@ import type { Located } from "../model/document.ts";
 import { useEditorActions } from "../useEditorActions.ts";
 import { ArcFlashFields } from "./ArcFlashFields.tsx";
 import { FIELD_SPECS } from "./field-specs.ts";
+import { idRefusal } from "./id-refusal.ts";
 import { issuesOf } from "./issues.ts";
 import { missingRatings } from "./missing-ratings.ts";
 import { PropertyField } from "./PropertyField.tsx";
@@ -117,32 +118,39 @@ function ObjectField({
   throw new Error(`no fields for ${fieldKey}`);
 }
 
-/** The id, renamed on Enter or blur (every reference follows); ids are unique in the document. */
+/**
+ * The id, renamed on Enter or blur (every reference follows). An empty, taken or too long id is
+ * refused with the reason, the text kept for correcting; Escape goes back to the current id.
+ */
 function IdField({ id, disabled, onRename }: { id: string; disabled: boolean; onRename(to: string): void }) {
   const { doc } = useEditor();
   const [text, setText] = useState(id);
-  const taken =
-    text !== id &&
-    Object.values(doc).some((v) => Array.isArray(v) && v.some((e: { id?: string }) => e.id === text));
+  const refusal = idRefusal(doc, id, text);
   const commit = () => {
     const to = text.trim();
-    if (to && to !== id && !taken) onRename(to);
-    else setText(id);
+    if (!refusal && to !== id) onRename(to);
   };
   return (
     <>
       <input
         className="id-input"
         aria-label="Element id"
+        aria-invalid={refusal !== null}
+        aria-describedby={refusal ? "id-refusal" : undefined}
         value={text}
         disabled={disabled}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === "Enter") commit();
+          if (e.key === "Escape") setText(id);
         }}
       />
-      {taken && <span className="field-error">id already used</span>}
+      {refusal && (
+        <span className="field-error" id="id-refusal" role="alert" data-testid="id-refusal">
+          Not renamed: {refusal}
+        </span>
+      )}
     </>
   );
 }

@@ -81,7 +81,7 @@ export interface WordedIssue {
  * The panel's label of a field with its unit ("Nominal voltage Un (kV)"); a field without one
  * (nested fields, unknown keys) reads as the contracts' wording ("arc_flash.gap_mm (mm)").
  */
-function fieldLabel(collection: string, field: readonly (string | number)[]): string {
+export function fieldLabel(collection: string, field: readonly (string | number)[]): string {
   const [key] = field;
   const spec =
     field.length === 1 && isElementCollection(collection)

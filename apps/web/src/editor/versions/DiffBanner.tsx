@@ -1,7 +1,13 @@
 import type { TypeLibrary } from "@ampflux/contracts";
+import { useMemo } from "react";
+import { ikssLabel } from "../../results/case-labels.ts";
+import type { LiveStudyOptions } from "../../results/protocol.ts";
+import { type LiveResults, useLiveResults } from "../../results/useLiveResults.ts";
 import { useEditor } from "../EditorContext.tsx";
 import { type EditorDocument, findElement } from "../model/document.ts";
+import type { VisualDiff } from "../model/reducer.ts";
 import { typeKindOf } from "../properties/TypePicker.tsx";
+import { affectedBuses, fieldChanges, resultChanges } from "./diff-values.ts";
 
 /** "type A → B" for an element whose type reference changed (by name where the library knows it). */
 function typeChange(
@@ -21,8 +27,47 @@ function typeChange(
   return from === to ? null : `type ${from} → ${to}`;
 }
 
+/** The fault current at the buses the change touches: the compared version's (computed here) and now. */
+function ResultChanges({
+  diff,
+  live,
+  options,
+}: {
+  diff: VisualDiff;
+  live: LiveResults;
+  options: LiveStudyOptions;
+}) {
+  const { doc, types } = useEditor();
+  const old = useLiveResults(diff.before, options, types.companyTypes);
+  const buses = useMemo(() => affectedBuses(diff.diff, diff.before, doc), [diff, doc]);
+  if (buses.length === 0) return null;
+  if (!old.result || !live.result)
+    return <p className="muted small">Computing the fault currents of version {diff.version}…</p>;
+  const label = ikssLabel(options.case);
+  return (
+    <div className="diff-results" data-testid="diff-results">
+      <strong>
+        {label} at the affected buses, version {diff.version} → now
+      </strong>
+      <ul>
+        {resultChanges(buses, old.result.buses, live.result.buses).map((r) => (
+          <li key={r.bus} data-bus={r.bus}>
+            {r.bus}: {r.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface Props {
+  /** The live study of the network now, to compare with the version's. */
+  live: LiveResults;
+  options: LiveStudyOptions;
+}
+
 /** The visual diff's legend and list, over the diagram while a version is compared. */
-export function DiffBanner() {
+export function DiffBanner({ live, options }: Props) {
   const { state, dispatch, doc, types } = useEditor();
   const diff = state.diff;
   if (!diff) return null;
@@ -57,7 +102,15 @@ export function DiffBanner() {
             <button type="button" className="link-button" onClick={() => select(c.id)}>
               ~ {c.id}
             </button>{" "}
-            <span className="muted">{c.fields?.join(", ")}</span>
+            <ul className="diff-values" data-testid={`diff-values-${c.id}`}>
+              {fieldChanges(diff.before, doc, c.id, c.fields ?? [])
+                .filter((f) => f.field !== "type")
+                .map((f) => (
+                  <li key={f.field}>
+                    {f.label}: {f.before} → {f.after}
+                  </li>
+                ))}
+            </ul>
             {c.fields?.includes("type") && (
               <div className="small" data-testid={`type-change-${c.id}`}>
                 {typeChange(diff.before, doc, c.id, types.library)}
@@ -67,6 +120,7 @@ export function DiffBanner() {
         ))}
         {added.length + removed.length + changed.length === 0 && <li className="muted">No differences.</li>}
       </ul>
+      <ResultChanges diff={diff} live={live} options={options} />
     </div>
   );
 }

@@ -52,14 +52,22 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
   // dropped would make the view jump and zoom under the user's pointer.
   const [fitOnLoad] = useState(doc.buses.length > 0);
   const fitWhole = useFitWholeNetwork();
-  // Once the pane has a size and xyflow has the nodes (a loaded network's arrive a render later).
-  const canFit = useStore((s) => s.width > 0 && s.height > 0 && s.nodeLookup.size > 0);
+  // Fits once the pane has a size and xyflow has the nodes (a loaded network's arrive a render
+  // later), and again when several elements appear at once (an import, a restored draft or
+  // version): only visible nodes render, so a network drawn off-screen would not be seen at all.
+  // Dropping one element adds one node and keeps the view.
+  const paneSized = useStore((s) => s.width > 0 && s.height > 0);
+  const nodeCount = useStore((s) => s.nodeLookup.size);
   const fitted = useRef(false);
+  const lastCount = useRef(0);
   useEffect(() => {
-    if (!fitOnLoad || !canFit || fitted.current) return;
+    if (!paneSized) return;
+    const grew = nodeCount - lastCount.current > 1;
+    lastCount.current = nodeCount;
+    if (nodeCount === 0 || !(grew || (fitOnLoad && !fitted.current))) return;
     fitted.current = true;
     fitWhole();
-  }, [fitOnLoad, canFit, fitWhole]);
+  }, [fitOnLoad, paneSized, nodeCount, fitWhole]);
 
   const isBus = useCallback((id: string | null) => id !== null && busIds.has(id), [busIds]);
 

@@ -6,7 +6,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importMatpower, importPandapower } from "../src/importers/index.ts";
-import { compiledNetworkDocumentSchema } from "../src/network/compiled-schema.ts";
+import {
+  COMPILED_SCHEMA_MIN_ELEMENTS,
+  compiledNetworkDocumentSchema,
+  documentSchemaFor,
+} from "../src/network/compiled-schema.ts";
 import { networkDocumentSchema } from "../src/network/index.ts";
 import { lvFeeder, mvFeeder, ratedSwitchboard } from "../src/testing/index.ts";
 
@@ -36,6 +40,15 @@ function both(input: unknown) {
 describe("the compiled document schema answers as the runtime parser", () => {
   it("is a compiled clone, not the schema itself", () => {
     expect(compiledNetworkDocumentSchema()).not.toBe(networkDocumentSchema);
+  });
+
+  it("is used for large documents only (compiling costs more than it saves on a small one)", () => {
+    const buses = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `b${i}`, vn_kv: 20 }));
+    expect(documentSchemaFor({ buses: buses(COMPILED_SCHEMA_MIN_ELEMENTS - 1) })).toBe(networkDocumentSchema);
+    expect(documentSchemaFor({ buses: buses(COMPILED_SCHEMA_MIN_ELEMENTS) })).toBe(
+      compiledNetworkDocumentSchema(),
+    );
+    expect(documentSchemaFor(null)).toBe(networkDocumentSchema);
   });
 
   it.each(cases)("accepts %s with the same document", (file) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describeInputIssue } from "../input-errors.ts";
-import { compiledNetworkDocumentSchema } from "../network/compiled-schema.ts";
+import { documentSchemaFor } from "../network/compiled-schema.ts";
 import type { NetworkDocument, NetworkValidation } from "../network/index.ts";
 import type { TypeLibrary } from "../types/apply.ts";
 import { CdfParseError, importCdf } from "./cdf/index.ts";
@@ -123,7 +123,7 @@ function importDocumentJson(text: string): Omit<NetworkFileImport, "format"> {
   } catch (error) {
     throw new NetworkFileError("ampflux", `not JSON: ${(error as Error).message}`);
   }
-  const parsed = compiledNetworkDocumentSchema().safeParse(json);
+  const parsed = documentSchemaFor(json).safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") ?? "";

@@ -15,6 +15,27 @@ import { networkDocumentSchema } from "./document.ts";
 let compiled: typeof networkDocumentSchema | undefined;
 
 /**
+ * Below this many elements the ordinary parser is used: generating the compiled function costs
+ * more (a few tens of ms on first use) than it saves on a small network.
+ */
+export const COMPILED_SCHEMA_MIN_ELEMENTS = 2_000;
+
+/** Elements in a (not yet validated) document: the lengths of its top-level arrays. */
+function elementCount(input: unknown): number {
+  if (typeof input !== "object" || input === null) return 0;
+  let count = 0;
+  for (const value of Object.values(input)) if (Array.isArray(value)) count += value.length;
+  return count;
+}
+
+/** The schema to parse `input` with: the compiled clone for large documents, else the ordinary one. */
+export function documentSchemaFor(input: unknown): typeof networkDocumentSchema {
+  return elementCount(input) >= COMPILED_SCHEMA_MIN_ELEMENTS
+    ? compiledNetworkDocumentSchema()
+    : networkDocumentSchema;
+}
+
+/**
  * The compiled clone, made on first use (compiling costs a few ms). Where code generation is
  * not allowed (zod's `jitless`, or a page whose content security policy forbids `new Function`)
  * the ordinary schema is used.

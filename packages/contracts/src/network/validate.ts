@@ -2,7 +2,7 @@ import { resolveTypes, TypeLibrary } from "../types/apply.ts";
 import { duplicateIds } from "./check-ids.ts";
 import { unknownReferences } from "./check-references.ts";
 import { ratedVoltageMismatches } from "./check-voltages.ts";
-import { compiledNetworkDocumentSchema } from "./compiled-schema.ts";
+import { documentSchemaFor } from "./compiled-schema.ts";
 import type { NetworkDocument } from "./document.ts";
 import type { NetworkIssue } from "./issues.ts";
 
@@ -40,7 +40,7 @@ export function validateNetwork(
   const resolved = resolveTypes(input, types);
   if (unknownTypes === "error" && resolved.unresolved.length > 0)
     return { ok: false, document: undefined, errors: resolved.unresolved, warnings: [] };
-  const parsed = compiledNetworkDocumentSchema().safeParse(resolved.document);
+  const parsed = documentSchemaFor(resolved.document).safeParse(resolved.document);
   if (!parsed.success) {
     // An unknown type is the likely reason for missing fields: named first.
     const errors = parsed.error.issues.map((issue) => ({

@@ -23,7 +23,7 @@ describe("web page", () => {
     await page.goto(stack.webUrl);
     await expect.poll(() => page.getByTestId("overall-status").textContent(), { timeout: 15_000 }).toBe("ok");
     // Anonymous visitors see no internal details: no components, latencies or queue.
-    const text = await page.locator("main").innerText();
+    const text = await page.locator("main").textContent();
     expect(text).not.toMatch(/database|latency|job queue|jobs waiting| ms\b/i);
     // The page's proxy marks its requests as forwarded: /health/detailed through it needs the token.
     const detailed = await fetch(new URL("/health/detailed", stack.webUrl));

@@ -15,7 +15,6 @@ import { useLiveLoadFlow } from "../load-flow/useLiveLoadFlow.ts";
 import { ArcFlashPanel } from "../results/ArcFlashPanel.tsx";
 import { maxCurrent } from "../results/colour.ts";
 import { DutyPanel } from "../results/DutyPanel.tsx";
-import type { LiveStudyOptions } from "../results/protocol.ts";
 import { ResultsPanel } from "../results/ResultsPanel.tsx";
 import { StudyOptionsContext, type StudyOptionsValue } from "../results/StudyOptionFields.tsx";
 import { useLiveResults } from "../results/useLiveResults.ts";

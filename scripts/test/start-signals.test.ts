@@ -101,7 +101,8 @@ describe("start command signals", () => {
       expect(await exit).toBe(0);
       // Within seconds: nothing was running, so no one waited for its shutdown bound.
       expect(Date.now() - sent).toBeLessThan(20_000);
-      expect(output).toContain('[api] {"time"');
+      // The api logs JSON lines (pino): one per event, tagged with the service.
+      expect(output).toMatch(/\[api\] \{.*"service":"api"/);
       expect(output).toMatch(/\[api\] .*"message":"api stopped"/);
       expect(output).toContain("[worker] worker stopped");
       // Killed grandchildren are gone once reaped, which a busy machine may do a moment later.

@@ -17,7 +17,7 @@ import { BusNodeView } from "./BusNodeView.tsx";
 import { DiagramSearch } from "./DiagramSearch.tsx";
 import { ElementNodeView } from "./ElementNodeView.tsx";
 import { useFitWholeNetwork } from "./fit-view.ts";
-import { OVERVIEW_MAX_ZOOM, usesOverview } from "./level-of-detail.ts";
+import { OVERVIEW_MAX_ZOOM, OVERVIEW_MIN_NODES, usesOverview } from "./level-of-detail.ts";
 import { OverviewCanvas } from "./OverviewCanvas.tsx";
 import type { Decorations, DiagramNode, WireEdge } from "./types.ts";
 import { useCentreOnSelection } from "./useCentreOnSelection.ts";
@@ -110,7 +110,9 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
       <ReactFlow<DiagramNode, WireEdge>
         nodes={shownNodes}
         edges={shownEdges}
-        onlyRenderVisibleElements
+        // Small networks draw everything (cheap, and off-screen marks stay in the page); large
+        // ones only what is visible.
+        onlyRenderVisibleElements={nodeCount >= OVERVIEW_MIN_NODES}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

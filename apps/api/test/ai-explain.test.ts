@@ -2,7 +2,7 @@
 // through simulations.explain with the asker's rights. The value checked is mvFeeder's I''k at
 // "end" by hand (IEC 60909-0:2016 eq. 6, 12a, 29), as in packages/sim-wasm/test/iec60909-checks.test.ts.
 
-import { mvFeeder } from "@ampflux/contracts/testing";
+import { mvFeeder, mvFeederEndIkssKa } from "@ampflux/contracts/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
 import { assistantTestApi, lastToolResult } from "./ai-fixtures.ts";
@@ -21,16 +21,6 @@ const explain = (args: Record<string, unknown>) => ({
   toolCalls: [{ name: "explain_bus_result", arguments: args }],
 });
 
-function handIkss(): number {
-  const c = 1.1;
-  const xq = (c * 400) / 3000 / Math.sqrt(1.01);
-  const xtPu = Math.sqrt(0.12 ** 2 - 0.005 ** 2);
-  const kt = (0.95 * c) / (1 + 0.6 * xtPu);
-  const r = 0.1 * xq + kt * 0.005 * 10 + 5 * 0.2;
-  const x = xq + kt * xtPu * 10 + 5 * 0.35;
-  return (c * 20) / (Math.sqrt(3) * Math.hypot(r, x));
-}
-
 describe("assistant and explanations", () => {
   it("gives the model the engine's explanation of a bus, and the rule to cite it", async () => {
     const { viewer, projectId } = await savedProject(api.url, "ai-explain", mvFeeder);
@@ -38,7 +28,7 @@ describe("assistant and explanations", () => {
     await viewer.client.trpc.ai.ask.mutate({ projectId, prompt: "Why is I''k at end what it is?" });
     const result = lastToolResult(fake);
     expect(result.version).toBe(1);
-    expect(result.explanation.result.ikss_ka).toBeCloseTo(handIkss(), 9);
+    expect(result.explanation.result.ikss_ka).toBeCloseTo(mvFeederEndIkssKa(), 9);
     expect(result.explanation.voltage_factor).toMatchObject({ c: 1.1, source: "table_1" });
     expect(result.explanation.contributions.parts[0]).toMatchObject({ element: "grid" });
     const system = fake.requests.at(-1)?.messages[0]?.content ?? "";

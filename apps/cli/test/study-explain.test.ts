@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BusResultExplanation, busResultExplanationSchema } from "@ampflux/contracts";
-import { mvFeeder } from "@ampflux/contracts/testing";
+import { mvFeeder, mvFeederEndIkssKa } from "@ampflux/contracts/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./harness.ts";
 
@@ -16,16 +16,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = path.join(dir, "feeder.json");
 writeFileSync(file, JSON.stringify(mvFeeder));
 const sc = (...args: string[]) => runCli({ cwd: root }, "study", file, ...args);
-
-function handIkss(): number {
-  const c = 1.1;
-  const xq = (c * 400) / 3000 / Math.sqrt(1.01);
-  const xtPu = Math.sqrt(0.12 ** 2 - 0.005 ** 2);
-  const kt = (0.95 * c) / (1 + 0.6 * xtPu);
-  const r = 0.1 * xq + kt * 0.005 * 10 + 5 * 0.2;
-  const x = xq + kt * xtPu * 10 + 5 * 0.35;
-  return (c * 20) / (Math.sqrt(3) * Math.hypot(r, x));
-}
 
 describe("ampflux study --explain", () => {
   it("prints the explanation as JSON with --format json", async () => {
@@ -42,7 +32,7 @@ describe("ampflux study --explain", () => {
     expect(run.code).toBe(0);
     const text = run.stdout;
     expect(text).toContain("Why these numbers: bus end, 3ph fault, max case (IEC 60909-0:2016)");
-    expect(text).toContain(`I''k = ${handIkss().toFixed(3)} kA`);
+    expect(text).toContain(`I''k = ${mvFeederEndIkssKa().toFixed(3)} kA`);
     expect(text).toContain("medium and high voltage (Un > 1 kV): c_max = 1.10 (IEC 60909-0:2016 Table 1)");
     expect(text).toMatch(/grid\s+external_grid\s+[\d.]+ kA/);
     expect(text).toMatch(/T: K_T = 0\.\d{6} \(IEC 60909-0:2016 §6\.3\.3, eq\. \(12a\)\)/);

@@ -1,4 +1,4 @@
-import { mvFeeder } from "@ampflux/contracts/testing";
+import { mvFeeder, mvFeederEndIkssKa } from "@ampflux/contracts/testing";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { screenshotPath } from "./browser.ts";
@@ -19,16 +19,6 @@ let stack: Stack;
 beforeAll(() => {
   ({ page, stack } = story);
 });
-
-function handIkss(): number {
-  const c = 1.1;
-  const xq = (c * 400) / 3000 / Math.sqrt(1.01);
-  const xtPu = Math.sqrt(0.12 ** 2 - 0.005 ** 2);
-  const kt = (0.95 * c) / (1 + 0.6 * xtPu);
-  const r = 0.1 * xq + kt * 0.005 * 10 + 5 * 0.2;
-  const x = xq + kt * xtPu * 10 + 5 * 0.35;
-  return (c * 20) / (Math.sqrt(3) * Math.hypot(r, x));
-}
 
 describe("why this number in the browser", () => {
   it("opens the feeder in a new project", async () => {
@@ -54,13 +44,13 @@ describe("why this number in the browser", () => {
     const dialog = page.getByRole("dialog", { name: "Why this number: bus end" });
     await expect.poll(() => dialog.getByTestId("explain-ikss").count(), STEP).toBe(1);
     const shown = Number.parseFloat((await dialog.getByTestId("explain-ikss").textContent()) ?? "");
-    expect(Math.abs(shown - handIkss())).toBeLessThanOrEqual(0.0005);
+    expect(Math.abs(shown - mvFeederEndIkssKa())).toBeLessThanOrEqual(0.0005);
     expect(await dialog.getByTestId("explain-c").textContent()).toContain(
       "c = 1.10: medium and high voltage (Un > 1 kV): c_max = 1.10",
     );
     const grid = dialog.getByTestId("explain-parts").locator('tr[data-element="grid"]');
     expect(Number.parseFloat((await grid.locator("td").nth(2).textContent()) ?? "")).toBeCloseTo(
-      handIkss(),
+      mvFeederEndIkssKa(),
       3,
     );
     expect(await dialog.textContent()).toContain("K_T");

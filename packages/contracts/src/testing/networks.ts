@@ -50,6 +50,21 @@ export const mvFeeder = {
   ],
 } satisfies NetworkDocumentInput;
 
+/**
+ * mvFeeder's I''k (kA, 3ph, max case) at bus "end" by hand, IEC 60909-0: Z_Q = c·U²/S''kQ with
+ * R/X 0.1 (eq. 6) referred to 20 kV, the transformer with K_T (eq. 12a) on 40 MVA, then the
+ * 5 km line; I''k = c·Un / (√3·|Z|) with c = 1.1.
+ */
+export function mvFeederEndIkssKa(): number {
+  const c = 1.1;
+  const xq = (c * 400) / 3000 / Math.sqrt(1.01);
+  const xtPu = Math.sqrt(0.12 ** 2 - 0.005 ** 2);
+  const kt = (0.95 * c) / (1 + 0.6 * xtPu);
+  const r = 0.1 * xq + kt * 0.005 * 10 + 5 * 0.2;
+  const x = xq + kt * xtPu * 10 + 5 * 0.35;
+  return (c * 20) / (Math.sqrt(3) * Math.hypot(r, x));
+}
+
 /** A 20 kV grid feeding a 0.4 kV bus through a 630 kVA Dyn5 transformer. */
 export const lvFeeder = {
   ...header("Feeder"),

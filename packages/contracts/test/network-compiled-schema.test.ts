@@ -10,6 +10,7 @@ import {
   COMPILED_SCHEMA_MIN_ELEMENTS,
   compiledNetworkDocumentSchema,
   documentSchemaFor,
+  perElementParser,
 } from "../src/network/compiled-schema.ts";
 import { networkDocumentSchema } from "../src/network/index.ts";
 import { lvFeeder, mvFeeder, ratedSwitchboard } from "../src/testing/index.ts";
@@ -40,6 +41,13 @@ function both(input: unknown) {
 describe("the compiled document schema answers as the runtime parser", () => {
   it("is a compiled clone, not the schema itself", () => {
     expect(compiledNetworkDocumentSchema()).not.toBe(networkDocumentSchema);
+  });
+
+  it("is zod's compiled code per element kind (the whole-document fallback is not what runs)", () => {
+    const { document } = importMatpower(readFileSync(new URL("case300.m", matpowerDir), "utf8"));
+    expect(JSON.stringify(perElementParser()(document))).toBe(
+      JSON.stringify(networkDocumentSchema.parse(document)),
+    );
   });
 
   it("is used for large documents only (compiling costs more than it saves on a small one)", () => {
@@ -86,6 +94,9 @@ describe("the compiled document schema answers as the runtime parser", () => {
       { ...base, lines: [{ ...line, r_ohm_per_km: 0, x_ohm_per_km: 0 }, ...base.lines.slice(1)] },
       { ...base, lines: [{ ...line, to_bus: line.from_bus }, ...base.lines.slice(1)] },
       { ...base, buses: "none" },
+      { ...base, extra: 1 },
+      { ...base, lines: [...base.lines, { ...line, id: "late", x_ohm_per_km: "0.1" }] },
+      { ...base, switches: [{}] },
       { ...base, name: 7 },
       null,
     ];

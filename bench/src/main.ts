@@ -69,10 +69,21 @@ if (only.has("cli-cold")) {
   const cold = benchCliCold(quick);
   results.cliCold = cold;
   console.log(
-    `\n## ampflux study, one fresh process per run (bare node -e 0: ${cold.nodeStartupMs} ms)\n\n${table(
-      ["network", "fault", "entry", "runs", "first ms", "median ms", "beyond start-up ms", "engine ms"],
+    `\n## ampflux study and loadflow, one fresh process per run (bare node -e 0: ${cold.nodeStartupMs} ms)\n\n${table(
+      [
+        "network",
+        "command",
+        "fault",
+        "entry",
+        "runs",
+        "first ms",
+        "median ms",
+        "beyond start-up ms",
+        "engine ms",
+      ],
       cold.rows.map((r) => [
         r.network,
+        r.command,
         r.fault,
         r.entry,
         r.runs,

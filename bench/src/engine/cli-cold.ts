@@ -1,4 +1,4 @@
-// `ampflux study` as a user runs it: a fresh Node process per run, whole wall time including
+// `ampflux study` and `ampflux loadflow` as a user runs them: a fresh Node process per run, whole wall time including
 // Node's start-up, the bundled CLI (apps/cli/bin/ampflux.js → dist/) against the TypeScript
 // sources (node apps/cli/src/main.ts) and a bare `node -e 0` measured in the same run. The first
 // run of each is the cold figure (nothing of ours in the OS file cache's favour beyond what the
@@ -10,6 +10,8 @@ import { MATPOWER_DIR } from "../networks.ts";
 
 export interface CliColdRow {
   network: string;
+  /** `study --fault <fault>`, or `loadflow` (fault "–"). */
+  command: "study" | "loadflow";
   fault: string;
   entry: "bundle" | "sources";
   runs: number;
@@ -17,7 +19,10 @@ export interface CliColdRow {
   medianMs: number;
   /** Median wall time minus the median bare Node start-up of the same run. */
   beyondStartupMs: number;
-  /** The engine's own timing (sum of its phases) in the median run, from the JSON output. */
+  /**
+   * The engine's own timing (sum of its phases) in the median run, from the JSON output
+   * (`timings` of a study, `timing_ms` of a load flow).
+   */
   engineMs: number;
 }
 
@@ -51,18 +56,25 @@ export function benchCliCold(quick: boolean): CliCold {
   const cases = quick ? ["case9", "case2869pegase"] : ["case9", "case2869pegase", "case9241pegase"];
   for (const network of cases) {
     const file = fileURLToPath(new URL(`${network}.m`, MATPOWER_DIR));
-    for (const fault of ["3ph", "1ph"]) {
+    const commands = [
+      { command: "study", fault: "3ph", args: ["study", file, "--fault", "3ph"] },
+      { command: "study", fault: "1ph", args: ["study", file, "--fault", "1ph"] },
+      { command: "loadflow", fault: "–", args: ["loadflow", file] },
+    ] as const;
+    for (const { command, fault, args } of commands) {
       for (const entry of ["bundle", "sources"] as const) {
         const main = entry === "bundle" ? "apps/cli/bin/ampflux.js" : "apps/cli/src/main.ts";
-        const samples = Array.from({ length: runs }, () =>
-          timed([main, "study", file, "--fault", fault, "--format", "json"]),
-        );
+        const samples = Array.from({ length: runs }, () => timed([main, ...args, "--format", "json"]));
         const ms = samples.map((s) => s.ms);
         const mid = samples.find((s) => s.ms === median(ms)) ?? samples[0];
-        const timings =
-          (JSON.parse(mid?.stdout ?? "{}") as { timings?: Record<string, number> }).timings ?? {};
+        const output = JSON.parse(mid?.stdout ?? "{}") as {
+          timings?: Record<string, number>;
+          timing_ms?: Record<string, number>;
+        };
+        const timings = output.timings ?? output.timing_ms ?? {};
         rows.push({
           network,
+          command,
           fault,
           entry,
           runs,

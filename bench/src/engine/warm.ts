@@ -1,0 +1,53 @@
+// Warm engine timing for issue 18's goals without the whole `pnpm bench -- --only engine` run:
+// case9241pegase and the synthetic 200k-bus network, 3ph and 1ph, on one WASM instance each,
+// every run's per-phase timings printed (first runs warm the JIT and the allocator).
+// Usage: node bench/src/engine/warm.ts [--networks case9241pegase,200000] [--faults 3ph,1ph] [--runs 5]
+// The hash of the last run's bus results is printed too: an exact change must leave it alone.
+
+import { createHash } from "node:crypto";
+import { parseArgs } from "node:util";
+import type { FaultType } from "@ampflux/contracts";
+import { loadSimCore } from "@ampflux/sim-wasm";
+import { matpowerNetwork } from "../networks.ts";
+import { syntheticDocument } from "../synthetic.ts";
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--")),
+  options: {
+    networks: { type: "string", default: "case9241pegase,200000" },
+    faults: { type: "string", default: "3ph,1ph" },
+    runs: { type: "string", default: "5" },
+  },
+});
+const runs = Number(values.runs);
+const faults = values.faults.split(",") as FaultType[];
+
+const format = (timings: Record<string, number>) =>
+  Object.entries(timings)
+    .map(([phase, ms]) => `${phase} ${ms.toFixed(1)}`)
+    .join(", ");
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+for (const name of values.networks.split(",")) {
+  const { name: label, document } = /^\d+$/.test(name)
+    ? syntheticDocument(Number(name))
+    : await matpowerNetwork(name);
+  const core = await loadSimCore();
+  for (const fault of faults) {
+    const times: number[] = [];
+    let buses: unknown;
+    for (let k = 0; k < runs; k++) {
+      const t = performance.now();
+      const result = core.shortCircuit(document, { fault });
+      buses = result.buses;
+      const ms = performance.now() - t;
+      times.push(ms);
+      console.log(`${label} ${fault} run ${k + 1}: ${ms.toFixed(1)} ms (${format(result.timings)})`);
+    }
+    const mib = core.memoryBytes() / 2 ** 20;
+    const hash = createHash("sha256").update(JSON.stringify(buses)).digest("hex").slice(0, 16);
+    console.log(
+      `${label} ${fault}: median ${median(times).toFixed(1)} ms, peak WASM ${mib.toFixed(1)} MiB, buses ${hash}`,
+    );
+  }
+}

@@ -4,8 +4,10 @@ import { useMemo } from "react";
 import { useProject } from "../projects/useProject.ts";
 import { studySettingsQuery } from "../results/useProjectStudyOptions.ts";
 import { trpc } from "../trpc.ts";
+import { typeListQuery } from "../types/useTypeLibrary.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
+import { AllNodesProvider } from "./canvas/diagram-nodes.tsx";
 import { EditorProvider } from "./EditorContext.tsx";
 import { EditorWorkspace } from "./EditorWorkspace.tsx";
 import { withBusPositions } from "./model/auto-layout.ts";
@@ -23,6 +25,9 @@ export function EditorPage() {
   });
   // Loaded before the workspace, which opens with the project's study settings.
   const settings = useQuery(studySettingsQuery(project.id));
+  // And with the company's types (fetched meanwhile): arriving later, they would have a large
+  // network validated and drawn a second time. If they cannot be read, it opens with the built-ins.
+  const types = useQuery(typeListQuery());
   const initial = useMemo(() => {
     if (latest.data === undefined) return null;
     const doc = latest.data
@@ -30,21 +35,24 @@ export function EditorPage() {
       : emptyDocument(project.name);
     return { doc, version: latest.data?.version ?? null, layout: initialLayout(doc, project.id) };
   }, [latest.data, project]);
-  if (latest.isPending || settings.isPending) return <Loading label="Loading the network…" />;
+  if (latest.isPending || settings.isPending || types.isPending)
+    return <Loading label="Loading the network…" />;
   if (latest.isError) return <ErrorMessage error={latest.error} />;
   if (settings.isError) return <ErrorMessage error={settings.error} />;
   if (!initial) return null;
   return (
     <ReactFlowProvider>
-      <EditorProvider
-        projectId={project.id}
-        canEdit={canEdit && !project.archivedAt}
-        doc={initial.doc}
-        layout={initial.layout}
-        baseVersion={initial.version}
-      >
-        <EditorWorkspace />
-      </EditorProvider>
+      <AllNodesProvider>
+        <EditorProvider
+          projectId={project.id}
+          canEdit={canEdit && !project.archivedAt}
+          doc={initial.doc}
+          layout={initial.layout}
+          baseVersion={initial.version}
+        >
+          <EditorWorkspace />
+        </EditorProvider>
+      </AllNodesProvider>
     </ReactFlowProvider>
   );
 }

@@ -10,8 +10,10 @@ const NO_COMPANY_TYPES: EquipmentType[] = [];
  * every TypeLibrary has those already). Until the list arrives, and if it cannot be read, the
  * editor works with the built-ins alone.
  */
+export const typeListQuery = () => ({ ...trpc.types.list.queryOptions({}), staleTime: 60_000 });
+
 function useCompanyTypes(): EquipmentType[] {
-  const list = useQuery({ ...trpc.types.list.queryOptions({}), staleTime: 60_000 });
+  const list = useQuery(typeListQuery());
   return useMemo(() => list.data?.filter((type) => !type.builtin) ?? NO_COMPANY_TYPES, [list.data]);
 }
 

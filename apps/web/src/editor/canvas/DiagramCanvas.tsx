@@ -17,7 +17,7 @@ import { BusNodeView } from "./BusNodeView.tsx";
 import { DiagramSearch } from "./DiagramSearch.tsx";
 import { ElementNodeView } from "./ElementNodeView.tsx";
 import { useFitWholeNetwork } from "./fit-view.ts";
-import { OVERVIEW_MAX_ZOOM, OVERVIEW_MIN_NODES, usesOverview } from "./level-of-detail.ts";
+import { OVERVIEW_MAX_ZOOM, usesOverview } from "./level-of-detail.ts";
 import { OverviewCanvas } from "./OverviewCanvas.tsx";
 import type { Decorations, DiagramNode, WireEdge } from "./types.ts";
 import { useCentreOnSelection } from "./useCentreOnSelection.ts";
@@ -33,31 +33,23 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
   const { canEdit, doc, state } = useEditor();
   const actions = useEditorActions();
   const flow = useReactFlow();
-  const { nodes, edges, onNodesChange, onEdgesChange } = useDiagram(decorations);
+  const { all, nodes, edges, large, onNodesChange, onEdgesChange } = useDiagram(decorations);
   const busIds = useMemo(() => new Set(doc.buses.map((b) => b.id)), [doc.buses]);
   useCentreOnSelection();
-  // Zoomed out on a large network: one canvas draws it, the DOM nodes are hidden (not removed, so
-  // fit view and the selection still know them). Recomputed only when the zoom crosses the limit.
+  // Zoomed out on a large network: one canvas draws it and xyflow is given no nodes (useDiagram).
+  // Recomputed only when the zoom crosses the limit.
   const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_MAX_ZOOM);
-  const overview = usesOverview(nodes.length, zoomedOut ? 0 : 1);
-  const shownNodes = useMemo(
-    () => (overview ? nodes.map((n) => (n.hidden ? n : { ...n, hidden: true })) : nodes),
-    [overview, nodes],
-  );
-  const shownEdges = useMemo(
-    () => (overview ? edges.map((e) => (e.hidden ? e : { ...e, hidden: true })) : edges),
-    [overview, edges],
-  );
+  const overview = usesOverview(all.length, zoomedOut ? 0 : 1);
   // Fit a loaded network into view once; an empty one keeps its viewport, or the first element
   // dropped would make the view jump and zoom under the user's pointer.
   const [fitOnLoad] = useState(doc.buses.length > 0);
   const fitWhole = useFitWholeNetwork();
-  // Fits once the pane has a size and xyflow has the nodes (a loaded network's arrive a render
-  // later), and again when several elements appear at once (an import, a restored draft or
-  // version): only visible nodes render, so a network drawn off-screen would not be seen at all.
-  // Dropping one element adds one node and keeps the view.
+  // Fits once the pane has a size and the nodes are built (a render after the document), and
+  // again when several elements appear at once (an import, a restored draft or version): only
+  // visible nodes render, so a network drawn off-screen would not be seen at all. Dropping one
+  // element adds one node and keeps the view.
   const paneSized = useStore((s) => s.width > 0 && s.height > 0);
-  const nodeCount = useStore((s) => s.nodeLookup.size);
+  const nodeCount = all.length;
   const fitted = useRef(false);
   const lastCount = useRef(0);
   useEffect(() => {
@@ -108,11 +100,11 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
       onDrop={onDrop}
     >
       <ReactFlow<DiagramNode, WireEdge>
-        nodes={shownNodes}
-        edges={shownEdges}
+        nodes={nodes}
+        edges={edges}
         // Small networks draw everything (cheap, and off-screen marks stay in the page); large
-        // ones only what is visible.
-        onlyRenderVisibleElements={nodeCount >= OVERVIEW_MIN_NODES}
+        // ones only what is visible of the window they are given.
+        onlyRenderVisibleElements={large}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -146,8 +138,9 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
             </svg>
           </ControlButton>
         </Controls>
-        {/* The minimap draws DOM nodes; in the overview the canvas itself shows the whole network. */}
-        {!overview && <MiniMap pannable zoomable nodeStrokeWidth={3} />}
+        {/* The minimap draws the nodes xyflow has: on a large network only the part near the view,
+            so there the overview (zoom out) is the map of the whole network. */}
+        {!large && <MiniMap pannable zoomable nodeStrokeWidth={3} />}
       </ReactFlow>
       {doc.buses.length > 0 && <DiagramSearch decorations={decorations} />}
       {doc.buses.length === 0 && (

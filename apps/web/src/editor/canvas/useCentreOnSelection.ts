@@ -1,6 +1,8 @@
 import { useReactFlow, useStore } from "@xyflow/react";
 import { useEffect, useRef } from "react";
 import { useEditor } from "../EditorContext.tsx";
+import { useAllNodes } from "./diagram-nodes.tsx";
+import { nodeRect } from "./visible-window.ts";
 
 /** Zoom at which a jumped-to element is shown: symbols and labels readable. */
 export const JUMP_ZOOM = 1;
@@ -13,6 +15,7 @@ export const JUMP_ZOOM = 1;
 export function useCentreOnSelection(): void {
   const { state } = useEditor();
   const flow = useReactFlow();
+  const all = useAllNodes();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const previous = useRef<string | null>(null);
@@ -22,11 +25,10 @@ export function useCentreOnSelection(): void {
     if (only === previous.current) return;
     previous.current = only;
     if (!only || only.includes("|")) return;
-    const node = flow.getInternalNode(only);
+    // From every node, not xyflow's: on a large network it holds only those near the view.
+    const node = all.current.find((n) => n.id === only);
     if (!node) return;
-    const w = node.measured.width ?? 0;
-    const h = node.measured.height ?? 0;
-    const { x, y } = node.internals.positionAbsolute;
+    const { x, y, width: w, height: h } = nodeRect(node);
     const topLeft = flow.flowToScreenPosition({ x, y });
     const bottomRight = flow.flowToScreenPosition({ x: x + w, y: y + h });
     const pane = document.querySelector(".diagram .react-flow")?.getBoundingClientRect();
@@ -40,5 +42,5 @@ export function useCentreOnSelection(): void {
       flow.getZoom() >= 0.5;
     if (onScreen) return;
     void flow.setCenter(x + w / 2, y + h / 2, { zoom: Math.max(flow.getZoom(), JUMP_ZOOM), duration: 0 });
-  }, [only, flow, width, height]);
+  }, [only, flow, all, width, height]);
 }

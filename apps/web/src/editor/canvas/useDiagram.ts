@@ -1,8 +1,17 @@
-import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from "@xyflow/react";
-import { useCallback, useLayoutEffect, useState } from "react";
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  type EdgeChange,
+  type NodeChange,
+  useStoreApi,
+} from "@xyflow/react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { useEditor } from "../EditorContext.tsx";
+import { useAllNodes } from "./diagram-nodes.tsx";
+import { OVERVIEW_MIN_NODES } from "./level-of-detail.ts";
 import { ghostNodes, toFlow } from "./to-flow.ts";
 import type { Decorations, DiagramNode, WireEdge } from "./types.ts";
+import { nextWindow, nodesInWindow, type Rect } from "./visible-window.ts";
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(a);
@@ -38,19 +47,55 @@ function measuredHandles(node: DiagramNode): DiagramNode {
 }
 
 /**
+ * The window of a large diagram handed to xyflow (visible-window.ts), following the viewport: a
+ * new one only when the view leaves it or zooms far into it, none in the overview.
+ */
+function useDiagramWindow(large: boolean): Rect | null {
+  const store = useStoreApi();
+  const [window, setWindow] = useState<Rect | null>(null);
+  useEffect(() => {
+    if (!large) return;
+    const follow = () => {
+      const { transform, width, height } = store.getState();
+      const viewport = { x: transform[0], y: transform[1], zoom: transform[2] };
+      setWindow((current) => nextWindow(current, viewport, { width, height }));
+    };
+    follow();
+    return store.subscribe(follow);
+  }, [store, large]);
+  return large ? window : null;
+}
+
+/**
  * The diagram's nodes and edges, rebuilt from the document whenever it changes, while xyflow
- * keeps its own transient state between edits (measured sizes, positions during a drag).
+ * keeps its own transient state between edits (measured sizes, positions during a drag). `all`
+ * is every node; `nodes` and `edges` are what xyflow is given: all of a small network, the part
+ * near the view of a large one (OVERVIEW_MIN_NODES or more).
  */
 export function useDiagram(deco: Decorations) {
   const { doc, layout, state, dispatch } = useEditor();
   const { selection, diff } = state;
   const [nodes, setNodes] = useState<DiagramNode[]>([]);
   const [edges, setEdges] = useState<WireEdge[]>([]);
+  const all = useAllNodes();
+  useLayoutEffect(() => {
+    all.current = nodes;
+  }, [all, nodes]);
+  const large = nodes.length >= OVERVIEW_MIN_NODES;
+  const window = useDiagramWindow(large);
+  const shown = useMemo(
+    () => (large ? nodesInWindow(nodes, edges, window, new Set(selection)) : { nodes, edges }),
+    [large, nodes, edges, window, selection],
+  );
+
+  // Built again only when the document, layout or decorations change, not for a selection.
+  const flow = useMemo(() => toFlow(doc, layout, deco), [doc, layout, deco]);
+  const ghosts = useMemo(() => {
+    const removed = new Set(diff?.diff.removed.map((r) => r.id));
+    return diff ? ghostNodes(diff.before, layout, removed) : [];
+  }, [diff, layout]);
 
   useLayoutEffect(() => {
-    const flow = toFlow(doc, layout, deco);
-    const removed = new Set(diff?.diff.removed.map((r) => r.id));
-    const ghosts = diff ? ghostNodes(diff.before, layout, removed) : [];
     const selected = new Set(selection);
     setNodes((previous) => {
       const before = new Map(previous.map((n) => [n.id, n]));
@@ -79,7 +124,7 @@ export function useDiagram(deco: Decorations) {
         return { ...e, selected: isSelected };
       });
     });
-  }, [doc, layout, deco, selection, diff]);
+  }, [flow, ghosts, selection]);
 
   /**
    * The editor's selection is the source of truth: xyflow's select changes (user clicks) are
@@ -107,5 +152,5 @@ export function useDiagram(deco: Decorations) {
     [forwardSelection],
   );
 
-  return { nodes, edges, onNodesChange, onEdgesChange };
+  return { all: nodes, nodes: shown.nodes, edges: shown.edges, large, onNodesChange, onEdgesChange };
 }

@@ -77,8 +77,22 @@ export function busGeo(doc: EditorDocument, busId: string): Point | undefined {
   return geoIndex(doc).get(busId);
 }
 
+// Documents and layouts are immutable (every edit makes new ones): what is derived from them is
+// kept per object, so redrawing for new results or a selection does not walk 40,000 elements again.
+const connectionCounts = new WeakMap<EditorDocument, Map<string, number>>();
+const positionsByLayout = new WeakMap<EditorDocument, WeakMap<Layout, Map<string, Point>>>();
+
 /** How many elements hang on each bus: a bus bar grows with them. */
 export function busConnections(doc: EditorDocument): Map<string, number> {
+  let counts = connectionCounts.get(doc);
+  if (!counts) {
+    counts = countConnections(doc);
+    connectionCounts.set(doc, counts);
+  }
+  return counts;
+}
+
+function countConnections(doc: EditorDocument): Map<string, number> {
   const counts = new Map<string, number>();
   for (const c of ELEMENT_COLLECTIONS) {
     if (c === "buses") continue;
@@ -122,8 +136,22 @@ export function defaultOffset(collection: ElementCollection, slot: number): Poin
   }
 }
 
-/** Top-left positions of every non-bus element on the diagram. */
+/** Top-left positions of every non-bus element on the diagram (not to be modified: shared). */
 export function elementPositions(doc: EditorDocument, layout: Layout): Map<string, Point> {
+  let byLayout = positionsByLayout.get(doc);
+  if (!byLayout) {
+    byLayout = new WeakMap();
+    positionsByLayout.set(doc, byLayout);
+  }
+  let positions = byLayout.get(layout);
+  if (!positions) {
+    positions = placeElements(doc, layout);
+    byLayout.set(layout, positions);
+  }
+  return positions;
+}
+
+function placeElements(doc: EditorDocument, layout: Layout): Map<string, Point> {
   const positions = new Map<string, Point>();
   const slots = new Map<string, number>();
   for (const c of ELEMENT_COLLECTIONS) {

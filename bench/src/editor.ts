@@ -28,18 +28,28 @@ export interface FrameStats {
   maxMs: number;
 }
 
+/**
+ * Each figure, or null when its step did not finish within its time limit (then `timedOut` names
+ * the step: the goal is not met). A later part runs on a fresh page whatever happened before.
+ */
 export interface EditorBench {
-  import1354: { ms: number; longTasks: number; longestTaskMs: number; blockedMs: number };
-  open13659: { diagramMs: number; liveResultsMs: number };
-  pan13659Overview: FrameStats;
-  zoom13659Overview: FrameStats;
-  pan13659Symbols: FrameStats;
-  recalc9241: { ms: number };
+  import1354: { ms: number; longTasks: number; longestTaskMs: number; blockedMs: number } | null;
+  open13659: { diagramMs: number | null; liveResultsMs: number | null };
+  pan13659Overview: FrameStats | null;
+  zoom13659Overview: FrameStats | null;
+  pan13659Symbols: FrameStats | null;
+  recalc9241: { ms: number } | null;
+  timedOut: Array<{ step: string; afterMs: number }>;
 }
 
 const EMAIL = "editor-bench@example.com";
 const PASSWORD = "benchmark password 1";
-const WAIT = { timeout: 300_000 };
+/**
+ * Time limits per step, far above the goals (so a figure is a measurement, not a timeout) yet
+ * short enough that a step that hangs is reported as not met instead of stalling the run.
+ */
+const LIMIT_MS = { import: 120_000, open: 120_000, gesture: 60_000, jump: 60_000, recalc: 60_000 };
+const WAIT = { timeout: LIMIT_MS.open };
 const log = (step: string) => console.error(`editor bench: ${step} (${new Date().toISOString()})`);
 
 async function laidOut(name: string): Promise<NetworkDocument> {
@@ -114,6 +124,32 @@ async function zoom(page: Page) {
   }
 }
 
+class StepTimeout extends Error {}
+
+/** `run` within `ms`, or null, with the step noted in `timedOut` (also when a wait inside gave up). */
+async function step<T>(
+  timedOut: EditorBench["timedOut"],
+  name: string,
+  ms: number,
+  run: () => Promise<T>,
+): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StepTimeout(name)), ms);
+  });
+  try {
+    return await Promise.race([run(), limit]);
+  } catch (error) {
+    const timeout = error instanceof StepTimeout || (error instanceof Error && error.name === "TimeoutError");
+    if (!timeout) throw error;
+    log(`${name}: not finished within ${ms / 1000} s`);
+    timedOut.push({ step: name, afterMs: ms });
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function jumpTo(page: Page, id: string) {
   const search = page.getByLabel("Find an element by id or name");
   await search.click();
@@ -170,105 +206,140 @@ export async function benchEditor(): Promise<EditorBench> {
     const live = await save("case9241pegase", doc9241);
     const webUrl = web.resolvedUrls?.local[0] as string;
 
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(WAIT.timeout);
-    const page = await context.newPage();
-    page.on("dialog", (d) => void d.accept());
-    await page.goto(new URL("/login", webUrl).href);
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Log in" }).click();
-    await page.getByRole("heading", { name: "Projects" }).waitFor();
+    const timedOut: EditorBench["timedOut"] = [];
+    // One browser context per part: a page stuck in one part does not hold up the next.
+    const freshPage = async () => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      context.setDefaultTimeout(WAIT.timeout);
+      const page = await context.newPage();
+      page.on("dialog", (d) => void d.accept());
+      await page.goto(new URL("/login", webUrl).href);
+      await page.getByLabel("Email").fill(EMAIL);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Log in" }).click();
+      await page.getByRole("heading", { name: "Projects" }).waitFor();
+      return { page, close: () => context.close() };
+    };
     const editor = (id: string) => new URL(`/projects/${id}`, webUrl).href;
+    const liveShown = (page: Page) =>
+      page.waitForFunction(
+        () => /Ik''/.test(document.querySelector('[data-testid="live-summary"]')?.textContent ?? ""),
+        null,
+        WAIT,
+      );
 
-    log("logged in");
     // case1354pegase: Import… → the imported network drawn, long tasks meanwhile.
-    await page.goto(editor(empty));
-    await page.getByTestId("version-status").waitFor();
-    await page.evaluate(() => {
-      const w = window as unknown as { __long: number[] };
-      w.__long = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__long.push(e.duration);
-      }).observe({ type: "longtask" });
-    });
-    const started = Date.now();
-    await page.getByTestId("import-file").setInputFiles({
-      name: "case1354pegase.m",
-      mimeType: "text/plain",
-      buffer: case1354,
-    });
-    await page.getByRole("dialog", { name: "Imported case1354pegase.m" }).waitFor(WAIT);
-    await page.getByTestId("diagram-overview").waitFor(WAIT);
-    const importMs = Date.now() - started;
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
-
-    log("case1354 imported");
-    // case13659pegase: open the saved version → diagram drawn → live results shown.
-    await page.goto(new URL("/projects", webUrl).href);
-    const opened = Date.now();
-    await page.goto(editor(big));
-    await page.getByTestId("diagram-overview").waitFor(WAIT);
-    const diagramMs = Date.now() - opened;
-    await page.waitForFunction(
-      () => /Ik''/.test(document.querySelector('[data-testid="live-summary"]')?.textContent ?? ""),
-      null,
-      WAIT,
-    );
-    const liveResultsMs = Date.now() - opened;
-    log("case13659 open");
-    const pan13659Overview = await framesDuring(page, () => pan(page));
-    const zoom13659Overview = await framesDuring(page, () => zoom(page));
-    await jumpTo(page, bus13659);
-    const pan13659Symbols = await framesDuring(page, () => pan(page));
-
-    log("case13659 panned and zoomed");
-    // case9241pegase: change the external grid's Sk''max → the new max Ik'' in the toolbar.
-    await page.goto(editor(live));
-    const summary = page.getByTestId("live-summary");
-    await page.waitForFunction(
-      () => /Ik''/.test(document.querySelector('[data-testid="live-summary"]')?.textContent ?? ""),
-      null,
-      WAIT,
-    );
-    await jumpTo(page, grid9241);
-    await page.getByRole("tab", { name: "Properties" }).click();
-    const field = page.getByTestId("properties").locator('[data-field="s_sc_max_mva"]');
-    const before = (await summary.textContent()) ?? "";
-    const shown = page.evaluate(
-      (previous) =>
-        new Promise<number>((resolve) => {
-          const w = window as unknown as { __edited?: number };
-          document.addEventListener("input", () => (w.__edited ??= performance.now()), {
-            capture: true,
-            once: true,
-          });
-          const check = () => {
-            const text = document.querySelector('[data-testid="live-summary"]')?.textContent ?? "";
-            if (w.__edited !== undefined && text !== previous && /Ik''/.test(text))
-              resolve(performance.now() - w.__edited);
-            else requestAnimationFrame(check);
-          };
-          requestAnimationFrame(check);
-        }),
-      before,
-    );
-    await field.fill("2500");
-    const recalcMs = await shown;
-    await context.close();
-    return {
-      import1354: {
-        ms: importMs,
+    const importing = await freshPage();
+    log("logged in");
+    const import1354 = await step(timedOut, "case1354pegase import", LIMIT_MS.import, async () => {
+      const { page } = importing;
+      await page.goto(editor(empty));
+      await page.getByTestId("version-status").waitFor();
+      await page.evaluate(() => {
+        const w = window as unknown as { __long: number[] };
+        w.__long = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__long.push(e.duration);
+        }).observe({ type: "longtask" });
+      });
+      const started = Date.now();
+      await page.getByTestId("import-file").setInputFiles({
+        name: "case1354pegase.m",
+        mimeType: "text/plain",
+        buffer: case1354,
+      });
+      await page.getByRole("dialog", { name: "Imported case1354pegase.m" }).waitFor(WAIT);
+      await page.getByTestId("diagram-overview").waitFor(WAIT);
+      const ms = Date.now() - started;
+      const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+      return {
+        ms,
         longTasks: long.length,
         longestTaskMs: Math.round(Math.max(0, ...long)),
         blockedMs: Math.round(long.reduce((s, d) => s + Math.max(0, d - 50), 0)),
+      };
+    });
+    await importing.close();
+    log("case1354 imported");
+
+    // case13659pegase: open the saved version → diagram drawn → live results shown.
+    const big13659 = await freshPage();
+    const { page } = big13659;
+    await page.goto(new URL("/projects", webUrl).href);
+    const opened = Date.now();
+    const diagramMs = await step(timedOut, "case13659pegase open: diagram", LIMIT_MS.open, async () => {
+      await page.goto(editor(big));
+      await page.getByTestId("diagram-overview").waitFor(WAIT);
+      return Date.now() - opened;
+    });
+    const liveResultsMs =
+      diagramMs === null
+        ? null
+        : await step(timedOut, "case13659pegase open: live Ik''", LIMIT_MS.open, async () => {
+            await liveShown(page);
+            return Date.now() - opened;
+          });
+    log("case13659 open");
+    const gesture = (name: string, run: () => Promise<void>) =>
+      diagramMs === null ? null : step(timedOut, name, LIMIT_MS.gesture, () => framesDuring(page, run));
+    const pan13659Overview = await gesture("case13659pegase pan, zoomed out", () => pan(page));
+    const zoom13659Overview = await gesture("case13659pegase wheel zoom, zoomed out", () => zoom(page));
+    const jumped =
+      diagramMs !== null &&
+      (await step(timedOut, "case13659pegase jump to a bus", LIMIT_MS.jump, async () => {
+        await jumpTo(page, bus13659);
+        return true;
+      }));
+    const pan13659Symbols = jumped ? await gesture("case13659pegase pan, zoomed in", () => pan(page)) : null;
+    await big13659.close();
+    log("case13659 panned and zoomed");
+
+    // case9241pegase: change the external grid's Sk''max → the new max Ik'' in the toolbar.
+    const live9241 = await freshPage();
+    const recalc9241 = await step(
+      timedOut,
+      "case9241pegase recalculation",
+      LIMIT_MS.open + LIMIT_MS.recalc,
+      async () => {
+        const { page } = live9241;
+        await page.goto(editor(live));
+        const summary = page.getByTestId("live-summary");
+        await liveShown(page);
+        await jumpTo(page, grid9241);
+        await page.getByRole("tab", { name: "Properties" }).click();
+        const field = page.getByTestId("properties").locator('[data-field="s_sc_max_mva"]');
+        const before = (await summary.textContent()) ?? "";
+        const shown = page.evaluate(
+          (previous) =>
+            new Promise<number>((resolve) => {
+              const w = window as unknown as { __edited?: number };
+              document.addEventListener("input", () => (w.__edited ??= performance.now()), {
+                capture: true,
+                once: true,
+              });
+              const check = () => {
+                const text = document.querySelector('[data-testid="live-summary"]')?.textContent ?? "";
+                if (w.__edited !== undefined && text !== previous && /Ik''/.test(text))
+                  resolve(performance.now() - w.__edited);
+                else requestAnimationFrame(check);
+              };
+              requestAnimationFrame(check);
+            }),
+          before,
+        );
+        await field.fill("2500");
+        return { ms: Math.round(await shown) };
       },
+    );
+    await live9241.close();
+    return {
+      import1354,
       open13659: { diagramMs, liveResultsMs },
       pan13659Overview,
       zoom13659Overview,
       pan13659Symbols,
-      recalc9241: { ms: Math.round(recalcMs) },
+      recalc9241,
+      timedOut,
     };
   } finally {
     await browser.close();

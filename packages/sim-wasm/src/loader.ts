@@ -76,6 +76,7 @@ export interface SimExports {
     tkS: number,
     rxFlag: number,
     z1: number,
+    z2: number,
     z0: number,
     zPeak: number,
     c: number,
@@ -189,7 +190,7 @@ export interface SimExports {
 }
 
 /** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
-export const EXPECTED_ABI_VERSION = 8;
+export const EXPECTED_ABI_VERSION = 9;
 
 const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
 

@@ -44,6 +44,13 @@ export const generatorSchema = z.strictObject({
    */
   x0_pu: inRange("reactance_pu").optional(),
   r0_ohm: inRange("impedance_ohm").optional(),
+  /**
+   * Negative-sequence reactance X(2)G (and R(2)G in ohm) on sn_mva. Without them Z(2)G = Z(1)G:
+   * IEC 60909-0:2016 §6.6.1 allows X(2)G = X''d when X''d ≈ X''q; a salient-pole machine's X(2)G
+   * = (X''d + X''q)/2 is larger, which lowers unbalanced fault currents near it.
+   */
+  x2_pu: inRange("reactance_pu").optional(),
+  r2_ohm: inRange("impedance_ohm").optional(),
   rn_ohm: inRange("impedance_ohm").optional(),
   xn_ohm: inRange("impedance_ohm").optional(),
   /** Voltage regulation range ±p_G in percent; K_SO of a power station unit uses it (IEC 60909-0 eq. 24). */

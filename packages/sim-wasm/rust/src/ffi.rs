@@ -18,7 +18,7 @@ use std::alloc::{alloc, dealloc, Layout};
 use std::cell::RefCell;
 
 /// Bumped whenever an exported signature changes; the TS loader refuses a mismatch.
-pub const ABI_VERSION: u32 = 8;
+pub const ABI_VERSION: u32 = 9;
 
 const ALIGN: usize = 8;
 

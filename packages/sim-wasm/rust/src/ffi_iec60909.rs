@@ -48,7 +48,7 @@ fn study_params(
     })
 }
 
-/// Per-bus results for n buses. Inputs: Z(1), Z(0) (a non-finite entry: no earth path) and
+/// Per-bus results for n buses. Inputs: Z(1), Z(2), Z(0) (a non-finite entry: no earth path) and
 /// Z(1) of the peak-current network (see `BusInput::z_peak`), 2n f64 each, and n f64
 /// each of c, converter source voltage, low-voltage flag (≠ 0) and machine decay, and the fault
 /// impedance Z_f per bus (2n f64; zeros for IEC 60909's bolted faults). Output per bus
@@ -66,6 +66,7 @@ pub unsafe extern "C" fn ampflux_sc_bus_results(
     tk_s: f64,
     rx_flag: i32,
     z1: *const f64,
+    z2: *const f64,
     z0: *const f64,
     z_peak: *const f64,
     c: *const f64,
@@ -84,7 +85,11 @@ pub unsafe extern "C" fn ampflux_sc_bus_results(
                 "fault impedance: resistance must be ≥ 0 and reactance finite",
             ));
         }
-        let (z1, z0) = (complex_slice(z1, n)?, complex_slice(z0, n)?);
+        let (z1, z2, z0) = (
+            complex_slice(z1, n)?,
+            complex_slice(z2, n)?,
+            complex_slice(z0, n)?,
+        );
         let z_peak = complex_slice(z_peak, n)?;
         let (c, src, lv, decay) = (
             slice(c, n)?,
@@ -96,6 +101,7 @@ pub unsafe extern "C" fn ampflux_sc_bus_results(
         for (f, o) in out.chunks_mut(BUS_RESULT_STRIDE).enumerate() {
             let input = BusInput {
                 z1: z1[f],
+                z2: z2[f],
                 z0: if z0[f].is_finite() { Some(z0[f]) } else { None },
                 z_peak: z_peak[f],
                 c: c[f],

@@ -13,7 +13,7 @@ import type { SparsePattern } from "../sparse.ts";
 import { energizedNodes, type StampOptions, seriesStamp } from "./admittance.ts";
 import { abs, add, type Cx, cx, div, mul, polar } from "./complex.ts";
 import { BUS_RESULT_STRIDE } from "./kernels.ts";
-import { baseCurrentKa, type SequenceNetwork, type ShortCircuitModel } from "./model.ts";
+import { baseCurrentKa, negativeSequence, type SequenceNetwork, type ShortCircuitModel } from "./model.ts";
 import { sequenceYbus } from "./sequence-factorization.ts";
 
 const A = cx(-0.5, Math.sqrt(3) / 2);
@@ -120,7 +120,8 @@ export class FaultSequences implements Disposable {
       const zeroIndex = energizedNodes(model.zero, model.nodeCount, false);
       this.slots = [
         open(model.positive, positiveIndex, { xScale: 1, shiftSign: 1 }),
-        open(model.positive, positiveIndex, { xScale: 1, shiftSign: -1 }),
+        // Z(2): the generators' X(2)G where given (IEC 60909-0:2016 §6.6.1), else Z(1).
+        open(negativeSequence(model.positive), positiveIndex, { xScale: 1, shiftSign: -1 }),
         earth && zeroIndex.some((k) => k >= 0)
           ? open(model.zero, zeroIndex, { xScale: 1, shiftSign: 0 })
           : undefined,

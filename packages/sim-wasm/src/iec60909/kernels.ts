@@ -38,6 +38,8 @@ export interface BusResultInput {
   tkS: number;
   allBranchesRxBelow03: boolean;
   z1: Float64Array;
+  /** diag Z(2): z1 itself unless a generator's X(2)G makes it differ. */
+  z2: Float64Array;
   /** Non-finite entries: no earth path at that bus. */
   z0: Float64Array;
   /** Z(1) of the peak-current network (R_Gf; at f_c = 0.4 f for method C). */
@@ -66,6 +68,7 @@ export function busResults(sim: SimExports, input: BusResultInput): Float64Array
         input.tkS,
         input.allBranchesRxBelow03 ? 1 : 0,
         put(input.z1),
+        put(input.z2),
         put(input.z0),
         put(input.zPeak),
         put(input.c),

@@ -6,7 +6,7 @@ import { describeNetworkElement, type NetworkDocument } from "@ampflux/contracts
 import { SimError } from "../errors.ts";
 import { energizedNodes } from "./admittance.ts";
 import { ShortCircuitInputError } from "./errors.ts";
-import type { SequenceNetwork, ShortCircuitModel } from "./model.ts";
+import { negativeSequence, type SequenceNetwork, type ShortCircuitModel } from "./model.ts";
 
 const WHAT: Partial<Record<SimError["code"], string>> = {
   "non-finite": "an admittance is not finite (an impedance of zero or beyond any real value)",
@@ -34,15 +34,20 @@ function elementsAt(network: SequenceNetwork, node: number): string {
 export function namingBuses<T>(
   doc: NetworkDocument,
   model: ShortCircuitModel,
-  sequence: "positive" | "zero",
+  sequence: "positive" | "negative" | "zero",
   solve: () => T,
 ): T {
   try {
     return solve();
   } catch (error) {
     if (!(error instanceof SimError) || error.column === undefined) throw error;
-    const network = model[sequence];
-    const index = energizedNodes(network, model.nodeCount, sequence === "positive");
+    const network = sequence === "negative" ? negativeSequence(model.positive) : model[sequence];
+    // The negative sequence has the positive one's nodes (its sources are the same machines).
+    const index = energizedNodes(
+      sequence === "zero" ? network : model.positive,
+      model.nodeCount,
+      sequence !== "zero",
+    );
     const node = index.indexOf(error.column);
     const busId = node >= 0 ? model.busOfNode[node] : undefined;
     const busIndex = doc.buses.findIndex((b) => b.id === busId);

@@ -30,6 +30,8 @@ export interface ShuntElement {
   z: Cx;
   /** Impedance for the peak factor κ when it differs: generators with R_Gf (IEC 60909-0 §6.6.1). */
   zPeak?: Cx;
+  /** Negative-sequence impedance when it differs from z: generators with X(2)G or R(2)G given. */
+  z2?: Cx;
   /** An impedance source (grid, generator) that feeds the island; motors alone do not. */
   feeds: boolean;
   /**
@@ -52,6 +54,23 @@ export interface SequenceNetwork {
   series: SeriesElement[];
   shunts: ShuntElement[];
 }
+
+/**
+ * The negative-sequence network: the positive one with each shunt's z2 where it has one
+ * (generators with X(2)G given, IEC 60909-0:2016 §6.6.1); the positive network itself, so
+ * Z(2) = Z(1), when none has.
+ */
+export function negativeSequence(positive: SequenceNetwork): SequenceNetwork {
+  if (!hasNegativeSequenceData(positive)) return positive;
+  return {
+    series: positive.series,
+    shunts: positive.shunts.map((s) => (s.z2 ? { ...s, z: s.z2, zPeak: undefined } : s)),
+  };
+}
+
+/** Some element's negative-sequence impedance differs from its positive one. */
+export const hasNegativeSequenceData = (positive: SequenceNetwork): boolean =>
+  positive.shunts.some((s) => s.z2 !== undefined);
 
 export interface RotatingMachine {
   node: number;

@@ -8,7 +8,7 @@ import type { ShortCircuitOptions } from "@ampflux/contracts";
 import type { SimExports } from "../loader.ts";
 import { energizedNodes, type StampOptions } from "./admittance.ts";
 import { breakingDecay, sourceVoltage } from "./kernels.ts";
-import type { ShortCircuitModel } from "./model.ts";
+import { negativeSequence, type ShortCircuitModel } from "./model.ts";
 import { type SequenceFactorization, sequenceYbus } from "./sequence-factorization.ts";
 import type { Stopwatch } from "./stopwatch.ts";
 
@@ -106,4 +106,19 @@ export function zeroSequence(
     }
   });
   return z0;
+}
+
+/**
+ * diag Z(2) per positive-sequence index: the positive network with the generators' Z(2)GK
+ * (IEC 60909-0:2016 §6.6.1). Same nodes and pattern as Y(1), so `factors` may reuse its analysis.
+ */
+export function negativeSequenceImpedances(
+  sim: SimExports,
+  factors: SequenceFactorization,
+  model: ShortCircuitModel,
+  positive: PositiveSequence,
+): Float64Array {
+  return factors
+    .factorize(sequenceYbus(sim, negativeSequence(model.positive), positive.index, BUS_LEVEL))
+    .diagInverse();
 }

@@ -26,7 +26,7 @@ import { busFaultResults, busWarnings } from "./bus-fault-results.ts";
 import { ShortCircuitInputError } from "./errors.ts";
 import { busResults, type CorrectionFactors, correctionFactors } from "./kernels.ts";
 import { namingBuses } from "./matrix-errors.ts";
-import { baseImpedanceOhm, type ShortCircuitModel } from "./model.ts";
+import { baseImpedanceOhm, hasNegativeSequenceData, type ShortCircuitModel } from "./model.ts";
 import {
   missingPrefaultVoltages,
   type PrefaultState,
@@ -34,7 +34,13 @@ import {
   superpositionModel,
 } from "./prefault.ts";
 import { SequenceFactorization } from "./sequence-factorization.ts";
-import { gather, type PositiveSequence, positiveSequence, zeroSequence } from "./sequence-impedances.ts";
+import {
+  gather,
+  negativeSequenceImpedances,
+  type PositiveSequence,
+  positiveSequence,
+  zeroSequence,
+} from "./sequence-impedances.ts";
 import { negativeSequenceWarning } from "./star-points.ts";
 import { Stopwatch } from "./stopwatch.ts";
 import { parseStudyOptions } from "./study-options.ts";
@@ -60,6 +66,8 @@ export interface StudyWork {
 export interface CaseNetworks {
   model: ShortCircuitModel;
   positive: PositiveSequence;
+  /** diag Z(2) when the plan has unbalanced faults and a generator's X(2)G differs; else Z(2) = Z(1). */
+  z2: Float64Array | undefined;
   /** diag Z(0) when the plan has earth faults. */
   z0: Float64Array | undefined;
 }
@@ -91,7 +99,9 @@ export class ShortCircuitStudies implements Disposable {
   #options = new Map<string, ShortCircuitOptions>();
   #breakingDecay: boolean;
   #earthFaults: boolean;
+  #unbalancedFaults: boolean;
   #positive: SequenceFactorization;
+  #negative: SequenceFactorization;
   #zero: SequenceFactorization;
   #cases = new Map<StudyCase, CaseNetworks>();
   /** The load flow of the superposition method: one pre-fault state serves every case. */
@@ -123,15 +133,18 @@ export class ShortCircuitStudies implements Disposable {
     this.#factors = correctionFactors(sim);
     this.#breakingDecay = faults.includes("3ph");
     this.#earthFaults = faults.some(isEarthFault);
+    this.#unbalancedFaults = faults.some((fault) => fault !== "3ph");
     this.#positive = new SequenceFactorization(sim);
+    this.#negative = new SequenceFactorization(sim);
     this.#zero = new SequenceFactorization(sim);
   }
 
   get work(): StudyWork {
     return {
       modelBuilds: this.#modelBuilds,
-      analyses: this.#positive.analyses + this.#zero.analyses,
-      factorizations: this.#positive.factorizations + this.#zero.factorizations,
+      analyses: this.#positive.analyses + this.#negative.analyses + this.#zero.analyses,
+      factorizations:
+        this.#positive.factorizations + this.#negative.factorizations + this.#zero.factorizations,
     };
   }
 
@@ -141,7 +154,7 @@ export class ShortCircuitStudies implements Disposable {
     if (!options) throw new RangeError(`${fault} ${studyCase} is not in the plan of these studies`);
     if (this.#disposed) throw new Error("these short-circuit studies have been disposed");
     const clock = new Stopwatch();
-    const { model, positive: pos, z0: earthZ0 } = this.#caseNetworks(options, clock);
+    const { model, positive: pos, z2: negativeZ2, z0: earthZ0 } = this.#caseNetworks(options, clock);
     const doc = this.#network.document;
     const earth = isEarthFault(fault);
     const z0 = (earth && earthZ0) || new Float64Array(2 * pos.n).fill(Number.POSITIVE_INFINITY);
@@ -152,6 +165,7 @@ export class ShortCircuitStudies implements Disposable {
       tkS: options.tk_s,
       allBranchesRxBelow03: model.allBranchesRxBelow03,
       z1: pos.z1,
+      z2: (fault !== "3ph" && negativeZ2) || pos.z1,
       z0,
       zPeak: pos.zPeak,
       c: pos.c,
@@ -234,11 +248,18 @@ export class ShortCircuitStudies implements Disposable {
     const positive = namingBuses(doc, model, "positive", () =>
       positiveSequence(this.#sim, this.#positive, model, needs, clock),
     );
+    const z2 =
+      this.#unbalancedFaults && hasNegativeSequenceData(model.positive)
+        ? namingBuses(doc, model, "negative", () =>
+            negativeSequenceImpedances(this.#sim, this.#negative, model, positive),
+          )
+        : undefined;
+    if (z2) clock.lap("negative sequence");
     const z0 = this.#earthFaults
       ? namingBuses(doc, model, "zero", () => zeroSequence(this.#sim, this.#zero, model, positive))
       : undefined;
     clock.lap("zero sequence");
-    const networks = { model, positive, z0 };
+    const networks = { model, positive, z2, z0 };
     this.#cases.set(options.case, networks);
     return networks;
   }
@@ -252,6 +273,7 @@ export class ShortCircuitStudies implements Disposable {
   dispose(): void {
     this.#disposed = true;
     this.#positive.dispose();
+    this.#negative.dispose();
     this.#zero.dispose();
   }
 

@@ -72,7 +72,12 @@ export function addGenerator(ctx: BuildContext, gen: Generator): void {
   const z = corrected(gen.rdss_ohm, gen.xdss_pu);
   const rGf = fictitiousResistanceRatio(gen.vn_kv, gen.sn_mva) * gen.xdss_pu * zRated;
   const zPeak = corrected(rGf, gen.xdss_pu);
-  ctx.model.positive.shunts.push({ node, z, zPeak, feeds: true, source });
+  // Z(2)GK = K·(R(2)G + jX(2)G) with the same K (IEC 60909-0:2016 §6.6.1); without data Z(2) = Z(1).
+  const z2 =
+    gen.x2_pu === undefined && gen.r2_ohm === undefined
+      ? undefined
+      : corrected(gen.r2_ohm ?? gen.rdss_ohm, gen.x2_pu ?? gen.xdss_pu);
+  ctx.model.positive.shunts.push({ node, z, zPeak, ...(z2 && { z2 }), feeds: true, source });
   if (gen.x0_pu !== undefined) {
     // Z(0)GK = K_G·(R(0)G + jX(0)G) plus 3·Z_N, which takes no K_G (IEC 60909-0:2016 §6.6.1).
     const neutral = ctx.perUnit(cx(3 * (gen.rn_ohm ?? 0), 3 * (gen.xn_ohm ?? 0)), node);

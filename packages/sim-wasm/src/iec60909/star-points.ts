@@ -36,15 +36,17 @@ export function starPointWarnings(doc: NetworkDocument): NetworkIssue[] {
   return issues;
 }
 
-/** Z(2) = Z(1) throughout: X(2)G = X''d for synchronous machines (IEC 60909-0:2016 §6.6.1). */
+/** The generators without negative-sequence data: X(2)G = X''d assumed (IEC 60909-0:2016 §6.6.1). */
 export function negativeSequenceWarning(doc: NetworkDocument): NetworkIssue[] {
-  const machines = doc.generators.filter((g) => g.in_service).length;
-  return machines === 0
+  const assumed = doc.generators.filter(
+    (g) => g.in_service && g.x2_pu === undefined && g.r2_ohm === undefined,
+  );
+  return assumed.length === 0
     ? []
     : [
         {
           path: ["generators"],
-          message: `negative sequence of ${machines} generator(s): X(2) = X''d assumed (IEC 60909-0:2016 §6.6.1), so Z(2) = Z(1)`,
+          message: `negative sequence of ${assumed.length} generator(s) without x2_pu: X(2) = X''d assumed (IEC 60909-0:2016 §6.6.1), so their Z(2) = Z(1): ${listed(assumed.map((g) => g.id))}`,
         },
       ];
 }

@@ -29,6 +29,8 @@ pub struct StudyParams {
 #[derive(Clone, Copy, Debug)]
 pub struct BusInput {
     pub z1: Complex,
+    /// Z(2): Z(1) unless a generator's negative-sequence data makes it differ (§6.6.1).
+    pub z2: Complex,
     pub z0: Option<Complex>,
     /// Z(1) of the peak-current network: generators with their fictitious resistance R_Gf
     /// (§6.6.1), at the equivalent frequency f_c for method C, at f for method B.
@@ -97,15 +99,16 @@ fn peak_factor(p: &StudyParams, b: &BusInput, r_over_x: f64) -> f64 {
 /// is defined for bolted faults, and its μ and q grow as the machines' currents fall, so the
 /// bolted-fault decay would understate Ib; I''k is the upper bound.
 pub fn bus_result(p: &StudyParams, b: &BusInput) -> BusOutput {
-    let from_source = fault_current(sequence_currents(p.fault, b.c, b.z1, b.z0, b.zf));
+    let from_source = fault_current(sequence_currents(p.fault, b.c, b.z1, b.z2, b.z0, b.zf));
     let from_converters = fault_current(sequence_currents(
         p.fault,
         b.source_voltage,
         b.z1,
+        b.z2,
         b.z0,
         b.zf,
     ));
-    let sequence = sequence_currents(p.fault, b.c + b.source_voltage, b.z1, b.z0, b.zf);
+    let sequence = sequence_currents(p.fault, b.c + b.source_voltage, b.z1, b.z2, b.z0, b.zf);
     let ikss = from_source + from_converters;
     let rx = kappa_r_over_x(p, b);
     let k = peak_factor(p, b, rx);
@@ -145,6 +148,7 @@ mod tests {
     fn input(z1: Complex) -> BusInput {
         BusInput {
             z1,
+            z2: z1,
             z0: None,
             z_peak: z1,
             c: 1.1,

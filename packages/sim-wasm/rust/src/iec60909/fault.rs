@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //! Connection of the sequence networks at the fault location, IEC 60909-0:2016 §7–8: the
 //! equivalent voltage source E = c·Un/√3 (per unit: c) drives Z(1), Z(2) and Z(0) in series or
-//! parallel according to the fault type. Z(2) = Z(1), as the standard allows for every element
-//! AmpFlux models (§6, "in general Z(2) = Z(1)").
+//! parallel according to the fault type. Z(2) differs from Z(1) only where a generator's X(2)G
+//! is given (§6.6.1); every other element has Z(2) = Z(1) (§6, "in general Z(2) = Z(1)").
 //!
 //! A fault impedance Z_f (arc or earthing resistance) is outside IEC 60909, which treats bolted
 //! faults (§1). It enters as in the classical connection of the sequence networks (Grainger and
@@ -41,13 +41,15 @@ pub struct SequenceCurrents {
     pub i0: Complex,
 }
 
-/// Sequence currents for source voltage `e` (per unit) with Z(1) = `z1` and Z(0) = `z0`, through
-/// the fault impedance `zf` (zero for a bolted fault); `None` for Z(0) means no earth path, so
-/// earth faults draw no zero-sequence current (and Z_f, which lies in the earth path, none).
+/// Sequence currents for source voltage `e` (per unit) with Z(1) = `z1`, Z(2) = `z2` and
+/// Z(0) = `z0`, through the fault impedance `zf` (zero for a bolted fault); `None` for Z(0) means
+/// no earth path, so earth faults draw no zero-sequence current (and Z_f, which lies in the
+/// earth path, none). IEC 60909-0:2016 eq. (44) (2ph) and (52) (1ph) with Z(2) in place of Z(1).
 pub fn sequence_currents(
     fault: FaultType,
     e: f64,
     z1: Complex,
+    z2: Complex,
     z0: Option<Complex>,
     zf: Complex,
 ) -> SequenceCurrents {
@@ -62,7 +64,7 @@ pub fn sequence_currents(
             i0: zero,
         },
         (FaultType::LineToLine, _) => {
-            let i1 = e / (z1 + z1 + zf);
+            let i1 = e / (z1 + z2 + zf);
             SequenceCurrents {
                 i1,
                 i2: -i1,
@@ -71,7 +73,7 @@ pub fn sequence_currents(
         }
         // Phases b and c joined; without an earth path no current reaches Z_f.
         (FaultType::LineToLineToEarth, None) => {
-            let i1 = e / (z1 + z1);
+            let i1 = e / (z1 + z2);
             SequenceCurrents {
                 i1,
                 i2: -i1,
@@ -84,7 +86,7 @@ pub fn sequence_currents(
             i0: zero,
         },
         (FaultType::LineToEarth, Some(z0)) => {
-            let i = e / (z1 + z1 + z0);
+            let i = e / (z1 + z2 + z0);
             SequenceCurrents {
                 i1: i,
                 i2: i,
@@ -92,12 +94,12 @@ pub fn sequence_currents(
             }
         }
         (FaultType::LineToLineToEarth, Some(z0)) => {
-            let z20 = z1 + z0;
-            let i1 = e / (z1 + z1 * z0 / z20);
+            let z20 = z2 + z0;
+            let i1 = e / (z1 + z2 * z0 / z20);
             SequenceCurrents {
                 i1,
                 i2: -(i1 * z0 / z20),
-                i0: -(i1 * z1 / z20),
+                i0: -(i1 * z2 / z20),
             }
         }
     }
@@ -143,6 +145,7 @@ mod tests {
             FaultType::ThreePhase,
             e,
             Z1,
+            Z1,
             Some(Z0),
             Complex::ZERO,
         ));
@@ -150,6 +153,7 @@ mod tests {
         let k2 = fault_current(sequence_currents(
             FaultType::LineToLine,
             e,
+            Z1,
             Z1,
             Some(Z0),
             Complex::ZERO,
@@ -159,11 +163,19 @@ mod tests {
             FaultType::LineToEarth,
             e,
             Z1,
+            Z1,
             Some(Z0),
             Complex::ZERO,
         ));
         assert!(close(k1, 3.0 * e / (Z1 + Z1 + Z0).abs()));
-        let s = sequence_currents(FaultType::LineToLineToEarth, e, Z1, Some(Z0), Complex::ZERO);
+        let s = sequence_currents(
+            FaultType::LineToLineToEarth,
+            e,
+            Z1,
+            Z1,
+            Some(Z0),
+            Complex::ZERO,
+        );
         // eq. (56): I''kE2E = √3 c Un / |Z(1) + 2 Z(0)| (per unit: 3 c / |Z1 + 2 Z0|).
         assert!(close(earth_current(s), 3.0 * e / (Z1 + Z0 + Z0).abs()));
         // eq. (52): I''k2EL2 = √3 c Un |Z(0) − a Z(2)| / |Z1 Z2 + Z1 Z0 + Z2 Z0|.
@@ -173,6 +185,47 @@ mod tests {
         assert!(close(fault_current(s), l2.max(l3)));
     }
 
+    /// IEC 60909-0:2016 eq. (44) and (52), and I''kE2E in its general form (eq. (56) is its
+    /// Z(2) = Z(1) case), with Z(2) ≠ Z(1) (a generator's X(2)G given).
+    #[test]
+    fn negative_sequence_impedance_enters_each_unbalanced_fault() {
+        let z2 = Complex::new(0.12, 1.3);
+        let e = 1.1;
+        let bolted = Complex::ZERO;
+        let k2 = fault_current(sequence_currents(
+            FaultType::LineToLine,
+            e,
+            Z1,
+            z2,
+            None,
+            bolted,
+        ));
+        assert!(close(k2, 3f64.sqrt() * e / (Z1 + z2).abs()));
+        let k1 = fault_current(sequence_currents(
+            FaultType::LineToEarth,
+            e,
+            Z1,
+            z2,
+            Some(Z0),
+            bolted,
+        ));
+        assert!(close(k1, 3.0 * e / (Z1 + z2 + Z0).abs()));
+        // I''kE2E = √3 c Un |Z(2)| / |Z1 Z2 + Z1 Z0 + Z2 Z0| (per unit 3 c |Z2| / …).
+        let s = sequence_currents(FaultType::LineToLineToEarth, e, Z1, z2, Some(Z0), bolted);
+        let d = Z1 * z2 + Z1 * Z0 + z2 * Z0;
+        assert!(close(earth_current(s), 3.0 * e * z2.abs() / d.abs()));
+        // The 3ph fault has no negative-sequence current: Z(2) does not enter.
+        let k3 = fault_current(sequence_currents(
+            FaultType::ThreePhase,
+            e,
+            Z1,
+            z2,
+            None,
+            bolted,
+        ));
+        assert!(close(k3, e / Z1.abs()));
+    }
+
     #[test]
     fn no_earth_path_means_no_earth_current() {
         assert_eq!(
@@ -180,15 +233,23 @@ mod tests {
                 FaultType::LineToEarth,
                 1.0,
                 Z1,
+                Z1,
                 None,
                 Complex::ZERO
             )),
             0.0
         );
-        let s = sequence_currents(FaultType::LineToLineToEarth, 1.0, Z1, None, Complex::ZERO);
+        let s = sequence_currents(
+            FaultType::LineToLineToEarth,
+            1.0,
+            Z1,
+            Z1,
+            None,
+            Complex::ZERO,
+        );
         assert_eq!(
             s,
-            sequence_currents(FaultType::LineToLine, 1.0, Z1, None, Complex::ZERO)
+            sequence_currents(FaultType::LineToLine, 1.0, Z1, Z1, None, Complex::ZERO)
         );
     }
 
@@ -198,6 +259,7 @@ mod tests {
             FaultType::LineToLine,
             1.0,
             Z1,
+            Z1,
             None,
             Complex::ZERO,
         ));
@@ -205,6 +267,7 @@ mod tests {
         let [_, b, c] = phase_currents(sequence_currents(
             FaultType::LineToEarth,
             1.0,
+            Z1,
             Z1,
             Some(Z0),
             Complex::ZERO,
@@ -217,12 +280,14 @@ mod tests {
     /// satisfy the fault's own equations through Z_f.
     #[test]
     fn fault_impedance_satisfies_the_phase_domain_fault_conditions() {
+        // Z(2) ≠ Z(1), as for a salient-pole generator with X(2)G = (X''d + X''q)/2.
+        const Z2: Complex = Complex::new(0.12, 1.3);
         let zf = Complex::new(0.05, 0.02);
         let e = 1.1;
         let voltages = |s: SequenceCurrents, z0: Complex| {
             // V012 = (E, 0, 0) − diag(Z1, Z2, Z0)·I012, then Fortescue.
             let v1 = Complex::new(e, 0.0) - Z1 * s.i1;
-            let v2 = -(Z1 * s.i2);
+            let v2 = -(Z2 * s.i2);
             let v0 = -(z0 * s.i0);
             phase_currents(SequenceCurrents {
                 i1: v1,
@@ -232,22 +297,22 @@ mod tests {
         };
         let near = |a: Complex, b: Complex| (a - b).abs() < 1e-12;
         // 3ph: V_a = Z_f·I_a (each phase to a common point through Z_f; balanced).
-        let s = sequence_currents(FaultType::ThreePhase, e, Z1, Some(Z0), zf);
+        let s = sequence_currents(FaultType::ThreePhase, e, Z1, Z2, Some(Z0), zf);
         let [ia, _, _] = phase_currents(s);
         let [va, _, _] = voltages(s, Z0);
         assert!(near(va, zf * ia));
         // 2ph: I_a = 0, I_b = −I_c, V_b − V_c = Z_f·I_b.
-        let s = sequence_currents(FaultType::LineToLine, e, Z1, Some(Z0), zf);
+        let s = sequence_currents(FaultType::LineToLine, e, Z1, Z2, Some(Z0), zf);
         let [ia, ib, ic] = phase_currents(s);
         let [_, vb, vc] = voltages(s, Z0);
         assert!(ia.abs() < 1e-12 && near(ib, -ic) && near(vb - vc, zf * ib));
         // 1ph: I_b = I_c = 0, V_a = Z_f·I_a.
-        let s = sequence_currents(FaultType::LineToEarth, e, Z1, Some(Z0), zf);
+        let s = sequence_currents(FaultType::LineToEarth, e, Z1, Z2, Some(Z0), zf);
         let [ia, ib, ic] = phase_currents(s);
         let [va, _, _] = voltages(s, Z0);
         assert!(ib.abs() < 1e-12 && ic.abs() < 1e-12 && near(va, zf * ia));
         // 2ph-E: I_a = 0, V_b = V_c = Z_f·(I_b + I_c).
-        let s = sequence_currents(FaultType::LineToLineToEarth, e, Z1, Some(Z0), zf);
+        let s = sequence_currents(FaultType::LineToLineToEarth, e, Z1, Z2, Some(Z0), zf);
         let [ia, ib, ic] = phase_currents(s);
         let [_, vb, vc] = voltages(s, Z0);
         assert!(ia.abs() < 1e-12 && near(vb, vc) && near(vb, zf * (ib + ic)));
@@ -256,13 +321,28 @@ mod tests {
     #[test]
     fn fault_impedance_lowers_each_current_as_the_closed_forms_say() {
         let zf = Complex::new(0.5, 0.0);
-        let k3 = fault_current(sequence_currents(FaultType::ThreePhase, 1.0, Z1, None, zf));
+        let k3 = fault_current(sequence_currents(
+            FaultType::ThreePhase,
+            1.0,
+            Z1,
+            Z1,
+            None,
+            zf,
+        ));
         assert!(close(k3, 1.0 / (Z1 + zf).abs()));
-        let k2 = fault_current(sequence_currents(FaultType::LineToLine, 1.0, Z1, None, zf));
+        let k2 = fault_current(sequence_currents(
+            FaultType::LineToLine,
+            1.0,
+            Z1,
+            Z1,
+            None,
+            zf,
+        ));
         assert!(close(k2, 3f64.sqrt() / (Z1 + Z1 + zf).abs()));
         let k1 = fault_current(sequence_currents(
             FaultType::LineToEarth,
             1.0,
+            Z1,
             Z1,
             Some(Z0),
             zf,

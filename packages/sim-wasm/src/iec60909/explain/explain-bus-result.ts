@@ -13,7 +13,7 @@ import type { SimExports } from "../../loader.ts";
 import { cx } from "../complex.ts";
 import { ShortCircuitInputError } from "../errors.ts";
 import { BUS_RESULT_STRIDE } from "../kernels.ts";
-import { baseCurrentKa } from "../model.ts";
+import { baseCurrentKa, baseImpedanceOhm } from "../model.ts";
 import { ShortCircuitStudies } from "../short-circuit-studies.ts";
 import { parseSingleStudyOptions } from "../study-options.ts";
 import { ValidatedNetwork } from "../validated-network.ts";
@@ -72,6 +72,12 @@ export function explainBusResult(
     const hasZ0 = bus.r0_ohm !== null && bus.x0_ohm !== null;
     const zf = options.r_fault_ohm !== 0 || options.x_fault_ohm !== 0;
     const z1 = impedance(bus.rk_ohm ?? 0, bus.xk_ohm ?? 0);
+    // Z(2) as the kernel used it: the negative-sequence network's when a generator's X(2)G differs.
+    const zBase = baseImpedanceOhm(kv);
+    const z2 =
+      fault !== "3ph" && networks.z2
+        ? impedance((networks.z2[2 * k] ?? 0) * zBase, (networks.z2[2 * k + 1] ?? 0) * zBase)
+        : z1;
     const zff = cx(pos.z1[2 * k] ?? 0, pos.z1[2 * k + 1] ?? 0);
     const contributions = explainContributions({
       sim,
@@ -100,7 +106,7 @@ export function explainBusResult(
       voltage_factor: explainVoltageFactor(options, kv, c, model.prefault !== undefined),
       impedances: {
         z1,
-        z2: z1,
+        z2,
         z0: earth && hasZ0 ? impedance(bus.r0_ohm ?? 0, bus.x0_ohm ?? 0) : null,
         zf: zf ? impedance(options.r_fault_ohm, options.x_fault_ohm) : null,
       },

@@ -11,7 +11,10 @@ export const impedance = (r: number, x: number): Impedance => ({
   r_over_x: x === 0 ? null : r / Math.abs(x),
 });
 
-/** The formulas the bus-result kernel evaluates (rust/src/iec60909/fault.rs), with Z(2) = Z(1). */
+/**
+ * The formulas the bus-result kernel evaluates (rust/src/iec60909/fault.rs). Z(2) = Z(1) unless a
+ * generator's X(2)G is given (§6.6.1); the explanation lists the Z(2) it used.
+ */
 const FORMULAS: Record<FaultType, { bolted: string; withZf: string; clause: string }> = {
   "3ph": {
     bolted: "I''k3 = c·Un / (√3·|Z(1)|)",
@@ -30,10 +33,11 @@ const FORMULAS: Record<FaultType, { bolted: string; withZf: string; clause: stri
   },
   "2ph_earth": {
     bolted:
-      "I''kE2E = √3·c·Un / |Z(1) + 2·Z(0)| to earth; I''k = the larger line current of the sequence currents I(1) = E/(Z(1) + Z(2)∥Z(0)), I(2), I(0)",
+      "I''kE2E = √3·c·Un·|Z(2)| / |Z(1)·Z(2) + Z(1)·Z(0) + Z(2)·Z(0)| to earth; I''k = the larger line current of the sequence currents I(1) = E/(Z(1) + Z(2)∥Z(0)), I(2), I(0)",
     withZf:
       "as the bolted fault with Z(0) + 3·Z_f in place of Z(0) (the joined phases reach earth through Z_f)",
-    clause: "IEC 60909-0:2016 eq. (56) (earth current); line currents from the sequence currents, §4.3",
+    clause:
+      "IEC 60909-0:2016, earth current of the line-to-line fault with earth connection (eq. (56) is its form for Z(2) = Z(1)); line currents from the sequence currents, §4.3",
   },
 };
 

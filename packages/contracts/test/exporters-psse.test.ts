@@ -53,8 +53,8 @@ describe("exportPsse (RAW v33)", () => {
     const text = exportPsse(doc);
     const afterQ = text.slice(text.indexOf("\nQ\n") + 3);
     expect(afterQ).toMatch(/^0, 33 \//);
-    // Generator 1: ZR0 0.001 (kept as r0_ohm since neutral earthing landed), ZX0DV 0.08; branch 2-4: R0 0.03, X0 0.15; transformer 1-2 circuit 2: CC 2 (YNd).
-    expect(afterQ).toContain("1,'1', 0.002, 0.18, 0.18, 0.18, 0.002, 0.18, 0.001, 0.08, 1");
+    // Generator 1: ZRNEG 0.003, ZXNEGDV 0.19 (x2_pu, r2_ohm), ZR0 0.001 (kept as r0_ohm since neutral earthing landed), ZX0DV 0.08; branch 2-4: R0 0.03, X0 0.15; transformer 1-2 circuit 2: CC 2 (YNd).
+    expect(afterQ).toContain("1,'1', 0.002, 0.18, 0.18, 0.18, 0.003, 0.19, 0.001, 0.08, 1");
     expect(afterQ).toMatch(/\n2, 4,'1', 0\.03\d*, 0\.15\d*, /);
     expect(afterQ).toMatch(/\n1, 2, 0,'2', 2, 2, 2, /);
   });

@@ -138,9 +138,12 @@ describe("PSS/E sequence data (.seq) of versions 32–35", () => {
       const { document, report } = withSeq(v);
       expect(validateNetwork(document).errors).toEqual([]);
       const gen = document.generators[0];
-      // ZRPOS + jZXPPDV = 0.002 + j0.18 on MBASE 50 replaces ZSOURCE; ZX0DV 0.08.
-      expect(gen).toMatchObject({ xdss_pu: 0.18, x0_pu: 0.08 });
+      // ZRPOS + jZXPPDV = 0.002 + j0.18 on MBASE 50 replaces ZSOURCE; ZX0DV 0.08; ZRNEG +
+      // jZXNEGDV (v32: RNEG, XNEG) = 0.003 + j0.19 is X(2)G, R(2)G in ohm at 110 kV.
+      expect(gen).toMatchObject({ xdss_pu: 0.18, x0_pu: 0.08, x2_pu: 0.19 });
       expect(gen?.rdss_ohm).toBeCloseTo((0.002 * 110 ** 2) / 50, 12);
+      expect(gen?.r2_ohm).toBeCloseTo((0.003 * 110 ** 2) / 50, 12);
+      expect(report.mapped.map((m) => m.to)).toContain("generators.x2_pu, r2_ohm");
       // Zero sequence branch 2-4: R0 = 0.03, X0 = 0.15 pu on 100 MVA / 20 kV over LEN 10 km.
       const line = document.lines.find((l) => l.id === "line2_4_1");
       expect(line?.r0_ohm_per_km).toBeCloseTo((0.03 * 4) / 10, 12);

@@ -115,10 +115,14 @@ export function exportPsse(doc: NetworkDocument): string {
     machines.push(
       `${n},${quoted(id, 2)}, ${num(pg)}, 0.0, ${num(qmax)}, ${num(qmin)}, ${num(g.vm_pu ?? 1)}, 0, ${num(g.sn_mva)}, ${num(zr)}, ${num(g.xdss_pu)}, 0.0, 0.0, 1.0, ${g.in_service ? 1 : 0}, 100.0, 9999.0, -9999.0, 1, 1.0, 0, 1.0, 0, 1.0, 0, 1.0, 0, 1.0`,
     );
-    if (g.x0_pu !== undefined) {
+    if (g.x0_pu !== undefined || g.x2_pu !== undefined) {
       const [x, r] = [num(g.xdss_pu), num(zr)];
+      // 12 significant digits: ohm → per unit → ohm leaves 1e-16 of noise (0.0030000000000000005).
+      const perUnit = (ohm: number) => num(Number(((ohm * g.sn_mva) / g.vn_kv ** 2).toPrecision(12)));
+      // ZRNEG, ZXNEGDV: X(2)G when given, else X''d (Z(2) = Z(1)); ZX0DV 0 leaves the star point isolated.
+      const [r2, x2] = [perUnit(g.r2_ohm ?? g.rdss_ohm), num(g.x2_pu ?? g.xdss_pu)];
       sequence.push(
-        `${n},${quoted(id, 2)}, ${r}, ${x}, ${x}, ${x}, ${r}, ${x}, ${num(((g.r0_ohm ?? 0) * g.sn_mva) / g.vn_kv ** 2)}, ${num(g.x0_pu)}, 1, 0.0, 0.0, 0.0`,
+        `${n},${quoted(id, 2)}, ${r}, ${x}, ${x}, ${x}, ${r2}, ${x2}, ${perUnit(g.r0_ohm ?? 0)}, ${num(g.x0_pu ?? 0)}, 1, 0.0, 0.0, 0.0`,
       );
     }
   }

@@ -229,6 +229,8 @@ export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
     num("cos_phi", "cos φ"),
     opt("x0_pu", "X(0)", "p.u.", "unset: isolated star point"),
     opt("r0_ohm", "R(0)", "Ω", "R''d when unset"),
+    opt("x2_pu", "X(2)", "p.u.", "unset: X''d, so Z(2) = Z(1) (IEC 60909-0 §6.6.1)"),
+    opt("r2_ohm", "R(2)", "Ω", "R''d when unset"),
     opt("rn_ohm", "Neutral resistance RN", "Ω", "RN and XN unset: solidly earthed (with X(0))"),
     opt("xn_ohm", "Neutral reactance XN", "Ω", "3·ZN enters Z(0) without KG (IEC 60909-0 §6.6.1)"),
     opt("pg_percent", "Voltage range pG", "%"),

@@ -143,11 +143,11 @@ function mapZeroSequenceTransformer(
 
 /**
  * Sequence data (a .seq file, or text after the case's Q record): zero sequence branch data
- * becomes lines' r0/x0/c0, machine ZX0DV the generators' x0_pu (their positive sequence
- * impedance is taken by mapGenerators), two-winding zero sequence transformer data the vector
- * group, vk0/vkr0 and xn_ohm. Mutual couplings, three-winding transformers' zero sequence data,
- * negative sequence machine impedances and zero sequence shunt admittances have no place in the
- * document and are listed as dropped with counts.
+ * becomes lines' r0/x0/c0, machine ZX0DV/ZR0 the generators' x0_pu/r0_ohm and ZXNEGDV/ZRNEG their
+ * x2_pu/r2_ohm (their positive sequence impedance is taken by mapGenerators), two-winding zero
+ * sequence transformer data the vector group, vk0/vkr0 and xn_ohm. Mutual couplings,
+ * three-winding transformers' zero sequence data and zero sequence shunt admittances have no
+ * place in the document and are listed as dropped with counts.
  */
 export function mapSequence(
   raw: ParsedRaw,
@@ -174,33 +174,51 @@ export function mapSequence(
   const M = sequenceLayout(version).machine;
   const genById = new Map(elements.generators.map((gen) => [gen.id, gen]));
   let zero = 0;
+  let negative = 0;
   let others = 0;
   for (const record of sections.get("generator sequence") ?? []) {
     const bus = busAt(ctx, record, M.I, "I");
     const gen = genById.get(key("gen", bus.number, record.text(M.ID, "1")));
     const x0 = record.number(M.ZX0, version === 32 ? "XZERO" : "ZX0DV", 0);
     const r0 = record.number(M.ZR0, version === 32 ? "RZERO" : "ZR0", 0);
-    if (gen && x0 > 0) {
+    const x2 = record.number(M.ZXNEG, version === 32 ? "XNEG" : "ZXNEGDV", 0);
+    const r2 = record.number(M.ZRNEG, version === 32 ? "RNEG" : "ZRNEG", 0);
+    if (!gen || (x0 <= 0 && x2 <= 0)) {
+      others++;
+      continue;
+    }
+    // R(0), R(2) in per unit on the machine's rating, as X(0), X(2): ohm at its rated voltage.
+    const ohm = (pu: number) => (pu * gen.vn_kv ** 2) / gen.sn_mva;
+    if (x0 > 0) {
       gen.x0_pu = x0;
-      // R(0) in per unit on the machine's rating, as X(0): ohm at its rated voltage.
-      if (r0 > 0) gen.r0_ohm = (r0 * gen.vn_kv ** 2) / gen.sn_mva;
+      if (r0 > 0) gen.r0_ohm = ohm(r0);
       zero++;
-    } else others++;
+    }
+    // X(2)G for unbalanced faults (IEC 60909-0:2016 §6.6.1). Values equal to the machine's
+    // X''d and R are PSS/E's own default: Z(2) = Z(1), nothing to add to the document.
+    const sameAsPositive =
+      Math.abs(x2 - gen.xdss_pu) <= 1e-9 * gen.xdss_pu &&
+      (r2 <= 0 || Math.abs(ohm(r2) - gen.rdss_ohm) <= 1e-9 * Math.max(gen.rdss_ohm, 1e-12));
+    if (x2 > 0 && !sameAsPositive) {
+      gen.x2_pu = x2;
+      if (r2 > 0) gen.r2_ohm = ohm(r2);
+      negative++;
+    }
   }
   report.mapped(
     `generator sequence ${version === 32 ? "XZERO, RZERO" : "ZX0DV, ZR0"}`,
     "generators.x0_pu, r0_ohm",
     zero,
   );
+  report.mapped(
+    `generator sequence ${version === 32 ? "XNEG, RNEG" : "ZXNEGDV, ZRNEG"}`,
+    "generators.x2_pu, r2_ohm",
+    negative,
+  );
   report.dropped(
     "generator sequence data",
     others,
-    "no zero sequence reactance, or not a synchronous generator",
-  );
-  report.dropped(
-    "generator negative sequence impedance (ZRNEG, ZXNEGDV)",
-    zero,
-    "IEC 60909-0 §6.6.1 takes X(2) = X''d; the engine has Z(2) = Z(1)",
+    "no zero or negative sequence reactance, or not a synchronous generator",
   );
 
   const T = sequenceLayout(version).transformer;

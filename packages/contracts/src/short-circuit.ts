@@ -113,6 +113,10 @@ export interface BranchFaultResult {
   ic_ka: number;
   ikss_ka: number;
   angle_deg: number;
+  /** Direction of the fault's contribution (the change the fault makes, without load currents):
+   * true when it flows from `bus` into the branch (on toward the fault), false when it leaves the
+   * branch into `bus` (the end nearer the fault). */
+  toward_fault: boolean;
 }
 
 export interface ShortCircuitResult {

@@ -67,7 +67,8 @@ function incidentElements(network: SequenceNetwork): Map<number, Pick<SequenceNe
 
 /**
  * Current into each of `elements` (all of the sequence network by default) at each of its nodes,
- * keyed "id\nnode", for ΔV = −Z[:, f]·I.
+ * keyed "id\nnode", for ΔV = −Z[:, f]·I. With `power`, also the complex power ΔV·conj(ΔI) into
+ * each series element at each end, summed over the sequences (see faultSide).
  */
 function terminalCurrents(
   seq: Sequence,
@@ -76,6 +77,7 @@ function terminalCurrents(
   into: Map<string, Cx[]>,
   slot: number,
   elements: Pick<SequenceNetwork, "series" | "shunts"> = seq.network,
+  power?: Map<string, Cx>,
 ): void {
   const dv = (node: number): Cx => {
     const k = seq.index[node] ?? -1;
@@ -89,13 +91,22 @@ function terminalCurrents(
     entry[slot] = add(entry[slot] ?? cx(0, 0), i);
     into.set(key, entry);
   };
+  const addPower = (id: string, node: number, v: Cx, i: Cx) => {
+    if (!power) return;
+    const key = `${id}\n${node}`;
+    power.set(key, add(power.get(key) ?? cx(0, 0), mul(v, cx(i.re, -i.im))));
+  };
   for (const s of elements.series) {
     if ((seq.index[s.from] ?? -1) < 0 || (seq.index[s.to] ?? -1) < 0) continue;
     const [ff, ft, tf, tt] = seriesStamp(s, seq.stamp);
     const vf = dv(s.from);
     const vt = dv(s.to);
-    accumulate(s.id, s.from, add(mul(ff, vf), mul(ft, vt)));
-    accumulate(s.id, s.to, add(mul(tf, vf), mul(tt, vt)));
+    const iFrom = add(mul(ff, vf), mul(ft, vt));
+    const iTo = add(mul(tf, vf), mul(tt, vt));
+    accumulate(s.id, s.from, iFrom);
+    accumulate(s.id, s.to, iTo);
+    addPower(s.id, s.from, vf, iFrom);
+    addPower(s.id, s.to, vt, iTo);
   }
   for (const shunt of elements.shunts) {
     if (shunt.id !== undefined && (seq.index[shunt.node] ?? -1) >= 0)
@@ -134,16 +145,17 @@ export class FaultSequences implements Disposable {
 
   /**
    * Sequence currents (1, 2, 0) into each element at each of its nodes, keyed "id\nnode", for
-   * a fault at `node` drawing the sequence currents `fault` (one column solve per sequence).
+   * a fault at `node` drawing the sequence currents `fault` (one column solve per sequence);
+   * with `power`, the fault's power into each series element's ends as well (faultSide).
    */
-  terminalCurrents(node: number, fault: readonly Cx[]): Map<string, Cx[]> {
+  terminalCurrents(node: number, fault: readonly Cx[], power?: Map<string, Cx>): Map<string, Cx[]> {
     const currents = new Map<string, Cx[]>();
     this.slots.forEach((seq, slot) => {
       const kf = seq ? (seq.index[node] ?? -1) : -1;
       if (!seq || kf < 0) return;
       const column = seq.lu.inverseColumn(kf);
       const z = (k: number) => cx(column[2 * k] ?? 0, column[2 * k + 1] ?? 0);
-      terminalCurrents(seq, z, fault[slot] ?? cx(0, 0), currents, slot);
+      terminalCurrents(seq, z, fault[slot] ?? cx(0, 0), currents, slot, seq.network, power);
     });
     return currents;
   }
@@ -257,7 +269,8 @@ function endCurrents(
     const thetaDeg = (Math.atan2(vk.im, vk.re) * 180) / Math.PI;
     const turn = polar(1, thetaDeg);
     const fault = faultSequenceCurrents(raw, k).map((i) => mul(i, turn));
-    const currents = sequences.terminalCurrents(node, fault);
+    const power = new Map<string, Cx>();
+    const currents = sequences.terminalCurrents(node, fault, power);
     for (const [key, i] of loadCurrents ?? []) {
       const entry = currents.get(key) ?? [cx(0, 0), cx(0, 0), cx(0, 0)];
       entry[0] = add(entry[0] ?? cx(0, 0), i);
@@ -284,11 +297,25 @@ function endCurrents(
           ic_ka: magnitudes[2] ?? 0,
           ikss_ka: magnitudes[largest] ?? 0,
           angle_deg: wrapDegrees((Math.atan2(p.im, p.re) * 180) / Math.PI - thetaDeg),
+          toward_fault: faultSide(power.get(key)),
         },
       ];
     });
   });
 }
+
+/**
+ * Whether the fault's current flows from the bus into the branch at this end (on toward the
+ * fault), from the fault's power ΔV·conj(ΔI) into the branch there. The superposition network
+ * (IEC 60909-0 §2.3.1: the equivalent source −c·Un/√3 at the fault, every other source shorted)
+ * is passive but for that source, so its power flows outward from the fault and is absorbed in
+ * R and X on the way (P ≥ 0, Q ≥ 0 in each branch), while its current — the fault current —
+ * flows inward, toward the fault: the source's voltage is negative. So at the end where the power
+ * leaves the branch (negative into it) the current enters it: that bus is the far side. Power is
+ * summed over the sequences, so transformer phase shifts (turning voltage and current alike) do
+ * not change it. An end carrying no current reads false.
+ */
+const faultSide = (power: Cx | undefined): boolean => (power ? power.re + power.im < 0 : false);
 
 /** An angle in (−180°, 180°]. */
 const wrapDegrees = (deg: number) => {

@@ -38,7 +38,12 @@ const lvSource = {
 
 describe("direction of branch-end currents toward the fault", () => {
   it("radial feeder, fault at the end: into each branch on the grid's side, out at the fault's", () => {
-    expect(directions(mvFeeder, "end")).toEqual({ "T@hv": true, "T@mv": false, "L@mv": true, "L@end": false });
+    expect(directions(mvFeeder, "end")).toEqual({
+      "T@hv": true,
+      "T@mv": false,
+      "L@mv": true,
+      "L@end": false,
+    });
   });
 
   it("sources on both sides of the fault: each branch points at the fault, not away from the grid", () => {

@@ -187,7 +187,7 @@ describe("circuits.import", () => {
       JSON.stringify(document),
     );
     expect(bad.status).toBe(400);
-    expect(bad.error?.message).toMatch(/bus b: vn_kv \(kV\): must be a finite number/);
+    expect(bad.error?.message).toMatch(/bus b: Nominal voltage Un \(kV\): must be a finite number/);
 
     const nul = await upload(
       { client: owner.client },

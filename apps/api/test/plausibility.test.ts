@@ -1,5 +1,5 @@
 // Physically absurd documents are refused at save and import with the element and field named in
-// words ("bus mv 'MV': vn_kv (kV): must be ≤ 1200"), the structured issues stay in data.zodError,
+// words ("bus mv 'MV': Nominal voltage Un (kV): must be ≤ 1200"), the structured issues stay in data.zodError,
 // and nothing is saved. Input errors of any procedure are "field: reason" lines, never zod's JSON.
 
 import { lvFeeder, parallelFeeder } from "@ampflux/contracts/testing";
@@ -41,7 +41,7 @@ describe("plausible network documents at save", () => {
     const { owner, projectId } = await savedProject(api.url, "plaus-kv", lvFeeder);
     const huge = { ...lvFeeder, buses: [{ id: "mv", name: "MV", vn_kv: 1e308 }, lvFeeder.buses[1]] };
     const error = await refusedSave(owner.client, projectId, huge);
-    expect(error.message).toContain("bus mv 'MV': vn_kv (kV): must be ≤ 1200");
+    expect(error.message).toContain("bus mv 'MV': Nominal voltage Un (kV): must be ≤ 1200");
     expect(error.data?.zodError?.issues).toContainEqual({
       path: ["document", "buses", 0, "vn_kv"],
       message: "must be ≤ 1200",
@@ -49,7 +49,7 @@ describe("plausible network documents at save", () => {
     // superjson carries Infinity and NaN, which JSON cannot.
     const infinite = { ...lvFeeder, buses: [lvFeeder.buses[0], { id: "lv", name: "LV", vn_kv: Infinity }] };
     const second = await refusedSave(owner.client, projectId, infinite);
-    expect(second.message).toContain("bus lv 'LV': vn_kv (kV): must be a finite number");
+    expect(second.message).toContain("bus lv 'LV': Nominal voltage Un (kV): must be a finite number");
   });
 
   it("refuses a 5e-324 km line and a negative one, naming the line", async () => {
@@ -57,10 +57,10 @@ describe("plausible network documents at save", () => {
     const [l1, l2, l3] = parallelFeeder.lines;
     const tiny = { ...parallelFeeder, lines: [l1, l2, { ...l3, length_km: 5e-324 }] };
     const error = await refusedSave(owner.client, projectId, tiny);
-    expect(error.message).toContain("line L3: length_km (km): must be > 0.000001");
+    expect(error.message).toContain("line L3: Length (km): must be > 0.000001");
     const negative = { ...parallelFeeder, lines: [{ ...l1, length_km: -2 }, l2, l3] };
     expect((await refusedSave(owner.client, projectId, negative)).message).toContain(
-      "line L1: length_km (km): must be > 0.000001",
+      "line L1: Length (km): must be > 0.000001",
     );
   });
 
@@ -82,7 +82,7 @@ describe("plausible network documents at save", () => {
     expect(error.message.length).toBeLessThan(2_000);
     const element = { ...lvFeeder, buses: [{ id: "mv", name: long, vn_kv: 20 }, lvFeeder.buses[1]] };
     const second = await refusedSave(owner.client, projectId, element);
-    expect(second.message).toMatch(/bus mv 'x{40}…': name: must be at most 500 characters/);
+    expect(second.message).toMatch(/bus mv 'x{40}…': Name: must be at most 500 characters/);
     expect(second.message.length).toBeLessThan(2_000);
   });
 
@@ -153,7 +153,7 @@ mpc.branch = [
     const refused = await upload(owner.client, fields, matpower("1e308", "0.1"));
     expect(refused.status).toBe(400);
     expect(refused.error?.message).toBe(
-      "absurd.m is not a valid matpower network: line 5: bus 1: vn_kv (kV): must be ≤ 1200",
+      "absurd.m is not a valid matpower network: line 5: bus 1: Nominal voltage Un (kV): must be ≤ 1200",
     );
     expect(await versionCount(owner.client, projectId)).toBe(1);
     // The same case with a plausible voltage imports.
@@ -172,7 +172,7 @@ mpc.branch = [
       JSON.stringify(document),
     );
     expect(refused.status).toBe(400);
-    expect(refused.error?.message).toContain("line L3: r_ohm_per_km (Ω/km): must be ≤ 1000000");
+    expect(refused.error?.message).toContain("line L3: R' (Ω/km): must be ≤ 1000000");
     expect(await versionCount(owner.client, projectId)).toBe(1);
   });
 });

@@ -139,7 +139,7 @@ describe("ampflux loadflow", () => {
     );
     const run = await loadflow(file);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/bad\.json: bus a: vn_kv \(kV\): must be > 0\.001/);
+    expect(run.stderr).toMatch(/bad\.json: bus a: Nominal voltage Un \(kV\): must be > 0\.001/);
   });
 
   it("explains itself with --help", async () => {

@@ -116,7 +116,7 @@ describe("ampflux study", () => {
     const run = await sc(writeJson("bad.json", { ...network, lines }));
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr.trim()).toMatch(/^ampflux: .*bad\.json: line L: to_bus: unknown bus "nowhere"$/);
+    expect(run.stderr.trim()).toMatch(/^ampflux: .*bad\.json: line L: To bus: unknown bus "nowhere"$/);
   });
 
   it("exits 1 for unknown bus ids, a missing file and a MATPOWER parse error", async () => {

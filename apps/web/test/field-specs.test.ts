@@ -1,8 +1,7 @@
-import { EQUIPMENT_TYPE_KINDS, networkDocumentSchema, TYPE_FIELDS } from "@ampflux/contracts";
+import { EQUIPMENT_TYPE_KINDS, FIELD_SPECS, networkDocumentSchema, TYPE_FIELDS } from "@ampflux/contracts";
 import { ratedSwitchboard } from "@ampflux/contracts/testing";
 import { describe, expect, it } from "vitest";
 import { typeFields } from "../src/admin/type-fields.ts";
-import { FIELD_SPECS } from "../src/editor/properties/field-specs.ts";
 import { missingRatings } from "../src/editor/properties/missing-ratings.ts";
 
 // The properties panel offers every field of every element: a field added to a contract schema

@@ -45,12 +45,12 @@ describe("validation issues in words", () => {
 
   it("joins the api's lines into one sentence and words a raw issue dump", () => {
     const lines =
-      "the network document is invalid:\nbus end: vn_kv (kV): must be > 0.001\nline L: length_km (km): must be > 0.000001";
+      "the network document is invalid:\nbus end: Nominal voltage Un (kV): must be > 0.001\nline L: Length (km): must be > 0.000001";
     const worded = new TRPCClientError(lines, {
       result: { error: { code: -32600, message: lines, data: { code: "BAD_REQUEST", zodError: null } } },
     });
     expect(errorMessage(worded)).toBe(
-      "the network document is invalid: bus end: vn_kv (kV): must be > 0.001; line L: length_km (km): must be > 0.000001",
+      "the network document is invalid: bus end: Nominal voltage Un (kV): must be > 0.001; line L: Length (km): must be > 0.000001",
     );
     const dump = new TRPCClientError('[\n  {\n    "code": "too_small"', {
       result: {

@@ -1,9 +1,11 @@
 // Input errors in the user's words, the same in the api's messages, the CLI and the web: each
 // issue becomes "where: field (unit): reason", where an element of a network document is named
-// by its kind, id and name ("bus B3 'Main': vn_kv (kV): must be > 0.001") instead of the JSON
-// path ("document.buses.2.vn_kv"). The structured issues (path, message) stay what they are.
+// by its kind, id and name and its field by the properties panel's label ("bus B3 'Main':
+// Nominal voltage Un (kV): must be > 0.001") instead of the JSON path ("document.buses.2.vn_kv").
+// The structured issues (path, message) stay what they are.
 
 import type { ElementCollection } from "./network/document.ts";
+import { FIELD_SPECS } from "./network/field-specs.ts";
 import { isElementCollection } from "./network/topology.ts";
 
 export interface InputIssue {
@@ -94,13 +96,28 @@ export function describeField(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /**
- * Splits an issue path at the first network element it passes through, e.g. ["document",
- * "buses", 2, "vn_kv"] → the bus at buses[2] of input.document, field ["vn_kv"].
+ * A field of an element of `collection` as the properties panel labels it, with its unit
+ * ("Nominal voltage Un (kV)"); a field the panel does not list by itself (nested fields,
+ * unknown keys) reads as describeField has it ("arc_flash.gap_mm (mm)").
  */
-function locate(
-  path: ReadonlyArray<PropertyKey>,
-  input: unknown,
-): { element?: string; field: PropertyKey[] } {
+export function fieldLabel(collection: string, field: ReadonlyArray<PropertyKey>): string {
+  const [key] = field;
+  const spec =
+    field.length === 1 && isElementCollection(collection)
+      ? FIELD_SPECS[collection].find((s) => s.key === key)
+      : undefined;
+  if (!spec) return describeField(field);
+  const unit =
+    (spec.kind === "number" ? spec.unit : undefined) ??
+    (typeof key === "string" ? unitOfField(key) : undefined);
+  return unit ? `${spec.label} (${unit})` : spec.label;
+}
+
+/**
+ * Splits an issue path at the first network element it passes through, e.g. ["document",
+ * "buses", 2, "vn_kv"] → the bus at buses[2] of input.document, field "Nominal voltage Un (kV)".
+ */
+function locate(path: ReadonlyArray<PropertyKey>, input: unknown): { element?: string; field?: string } {
   let value: unknown = input;
   for (const [i, key] of path.entries()) {
     const next = path[i + 1];
@@ -112,18 +129,25 @@ function locate(
       Array.isArray(value[key])
     ) {
       const element = (value[key] as unknown[])[next];
-      return { element: describeNetworkElement(key, next, element), field: path.slice(i + 2) };
+      const field = path.slice(i + 2);
+      return {
+        element: describeNetworkElement(key, next, element),
+        ...(field.length > 0 ? { field: fieldLabel(key, field) } : {}),
+      };
     }
     value =
       isRecord(value) || Array.isArray(value) ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
-  return { field: [...path] };
+  return path.length > 0 ? { field: describeField(path) } : {};
 }
 
-/** One issue as a line: "bus B3 'Main': vn_kv (kV): must be > 0.001", "email: Invalid email address". */
+/**
+ * One issue as a line: "bus B3 'Main': Nominal voltage Un (kV): must be > 0.001", "email: Invalid
+ * email address".
+ */
 export function describeInputIssue(issue: InputIssue, input: unknown): string {
   const { element, field } = locate(issue.path, input);
-  const where = [element, field.length > 0 ? describeField(field) : undefined].filter(Boolean);
+  const where = [element, field].filter(Boolean);
   return where.length > 0 ? `${where.join(": ")}: ${issue.message}` : issue.message;
 }
 

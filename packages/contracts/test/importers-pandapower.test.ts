@@ -97,7 +97,7 @@ describe("importPandapower on bad input", () => {
 
   it("turns a validation error into a parse error at the element", () => {
     const error = parseError(FIXTURE.replace("0.0199999996,1.0,1.0", "-0.0199999996,1.0,1.0"));
-    expect(error.message).toMatch(/line line0 'Cable L3': length_km \(km\): must be > /);
+    expect(error.message).toMatch(/line line0 'Cable L3': Length \(km\): must be > /);
     expect(error.field).toBe("length_km");
   });
 

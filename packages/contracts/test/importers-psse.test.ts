@@ -166,7 +166,7 @@ describe("importPsse on bad input", () => {
     // The two-winding transformer of line 21 made to join bus 1 to itself.
     const error = parseError(replaceLine(21, "1, 1, 0,'2',1,3,1, 0,0,2,'T2W',1,1,1.0"));
     expect(error.line).toBe(21);
-    expect(error.message).toMatch(/transformer trafo1_1_2 'T2W': lv_bus: must differ from hv_bus/);
+    expect(error.message).toMatch(/transformer trafo1_1_2 'T2W': LV bus: must differ from hv_bus/);
   });
 
   it("wraps parse errors as NetworkFileError with line and field", () => {

@@ -103,9 +103,9 @@ describe("the network document schema", () => {
     };
     expect(
       probe((doc) => ({ ...doc, buses: [{ id: "hv", name: "Main", vn_kv: 1e308 }, ...doc.buses.slice(1)] })),
-    ).toContain("bus hv 'Main': vn_kv (kV): must be ≤ 1200");
+    ).toContain("bus hv 'Main': Nominal voltage Un (kV): must be ≤ 1200");
     expect(probe((doc) => ({ ...doc, lines: doc.lines.map((l) => ({ ...l, length_km: 5e-324 })) }))).toBe(
-      "line L: length_km (km): must be > 0.000001",
+      "line L: Length (km): must be > 0.000001",
     );
     expect(probe((doc) => ({ ...doc, name: "n".repeat(2_000_000) }))).toBe(
       "name: must be at most 500 characters",
@@ -146,7 +146,7 @@ describe("describeInputIssues", () => {
     buses: [{ id: "B3", name: "Main", vn_kv: 0, arc_flash: { gap_mm: -1 } }, { vn_kv: 1 }],
     lines: [{ id: "L1", name: "L1", endtemp_degree: 5000 }],
   };
-  it("names the element by kind, id and name, and the field with its unit", () => {
+  it("names the element by kind, id and name, and the field by its panel label with its unit", () => {
     const lines = describeInputIssues(
       [
         { path: ["document", "buses", 0, "vn_kv"], message: "must be > 0.001" },
@@ -159,10 +159,10 @@ describe("describeInputIssues", () => {
       { document: doc },
     );
     expect(lines.split("\n")).toEqual([
-      "bus B3 'Main': vn_kv (kV): must be > 0.001",
+      "bus B3 'Main': Nominal voltage Un (kV): must be > 0.001",
       "bus B3 'Main': arc_flash.gap_mm (mm): must be > 0",
       "bus #2: id: must be text",
-      "line L1: endtemp_degree (°C): must be ≤ 1000",
+      "line L1: End temperature (°C): must be ≤ 1000",
       "projectId: Invalid UUID",
       "needs a document",
     ]);

@@ -1,10 +1,11 @@
 import {
   type EquipmentTypeKind,
   equipmentTypeInputSchema,
+  FIELD_SPECS,
+  type FieldSpec,
   TYPE_COLLECTIONS,
   TYPE_FIELDS,
 } from "@ampflux/contracts";
-import { FIELD_SPECS, type FieldSpec } from "../editor/properties/field-specs.ts";
 import { validationOf } from "../lib/errors.ts";
 
 /** One value a type may set, as the properties panel specifies it (label, unit, hint). */

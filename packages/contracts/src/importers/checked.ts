@@ -51,6 +51,6 @@ export function checkImported(
   const sourceMap = typeof sources === "function" ? sources() : sources;
   const source = (typeof id === "string" ? sourceMap.get(id) : undefined) ?? fallback;
   const field = rest.length > 0 ? rest.join(".") : undefined;
-  // Worded like the api's and the editor's messages: "bus 3: vn_kv (kV): must be > 0.001".
+  // Worded like the api's and the editor's messages: "bus 3: Nominal voltage Un (kV): must be > 0.001".
   throw fail({ ...source, field: field ?? source.field }, describeInputIssue(issue, document));
 }

@@ -6,6 +6,7 @@ export { DisjointSets, IndexDisjointSets } from "./disjoint-sets.ts";
 export * from "./document.ts";
 export * from "./earthing-transformers.ts";
 export { fieldRange } from "./field-ranges.ts";
+export * from "./field-specs.ts";
 export { fictitiousResistanceRatio } from "./generator-resistance.ts";
 export * from "./impedances.ts";
 export * from "./islands.ts";

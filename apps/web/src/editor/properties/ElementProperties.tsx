@@ -1,4 +1,4 @@
-import { fieldRange, typeOverrides } from "@ampflux/contracts";
+import { FIELD_SPECS, fieldRange, typeOverrides } from "@ampflux/contracts";
 import { useState } from "react";
 import { useSession } from "../../auth/useSession.ts";
 import { useEditor } from "../EditorContext.tsx";
@@ -6,7 +6,6 @@ import { KINDS } from "../model/catalog.ts";
 import type { Located } from "../model/document.ts";
 import { useEditorActions } from "../useEditorActions.ts";
 import { ArcFlashFields } from "./ArcFlashFields.tsx";
-import { FIELD_SPECS } from "./field-specs.ts";
 import { idRefusal } from "./id-refusal.ts";
 import { issuesOf } from "./issues.ts";
 import { missingRatings } from "./missing-ratings.ts";

@@ -1,8 +1,8 @@
+import type { FieldSpec } from "@ampflux/contracts";
 import { useEditor } from "../EditorContext.tsx";
 import type { Element } from "../model/document.ts";
 import { useEditorActions } from "../useEditorActions.ts";
 import { FieldMessages } from "./FieldMessages.tsx";
-import type { FieldSpec } from "./field-specs.ts";
 import { changeAt, flatView, type NestedIssues, nestedIssues } from "./nested.ts";
 import { PropertyField } from "./PropertyField.tsx";
 

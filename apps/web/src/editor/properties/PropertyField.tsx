@@ -1,8 +1,8 @@
+import type { FieldSpec } from "@ampflux/contracts";
 import { type QuantityRange, rangeText } from "@ampflux/contracts";
 import { useId, useState } from "react";
 import type { EditorDocument, Element } from "../model/document.ts";
 import { FieldMessages } from "./FieldMessages.tsx";
-import type { FieldSpec } from "./field-specs.ts";
 import { NumberInput } from "./NumberInput.tsx";
 import { ReferenceSelect } from "./ReferenceSelect.tsx";
 

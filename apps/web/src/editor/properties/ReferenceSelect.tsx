@@ -1,6 +1,6 @@
+import type { FieldSpec } from "@ampflux/contracts";
 import { SWITCH_TARGETS } from "@ampflux/contracts";
 import type { EditorDocument, Element } from "../model/document.ts";
-import type { FieldSpec } from "./field-specs.ts";
 
 interface Props extends Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "onChange"> {
   spec: FieldSpec;

@@ -1,6 +1,7 @@
 // What a bus's arc-flash fields show when left empty: the value IEEE 1584-2018's typical tables
 // give it (contracts' arcFlashInputs, the same completion the engine makes), or that none exists.
 
+import type { FieldSpec } from "@ampflux/contracts";
 import {
   ARC_FLASH_EQUIPMENT,
   arcFlashInputs,
@@ -8,7 +9,6 @@ import {
   busArcFlashSchema,
   ELECTRODE_CONFIGS,
 } from "@ampflux/contracts";
-import type { FieldSpec } from "./field-specs.ts";
 
 const mm = (key: string, label: string, hint?: string): FieldSpec => ({
   key: `arc_flash.${key}`,

@@ -1,14 +1,12 @@
 import {
-  describeField,
   describeNetworkElement,
+  fieldLabel,
   isElementCollection,
   type NetworkIssue,
   type NetworkValidation,
-  unitOfField,
 } from "@ampflux/contracts";
 import { KINDS } from "../model/catalog.ts";
 import type { EditorDocument } from "../model/document.ts";
-import { FIELD_SPECS } from "./field-specs.ts";
 
 export interface FieldIssues {
   errors: Map<string, string[]>;
@@ -75,23 +73,6 @@ export interface WordedIssue {
   element: string;
   /** "Nominal voltage Un (kV): must be > 0.001". */
   text: string;
-}
-
-/**
- * The panel's label of a field with its unit ("Nominal voltage Un (kV)"); a field without one
- * (nested fields, unknown keys) reads as the contracts' wording ("arc_flash.gap_mm (mm)").
- */
-export function fieldLabel(collection: string, field: readonly (string | number)[]): string {
-  const [key] = field;
-  const spec =
-    field.length === 1 && isElementCollection(collection)
-      ? FIELD_SPECS[collection].find((s) => s.key === key)
-      : undefined;
-  if (!spec) return describeField(field);
-  const unit =
-    (spec.kind === "number" ? spec.unit : undefined) ??
-    (typeof key === "string" ? unitOfField(key) : undefined);
-  return unit ? `${spec.label} (${unit})` : spec.label;
 }
 
 /** Words a validation issue for the issue lists: element by kind, id and name; field by its label. */

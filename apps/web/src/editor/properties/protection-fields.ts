@@ -1,8 +1,8 @@
 // A switch's protection in the properties panel: its fields (contracts' switchProtectionSchema)
 // and the curve points' text form, one "kA ms" pair per line as on a fuse's datasheet.
 
+import type { FieldSpec } from "@ampflux/contracts";
 import { PROTECTION_CURVES } from "@ampflux/contracts";
-import type { FieldSpec } from "./field-specs.ts";
 
 const section = (key: string, label: string): FieldSpec => ({
   key: `section:${key}`,

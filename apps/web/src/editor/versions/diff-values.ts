@@ -1,7 +1,6 @@
-import { type BusFaultResult, type DocumentDiff, isElementCollection } from "@ampflux/contracts";
+import { type BusFaultResult, type DocumentDiff, fieldLabel, isElementCollection } from "@ampflux/contracts";
 import { formatKa } from "../../lib/format.ts";
 import { type EditorDocument, findElement, terminalBuses } from "../model/document.ts";
-import { fieldLabel } from "../properties/issues.ts";
 
 // What a version comparison shows besides the ids: each changed field's old → new value, and how
 // the fault current moved at the buses the change touches.

@@ -1,10 +1,9 @@
-import {
-  CONDUCTOR_MATERIALS,
-  type ElementCollection,
-  INSULATIONS,
-  SWITCH_ELEMENT_TYPES,
-  SWITCH_KINDS,
-} from "@ampflux/contracts";
+// The field labels and units people read — in the properties panel, and in the api's, CLI's and
+// web's error messages (input-errors.ts) — one definition for all of them.
+
+import type { ElementCollection } from "./document.ts";
+import { CONDUCTOR_MATERIALS, INSULATIONS, SWITCH_KINDS } from "./ratings.ts";
+import { SWITCH_ELEMENT_TYPES } from "./switches.ts";
 
 export type FieldSpec =
   | {
@@ -67,7 +66,7 @@ const SWITCH_RATINGS: FieldSpec[] = [
 /**
  * The properties panel's fields per collection, in reading order, with units: every field of the
  * contract's element schemas except `id` (the panel's header), `type` (the type picker) and a
- * bus's `geo` (its place on the diagram). test/field-specs.test.ts holds the panel to that.
+ * bus's `geo` (its place on the diagram). apps/web/test/field-specs.test.ts holds the panel to that.
  */
 export const FIELD_SPECS: Record<ElementCollection, FieldSpec[]> = {
   buses: [

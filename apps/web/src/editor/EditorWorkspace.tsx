@@ -17,9 +17,11 @@ import { maxCurrent } from "../results/colour.ts";
 import { DutyPanel } from "../results/DutyPanel.tsx";
 import { ResultsPanel } from "../results/ResultsPanel.tsx";
 import { StudyOptionsContext, type StudyOptionsValue } from "../results/StudyOptionFields.tsx";
+import { useFaultBusBranches } from "../results/useFaultBusBranches.ts";
 import { useLiveResults } from "../results/useLiveResults.ts";
 import { useProjectStudyOptions } from "../results/useProjectStudyOptions.ts";
 import { type ColourBy, ColourLegend, effectiveColourBy } from "./ColourLegend.tsx";
+import { BranchCurrentsOverlay } from "./canvas/BranchCurrentsOverlay.tsx";
 import { DiagramCanvas } from "./canvas/DiagramCanvas.tsx";
 import { diagramDecorations } from "./canvas/decorations.ts";
 import { DraftGuard } from "./drafts/DraftGuard.tsx";
@@ -74,6 +76,16 @@ export function EditorWorkspace() {
     [loadFlowMode, options.duty, options.arc_flash, result],
   );
   const mode = effectiveColourBy(colourBy, available);
+  // With the Results tab open, one selected bus is a fault bus: its branch currents go in the
+  // tab's table and on the diagram (one engine study of that bus feeds both).
+  const faultBus =
+    tab === "results" &&
+    !loadFlowMode &&
+    state.selection.length === 1 &&
+    doc.buses.some((b) => b.id === state.selection[0])
+      ? state.selection[0]
+      : undefined;
+  const faultBranches = useFaultBusBranches(doc, faultBus, options, types.companyTypes);
   // Opening the Duty or Arc flash tab colours the diagram by it.
   const openTab = (next: SideTab) => {
     setTab(next);
@@ -132,7 +144,9 @@ export function EditorWorkspace() {
         <div className="editor-main">
           <Palette />
           <div className="canvas-area">
-            <DiagramCanvas decorations={decorations} />
+            <DiagramCanvas decorations={decorations}>
+              <BranchCurrentsOverlay branches={faultBranches} />
+            </DiagramCanvas>
             <DiffBanner live={live} options={options} />
             {loadFlowMode && <LoadFlowBanner live={loadFlow} summary={lfSummary} buses={doc.buses.length} />}
             <LiveSaveNotice />
@@ -151,7 +165,12 @@ export function EditorWorkspace() {
               (loadFlowMode ? (
                 <LoadFlowPanel live={loadFlow} summary={lfSummary} limits={limits} />
               ) : (
-                <ResultsPanel live={live} options={options} companyTypes={types.companyTypes} />
+                <ResultsPanel
+                  live={live}
+                  options={options}
+                  companyTypes={types.companyTypes}
+                  faultBranches={faultBranches}
+                />
               ))}
             {tab === "duty" && <DutyPanel live={live} options={options} onOptions={setOptions} />}
             {tab === "arc_flash" && <ArcFlashPanel live={live} options={options} onOptions={setOptions} />}

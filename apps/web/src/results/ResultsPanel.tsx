@@ -11,6 +11,7 @@ import type { LiveStudyOptions } from "./protocol.ts";
 import { ResultsChart } from "./ResultsChart.tsx";
 import { ResultsTable } from "./ResultsTable.tsx";
 import { FAULT_LABELS } from "./StudyControls.tsx";
+import type { FaultBusBranches } from "./useFaultBusBranches.ts";
 import type { LiveResults } from "./useLiveResults.ts";
 
 interface Props {
@@ -18,20 +19,17 @@ interface Props {
   options: LiveStudyOptions;
   /** The company's types, so the explanation resolves typed elements as the live study does. */
   companyTypes: EquipmentType[];
+  /** Branch-end currents for a fault at the one selected bus (null: none selected). */
+  faultBranches: FaultBusBranches | null;
 }
 
 /** The live study (fault and case are chosen in the toolbar): status, per-bus chart and table, downloads. */
-export function ResultsPanel({ live, options, companyTypes }: Props) {
+export function ResultsPanel({ live, options, companyTypes, faultBranches }: Props) {
   const { doc, state, dispatch } = useEditor();
   const [explained, setExplained] = useState<string | null>(null);
   const select = (id: string) => dispatch({ type: "select", ids: [id] });
   const result = live.result;
   const name = safeFileName(doc.name);
-  // One bus selected: how a fault there is fed, branch by branch.
-  const selectedBus =
-    state.selection.length === 1 && doc.buses.some((b) => b.id === state.selection[0])
-      ? state.selection[0]
-      : undefined;
   return (
     <div className="panel-body stack" data-testid="results-panel">
       <h3>
@@ -64,7 +62,7 @@ export function ResultsPanel({ live, options, companyTypes }: Props) {
             onSelect={select}
             onExplain={setExplained}
           />
-          {selectedBus && <BranchCurrents bus={selectedBus} options={options} />}
+          {faultBranches && <BranchCurrents branches={faultBranches} options={options} />}
           <ExplainDialog
             bus={explained}
             document={doc}

@@ -15,28 +15,25 @@ export interface LiveResults {
   ms: number | null;
 }
 
+const IDLE: LiveResults = { status: "idle", result: null, excluded: [], error: null, issues: [], ms: null };
+
 /** Quiet time after the last edit before the engine runs (the load flow uses the same). */
 export const DEBOUNCE_MS = 300;
 
 /**
  * Short-circuit results of the editor's network, computed in a Web Worker ~300 ms after the
- * last edit. Answers to superseded requests are dropped.
+ * last edit. Answers to superseded requests are dropped. While not `enabled` no worker runs and
+ * the state is idle, without a result.
  */
 export function useLiveResults(
   document: EditorDocument,
   options: LiveStudyOptions,
   companyTypes: EquipmentType[],
+  enabled = true,
 ): LiveResults {
-  const [state, setState] = useState<LiveResults>({
-    status: "idle",
-    result: null,
-    excluded: [],
-    error: null,
-    issues: [],
-    ms: null,
-  });
+  const [state, setState] = useState<LiveResults>(IDLE);
   const { post } = useEngineWorker<EngineRequest, EngineResponse>(
-    true,
+    enabled,
     (response) =>
       setState(
         response.ok
@@ -61,10 +58,14 @@ export function useLiveResults(
   );
 
   useEffect(() => {
+    if (!enabled) {
+      setState((s) => (s.status === "idle" && s.result === null ? s : { ...IDLE }));
+      return;
+    }
     setState((s) => (s.status === "computing" ? s : { ...s, status: "computing" }));
     const timer = setTimeout(() => post({ document, options, companyTypes }), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [document, options, companyTypes, post]);
+  }, [document, options, companyTypes, post, enabled]);
 
   return state;
 }

@@ -10,7 +10,7 @@ import {
   useReactFlow,
   useStore,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useEditor } from "../EditorContext.tsx";
 import { useEditorActions } from "../useEditorActions.ts";
 import { BusNodeView } from "./BusNodeView.tsx";
@@ -28,8 +28,11 @@ const nodeTypes = { bus: BusNodeView, element: ElementNodeView };
 const edgeTypes = { wire: WireEdgeView };
 export const PALETTE_MIME = "application/x-ampflux-element";
 
-/** The one-line diagram: drop from the palette, wire terminals to buses, move, select. */
-export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
+/**
+ * The one-line diagram: drop from the palette, wire terminals to buses, move, select. `children`
+ * are overlays drawn in the flow (branch currents), shown while the diagram draws its nodes.
+ */
+export function DiagramCanvas({ decorations, children }: { decorations: Decorations; children?: ReactNode }) {
   const { canEdit, doc, state } = useEditor();
   const actions = useEditorActions();
   const flow = useReactFlow();
@@ -141,6 +144,7 @@ export function DiagramCanvas({ decorations }: { decorations: Decorations }) {
         {/* The minimap draws the nodes xyflow has: on a large network only the part near the view,
             so there the overview (zoom out) is the map of the whole network. */}
         {!large && <MiniMap pannable zoomable nodeStrokeWidth={3} />}
+        {!overview && children}
       </ReactFlow>
       {doc.buses.length > 0 && <DiagramSearch decorations={decorations} />}
       {doc.buses.length === 0 && (

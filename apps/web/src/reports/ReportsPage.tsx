@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useProject } from "../projects/useProject.ts";
+import { isFinished } from "../simulations/status.ts";
 import { trpc } from "../trpc.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
@@ -18,7 +19,14 @@ export function ReportsPage() {
     // Reports queued elsewhere (or re-rendered after a signature) show up without a reload.
     refetchInterval: (query) => (query.state.data?.some((r) => !isReportFinished(r.status)) ? 2_000 : false),
   });
-  const studies = useQuery(trpc.simulations.list.queryOptions({ projectId, limit: 50 }));
+  const studies = useQuery({
+    ...trpc.simulations.list.queryOptions({ projectId, limit: 50 }),
+    // A list cached on the Simulations page may predate the study's end (its refetch can land
+    // after the "succeeded" event invalidated it): read it afresh, and again while any study
+    // still runs, so a study that finishes is offered without a reload.
+    refetchOnMount: "always",
+    refetchInterval: (query) => (query.state.data?.some((s) => !isFinished(s.status)) ? 2_000 : false),
+  });
   const members = useQuery(trpc.projects.members.list.queryOptions({ projectId }));
   const labelOf = (simulationId: string) => {
     const study = studies.data?.find((s) => s.id === simulationId);

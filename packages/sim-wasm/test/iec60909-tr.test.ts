@@ -46,9 +46,10 @@ describe("IEC TR 60909-4 high-voltage example (clause 6), c_max = 1.1, t_min = 0
 
   it("Ib (eq. 75 with μ and q) at F1–F8 within 0.05 kA of the printed values", () => {
     // Known gap: the TR's Ib exceeds ours by up to 0.04 kA (0.17 %, at F6/F7 near G3 and the
-    // motors; M1 has one pole pair, M2 two). The TR does not print its intermediate μ/q values,
-    // so the difference stays unexplained; ours is the lower, i.e. the stricter breaking duty
-    // is I''k − decay with the larger decay. See docs/short-circuit.md.
+    // motors; M1 has one pole pair, M2 two). The TR does not print its intermediate μ/q values.
+    // At F1/F8 (and most of F4) the gap is motors at I''kM/IrM ≤ 2, whose (1 − μ·q) keeps q < 1;
+    // F6/F7 stay unexplained (docs/short-circuit.md lists what was tried). Ours is the lower,
+    // i.e. the stricter breaking duty is I''k − decay with the larger decay.
     const result = core.shortCircuit(tr60909_4_hv, { fault: "3ph", tmin_s: 0.1 });
     expectWithin(column(result, "ib_ka"), ib, 0.05);
   });

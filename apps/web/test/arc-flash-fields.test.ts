@@ -1,13 +1,14 @@
-import { NETWORK_SCHEMA_ID, switchProtectionSchema, validateNetwork } from "@ampflux/contracts";
+import {
+  NETWORK_SCHEMA_ID,
+  PROTECTION_FIELDS,
+  switchProtectionSchema,
+  validateNetwork,
+} from "@ampflux/contracts";
 import { describe, expect, it } from "vitest";
 import { normalizeDocument } from "../src/editor/model/document.ts";
 import { arcFlashUnsetTexts } from "../src/editor/properties/arc-flash-fields.ts";
 import { changeAt, nestedIssues, valueAt, withValueAt } from "../src/editor/properties/nested.ts";
-import {
-  formatCurvePoints,
-  PROTECTION_FIELDS,
-  parseCurvePoints,
-} from "../src/editor/properties/protection-fields.ts";
+import { formatCurvePoints, parseCurvePoints } from "../src/editor/properties/protection-fields.ts";
 
 // The properties panel's arc-flash and protection fields: typical values shown for what is left
 // empty, nested values edited by dotted keys, and the curve points' text form.

@@ -5,7 +5,8 @@
 // The structured issues (path, message) stay what they are.
 
 import type { ElementCollection } from "./network/document.ts";
-import { FIELD_SPECS } from "./network/field-specs.ts";
+import { FIELD_SPECS, type FieldSpec } from "./network/field-specs.ts";
+import { NESTED_FIELD_SPECS } from "./network/nested-field-specs.ts";
 import { isElementCollection } from "./network/topology.ts";
 
 export interface InputIssue {
@@ -86,7 +87,7 @@ export function describeNetworkElement(
   return name && name !== id ? `${kind} ${label} '${quoted(name)}'` : `${kind} ${label}`;
 }
 
-/** "vn_kv (kV)", "arc_flash.gap_mm (mm)", "protection.points.2.1": the field with its unit. */
+/** "vn_kv (kV)", "arc_flash.gap_mm (mm)", "protection.points.2.1": a path with its unit (fieldLabel words fields the panel lists). */
 export function describeField(path: ReadonlyArray<PropertyKey>): string {
   const keys = path.map(String);
   const last = [...path].reverse().find((key): key is string => typeof key === "string");
@@ -95,22 +96,35 @@ export function describeField(path: ReadonlyArray<PropertyKey>): string {
   return unit ? `${field} (${unit})` : field;
 }
 
+/** A spec's label with its unit (the panel's, or the one the key's suffix names). */
+function labelWithUnit(spec: FieldSpec): string {
+  const last = spec.key.split(".").at(-1) ?? spec.key;
+  const unit = (spec.kind === "number" ? spec.unit : undefined) ?? unitOfField(last);
+  return unit ? `${spec.label} (${unit})` : spec.label;
+}
+
 /**
  * A field of an element of `collection` as the properties panel labels it, with its unit
- * ("Nominal voltage Un (kV)"); a field the panel does not list by itself (nested fields,
- * unknown keys) reads as describeField has it ("arc_flash.gap_mm (mm)").
+ * ("Nominal voltage Un (kV)"); a field inside an object field after that field's label or its
+ * section's ("Protection (arc duration) › Definite-time stage › Delay (ms)"); a field the panel
+ * does not list (unknown keys, curve points) as describeField has it ("protection.points.2.1").
  */
 export function fieldLabel(collection: string, field: ReadonlyArray<PropertyKey>): string {
+  if (!isElementCollection(collection)) return describeField(field);
+  const specs = FIELD_SPECS[collection];
   const [key] = field;
-  const spec =
-    field.length === 1 && isElementCollection(collection)
-      ? FIELD_SPECS[collection].find((s) => s.key === key)
-      : undefined;
-  if (!spec) return describeField(field);
-  const unit =
-    (spec.kind === "number" ? spec.unit : undefined) ??
-    (typeof key === "string" ? unitOfField(key) : undefined);
-  return unit ? `${spec.label} (${unit})` : spec.label;
+  if (field.length === 1) {
+    const spec = specs.find((s) => s.key === key);
+    return spec ? labelWithUnit(spec) : describeField(field);
+  }
+  const nested = NESTED_FIELD_SPECS[collection] ?? [];
+  const dotted = field.join(".");
+  const at = nested.findIndex((s) => s.key === dotted && s.kind !== "section");
+  const spec = nested[at];
+  const parent = specs.find((s) => s.key === key && s.kind === "object");
+  if (!spec || !parent) return describeField(field);
+  const section = nested.slice(0, at).findLast((s) => s.kind === "section");
+  return [parent.label, section?.label, labelWithUnit(spec)].filter(Boolean).join(" › ");
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   ELEMENT_KIND_NAMES,
   FIELD_SPECS,
   fieldLabel,
+  NESTED_FIELD_SPECS,
   unitOfField,
 } from "../src/index.ts";
 
@@ -37,10 +38,37 @@ describe("field labels in error messages", () => {
     );
   });
 
-  it("falls back to the key with its unit where the panel has no label of its own", () => {
-    // Nested fields (their labels live with the panel's nested editors) and keys outside the schema.
-    expect(fieldLabel("buses", ["arc_flash", "gap_mm"])).toBe("arc_flash.gap_mm (mm)");
+  it("names a field inside an object field after that field's label and its section", () => {
+    expect(fieldLabel("buses", ["arc_flash", "gap_mm"])).toBe(
+      "Arc flash (IEEE 1584-2018) › Conductor gap G (mm)",
+    );
+    expect(fieldLabel("switches", ["protection", "clearing_time_ms"])).toBe(
+      "Protection (arc duration) › Fixed clearing time (ms)",
+    );
+    expect(fieldLabel("switches", ["protection", "definite", "delay_ms"])).toBe(
+      "Protection (arc duration) › Definite-time stage › Delay (ms)",
+    );
+    expect(fieldLabel("switches", ["protection", "instantaneous", "delay_ms"])).toBe(
+      "Protection (arc duration) › Instantaneous stage › Delay (ms)",
+    );
+  });
+
+  it("words every nested field the panel lists", () => {
+    for (const [collection, specs] of Object.entries(NESTED_FIELD_SPECS)) {
+      for (const spec of specs ?? []) {
+        if (spec.kind === "section") continue;
+        const label = fieldLabel(collection, spec.key.split("."));
+        expect(label).toContain(` › ${spec.label}`);
+        expect(label).not.toContain(spec.key);
+      }
+    }
+  });
+
+  it("falls back to the path with its unit where the panel has no label of its own", () => {
+    // Curve points (a text area of "kA ms" pairs) and keys outside the schema.
+    expect(fieldLabel("switches", ["protection", "points", 2, 1])).toBe("protection.points.2.1");
     expect(fieldLabel("buses", ["colour"])).toBe("colour");
+    expect(fieldLabel("buses", ["arc_flash", "nowhere_mm"])).toBe("arc_flash.nowhere_mm (mm)");
     // Not an element: the path as it is.
     expect(describeInputIssue({ path: ["projectId"], message: "Invalid UUID" }, {})).toBe(
       "projectId: Invalid UUID",

@@ -160,7 +160,7 @@ describe("describeInputIssues", () => {
     );
     expect(lines.split("\n")).toEqual([
       "bus B3 'Main': Nominal voltage Un (kV): must be > 0.001",
-      "bus B3 'Main': arc_flash.gap_mm (mm): must be > 0",
+      "bus B3 'Main': Arc flash (IEEE 1584-2018) › Conductor gap G (mm): must be > 0",
       "bus #2: id: must be text",
       "line L1: End temperature (°C): must be ≤ 1000",
       "projectId: Invalid UUID",

@@ -13,6 +13,7 @@ export * from "./islands.ts";
 export type { IssuePath, NetworkIssue } from "./issues.ts";
 export * from "./limits.ts";
 export * from "./lines.ts";
+export * from "./nested-field-specs.ts";
 export * from "./ratings.ts";
 export * from "./sources.ts";
 export * from "./switches.ts";

@@ -1,6 +1,7 @@
+import { ARC_FLASH_FIELDS } from "@ampflux/contracts";
 import { useEditor } from "../EditorContext.tsx";
 import type { Element } from "../model/document.ts";
-import { ARC_FLASH_DEVICES_KEY, ARC_FLASH_FIELDS, arcFlashUnsetTexts } from "./arc-flash-fields.ts";
+import { ARC_FLASH_DEVICES_KEY, arcFlashUnsetTexts } from "./arc-flash-fields.ts";
 import { FieldMessages } from "./FieldMessages.tsx";
 import { NestedFields, type NestedFieldsContext, NestedHeading, useNestedFields } from "./NestedFields.tsx";
 import { valueAt } from "./nested.ts";

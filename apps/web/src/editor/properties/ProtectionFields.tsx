@@ -1,3 +1,4 @@
+import { PROTECTION_FIELDS } from "@ampflux/contracts";
 import { useEffect, useId, useState } from "react";
 import type { Element } from "../model/document.ts";
 import { FieldMessages } from "./FieldMessages.tsx";
@@ -5,7 +6,6 @@ import { NestedFields, type NestedFieldsContext, NestedHeading, useNestedFields 
 import { valueAt } from "./nested.ts";
 import {
   formatCurvePoints,
-  PROTECTION_FIELDS,
   PROTECTION_HINT,
   PROTECTION_POINTS_KEY,
   parseCurvePoints,

@@ -1,47 +1,7 @@
 // What a bus's arc-flash fields show when left empty: the value IEEE 1584-2018's typical tables
 // give it (contracts' arcFlashInputs, the same completion the engine makes), or that none exists.
 
-import type { FieldSpec } from "@ampflux/contracts";
-import {
-  ARC_FLASH_EQUIPMENT,
-  arcFlashInputs,
-  type BusArcFlash,
-  busArcFlashSchema,
-  ELECTRODE_CONFIGS,
-} from "@ampflux/contracts";
-
-const mm = (key: string, label: string, hint?: string): FieldSpec => ({
-  key: `arc_flash.${key}`,
-  label,
-  kind: "number",
-  unit: "mm",
-  optional: true,
-  ...(hint ? { hint } : {}),
-});
-
-/** The fields of busArcFlashSchema but `devices` (a list of switches, see DevicesField). */
-export const ARC_FLASH_FIELDS: FieldSpec[] = [
-  {
-    key: "arc_flash.equipment",
-    label: "Equipment",
-    kind: "enum",
-    options: [...ARC_FLASH_EQUIPMENT],
-    optional: true,
-  },
-  {
-    key: "arc_flash.config",
-    label: "Electrode configuration",
-    kind: "enum",
-    options: [...ELECTRODE_CONFIGS],
-    optional: true,
-    hint: "VCB, VCBB, HCB in a box; VOA, HOA in open air (§4.3)",
-  },
-  mm("gap_mm", "Conductor gap G"),
-  mm("distance_mm", "Working distance D"),
-  mm("height_mm", "Enclosure height"),
-  mm("width_mm", "Enclosure width"),
-  mm("depth_mm", "Enclosure depth"),
-];
+import { ARC_FLASH_FIELDS, arcFlashInputs, type BusArcFlash, busArcFlashSchema } from "@ampflux/contracts";
 
 export const ARC_FLASH_DEVICES_KEY = "arc_flash.devices";
 

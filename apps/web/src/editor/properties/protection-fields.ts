@@ -1,45 +1,6 @@
 // A switch's protection in the properties panel: its fields (contracts' switchProtectionSchema)
 // and the curve points' text form, one "kA ms" pair per line as on a fuse's datasheet.
 
-import type { FieldSpec } from "@ampflux/contracts";
-import { PROTECTION_CURVES } from "@ampflux/contracts";
-
-const section = (key: string, label: string): FieldSpec => ({
-  key: `section:${key}`,
-  label,
-  kind: "section",
-});
-const number = (key: string, label: string, unit: string | undefined, hint?: string): FieldSpec => ({
-  key: `protection.${key}`,
-  label,
-  kind: "number",
-  optional: true,
-  ...(unit ? { unit } : {}),
-  ...(hint ? { hint } : {}),
-});
-
-/** The relay stages' and fixed time's fields in reading order; the curve points are a text area (PointsField). */
-export const PROTECTION_FIELDS: FieldSpec[] = [
-  number("clearing_time_ms", "Fixed clearing time", "ms", "total: relay and breaker"),
-  section("protection-inverse", "Inverse-time stage"),
-  {
-    key: "protection.inverse.curve",
-    label: "Curve",
-    kind: "enum",
-    options: [...PROTECTION_CURVES],
-    optional: true,
-    hint: "IEC 60255-151 or IEEE C37.112",
-  },
-  number("inverse.pickup_ka", "Pickup Is", "kA", "primary current"),
-  number("inverse.tms", "TMS / time dial", undefined),
-  section("protection-definite", "Definite-time stage"),
-  number("definite.pickup_ka", "Pickup", "kA"),
-  number("definite.delay_ms", "Delay", "ms"),
-  section("protection-instantaneous", "Instantaneous stage"),
-  number("instantaneous.pickup_ka", "Pickup", "kA"),
-  number("instantaneous.delay_ms", "Delay", "ms"),
-];
-
 export const PROTECTION_POINTS_KEY = "protection.points";
 
 /** The relay stages' times add the breaker's opening time; the fixed time and curve points do not. */

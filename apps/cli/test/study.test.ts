@@ -102,9 +102,12 @@ describe("ampflux study", () => {
     expect(csv.code).toBe(0);
     const [, branches = ""] = csv.stdout.split("\n\n");
     expect(branches.split("\n")[0]).toBe(
-      "fault_bus,branch,branch_type,bus,ia_ka,ib_ka,ic_ka,ikss_ka,angle_deg",
+      "fault_bus,branch,branch_type,bus,ia_ka,ib_ka,ic_ka,ikss_ka,angle_deg,toward_fault",
     );
     expect(branches).toMatch(/^end,L,line,mv,3\.915,3\.915,3\.915,3\.915,/m);
+    // The fault's current enters the line at "mv" and leaves it at "end" (the fault).
+    expect(branches).toMatch(/^end,L,line,mv,.*,true$/m);
+    expect(branches).toMatch(/^end,L,line,end,.*,false$/m);
     // The transformer's HV side carries I''k scaled by the rated ratio 20/110.
     expect(branches).toMatch(/^end,T,transformer,hv,0\.712,/m);
     const table = await sc(networkFile, "--branches", "--bus", "end");

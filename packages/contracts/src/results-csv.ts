@@ -46,6 +46,7 @@ export const BRANCH_CSV_COLUMNS = [
   "ic_ka",
   "ikss_ka",
   "angle_deg",
+  "toward_fault",
 ] as const satisfies readonly (keyof BranchFaultResult)[];
 
 /** Duty checks: one row per element and check; notes joined with "; " (see dutyCsvRows). */

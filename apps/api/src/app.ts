@@ -17,8 +17,14 @@ import { type RequestVariables, requestLog } from "./middleware/request-log.ts";
 import { EXPOSED_HEADERS, responseHeaders } from "./middleware/response-headers.ts";
 import { appRouter } from "./routers/index.ts";
 import { createContext } from "./trpc/context.ts";
+import { singleQuery, type TrpcErrorReport } from "./trpc/single-query.ts";
 
-export function createApp(deps: ApiDeps) {
+export interface AppOptions {
+  /** Single GET queries answered without tRPC's fetch adapter (default true). */
+  directQueries?: boolean;
+}
+
+export function createApp(deps: ApiDeps, options: AppOptions = {}) {
   const app = new Hono<{ Variables: RequestVariables }>();
 
   const headers = responseHeaders(deps.settings.CORS_ORIGINS);
@@ -62,18 +68,26 @@ export function createApp(deps: ApiDeps) {
   app.get("/exports/:id", exportDownloadRoute(deps));
   // The stored document passed through as text; falls through to tRPC for anything else.
   app.get("/trpc/circuits.get", circuitsGetFastPath(deps, headers.forRequest));
+  const onError = ({ error, path }: TrpcErrorReport) => {
+    if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error("trpc error", { path, error: error.message });
+    // An outage's cause (connection refused, timeout…) is for operators, not for the client.
+    else if (error.code === "SERVICE_UNAVAILABLE" && error.cause)
+      deps.log.warn("service unavailable", { path, cause: String(error.cause) });
+  };
+  // One query per GET (what clients without batching send) skips the fetch adapter; the adapter
+  // answers the rest (trpc/single-query.ts). `directQueries: false` keeps every request on the
+  // adapter (tests compare both).
+  if (options.directQueries !== false)
+    app.get(
+      "/trpc/*",
+      singleQuery({ router: appRouter, createContext: (c) => createContext(c, deps), onError }),
+    );
   app.use(
     "/trpc/*",
     trpcServer({
       router: appRouter,
       createContext: (_opts, c) => c.get("trpcContext") ?? createContext(c, deps),
-      onError: ({ error, path }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR")
-          deps.log.error("trpc error", { path, error: error.message });
-        // An outage's cause (connection refused, timeout…) is for operators, not for the client.
-        else if (error.code === "SERVICE_UNAVAILABLE" && error.cause)
-          deps.log.warn("service unavailable", { path, cause: String(error.cause) });
-      },
+      onError,
     }),
   );
 

@@ -1,0 +1,139 @@
+// Single GET queries skip tRPC's fetch adapter (src/trpc/single-query.ts): every answer must be
+// the adapter's, status, body and headers. The reference is a second app on the same
+// dependencies with `directQueries: false` (everything through the adapter), asked the same
+// requests; answers, errors, refusals and the requests left to the adapter are compared.
+
+import { type ServerType, serve } from "@hono/node-server";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.ts";
+import { SESSION_COOKIE } from "../src/auth/sessions.ts";
+import type { RunningApi } from "../src/server.ts";
+import { startTestApi, WEB_ORIGIN } from "./helpers.ts";
+import { savedProject } from "./networks.ts";
+
+let api: RunningApi;
+let reference: ServerType;
+let referenceUrl: string;
+let apiKey: string;
+let cookie: string;
+let projectId: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  reference = await new Promise<ServerType>((resolve) => {
+    const s = serve(
+      { fetch: createApp(api.deps, { directQueries: false }).fetch, hostname: "127.0.0.1", port: 0 },
+      () => resolve(s),
+    );
+  });
+  const address = reference.address();
+  referenceUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const saved = await savedProject(api.url, "single-query");
+  projectId = saved.projectId;
+  apiKey = (await saved.owner.client.trpc.apiKeys.create.mutate({ name: "single-query" })).key;
+  cookie = `${SESSION_COOKIE}=${saved.viewer.client.cookie()}`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => reference?.close(() => resolve()));
+  await api?.close();
+});
+
+const input = (value: unknown) => `input=${encodeURIComponent(JSON.stringify(superjson.serialize(value)))}`;
+
+/** Headers that differ per request by design (the request id) or per second (Date). */
+const PER_REQUEST = new Set(["x-request-id", "date"]);
+
+async function answer(base: string, path: string, init: RequestInit) {
+  const res = await fetch(`${base}${path}`, init);
+  const headers: Array<[string, string]> = [];
+  res.headers.forEach((value, name) => {
+    if (!PER_REQUEST.has(name)) headers.push([name, value]);
+  });
+  return { status: res.status, body: await res.text(), headers: headers.sort() };
+}
+
+/** The same request to the api and to the adapter-only app: equal answers, returned. */
+async function expectSameAnswer(path: string, headers: Record<string, string> = {}, method = "GET") {
+  const init = { method, headers };
+  const direct = await answer(api.url, path, init);
+  const adapter = await answer(referenceUrl, path, init);
+  expect(direct).toEqual(adapter);
+  return direct;
+}
+
+const withKey = () => ({ authorization: `Bearer ${apiKey}` });
+
+describe("single GET queries without the fetch adapter", () => {
+  it("answers as the adapter does", async () => {
+    const me = await expectSameAnswer("/trpc/auth.me", withKey());
+    expect(me.status).toBe(200);
+    expect(superjson.deserialize(JSON.parse(me.body).result.data)).toMatchObject({ via: "api_key" });
+    expect((await expectSameAnswer(`/trpc/projects.list?${input({})}`, withKey())).status).toBe(200);
+    expect((await expectSameAnswer(`/trpc/projects.get?${input({ projectId })}`, withKey())).status).toBe(
+      200,
+    );
+    // Public, no input; an empty input is no input.
+    expect((await expectSameAnswer("/trpc/health.status")).status).toBe(200);
+    expect((await expectSameAnswer("/trpc/health.status?input=")).status).toBe(200);
+    // Dates in the answer go through superjson alike.
+    const list = await expectSameAnswer(`/trpc/projects.list?${input({ archived: "include" })}`, withKey());
+    expect(JSON.parse(list.body).result.data.meta).toBeDefined();
+  });
+
+  it("refreshes the session cookie and answers a browser's origin as the adapter does", async () => {
+    const me = await expectSameAnswer("/trpc/auth.me", { cookie, origin: WEB_ORIGIN });
+    expect(me.headers.find(([name]) => name === "set-cookie")?.[1]).toContain(`${SESSION_COOKIE}=`);
+    expect(me.headers).toContainEqual(["access-control-allow-origin", WEB_ORIGIN]);
+    expect(me.headers.find(([name]) => name === "vary")?.[1]).toContain("Origin");
+  });
+
+  it("refuses as the adapter does, in its words and status", async () => {
+    const cases: Array<[string, Record<string, string>, number]> = [
+      // No caller.
+      [`/trpc/projects.list?${input({})}`, {}, 401],
+      // An API key that does not exist.
+      ["/trpc/projects.list", { authorization: "Bearer afx_notakey" }, 401],
+      // Input failing the procedure's schema (zodError and the field named).
+      [`/trpc/projects.list?${input({ limit: -1 })}`, withKey(), 400],
+      [`/trpc/projects.get?${input({ projectId: "not-a-uuid" })}`, withKey(), 400],
+      // Input that is not JSON.
+      ["/trpc/projects.list?input=%7Bnot%20json", withKey(), 400],
+      // A project that does not exist for this caller.
+      [`/trpc/projects.get?${input({ projectId: "00000000-0000-4000-8000-000000000000" })}`, withKey(), 404],
+      // NUL characters in the input.
+      [`/trpc/projects.list?${input({ search: "a\u0000b" })}`, withKey(), 400],
+    ];
+    for (const [path, headers, status] of cases) {
+      const refused = await expectSameAnswer(path, headers);
+      expect(refused.status, path).toBe(status);
+      expect(JSON.parse(refused.body).error, path).toBeDefined();
+    }
+    const invalid = await expectSameAnswer(`/trpc/projects.list?${input({ limit: -1 })}`, withKey());
+    expect(superjson.deserialize(JSON.parse(invalid.body).error)).toMatchObject({
+      data: {
+        code: "BAD_REQUEST",
+        path: "projects.list",
+        zodError: { fieldErrors: { limit: expect.any(Array) } },
+      },
+    });
+  });
+
+  it("leaves batches, mutations, streams, HEAD and unknown paths to the adapter", async () => {
+    const batch = `/trpc/auth.me,projects.list?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: superjson.serialize({}) }))}`;
+    expect((await expectSameAnswer(batch, withKey())).status).toBe(200);
+    // A mutation asked with GET, a procedure that does not exist, a stream asked of a single
+    // call, HEAD, a form body: each answered by the adapter alone, in its words.
+    const leftAlone: Array<[string, Record<string, string>, string?]> = [
+      ["/trpc/auth.logout", withKey()],
+      ["/trpc/no.such.procedure", withKey()],
+      ["/trpc/auth.me", { ...withKey(), "trpc-accept": "application/jsonl" }],
+      ["/trpc/auth.me", withKey(), "HEAD"],
+      ["/trpc/auth.me", { ...withKey(), "content-type": "multipart/form-data" }],
+    ];
+    for (const [path, headers, method] of leftAlone) {
+      const refused = await expectSameAnswer(path, headers, method);
+      expect(refused.status, `${method ?? "GET"} ${path} ${JSON.stringify(headers)}`).not.toBe(200);
+    }
+  });
+});

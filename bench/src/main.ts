@@ -183,6 +183,12 @@ if (only.has("api")) {
       .map(([procedure, ratio]) => `${procedure} ${(ratio * 100).toFixed(1)} %`)
       .join(", ")}`,
   );
+  // A row with refusals or errors measures those, not the procedure: said, not hidden.
+  const refused = api.rows.filter((r) => r.non2xx > 0);
+  if (refused.length > 0)
+    console.log(
+      `\nnot measured (non-2xx answers): ${refused.map((r) => `${r.procedure} at ${r.connections}`).join(", ")}`,
+    );
 }
 if (only.has("worker")) {
   const w = await benchWorker(quick ? 20 : 100);

@@ -13,6 +13,8 @@ export interface BenchService {
   apiKey: string;
   projectId: string;
   trpc: ApiClient;
+  /** Requests the api has answered so far (its own request counter, every procedure and status). */
+  answered(): Promise<number>;
   /** Another project of the bench user holding `document` as its version 1; resolves to its id. */
   addProject(name: string, document: NetworkDocument): Promise<string>;
   stop(): Promise<void>;
@@ -68,6 +70,10 @@ export async function startBenchService(
     projectId,
     trpc,
     addProject,
+    async answered() {
+      const { values } = await api.deps.metrics.requests.get();
+      return values.reduce((sum, sample) => sum + sample.value, 0);
+    },
     async stop() {
       await worker?.stop();
       await api.close();

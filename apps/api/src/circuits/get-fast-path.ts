@@ -13,7 +13,7 @@
 import type { ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import { circuitVersions, users } from "@ampflux/db";
+import { circuitVersions, type Database, users } from "@ampflux/db";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { and, eq, sql } from "drizzle-orm";
 import type { Context as HonoContext, Next } from "hono";
@@ -97,6 +97,38 @@ function acceptsGzip(header: string | undefined): boolean {
 }
 
 /**
+ * A version's summary (with its author's name): the one asked for, or the latest. Built and
+ * prepared once per database and shape, not per request.
+ */
+function summaryQuery(db: Database, latest: boolean) {
+  const projectId = sql.placeholder("projectId");
+  const newest = sql`(select max(${circuitVersions.version}) from ${circuitVersions} where ${circuitVersions.projectId} = ${projectId})`;
+  return db
+    .select(versionSummaryColumns)
+    .from(circuitVersions)
+    .leftJoin(users, eq(users.id, circuitVersions.authorId))
+    .where(
+      and(
+        eq(circuitVersions.projectId, projectId),
+        eq(circuitVersions.version, latest ? newest : sql.placeholder("version")),
+      ),
+    )
+    .prepare(latest ? "circuits_get_latest_summary" : "circuits_get_summary");
+}
+type SummaryQuery = ReturnType<typeof summaryQuery>;
+const preparedSummaries = new WeakMap<Database, { latest: SummaryQuery; numbered: SummaryQuery }>();
+function versionSummary(db: Database, projectId: string, version: number | undefined) {
+  let queries = preparedSummaries.get(db);
+  if (!queries) {
+    queries = { latest: summaryQuery(db, true), numbered: summaryQuery(db, false) };
+    preparedSummaries.set(db, queries);
+  }
+  return version === undefined
+    ? queries.latest.execute({ projectId })
+    : queries.numbered.execute({ projectId, version });
+}
+
+/**
  * The version as the procedure returns it, the document as Postgres's JSON text. `cached` says
  * which version rows this process holds already: their documents are not fetched again (the
  * summary is, since the author's name can change).
@@ -107,17 +139,7 @@ function documentTextRouter(cached: DocumentBytesCache) {
       .input(z.object({ version: z.number().int().min(1).optional() }))
       .query(async ({ ctx, input }) => {
         const db = ctx.deps.database.db;
-        const latest = sql`(select max(${circuitVersions.version}) from ${circuitVersions} where ${circuitVersions.projectId} = ${ctx.project.id})`;
-        const [summary] = await db
-          .select(versionSummaryColumns)
-          .from(circuitVersions)
-          .leftJoin(users, eq(users.id, circuitVersions.authorId))
-          .where(
-            and(
-              eq(circuitVersions.projectId, ctx.project.id),
-              eq(circuitVersions.version, input.version ?? latest),
-            ),
-          );
+        const [summary] = await versionSummary(db, ctx.project.id, input.version);
         if (!summary) return null;
         let document = cached.get(summary.id);
         if (!document) {

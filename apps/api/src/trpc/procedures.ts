@@ -3,9 +3,9 @@
 //                                        → projectProcedure(minRole)
 
 import { type ProjectRole, projectRoleRank } from "@ampflux/contracts";
-import { projectMembers, projects } from "@ampflux/db";
+import { type Database, projectMembers, projects } from "@ampflux/db";
 import { experimental_standaloneMiddleware, TRPCError } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { SessionUser } from "../auth/sessions.ts";
 import { refuseUntilEnrolled } from "../auth/two-factor/requirement.ts";
@@ -39,6 +39,37 @@ export const companyAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
 const projectInput = z.object({ projectId: z.uuid() });
 
 /**
+ * The project and the caller's membership in one round trip, built and prepared once per
+ * database (every project procedure runs it; drizzle rebuilding its SQL per request showed in
+ * the profile of circuits.get under load).
+ */
+function projectAccessQuery(db: Database) {
+  return db
+    .select({ project: projects, memberRole: projectMembers.role })
+    .from(projects)
+    .leftJoin(
+      projectMembers,
+      and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, sql.placeholder("userId"))),
+    )
+    .where(
+      and(
+        eq(projects.id, sql.placeholder("projectId")),
+        eq(projects.companyId, sql.placeholder("companyId")),
+      ),
+    )
+    .prepare("project_access");
+}
+const preparedProjectAccess = new WeakMap<Database, ReturnType<typeof projectAccessQuery>>();
+function projectAccessRow(db: Database, values: { userId: string; projectId: string; companyId: string }) {
+  let query = preparedProjectAccess.get(db);
+  if (!query) {
+    query = projectAccessQuery(db);
+    preparedProjectAccess.set(db, query);
+  }
+  return query.execute(values);
+}
+
+/**
  * The caller's access to the project of `input.projectId`. A project of another company does not
  * exist for the caller (NOT_FOUND); a company admin has owner rights on every project of the
  * company; an archived project refuses editor-level writes until it is restored.
@@ -48,14 +79,11 @@ const projectAccess = (minRole: ProjectRole) =>
     ctx: { deps: ApiDeps; user: SessionUser };
     input: { projectId: string };
   }>().create(async ({ ctx, input, next }) => {
-    const [row] = await ctx.deps.database.db
-      .select({ project: projects, memberRole: projectMembers.role })
-      .from(projects)
-      .leftJoin(
-        projectMembers,
-        and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, ctx.user.id)),
-      )
-      .where(and(eq(projects.id, input.projectId), eq(projects.companyId, ctx.user.companyId)));
+    const [row] = await projectAccessRow(ctx.deps.database.db, {
+      userId: ctx.user.id,
+      projectId: input.projectId,
+      companyId: ctx.user.companyId,
+    });
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "project not found" });
     const role: ProjectRole | null = ctx.user.role === "company_admin" ? "owner" : row.memberRole;
     if (!role) throw new TRPCError({ code: "FORBIDDEN", message: "you are not a member of this project" });

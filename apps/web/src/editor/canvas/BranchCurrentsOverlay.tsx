@@ -72,7 +72,7 @@ export function BranchCurrentsOverlay({ branches }: { branches: FaultBusBranches
 }
 
 /**
- * One end's label beside its terminal, on the wire's side toward the bus. The arrow points along
+ * One end's label beside its terminal (left of the wire, toward the bus). The arrow points along
  * the wire: from the bus into the branch when the current enters there (toward_fault), else out of
  * the branch into the bus. Not drawn until the branch's node is measured (off screen on a large network).
  */
@@ -97,7 +97,8 @@ const EndCurrent = memo(function EndCurrent({ end }: { end: DrawnEnd }) {
       data-direction={row.toward_fault ? "into-branch" : "into-bus"}
       title={`${row.branch} at ${row.bus}: ${formatKa(row.ikss_ka)} kA ${direction}, toward the fault at ${row.fault_bus}`}
       style={{
-        transform: `translate(${x + 5}px, ${y}px) translateY(${busBelow ? "10%" : "-110%"})`,
+        // Left of the wire, toward the bus: the element's own label is on its right.
+        transform: `translate(${x - 5}px, ${y}px) translate(-100%, ${busBelow ? "10%" : "-110%"})`,
         color: end.colour,
       }}
     >

@@ -68,7 +68,8 @@ export class BuildContext {
 
   /** The node of `bus` as seen from `element`; undefined when out of service or switched off. */
   terminal(element: string, bus: string): number | undefined {
-    if (this.#openEnds.has(endKey(element, bus))) return undefined;
+    // Most networks have no open branch switch: then no key string is built per terminal.
+    if (this.#openEnds.size > 0 && this.#openEnds.has(endKey(element, bus))) return undefined;
     return this.model.nodeOfBus.get(bus);
   }
 

@@ -26,7 +26,7 @@ const format = (timings: Record<string, number>) =>
   Object.entries(timings)
     .map(([phase, ms]) => `${phase} ${ms.toFixed(1)}`)
     .join(", ");
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 for (const name of values.networks.split(",")) {
   const { name: label, document } = /^\d+$/.test(name)

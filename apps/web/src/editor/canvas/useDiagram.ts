@@ -84,8 +84,8 @@ export function useDiagram(deco: Decorations) {
   const large = nodes.length >= OVERVIEW_MIN_NODES;
   const window = useDiagramWindow(large);
   const shown = useMemo(
-    () => (large ? nodesInWindow(nodes, edges, window, new Set(selection)) : { nodes, edges }),
-    [large, nodes, edges, window, selection],
+    () => (large ? nodesInWindow(nodes, edges, window) : { nodes, edges }),
+    [large, nodes, edges, window],
   );
 
   // Built again only when the document, layout or decorations change, not for a selection.

@@ -70,21 +70,21 @@ const overlaps = (a: Rect, b: Rect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /**
- * What xyflow is given of a large network: the nodes inside `window`, the selected ones (so a
- * selection made elsewhere can be dragged or deleted), the wires touching those, and the nodes at
- * the far ends of these wires (a wire needs both its ends). Keeping xyflow's arrays to a few
- * hundred nodes instead of 40,000 is what makes opening, panning and every update cheap: xyflow
- * and React do work in proportion to the nodes they are given, visible or not.
+ * What xyflow is given of a large network: the nodes inside `window` (none without one), the wires
+ * touching those, and the nodes at the far ends of these wires (a wire needs both its ends).
+ * Keeping xyflow's arrays to a few hundred nodes instead of 40,000 is what makes opening, panning
+ * and every update cheap: xyflow and React do work in proportion to the nodes they are given,
+ * visible or not. A selection far from the view (a search result, every bus of a voltage level)
+ * is the editor's and drawn on the overview canvas; xyflow gets those nodes once the view is there.
  */
 export function nodesInWindow(
   nodes: readonly DiagramNode[],
   edges: readonly WireEdge[],
   window: Rect | null,
-  selected: ReadonlySet<string>,
 ): { nodes: DiagramNode[]; edges: WireEdge[] } {
+  if (!window) return { nodes: [], edges: [] };
   const inside = new Set<string>();
-  for (const node of nodes)
-    if (selected.has(node.id) || (window && overlaps(window, nodeRect(node)))) inside.add(node.id);
+  for (const node of nodes) if (overlaps(window, nodeRect(node))) inside.add(node.id);
   const shownEdges = edges.filter((e) => inside.has(e.source) || inside.has(e.target));
   const shown = new Set(inside);
   for (const e of shownEdges) {

@@ -3,7 +3,8 @@
 // (with the long tasks the main thread ran meanwhile, from a PerformanceObserver), case13659pegase
 // opened from a saved version, panned and zoomed (frame times from requestAnimationFrame, zoomed out
 // on the overview canvas and zoomed in on the symbols), and the live recalculation on
-// case9241pegase after an edit in the Properties panel. The large cases are saved with their
+// case9241pegase after an edit in the Properties panel (input event → the new Ik'' on the edited
+// grid's bus badge). The large cases are saved with their
 // automatic layout (the editor's force layout, run here in Node), as an import would save them.
 // Needs `pnpm --filter @ampflux/web build` first.
 
@@ -161,6 +162,7 @@ async function jumpTo(page: Page, id: string) {
 export async function benchEditor(): Promise<EditorBench> {
   const [doc13659, doc9241] = [await laidOut("case13659pegase"), await laidOut("case9241pegase")];
   const grid9241 = (doc9241 as unknown as EditorDocument).external_grids[0]?.id as string;
+  const gridBus9241 = (doc9241 as unknown as EditorDocument).external_grids[0]?.bus as string;
   const bus13659 = (doc13659 as unknown as EditorDocument).buses[0]?.id as string;
   const case1354 = await readFile(new URL("case1354pegase.m", MATPOWER_DIR));
 
@@ -294,7 +296,7 @@ export async function benchEditor(): Promise<EditorBench> {
     await big13659.close();
     log("case13659 panned and zoomed");
 
-    // case9241pegase: change the external grid's Sk''max → the new max Ik'' in the toolbar.
+    // case9241pegase: change the external grid's Sk''max → the new Ik'' at its bus on the diagram.
     const live9241 = await freshPage();
     const recalc9241 = await step(
       timedOut,
@@ -303,14 +305,15 @@ export async function benchEditor(): Promise<EditorBench> {
       async () => {
         const { page } = live9241;
         await page.goto(editor(live));
-        const summary = page.getByTestId("live-summary");
         await liveShown(page);
         await jumpTo(page, grid9241);
         await page.getByRole("tab", { name: "Properties" }).click();
         const field = page.getByTestId("properties").locator('[data-field="s_sc_max_mva"]');
-        const before = (await summary.textContent()) ?? "";
+        // The grid's bus badge: the network's max Ik'' (the toolbar's) is elsewhere and unchanged.
+        const badge = `[data-testid="ik-${gridBus9241}"]`;
+        const before = (await page.locator(badge).textContent()) ?? "";
         const shown = page.evaluate(
-          (previous) =>
+          ({ badge, previous }) =>
             new Promise<number>((resolve) => {
               const w = window as unknown as { __edited?: number };
               document.addEventListener("input", () => (w.__edited ??= performance.now()), {
@@ -318,14 +321,14 @@ export async function benchEditor(): Promise<EditorBench> {
                 once: true,
               });
               const check = () => {
-                const text = document.querySelector('[data-testid="live-summary"]')?.textContent ?? "";
-                if (w.__edited !== undefined && text !== previous && /Ik''/.test(text))
+                const text = document.querySelector(badge)?.textContent ?? "";
+                if (w.__edited !== undefined && text !== previous && /kA/.test(text))
                   resolve(performance.now() - w.__edited);
                 else requestAnimationFrame(check);
               };
               requestAnimationFrame(check);
             }),
-          before,
+          { badge, previous: before },
         );
         await field.fill("2500");
         return { ms: Math.round(await shown) };

@@ -1,7 +1,7 @@
 import { validateNetwork } from "@ampflux/contracts";
 import { createContext, useContext, useMemo, useReducer } from "react";
 import { type TypeLibraryValue, useTypeLibrary } from "../types/useTypeLibrary.ts";
-import type { EditorDocument } from "./model/document.ts";
+import { documentJson, type EditorDocument } from "./model/document.ts";
 import type { Layout } from "./model/layout.ts";
 import { type EditorAction, type EditorState, editorReducer, initialState } from "./model/reducer.ts";
 
@@ -37,7 +37,7 @@ export function EditorProvider({ projectId, canEdit, doc, layout, baseVersion, c
   const present = state.history.present;
   const types = useTypeLibrary();
   const validation = useMemo(() => validateNetwork(present.doc, types.library), [present.doc, types.library]);
-  const json = useMemo(() => JSON.stringify(present.doc), [present.doc]);
+  const json = useMemo(() => documentJson(present.doc), [present.doc]);
   const value = useMemo<EditorContextValue>(
     () => ({
       projectId,

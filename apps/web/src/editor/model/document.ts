@@ -35,6 +35,20 @@ export function normalizeDocument(input: Record<string, unknown>): EditorDocumen
   return doc;
 }
 
+// Documents are immutable: each one's JSON is written once, whoever asks (the saved state's and
+// the unsaved-changes check's are the same document right after opening: ~150 ms each on case13659pegase).
+const jsonOfDocument = new WeakMap<EditorDocument, string>();
+
+/** The document as JSON (compared to tell unsaved changes). */
+export function documentJson(doc: EditorDocument): string {
+  let json = jsonOfDocument.get(doc);
+  if (json === undefined) {
+    json = JSON.stringify(doc);
+    jsonOfDocument.set(doc, json);
+  }
+  return json;
+}
+
 export function findElement(doc: EditorDocument, id: string): Located | undefined {
   for (const collection of ELEMENT_COLLECTIONS) {
     const index = doc[collection].findIndex((e) => e.id === id);

@@ -1,5 +1,5 @@
 import { type DocumentDiff, diffDocuments } from "@ampflux/contracts";
-import type { EditorDocument } from "./document.ts";
+import { documentJson, type EditorDocument } from "./document.ts";
 import { type History, record, redo, type Snapshot, startHistory, undo } from "./history.ts";
 import { type Layout, withLayout } from "./layout.ts";
 
@@ -49,7 +49,7 @@ export function initialState(
     history: startHistory({ doc, layout }),
     selection: [],
     baseVersion,
-    savedJson: JSON.stringify(doc),
+    savedJson: documentJson(doc),
     diff: null,
   };
 }
@@ -110,7 +110,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return sameIds(ids, state.selection) ? state : { ...state, selection: ids };
     }
     case "saved":
-      return { ...state, baseVersion: action.version, savedJson: JSON.stringify(action.doc) };
+      return { ...state, baseVersion: action.version, savedJson: documentJson(action.doc) };
     case "diff":
       return { ...state, diff: action.diff };
   }

@@ -15,19 +15,18 @@ import type { HeavyKind, LimitCaller } from "../limits/abuse.ts";
 import { holdWhileRunning } from "../limits/hold.ts";
 import { publicProcedure } from "./init.ts";
 
-export const protectedProcedure = publicProcedure
-  .use(({ ctx, next, path, type }) => {
-    if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "log in or send an API key" });
-    refuseUntilEnrolled(ctx.auth, path);
-    enforceUnverifiedAccess(ctx.auth, path, type);
-    return next({ ctx: { ...ctx, auth: ctx.auth, user: ctx.auth.user } });
-  })
+// One middleware, not two: each tRPC middleware layer copies the call's options and context
+// (a tenth of auth.me's CPU went to those copies under load, docs/performance.md).
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, path, type, signal }) => {
+  if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "log in or send an API key" });
+  refuseUntilEnrolled(ctx.auth, path);
+  enforceUnverifiedAccess(ctx.auth, path, type);
+  const narrowed = { ctx: { ...ctx, auth: ctx.auth, user: ctx.auth.user } };
+  if (type !== "subscription") return next(narrowed);
   // Every live stream (SSE) holds one of the user's SSE_MAX_PER_USER slots while open.
-  .use(async ({ ctx, type, signal, next }) =>
-    type === "subscription"
-      ? holdWhileRunning(await ctx.deps.limits.admitStream(ctx), type, signal, next)
-      : next(),
-  );
+  const release = await ctx.deps.limits.admitStream(narrowed.ctx);
+  return holdWhileRunning(release, type, signal, () => next(narrowed));
+});
 
 export const companyAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== "company_admin") {

@@ -80,7 +80,12 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
   if (options.directQueries !== false)
     app.get(
       "/trpc/*",
-      singleQuery({ router: appRouter, createContext: (c) => createContext(c, deps), onError }),
+      singleQuery({
+        router: appRouter,
+        createContext: (c) => createContext(c, deps),
+        onError,
+        headersFor: headers.forRequest,
+      }),
     );
   app.use(
     "/trpc/*",

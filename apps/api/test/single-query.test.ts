@@ -3,6 +3,7 @@
 // dependencies with `directQueries: false` (everything through the adapter), asked the same
 // requests; answers, errors, refusals and the requests left to the adapter are compared.
 
+import { request } from "node:http";
 import { type ServerType, serve } from "@hono/node-server";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,22 +45,73 @@ const input = (value: unknown) => `input=${encodeURIComponent(JSON.stringify(sup
 /** Headers that differ per request by design (the request id) or per second (Date). */
 const PER_REQUEST = new Set(["x-request-id", "date"]);
 
-async function answer(base: string, path: string, init: RequestInit) {
-  const res = await fetch(`${base}${path}`, init);
-  const headers: Array<[string, string]> = [];
-  res.headers.forEach((value, name) => {
-    if (!PER_REQUEST.has(name)) headers.push([name, value]);
+/**
+ * One request over node:http, which adds no header of its own (fetch would add Accept-Encoding,
+ * which puts answers through compression); `fetch: true` asks as fetch does.
+ */
+function rawAnswer(base: string, path: string, method: string, headers: Record<string, string>) {
+  return new Promise<{
+    status: number;
+    body: string;
+    headers: Record<string, string | string[] | undefined>;
+  }>((resolve, reject) => {
+    const req = request(`${base}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString("utf8"),
+          headers: res.headers,
+        }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
   });
-  return { status: res.status, body: await res.text(), headers: headers.sort() };
+}
+
+async function answer(
+  base: string,
+  path: string,
+  init: { method: string; headers: Record<string, string> },
+  viaFetch: boolean,
+) {
+  let status: number;
+  let body: string;
+  const headers: Array<[string, string]> = [];
+  const keep = (name: string, value: string) => {
+    if (!PER_REQUEST.has(name)) headers.push([name, value]);
+  };
+  if (viaFetch) {
+    const res = await fetch(`${base}${path}`, init);
+    status = res.status;
+    body = await res.text();
+    res.headers.forEach((value, name) => {
+      keep(name, value);
+    });
+  } else {
+    const res = await rawAnswer(base, path, init.method, init.headers);
+    status = res.status;
+    body = res.body;
+    for (const [name, value] of Object.entries(res.headers))
+      for (const one of [value ?? []].flat()) keep(name, one);
+  }
+  return { status, body, headers: headers.sort() };
 }
 
 /** The same request to the api and to the adapter-only app: equal answers, returned. */
 async function expectSameAnswer(path: string, headers: Record<string, string> = {}, method = "GET") {
   const init = { method, headers };
-  const direct = await answer(api.url, path, init);
-  const adapter = await answer(referenceUrl, path, init);
-  expect(direct).toEqual(adapter);
-  return direct;
+  // Without Accept-Encoding (scripts, API keys: written straight to the socket) and as fetch asks
+  // (compressed when it accepts that).
+  for (const viaFetch of [false, true]) {
+    const direct = await answer(api.url, path, init, viaFetch);
+    const adapter = await answer(referenceUrl, path, init, viaFetch);
+    expect(direct, viaFetch ? "via fetch" : "via node:http").toEqual(adapter);
+  }
+  return answer(api.url, path, init, false);
 }
 
 const withKey = () => ({ authorization: `Bearer ${apiKey}` });

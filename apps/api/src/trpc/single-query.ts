@@ -10,12 +10,16 @@
 // compares both). Everything else — batches, mutations, subscriptions, streaming (jsonl) and
 // form/binary requests, unknown paths — goes on to the adapter unchanged.
 
+import type { ServerResponse } from "node:http";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { AnyProcedure } from "@trpc/server";
 import { getErrorShape, getTRPCErrorFromUnknown, TRPCError, transformTRPCResponse } from "@trpc/server";
 import { getHTTPStatusCode } from "@trpc/server/http";
 import type { Context as HonoContext, Next } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { RATE_REFUSAL_HEADER } from "../limits/abuse.ts";
 import type { RequestVariables } from "../middleware/request-log.ts";
+import type { HeaderList, ResponseHeaders } from "../middleware/response-headers.ts";
 import type { AppRouter } from "../routers/index.ts";
 import type { Context } from "./context.ts";
 
@@ -29,6 +33,8 @@ export interface SingleQueryOptions {
   createContext(c: HonoContext<{ Variables: RequestVariables }>): Promise<Context>;
   /** The adapter's onError, called for the same errors with the same fields. */
   onError(report: TrpcErrorReport): void;
+  /** The headers every answer gets (middleware/response-headers.ts), for answers written directly. */
+  headersFor: ResponseHeaders["forRequest"];
 }
 
 /** The headers resolveResponse puts on every answer. */
@@ -62,7 +68,30 @@ function wantsStream(c: HonoContext): boolean {
     .some((type) => type.trim() === "application/jsonl");
 }
 
-export function singleQuery({ router, createContext, onError }: SingleQueryOptions) {
+/**
+ * A 200 answer straight to the Node response with the headers middleware/response-headers.ts
+ * would have written (in the same way: Vary appended, a header already set kept), without a web
+ * Response, its undici Headers and the adapter's conversion back. The request's log line and
+ * metrics read the marker response's status, 200.
+ */
+function writeDirect(c: HonoContext, body: string, added: HeaderList) {
+  const headers: Record<string, string | string[]> = { ...TRPC_HEADERS };
+  const cookies: string[] = [];
+  for (const [name, value] of added) {
+    const key = name.toLowerCase();
+    if (key === "set-cookie") cookies.push(value);
+    else if (key === "vary") headers.vary = `${headers.vary}, ${value}`;
+    else headers[key] ??= value;
+  }
+  if (cookies.length > 0) headers["set-cookie"] = cookies;
+  headers["content-length"] = String(Buffer.byteLength(body));
+  const outgoing = (c.env as { outgoing: ServerResponse }).outgoing;
+  outgoing.writeHead(200, headers);
+  outgoing.end(body);
+  return RESPONSE_ALREADY_SENT;
+}
+
+export function singleQuery({ router, createContext, onError, headersFor }: SingleQueryOptions) {
   const config = router._def._config;
   // At run time a flat map by dotted path (what tRPC's own lookup, getProcedureAtPath, reads).
   const procedures = router._def.procedures as unknown as Record<string, AnyProcedure>;
@@ -133,7 +162,12 @@ export function singleQuery({ router, createContext, onError }: SingleQueryOptio
     }
     if (!error) {
       const body = JSON.stringify(transformTRPCResponse(config, { result: { data } }));
-      return c.body(body, 200, TRPC_HEADERS);
+      // Compression (middleware in app.ts) needs the web Response; so does a refusal's header
+      // that middleware/refusal-memo.ts reads and removes (not set on a success, checked anyway).
+      const added = c.get("answerHeaders");
+      if (c.req.header("accept-encoding") || added?.has(RATE_REFUSAL_HEADER))
+        return c.body(body, 200, TRPC_HEADERS);
+      return writeDirect(c, body, await headersFor(c));
     }
     onError({ error, path: errorPath });
     const shape = getErrorShape({ config, ctx, error, input: errorInput, path: errorPath, type: "query" });

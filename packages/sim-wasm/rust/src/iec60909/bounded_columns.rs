@@ -16,12 +16,15 @@
 //! a_j = Σ_k |U_jk|. For every f in the subtree T(r) rooted at r, struct(U_f) = struct(L_*f)
 //! lies in T(r) ∪ struct(L_*r) (struct(L_*f) ⊆ {p} ∪ struct(L_*p) for the etree parent p, Liu
 //! 1990, §3, applied up the path from f to r). By induction down T(r), every f in it
-//! has |x_f| ≤ M_r · Π_{k on the path r..f} max(1, a_k) ≤ M_r · G_r, where M_r is the largest
-//! |x_k| over row r of U (r's ancestors, all computed exactly before r is reached) and G_r the
-//! largest such product in the subtree. When M_r · G_r ≤ K_i · min_{f in T(r)} |Z_ff| / c_f, no
-//! bus of the subtree can pass the threshold and the subtree is left out. (Taking M_r over row
-//! r rather than over all of r's ancestors keeps the machine's own large values out of the
-//! bound of subtrees that do not touch them: about 9× fewer entries on a 200k-bus grid.)
+//! has |x_f| ≤ M_r · P_rf with P_rf = Π_{k on the path r..f} max(1, a_k), where M_r is the
+//! largest |x_k| over row r of U (r's ancestors, all computed exactly before r is reached).
+//! Bus f can matter only where |x_f| > K_i · |Z_ff| / c_f, so when
+//! M_r · H_r ≤ K_i with H_r = max_{f in T(r)} P_rf · c_f / |Z_ff|, no bus of the subtree can
+//! pass the threshold and the subtree is left out. H_r pairs each bus's growth with its own
+//! |Z_ff|: a bound on the products times one bound on the smallest |Z_ff| of the subtree would
+//! let one strong bus (small |Z_ff|) keep a whole subtree of weak ones. (Taking M_r over row r
+//! rather than over all of r's ancestors keeps the machine's own large values out of the bound
+//! of subtrees that do not touch them: about 9× fewer entries on a 200k-bus grid.)
 //! Entries that are computed use exactly the operations of `solve::ldu_solve`, so the eq. (75)
 //! sums are bit-for-bit those of full columns.
 
@@ -35,16 +38,24 @@ const NO_PARENT: usize = usize::MAX;
 /// Rounding in the bound (row sums, products) is far below this relative margin.
 const MARGIN: f64 = 1.0 - 1e-9;
 
-/// Per-factorization bounds: the etree and, per subtree, its growth G_r and its smallest
-/// |Z_ff| / c_f (the "reach" a column needs there to matter).
+/// Per-factorization bounds: the etree and, per subtree, H_r (module comment).
 pub struct SubtreeBounds {
     parent: Vec<usize>,
-    growth: Vec<f64>,
-    reach: Vec<f64>,
+    /// H_r = max over f in T(r) of P_rf · c_f / |Z_ff|; NaN or ∞ never lets T(r) be skipped.
+    growth_per_reach: Vec<f64>,
     /// The etree in postorder: every subtree is the `size[r]` positions ending at r's, so
     /// walking it backwards meets parents first and jumps over a skipped subtree at once.
     post: Vec<usize>,
     size: Vec<usize>,
+}
+
+/// max(a, b) that keeps a NaN (f64::max drops it): a NaN bound must never allow a skip.
+fn max_keeping_nan(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else {
+        a.max(b)
+    }
 }
 
 impl SubtreeBounds {
@@ -52,29 +63,27 @@ impl SubtreeBounds {
     pub fn new(sym: &Symbolic, f: &Ldu, per_source: &[f64]) -> Result<SubtreeBounds> {
         let n = sym.n();
         let mut parent = try_vec(n, NO_PARENT)?;
-        let mut growth = try_vec(n, 1.0)?;
-        let mut reach = try_vec(n, f64::INFINITY)?;
+        // Before node j is reached: the largest H_c over the children seen so far.
+        let mut h = try_vec(n, 0.0)?;
         // Children come before parents in the elimination order, so one ascending pass sees a
         // node's subtree complete before the node.
         for j in 0..n {
             let entries = sym.lp[j]..sym.lp[j + 1];
             let row_sum: f64 = entries.clone().map(|p| f.ux[p].abs()).sum();
-            // growth[j] holds the largest product among the children's subtrees so far.
-            growth[j] *= row_sum.max(1.0);
-            reach[j] = reach[j].min(per_source[sym.perm[j]]);
+            let own = per_source[sym.perm[j]];
+            // c_f / |Z_ff|: 0 where no current flows (∞), ∞ for 0 or NaN (never skipped).
+            let inverse = if own > 0.0 { 1.0 / own } else { f64::INFINITY };
+            // H_j = max(1, a_j) · max(c_j / |Z_jj|, max over children H_c).
+            h[j] = max_keeping_nan(row_sum, 1.0) * max_keeping_nan(inverse, h[j]);
             if let Some(p) = entries.map(|p| sym.li[p]).min() {
                 parent[j] = p;
-                growth[p] = growth[p].max(growth[j]);
-                reach[p] = reach[p].min(reach[j]);
+                h[p] = max_keeping_nan(h[p], h[j]);
             }
         }
-        // growth[p] was seeded with 1 and raised to its children's maxima before p's own
-        // factor multiplied it: G_p = max(1, a_p) · max(1, max_children G_c).
         let (post, size) = postorder(&parent)?;
         Ok(SubtreeBounds {
             parent,
-            growth,
-            reach,
+            growth_per_reach: h,
             post,
             size,
         })
@@ -200,8 +209,8 @@ impl<'a> BoundedColumns<'a> {
                 }
                 wj = wj - f.ux[p] * x;
             }
-            let bound = largest.sqrt() * bounds.growth[j];
-            if !self.on_path[j] && bound <= k * bounds.reach[j] * MARGIN {
+            let bound = largest.sqrt() * bounds.growth_per_reach[j];
+            if !self.on_path[j] && bound <= k * MARGIN {
                 pos = pos + 1 - bounds.size[j];
                 continue;
             }

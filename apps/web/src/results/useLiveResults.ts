@@ -1,5 +1,5 @@
 import type { EquipmentType, NetworkIssue, ShortCircuitResult } from "@ampflux/contracts";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { EditorDocument } from "../editor/model/document.ts";
 import type { EngineRequest, EngineResponse, LiveStudyOptions } from "./protocol.ts";
 import { useEngineWorker } from "./useEngineWorker.ts";
@@ -17,13 +17,17 @@ export interface LiveResults {
 
 const IDLE: LiveResults = { status: "idle", result: null, excluded: [], error: null, issues: [], ms: null };
 
-/** Quiet time after the last edit before the engine runs (the load flow uses the same). */
+/**
+ * Quiet time before the engine runs after an edit that closely followed another (the load flow
+ * waits this long after every edit).
+ */
 export const DEBOUNCE_MS = 300;
 
 /**
- * Short-circuit results of the editor's network, computed in a Web Worker ~300 ms after the
- * last edit. Answers to superseded requests are dropped. While not `enabled` no worker runs and
- * the state is idle, without a result.
+ * Short-circuit results of the editor's network, computed in a Web Worker at once after an edit
+ * that follows a quiet spell, else ~300 ms after the last of a quick series. Answers to
+ * superseded requests are dropped. While not `enabled` no worker runs and the state is idle,
+ * without a result.
  */
 export function useLiveResults(
   document: EditorDocument,
@@ -32,6 +36,7 @@ export function useLiveResults(
   enabled = true,
 ): LiveResults {
   const [state, setState] = useState<LiveResults>(IDLE);
+  const lastChange = useRef(Number.NEGATIVE_INFINITY);
   const { post } = useEngineWorker<EngineRequest, EngineResponse>(
     enabled,
     (response) =>
@@ -63,7 +68,12 @@ export function useLiveResults(
       return;
     }
     setState((s) => (s.status === "computing" ? s : { ...s, status: "computing" }));
-    const timer = setTimeout(() => post({ document, options, companyTypes }), DEBOUNCE_MS);
+    // The first change after a quiet spell (opening, one edit) goes to the engine at once; changes
+    // following it closely (typing a value) wait until DEBOUNCE_MS pass without another.
+    const now = performance.now();
+    const quiet = now - lastChange.current > DEBOUNCE_MS;
+    lastChange.current = now;
+    const timer = setTimeout(() => post({ document, options, companyTypes }), quiet ? 0 : DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [document, options, companyTypes, post, enabled]);
 

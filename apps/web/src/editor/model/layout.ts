@@ -77,19 +77,63 @@ export function busGeo(doc: EditorDocument, busId: string): Point | undefined {
   return geoIndex(doc).get(busId);
 }
 
-// Documents and layouts are immutable (every edit makes new ones): what is derived from them is
-// kept per object, so redrawing for new results or a selection does not walk 40,000 elements again.
-const connectionCounts = new WeakMap<EditorDocument, Map<string, number>>();
-const positionsByLayout = new WeakMap<EditorDocument, WeakMap<Layout, Map<string, Point>>>();
+const sameGeo = (a: Element, b: Element) => {
+  const [p, q] = [a.geo as Point | undefined, b.geo as Point | undefined];
+  return p === q || (p !== undefined && q !== undefined && p.x === q.x && p.y === q.y);
+};
 
-/** How many elements hang on each bus: a bus bar grows with them. */
-export function busConnections(doc: EditorDocument): Map<string, number> {
-  let counts = connectionCounts.get(doc);
-  if (!counts) {
-    counts = countConnections(doc);
-    connectionCounts.set(doc, counts);
+const sameTerminals = (c: ElementCollection, a: Element, b: Element) => {
+  const [p, q] = [terminalBuses(c, a), terminalBuses(c, b)];
+  return p.length === q.length && p.every((bus, i) => bus === q[i]);
+};
+
+/**
+ * Whether two documents place every symbol alike: the same buses at the same positions and the
+ * same elements, in the same order, on the same buses. An edit of a value (a rating, Sk'') keeps
+ * the placement.
+ */
+function samePlacement(a: EditorDocument, b: EditorDocument): boolean {
+  return ELEMENT_COLLECTIONS.every((c) => {
+    const [x, y] = [a[c], b[c]];
+    if (x === y) return true;
+    if (x.length !== y.length) return false;
+    return x.every((e, i) => {
+      const f = y[i] as Element;
+      if (e === f) return true;
+      if (e.id !== f.id) return false;
+      return c === "buses" ? sameGeo(e, f) : sameTerminals(c, e, f);
+    });
+  });
+}
+
+/**
+ * What is derived from a document's placement, kept per document (documents are immutable: every
+ * edit makes a new one), and handed on to the next document when it is placed like the last one.
+ * Redrawing for new results, a selection or an edited value then does not walk 40,000 elements.
+ */
+class PlacementCache<T> {
+  readonly #values = new WeakMap<EditorDocument, T>();
+  #last: EditorDocument | undefined;
+
+  get(doc: EditorDocument, derive: () => T): T {
+    let value = this.#values.get(doc);
+    if (value === undefined) {
+      const last = this.#last;
+      const previous = last && this.#values.get(last);
+      value = last && previous !== undefined && samePlacement(last, doc) ? previous : derive();
+      this.#values.set(doc, value);
+      this.#last = doc;
+    }
+    return value;
   }
-  return counts;
+}
+
+const connectionCounts = new PlacementCache<Map<string, number>>();
+const positionsByLayout = new PlacementCache<WeakMap<Layout, Map<string, Point>>>();
+
+/** How many elements hang on each bus: a bus bar grows with them (not to be modified: shared). */
+export function busConnections(doc: EditorDocument): Map<string, number> {
+  return connectionCounts.get(doc, () => countConnections(doc));
 }
 
 function countConnections(doc: EditorDocument): Map<string, number> {
@@ -138,11 +182,7 @@ export function defaultOffset(collection: ElementCollection, slot: number): Poin
 
 /** Top-left positions of every non-bus element on the diagram (not to be modified: shared). */
 export function elementPositions(doc: EditorDocument, layout: Layout): Map<string, Point> {
-  let byLayout = positionsByLayout.get(doc);
-  if (!byLayout) {
-    byLayout = new WeakMap();
-    positionsByLayout.set(doc, byLayout);
-  }
+  const byLayout = positionsByLayout.get(doc, () => new WeakMap());
   let positions = byLayout.get(layout);
   if (!positions) {
     positions = placeElements(doc, layout);

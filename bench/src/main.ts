@@ -258,7 +258,11 @@ if (only.has("editor")) {
           frames(e.pan13659Symbols),
           "≤ 33",
         ],
-        ["case9241pegase edit → new Ik'' on the grid's bus shown, ms", ms(e.recalc9241?.ms), "≤ 500"],
+        [
+          "case9241pegase edit → new Ik'' on the grid's bus shown, ms: median (each edit)",
+          e.recalc9241 ? `${e.recalc9241.ms} (${e.recalc9241.edits.join(", ")})` : notMet,
+          "≤ 500",
+        ],
       ],
     )}${e.timedOut.map((t) => `\nnot finished within ${t.afterMs / 1000} s: ${t.step}`).join("")}`,
   );

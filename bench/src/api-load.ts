@@ -24,12 +24,25 @@ export interface LoadRow {
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
+  /**
+   * CPU time of the servers' thread per request sent, µs (`process.threadCpuUsage()` from the start
+   * of the run until every request is answered): what a request costs the api, much less
+   * sensitive to other processes' load than req/s. null when autocannon ran on that thread too
+   * (simulations.run's per-request bodies).
+   */
+  cpuUsPerRequest: number | null;
 }
 
 export interface ApiLoad {
   rows: LoadRow[];
   /** req/s of each procedure at 10 connections over the bare Hono route's, same run. */
   ratiosToBare: Record<string, number>;
+  /**
+   * The bare route's server CPU per request over each procedure's, at 10 connections: the share
+   * of bare's throughput the procedure would reach if the servers' thread were the bound, read
+   * from CPU time instead of req/s (steadier on a shared machine).
+   */
+  cpuSharesOfBare: Record<string, number>;
 }
 
 export const BARE = "bare Hono route";
@@ -123,6 +136,7 @@ async function load(
   service?: BenchService,
 ): Promise<Run> {
   const answeredBefore = (await service?.answered()) ?? 0;
+  const cpuBefore = process.threadCpuUsage();
   const result = await autocannon({
     url: target.url,
     method: target.method,
@@ -137,6 +151,7 @@ async function load(
     }),
   });
   await drain(service, answeredBefore, result.requests.sent);
+  const cpu = process.threadCpuUsage(cpuBefore);
   return {
     procedure: target.procedure,
     connections,
@@ -145,6 +160,10 @@ async function load(
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx + result.errors,
+    cpuUsPerRequest:
+      target.body || result.requests.sent === 0
+        ? null
+        : Math.round(((cpu.user + cpu.system) / result.requests.sent) * 10) / 10,
   };
 }
 
@@ -166,6 +185,7 @@ function medianRow(runs: Run[]): LoadRow {
     p50Ms: median(runs.map((r) => r.p50Ms)),
     p99Ms: median(runs.map((r) => r.p99Ms)),
     non2xx: Math.max(...runs.map((r) => r.non2xx)),
+    cpuUsPerRequest: first.cpuUsPerRequest === null ? null : median(runs.map((r) => r.cpuUsPerRequest ?? 0)),
   };
 }
 
@@ -219,7 +239,13 @@ export async function benchApiLoad(seconds: number): Promise<ApiLoad> {
         .filter((r) => r.connections === 10 && r.procedure !== BARE)
         .map((r) => [r.procedure, Math.round((r.rps / bareRps) * 1000) / 1000]),
     );
-    return { rows, ratiosToBare };
+    const bareCpu = rows.find((r) => r.procedure === BARE && r.connections === 10)?.cpuUsPerRequest;
+    const cpuSharesOfBare = Object.fromEntries(
+      rows
+        .filter((r) => r.connections === 10 && r.procedure !== BARE && r.cpuUsPerRequest && bareCpu)
+        .map((r) => [r.procedure, Math.round(((bareCpu ?? 0) / (r.cpuUsPerRequest ?? 1)) * 1000) / 1000]),
+    );
+    return { rows, ratiosToBare, cpuSharesOfBare };
   } finally {
     await bare.close();
     await service.stop();

@@ -168,7 +168,7 @@ if (only.has("api")) {
   results.api = api;
   console.log(
     `\n## api under load (autocannon, ${quick ? 2 : 5} s per run; 10 connections: median of 3)\n\n${table(
-      ["procedure", "connections", "runs", "requests", "req/s", "p50 ms", "p99 ms", "non-2xx"],
+      ["procedure", "connections", "runs", "requests", "req/s", "p50 ms", "p99 ms", "non-2xx", "CPU µs/req"],
       api.rows.map((r) => [
         r.procedure,
         r.connections,
@@ -178,9 +178,14 @@ if (only.has("api")) {
         r.p50Ms,
         r.p99Ms,
         r.non2xx,
+        r.cpuUsPerRequest ?? "",
       ]),
     )}\n\nreq/s at 10 connections over the bare Hono route's: ${Object.entries(api.ratiosToBare)
       .map(([procedure, ratio]) => `${procedure} ${(ratio * 100).toFixed(1)} %`)
+      .join(", ")}\nthe same by server CPU per request (bare's µs over the procedure's): ${Object.entries(
+      api.cpuSharesOfBare,
+    )
+      .map(([procedure, share]) => `${procedure} ${(share * 100).toFixed(1)} %`)
       .join(", ")}`,
   );
   // A row with refusals or errors measures those, not the procedure: said, not hidden.

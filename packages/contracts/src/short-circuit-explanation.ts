@@ -162,6 +162,8 @@ export const busResultExplanationSchema = z.object({
       ic_ka: z.number(),
       ikss_ka: z.number(),
       angle_deg: z.number(),
+      /** BranchFaultResult's toward_fault: the fault's contribution flows from `bus` into the branch. */
+      toward_fault: z.boolean(),
     }),
   ),
 });

@@ -33,9 +33,7 @@ describe("absurd values in imported files", () => {
   it("MATPOWER: a branch reactance of 1e12 p.u. names the branch and field", () => {
     const text = CASE9.replace(/^(\s*1\s+4\s+)0\s+0\.0576\b/m, "$10\t1e12");
     expect(text).not.toBe(CASE9);
-    expect(refused("case9.m", text).message).toMatch(
-      /^line \d+: line br1: X' \(Ω\/km\): must be ≤ 1000000$/,
-    );
+    expect(refused("case9.m", text).message).toMatch(/^line \d+: line br1: X' \(Ω\/km\): must be ≤ 1000000$/);
   });
 
   it("IEEE CDF: a base voltage of 99999 kV at its bus card", () => {

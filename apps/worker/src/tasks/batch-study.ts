@@ -164,7 +164,9 @@ async function sweep(
     network,
     options,
     async (done, steps, what) => {
-      if (performance.now() - reportedAt < 500) return true;
+      // The start and the first finished step are always reported, so a client sees the batch
+      // move even when it ends within the throttle's half second; later steps at most every 500 ms.
+      if (done > 1 && performance.now() - reportedAt < 500) return true;
       reportedAt = performance.now();
       return reportProgress(deps.db, simulation, done / steps, what);
     },

@@ -14,12 +14,15 @@
 //! Gilbert–Peierls LU with threshold partial pivoting (`gplu`, Gilbert & Peierls 1988): rare,
 //! so it is not worth a real twin of its own.
 
+use crate::amd::amd_order;
 use crate::complex::Complex;
 use crate::csc::Pattern;
 use crate::error::{try_vec, ErrorCode, Result, SolverError};
 use crate::gplu::{factor_pivoted, PivotedLu};
 use crate::solve::pivoted_solve;
 use crate::symbolic::Symbolic;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 #[derive(Clone, Debug)]
 pub struct RealLdu {
@@ -120,16 +123,70 @@ enum RealFactors {
     Pivoted(PivotedLu),
 }
 
+/// How many recent symbolic analyses `RealSolver::analyze` keeps: the Newton Jacobian, or the
+/// fast-decoupled B′ and B″, or the DC B′ of the last load flows.
+const RECENT_ANALYSES: usize = 2;
+
+thread_local! {
+    /// The symbolic analyses of the last patterns factorized, most recent first. A load flow
+    /// after an edit that changes values but not the topology (a load, a set-point, a tap: the
+    /// live editor's case) has the same Jacobian pattern, so its ordering, elimination tree and
+    /// fill pattern are taken from here instead of being computed again (KLU's separation of
+    /// analysis and refactorization, T. A. Davis and E. Palamadai Natarajan, ACM TOMS 37(3),
+    /// 2010, carried across calls). A hit needs the exact same pattern (compared entry by
+    /// entry, far cheaper than the analysis); the module is single-threaded, so the cell is
+    /// only ever borrowed here.
+    static RECENT: RefCell<Vec<Rc<Symbolic>>> = RefCell::new(Vec::new());
+}
+
+/// The symbolic analysis of `pattern` under the fill-reducing order `ordering` computes from it,
+/// reused from a recent call when the pattern is the same (and so, the ordering being a function
+/// of the pattern, is the analysis).
+fn analysis_of(
+    pattern: Pattern,
+    ordering: impl FnOnce(&Pattern) -> Result<Vec<usize>>,
+) -> Result<Rc<Symbolic>> {
+    let reused = RECENT.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        let position = recent.iter().position(|s| s.a == pattern)?;
+        let symbolic = recent.remove(position);
+        recent.insert(0, Rc::clone(&symbolic));
+        Some(symbolic)
+    });
+    if let Some(symbolic) = reused {
+        return Ok(symbolic);
+    }
+    let perm = ordering(&pattern)?;
+    let symbolic = Rc::new(Symbolic::analyze_ordered(pattern, perm)?);
+    RECENT.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        recent.insert(0, Rc::clone(&symbolic));
+        recent.truncate(RECENT_ANALYSES);
+    });
+    Ok(symbolic)
+}
+
 /// A real matrix analyzed once and refactorized with new values on the same pattern.
 pub struct RealSolver {
-    pub symbolic: Symbolic,
+    pub symbolic: Rc<Symbolic>,
     factors: Option<RealFactors>,
 }
 
 impl RealSolver {
+    /// AMD ordering of A + Aᵀ and symbolic analysis of `pattern` (or the same pattern's from a
+    /// recent call).
     pub fn analyze(pattern: Pattern) -> Result<RealSolver> {
+        RealSolver::analyze_with(pattern, |a| amd_order(&a.symmetrized(false)?))
+    }
+
+    /// As `analyze`, with the fill-reducing ordering computed by `ordering` from the pattern
+    /// (the Newton Jacobian orders its buses, not its 2n unknowns: `Jacobian::pair_ordering`).
+    pub fn analyze_with(
+        pattern: Pattern,
+        ordering: impl FnOnce(&Pattern) -> Result<Vec<usize>>,
+    ) -> Result<RealSolver> {
         Ok(RealSolver {
-            symbolic: Symbolic::analyze(pattern)?,
+            symbolic: analysis_of(pattern, ordering)?,
             factors: None,
         })
     }
@@ -332,5 +389,38 @@ mod tests {
             .factorize(&[1.0, 2.0, 2.0, 4.0], DEFAULT_PIVOT_TOLERANCE)
             .is_err());
         assert!(lu.solve(&mut [1.0, 1.0]).is_err());
+    }
+    #[test]
+    fn a_pattern_seen_recently_reuses_its_analysis_and_solves_the_same() {
+        let (pattern, values) = grid(9, 0.1, 4.5);
+        let first = RealSolver::analyze(pattern.clone()).unwrap();
+        let mut again = RealSolver::analyze(pattern.clone()).unwrap();
+        assert!(Rc::ptr_eq(&first.symbolic, &again.symbolic));
+        // Another pattern is analysed anew, and the first one is still kept (two recent).
+        let (other, _) = grid(8, 0.1, 4.5);
+        let third = RealSolver::analyze(other).unwrap();
+        assert!(!Rc::ptr_eq(&first.symbolic, &third.symbolic));
+        assert!(Rc::ptr_eq(
+            &first.symbolic,
+            &RealSolver::analyze(pattern.clone()).unwrap().symbolic
+        ));
+        // The reused analysis factorizes and solves exactly as a fresh one.
+        let x: Vec<f64> = (0..pattern.n).map(|i| 1.0 + i as f64 * 0.01).collect();
+        let mut b = multiply(&pattern, &values, &x);
+        again.factorize(&values, DEFAULT_PIVOT_TOLERANCE).unwrap();
+        again.solve(&mut b).unwrap();
+        for (xi, bi) in x.iter().zip(&b) {
+            assert!((xi - bi).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn an_ordering_that_is_not_a_permutation_is_an_error() {
+        let (pattern, _) = grid(3, 0.0, 4.0);
+        let repeated = vec![0, 0, 1, 2, 3, 4, 5, 6, 7];
+        assert!(Symbolic::analyze_ordered(pattern.clone(), repeated).is_err());
+        let out_of_range = vec![0, 1, 2, 3, 4, 5, 6, 7, 9];
+        assert!(Symbolic::analyze_ordered(pattern.clone(), out_of_range).is_err());
+        assert!(Symbolic::analyze_ordered(pattern, vec![0, 1]).is_err());
     }
 }

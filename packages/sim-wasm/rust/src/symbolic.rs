@@ -6,7 +6,7 @@
 
 use crate::amd::amd_order;
 use crate::csc::{cumulative_sum, Pattern};
-use crate::error::{try_vec, Result};
+use crate::error::{try_vec, Result, SolverError};
 use crate::etree::{column_counts, ereach, etree, postorder};
 
 /// Entries of PAPᵀ grouped by the elimination step k = max(row, col) that consumes them:
@@ -39,10 +39,29 @@ pub struct Symbolic {
 
 impl Symbolic {
     pub fn analyze(a: Pattern) -> Result<Symbolic> {
-        let n = a.n;
         let perm = amd_order(&a.symmetrized(false)?)?;
-        let mut pinv = try_vec(n, 0usize)?;
+        Symbolic::analyze_ordered(a, perm)
+    }
+
+    /// The same analysis with a fill-reducing ordering computed elsewhere (`perm[k]` = the
+    /// original index of the k-th pivot, a permutation of 0..n).
+    pub fn analyze_ordered(a: Pattern, perm: Vec<usize>) -> Result<Symbolic> {
+        let n = a.n;
+        if perm.len() != n {
+            return Err(SolverError::invalid(format!(
+                "ordering of length {} for n = {}",
+                perm.len(),
+                n
+            )));
+        }
+        let mut pinv = try_vec(n, usize::MAX)?;
         for (k, &j) in perm.iter().enumerate() {
+            if j >= n || pinv[j] != usize::MAX {
+                return Err(SolverError::invalid(format!(
+                    "ordering is not a permutation of 0..{} (entry {} is {})",
+                    n, k, j
+                )));
+            }
             pinv[j] = k;
         }
         let c = a.symmetrized(true)?.permuted_symmetric(&pinv)?;

@@ -131,7 +131,9 @@ pub fn solve(buses: &[Bus], branches: &[Branch], options: &Options) -> Result<So
     let jac = Jacobian::layout(&y, &active)?;
     let unknowns = jac.pattern.n;
     let mut solver = if unknowns > 0 {
-        Some(RealSolver::analyze(jac.pattern.clone())?)
+        Some(RealSolver::analyze_with(jac.pattern.clone(), |_| {
+            jac.pair_ordering(&y.pattern)
+        })?)
     } else {
         None
     };

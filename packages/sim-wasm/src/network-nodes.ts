@@ -16,12 +16,19 @@ export interface NetworkNodes {
 export const endKey = (element: string, bus: string) => `${element}\n${bus}`;
 
 export function networkNodes(doc: NetworkDocument): NetworkNodes {
-  const live = new Set(doc.buses.filter((b) => b.in_service).map((b) => b.id));
+  // The live set only matters for bus couplers: built on the first switch (most large imported
+  // networks have none).
+  let live: Set<string> | undefined;
   const coupled = new DisjointSets();
   const openEnds = new Set<string>();
+  let couplings = 0;
   for (const sw of doc.switches) {
     if (sw.element_type === "bus") {
-      if (sw.closed && live.has(sw.bus) && live.has(sw.element)) coupled.union(sw.bus, sw.element);
+      live ??= new Set(doc.buses.filter((b) => b.in_service).map((b) => b.id));
+      if (sw.closed && live.has(sw.bus) && live.has(sw.element)) {
+        coupled.union(sw.bus, sw.element);
+        couplings++;
+      }
     } else if (!sw.closed) {
       openEnds.add(endKey(sw.element, sw.bus));
     }
@@ -31,6 +38,11 @@ export function networkNodes(doc: NetworkDocument): NetworkNodes {
   const nodeOfRoot = new Map<string, number>();
   for (const bus of doc.buses) {
     if (!bus.in_service) continue;
+    // Without closed bus couplers every bus is its own group: no lookups of the group's root.
+    if (couplings === 0) {
+      nodeOfBus.set(bus.id, firstBus.push(bus) - 1);
+      continue;
+    }
     const root = coupled.find(bus.id);
     let node = nodeOfRoot.get(root);
     if (node === undefined) {

@@ -25,10 +25,9 @@ export function duplicateIds(doc: NetworkDocument): Finding[] {
     const elements = elementsOf(doc, collection);
     for (let index = 0; index < elements.length; index++) {
       const id = (elements[index] as AnyElement).id;
-      if (!seen.has(id)) {
-        seen.add(id);
-        continue;
-      }
+      // One hash lookup per id: the set grows unless the id is already in it.
+      const size = seen.size;
+      if (seen.add(id).size > size) continue;
       uses ??= firstUses(doc);
       const [firstCollection, firstIndex] = uses.get(id) ?? [collection, index];
       findings.push({

@@ -20,7 +20,7 @@ import {
   type Transformer3w,
 } from "@ampflux/contracts";
 import { add, cx, fromShortCircuitVoltage, inv, polar, scale, sub } from "../iec60909/complex.ts";
-import { endKey, networkNodes } from "../network-nodes.ts";
+import { endKey, type NetworkNodes, networkNodes } from "../network-nodes.ts";
 import { checkFiniteModel } from "./finite-model.ts";
 import type { PerUnitBranch, PerUnitBus, PerUnitModel } from "./per-unit-model.ts";
 
@@ -56,14 +56,25 @@ class ModelBuilder {
   readonly branches: PerUnitBranch[] = [];
   readonly branchRefs: BranchRef[] = [];
   readonly drawnMw: { p: number; q: number }[] = [];
-  readonly nodeOfBus = new Map<string, number>();
-  readonly openEnds = new Set<string>();
+  /** The document's electrical nodes (network-nodes.ts); the builder adds one node per bus group. */
+  readonly nodeOfBus: Map<string, number>;
+  readonly openEnds: Set<string>;
   readonly warnings: string[] = [];
   readonly #limitless = new Set<number>();
   readonly doc: NetworkDocument;
 
   constructor(doc: NetworkDocument) {
     this.doc = doc;
+    const nodes = networkNodes(doc);
+    this.nodeOfBus = nodes.nodeOfBus;
+    this.openEnds = nodes.openEnds;
+    this.#firstBus = nodes.firstBus;
+  }
+
+  readonly #firstBus: NetworkNodes["firstBus"];
+
+  get firstBus(): NetworkNodes["firstBus"] {
+    return this.#firstBus;
   }
 
   addNode(kv: number): number {
@@ -86,7 +97,8 @@ class ModelBuilder {
 
   /** The node of `bus` as seen from `element`; undefined when out of service or switched off. */
   terminal(element: string, bus: string): number | undefined {
-    if (this.openEnds.has(endKey(element, bus))) return undefined;
+    // No key string per branch end when nothing is switched open (most imported networks).
+    if (this.openEnds.size > 0 && this.openEnds.has(endKey(element, bus))) return undefined;
     return this.nodeOfBus.get(bus);
   }
 
@@ -126,15 +138,12 @@ class ModelBuilder {
 }
 
 function numberBuses(b: ModelBuilder): void {
-  const nodes = networkNodes(b.doc);
-  for (const bus of nodes.firstBus) {
+  for (const bus of b.firstBus) {
     const node = b.addNode(bus.vn_kv);
     // Warm start from the stored solution of the node's first bus (flat where it has none).
     b.node(node).vm0 = bus.vm_pu ?? Number.NaN;
     b.node(node).va0 = bus.va_degree === undefined ? Number.NaN : bus.va_degree * RAD;
   }
-  for (const [bus, node] of nodes.nodeOfBus) b.nodeOfBus.set(bus, node);
-  for (const end of nodes.openEnds) b.openEnds.add(end);
 }
 
 const ratedKa = (sMva: number, kv: number) => sMva / (Math.sqrt(3) * kv);

@@ -71,7 +71,11 @@ export function solvePerUnit(
     );
     const bus = viewF64(sim, busOut, n * BUS_OUT).slice();
     const head = viewF64(sim, summary, summaryLength).slice();
-    const column = (c: number) => Float64Array.from({ length: n }, (_, i) => bus[i * BUS_OUT + c] ?? 0);
+    const column = (c: number) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = bus[i * BUS_OUT + c] as number;
+      return out;
+    };
     const historyLength = head[3] ?? 0;
     return {
       outcome: LOAD_FLOW_OUTCOMES[head[0] ?? 0] ?? "diverged",

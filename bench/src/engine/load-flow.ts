@@ -2,9 +2,9 @@
 // algorithm (nr, fdxb, fdbx, dc), flat start:
 // - cold: the first loadFlow of a fresh process (fresh WASM instance; the import is done before
 //   and not counted), one child process per case and algorithm;
-// - warm: the median of the next runs in that process, and of their `timing_ms.solve` (the
+// - warm: the median of the next 15 runs in that process, and of their `timing_ms.solve` (the
 //   per-unit solve in WASM without building the model and the results);
-// - the whole cold `ampflux loadflow <case>.m` process (node start, import, engine, printing),
+// - the whole cold `ampflux loadflow <case>.m` process (bin/ampflux.js: node start, import, engine, printing),
 //   median of 3 fresh processes;
 // - pandapower's runpp (bench/anchors/pandapower-loadflow.py --time) in the same run where it is
 //   importable (PYTHONPATH), as the anchor; otherwise recorded as not installed.
@@ -81,7 +81,9 @@ async function measureOne(network: string, algorithm: LoadFlowAlgorithm, warm: n
 
 function cliRuns(network: string, runs: number): CliRow {
   const root = new URL("../../../", import.meta.url);
-  const main = fileURLToPath(new URL("apps/cli/src/main.ts", root));
+  // The `ampflux` command as users run it: bin/ampflux.js, which runs the bundle when it is built
+  // (`pnpm bench` builds nothing but sim-wasm: cli-cold compares the bundle with the sources).
+  const main = fileURLToPath(new URL("apps/cli/bin/ampflux.js", root));
   const file = fileURLToPath(new URL(`${network}.m`, MATPOWER_DIR));
   const runsMs: number[] = [];
   for (let k = 0; k < runs; k++) {
@@ -106,7 +108,9 @@ function pandapowerAnchor(cases: string[]): string[] | "not installed" {
 
 export async function benchLoadFlow(quick: boolean): Promise<LoadFlowBench> {
   const cases = quick ? LOAD_FLOW_CASES.slice(0, 1) : LOAD_FLOW_CASES;
-  const warm = quick ? 3 : 7;
+  // Warm is the steady state: the first few calls after the cold one still wait for V8 to
+  // optimize the model builder and the WASM tier-up, so 15 calls, of which the median.
+  const warm = quick ? 3 : 15;
   const engine: LoadFlowRow[] = [];
   for (const network of cases)
     for (const algorithm of LOAD_FLOW_ALGORITHMS) {

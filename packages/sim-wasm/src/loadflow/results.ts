@@ -50,32 +50,43 @@ export function busResults(
 
 export function branchResults(model: LoadFlowModel, sol: PerUnitSolution): LoadFlowBranchResult[] {
   const base = model.baseMva;
-  return model.branchRefs.map((ref, k) => {
+  const flows = sol.flows;
+  const kaPerPu = (node: number | undefined) => base / (Math.sqrt(3) * (model.baseKv[node ?? 0] ?? 1));
+  // A plain loop without per-branch arrays or closures: tens of thousands of branches.
+  const results: LoadFlowBranchResult[] = new Array(model.branchRefs.length);
+  for (let k = 0; k < model.branchRefs.length; k++) {
+    const ref = model.branchRefs[k] as LoadFlowModel["branchRefs"][number];
     const br = model.branches[k];
-    const f = (c: number) => sol.flows[k * 6 + c] ?? 0;
-    const ampsPerPu = (node: number) => base / (Math.sqrt(3) * (model.baseKv[node] ?? 1));
-    const iFrom = f(2) * ampsPerPu(br?.from ?? 0);
-    const iTo = f(5) * ampsPerPu(br?.to ?? 0);
-    const loads = [
-      ref.ratedFromKa === undefined ? undefined : iFrom / ref.ratedFromKa,
-      ref.ratedToKa === undefined ? undefined : iTo / ref.ratedToKa,
-    ].filter((x) => x !== undefined);
-    return {
+    const at = k * 6;
+    const pFrom = flows[at] ?? 0;
+    const qFrom = flows[at + 1] ?? 0;
+    const iFromPu = flows[at + 2] ?? 0;
+    const pTo = flows[at + 3] ?? 0;
+    const qTo = flows[at + 4] ?? 0;
+    const iToPu = flows[at + 5] ?? 0;
+    const iFrom = iFromPu * kaPerPu(br?.from);
+    const iTo = iToPu * kaPerPu(br?.to);
+    // Loading: the larger of the two ends' current over its rating, where the end has one.
+    const loadFrom = ref.ratedFromKa === undefined ? Number.NEGATIVE_INFINITY : iFrom / ref.ratedFromKa;
+    const loadTo = ref.ratedToKa === undefined ? Number.NEGATIVE_INFINITY : iTo / ref.ratedToKa;
+    const loading = Math.max(loadFrom, loadTo);
+    results[k] = {
       id: ref.id,
       kind: ref.kind,
       from_bus: ref.fromBus,
       to_bus: ref.toBus,
-      p_from_mw: f(0) * base,
-      q_from_mvar: f(1) * base,
+      p_from_mw: pFrom * base,
+      q_from_mvar: qFrom * base,
       i_from_ka: iFrom,
-      p_to_mw: f(3) * base,
-      q_to_mvar: f(4) * base,
+      p_to_mw: pTo * base,
+      q_to_mvar: qTo * base,
       i_to_ka: iTo,
-      pl_mw: (f(0) + f(3)) * base,
-      ql_mvar: (f(1) + f(4)) * base,
-      loading_percent: loads.length === 0 ? null : 100 * Math.max(...loads),
+      pl_mw: (pFrom + pTo) * base,
+      ql_mvar: (qFrom + qTo) * base,
+      loading_percent: loading === Number.NEGATIVE_INFINITY ? null : 100 * loading,
     };
-  });
+  }
+  return results;
 }
 
 /**

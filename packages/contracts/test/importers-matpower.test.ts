@@ -34,10 +34,14 @@ describe("importMatpower on the shared cases", () => {
       .map((f) => f.slice(0, -2)),
   )("%s imports into a valid document with one element per row", (name) => {
     const text = read(name);
-    const { document } = importMatpower(text);
+    const { document, report } = importMatpower(text);
     const result = validateNetwork(document);
     expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([]);
+    // The only warnings mark the negative-resistance equivalents the report counts.
+    const equivalent = (w: { message: string }) => /network-reduction equivalent/.test(w.message);
+    expect(result.warnings.filter((w) => !equivalent(w))).toEqual([]);
+    const negativeR = report.mapped.find((m) => m.from === "mpc.branch negative r (reduction equivalents)");
+    expect(result.warnings.filter(equivalent)).toHaveLength(negativeR?.count ?? 0);
     expect(document.buses).toHaveLength(rowCount(text, "bus"));
     expect(document.external_grids.length + document.generators.length).toBe(rowCount(text, "gen"));
     expect(document.lines.length + document.transformers.length).toBe(rowCount(text, "branch"));
@@ -143,10 +147,12 @@ describe("importMatpower on the shared cases", () => {
     expect(report.defaulted).toContainEqual(
       expect.objectContaining({ field: "buses.vn_kv", value: 110, count: 14 }),
     );
+    // The negative r of case13659pegase's 64 transformer and 14 line equivalents is kept, not clamped.
     const pegase = importMatpower(read("case13659pegase")).report;
-    const clamped = pegase.adjusted.find((a) => a.field === "transformers.vkr_percent");
-    expect(clamped?.count).toBe(64);
-    expect(clamped?.ids).toHaveLength(10);
+    expect(pegase.adjusted.find((a) => a.field === "transformers.vkr_percent")).toBeUndefined();
+    expect(pegase.mapped).toContainEqual(
+      expect.objectContaining({ from: "mpc.branch negative r (reduction equivalents)", count: 78 }),
+    );
   });
 
   it("applies overridden defaults", () => {
@@ -158,6 +164,74 @@ describe("importMatpower on the shared cases", () => {
     expect(document.frequency_hz).toBe(60);
     expect(document.external_grids[0]).toMatchObject({ s_sc_max_mva: 20_000, s_sc_min_mva: 8_000 });
     expect(document.generators[0]).toMatchObject({ xdss_pu: 0.15, rdss_ohm: (0.1 * 0.15 * 345 ** 2) / 100 });
+  });
+});
+
+describe("importMatpower keeps the branch data a load flow needs", () => {
+  // case9 (all buses 345 kV, baseMVA 100, zBase 1190.25 Ω) with four rows changed: br1 a
+  // transformer (TAP 0.95) with charging b = 0.1, br2 a line with r = −0.017, br3 a line with
+  // b = −0.358, br4 a transformer (TAP 0.98, rateA 300) with r = −0.001.
+  const edited = read("case9")
+    .replace(
+      /^(\s*)1\t4\t0\t0\.0576\t0\t250\t250\t250\t0\t/m,
+      "$11\t4\t0\t0.0576\t0.1\t250\t250\t250\t0.95\t",
+    )
+    .replace(/^(\s*)4\t5\t0\.017\t/m, "$14\t5\t-0.017\t")
+    .replace(/^(\s*)5\t6\t0\.039\t0\.17\t0\.358\t/m, "$15\t6\t0.039\t0.17\t-0.358\t")
+    .replace(
+      /^(\s*)3\t6\t0\t0\.0586\t0\t300\t300\t300\t0\t/m,
+      "$13\t6\t-0.001\t0.0586\t0\t300\t300\t300\t0.98\t",
+    );
+  const { document, report } = importMatpower(edited);
+
+  it("puts a transformer row's charging where MATPOWER's π model has it: j·b/(2τ²) and j·b/2", () => {
+    expect(edited).not.toBe(read("case9"));
+    const shunt = (id: string) => document.shunts.find((s) => s.id === id);
+    // Consumer-signed q at the bus voltage: −(b/2)·baseMVA, over τ² on the tap's (from) side.
+    expect(shunt("br1-charging-from")).toMatchObject({ bus: "1", p_mw: 0, vn_kv: 345 });
+    expect(shunt("br1-charging-from")?.q_mvar).toBeCloseTo((-0.05 * 100) / 0.95 ** 2, 12);
+    expect(shunt("br1-charging-to")).toMatchObject({ bus: "4", p_mw: 0, q_mvar: -5, vn_kv: 345 });
+    expect(report.mapped).toContainEqual(
+      expect.objectContaining({ from: "mpc.branch b of transformer rows", count: 1 }),
+    );
+  });
+
+  it("keeps a line row's negative charging as shunts at both ends, the line without capacitance", () => {
+    const line = document.lines.find((l) => l.id === "br3");
+    expect(line?.c_nf_per_km).toBe(0);
+    for (const [id, bus] of [
+      ["br3-charging-from", "5"],
+      ["br3-charging-to", "6"],
+    ])
+      expect(document.shunts.find((s) => s.id === id)).toMatchObject({ bus, q_mvar: 17.9 });
+  });
+
+  it("keeps a negative r of lines and transformers, which validation marks as equivalents", () => {
+    const zBase = 345 ** 2 / 100;
+    expect(document.lines.find((l) => l.id === "br2")?.r_ohm_per_km).toBeCloseTo(-0.017 * zBase, 9);
+    const trafo = document.transformers.find((t) => t.id === "br4");
+    // rateA 300 MVA: percent on sn_mva is 100·300/100 = 300 × per unit on baseMVA.
+    expect(trafo?.vkr_percent).toBeCloseTo(-0.3, 12);
+    expect(trafo?.vk_percent).toBeCloseTo(Math.hypot(-0.001, 0.0586) * 300, 12);
+    expect(report.mapped).toContainEqual(
+      expect.objectContaining({ from: "mpc.branch negative r (reduction equivalents)", count: 2 }),
+    );
+    const validation = validateNetwork(document);
+    expect(validation.ok).toBe(true);
+    const marked = validation.warnings.filter((w) => /network-reduction equivalent/.test(w.message));
+    expect(marked.map((w) => w.path.join("."))).toEqual([
+      "lines.0.r_ohm_per_km",
+      "transformers.1.vkr_percent",
+    ]);
+  });
+
+  it("refuses a transformer whose negative vkr is not smaller than vk in magnitude", () => {
+    const trafo = { ...document.transformers[0], vkr_percent: -(document.transformers[0]?.vk_percent ?? 0) };
+    const validation = validateNetwork({ ...document, transformers: [trafo] });
+    expect(validation.ok).toBe(false);
+    expect(validation.errors.map((e) => e.message)).toContainEqual(
+      expect.stringMatching(/must be above −vk_percent/),
+    );
   });
 });
 

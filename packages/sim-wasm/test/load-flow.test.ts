@@ -18,8 +18,18 @@ async function imported(name: string) {
   return importMatpower(await readFile(new URL(`${name}.m`, MATPOWER_DIR), "utf8")).document;
 }
 
-// Cases the importer maps without adjusting a branch (no transformer charging, no negative r or b).
-describe.each(["case9", "case14", "case30", "case1354pegase"])("%s as a network document", (name) => {
+// The importer keeps what a load flow needs of every branch (charging as shunts where the element
+// cannot hold it, negative r as given): the document route is the file's own equations.
+describe.each([
+  "case9",
+  "case14",
+  "case30",
+  "case118",
+  "case300",
+  "case1354pegase",
+  "case2869pegase",
+  "case9241pegase",
+])("%s as a network document", (name) => {
   it("solves to the same voltages as the file's own per-unit rows", async () => {
     const result = core.loadFlow(await imported(name));
     const c = matpowerModel(await readMatpower(name));

@@ -16,6 +16,10 @@ export function ReportsPage() {
   const projectId = project.id;
   const list = useQuery({
     ...trpc.reports.list.queryOptions({ projectId, limit: 50 }),
+    // Whether a report is outdated depends on the network's latest version, saved in the editor
+    // (or by a colleague): a list cached seconds before a save would still say "current", so the
+    // page reads it afresh each time it opens.
+    refetchOnMount: "always",
     // Reports queued elsewhere (or re-rendered after a signature) show up without a reload.
     refetchInterval: (query) => (query.state.data?.some((r) => !isReportFinished(r.status)) ? 2_000 : false),
   });

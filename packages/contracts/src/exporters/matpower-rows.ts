@@ -1,4 +1,5 @@
-import type { Line, NetworkDocument, Transformer } from "../network/index.ts";
+import { chargingShuntIds } from "../importers/matpower/branches.ts";
+import type { Line, NetworkDocument, Shunt, Transformer } from "../network/index.ts";
 import { labelOf, numbersFromIds } from "./labels.ts";
 
 /** The system base the exported per-unit values refer to. */
@@ -29,7 +30,7 @@ export function tapRatio(t: { tap_pos?: number; tap_neutral?: number; tap_step_p
  * generator does; in-service loads and shunts summed per bus (shunts scaled to the bus voltage).
  * VM/VA are the bus's stored solution where it has one (flat 1 pu, 0° otherwise).
  */
-export function busRows(doc: Doc, numbers: ReadonlyMap<string, number>): Row[] {
+export function busRows(doc: Doc, numbers: ReadonlyMap<string, number>, charging: BranchCharging): Row[] {
   const rows = new Map(
     doc.buses.map((bus) => [
       bus.id,
@@ -58,7 +59,7 @@ export function busRows(doc: Doc, numbers: ReadonlyMap<string, number>): Row[] {
     row[2] = (row[2] ?? 0) + load.p_mw;
     row[3] = (row[3] ?? 0) + load.q_mvar;
   }
-  for (const shunt of doc.shunts.filter((s) => s.in_service)) {
+  for (const shunt of doc.shunts.filter((s) => s.in_service && !charging.shunts.has(s.id))) {
     const row = at(shunt.bus);
     const scale = ((row[9] ?? shunt.vn_kv) / shunt.vn_kv) ** 2;
     row[4] = (row[4] ?? 0) + shunt.p_mw * scale;
@@ -152,6 +153,56 @@ function transformerRow(
   return [labelOf(numbers, from), labelOf(numbers, to), r, x, 0, t.sn_mva * t.parallel, 0, 0, ratio, shift];
 }
 
+/** Branch charging written back into BR_B (per unit on BASE_MVA) and the shunts it came from. */
+export interface BranchCharging {
+  b: Map<string, number>;
+  shunts: Set<string>;
+}
+
+/**
+ * The MATPOWER importer keeps the charging b a line or transformer cannot hold as two shunts,
+ * `<branch>-charging-from` and `-to` (importers/matpower/branches.ts): j·b/(2τ²) at the row's from
+ * bus and j·b/2 at its to bus. Where they still are exactly that — at the ends of the row this
+ * export writes (either way round when τ = 1), with its TAP τ, no conductance, in service with
+ * the branch — they go back into the row's b, so an imported case exports as the file it came
+ * from. Edited ones stay shunts.
+ */
+export function chargingOfBranches(doc: Doc, numbers: ReadonlyMap<string, number>): BranchCharging {
+  const charging: BranchCharging = { b: new Map(), shunts: new Set() };
+  if (doc.shunts.length === 0) return charging;
+  const shunts = new Map(doc.shunts.map((s) => [s.id, s]));
+  const voltage = new Map(doc.buses.map((bus) => [bus.id, bus.vn_kv]));
+  const vn = (bus: string) => voltage.get(bus) ?? 1;
+  // Consumer-signed Mvar at the bus's own voltage.
+  const qAtBus = (s: Shunt) => s.q_mvar * (vn(s.bus) / s.vn_kv) ** 2;
+  const rows: [Line | Transformer, Row][] = [
+    ...doc.lines.map((l): [Line, Row] => [l, lineRow(l, doc, numbers, vn)]),
+    ...doc.transformers.map((t): [Transformer, Row] => [t, transformerRow(t, numbers, vn)]),
+  ];
+  for (const [branch, row] of rows) {
+    const [fromId, toId] = chargingShuntIds(branch.id);
+    const [from, to] = [shunts.get(fromId), shunts.get(toId)];
+    if (!from || !to) continue;
+    const tau = row[8] || 1;
+    const [qFrom, qTo] = [qAtBus(from), qAtBus(to)];
+    const [f, t] = [labelOf(numbers, from.bus), labelOf(numbers, to.bus)];
+    // Without a tap both ends carry j·b/2, so a row written the other way round (a transformer
+    // whose file row ran LV → HV) takes them as well.
+    const ends = (f === row[0] && t === row[1]) || (tau === 1 && f === row[1] && t === row[0]);
+    const fits =
+      ends &&
+      from.p_mw === 0 &&
+      to.p_mw === 0 &&
+      from.in_service === branch.in_service &&
+      to.in_service === branch.in_service &&
+      Math.abs(qFrom * tau ** 2 - qTo) <= 1e-9 * Math.abs(qTo);
+    if (!fits) continue;
+    charging.b.set(branch.id, (-2 * qTo) / BASE_MVA);
+    charging.shunts.add(fromId).add(toId);
+  }
+  return charging;
+}
+
 /**
  * mpc.branch: lines, two-winding transformers, closed bus couplers and the star branches of
  * three-winding transformers, ordered by MATPOWER-style
@@ -161,6 +212,7 @@ export function branchRows(
   doc: Doc,
   numbers: ReadonlyMap<string, number>,
   stars: readonly [string, Row][],
+  charging: BranchCharging,
 ): Row[] {
   const voltage = new Map(doc.buses.map((bus) => [bus.id, bus.vn_kv]));
   const vn = (bus: string) => voltage.get(bus) ?? 1;
@@ -183,6 +235,10 @@ export function branchRows(
     ]),
     ...stars,
   ];
+  for (const [id, row] of rows) {
+    const b = charging.b.get(id);
+    if (b !== undefined) row[4] = (row[4] ?? 0) + b;
+  }
   const order = numbersFromIds(
     rows.map(([id]) => id),
     "br",

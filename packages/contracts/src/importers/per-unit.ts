@@ -24,9 +24,10 @@ interface BranchBus {
 }
 
 /**
- * A line from whole-branch per-unit data on `sbase` and the from bus's voltage. Negative r and b
- * (reduction equivalents) are clamped to 0, which the caller reports; a rating of 0 leaves
- * max_i_ka unset.
+ * A line from whole-branch per-unit data on `sbase` and the from bus's voltage. A negative b is
+ * clamped to 0 (no negative capacitance) and a negative r (a reduction equivalent) kept: the caller
+ * reports either, and clamps r itself where its format wants it; a rating of 0 leaves max_i_ka
+ * unset.
  */
 export function perUnitLine(
   branch: { id: string; from: BranchBus; to: BranchBus; in_service: boolean },
@@ -34,7 +35,7 @@ export function perUnitLine(
   base: { sbase: number; length_km: number; frequency_hz: number },
 ): Line {
   const zBase = branch.from.vn_kv ** 2 / base.sbase;
-  const clamped = { r: Math.max(pu.r, 0), x: pu.x, b: Math.max(pu.b, 0) };
+  const clamped = { r: pu.r, x: pu.x, b: Math.max(pu.b, 0) };
   const perKm = branchPerKm(clamped, zBase, base.length_km, base.frequency_hz);
   const line: Line = {
     id: branch.id,

@@ -53,7 +53,9 @@ export function checkShortCircuitVoltage(
   vkrField: string,
   vkField: string,
 ): void {
-  if (vk !== undefined && vkr !== undefined && vkr >= vk) {
-    ctx.addIssue({ code: "custom", path: [vkrField], message: `must be below ${vkField}` });
-  }
+  if (vk === undefined || vkr === undefined) return;
+  if (vkr >= vk) ctx.addIssue({ code: "custom", path: [vkrField], message: `must be below ${vkField}` });
+  // A negative vkr (a reduction equivalent) still has X = √(vk² − vkr²): |vkr| < vk.
+  else if (vkr <= -vk)
+    ctx.addIssue({ code: "custom", path: [vkrField], message: `must be above −${vkField}` });
 }

@@ -65,6 +65,13 @@ export const NETWORK_RANGES = {
     "1 mm is the shortest conductor worth modelling (shorter: a bus-bus switch); the longest lines are ~2 500 km",
   ),
   resistance_ohm_per_km: range(0, false, 1e6, "Ω/km", "case13659pegase's equivalents reach 8.2e4 Ω/km"),
+  signed_resistance_ohm_per_km: range(
+    -1e6,
+    false,
+    1e6,
+    "Ω/km",
+    "as resistance_ohm_per_km; negative only in network-reduction equivalents (14 lines of case9241pegase), which validation marks with a warning",
+  ),
   reactance_ohm_per_km: range(
     -1e6,
     false,
@@ -140,6 +147,13 @@ export const NETWORK_RANGES = {
     1e5,
     "%",
     "vk of real transformers is 4–25 %; case13659pegase's equivalents reach 8 341 %",
+  ),
+  signed_percent_impedance: range(
+    -1e5,
+    false,
+    1e5,
+    "%",
+    "as percent_impedance; a negative vkr only in network-reduction equivalents (64 transformers of case13659pegase), which validation marks with a warning",
   ),
   percent_positive: range(0, true, 1e5, "%", "as percent_impedance, but zero is no transformer"),
   percent: range(0, false, 100, "%", "a share of the rating: tap steps, voltage regulation range"),

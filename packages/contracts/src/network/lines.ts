@@ -14,7 +14,8 @@ export const lineSchema = z
     from_bus: busRef,
     to_bus: busRef,
     length_km: inRange("length_km"),
-    r_ohm_per_km: inRange("resistance_ohm_per_km"),
+    /** Negative only for a network-reduction equivalent (validation warns). */
+    r_ohm_per_km: inRange("signed_resistance_ohm_per_km"),
     x_ohm_per_km: inRange("reactance_ohm_per_km"),
     c_nf_per_km: inRange("capacitance_nf_per_km"),
     r0_ohm_per_km: inRange("resistance_ohm_per_km").optional(),

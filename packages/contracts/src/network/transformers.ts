@@ -24,7 +24,8 @@ export const transformerSchema = z
     vn_hv_kv: inRange("voltage_kv"),
     vn_lv_kv: inRange("voltage_kv"),
     vk_percent: inRange("percent_positive"),
-    vkr_percent: inRange("percent_impedance"),
+    /** Negative only for a network-reduction equivalent (validation warns); |vkr| < vk. */
+    vkr_percent: inRange("signed_percent_impedance"),
     vk0_percent: inRange("percent_positive").optional(),
     vkr0_percent: inRange("percent_impedance").optional(),
     mag0_percent: inRange("percent_positive").optional(),

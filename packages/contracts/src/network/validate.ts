@@ -1,4 +1,5 @@
 import { resolveTypes, TypeLibrary } from "../types/apply.ts";
+import { negativeResistances } from "./check-equivalents.ts";
 import { duplicateIds } from "./check-ids.ts";
 import { unknownReferences } from "./check-references.ts";
 import { ratedVoltageMismatches } from "./check-voltages.ts";
@@ -50,7 +51,12 @@ export function validateNetwork(
     return { ok: false, document: undefined, errors: [...resolved.unresolved, ...errors], warnings: [] };
   }
   const doc = parsed.data;
-  const findings = [...duplicateIds(doc), ...unknownReferences(doc), ...ratedVoltageMismatches(doc)];
+  const findings = [
+    ...duplicateIds(doc),
+    ...unknownReferences(doc),
+    ...ratedVoltageMismatches(doc),
+    ...negativeResistances(doc),
+  ];
   const errors = findings
     .filter((f) => f.severity === "error")
     .map(({ path, message }) => ({ path, message }));

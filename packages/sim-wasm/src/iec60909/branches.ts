@@ -15,8 +15,9 @@ export function addLine(ctx: BuildContext, line: Line, index: number): void {
   const to = ctx.terminal(line.id, line.to_bus);
   if (!line.in_service || from === undefined || to === undefined) return;
   const rFactor = ctx.isMax ? 1 : resistanceAt(1, line.endtemp_degree);
+  // Eq. (31) is a conductor heating up; a negative R is a reduction equivalent, kept as given.
   const ohm = (r: number, x: number) =>
-    cx((r * rFactor * line.length_km) / line.parallel, (x * line.length_km) / line.parallel);
+    cx(((r > 0 ? r * rFactor : r) * line.length_km) / line.parallel, (x * line.length_km) / line.parallel);
   const z1 = ohm(line.r_ohm_per_km, line.x_ohm_per_km);
   ctx.noteBranchRx(z1);
   // Ends at different nominal voltages (a validation warning) keep the volts equal.

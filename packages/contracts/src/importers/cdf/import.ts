@@ -98,6 +98,7 @@ const WORDING: [RegExp, string][] = [
   [/mpc\.bus Vm, Va/g, "bus final voltage and angle"],
   [/mpc\.bus rows/g, "bus data"],
   [/mpc\.branch b of transformer rows/g, "line charging B of transformer branches"],
+  [/mpc\.branch negative b of line rows/g, "negative line charging B"],
   [/mpc\.branch rows/g, "branch data"],
   [/REF bus/g, "swing bus"],
   [/BASE_KV/g, "base kV"],
@@ -131,7 +132,7 @@ export function importCdf(text: string, options: CdfImportOptions = {}): CdfImpo
   try {
     const { buses, loads, shunts, info } = mapBuses(mpc, resolved, report);
     const { external_grids, generators } = mapGenerators(mpc, info, resolved, report);
-    const { lines, transformers } = mapBranches(mpc, info, resolved, report);
+    const { lines, transformers, shunts: chargingShunts } = mapBranches(mpc, info, resolved, report);
     report.defaulted("frequency_hz", resolved.frequency_hz, "not in CDF (option frequency_hz)");
     report.dropped(
       "bus areas, zones, voltage and MVAR limits, remote bus",
@@ -153,7 +154,7 @@ export function importCdf(text: string, options: CdfImportOptions = {}): CdfImpo
       transformers,
       generators,
       loads,
-      shunts,
+      shunts: [...shunts, ...chargingShunts],
     });
     const sources: SourceMap = new Map();
     const validation = checkImported(

@@ -1,7 +1,7 @@
 import { type CheckedImport, checkImported, type SourceMap } from "../checked.ts";
 import { importedDocument } from "../document.ts";
 import { ImportReportBuilder } from "../report.ts";
-import { mapBranches } from "./branches.ts";
+import { chargingShuntIds, mapBranches } from "./branches.ts";
 import { mapBuses } from "./buses.ts";
 import { type MatpowerCase, readCase } from "./case.ts";
 import { UNUSED_COLUMNS } from "./columns.ts";
@@ -12,7 +12,7 @@ import { parseMatpowerText } from "./parse.ts";
 
 export type MatpowerImport = CheckedImport;
 
-/** The file line of each element: buses, loads and shunts from mpc.bus rows, branches and generators from theirs. */
+/** The file line of each element: buses, loads and shunts from mpc.bus rows, branches (and their charging shunts) and generators from theirs. */
 function sourceLines(mpc: MatpowerCase, buses: readonly { id: string }[]): SourceMap {
   const sources: SourceMap = new Map();
   const line = (matrix: MatpowerCase["bus"], r: number) => ({ line: matrix.rowLines[r] ?? matrix.startLine });
@@ -20,7 +20,9 @@ function sourceLines(mpc: MatpowerCase, buses: readonly { id: string }[]): Sourc
     for (const element of [id, `load${id}`, `shunt${id}`, `grid${id}`])
       sources.set(element, line(mpc.bus, r));
   });
-  for (const r of mpc.branch.rows.keys()) sources.set(`br${r + 1}`, line(mpc.branch, r));
+  for (const r of mpc.branch.rows.keys())
+    for (const element of [`br${r + 1}`, ...chargingShuntIds(`br${r + 1}`)])
+      sources.set(element, line(mpc.branch, r));
   for (const r of mpc.gen.rows.keys()) sources.set(`gen${r + 1}`, line(mpc.gen, r));
   return sources;
 }
@@ -37,7 +39,7 @@ export function importMatpower(text: string, options: MatpowerImportOptions = {}
   const report = new ImportReportBuilder("matpower");
   const { buses, loads, shunts, info } = mapBuses(mpc, resolved, report);
   const { external_grids, generators } = mapGenerators(mpc, info, resolved, report);
-  const { lines, transformers } = mapBranches(mpc, info, resolved, report);
+  const { lines, transformers, shunts: chargingShunts } = mapBranches(mpc, info, resolved, report);
   report.defaulted("frequency_hz", resolved.frequency_hz, "not in MATPOWER (option frequency_hz)");
   for (const [matrix, columns] of Object.entries(UNUSED_COLUMNS)) {
     report.dropped(
@@ -55,7 +57,7 @@ export function importMatpower(text: string, options: MatpowerImportOptions = {}
     transformers,
     generators,
     loads,
-    shunts,
+    shunts: [...shunts, ...chargingShunts],
   });
 
   const validation = checkImported(

@@ -39,7 +39,7 @@ export function mapBranches(raw: ParsedRaw, ctx: Context) {
     const rate_mva = record.number(B.RATE, rateName, 0);
     if (rate_mva <= 0) ctx.report.defaulted("lines.max_i_ka", null, `${rateName} 0: no rating`);
     const base = { sbase: ctx.sbase, length_km, frequency_hz: ctx.frequency_hz };
-    const line = perUnitLine({ id, from, to, in_service }, { r, x, b, rate_mva }, base);
+    const line = perUnitLine({ id, from, to, in_service }, { r: Math.max(r, 0), x, b, rate_mva }, base);
     lines.push(B.NAME === undefined ? line : { ...line, ...named(record.text(B.NAME)) });
   }
   const { report } = ctx;

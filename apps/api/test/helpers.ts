@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { createServer } from "node:net";
 import type { ProjectRole } from "@ampflux/contracts";
 import { testKeyPrefix, testRedisUrl } from "@ampflux/db/testing";
 import { TRPCClientError } from "@trpc/client";
@@ -113,4 +115,18 @@ export async function expectTrpcError(call: Promise<unknown>, code: string) {
   const trpcError = error as TRPCClientError<AppRouter>;
   expect(trpcError.data?.code).toBe(code);
   return trpcError;
+}
+
+/**
+ * A TCP port nothing listens on now, as the kernel hands out for port 0: for a server a test
+ * starts itself (Postgres, Redis). A fixed formula (40,000 + pid) fell inside the ephemeral range,
+ * where another process's connection could already hold it.
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  await once(server, "close");
+  return typeof address === "object" && address ? address.port : 0;
 }

@@ -5,12 +5,12 @@ import { migrateDatabase } from "@ampflux/db";
 import { type RunningPostgres, startEmbeddedPostgres } from "@ampflux/db/embedded";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { expectTrpcError, signUpCompany, startTestApi } from "./helpers.ts";
+import { expectTrpcError, freePort, signUpCompany, startTestApi } from "./helpers.ts";
 
 // A Postgres of its own, so this test can stop and restart it under a running api.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "ampflux-outage-"));
 chmodSync(dataDir, 0o755);
-const port = 40_000 + (process.pid % 10_000);
+let port = 0;
 let postgres: RunningPostgres;
 let api: RunningApi;
 
@@ -18,7 +18,16 @@ const startPostgres = () =>
   startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port, persistent: true });
 
 beforeAll(async () => {
-  postgres = await startPostgres();
+  // A free port, taken again if another process bound it between the check and Postgres's start.
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    try {
+      postgres = await startPostgres();
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   await migrateDatabase(postgres.url);
   api = await startTestApi({ DATABASE_URL: postgres.url });
 }, 120_000);

@@ -3,20 +3,11 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { lvFeeder } from "@ampflux/contracts/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { expectTrpcError, PASSWORD, signUpCompany, startTestApi, testClient } from "./helpers.ts";
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  return typeof address === "object" && address ? address.port : 0;
-}
+import { expectTrpcError, freePort, PASSWORD, signUpCompany, startTestApi, testClient } from "./helpers.ts";
 
 async function startRedis(port: number): Promise<ChildProcess> {
   const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", ""], {

@@ -33,35 +33,27 @@ pub struct RealLdu {
     pub ux: Vec<f64>,
 }
 
-/// P A Pᵀ = L D U with the pivots fixed by the ordering; `None` when a pivot fails the
-/// threshold τ (`tol`) or is at most `zero_pivot` in magnitude. Step k solves
-///   L₁₁ D₁₁ u = A(0:k, k),  lᵀ D₁₁ U₁₁ = A(k, 0:k),  d_k = a_kk − Σ_j l_j d_j u_j.
-// `!(x <= bound)` / `!(x > bound)` on purpose: a NaN multiplier or pivot must fail the test.
-#[allow(clippy::neg_cmp_op_on_partial_ord)]
-pub fn factor_static_real(
-    sym: &Symbolic,
-    values: &[f64],
-    tol: f64,
-    zero_pivot: f64,
-) -> Result<Option<RealLdu>> {
-    let n = sym.n();
-    let mut ldu = RealLdu {
-        d: try_vec(n, 0.0)?,
-        lx: try_vec(sym.lnz(), 0.0)?,
-        ux: try_vec(sym.lnz(), 0.0)?,
-    };
-    let (mut x, mut y) = (try_vec(n, 0.0)?, try_vec(n, 0.0)?);
-    let done = factor_static_real_into(sym, values, tol, zero_pivot, &mut ldu, &mut x, &mut y);
-    Ok(if done { Some(ldu) } else { None })
+impl RealLdu {
+    /// Storage for the factors of `sym`'s pattern (every entry is written by the factorization).
+    fn for_pattern(sym: &Symbolic) -> Result<RealLdu> {
+        Ok(RealLdu {
+            d: try_vec(sym.n(), 0.0)?,
+            lx: try_vec(sym.lnz(), 0.0)?,
+            ux: try_vec(sym.lnz(), 0.0)?,
+        })
+    }
 }
 
-/// `factor_static_real` into the buffers of an earlier factorization of the same pattern, so
-/// that refactorizing (a Newton iteration) allocates and clears nothing: every entry of `ldu`
-/// is written before it is read, and the work vectors `x`, `y` (n zeros on entry) are zero again
-/// on return when it succeeds (each value scattered into step k is gathered, and cleared, by it).
-/// False when a pivot fails; `x` and `y` are then left dirty.
+/// P A Pᵀ = L D U with the pivots fixed by the ordering, into `ldu` (storage for this pattern,
+/// e.g. an earlier factorization's, so that refactorizing — a Newton iteration — allocates and
+/// clears nothing: every entry is written before it is read). False when a pivot fails the
+/// threshold τ (`tol`) or is at most `zero_pivot` in magnitude. Step k solves
+///   L₁₁ D₁₁ u = A(0:k, k),  lᵀ D₁₁ U₁₁ = A(k, 0:k),  d_k = a_kk − Σ_j l_j d_j u_j.
+/// The work vectors `x`, `y` (n zeros on entry) are zero again on success (each value scattered
+/// into step k is gathered, and cleared, by it); after a failure they are left dirty.
+// `!(x <= bound)` / `!(x > bound)` on purpose: a NaN multiplier or pivot must fail the test.
 #[allow(clippy::neg_cmp_op_on_partial_ord)]
-fn factor_static_real_into(
+fn factor_static_real(
     sym: &Symbolic,
     values: &[f64],
     tol: f64,
@@ -251,18 +243,14 @@ impl RealSolver {
         let n = sym.n();
         let mut ldu = match previous {
             Some(RealFactors::Static(ldu)) => ldu,
-            _ => RealLdu {
-                d: try_vec(n, 0.0)?,
-                lx: try_vec(sym.lnz(), 0.0)?,
-                ux: try_vec(sym.lnz(), 0.0)?,
-            },
+            _ => RealLdu::for_pattern(sym)?,
         };
         let (x, y) = &mut self.scatter;
         if x.len() != n {
             *x = try_vec(n, 0.0)?;
             *y = try_vec(n, 0.0)?;
         }
-        if factor_static_real_into(sym, values, tol, zero_pivot, &mut ldu, x, y) {
+        if factor_static_real(sym, values, tol, zero_pivot, &mut ldu, x, y) {
             self.factors = Some(RealFactors::Static(ldu));
             return Ok(());
         }

@@ -162,10 +162,10 @@ export interface BranchCharging {
 /**
  * The MATPOWER importer keeps the charging b a line or transformer cannot hold as two shunts,
  * `<branch>-charging-from` and `-to` (importers/matpower/branches.ts): j·b/(2τ²) at the row's from
- * bus and j·b/2 at its to bus. Where they still are exactly that — at the ends of the row this
- * export writes (either way round when τ = 1), with its TAP τ, no conductance, in service with
- * the branch — they go back into the row's b, so an imported case exports as the file it came
- * from. Edited ones stay shunts.
+ * bus and j·b/2 at its to bus (an untapped transformer's named HV → LV, as this export writes
+ * it). Where they still are exactly that — at the ends of the row this export writes, with its
+ * TAP τ, no conductance, in service with the branch — they go back into the row's b, so an
+ * imported case exports as the file it came from. Edited ones stay shunts.
  */
 export function chargingOfBranches(doc: Doc, numbers: ReadonlyMap<string, number>): BranchCharging {
   const charging: BranchCharging = { b: new Map(), shunts: new Set() };
@@ -185,12 +185,9 @@ export function chargingOfBranches(doc: Doc, numbers: ReadonlyMap<string, number
     if (!from || !to) continue;
     const tau = row[8] || 1;
     const [qFrom, qTo] = [qAtBus(from), qAtBus(to)];
-    const [f, t] = [labelOf(numbers, from.bus), labelOf(numbers, to.bus)];
-    // Without a tap both ends carry j·b/2, so a row written the other way round (a transformer
-    // whose file row ran LV → HV) takes them as well.
-    const ends = (f === row[0] && t === row[1]) || (tau === 1 && f === row[1] && t === row[0]);
     const fits =
-      ends &&
+      labelOf(numbers, from.bus) === row[0] &&
+      labelOf(numbers, to.bus) === row[1] &&
       from.p_mw === 0 &&
       to.p_mw === 0 &&
       from.in_service === branch.in_service &&

@@ -57,6 +57,7 @@ class ModelBuilder {
   readonly branchRefs: BranchRef[] = [];
   readonly drawnMw: { p: number; q: number }[] = [];
   /** The document's electrical nodes (network-nodes.ts); the builder adds one node per bus group. */
+  readonly firstBus: NetworkNodes["firstBus"];
   readonly nodeOfBus: Map<string, number>;
   readonly openEnds: Set<string>;
   readonly warnings: string[] = [];
@@ -66,15 +67,9 @@ class ModelBuilder {
   constructor(doc: NetworkDocument) {
     this.doc = doc;
     const nodes = networkNodes(doc);
+    this.firstBus = nodes.firstBus;
     this.nodeOfBus = nodes.nodeOfBus;
     this.openEnds = nodes.openEnds;
-    this.#firstBus = nodes.firstBus;
-  }
-
-  readonly #firstBus: NetworkNodes["firstBus"];
-
-  get firstBus(): NetworkNodes["firstBus"] {
-    return this.#firstBus;
   }
 
   addNode(kv: number): number {

@@ -153,6 +153,25 @@ function transformerRow(
   return [labelOf(numbers, from), labelOf(numbers, to), r, x, 0, t.sn_mva * t.parallel, 0, 0, ratio, shift];
 }
 
+/** The lines' and two-winding transformers' mpc.branch columns up to SHIFT, made once per export. */
+export interface ElementRows {
+  /** Nominal voltage of a bus (kV), 1 for an unknown one. */
+  vn: (bus: string) => number;
+  rows: [Line | Transformer, Row][];
+}
+
+export function elementRows(doc: Doc, numbers: ReadonlyMap<string, number>): ElementRows {
+  const voltage = new Map(doc.buses.map((bus) => [bus.id, bus.vn_kv]));
+  const vn = (bus: string) => voltage.get(bus) ?? 1;
+  return {
+    vn,
+    rows: [
+      ...doc.lines.map((l): [Line, Row] => [l, lineRow(l, doc, numbers, vn)]),
+      ...doc.transformers.map((t): [Transformer, Row] => [t, transformerRow(t, numbers, vn)]),
+    ],
+  };
+}
+
 /** Branch charging written back into BR_B (per unit on BASE_MVA) and the shunts it came from. */
 export interface BranchCharging {
   b: Map<string, number>;
@@ -167,18 +186,16 @@ export interface BranchCharging {
  * TAP τ, no conductance, in service with the branch — they go back into the row's b, so an
  * imported case exports as the file it came from. Edited ones stay shunts.
  */
-export function chargingOfBranches(doc: Doc, numbers: ReadonlyMap<string, number>): BranchCharging {
+export function chargingOfBranches(
+  doc: Doc,
+  numbers: ReadonlyMap<string, number>,
+  { vn, rows }: ElementRows,
+): BranchCharging {
   const charging: BranchCharging = { b: new Map(), shunts: new Set() };
   if (doc.shunts.length === 0) return charging;
   const shunts = new Map(doc.shunts.map((s) => [s.id, s]));
-  const voltage = new Map(doc.buses.map((bus) => [bus.id, bus.vn_kv]));
-  const vn = (bus: string) => voltage.get(bus) ?? 1;
   // Consumer-signed Mvar at the bus's own voltage.
   const qAtBus = (s: Shunt) => s.q_mvar * (vn(s.bus) / s.vn_kv) ** 2;
-  const rows: [Line | Transformer, Row][] = [
-    ...doc.lines.map((l): [Line, Row] => [l, lineRow(l, doc, numbers, vn)]),
-    ...doc.transformers.map((t): [Transformer, Row] => [t, transformerRow(t, numbers, vn)]),
-  ];
   for (const [branch, row] of rows) {
     const [fromId, toId] = chargingShuntIds(branch.id);
     const [from, to] = [shunts.get(fromId), shunts.get(toId)];
@@ -209,33 +226,26 @@ export function branchRows(
   doc: Doc,
   numbers: ReadonlyMap<string, number>,
   stars: readonly [string, Row][],
+  elements: ElementRows,
   charging: BranchCharging,
 ): Row[] {
-  const voltage = new Map(doc.buses.map((bus) => [bus.id, bus.vn_kv]));
-  const vn = (bus: string) => voltage.get(bus) ?? 1;
   const open = openEnds(doc);
-  const status = (e: { id: string; in_service: boolean }, ends: string[]) =>
-    e.in_service && !ends.some((bus) => open.has(`${e.id}\n${bus}`)) ? 1 : 0;
+  const ends = (e: Line | Transformer) => ("hv_bus" in e ? [e.hv_bus, e.lv_bus] : [e.from_bus, e.to_bus]);
+  const status = (e: Line | Transformer) =>
+    e.in_service && !ends(e).some((bus) => open.has(`${e.id}\n${bus}`)) ? 1 : 0;
   const ties = doc.switches.filter((s) => s.element_type === "bus" && s.closed);
   const rows: [string, Row][] = [
-    ...doc.lines.map((l): [string, Row] => [
-      l.id,
-      [...lineRow(l, doc, numbers, vn), status(l, [l.from_bus, l.to_bus])],
-    ]),
-    ...doc.transformers.map((t): [string, Row] => [
-      t.id,
-      [...transformerRow(t, numbers, vn), status(t, [t.hv_bus, t.lv_bus])],
-    ]),
+    ...elements.rows.map(([e, row]): [string, Row] => {
+      const b = charging.b.get(e.id);
+      const written = b === undefined ? row : row.map((v, i) => (i === 4 ? v + b : v));
+      return [e.id, [...written, status(e)]];
+    }),
     ...ties.map((s): [string, Row] => [
       s.id,
       [labelOf(numbers, s.bus), labelOf(numbers, s.element), 0, TIE_X_PU, 0, 0, 0, 0, 0, 0, 1],
     ]),
     ...stars,
   ];
-  for (const [id, row] of rows) {
-    const b = charging.b.get(id);
-    if (b !== undefined) row[4] = (row[4] ?? 0) + b;
-  }
   const order = numbersFromIds(
     rows.map(([id]) => id),
     "br",

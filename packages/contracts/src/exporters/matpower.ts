@@ -6,7 +6,15 @@ import {
   transformerRatingFields,
 } from "../network/index.ts";
 import { numbersFromIds } from "./labels.ts";
-import { BASE_MVA, branchRows, busRows, chargingOfBranches, genRows, TIE_X_PU } from "./matpower-rows.ts";
+import {
+  BASE_MVA,
+  branchRows,
+  busRows,
+  chargingOfBranches,
+  elementRows,
+  genRows,
+  TIE_X_PU,
+} from "./matpower-rows.ts";
 import { starEquivalents } from "./matpower-star.ts";
 
 /** What a MATPOWER case cannot hold, with how many of each the document had. */
@@ -88,13 +96,14 @@ export function exportMatpower(doc: NetworkDocument): string {
     "",
     "%% bus_i type Pd Qd Gs Bs area Vm Va baseKV zone Vmax Vmin",
   ];
-  const charging = chargingOfBranches(doc, numbers);
+  const elements = elementRows(doc, numbers);
+  const charging = chargingOfBranches(doc, numbers, elements);
   return [
     ...header,
     matrix("bus", [...busRows(doc, numbers, charging), ...stars.buses]),
     "%% bus Pg Qg Qmax Qmin Vg mBase status Pmax Pmin",
     matrix("gen", genRows(doc, numbers)),
     "%% fbus tbus r x b rateA rateB rateC ratio angle status angmin angmax",
-    matrix("branch", branchRows(doc, numbers, stars.branches, charging)),
+    matrix("branch", branchRows(doc, numbers, stars.branches, elements, charging)),
   ].join("\n");
 }

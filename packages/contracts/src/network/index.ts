@@ -14,6 +14,7 @@ export type { IssuePath, NetworkIssue } from "./issues.ts";
 export * from "./limits.ts";
 export * from "./lines.ts";
 export * from "./nested-field-specs.ts";
+export { NetworkValidator } from "./network-validator.ts";
 export * from "./ratings.ts";
 export * from "./sources.ts";
 export * from "./switches.ts";

@@ -15,7 +15,7 @@ export interface NetworkValidation {
   warnings: NetworkIssue[];
 }
 
-const BUILTIN_LIBRARY = new TypeLibrary();
+export const BUILTIN_LIBRARY = new TypeLibrary();
 
 export interface ValidateOptions {
   /**
@@ -36,11 +36,21 @@ export interface ValidateOptions {
 export function validateNetwork(
   input: unknown,
   types: TypeLibrary = BUILTIN_LIBRARY,
-  { unknownTypes = "warning" }: ValidateOptions = {},
+  options: ValidateOptions = {},
 ): NetworkValidation {
+  return validateWithTypes(input, types, options).validation;
+}
+
+/** validateNetwork, and the type references it could not resolve (NetworkValidator keeps them). */
+export function validateWithTypes(
+  input: unknown,
+  types: TypeLibrary,
+  { unknownTypes = "warning" }: ValidateOptions,
+): { validation: NetworkValidation; unresolved: NetworkIssue[] } {
   const resolved = resolveTypes(input, types);
-  if (unknownTypes === "error" && resolved.unresolved.length > 0)
-    return { ok: false, document: undefined, errors: resolved.unresolved, warnings: [] };
+  const { unresolved } = resolved;
+  if (unknownTypes === "error" && unresolved.length > 0)
+    return { validation: { ok: false, document: undefined, errors: unresolved, warnings: [] }, unresolved };
   const parsed = documentSchemaFor(resolved.document).safeParse(resolved.document);
   if (!parsed.success) {
     // An unknown type is the likely reason for missing fields: named first.
@@ -48,9 +58,20 @@ export function validateNetwork(
       path: issue.path.map((key) => (typeof key === "number" ? key : String(key))),
       message: issue.message,
     }));
-    return { ok: false, document: undefined, errors: [...resolved.unresolved, ...errors], warnings: [] };
+    return {
+      validation: { ok: false, document: undefined, errors: [...unresolved, ...errors], warnings: [] },
+      unresolved,
+    };
   }
-  const doc = parsed.data;
+  return { validation: crossChecked(parsed.data, unresolved), unresolved };
+}
+
+/**
+ * The checks across elements (ids, references, rated voltages, equivalents) of a document whose
+ * elements each passed the schema, and the validation they make with the unresolved type
+ * references (`unresolved`, in document order).
+ */
+export function crossChecked(doc: NetworkDocument, unresolved: readonly NetworkIssue[]): NetworkValidation {
   const findings = [
     ...duplicateIds(doc),
     ...unknownReferences(doc),
@@ -61,7 +82,7 @@ export function validateNetwork(
     .filter((f) => f.severity === "error")
     .map(({ path, message }) => ({ path, message }));
   const warnings = [
-    ...resolved.unresolved.map(({ path, message }) => ({
+    ...unresolved.map(({ path, message }) => ({
       path,
       message: `${message}: the element's own values are used`,
     })),

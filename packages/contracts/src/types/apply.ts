@@ -50,6 +50,31 @@ type Row = Record<string, unknown>;
 const isRow = (value: unknown): value is Row =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/**
+ * One element with its type's values filled in (a copy when any is), or the issue of an unknown
+ * type (the element then as it is). Not a typed element: as it is.
+ */
+export function resolveElement(
+  kind: EquipmentTypeKind,
+  collection: string,
+  row: unknown,
+  index: number,
+  library: TypeLibrary,
+): { row: unknown; unresolved?: NetworkIssue } {
+  if (!isRow(row) || typeof row.type !== "string") return { row };
+  const type = library.get(kind, row.type);
+  if (!type)
+    return {
+      row,
+      unresolved: { path: [collection, index, "type"], message: `unknown ${kind} type "${row.type}"` },
+    };
+  const filled: Row = { ...row };
+  for (const field of TYPE_FIELDS[kind]) {
+    if (filled[field] === undefined && type.values[field] !== undefined) filled[field] = type.values[field];
+  }
+  return { row: filled };
+}
+
 /** Fills every typed element's unset fields from its type. Anything that is not a document is returned as it is. */
 export function resolveTypes(input: unknown, library: TypeLibrary = new TypeLibrary()): TypeResolution {
   if (!isRow(input)) return { document: input, unresolved: [] };
@@ -59,18 +84,9 @@ export function resolveTypes(input: unknown, library: TypeLibrary = new TypeLibr
     const rows = input[collection];
     if (!Array.isArray(rows) || !rows.some((row) => isRow(row) && row.type !== undefined)) continue;
     document[collection] = rows.map((row: unknown, index) => {
-      if (!isRow(row) || typeof row.type !== "string") return row;
-      const type = library.get(kind, row.type);
-      if (!type) {
-        unresolved.push({ path: [collection, index, "type"], message: `unknown ${kind} type "${row.type}"` });
-        return row;
-      }
-      const filled: Row = { ...row };
-      for (const field of TYPE_FIELDS[kind]) {
-        if (filled[field] === undefined && type.values[field] !== undefined)
-          filled[field] = type.values[field];
-      }
-      return filled;
+      const resolved = resolveElement(kind, collection, row, index, library);
+      if (resolved.unresolved) unresolved.push(resolved.unresolved);
+      return resolved.row;
     });
   }
   return { document, unresolved };

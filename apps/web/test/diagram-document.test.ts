@@ -1,7 +1,7 @@
 import { diffDocuments, validateNetwork } from "@ampflux/contracts";
 import { describe, expect, it } from "vitest";
 import { searchElements, voltageLevels } from "../src/editor/canvas/DiagramSearch.tsx";
-import { type EditorDocument, emptyDocument } from "../src/editor/model/document.ts";
+import { type EditorDocument, emptyDocument, sameDocument } from "../src/editor/model/document.ts";
 import { documentLayout, withLayout } from "../src/editor/model/layout.ts";
 import { editorReducer, initialState } from "../src/editor/model/reducer.ts";
 
@@ -46,11 +46,11 @@ describe("diagram offsets in the document", () => {
     });
     const present = moved.history.present;
     expect(documentLayout(present.doc)).toEqual({ G1: { x: 40, y: -80 } });
-    expect(JSON.stringify(present.doc)).not.toBe(moved.savedJson);
+    expect(sameDocument(present.doc, moved.savedDoc)).toBe(false);
     expect(diffDocuments(doc, present.doc).properties).toContain("diagram");
     // Undo brings the old drawing back, and with it the saved document.
     const undone = editorReducer(moved, { type: "undo" });
-    expect(JSON.stringify(undone.history.present.doc)).toBe(moved.savedJson);
+    expect(sameDocument(undone.history.present.doc, moved.savedDoc)).toBe(true);
   });
 
   it("loads a document without offsets, migrating a layout kept by this browser before", () => {
@@ -80,5 +80,20 @@ describe("find box", () => {
     expect(voltageLevels([{ vn_kv: 0.4 }, { vn_kv: 220 }, { vn_kv: 0.4 }, { vn_kv: "x" }])).toEqual([
       220, 0.4,
     ]);
+  });
+
+  it("tells unsaved changes by content, whatever objects hold it (sameDocument)", () => {
+    const doc = twoBusNetwork();
+    expect(sameDocument(doc, doc)).toBe(true);
+    // A copy parsed from JSON (a kept draft) shares no object with the document.
+    expect(sameDocument(JSON.parse(JSON.stringify(doc)) as EditorDocument, doc)).toBe(true);
+    const edited = { ...doc, external_grids: [{ ...doc.external_grids[0], s_sc_max_mva: 600 }] };
+    expect(sameDocument(edited as EditorDocument, doc)).toBe(false);
+    // Typed back to the saved value: a new object, the same content.
+    const back = { ...edited, external_grids: [{ ...edited.external_grids[0], s_sc_max_mva: 500 }] };
+    expect(sameDocument(back as EditorDocument, doc)).toBe(true);
+    expect(sameDocument({ ...doc, buses: doc.buses.slice(0, 1) }, doc)).toBe(false);
+    expect(sameDocument({ ...doc, name: "renamed" }, doc)).toBe(false);
+    expect(sameDocument({ ...doc, diagram: { offsets: { G1: { x: 1, y: 2 } } } }, doc)).toBe(false);
   });
 });

@@ -135,11 +135,11 @@ describe("the question before an import drops unsaved edits", () => {
   it("names the unsaved changes and the version they were made on", () => {
     const saved = opened();
     const now = draftOf().doc;
-    const question = importLossQuestion(now, JSON.stringify(saved), 2);
+    const question = importLossQuestion(now, saved, 2);
     expect(question).toContain(
       "unsaved changes since version 2: 1 added (B3), 1 removed (G1), 1 changed (B1: vn_kv)",
     );
     expect(question).toMatch(/only Undo brings them back/);
-    expect(importLossQuestion(now, JSON.stringify(saved), null)).toContain("(never saved)");
+    expect(importLossQuestion(now, saved, null)).toContain("(never saved)");
   });
 });

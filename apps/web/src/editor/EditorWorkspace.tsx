@@ -39,13 +39,13 @@ import { SaveDialog } from "./versions/SaveDialog.tsx";
 
 /** Palette | diagram | side panel (properties, results, duty, arc flash, versions, assistant). */
 export function EditorWorkspace() {
-  const { projectId, doc, state, canEdit, validation, types } = useEditor();
+  const { projectId, doc, state, canEdit, validation, types, onDocument } = useEditor();
   const actions = useEditorActions();
   const { options, setOptions, saveError } = useProjectStudyOptions(projectId, canEdit);
   const [colourBy, setColourBy] = useState<ColourBy>("duty");
   const [tab, setTab] = useState<SideTab>("properties");
   const [saving, setSaving] = useState(false);
-  const live = useLiveResults(doc, options, types.companyTypes);
+  const live = useLiveResults(doc, options, types.companyTypes, true, onDocument);
   // The study on the diagram: the live short circuit, or the load flow (both kept per project).
   const [study, setStudy] = useState<EditorStudy>(() => loadEditorStudy(projectId));
   const [lfOptions, setLfOptions] = useState(() => loadLoadFlowOptions(projectId));

@@ -9,6 +9,12 @@ import type {
   StudyCase,
 } from "@ampflux/contracts";
 import type { EditorDocument } from "../editor/model/document.ts";
+import type { DocumentPatch } from "./document-patch.ts";
+
+/** A request as posted to the engine worker: its document as changes to the previous one's. */
+export type WireRequest<R extends { document: EditorDocument }> = Omit<R, "document"> & {
+  patch: DocumentPatch;
+};
 
 /**
  * The options of the live study: the fields of shortCircuitOptionsSchema the editor offers.

@@ -14,6 +14,8 @@ import type { Decorations, DiagramNode, WireEdge } from "./types.ts";
 import { nextWindow, nodesInWindow, type Rect } from "./visible-window.ts";
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  // toFlow hands on an unchanged node's data object itself.
+  if (a === b) return true;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((k) => a[k] === b[k]);

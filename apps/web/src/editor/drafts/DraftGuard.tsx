@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { formatDate } from "../../lib/format.ts";
 import { useEditor } from "../EditorContext.tsx";
+import { sameDocument } from "../model/document.ts";
 import { useEditorActions } from "../useEditorActions.ts";
 import { type Draft, describeDraft, forgetDrafts, newestDraft } from "./draft-store.ts";
 import { useDraftKeeper } from "./useDraftKeeper.ts";
@@ -20,7 +21,7 @@ export function DraftGuard() {
       if (!canEdit) return null;
       const draft = newestDraft(localStorage, projectId);
       // A draft equal to what opened (saved from another tab since) has nothing to offer.
-      if (!draft || JSON.stringify(draft.doc) === state.savedJson) return null;
+      if (!draft || sameDocument(draft.doc, state.savedDoc)) return null;
       return { draft, opened: doc, version: state.baseVersion };
     },
   );

@@ -15,10 +15,9 @@ import { type ReadResult, readNetworkFile } from "./read-network-file.ts";
  */
 export function importLossQuestion(
   doc: EditorDocument,
-  savedJson: string,
+  saved: EditorDocument,
   baseVersion: number | null,
 ): string {
-  const saved = JSON.parse(savedJson) as EditorDocument;
   const since = baseVersion === null ? "(never saved)" : `since version ${baseVersion}`;
   return `Importing replaces the network in the editor and its unsaved changes ${since}: ${describeChanges(saved, doc)}. They are in no version: only Undo brings them back. Replace it?`;
 }
@@ -38,7 +37,7 @@ export function ImportButton({ onSaveVersion }: { onSaveVersion(): void }) {
     const isSeq = (f: File) => f.name.toLowerCase().endsWith(".seq");
     const file = files.find((f) => !isSeq(f));
     if (!file) return;
-    if (dirty && !window.confirm(importLossQuestion(doc, state.savedJson, state.baseVersion))) return;
+    if (dirty && !window.confirm(importLossQuestion(doc, state.savedDoc, state.baseVersion))) return;
     const result = await readNetworkFile(file, files.find(isSeq));
     setOutcome({ name: file.name, result });
     if (result.ok) {

@@ -233,7 +233,12 @@ export function keepPositions(
   return next;
 }
 
+const widthsByPlacement = new PlacementCache<Map<string, number>>();
+
+/** Each bus bar's width (not to be modified: shared by documents placed alike). */
 export function widthsOf(doc: EditorDocument): Map<string, number> {
-  const counts = busConnections(doc);
-  return new Map(doc.buses.map((b) => [b.id, busWidth(counts.get(b.id) ?? 0)]));
+  return widthsByPlacement.get(doc, () => {
+    const counts = busConnections(doc);
+    return new Map(doc.buses.map((b) => [b.id, busWidth(counts.get(b.id) ?? 0)]));
+  });
 }

@@ -1,5 +1,5 @@
 import { type DocumentDiff, diffDocuments } from "@ampflux/contracts";
-import { documentJson, type EditorDocument } from "./document.ts";
+import type { EditorDocument } from "./document.ts";
 import { type History, record, redo, type Snapshot, startHistory, undo } from "./history.ts";
 import { type Layout, withLayout } from "./layout.ts";
 
@@ -22,8 +22,8 @@ export interface EditorState {
   selection: string[];
   /** The version the document was loaded from or last saved as (null: never saved). */
   baseVersion: number | null;
-  /** The document as loaded or saved, to tell unsaved changes. */
-  savedJson: string;
+  /** The document as loaded or saved, to tell unsaved changes (sameDocument). */
+  savedDoc: EditorDocument;
   diff: VisualDiff | null;
 }
 
@@ -49,7 +49,7 @@ export function initialState(
     history: startHistory({ doc, layout }),
     selection: [],
     baseVersion,
-    savedJson: documentJson(doc),
+    savedDoc: doc,
     diff: null,
   };
 }
@@ -110,7 +110,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return sameIds(ids, state.selection) ? state : { ...state, selection: ids };
     }
     case "saved":
-      return { ...state, baseVersion: action.version, savedJson: documentJson(action.doc) };
+      return { ...state, baseVersion: action.version, savedDoc: action.doc };
     case "diff":
       return { ...state, diff: action.diff };
   }

@@ -3,8 +3,8 @@ import {
   type NetworkDocument,
   type NetworkIssue,
   type NetworkValidation,
+  NetworkValidator,
   TypeLibrary,
-  validateNetwork,
 } from "@ampflux/contracts";
 import type { EditorDocument } from "./document.ts";
 
@@ -22,12 +22,18 @@ export interface Runnable {
 /**
  * What can be computed while the user is still drawing: elements with errors (unconnected,
  * invalid values) are set aside, repeatedly, since removing a bus orphans what hangs on it.
+ * `validator` (kept across calls) parses again only what differs from the last document it parsed:
+ * after an edit, the edited element and the collections an exclusion shortened.
  */
-export function runnablePart(input: EditorDocument, types: TypeLibrary = new TypeLibrary()): Runnable {
+export function runnablePart(
+  input: EditorDocument,
+  types: TypeLibrary = new TypeLibrary(),
+  validator: NetworkValidator = new NetworkValidator(),
+): Runnable {
   let doc = input;
   const excluded: string[] = [];
   for (let round = 0; round < 8; round++) {
-    const validation = validateNetwork(doc, types);
+    const validation = validator.validate(doc, types);
     if (validation.ok && validation.document)
       return { document: validation.document, validation, excluded, errors: [] };
     const bad = new Map<string, Set<number>>();

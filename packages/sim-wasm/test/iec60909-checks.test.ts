@@ -139,3 +139,21 @@ describe("TR 60909-4 network against a dense inversion of the same Ybus", () => 
     );
   });
 });
+
+describe("the model of a study without an earth fault", () => {
+  const doc = validateNetwork(tr60909_4_hv).document ?? expect.unreachable("the fixture is valid");
+
+  it("has the full model's positive sequence and machines, and no zero sequence or earth-fault warnings", () => {
+    const options = shortCircuitOptionsSchema.parse({ fault: "3ph" });
+    const full = buildModel(doc, options, correctionFactors(sim));
+    const positiveOnly = buildModel(doc, options, correctionFactors(sim), { zeroSequence: false });
+    // The TR network has earthed star points and zero-sequence data: the full model's zero sequence is not empty.
+    expect(full.zero.series.length + full.zero.shunts.length).toBeGreaterThan(0);
+    expect(full.earthFaultWarnings.length).toBeGreaterThan(0);
+    expect(positiveOnly.zero).toEqual({ series: [], shunts: [] });
+    expect(positiveOnly.earthFaultWarnings).toEqual([]);
+    const { zero: _z, earthFaultWarnings: _w, ...rest } = full;
+    const { zero: _z2, earthFaultWarnings: _w2, ...restPositive } = positiveOnly;
+    expect(restPositive).toEqual(rest);
+  });
+});

@@ -31,6 +31,7 @@ export function addLine(ctx: BuildContext, line: Line, index: number): void {
     ratio,
     shiftDeg: 0,
   });
+  if (!ctx.zeroSequence) return;
   let z0: Cx;
   if (line.r0_ohm_per_km !== undefined && line.x0_ohm_per_km !== undefined) {
     z0 = ohm(line.r0_ohm_per_km, line.x0_ohm_per_km);
@@ -89,6 +90,7 @@ export function addTransformer(ctx: BuildContext, t: Transformer, index: number)
     ratio,
     shiftDeg,
   });
+  if (!ctx.zeroSequence) return;
   if (!groupGiven) {
     ctx.warnEarthFault({
       path: ["transformers", index, "vector_group"],
@@ -167,7 +169,7 @@ export function addTransformer3w(ctx: BuildContext, t: Transformer3w, index: num
   const center = ctx.addNode(t.vn_hv_kv, t.id);
   const groupGiven = t.vector_group !== undefined;
   const windings = parseVectorGroup(t.vector_group ?? "YNyn0d5");
-  if (!groupGiven) {
+  if (!groupGiven && ctx.zeroSequence) {
     ctx.warnEarthFault({
       path: ["transformers3w", index, "vector_group"],
       message: "not given: YNyn0d5 assumed",
@@ -179,10 +181,11 @@ export function addTransformer3w(ctx: BuildContext, t: Transformer3w, index: num
     groupGiven ? (windings.shiftDeg[1] ?? 0) : t.shift_lv_degree,
   ];
   const positive = star(pairImpedances(false));
-  const zero = star(pairImpedances(true));
+  const zero = ctx.zeroSequence ? star(pairImpedances(true)) : [];
   WINDINGS.forEach((w, i) => {
     const node = nodes[i];
-    const connection = windings.zero[i] ?? "open";
+    // Without the zero sequence, every winding is open in it.
+    const connection = ctx.zeroSequence ? (windings.zero[i] ?? "open") : "open";
     // A delta winding closes the zero-sequence path at the star point whether or not its bus is live.
     if (connection === "delta")
       ctx.model.zero.shunts.push({ node: center, z: zero[i] ?? cx(0, 0), feeds: false });

@@ -18,11 +18,14 @@ export class BuildContext {
   readonly doc: NetworkDocument;
   readonly options: ModelOptions;
   readonly factors: CorrectionFactors;
+  /** Whether the zero-sequence network is built (studies with an earth fault). */
+  readonly zeroSequence: boolean;
 
-  constructor(doc: NetworkDocument, options: ModelOptions, factors: CorrectionFactors) {
+  constructor(doc: NetworkDocument, options: ModelOptions, factors: CorrectionFactors, zeroSequence = true) {
     this.doc = doc;
     this.options = options;
     this.factors = factors;
+    this.zeroSequence = zeroSequence;
     this.isMax = options.case === "max";
     this.model = {
       nodeCount: 0,

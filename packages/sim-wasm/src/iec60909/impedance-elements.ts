@@ -23,6 +23,7 @@ export function addImpedance(ctx: BuildContext, imp: Impedance, index: number): 
   ctx.noteBranchRx(z1);
   const branch = { id: imp.id, kind: "impedance" as const, from, to, ratio, shiftDeg: 0 };
   ctx.model.positive.series.push({ ...branch, z: z1 });
+  if (!ctx.zeroSequence) return;
   ctx.model.zero.series.push({ ...branch, z: perUnit(z.r0, z.x0) });
   if (z.zeroAssumed)
     ctx.warnEarthFault({
@@ -34,7 +35,7 @@ export function addImpedance(ctx: BuildContext, imp: Impedance, index: number): 
 /** A zero-sequence shunt Z(0) + 3·Z_N at its bus; absent from the positive and negative sequence. */
 export function addEarthingTransformer(ctx: BuildContext, t: EarthingTransformer): void {
   const node = ctx.model.nodeOfBus.get(t.bus);
-  if (!t.in_service || node === undefined) return;
+  if (!t.in_service || node === undefined || !ctx.zeroSequence) return;
   const ohm = cx(t.r0_ohm + 3 * (t.rn_ohm ?? 0), t.x0_ohm + 3 * (t.xn_ohm ?? 0));
   ctx.model.zero.shunts.push({ id: t.id, node, z: ctx.perUnit(ohm, node), feeds: false });
 }

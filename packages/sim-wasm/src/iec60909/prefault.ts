@@ -96,8 +96,9 @@ export function superpositionModel(
   options: ShortCircuitOptions,
   factors: CorrectionFactors,
   pre: PrefaultState,
+  build: { zeroSequence?: boolean } = {},
 ): ShortCircuitModel {
-  const model = buildModel(doc, options, withoutCorrections(factors));
+  const model = buildModel(doc, options, withoutCorrections(factors), build);
   const lf = pre.model;
   const scNode = lfToScNodes(model, lf);
   const v = (lfNode: number): Cx =>

@@ -230,9 +230,11 @@ export class ShortCircuitStudies implements Disposable {
     if (options.prefault_voltage === "load_flow") {
       this.#prefault ??= prefaultLoadFlow(this.#sim, doc, options.load_flow);
       clock.lap("load flow");
-      model = superpositionModel(doc, options, this.#factors, this.#prefault);
+      model = superpositionModel(doc, options, this.#factors, this.#prefault, {
+        zeroSequence: this.#earthFaults,
+      });
     } else {
-      model = buildModel(doc, options, this.#factors);
+      model = buildModel(doc, options, this.#factors, { zeroSequence: this.#earthFaults });
     }
     this.#modelBuilds++;
     clock.lap("model");

@@ -37,7 +37,8 @@ export function addExternalGrid(ctx: BuildContext, grid: ExternalGrid): void {
   const r0x0 = ctx.isMax ? grid.r0x0_max : (grid.r0x0_min ?? grid.r0x0_max);
   if (x0x !== undefined) {
     const x0 = x0x * z1.im;
-    ctx.model.zero.shunts.push({ node, z: cx((r0x0 ?? 0) * x0, x0), feeds: false, source });
+    if (ctx.zeroSequence)
+      ctx.model.zero.shunts.push({ node, z: cx((r0x0 ?? 0) * x0, x0), feeds: false, source });
   }
 }
 
@@ -78,7 +79,7 @@ export function addGenerator(ctx: BuildContext, gen: Generator): void {
       ? undefined
       : corrected(gen.r2_ohm ?? gen.rdss_ohm, gen.x2_pu ?? gen.xdss_pu);
   ctx.model.positive.shunts.push({ node, z, zPeak, ...(z2 && { z2 }), feeds: true, source });
-  if (gen.x0_pu !== undefined) {
+  if (gen.x0_pu !== undefined && ctx.zeroSequence) {
     // Z(0)GK = K_G·(R(0)G + jX(0)G) plus 3·Z_N, which takes no K_G (IEC 60909-0:2016 §6.6.1).
     const neutral = ctx.perUnit(cx(3 * (gen.rn_ohm ?? 0), 3 * (gen.xn_ohm ?? 0)), node);
     const z0 = add(corrected(gen.r0_ohm ?? gen.rdss_ohm, gen.x0_pu), neutral);

@@ -1,9 +1,10 @@
 import type { ImportReport } from "@ampflux/contracts/importers";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Dialog } from "../../ui/Dialog.tsx";
 import { useFitWholeNetwork } from "../canvas/fit-view.ts";
 import { describeChanges } from "../drafts/draft-store.ts";
 import { useEditor } from "../EditorContext.tsx";
+import { prepareLayoutWorker } from "../layout/layout-in-worker.ts";
 import type { EditorDocument } from "../model/document.ts";
 import { useEditorActions } from "../useEditorActions.ts";
 import { ImportReportView } from "./ImportReportView.tsx";
@@ -33,6 +34,12 @@ export function ImportButton({ onSaveVersion }: { onSaveVersion(): void }) {
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<{ name: string; result: ReadResult } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  // An import lays the network out in a worker: started while the page is idle, it is ready then.
+  useEffect(() => {
+    if (!canEdit) return;
+    const idle = requestIdleCallback(prepareLayoutWorker, { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, [canEdit]);
   const onFiles = async (files: File[]) => {
     const isSeq = (f: File) => f.name.toLowerCase().endsWith(".seq");
     const file = files.find((f) => !isSeq(f));

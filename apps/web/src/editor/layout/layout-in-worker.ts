@@ -4,6 +4,16 @@ import type { Point } from "../model/layout.ts";
 let worker: Worker | null = null;
 let nextId = 0;
 
+const startWorker = () => new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
+
+/**
+ * Starts the layout worker ahead of its first layout (the editor calls it when idle): loading
+ * and compiling the worker's module took ~100 ms of the first import's time.
+ */
+export function prepareLayoutWorker(): void {
+  worker ??= startWorker();
+}
+
 /**
  * The document with every bus placed, computed by the force layout in a Web Worker (the main
  * thread only posts the document and applies the positions). Documents whose buses all have a
@@ -11,7 +21,7 @@ let nextId = 0;
  */
 export async function layoutInWorker(doc: EditorDocument): Promise<EditorDocument> {
   if (doc.buses.every((b) => b.geo)) return doc;
-  worker ??= new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
+  worker ??= startWorker();
   const id = ++nextId;
   const running = worker;
   const placed = await new Promise<Array<[string, Point]>>((resolve, reject) => {

@@ -5,7 +5,8 @@
 // on the overview canvas and zoomed in on the symbols), and the live recalculation on
 // case9241pegase after an edit in the Properties panel (input event → the new Ik'' on the edited
 // grid's bus badge). The large cases are saved with their
-// automatic layout (the editor's force layout, run here in Node), as an import would save them.
+// automatic layout (the editor's force layout, run in a worker thread: editor-layout.ts), as an import
+// would save them.
 // Needs `pnpm --filter @ampflux/web build` first.
 
 import { readFile } from "node:fs/promises";
@@ -16,11 +17,11 @@ import { licenses } from "@ampflux/db";
 import { createTestDatabase, testKeyPrefix, testRedisUrl } from "@ampflux/db/testing";
 import type { Page } from "playwright-core";
 import { preview } from "vite";
-import { withForceLayout } from "../../apps/web/src/editor/layout/force-layout.ts";
-import { type EditorDocument, normalizeDocument } from "../../apps/web/src/editor/model/document.ts";
+import type { EditorDocument } from "../../apps/web/src/editor/model/document.ts";
 import { launchChromium } from "../../apps/web/test/browser.ts";
 import { apiProxy } from "../../apps/web/vite.config.ts";
-import { MATPOWER_DIR, matpowerNetwork } from "./networks.ts";
+import { laidOutJson } from "./editor-layout.ts";
+import { MATPOWER_DIR } from "./networks.ts";
 
 export interface FrameStats {
   frames: number;
@@ -54,12 +55,6 @@ const LIMIT_MS = { import: 120_000, open: 120_000, gesture: 60_000, jump: 60_000
 const WAIT = { timeout: LIMIT_MS.open };
 const RECALC_EDITS = 5;
 const log = (step: string) => console.error(`editor bench: ${step} (${new Date().toISOString()})`);
-
-async function laidOut(name: string): Promise<NetworkDocument> {
-  const { document } = await matpowerNetwork(name);
-  const doc = withForceLayout(normalizeDocument(document as unknown as Record<string, unknown>));
-  return doc as unknown as NetworkDocument;
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number);
@@ -162,10 +157,14 @@ async function jumpTo(page: Page, id: string) {
 }
 
 export async function benchEditor(): Promise<EditorBench> {
-  const [doc13659, doc9241] = [await laidOut("case13659pegase"), await laidOut("case9241pegase")];
-  const grid9241 = (doc9241 as unknown as EditorDocument).external_grids[0]?.id as string;
-  const gridBus9241 = (doc9241 as unknown as EditorDocument).external_grids[0]?.bus as string;
-  const bus13659 = (doc13659 as unknown as EditorDocument).buses[0]?.id as string;
+  const [json13659, json9241] = (await laidOutJson(["case13659pegase", "case9241pegase"])) as [
+    string,
+    string,
+  ];
+  const doc9241 = JSON.parse(json9241) as EditorDocument;
+  const grid9241 = doc9241.external_grids[0]?.id as string;
+  const gridBus9241 = doc9241.external_grids[0]?.bus as string;
+  const bus13659 = (JSON.parse(json13659) as EditorDocument).buses[0]?.id as string;
   const case1354 = await readFile(new URL("case1354pegase.m", MATPOWER_DIR));
 
   log("laid out");
@@ -194,20 +193,21 @@ export async function benchEditor(): Promise<EditorBench> {
       companyName: "Bench Co",
     });
     await api.deps.database.db.update(licenses).set({ maxBusesPerStudy: 10_000_000 });
-    const save = async (name: string, document: NetworkDocument | null) => {
+    // Parsed only to be sent: nothing of the large documents stays in this process's heap.
+    const save = async (name: string, json: string | null) => {
       const project = await session.projects.create.mutate({ name });
-      if (document)
+      if (json)
         await session.circuits.save.mutate({
           projectId: project.id,
           baseVersion: null,
           message: "bench",
-          document,
+          document: JSON.parse(json) as NetworkDocument,
         });
       return project.id;
     };
     const empty = await save("import 1354", null);
-    const big = await save("case13659pegase", doc13659);
-    const live = await save("case9241pegase", doc9241);
+    const big = await save("case13659pegase", json13659);
+    const live = await save("case9241pegase", json9241);
     const webUrl = web.resolvedUrls?.local[0] as string;
 
     const timedOut: EditorBench["timedOut"] = [];

@@ -337,7 +337,9 @@ export async function benchEditor(): Promise<EditorBench> {
               }),
             { badge, previous: before },
           );
-          await field.fill(i % 2 === 0 ? "2500" : "10000");
+          // Both values valid: the importer's Sk''min is 8,000 MVA, so 2,500 (as before 2026-12-03)
+          // made the grid invalid and the study ran without it.
+          await field.fill(i % 2 === 0 ? "9000" : "12000");
           edits.push(Math.round(await shown));
           await page.waitForTimeout(1_000);
         }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { toFlow } from "../src/editor/canvas/to-flow.ts";
+import type { Decorations } from "../src/editor/canvas/types.ts";
 import { type EditorDocument, emptyDocument, updateElement } from "../src/editor/model/document.ts";
 import { busConnections, elementPositions } from "../src/editor/model/layout.ts";
 
@@ -52,5 +54,42 @@ describe("positions of a document placed like the previous one", () => {
     const offset = elementPositions(doc, { L1: { x: 0, y: 0 } });
     expect(offset).not.toBe(plain);
     expect(offset.get("G1")).toEqual(plain.get("G1"));
+  });
+});
+
+/** Decorations with the given Ik'' per bus (a new badge object per call, as diagramDecorations makes). */
+function decorations(ikss: Record<string, number>): Decorations {
+  return {
+    results: new Map(Object.entries(ikss).map(([bus, ka]) => [bus, { ikssKa: ka, colour: "#000" }])),
+    duty: new Map(),
+    arcFlash: new Map(),
+    loadFlowBuses: new Map(),
+    loadFlowBranches: new Map(),
+    diff: new Map(),
+    excluded: new Set(),
+    invalid: new Set(),
+  };
+}
+
+describe("the diagram's nodes after an edit or new results", () => {
+  it("are the previous node objects where nothing they show changed", () => {
+    const layout = {};
+    const doc = network();
+    const first = toFlow(doc, layout, decorations({ B1: 10, B2: 5 }));
+    // New results, equal at B1: only B2's node is new; the grid, the load and the wires stay.
+    const second = toFlow(doc, layout, decorations({ B1: 10, B2: 6 }));
+    const byId = (flow: typeof first) => new Map(flow.nodes.map((n) => [n.id, n]));
+    expect(byId(second).get("B1")).toBe(byId(first).get("B1"));
+    expect(byId(second).get("B2")).not.toBe(byId(first).get("B2"));
+    expect(byId(second).get("B2")?.data).toMatchObject({ result: { ikssKa: 6 } });
+    expect(byId(second).get("G1")).toBe(byId(first).get("G1"));
+    expect(second.edges).toEqual(first.edges);
+    expect(second.edges[0]).toBe(first.edges[0]);
+    // An edited grid is a new element object: its node is built again, with the new rating.
+    const edited = updateElement(doc, "G1", { s_sc_max_mva: 2500 });
+    const third = toFlow(edited, layout, decorations({ B1: 10, B2: 6 }));
+    expect(byId(third).get("G1")).not.toBe(byId(second).get("G1"));
+    expect(byId(third).get("G1")?.data).toMatchObject({ rating: "2500 MVA" });
+    expect(byId(third).get("L1")).toBe(byId(second).get("L1"));
   });
 });

@@ -10,6 +10,7 @@ import {
   widthsOf,
 } from "../model/layout.ts";
 import { ratingOf } from "./rating.ts";
+import { shallowEqual } from "./shallow-equal.ts";
 import type { BusNode, Decorations, DiagramNode, DiffStatus, ElementNode, WireEdge } from "./types.ts";
 
 /** A bus node's height: its label row above the bar (styles.css .bus-node). */
@@ -25,14 +26,8 @@ const busNodes = new WeakMap<Element, BusNode>();
 const elementNodes = new WeakMap<Element, ElementNode>();
 const wiresOf = new WeakMap<Element, { buses: Element[]; diff: DiffStatus | undefined; wires: WireEdge[] }>();
 
-/** Equal badges: the same object, or objects with the same fields (decorations are new each time). */
-function sameBadge(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
-}
+/** Equal badges: decorations are new objects each time, so compared by their fields. */
+const sameBadge = shallowEqual;
 
 const samePoint = (a: { x: number; y: number }, b: { x: number; y: number }) => a.x === b.x && a.y === b.y;
 

@@ -9,17 +9,10 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "reac
 import { useEditor } from "../EditorContext.tsx";
 import { useAllNodes } from "./diagram-nodes.tsx";
 import { OVERVIEW_MIN_NODES } from "./level-of-detail.ts";
+import { shallowEqual } from "./shallow-equal.ts";
 import { ghostNodes, toFlow } from "./to-flow.ts";
 import type { Decorations, DiagramNode, WireEdge } from "./types.ts";
 import { nextWindow, nodesInWindow, type Rect } from "./visible-window.ts";
-
-function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  // toFlow hands on an unchanged node's data object itself.
-  if (a === b) return true;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => a[k] === b[k]);
-}
 
 function sameNode(old: DiagramNode, next: DiagramNode, selected: boolean): boolean {
   return (
@@ -28,7 +21,8 @@ function sameNode(old: DiagramNode, next: DiagramNode, selected: boolean): boole
     old.position.x === next.position.x &&
     old.position.y === next.position.y &&
     old.draggable === next.draggable &&
-    sameData(old.data, next.data)
+    // toFlow hands on an unchanged node's data object itself: the first test of shallowEqual.
+    shallowEqual(old.data, next.data)
   );
 }
 

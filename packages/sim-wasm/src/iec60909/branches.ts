@@ -10,15 +10,23 @@ import { parseVectorGroup } from "./windings.ts";
 /** Resistance rise to the end temperature of the minimum case, IEC 60909-0 eq. (31). */
 const resistanceAt = (r: number, endTempDegree: number) => r * (1 + 0.004 * (endTempDegree - 20));
 
+/** A line's series impedance in ohm: per km times length, over its parallel systems. */
+function lineOhm(line: Line, r: number, x: number, rFactor: number): Cx {
+  // Eq. (31) is a conductor heating up; a negative R is a reduction equivalent, kept as given.
+  return cx(
+    ((r > 0 ? r * rFactor : r) * line.length_km) / line.parallel,
+    (x * line.length_km) / line.parallel,
+  );
+}
+
+const NO_LINE_ZERO_SEQUENCE = "no zero-sequence data: Z0 = 3·Z1 assumed";
+
 export function addLine(ctx: BuildContext, line: Line, index: number): void {
   const from = ctx.terminal(line.id, line.from_bus);
   const to = ctx.terminal(line.id, line.to_bus);
   if (!line.in_service || from === undefined || to === undefined) return;
   const rFactor = ctx.isMax ? 1 : resistanceAt(1, line.endtemp_degree);
-  // Eq. (31) is a conductor heating up; a negative R is a reduction equivalent, kept as given.
-  const ohm = (r: number, x: number) =>
-    cx(((r > 0 ? r * rFactor : r) * line.length_km) / line.parallel, (x * line.length_km) / line.parallel);
-  const z1 = ohm(line.r_ohm_per_km, line.x_ohm_per_km);
+  const z1 = lineOhm(line, line.r_ohm_per_km, line.x_ohm_per_km, rFactor);
   ctx.noteBranchRx(z1);
   // Ends at different nominal voltages (a validation warning) keep the volts equal.
   const ratio = (ctx.model.baseKv[to] ?? 1) / (ctx.model.baseKv[from] ?? 1);
@@ -34,13 +42,10 @@ export function addLine(ctx: BuildContext, line: Line, index: number): void {
   if (!ctx.zeroSequence) return;
   let z0: Cx;
   if (line.r0_ohm_per_km !== undefined && line.x0_ohm_per_km !== undefined) {
-    z0 = ohm(line.r0_ohm_per_km, line.x0_ohm_per_km);
+    z0 = lineOhm(line, line.r0_ohm_per_km, line.x0_ohm_per_km, rFactor);
   } else {
     z0 = scale(z1, 3);
-    ctx.warnEarthFault({
-      path: ["lines", index, "x0_ohm_per_km"],
-      message: "no zero-sequence data: Z0 = 3·Z1 assumed",
-    });
+    ctx.warnEarthFault({ path: ["lines", index, "x0_ohm_per_km"], message: NO_LINE_ZERO_SEQUENCE });
   }
   ctx.model.zero.series.push({
     id: line.id,

@@ -2,12 +2,14 @@
 // case9241pegase and the synthetic 200k-bus network, 3ph and 1ph, on one WASM instance each,
 // every run's per-phase timings printed (first runs warm the JIT and the allocator).
 // Usage: node bench/src/engine/warm.ts [--networks case9241pegase,200000] [--faults 3ph,1ph] [--runs 5]
+//        [--validated]: the network validated once before the runs (ValidatedNetwork, as the api's
+//        worker, the editor's worker and the CLI pass it), so the runs time the engine alone.
 // The hash of the last run's bus results is printed too: an exact change must leave it alone.
 
 import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
 import type { FaultType } from "@ampflux/contracts";
-import { loadSimCore } from "@ampflux/sim-wasm";
+import { loadSimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { matpowerNetwork } from "../networks.ts";
 import { syntheticDocument } from "../synthetic.ts";
 
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     networks: { type: "string", default: "case9241pegase,200000" },
     faults: { type: "string", default: "3ph,1ph" },
     runs: { type: "string", default: "5" },
+    validated: { type: "boolean", default: false },
   },
 });
 const runs = Number(values.runs);
@@ -33,12 +36,13 @@ for (const name of values.networks.split(",")) {
     ? syntheticDocument(Number(name))
     : await matpowerNetwork(name);
   const core = await loadSimCore();
+  const network = values.validated ? ValidatedNetwork.check(document) : document;
   for (const fault of faults) {
     const times: number[] = [];
     let buses: unknown;
     for (let k = 0; k < runs; k++) {
       const t = performance.now();
-      const result = core.shortCircuit(document, { fault });
+      const result = core.shortCircuit(network, { fault });
       buses = result.buses;
       const ms = performance.now() - t;
       times.push(ms);

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importMatpower } from "../src/importers/index.ts";
-import { NetworkValidator, TypeLibrary, validateNetwork } from "../src/index.ts";
+import { documentChanges, NetworkValidator, TypeLibrary, validateNetwork } from "../src/index.ts";
 
 const imported = importMatpower(
   readFileSync(new URL("../../../../shared/data/matpower/case118.m", import.meta.url), "utf8"),
@@ -94,5 +94,28 @@ describe("NetworkValidator", () => {
     expect(second.document?.buses).toBe(first.document?.buses);
     expect(second.document?.loads[1]).toBe(first.document?.loads[1]);
     expect(json(first)).toBe(before);
+  });
+});
+
+describe("documentChanges", () => {
+  it("finds by identity the replaced elements, the resized collections and the other changed fields", () => {
+    const edited = edit(case118, "loads", 2, { p_mw: 1 });
+    expect(documentChanges(case118, edited)).toEqual({
+      fields: [],
+      collections: [],
+      elements: [["loads", 2]],
+    });
+    // An equal copy of an element is still a change: nothing is compared by value.
+    const copied = edit(case118, "buses", 0, {});
+    expect(documentChanges(case118, copied).elements).toEqual([["buses", 0]]);
+    // The name removed, a field added, a collection shortened.
+    const { name: _name, ...withoutName } = case118;
+    const resized = { ...withoutName, lines: (case118.lines as unknown[]).slice(1), extra: 1 };
+    expect(documentChanges(case118, resized)).toEqual({
+      fields: ["name", "extra"],
+      collections: ["lines"],
+      elements: [],
+    });
+    expect(documentChanges(case118, { ...case118 })).toEqual({ fields: [], collections: [], elements: [] });
   });
 });

@@ -7,7 +7,7 @@
 // "changed" is "not the same object": an element at the same index of a collection of the same
 // length is replaced alone; a collection that grew or shrank is sent whole.
 
-import { isElementCollection } from "@ampflux/contracts";
+import { documentChanges, type ElementCollection } from "@ampflux/contracts";
 import type { EditorDocument, Element } from "../editor/model/document.ts";
 
 export interface DocumentPatch {
@@ -30,28 +30,23 @@ const WHOLE_COLLECTION_SHARE = 0.25;
 /** `next` as changes to `previous` (whole when there is no previous document). */
 export function documentPatch(previous: EditorDocument | null, next: EditorDocument): DocumentPatch {
   if (previous === null) return { incremental: false, fields: { ...next }, removed: [], elements: [] };
-  const before = previous as Record<string, unknown>;
   const after = next as Record<string, unknown>;
+  const changes = documentChanges(previous, after);
   const patch: DocumentPatch = { incremental: true, fields: {}, removed: [], elements: [] };
-  for (const key of Object.keys(before)) if (!(key in after)) patch.removed.push(key);
-  for (const [key, value] of Object.entries(after)) {
-    const old = before[key];
-    if (value === old) continue;
-    if (
-      !isElementCollection(key) ||
-      !Array.isArray(old) ||
-      !Array.isArray(value) ||
-      old.length !== value.length
-    ) {
-      patch.fields[key] = value;
-      continue;
-    }
-    const changed: DocumentPatch["elements"] = [];
-    const limit = Math.max(1, value.length * WHOLE_COLLECTION_SHARE);
-    for (let i = 0; i < value.length && changed.length <= limit; i++)
-      if (value[i] !== old[i]) changed.push([key, i, value[i] as Element]);
-    if (changed.length > limit) patch.fields[key] = value;
-    else patch.elements.push(...changed);
+  for (const key of [...changes.fields, ...changes.collections]) {
+    if (key in after) patch.fields[key] = after[key];
+    else patch.removed.push(key);
+  }
+  const changedIn = new Map<ElementCollection, number[]>();
+  for (const [collection, index] of changes.elements) {
+    const indices = changedIn.get(collection);
+    if (indices) indices.push(index);
+    else changedIn.set(collection, [index]);
+  }
+  for (const [collection, indices] of changedIn) {
+    const rows = next[collection];
+    if (indices.length > Math.max(1, rows.length * WHOLE_COLLECTION_SHARE)) patch.fields[collection] = rows;
+    else for (const index of indices) patch.elements.push([collection, index, rows[index] as Element]);
   }
   return patch;
 }

@@ -4,6 +4,7 @@ export * from "./consumers.ts";
 export * from "./diagram.ts";
 export { DisjointSets, IndexDisjointSets } from "./disjoint-sets.ts";
 export * from "./document.ts";
+export { type DocumentChanges, documentChanges } from "./document-changes.ts";
 export * from "./earthing-transformers.ts";
 export { fieldRange } from "./field-ranges.ts";
 export * from "./field-specs.ts";

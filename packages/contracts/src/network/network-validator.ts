@@ -18,8 +18,9 @@ import type { z } from "zod";
 import { resolveElement, type TypeLibrary } from "../types/apply.ts";
 import { type EquipmentTypeKind, TYPE_COLLECTIONS } from "../types/schema.ts";
 import { type ElementCollection, type NetworkDocument, networkDocumentSchema } from "./document.ts";
+import { type DocumentChanges, documentChanges } from "./document-changes.ts";
 import type { NetworkIssue } from "./issues.ts";
-import { ELEMENT_COLLECTIONS, isElementCollection } from "./topology.ts";
+import { ELEMENT_COLLECTIONS } from "./topology.ts";
 import {
   BUILTIN_LIBRARY,
   crossChecked,
@@ -57,14 +58,6 @@ interface Checked {
   /** Its document is defined: every element passed the schema. */
   validation: NetworkValidation & { document: NetworkDocument };
   unresolved: NetworkIssue[];
-}
-
-/** What differs from the last parsed document: single elements, and collections taken whole. */
-interface Changes {
-  /** [collection, index]: an element replaced in a collection of unchanged length. */
-  elements: Array<[ElementCollection, number]>;
-  /** Collections that grew or shrank: every element parsed again. */
-  collections: ElementCollection[];
 }
 
 /** validateNetwork for one document after another, remembering the last one that parsed. */
@@ -109,29 +102,12 @@ export class NetworkValidator {
   }
 
   /** What differs from the last parsed document; undefined: validate whole. */
-  #changes(input: unknown, types: TypeLibrary, options: ValidateOptions): Changes | undefined {
+  #changes(input: unknown, types: TypeLibrary, options: ValidateOptions): DocumentChanges | undefined {
     const last = this.#last;
     if (!last || !isRow(input) || types !== last.types || options.unknownTypes !== last.unknownTypes)
       return undefined;
-    const keys = Object.keys(input);
-    if (keys.length !== Object.keys(last.input).length) return undefined;
-    const changes: Changes = { elements: [], collections: [] };
-    for (const key of keys) {
-      const rows = input[key];
-      const before = last.input[key];
-      if (rows === before) continue;
-      if (!isElementCollection(key) || !Array.isArray(rows) || !Array.isArray(before)) return undefined;
-      if (rows.length !== before.length) {
-        changes.collections.push(key);
-        continue;
-      }
-      for (let i = 0; i < rows.length; i++) {
-        if (rows[i] === before[i]) continue;
-        changes.elements.push([key, i]);
-        if (changes.elements.length > MAX_CHANGED_ELEMENTS) return undefined;
-      }
-    }
-    return changes;
+    const changes = documentChanges(last.input, input);
+    return changes.fields.length > 0 || changes.elements.length > MAX_CHANGED_ELEMENTS ? undefined : changes;
   }
 
   /**
@@ -142,7 +118,7 @@ export class NetworkValidator {
    */
   #revalidate(
     input: Row,
-    changes: Changes,
+    changes: DocumentChanges,
     types: TypeLibrary,
     options: ValidateOptions,
   ): NetworkValidation | undefined {

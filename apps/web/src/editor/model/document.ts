@@ -1,4 +1,9 @@
-import { ELEMENT_COLLECTIONS, type ElementCollection, NETWORK_SCHEMA_ID } from "@ampflux/contracts";
+import {
+  documentChanges,
+  ELEMENT_COLLECTIONS,
+  type ElementCollection,
+  NETWORK_SCHEMA_ID,
+} from "@ampflux/contracts";
 import { KINDS } from "./catalog.ts";
 
 /** One element of any collection, seen generically (the editor edits fields by name). */
@@ -35,8 +40,8 @@ export function normalizeDocument(input: Record<string, unknown>): EditorDocumen
   return doc;
 }
 
-/** Equal as JSON, asked of two values that are usually the same object. */
-const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+/** Equal as JSON (asked only of values that are not the same object). */
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Whether two documents have the same content (as their JSON would say), for "unsaved changes".
@@ -47,21 +52,18 @@ const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JS
  */
 export function sameDocument(a: EditorDocument, b: EditorDocument): boolean {
   if (a === b) return true;
+  // Keys in the same order, as equal JSON would have them.
   const keys = Object.keys(a);
   const otherKeys = Object.keys(b);
   if (keys.length !== otherKeys.length || keys.some((key, i) => otherKeys[i] !== key)) return false;
-  for (const key of keys) {
-    const x = (a as Record<string, unknown>)[key];
-    const y = (b as Record<string, unknown>)[key];
-    if (x === y) continue;
-    if (!Array.isArray(x) || !Array.isArray(y)) {
-      if (!sameJson(x, y)) return false;
-      continue;
-    }
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!sameJson(x[i], y[i])) return false;
-  }
-  return true;
+  const changes = documentChanges(a, b);
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return (
+    changes.collections.length === 0 &&
+    changes.fields.every((key) => sameJson(x[key], y[key])) &&
+    changes.elements.every(([c, i]) => sameJson(a[c][i], b[c][i]))
+  );
 }
 
 export function findElement(doc: EditorDocument, id: string): Located | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toFlow } from "../src/editor/canvas/to-flow.ts";
+import { noDecorations, toFlow } from "../src/editor/canvas/to-flow.ts";
 import type { Decorations } from "../src/editor/canvas/types.ts";
 import { type EditorDocument, emptyDocument, updateElement } from "../src/editor/model/document.ts";
 import { busConnections, elementPositions } from "../src/editor/model/layout.ts";
@@ -60,14 +60,8 @@ describe("positions of a document placed like the previous one", () => {
 /** Decorations with the given Ik'' per bus (a new badge object per call, as diagramDecorations makes). */
 function decorations(ikss: Record<string, number>): Decorations {
   return {
+    ...noDecorations(),
     results: new Map(Object.entries(ikss).map(([bus, ka]) => [bus, { ikssKa: ka, colour: "#000" }])),
-    duty: new Map(),
-    arcFlash: new Map(),
-    loadFlowBuses: new Map(),
-    loadFlowBranches: new Map(),
-    diff: new Map(),
-    excluded: new Set(),
-    invalid: new Set(),
   };
 }
 

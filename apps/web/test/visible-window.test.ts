@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { importNetworkFile } from "@ampflux/contracts/importers";
 import { describe, expect, it } from "vitest";
 import { OVERVIEW_MAX_ZOOM, OVERVIEW_MIN_NODES } from "../src/editor/canvas/level-of-detail.ts";
-import { toFlow } from "../src/editor/canvas/to-flow.ts";
+import { noDecorations, toFlow } from "../src/editor/canvas/to-flow.ts";
 import type { Decorations } from "../src/editor/canvas/types.ts";
 import {
   boundsOf,
@@ -29,16 +29,7 @@ const doc = withBusPositions(
     importNetworkFile("case1354pegase.m", text, "matpower").document as Record<string, unknown>,
   ),
 );
-const none: Decorations = {
-  results: new Map(),
-  duty: new Map(),
-  arcFlash: new Map(),
-  loadFlowBuses: new Map(),
-  loadFlowBranches: new Map(),
-  diff: new Map(),
-  excluded: new Set(),
-  invalid: new Set(),
-};
+const none: Decorations = noDecorations();
 const flow = toFlow(doc, {}, none);
 const pane = { width: 1440, height: 900 };
 

@@ -193,18 +193,26 @@ export function toFlow(doc: EditorDocument, layout: Layout, deco: Decorations) {
   return { nodes, edges };
 }
 
-/** Ghosts of removed elements for the visual diff (the old document's positions). */
-export function ghostNodes(before: EditorDocument, layout: Layout, removed: Set<string>): DiagramNode[] {
-  if (removed.size === 0) return [];
-  const deco: Decorations = {
+/** Nothing drawn over the network: no results, duty, arc flash, load flow, diff or marks. */
+export function noDecorations(): Decorations {
+  return {
     results: new Map(),
     duty: new Map(),
     arcFlash: new Map(),
     loadFlowBuses: new Map(),
     loadFlowBranches: new Map(),
-    diff: new Map([...removed].map((id) => [id, "removed" as const])),
+    diff: new Map(),
     excluded: new Set(),
     invalid: new Set(),
+  };
+}
+
+/** Ghosts of removed elements for the visual diff (the old document's positions). */
+export function ghostNodes(before: EditorDocument, layout: Layout, removed: Set<string>): DiagramNode[] {
+  if (removed.size === 0) return [];
+  const deco: Decorations = {
+    ...noDecorations(),
+    diff: new Map([...removed].map((id) => [id, "removed" as const])),
   };
   return toFlow(before, layout, deco)
     .nodes.filter((n) => removed.has(n.id))

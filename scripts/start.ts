@@ -102,6 +102,32 @@ function launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return child;
 }
 
+/**
+ * Settles true once `child` prints a line containing `text`, false if it ends first or the
+ * timeout passes. Call it right after launching, so an early line is not missed.
+ */
+function lineSeen(child: ChildProcess, text: string, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    let pending = "";
+    const settle = (seen: boolean) => {
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.off("exit", onExit);
+      resolve(seen);
+    };
+    const onData = (chunk: Buffer) => {
+      // A line may arrive split across chunks: keep the unfinished tail.
+      const lines = (pending + chunk.toString()).split("\n");
+      pending = lines.pop() ?? "";
+      if (lines.some((line) => line.includes(text))) settle(true);
+    };
+    const onExit = () => settle(false);
+    const timer = setTimeout(() => settle(false), timeoutMs);
+    child.stdout?.on("data", onData);
+    child.once("exit", onExit);
+  });
+}
+
 async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -149,20 +175,33 @@ async function main(): Promise<void> {
     API_URL: apiUrl,
     CORS_ORIGINS: process.env.CORS_ORIGINS ?? `${webUrl},http://localhost:${settings.WEB_PORT}`,
   };
+  const worker = launch("worker", ["src/main.ts"], "apps/worker", env);
+  const workerReady = lineSeen(worker, WORKER_READY_LINE, 120_000);
   const children = [
     launch("api", ["src/main.ts"], "apps/api", env),
-    launch("worker", ["src/main.ts"], "apps/worker", env),
+    worker,
     launch("web", [resolveViteBin(), ...(dev ? [] : ["preview"])], "apps/web", env),
   ];
   const stopAll = superviseUntilSignal(children, database.embedded);
 
-  const ready = (await waitForHttp(`${apiUrl}/health`, 60_000)) && (await waitForHttp(webUrl, 60_000));
+  // "Running" means all three are: the api and the web server answer, and the worker has taken its
+  // place on the job queue. Before that, a stop would find the worker still loading, with no drain
+  // in place yet.
+  const ready =
+    (await waitForHttp(`${apiUrl}/health`, 60_000)) &&
+    (await waitForHttp(webUrl, 60_000)) &&
+    (await workerReady);
   if (!ready) {
-    console.error("ampflux: the api or the web server did not come up within 60 s (see the lines above)");
+    console.error(
+      "ampflux: the api, the worker or the web server did not come up in time (see the lines above)",
+    );
     return stopAll(1);
   }
   console.log(`\nAmpFlux is running: open ${webUrl}  (api ${apiUrl}; Ctrl-C stops everything)\n`);
 }
+
+/** The line the worker prints once it is connected to the job queue (apps/worker/src/main.ts). */
+const WORKER_READY_LINE = "worker connected to the job queue";
 
 /**
  * How long a child may drain after SIGTERM before it is killed: above the api's and the worker's

@@ -1,5 +1,10 @@
-/** ["lines", 0, "to_bus"] → "lines[0].to_bus"; the document root is "(document)". */
-export function jsonPath(path: readonly (string | number)[]): string {
-  const text = path.map((key) => (typeof key === "number" ? `[${key}]` : `.${key}`)).join("");
-  return text.replace(/^\./, "") || "(document)";
+/**
+ * ["lines", 0, "to_bus"] → "lines[0].to_bus"; the document root is "(document)". With `index`,
+ * every position is written as it ("lines[*].to_bus"), for grouping the same field of many elements.
+ */
+export function jsonPath(path: readonly (string | number)[], index?: string): string {
+  let text = "";
+  for (const key of path)
+    text += typeof key === "number" ? `[${index ?? key}]` : text === "" ? key : `.${key}`;
+  return text || "(document)";
 }

@@ -62,12 +62,28 @@ const BRANCH_COLUMNS: Column<BranchFaultResult>[] = [
   { title: "angle °", cell: (r) => fixed(r.angle_deg, DIGITS.deg, NONE) },
 ];
 
-const width = (text: string) => [...text].length;
+/**
+ * Characters as a terminal counts them (code points): the UTF-16 length less one per low
+ * surrogate. Counted in place: spreading each of ~100,000 cells into an array was most of
+ * the table's time on a 10,000-bus network.
+ */
+function width(text: string): number {
+  let n = text.length;
+  for (let k = 0; k < text.length; k++) {
+    const unit = text.charCodeAt(k);
+    if (unit >= 0xdc00 && unit <= 0xdfff) n--;
+  }
+  return n;
+}
 
 /** Pads every cell to its column's widest entry, two spaces between columns. */
 export function alignColumns<T>(columns: Column<T>[], rows: T[]): string[] {
   const cells = [columns.map((c) => c.title), ...rows.map((row) => columns.map((c) => c.cell(row)))];
-  const widths = columns.map((_, i) => cells.reduce((w, line) => Math.max(w, width(line[i] ?? "")), 0));
+  const widths = columns.map(() => 0);
+  for (const line of cells)
+    line.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, width(cell));
+    });
   const pad = (cell: string, i: number) => {
     const fill = " ".repeat((widths[i] ?? 0) - width(cell));
     return columns[i]?.text ? cell + fill : fill + cell;

@@ -24,6 +24,12 @@ impl Complex {
         self.re.hypot(self.im)
     }
 
+    /// |z|²: for comparisons in inner loops, where hypot's care for overflow costs a libm call
+    /// per entry (most of the numeric factorization's overhead in WASM).
+    pub fn norm_sqr(self) -> f64 {
+        self.re * self.re + self.im * self.im
+    }
+
     pub fn conj(self) -> Complex {
         Complex::new(self.re, -self.im)
     }

@@ -44,7 +44,9 @@ pub fn factor_static(
     zero_pivot: f64,
 ) -> Result<StaticLu> {
     let n = sym.n();
-    let max_multiplier = 1.0 / tol;
+    // Compared squared: |l_kj| ≤ 1/τ ⟺ |l_kj|² ≤ 1/τ² (a NaN fails both; an |l_kj|² that
+    // overflows is above any finite bound, as |l_kj| is).
+    let max_multiplier_sqr = (1.0 / tol) * (1.0 / tol);
     let mut d = try_vec(n, Complex::ZERO)?;
     let mut lx = try_vec(sym.lnz(), Complex::ZERO)?;
     let mut ux = try_vec(sym.lnz(), Complex::ZERO)?;
@@ -72,7 +74,7 @@ pub fn factor_static(
                 y[i] = y[i] - ux[p] * yj;
             }
             let lkj = yj / d[j];
-            if !(lkj.abs() <= max_multiplier) {
+            if !(lkj.norm_sqr() <= max_multiplier_sqr) {
                 return Ok(StaticLu::PivotRejected(sym.perm[j]));
             }
             dk = dk - lkj * xj;

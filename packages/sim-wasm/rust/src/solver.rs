@@ -73,7 +73,7 @@ impl Solver {
         }
         check_finite(&column_of_entries(&sym.a)?, values)?;
         // A pivot at roundoff level of the largest entry means singular to working precision.
-        let max_abs = values.iter().fold(0.0f64, |m, z| m.max(z.abs()));
+        let max_abs = largest_abs(values);
         let zero_pivot = f64::EPSILON * max_abs;
         self.factors = Some(match factor_static(sym, values, tol, zero_pivot)? {
             StaticLu::Factored(ldu) => Factors::Static(ldu),
@@ -190,4 +190,15 @@ fn column_of_entries(a: &Pattern) -> Result<Vec<usize>> {
         }
     }
     Ok(cols)
+}
+
+/// max |z| over `values`: one square root of the largest |z|², unless that overflowed (entries
+/// above ~1e154), where hypot per entry is exact.
+fn largest_abs(values: &[Complex]) -> f64 {
+    let largest_sqr = values.iter().fold(0.0f64, |m, z| m.max(z.norm_sqr()));
+    if largest_sqr.is_finite() {
+        largest_sqr.sqrt()
+    } else {
+        values.iter().fold(0.0f64, |m, z| m.max(z.abs()))
+    }
 }

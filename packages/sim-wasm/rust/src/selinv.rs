@@ -26,7 +26,8 @@ use crate::symbolic::Symbolic;
 use crate::triangular::{spsolve, Triangle};
 
 /// Z on the pattern of L + U in pivot order: `zd` the diagonal, `zl[p]` = Z(li[p], j) and
-/// `zu[p]` = Z(j, li[p]) for p in column j of the symbolic pattern.
+/// `zu[p]` = Z(j, li[p]) for p in column j of the symbolic pattern (empty when Z is symmetric:
+/// then Z(j, li[p]) = `zl[p]`).
 pub struct SelectedInverse {
     pub zd: Vec<Complex>,
     pub zl: Vec<Complex>,
@@ -34,6 +35,9 @@ pub struct SelectedInverse {
 }
 
 pub fn takahashi(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
+    if f.symmetric {
+        return takahashi_symmetric(sym, f);
+    }
     let n = sym.n();
     let (lp, li) = (&sym.lp, &sym.li);
     let mut zd = try_vec(n, Complex::ZERO)?;
@@ -73,6 +77,47 @@ pub fn takahashi(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
     Ok(SelectedInverse { zd, zl, zu })
 }
 
+/// The same recurrences for symmetric factors (U = Lᵀ, so Z = Zᵀ): the upper part equals
+/// the lower one operation for operation (complex products commute exactly), so only the
+/// lower part is computed, at half the work, and `zu` is left empty.
+fn takahashi_symmetric(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
+    let n = sym.n();
+    let (lp, li) = (&sym.lp, &sym.li);
+    let mut zd = try_vec(n, Complex::ZERO)?;
+    let mut zl = try_vec(sym.lnz(), Complex::ZERO)?;
+    let mut pos = try_vec(n, usize::MAX)?;
+    for j in (0..n).rev() {
+        for p in lp[j]..lp[j + 1] {
+            pos[li[p]] = p;
+        }
+        for pk in lp[j]..lp[j + 1] {
+            let k = li[pk];
+            let lkj = f.lx[pk];
+            zl[pk] = zl[pk] - zd[k] * lkj;
+            for q in lp[k]..lp[k + 1] {
+                let pi = pos[li[q]];
+                if pi == usize::MAX {
+                    continue;
+                }
+                let zik = zl[q];
+                zl[pi] = zl[pi] - zik * lkj;
+                zl[pk] = zl[pk] - zik * f.lx[pi];
+            }
+        }
+        let mut zjj = Complex::ONE / f.d[j];
+        for p in lp[j]..lp[j + 1] {
+            zjj = zjj - f.lx[p] * zl[p];
+            pos[li[p]] = usize::MAX;
+        }
+        zd[j] = zjj;
+    }
+    Ok(SelectedInverse {
+        zd,
+        zl,
+        zu: Vec::new(),
+    })
+}
+
 impl SelectedInverse {
     /// Z(i, j) in original numbering, for (i, j) on the pattern of L + U.
     fn entry(&self, sym: &Symbolic, i: usize, j: usize) -> Complex {
@@ -84,7 +129,7 @@ impl SelectedInverse {
         let rows = &sym.li[sym.lp[col]..sym.lp[col + 1]];
         // Pattern entries of A always lie in the symbolic pattern, so the search succeeds.
         let p = sym.lp[col] + rows.binary_search(&row).unwrap_or(0);
-        if ip > jp {
+        if ip > jp || self.zu.is_empty() {
             self.zl[p]
         } else {
             self.zu[p]
@@ -170,4 +215,106 @@ pub fn pivoted_entries(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csc::CscMatrix;
+    use crate::lu::{factor_static_as, StaticLu};
+
+    /// A ring with random chords and a dominant diagonal, values symmetric: a bus admittance
+    /// matrix's shape (xorshift for reproducible values without crates.io).
+    fn symmetric_network(n: usize, seed: u64) -> CscMatrix {
+        let mut state = seed;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 10_000) as f64 / 10_000.0
+        };
+        let (mut rows, mut cols, mut values) = (Vec::new(), Vec::new(), Vec::new());
+        let mut branch = |i: usize, j: usize, y: Complex| {
+            for (r, c, v) in [(i, i, y), (j, j, y), (i, j, -y), (j, i, -y)] {
+                rows.push(r);
+                cols.push(c);
+                values.push(v);
+            }
+        };
+        for i in 0..n {
+            branch(
+                i,
+                (i + 1) % n,
+                Complex::new(0.1 + next(), -1.0 - 5.0 * next()),
+            );
+        }
+        for _ in 0..n {
+            let (i, j) = (
+                (next() * n as f64) as usize % n,
+                (next() * n as f64) as usize % n,
+            );
+            if i != j {
+                branch(i, j, Complex::new(0.1 + next(), -1.0 - 5.0 * next()));
+            }
+        }
+        for i in 0..n {
+            rows.push(i);
+            cols.push(i);
+            values.push(Complex::new(0.05, -0.5 - next()));
+        }
+        CscMatrix::from_triplets(n, &rows, &cols, &values).unwrap()
+    }
+
+    fn factors(sym: &Symbolic, values: &[Complex], symmetric: bool) -> Ldu {
+        match factor_static_as(sym, values, 0.01, 1e-14, symmetric).unwrap() {
+            StaticLu::Factored(f) => f,
+            StaticLu::PivotRejected(k) => panic!("pivot {} rejected", k),
+        }
+    }
+
+    #[test]
+    fn symmetric_path_equals_the_general_path_bit_for_bit() {
+        for (n, seed) in [(7, 1), (60, 2), (400, 3)] {
+            let m = symmetric_network(n, seed);
+            let sym = Symbolic::analyze(m.pattern.clone()).unwrap();
+            assert!(sym.is_symmetric(&m.values));
+            let (fast, general) = (
+                factors(&sym, &m.values, true),
+                factors(&sym, &m.values, false),
+            );
+            assert!(fast.symmetric && !general.symmetric);
+            assert_eq!(
+                (&fast.d, &fast.lx, &fast.ux),
+                (&general.d, &general.lx, &general.ux)
+            );
+            let (zf, zg) = (
+                takahashi(&sym, &fast).unwrap(),
+                takahashi(&sym, &general).unwrap(),
+            );
+            assert!(zf.zu.is_empty());
+            assert_eq!((&zf.zd, &zf.zl), (&zg.zd, &zg.zl));
+            assert_eq!(
+                zf.zl, zg.zu,
+                "Z is symmetric: its upper part is the lower one"
+            );
+            let (mut df, mut dg) = (vec![Complex::ZERO; n], vec![Complex::ZERO; n]);
+            let (mut pf, mut pg) = (
+                vec![Complex::ZERO; m.values.len()],
+                vec![Complex::ZERO; m.values.len()],
+            );
+            zf.extract(&sym, &mut df, Some(&mut pf));
+            zg.extract(&sym, &mut dg, Some(&mut pg));
+            assert_eq!((df, pf), (dg, pg));
+        }
+    }
+
+    #[test]
+    fn one_unequal_mirror_entry_is_not_symmetric() {
+        let mut m = symmetric_network(30, 4);
+        let sym = Symbolic::analyze(m.pattern.clone()).unwrap();
+        let off_diagonal = (0..m.values.len()).find(|&p| sym.mirror[p] != p).unwrap();
+        m.values[off_diagonal].im += 1e-9;
+        assert!(!sym.is_symmetric(&m.values));
+        assert!(!factors(&sym, &m.values, sym.is_symmetric(&m.values)).symmetric);
+    }
 }

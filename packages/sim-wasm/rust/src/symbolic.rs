@@ -5,6 +5,7 @@
 //! factorization. Follows cs_schol (Davis 2006, §4.6) applied to the pattern of A + Aᵀ.
 
 use crate::amd::amd_order;
+use crate::complex::Complex;
 use crate::csc::{cumulative_sum, Pattern};
 use crate::error::{try_vec, Result, SolverError};
 use crate::etree::{column_counts, ereach, etree, postorder};
@@ -35,6 +36,9 @@ pub struct Symbolic {
     pub upper: StepEntries,
     /// Entries (k, j), j < k, of PAPᵀ: scattered into the row solve of step k.
     pub lower: StepEntries,
+    /// mirror[p]: the position in A's values of the entry transposed to entry p, usize::MAX
+    /// where A has none; for telling numerically symmetric values (`is_symmetric`).
+    pub mirror: Vec<usize>,
 }
 
 impl Symbolic {
@@ -76,6 +80,7 @@ impl Symbolic {
         let lp = cumulative_sum(&counts_ptr, 0);
         let (li, rp, rj) = fill_pattern(&c, &parent, &lp)?;
         let (upper, lower) = step_entries(&a, &pinv)?;
+        let mirror = mirror_entries(&a)?;
         Ok(Symbolic {
             a,
             perm,
@@ -86,6 +91,7 @@ impl Symbolic {
             rj,
             upper,
             lower,
+            mirror,
         })
     }
 
@@ -97,6 +103,37 @@ impl Symbolic {
     pub fn lnz(&self) -> usize {
         self.li.len()
     }
+
+    /// A(i, j) = A(j, i) for every entry: the factors then have U = Lᵀ exactly, and half the
+    /// work of factorization and selected inversion can be skipped. Bus admittance matrices
+    /// without phase shifts (every bus-level study) are complex symmetric.
+    pub fn is_symmetric(&self, values: &[Complex]) -> bool {
+        self.mirror
+            .iter()
+            .zip(values)
+            .all(|(&q, v)| q != usize::MAX && values[q] == *v)
+    }
+}
+
+/// Position of each entry's transpose in A, or usize::MAX. Columns are walked in order, so in
+/// column i the candidate rows j arrive ascending and one cursor per column finds them
+/// (sorted rows; an unsorted or duplicated column only yields usize::MAX: "not symmetric").
+fn mirror_entries(a: &Pattern) -> Result<Vec<usize>> {
+    let mut mirror = try_vec(a.nnz(), usize::MAX)?;
+    let mut cursor = a.colptr[..a.n].to_vec();
+    for j in 0..a.n {
+        let column = a.colptr[j]..a.colptr[j + 1];
+        for (found, &i) in mirror[column.clone()].iter_mut().zip(&a.rowind[column]) {
+            let end = a.colptr[i + 1];
+            while cursor[i] < end && a.rowind[cursor[i]] < j {
+                cursor[i] += 1;
+            }
+            if cursor[i] < end && a.rowind[cursor[i]] == j {
+                *found = cursor[i];
+            }
+        }
+    }
+    Ok(mirror)
 }
 
 /// Row patterns of L by ereach, appended row by row so every column of L ends up sorted.

@@ -12,6 +12,7 @@ export * from "./lifecycle.ts";
 export * from "./load-flow.ts";
 export * from "./load-flow-csv.ts";
 export * from "./network/index.ts";
+export * from "./outage-screening.ts";
 export * from "./reports/index.ts";
 export * from "./results-csv.ts";
 export * from "./settings.ts";

@@ -4,11 +4,14 @@ import type {
   BusResultExplanation,
   ExplainOptionsInput,
   LoadFlowResult,
+  OutageScreeningOptionsInput,
+  OutageScreeningResult,
   ShortCircuitOptionsInput,
   ShortCircuitResult,
 } from "@ampflux/contracts";
 import { type ArcFlashCaseResult, arcFlashCases } from "./arcflash/calculator.ts";
 import { explainBusResult } from "./iec60909/explain/explain-bus-result.ts";
+import { outageScreening } from "./iec60909/outages/outage-screening.ts";
 import { shortCircuit } from "./iec60909/short-circuit.ts";
 import { ShortCircuitStudies, type StudyPlan } from "./iec60909/short-circuit-studies.ts";
 import type { ValidatedNetwork } from "./iec60909/validated-network.ts";
@@ -96,6 +99,15 @@ export interface SimCore {
    */
   shortCircuitStudies(network: ValidatedNetwork, plan: StudyPlan): ShortCircuitStudies;
   /**
+   * N-1 screening of I''k (docs/short-circuit.md, "N-1 screening"): every selected branch
+   * outage against every bus, exact rank-1 updates of the base factorization. Throws
+   * ShortCircuitInputError for bad options or a network it does not cover yet.
+   */
+  outageScreening(
+    network: ValidatedNetwork | unknown,
+    options?: OutageScreeningOptionsInput,
+  ): OutageScreeningResult;
+  /**
    * AC load flow by Newton–Raphson (docs/load-flow.md): a ValidatedNetwork is used as it is, any
    * other document is validated here (LoadFlowInputError names what is wrong). Non-convergence
    * is a result: `converged: false` with the mismatch per iteration.
@@ -136,6 +148,7 @@ function bindCore(sim: SimExports): SimCore {
     shortCircuit: (network, options) => shortCircuit(sim, network, options),
     explainBusResult: (network, options, busId) => explainBusResult(sim, network, options, busId),
     shortCircuitStudies: (network, plan) => new ShortCircuitStudies(sim, network, plan),
+    outageScreening: (network, options) => outageScreening(sim, network, options),
     loadFlow: (network, options) => loadFlow(sim, network, options),
     loadFlowPerUnit: (model, options) => solvePerUnit(sim, model, resolveLoadFlowOptions(options)),
     arcFlashCases: (cases) => arcFlashCases(sim, cases),

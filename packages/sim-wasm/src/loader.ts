@@ -99,6 +99,26 @@ export interface SimExports {
     mwPerPolePair: number,
     out: number,
   ): number;
+  /** rust/src/ffi_iec60909.rs: N-1 screening of diag Z by rank-1 updates. */
+  ampflux_sc_outage_screening(
+    handle: number,
+    n: number,
+    zff: number,
+    scale: number,
+    pre: number,
+    count: number,
+    ends: number,
+    ratio: number,
+    y: number,
+    flags: number,
+    cuts: number,
+    highest: number,
+    outWorst: number,
+    outOutage: number,
+    outChange: number,
+    outAt: number,
+    outUnfed: number,
+  ): number;
   /** rust/src/ffi_loadflow.rs: Newton–Raphson load flow of a per-unit model. */
   ampflux_lf_solve(
     n: number,
@@ -190,7 +210,7 @@ export interface SimExports {
 }
 
 /** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
-export const EXPECTED_ABI_VERSION = 9;
+export const EXPECTED_ABI_VERSION = 10;
 
 const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
 

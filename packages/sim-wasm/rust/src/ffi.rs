@@ -18,7 +18,7 @@ use std::alloc::{alloc, dealloc, Layout};
 use std::cell::RefCell;
 
 /// Bumped whenever an exported signature changes; the TS loader refuses a mismatch.
-pub const ABI_VERSION: u32 = 9;
+pub const ABI_VERSION: u32 = 10;
 
 const ALIGN: usize = 8;
 

@@ -7,6 +7,7 @@ use crate::ffi::{complex_slice, dimension, indices, slice, slice_mut, status, wi
 use crate::iec60909::bus_results::{bus_result, BusInput, KappaMethod, StudyParams};
 use crate::iec60909::factors::{k_g, k_s, k_so, k_t, m_factor, mu, q, voltage_factor};
 use crate::iec60909::fault::FaultType;
+use crate::iec60909::outage_screening::{screen_outages, Cut, Outage, Worst};
 use crate::iec60909::transfer::{breaking_decay, source_voltage, CurrentSource, Machine};
 
 /// Values written per bus by `ampflux_sc_bus_results`.
@@ -298,4 +299,109 @@ mod tests {
         assert!(study_params(0, 0, 0.0, 1.0, 0).is_err());
         assert!(study_params(3, 1, 60.0, 0.5, 1).is_ok());
     }
+}
+
+/// Flags per outage of `ampflux_sc_outage_screening`.
+pub const OUTAGE_UPDATE: i32 = 1;
+pub const OUTAGE_CUT: i32 = 2;
+pub const OUTAGE_CUT_INSIDE: i32 = 4;
+
+/// N-1 screening (`outage_screening`) on the factorized Ybus `handle` of n nodes: `zff` diag Z
+/// (2n f64), `scale` (n f64), `pre` preorder numbers (n i32); per outage (`count`): ends
+/// (2 i32, j = −1 for a shunt), ratio (f64), admittance (2 f64), flags (i32: OUTAGE_*) and the
+/// cut's island and subtree preorder ranges (4 i32). `highest` ≠ 0: the worst is the highest
+/// current. Writes the worst current and its outage (−1: base case) per node, and per outage
+/// the largest relative change, its node (−1: none) and the count of nodes left unfed.
+///
+/// # Safety
+/// Every pointer must address a buffer of the stated size from `ampflux_alloc`.
+#[no_mangle]
+pub unsafe extern "C" fn ampflux_sc_outage_screening(
+    handle: u32,
+    n: usize,
+    zff: *const f64,
+    scale: *const f64,
+    pre: *const i32,
+    count: usize,
+    ends: *const i32,
+    ratio: *const f64,
+    y: *const f64,
+    flags: *const i32,
+    cuts: *const i32,
+    highest: i32,
+    out_worst: *mut f64,
+    out_outage: *mut i32,
+    out_change: *mut f64,
+    out_at: *mut i32,
+    out_unfed: *mut i32,
+) -> i32 {
+    status(|| {
+        dimension(n)?;
+        let (zff, scale, pre) = (
+            complex_slice(zff, n)?,
+            slice(scale, n)?,
+            indices(slice(pre, n)?)?,
+        );
+        let (ends, ratio, y) = (
+            slice(ends, 2 * count)?,
+            slice(ratio, count)?,
+            complex_slice(y, count)?,
+        );
+        let (flags, cuts) = (slice(flags, count)?, indices(slice(cuts, 4 * count)?)?);
+        let mut outages = Vec::with_capacity(count);
+        for k in 0..count {
+            let (i, j) = (ends[2 * k], ends[2 * k + 1]);
+            if i < 0 || j < -1 {
+                return Err(SolverError::invalid(format!(
+                    "outage {}: negative node index",
+                    k
+                )));
+            }
+            let f = flags[k];
+            let c = &cuts[4 * k..4 * k + 4];
+            outages.push(Outage {
+                i: i as usize,
+                j: if j < 0 { None } else { Some(j as usize) },
+                ratio: ratio[k],
+                y: y[k],
+                update: f & OUTAGE_UPDATE != 0,
+                cut: if f & OUTAGE_CUT != 0 {
+                    Some(Cut {
+                        island: (c[0], c[1]),
+                        sub: (c[2], c[3]),
+                        inside: f & OUTAGE_CUT_INSIDE != 0,
+                    })
+                } else {
+                    None
+                },
+            });
+        }
+        let worst_is = if highest != 0 {
+            Worst::Highest
+        } else {
+            Worst::Lowest
+        };
+        let screening = with_solver(handle, |s| {
+            screen_outages(s, zff, scale, &pre, &outages, worst_is)
+        })?;
+        slice_mut(out_worst, n)?.copy_from_slice(&screening.worst);
+        let as_i32 = |v: Option<usize>| v.map_or(-1, |k| k as i32);
+        for (o, w) in slice_mut(out_outage, n)?
+            .iter_mut()
+            .zip(&screening.worst_outage)
+        {
+            *o = as_i32(*w);
+        }
+        let (change, at, unfed) = (
+            slice_mut(out_change, count)?,
+            slice_mut(out_at, count)?,
+            slice_mut(out_unfed, count)?,
+        );
+        for (k, s) in screening.summaries.iter().enumerate() {
+            change[k] = s.largest_change;
+            at[k] = as_i32(s.at_node);
+            unfed[k] = s.unfed as i32;
+        }
+        Ok(())
+    })
 }

@@ -7,4 +7,5 @@ pub mod bounded_columns;
 pub mod bus_results;
 pub mod factors;
 pub mod fault;
+pub mod outage_screening;
 pub mod transfer;

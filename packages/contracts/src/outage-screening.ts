@@ -1,0 +1,68 @@
+// N-1 screening of short-circuit currents: every branch outage (or a chosen set) against every
+// bus, the worst current per bus and the outage that causes it (docs/short-circuit.md, "N-1").
+
+import { z } from "zod";
+import { STUDY_CASES } from "./short-circuit.ts";
+
+/** Faults the screening covers: those that need only the positive sequence (Z(2) = Z(1)). */
+export const OUTAGE_SCREENING_FAULTS = ["3ph", "2ph"] as const;
+
+/** Branch kinds an outage set can be drawn from. */
+export const OUTAGE_KINDS = ["line", "transformer", "impedance"] as const;
+export type OutageKind = (typeof OUTAGE_KINDS)[number];
+
+export const outageScreeningOptionsSchema = z.strictObject({
+  fault: z.enum(OUTAGE_SCREENING_FAULTS).default("3ph"),
+  /** max: the highest current per bus (duty); min: the lowest (protection sensitivity). */
+  case: z.enum(STUDY_CASES).default("max"),
+  /**
+   * Which extreme per bus is reported: by default the highest current in the maximum case
+   * (duty) and the lowest in the minimum case (sensitivity); either may be asked for.
+   */
+  worst: z.enum(["highest", "lowest"]).optional(),
+  /** The outages: every in-service branch ("all"), or the listed element ids. */
+  outages: z.union([z.literal("all"), z.array(z.string().min(1)).min(1).max(100_000)]).default("all"),
+  /** Only branches of these kinds (all kinds when omitted). */
+  kinds: z.array(z.enum(OUTAGE_KINDS)).min(1).optional(),
+  /** Only branches with an end at a nominal voltage within [min_kv, max_kv]. */
+  min_kv: z.number().positive().optional(),
+  max_kv: z.number().positive().optional(),
+  /** Table 1 overrides and LV tolerance, as in a study. */
+  lv_tolerance_percent: z.literal([6, 10]).default(10),
+  c_max: z.number().min(0.8).max(1.2).optional(),
+  c_min: z.number().min(0.8).max(1.2).optional(),
+});
+
+export type OutageScreeningOptions = z.infer<typeof outageScreeningOptionsSchema>;
+export type OutageScreeningOptionsInput = z.input<typeof outageScreeningOptionsSchema>;
+
+export interface OutageScreeningBus {
+  bus: string;
+  /** The worst I''k over the base case and every outage (kA); null where no source feeds. */
+  ikss_ka: number | null;
+  /** The outage (element id) that gives it; null when the base case is the worst. */
+  outage: string | null;
+  /** I''k of the intact network (kA). */
+  base_ikss_ka: number | null;
+}
+
+export interface OutageSummary {
+  outage: string;
+  kind: OutageKind;
+  /** The largest change of I''k at any bus still fed, relative to the intact network (%). */
+  largest_change_percent: number;
+  /** Where that change is; null when nothing changed. */
+  at_bus: string | null;
+  /** Buses the outage leaves without a source. */
+  unfed_buses: number;
+}
+
+export interface OutageScreeningResult {
+  standard: "IEC 60909-0:2016";
+  options: OutageScreeningOptions;
+  buses: OutageScreeningBus[];
+  outages: OutageSummary[];
+  /** Branches in the set that were not screened, and why. */
+  not_screened: { element: string; reason: string }[];
+  timings: Record<string, number>;
+}

@@ -13,7 +13,7 @@ export const SYNOPSIS = "usage: ampflux <command> [flags]   (ampflux --help list
 export const STUDY_SYNOPSIS =
   `usage: ampflux study <file> [--fault ${faults}] [--case max|min] [--kappa B|C] ` +
   "[--tmin S] [--tk S] [--r-fault OHM] [--x-fault OHM] [--bus ID…] [--line-fault LINE@POSITION…] [--branches] [--duty] [--duty-current bus|through] " +
-  "[--arc-flash] [--arc-flash-max-duration S|none] [--prefault iec60909|load-flow] [--explain BUS] [--seq FILE.seq] " +
+  "[--arc-flash] [--arc-flash-max-duration S|none] [--prefault iec60909|load-flow] [--explain BUS] [--n-1 all|ID,ID…] [--seq FILE.seq] " +
   "[--labels FILE.pdf|FILE.svg [--layout page|sheet] [--paper A4|Letter]] " +
   "[--default-type COLLECTION=TYPE…] [--format table|csv|json]";
 
@@ -136,6 +136,13 @@ mapped, assumed or dropped goes to stderr.
               source's partial current with its K factors, κ, μ/q per machine, m/n, the
               branch currents (text, or --format json); not with --bus, --line-fault,
               --branches, --duty, --arc-flash
+  --n-1 all|ID,ID…
+              N-1 screening instead of one study: I''k at every bus with each in-service
+              line, transformer and impedance out in turn (all, or the branches listed),
+              exact rank-1 updates of one factorization; per bus the worst current (max case:
+              the highest; min case: the lowest), the outage that gives it (none: the intact
+              network) and the intact I''k; 3ph and 2ph; three-winding transformers and
+              converter sources are reported as not covered (docs/short-circuit.md, "N-1")
   --duty      also check every switch, and every switchboard (bus), cable (line) and
               transformer with a type or a rating, against its ratings: breaking (sym and
               asym), making, short time, peak withstand, cable I²t ≤ k²S², through fault;

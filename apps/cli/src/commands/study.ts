@@ -9,6 +9,7 @@ import { formatExplanation } from "../study/explanation.ts";
 import { engineInput, loadInput } from "../study/input.ts";
 import { writeStudyLabels } from "../study/labels.ts";
 import { studyRequest } from "../study/options.ts";
+import { renderScreening, runScreening, screeningOptions } from "../study/outage-screening.ts";
 import { render } from "../study/output.ts";
 
 /** Every stderr line says where it comes from, as the problems that end a command do. */
@@ -17,7 +18,7 @@ const tell = (io: Io, lines: string[]) => {
 };
 
 export async function study(command: Command, io: Io): Promise<void> {
-  const { file, seq, format, labels, options, defaultTypes, explain } = studyRequest(command);
+  const { file, seq, format, labels, options, defaultTypes, explain, outages } = studyRequest(command);
   // The engine compiles while the file is read and checked (the other core is idle then).
   const core = preloadCore();
   const input = await loadInput(io, file, seq);
@@ -31,6 +32,13 @@ export async function study(command: Command, io: Io): Promise<void> {
     io.stdout.write(
       format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation),
     );
+    return;
+  }
+  if (outages !== undefined) {
+    const screening = runScreening(await core, network, screeningOptions(outages, options), input.label);
+    const output = renderScreening(screening, format);
+    io.stdout.write(output.stdout);
+    tell(io, output.stderr);
     return;
   }
   const result = runStudy(await core, network, options, input.label);

@@ -27,6 +27,8 @@ export interface StudyRequest {
   defaultTypes: DefaultType[];
   /** --explain BUS: "why this number" for that bus instead of the results (table: text, json). */
   explain: string | undefined;
+  /** --n-1 all|ID,ID…: N-1 screening of I''k instead of one study. */
+  outages: string | undefined;
 }
 
 /** The flag that sets each option, for naming the flag in the schema's complaints. */
@@ -155,6 +157,29 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
       problems.push(`--explain BUS explains one bus: leave out ${others.map((f) => `--${f}`).join(", ")}`);
     if (format === "csv") problems.push("--explain prints text (--format table) or --format json, not csv");
   }
+  if (flags["n-1"] !== undefined) {
+    const n1 = flags["n-1"];
+    if (n1.trim() === "") problems.push('--n-1: give "all" or branch ids separated by commas');
+    if (options.fault !== undefined && options.fault !== "3ph" && options.fault !== "2ph")
+      problems.push(`--n-1 screens 3ph and 2ph faults (positive sequence only), not ${options.fault}`);
+    // The screening reports I''k per bus: the study's other outputs do not apply.
+    const others = (
+      [
+        "bus",
+        "line-fault",
+        "branches",
+        "duty",
+        "arc-flash",
+        "labels",
+        "explain",
+        "prefault",
+        "r-fault",
+        "x-fault",
+      ] as const
+    ).filter((flag) => flags[flag] !== undefined && flags[flag] !== false);
+    if (others.length > 0)
+      problems.push(`--n-1 screens I''k at every bus: leave out ${others.map((f) => `--${f}`).join(", ")}`);
+  }
   const labels = labelsRequest(flags, arcFlash, problems);
   const defaultTypes = parseDefaultTypes(flags["default-type"], problems);
   checkRanges(options, problems);
@@ -167,5 +192,6 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
     options,
     defaultTypes,
     explain: flags.explain,
+    outages: flags["n-1"],
   };
 }

@@ -28,7 +28,10 @@ export function warningLines(result: ShortCircuitResult): string[] {
     const pattern = jsonPath(path, "*");
     const key = `${pattern}\u0000${message}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { pattern, message, count: 0, first: [] }));
+    if (!group) {
+      group = { pattern, message, count: 0, first: [] };
+      groups.set(key, group);
+    }
     group.count++;
     if (group.first.length < SHOWN_PATHS) group.first.push(path);
   }

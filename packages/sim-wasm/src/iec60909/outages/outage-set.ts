@@ -26,9 +26,6 @@ export interface OutageSet {
   bridges: Bridges;
 }
 
-const isOutageKind = (kind: SeriesElement["kind"]): kind is OutageKind =>
-  (OUTAGE_KINDS as readonly string[]).includes(kind);
-
 /** The series entries of the positive network per element id. */
 function entriesById(model: ShortCircuitModel): Map<string, SeriesElement[]> {
   const byId = new Map<string, SeriesElement[]>();

@@ -141,7 +141,7 @@ mapped, assumed or dropped goes to stderr.
               line, transformer and impedance out in turn (all, or the branches listed),
               exact rank-1 updates of one factorization; per bus the worst current (max case:
               the highest; min case: the lowest), the outage that gives it (none: the intact
-              network) and the intact I''k; 3ph and 2ph; three-winding transformers and
+              network) and the intact I''k; every fault type; three-winding transformers and
               converter sources are reported as not covered (docs/short-circuit.md, "N-1")
   --duty      also check every switch, and every switchboard (bus), cable (line) and
               transformer with a type or a rating, against its ratings: breaking (sym and

@@ -39,10 +39,15 @@ describe("ampflux study --n-1", () => {
     expect(single.buses.find((b) => b.bus === bus?.bus)?.ikss_ka).toBeCloseTo(bus?.ikss_ka ?? 0, 12);
   });
 
+  it("screens earth faults too (Z(0) updated with each outage)", async () => {
+    const run = await sc("--n-1", "all", "--fault", "1ph", "--format", "json");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as OutageScreeningResult;
+    expect(result.options.fault).toBe("1ph");
+    expect(result.buses.every((b) => (b.ikss_ka ?? 0) >= (b.base_ikss_ka ?? 0))).toBe(true);
+  });
+
   it("refuses what it does not screen, naming the flag", async () => {
-    const earth = await sc("--n-1", "all", "--fault", "1ph");
-    expect(earth.code).toBe(2);
-    expect(earth.stderr).toContain("--n-1 screens 3ph and 2ph faults (positive sequence only), not 1ph");
     const other = await sc("--n-1", "all", "--duty");
     expect(other.stderr).toContain("--n-1 screens I''k at every bus: leave out --duty");
     const unknown = await sc("--n-1", "nope");

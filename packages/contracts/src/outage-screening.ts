@@ -2,10 +2,10 @@
 // bus, the worst current per bus and the outage that causes it (docs/short-circuit.md, "N-1").
 
 import { z } from "zod";
-import { STUDY_CASES } from "./short-circuit.ts";
+import { FAULT_TYPES, STUDY_CASES } from "./short-circuit.ts";
 
-/** Faults the screening covers: those that need only the positive sequence (Z(2) = Z(1)). */
-export const OUTAGE_SCREENING_FAULTS = ["3ph", "2ph"] as const;
+/** Faults the screening covers: all four, with Z(2) = Z(1) (no machine's own negative-sequence data). */
+export const OUTAGE_SCREENING_FAULTS = FAULT_TYPES;
 
 /** Branch kinds an outage set can be drawn from. */
 export const OUTAGE_KINDS = ["line", "transformer", "impedance"] as const;

@@ -160,8 +160,6 @@ export function studyRequest({ args, flags }: Command): StudyRequest {
   if (flags["n-1"] !== undefined) {
     const n1 = flags["n-1"];
     if (n1.trim() === "") problems.push('--n-1: give "all" or branch ids separated by commas');
-    if (options.fault !== undefined && options.fault !== "3ph" && options.fault !== "2ph")
-      problems.push(`--n-1 screens 3ph and 2ph faults (positive sequence only), not ${options.fault}`);
     // The screening reports I''k per bus: the study's other outputs do not apply.
     const others = (
       [

@@ -18,7 +18,7 @@ export function screeningOptions(
   options: ShortCircuitOptionsInput,
 ): OutageScreeningOptionsInput {
   return {
-    fault: options.fault as OutageScreeningOptionsInput["fault"],
+    fault: options.fault,
     case: options.case,
     outages:
       outages === "all"

@@ -293,6 +293,29 @@ pub extern "C" fn ampflux_free_solver(handle: u32) -> i32 {
     })
 }
 
+/// Two live solvers at once, read-only (solves need no more): the positive- and zero-sequence
+/// factors of an outage screening. `second` 0: none.
+pub(crate) fn with_solver_pair<T>(
+    first: u32,
+    second: u32,
+    body: impl FnOnce(&Solver, Option<&Solver>) -> Result<T>,
+) -> Result<T> {
+    SOLVERS.with(|s| {
+        let solvers = s.borrow();
+        let get = |h: u32| match solvers.get((h as usize).wrapping_sub(1)) {
+            Some(Some(solver)) => Ok(solver),
+            _ => Err(invalid_handle(h)),
+        };
+        let a = get(first)?;
+        let b = if second == 0 {
+            None
+        } else {
+            Some(get(second)?)
+        };
+        body(a, b)
+    })
+}
+
 fn invalid_handle(handle: u32) -> SolverError {
     SolverError::new(
         ErrorCode::InvalidHandle,

@@ -2,12 +2,17 @@
 //! The WebAssembly boundary of the IEC 60909 core, same conventions as `ffi`: host buffers,
 //! explicit lengths, status 0 or an error code. Impedances and currents are per unit.
 
+use crate::complex::Complex;
 use crate::error::{Result, SolverError};
-use crate::ffi::{complex_slice, dimension, indices, slice, slice_mut, status, with_solver};
+use crate::ffi::{
+    complex_slice, dimension, indices, slice, slice_mut, status, with_solver, with_solver_pair,
+};
 use crate::iec60909::bus_results::{bus_result, BusInput, KappaMethod, StudyParams};
 use crate::iec60909::factors::{k_g, k_s, k_so, k_t, m_factor, mu, q, voltage_factor};
 use crate::iec60909::fault::FaultType;
-use crate::iec60909::outage_screening::{screen_outages, Cut, Outage, Worst};
+use crate::iec60909::outage_screening::{
+    screen_outages, Cut, Outage, PositiveInput, Term, Worst, ZeroInput,
+};
 use crate::iec60909::transfer::{breaking_decay, source_voltage, CurrentSource, Machine};
 
 /// Values written per bus by `ampflux_sc_bus_results`.
@@ -305,30 +310,80 @@ mod tests {
 pub const OUTAGE_UPDATE: i32 = 1;
 pub const OUTAGE_CUT: i32 = 2;
 pub const OUTAGE_CUT_INSIDE: i32 = 4;
+pub const OUTAGE_ZERO_CUT: i32 = 8;
+pub const OUTAGE_ZERO_CUT_INSIDE: i32 = 16;
+/// Zero-sequence terms per outage at most (a series element and two earthing shunts).
+pub const OUTAGE_ZERO_TERMS: usize = 3;
 
-/// N-1 screening (`outage_screening`) on the factorized Ybus `handle` of n nodes: `zff` diag Z
-/// (2n f64), `scale` (n f64), `pre` preorder numbers (n i32); per outage (`count`): ends
-/// (2 i32, j = −1 for a shunt), ratio (f64), admittance (2 f64), flags (i32: OUTAGE_*) and the
-/// cut's island and subtree preorder ranges (4 i32). `highest` ≠ 0: the worst is the highest
-/// current. Writes the worst current and its outage (−1: base case) per node, and per outage
-/// the largest relative change, its node (−1: none) and the count of nodes left unfed.
+fn cut_of(flags: i32, cut: i32, inside: i32, c: &[usize]) -> Option<Cut> {
+    if flags & cut == 0 {
+        return None;
+    }
+    Some(Cut {
+        island: (c[0], c[1]),
+        sub: (c[2], c[3]),
+        inside: flags & inside != 0,
+    })
+}
+
+fn term_of(i: i32, j: i32, ratio: f64, y: Complex, update: bool, outage: usize) -> Result<Term> {
+    if i < 0 || j < -1 {
+        return Err(SolverError::invalid(format!(
+            "outage {}: negative node index",
+            outage
+        )));
+    }
+    Ok(Term {
+        i: i as usize,
+        j: if j < 0 { None } else { Some(j as usize) },
+        ratio,
+        y,
+        update,
+    })
+}
+
+/// N-1 screening (`outage_screening`) of `fault` on the factorized positive-sequence Ybus
+/// `handle` (n nodes: diag Z `zff` 2n f64, c n f64, preorder numbers `pre` n i32) and, for earth
+/// faults, the zero-sequence one `zero_handle` (0: no earth path anywhere; n0 nodes: `z0ff` 2·n0 f64, `pre0` n0 i32, the
+/// zero node of each positive node `zero_of` n i32, −1: none). Per outage (`count`): ends (2 i32,
+/// j = −1 for a shunt), ratio (f64), admittance (2 f64), flags (i32: OUTAGE_*), the cuts' island
+/// and subtree preorder ranges (4 i32 positive, 4 i32 zero), and up to OUTAGE_ZERO_TERMS
+/// zero-sequence terms (`zero_count` i32; per slot ends 2 i32, ratio f64, admittance 2 f64,
+/// update i32). `highest` ≠ 0: the worst is the highest current. Writes the intact network's
+/// current (`out_base`), the worst current and
+/// its outage (−1: intact network) per node, and per outage the largest relative change, its
+/// node (−1: none) and the count of nodes left unfed.
 ///
 /// # Safety
-/// Every pointer must address a buffer of the stated size from `ampflux_alloc`.
+/// Every pointer must address a buffer of the stated size from `ampflux_alloc` (the zero-sequence
+/// ones may be null with zero_handle 0).
 #[no_mangle]
 pub unsafe extern "C" fn ampflux_sc_outage_screening(
     handle: u32,
     n: usize,
     zff: *const f64,
-    scale: *const f64,
+    c: *const f64,
     pre: *const i32,
+    fault: i32,
+    zero_handle: u32,
+    n0: usize,
+    z0ff: *const f64,
+    pre0: *const i32,
+    zero_of: *const i32,
     count: usize,
     ends: *const i32,
     ratio: *const f64,
     y: *const f64,
     flags: *const i32,
     cuts: *const i32,
+    zero_cuts: *const i32,
+    zero_count: *const i32,
+    zero_ends: *const i32,
+    zero_ratio: *const f64,
+    zero_y: *const f64,
+    zero_update: *const i32,
     highest: i32,
+    out_base: *mut f64,
     out_worst: *mut f64,
     out_outage: *mut i32,
     out_change: *mut f64,
@@ -337,9 +392,11 @@ pub unsafe extern "C" fn ampflux_sc_outage_screening(
 ) -> i32 {
     status(|| {
         dimension(n)?;
-        let (zff, scale, pre) = (
+        let fault = FaultType::from_code(fault)
+            .ok_or_else(|| SolverError::invalid(format!("unknown fault type {}", fault)))?;
+        let (zff, c, pre) = (
             complex_slice(zff, n)?,
-            slice(scale, n)?,
+            slice(c, n)?,
             indices(slice(pre, n)?)?,
         );
         let (ends, ratio, y) = (
@@ -348,42 +405,94 @@ pub unsafe extern "C" fn ampflux_sc_outage_screening(
             complex_slice(y, count)?,
         );
         let (flags, cuts) = (slice(flags, count)?, indices(slice(cuts, 4 * count)?)?);
+        let earth = zero_handle != 0;
+        let m = if earth { count } else { 0 };
+        let zero_cuts = indices(slice(zero_cuts, 4 * m)?)?;
+        let zero_count = slice(zero_count, m)?;
+        let zero_ends = slice(zero_ends, 2 * OUTAGE_ZERO_TERMS * m)?;
+        let zero_ratio = slice(zero_ratio, OUTAGE_ZERO_TERMS * m)?;
+        let zero_y = complex_slice(zero_y, OUTAGE_ZERO_TERMS * m)?;
+        let zero_update = slice(zero_update, OUTAGE_ZERO_TERMS * m)?;
         let mut outages = Vec::with_capacity(count);
         for k in 0..count {
-            let (i, j) = (ends[2 * k], ends[2 * k + 1]);
-            if i < 0 || j < -1 {
-                return Err(SolverError::invalid(format!(
-                    "outage {}: negative node index",
-                    k
-                )));
-            }
             let f = flags[k];
-            let c = &cuts[4 * k..4 * k + 4];
+            let mut zero = Vec::new();
+            if earth {
+                let terms = zero_count[k];
+                if terms < 0 || terms as usize > OUTAGE_ZERO_TERMS {
+                    return Err(SolverError::invalid(format!(
+                        "outage {}: {} zero-sequence terms",
+                        k, terms
+                    )));
+                }
+                for t in 0..terms as usize {
+                    let slot = OUTAGE_ZERO_TERMS * k + t;
+                    zero.push(term_of(
+                        zero_ends[2 * slot],
+                        zero_ends[2 * slot + 1],
+                        zero_ratio[slot],
+                        zero_y[slot],
+                        zero_update[slot] != 0,
+                        k,
+                    )?);
+                }
+            }
             outages.push(Outage {
-                i: i as usize,
-                j: if j < 0 { None } else { Some(j as usize) },
-                ratio: ratio[k],
-                y: y[k],
-                update: f & OUTAGE_UPDATE != 0,
-                cut: if f & OUTAGE_CUT != 0 {
-                    Some(Cut {
-                        island: (c[0], c[1]),
-                        sub: (c[2], c[3]),
-                        inside: f & OUTAGE_CUT_INSIDE != 0,
-                    })
+                positive: term_of(
+                    ends[2 * k],
+                    ends[2 * k + 1],
+                    ratio[k],
+                    y[k],
+                    f & OUTAGE_UPDATE != 0,
+                    k,
+                )?,
+                cut: cut_of(f, OUTAGE_CUT, OUTAGE_CUT_INSIDE, &cuts[4 * k..4 * k + 4]),
+                zero,
+                zero_cut: if earth {
+                    cut_of(
+                        f,
+                        OUTAGE_ZERO_CUT,
+                        OUTAGE_ZERO_CUT_INSIDE,
+                        &zero_cuts[4 * k..4 * k + 4],
+                    )
                 } else {
                     None
                 },
             });
         }
+        let (z0ff, pre0, zero_of) = if earth {
+            (
+                complex_slice(z0ff, n0)?,
+                indices(slice(pre0, n0)?)?,
+                slice(zero_of, n)?
+                    .iter()
+                    .map(|&k| if k < 0 { None } else { Some(k as usize) })
+                    .collect(),
+            )
+        } else {
+            (&[][..], Vec::new(), Vec::new())
+        };
         let worst_is = if highest != 0 {
             Worst::Highest
         } else {
             Worst::Lowest
         };
-        let screening = with_solver(handle, |s| {
-            screen_outages(s, zff, scale, &pre, &outages, worst_is)
+        let screening = with_solver_pair(handle, zero_handle, |positive, zero| {
+            let positive = PositiveInput {
+                solver: positive,
+                zff,
+                c,
+                pre: &pre,
+            };
+            let zero = zero.map(|solver| ZeroInput {
+                solver,
+                zff: z0ff,
+                of_positive: &zero_of,
+                pre: &pre0,
+            });
+            screen_outages(&positive, zero.as_ref(), fault, &outages, worst_is)
         })?;
+        slice_mut(out_base, n)?.copy_from_slice(&screening.base);
         slice_mut(out_worst, n)?.copy_from_slice(&screening.worst);
         let as_i32 = |v: Option<usize>| v.map_or(-1, |k| k as i32);
         for (o, w) in slice_mut(out_outage, n)?

@@ -10,7 +10,7 @@ import type { SparseLu } from "../solver.ts";
 /** Values per bus written by ampflux_sc_bus_results (BUS_RESULT_STRIDE in the crate). */
 export const BUS_RESULT_STRIDE = 13;
 
-const FAULT_CODES: Record<FaultType, number> = { "3ph": 0, "2ph": 1, "1ph": 2, "2ph_earth": 3 };
+export const FAULT_CODES: Record<FaultType, number> = { "3ph": 0, "2ph": 1, "1ph": 2, "2ph_earth": 3 };
 
 export interface CorrectionFactors {
   voltageFactor(vnKv: number, lvTolerance10: boolean, which: "max" | "min"): number;

@@ -14,9 +14,17 @@
 //! Outages that split an island are found by the caller (bridges of the network graph) and
 //! given as a `Cut`: the nodes left without a source are unfed; the update is skipped when
 //! the cut-off part holds no shunt at all (it then drew no current, and aᵀw − 1/y = 0).
+//!
+//! Earth faults need Z(0) as well. A branch's zero-sequence terms (a series element, or the
+//! earthing shunts of its windings) are applied one after the other: with W = [w_1 … w_m]
+//! of the earlier terms, term t's vector is w_t = Z·a_t − Σ_{s<t} w_s (w_sᵀa_t)/δ_s (Woodbury as
+//! successive Sherman–Morrison steps, one solve per term). Nodes whose zero-sequence island
+//! loses its last earth path are given as a zero-sequence `Cut`: no earth-fault current there.
+//! Z(2) = Z(1) (the caller checks that no machine has negative-sequence data of its own).
 
 use crate::complex::Complex;
 use crate::error::{try_vec, Result, SolverError};
+use crate::iec60909::fault::{fault_current, sequence_currents, FaultType};
 use crate::solver::{Factors, Solver};
 
 /// The nodes an outage leaves unfed, by preorder number `pre[k]` of a depth-first search:
@@ -39,17 +47,26 @@ impl Cut {
     }
 }
 
+/// One rank-1 term y·a·aᵀ of a branch's stamp: a = e_i/ratio − e_j (a = e_i for a shunt).
 #[derive(Clone, Copy, Debug)]
-pub struct Outage {
+pub struct Term {
     pub i: usize,
     pub j: Option<usize>,
     /// Ideal ratio on the i side (1 for lines and shunts).
     pub ratio: f64,
     /// Admittance of the element, per unit.
     pub y: Complex,
-    /// Apply the rank-1 change (false: the element carried no current, or none is left).
+    /// Apply the change (false: the element carried no current, or none is left).
     pub update: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Outage {
+    pub positive: Term,
     pub cut: Option<Cut>,
+    /// Its zero-sequence terms (earth faults only).
+    pub zero: Vec<Term>,
+    pub zero_cut: Option<Cut>,
 }
 
 /// Which extreme is the worst: the highest current (breaker duty, maximum case) or the
@@ -70,102 +87,188 @@ pub struct OutageSummary {
 }
 
 pub struct Screening {
-    /// Worst current per node (per unit, `scale_k / |Z'_kk|`), the base case included.
+    /// The intact network's current per node (per unit).
+    pub base: Vec<f64>,
+    /// Worst current per node (per unit), the base case included.
     pub worst: Vec<f64>,
     /// The outage (index into the list) that gives it; None for the base case.
     pub worst_outage: Vec<Option<usize>>,
     pub summaries: Vec<OutageSummary>,
 }
 
-/// Screens `outages` on the factorized Ybus in `solver`; `zff` = diag Z of the base network,
-/// `scale` the current factor per node (c, times √3/2 for line-to-line faults), `pre` the
-/// preorder numbers the cuts refer to.
-pub fn screen_outages(
+/// The positive-sequence network: its factors, diag Z, c per node and the preorder numbers
+/// its cuts refer to.
+pub struct PositiveInput<'a> {
+    pub solver: &'a Solver,
+    pub zff: &'a [Complex],
+    pub c: &'a [f64],
+    pub pre: &'a [usize],
+}
+
+/// The zero-sequence network of earth faults: factors, diag Z(0) over its own nodes, the zero
+/// node of each positive node (None: no earth path) and its preorder numbers.
+pub struct ZeroInput<'a> {
+    pub solver: &'a Solver,
+    pub zff: &'a [Complex],
+    pub of_positive: &'a [Option<usize>],
+    pub pre: &'a [usize],
+}
+
+fn check_term(t: &Term, n: usize, what: &str, index: usize) -> Result<()> {
+    let ends_ok = t.i < n && t.j.map_or(true, |j| j < n && j != t.i);
+    if !ends_ok || t.ratio.is_nan() || t.ratio <= 0.0 || !t.y.is_finite() {
+        return Err(SolverError::invalid(format!(
+            "outage {}: invalid {} ends, ratio or admittance",
+            index, what
+        )));
+    }
+    Ok(())
+}
+
+fn check_symmetric(solver: &Solver) -> Result<()> {
+    match &solver.factors {
+        Some(Factors::Static(ldu)) if ldu.symmetric => Ok(()),
+        _ => Err(SolverError::invalid(
+            "outage screening needs the static factors of a symmetric Ybus (bus level, no phase shifts)",
+        )),
+    }
+}
+
+/// aᵀx for a term's vector a.
+fn a_dot(t: &Term, x: &[Complex]) -> Complex {
+    x[t.i] * Complex::new(1.0 / t.ratio, 0.0) - t.j.map_or(Complex::ZERO, |j| x[j])
+}
+
+/// The rank-1 steps of `terms` on Z (successive Sherman–Morrison): each applied term's w and
+/// δ = aᵀw − 1/y, so that Z' = Z − Σ w·wᵀ/δ.
+fn rank_one_steps(
     solver: &Solver,
-    zff: &[Complex],
-    scale: &[f64],
-    pre: &[usize],
+    terms: &[Term],
+    n: usize,
+) -> Result<Vec<(Vec<Complex>, Complex)>> {
+    let mut steps: Vec<(Vec<Complex>, Complex)> = Vec::new();
+    for t in terms.iter().filter(|t| t.update) {
+        let mut w = try_vec(n, Complex::ZERO)?;
+        w[t.i] = Complex::new(1.0 / t.ratio, 0.0);
+        if let Some(j) = t.j {
+            w[j] = Complex::new(-1.0, 0.0);
+        }
+        solver.solve(&mut w)?;
+        for (ws, ds) in &steps {
+            let f = a_dot(t, ws) / *ds;
+            for (x, s) in w.iter_mut().zip(ws) {
+                *x = *x - *s * f;
+            }
+        }
+        let delta = a_dot(t, &w) - Complex::ONE / t.y;
+        steps.push((w, delta));
+    }
+    Ok(steps)
+}
+
+fn updated(z: Complex, k: usize, steps: &[(Vec<Complex>, Complex)]) -> Complex {
+    steps.iter().fold(z, |z, (w, d)| z - w[k] * w[k] / *d)
+}
+
+/// Screens `outages` for `fault` at every positive-sequence node; `zero` is needed for earth
+/// faults only. Currents are per unit: the fault type's largest phase current with source c.
+pub fn screen_outages(
+    positive: &PositiveInput,
+    zero: Option<&ZeroInput>,
+    fault: FaultType,
     outages: &[Outage],
     worst_is: Worst,
 ) -> Result<Screening> {
-    let n = zff.len();
-    match &solver.factors {
-        Some(Factors::Static(ldu)) if ldu.symmetric => {}
-        _ => {
-            return Err(SolverError::invalid(
-                "outage screening needs the static factors of a symmetric Ybus (bus level, no phase shifts)",
-            ))
-        }
-    }
-    if scale.len() != n || pre.len() != n || solver.symbolic.n() != n {
+    let n = positive.zff.len();
+    check_symmetric(positive.solver)?;
+    if positive.c.len() != n || positive.pre.len() != n || positive.solver.symbolic.n() != n {
         return Err(SolverError::invalid(format!(
-            "outage screening: {} impedances, {} scale factors and {} preorder numbers for n = {}",
+            "outage screening: {} impedances, {} voltage factors and {} preorder numbers for n = {}",
             n,
-            scale.len(),
-            pre.len(),
-            solver.symbolic.n()
+            positive.c.len(),
+            positive.pre.len(),
+            positive.solver.symbolic.n()
         )));
     }
-    let base: Vec<f64> = zff.iter().zip(scale).map(|(z, s)| s / z.abs()).collect();
+    let earth = matches!(fault, FaultType::LineToEarth | FaultType::LineToLineToEarth);
+    // Without a zero-sequence network (none given, or a 3ph/2ph fault) no node has an earth
+    // path: earth faults then give no earth-fault current, as in a study.
+    let zero = if earth { zero } else { None };
+    if let Some(z) = zero {
+        check_symmetric(z.solver)?;
+        let n0 = z.zff.len();
+        if z.of_positive.len() != n || z.pre.len() != n0 || z.solver.symbolic.n() != n0 {
+            return Err(SolverError::invalid(
+                "outage screening: zero-sequence inputs of the wrong size",
+            ));
+        }
+    }
+    let current = |c: f64, z1: Complex, z0: Option<Complex>| {
+        fault_current(sequence_currents(fault, c, z1, z1, z0, Complex::ZERO))
+    };
+    let base_z0 = |k: usize| zero.and_then(|z| z.of_positive[k].map(|k0| z.zff[k0]));
+    let base: Vec<f64> = (0..n)
+        .map(|k| current(positive.c[k], positive.zff[k], base_z0(k)))
+        .collect();
     let mut worst = base.clone();
     let mut worst_outage = vec![None; n];
     let mut summaries = Vec::with_capacity(outages.len());
-    let mut w = try_vec(n, Complex::ZERO)?;
     for (index, o) in outages.iter().enumerate() {
-        let ends_ok = o.i < n && o.j.map_or(true, |j| j < n && j != o.i);
-        if !ends_ok || o.ratio.is_nan() || o.ratio <= 0.0 || !o.y.is_finite() {
-            return Err(SolverError::invalid(format!(
-                "outage {}: invalid ends, ratio or admittance",
-                index
-            )));
-        }
-        let delta = if o.update {
-            w.iter_mut().for_each(|x| *x = Complex::ZERO);
-            w[o.i] = Complex::new(1.0 / o.ratio, 0.0);
-            if let Some(j) = o.j {
-                w[j] = Complex::new(-1.0, 0.0);
+        check_term(&o.positive, n, "positive-sequence", index)?;
+        let steps = rank_one_steps(positive.solver, std::slice::from_ref(&o.positive), n)?;
+        let zero_steps = match zero {
+            Some(z) => {
+                for t in &o.zero {
+                    check_term(t, z.zff.len(), "zero-sequence", index)?;
+                }
+                rank_one_steps(z.solver, &o.zero, z.zff.len())?
             }
-            solver.solve(&mut w)?;
-            let atw =
-                w[o.i] * Complex::new(1.0 / o.ratio, 0.0) - o.j.map_or(Complex::ZERO, |j| w[j]);
-            Some(atw - Complex::ONE / o.y)
-        } else {
-            None
+            None => Vec::new(),
         };
         let mut summary = OutageSummary::default();
         for k in 0..n {
-            if o.cut.map_or(false, |c| c.unfeeds(pre[k])) {
+            if o.cut.map_or(false, |c| c.unfeeds(positive.pre[k])) {
                 summary.unfed += 1;
                 continue;
             }
-            let z = match delta {
-                Some(d) => zff[k] - w[k] * w[k] / d,
-                None => zff[k],
-            };
-            let current = scale[k] / z.abs();
-            if !current.is_finite() {
+            let z1 = updated(positive.zff[k], k, &steps);
+            let z0 = zero.and_then(|z| {
+                let k0 = z.of_positive[k]?;
+                if o.zero_cut.map_or(false, |c| c.unfeeds(z.pre[k0])) {
+                    return None;
+                }
+                Some(updated(z.zff[k0], k0, &zero_steps))
+            });
+            let value = current(positive.c[k], z1, z0);
+            if !value.is_finite() {
                 return Err(SolverError::invalid(format!(
                     "outage {} leaves node {} without a finite impedance (a split the caller did not mark)",
                     index, k
                 )));
             }
-            let change = (current - base[k]).abs() / base[k];
+            // Relative to the intact network; a node without current there (no earth path) has none.
+            let change = if base[k] > 0.0 {
+                (value - base[k]).abs() / base[k]
+            } else {
+                0.0
+            };
             if change > summary.largest_change {
                 summary.largest_change = change;
                 summary.at_node = Some(k);
             }
             let worse = match worst_is {
-                Worst::Highest => current > worst[k],
-                Worst::Lowest => current < worst[k],
+                Worst::Highest => value > worst[k],
+                Worst::Lowest => value < worst[k],
             };
             if worse {
-                worst[k] = current;
+                worst[k] = value;
                 worst_outage[k] = Some(index);
             }
         }
         summaries.push(summary);
     }
     Ok(Screening {
+        base,
         worst,
         worst_outage,
         summaries,
@@ -242,12 +345,16 @@ mod tests {
     fn outage(b: usize) -> Outage {
         let (i, j, ratio, (g, bb)) = BRANCHES[b];
         Outage {
-            i,
-            j: Some(j),
-            ratio,
-            y: Complex::new(g, bb),
-            update: true,
+            positive: Term {
+                i,
+                j: Some(j),
+                ratio,
+                y: Complex::new(g, bb),
+                update: true,
+            },
             cut: None,
+            zero: Vec::new(),
+            zero_cut: None,
         }
     }
 
@@ -262,7 +369,7 @@ mod tests {
             let mut o = outage(b);
             let mut keep = [true; N];
             if b == 8 {
-                o.update = false;
+                o.positive.update = false;
                 o.cut = Some(Cut {
                     island: (0, N),
                     sub: (6, 7),
@@ -271,13 +378,20 @@ mod tests {
                 keep[6] = false;
             }
             for worst_is in [Worst::Highest, Worst::Lowest] {
-                let s = screen_outages(&base, &zff, &scale, &pre, &[o], worst_is).unwrap();
+                let input = PositiveInput {
+                    solver: &base,
+                    zff: &zff,
+                    c: &scale,
+                    pre: &pre,
+                };
+                let s = screen_outages(&input, None, FaultType::ThreePhase, &[o.clone()], worst_is)
+                    .unwrap();
                 let (_, z_ref, map) = solver_without(Some(b), &keep);
                 for k in 0..N {
                     if map[k] == usize::MAX {
-                        assert_eq!(
-                            s.worst[k],
-                            1.1 / zff[k].abs(),
+                        let base_k = 1.1 / zff[k].abs();
+                        assert!(
+                            (s.worst[k] - base_k).abs() <= 1e-12 * base_k,
                             "unfed node keeps its base value"
                         );
                         assert!(s.worst_outage[k].is_none());

@@ -4,6 +4,8 @@
 // the network without the branch (test: outage-screening.test.ts).
 
 import {
+  type FaultType,
+  type NetworkDocument,
   type OutageScreeningOptionsInput,
   type OutageScreeningResult,
   type OutageSummary,
@@ -15,18 +17,15 @@ import { allocF64, allocI32, copyInF64, copyInI32, viewF64, viewI32, withBuffers
 import { energizedNodes } from "../admittance.ts";
 import { buildModel } from "../build-model.ts";
 import { ShortCircuitInputError } from "../errors.ts";
-import { correctionFactors } from "../kernels.ts";
+import { correctionFactors, FAULT_CODES } from "../kernels.ts";
 import { namingBuses } from "../matrix-errors.ts";
-import { baseCurrentKa } from "../model.ts";
+import { baseCurrentKa, type ShortCircuitModel } from "../model.ts";
 import { SequenceFactorization, sequenceYbus } from "../sequence-factorization.ts";
 import { BUS_LEVEL, gather } from "../sequence-impedances.ts";
 import { Stopwatch } from "../stopwatch.ts";
 import { parseStudyOptions } from "../study-options.ts";
 import { ValidatedNetwork } from "../validated-network.ts";
-import { type OutageSet, outageSet } from "./outage-set.ts";
-
-/** Line-to-line faults with Z(2) = Z(1): I''k2 = (√3/2)·I''k3 (IEC 60909-0 eq. 49). */
-const LINE_TO_LINE = Math.sqrt(3) / 2;
+import { type OutageSet, outageSet, type ZeroNetwork } from "./outage-set.ts";
 
 export function outageScreening(
   sim: SimExports,
@@ -62,7 +61,8 @@ export function outageScreening(
     c_min: options.c_min,
   });
   const clock = new Stopwatch();
-  const model = buildModel(doc, study, correctionFactors(sim), { zeroSequence: false });
+  const earth = options.fault === "1ph" || options.fault === "2ph_earth";
+  const model = buildModel(doc, study, correctionFactors(sim), { zeroSequence: earth });
   clock.lap("model");
   const index = energizedNodes(model.positive, model.nodeCount, true);
   const converters = model.converters.filter((s) => (index[s.node] ?? -1) >= 0);
@@ -73,11 +73,11 @@ export function outageScreening(
         message: `N-1 screening does not cover converter-based sources yet (${converters.length} in service, e.g. ${converters[0]?.element})`,
       },
     ]);
-  if (options.fault === "2ph" && model.positive.shunts.some((s) => s.z2 !== undefined))
+  if (options.fault !== "3ph" && model.positive.shunts.some((s) => s.z2 !== undefined))
     throw new ShortCircuitInputError("not screened", [
       {
         path: ["fault"],
-        message: "2ph screening needs Z(2) = Z(1): some generators have negative-sequence data",
+        message: `${options.fault} screening needs Z(2) = Z(1): some generators have negative-sequence data`,
       },
     ]);
   using factors = new SequenceFactorization(sim);
@@ -87,17 +87,19 @@ export function outageScreening(
   const n = lu.n;
   const z1 = lu.diagInverse();
   clock.lap("factorize");
-  const set = outageSet(doc, model, index, n, options);
+  using zeroFactors = new SequenceFactorization(sim);
+  const zero = earth ? zeroSequenceNetwork(sim, doc, model, zeroFactors, index) : undefined;
+  clock.lap("zero sequence");
+  const set = outageSet(doc, model, index, n, options, zero);
   clock.lap("outage set");
-  const factor = options.fault === "2ph" ? LINE_TO_LINE : 1;
-  const scale = gather(index, n, (node) => factor * (model.c[node] ?? 1));
+  const c = gather(index, n, (node) => model.c[node] ?? 1);
+  const highest = (options.worst ?? (options.case === "max" ? "highest" : "lowest")) === "highest";
   const screened = screen(
     sim,
-    lu.factorsHandle(),
-    z1,
-    scale,
+    { handle: lu.factorsHandle(), z1, c, fault: options.fault },
+    zero,
     set,
-    (options.worst ?? (options.case === "max" ? "highest" : "lowest")) === "highest",
+    highest,
   );
   clock.lap("outages");
 
@@ -115,7 +117,7 @@ export function outageScreening(
       bus: bus.id,
       ikss_ka: (screened.worst[k] ?? 0) * ib,
       outage: worstOutage >= 0 ? (set.ids[worstOutage] ?? null) : null,
-      base_ikss_ka: ((scale[k] ?? 0) / Math.hypot(z1[2 * k] ?? 0, z1[2 * k + 1] ?? 0)) * ib,
+      base_ikss_ka: (screened.base[k] ?? 0) * ib,
     };
   });
   const outages: OutageSummary[] = set.ids.map((id, k) => {
@@ -140,6 +142,7 @@ export function outageScreening(
 }
 
 interface Screened {
+  base: Float64Array;
   worst: Float64Array;
   outage: Int32Array;
   change: Float64Array;
@@ -147,19 +150,56 @@ interface Screened {
   unfed: Int32Array;
 }
 
+interface PositiveFactors {
+  handle: number;
+  z1: Float64Array;
+  c: Float64Array;
+  fault: FaultType;
+}
+
+/** Y(0) of an earth-fault screening: its factors, diag Z(0) and each positive node's Y(0) node. */
+interface ZeroFactors extends ZeroNetwork {
+  handle: number;
+  z0: Float64Array;
+  /** Per positive-sequence matrix index its Y(0) index (−1: no earth path). */
+  ofPositive: Int32Array;
+}
+
+function zeroSequenceNetwork(
+  sim: SimExports,
+  doc: NetworkDocument,
+  model: ShortCircuitModel,
+  factors: SequenceFactorization,
+  positiveIndex: Int32Array,
+): ZeroFactors {
+  const index = energizedNodes(model.zero, model.nodeCount, false);
+  let n = 0;
+  for (const k of index) if (k >= n) n = k + 1;
+  const ofPositive = new Int32Array(positiveIndex.reduce((m, k) => Math.max(m, k + 1), 0)).fill(-1);
+  positiveIndex.forEach((k, node) => {
+    if (k >= 0) ofPositive[k] = index[node] ?? -1;
+  });
+  if (n === 0) return { index, n, handle: 0, z0: new Float64Array(), ofPositive };
+  const lu = namingBuses(doc, model, "zero", () =>
+    factors.factorize(sequenceYbus(sim, model.zero, index, BUS_LEVEL)),
+  );
+  return { index, n, handle: lu.factorsHandle(), z0: lu.diagInverse(), ofPositive };
+}
+
 function screen(
   sim: SimExports,
-  handle: number,
-  z1: Float64Array,
-  scale: Float64Array,
+  positive: PositiveFactors,
+  zero: ZeroFactors | undefined,
   set: OutageSet,
   highest: boolean,
 ): Screened {
-  const n = scale.length;
+  const n = positive.c.length;
   const count = set.ids.length;
+  const terms = zero && zero.handle !== 0 ? set.zero : undefined;
   return withBuffers(sim, (track) => {
     const f64 = (b: Float64Array) => track(copyInF64(sim, b)).ptr;
     const i32 = (b: Int32Array) => track(copyInI32(sim, b)).ptr;
+    const base = track(allocF64(sim, n));
     const worst = track(allocF64(sim, n));
     const outage = track(allocI32(sim, n));
     const change = track(allocF64(sim, count));
@@ -168,18 +208,31 @@ function screen(
     check(
       sim,
       sim.ampflux_sc_outage_screening(
-        handle,
+        positive.handle,
         n,
-        f64(z1),
-        f64(scale),
+        f64(positive.z1),
+        f64(positive.c),
         i32(set.bridges.pre),
+        FAULT_CODES[positive.fault],
+        terms && zero ? zero.handle : 0,
+        terms && zero ? zero.n : 0,
+        terms && zero ? f64(zero.z0) : 0,
+        terms ? i32(terms.bridges.pre) : 0,
+        terms && zero ? i32(zero.ofPositive) : 0,
         count,
         i32(set.ends),
         f64(set.ratio),
         f64(set.y),
         i32(set.flags),
         i32(set.cuts),
+        terms ? i32(terms.cuts) : 0,
+        terms ? i32(terms.count) : 0,
+        terms ? i32(terms.ends) : 0,
+        terms ? f64(terms.ratio) : 0,
+        terms ? f64(terms.y) : 0,
+        terms ? i32(terms.update) : 0,
         highest ? 1 : 0,
+        base.ptr,
         worst.ptr,
         outage.ptr,
         change.ptr,
@@ -188,6 +241,7 @@ function screen(
       ),
     );
     return {
+      base: viewF64(sim, base, n).slice(),
       worst: viewF64(sim, worst, n).slice(),
       outage: viewI32(sim, outage, n).slice(),
       change: viewF64(sim, change, count).slice(),

@@ -3,13 +3,35 @@
 
 import type { NetworkDocument, OutageKind, OutageScreeningOptions } from "@ampflux/contracts";
 import { OUTAGE_KINDS } from "@ampflux/contracts";
-import type { SeriesElement, ShortCircuitModel } from "../model.ts";
+import type { SequenceNetwork, SeriesElement, ShortCircuitModel, ShuntElement } from "../model.ts";
 import { type Bridges, findBridges } from "./bridges.ts";
 
 /** Flags of one outage, as the screening kernel reads them (ffi_iec60909.rs OUTAGE_*). */
 export const OUTAGE_UPDATE = 1;
 export const OUTAGE_CUT = 2;
 export const OUTAGE_CUT_INSIDE = 4;
+export const OUTAGE_ZERO_CUT = 8;
+export const OUTAGE_ZERO_CUT_INSIDE = 16;
+/** Zero-sequence terms per outage at most (ffi_iec60909.rs OUTAGE_ZERO_TERMS). */
+export const OUTAGE_ZERO_TERMS = 3;
+
+/** The zero-sequence network's matrix nodes, for earth faults. */
+export interface ZeroNetwork {
+  /** Matrix index of each model node in Y(0) (−1: no earth path). */
+  index: Int32Array;
+  n: number;
+}
+
+/** The zero-sequence terms of the outages (earth faults), in the kernel's layout. */
+export interface ZeroTerms {
+  count: Int32Array;
+  ends: Int32Array;
+  ratio: Float64Array;
+  y: Float64Array;
+  update: Int32Array;
+  cuts: Int32Array;
+  bridges: Bridges;
+}
 
 export interface OutageSet {
   ids: string[];
@@ -24,6 +46,7 @@ export interface OutageSet {
   cuts: Int32Array;
   notScreened: { element: string; reason: string }[];
   bridges: Bridges;
+  zero: ZeroTerms | undefined;
 }
 
 /** The series entries of the positive network per element id. */
@@ -94,8 +117,10 @@ export function outageSet(
   index: Int32Array,
   n: number,
   options: OutageScreeningOptions,
+  zeroNetwork?: ZeroNetwork,
 ): OutageSet {
-  const bridges = networkBridges(model, index, n);
+  const bridges = networkBridges(model.positive, index, n);
+  const zero = zeroNetwork && zeroSequenceOutages(model, zeroNetwork);
   const [feeds, shunts] = bridges.subtreeSum as [Float64Array, Float64Array];
   const entries = entriesById(model);
   const edgeOf = new Map<SeriesElement, number>();
@@ -111,6 +136,7 @@ export function outageSet(
   const ids: string[] = [];
   const kinds: OutageKind[] = [];
   const rows: {
+    id: string;
     i: number;
     j: number;
     ratio: number;
@@ -140,11 +166,19 @@ export function outageSet(
     ids.push(branch.id);
     kinds.push(branch.kind);
     if (!s || i < 0 || j < 0 || i === j) {
-      rows.push({ i: 0, j: -1, ratio: 1, yr: 1, yi: 0, flags: 0, cut: [0, 0, 0, 0] });
+      rows.push({ id: branch.id, i: 0, j: -1, ratio: 1, yr: 1, yi: 0, flags: 0, cut: [0, 0, 0, 0] });
       continue;
     }
     const dz = s.z.re * s.z.re + s.z.im * s.z.im;
+    const zeroTerms = zero?.(branch.id);
+    if (typeof zeroTerms === "string") {
+      ids.pop();
+      kinds.pop();
+      notScreened.push({ element: branch.id, reason: zeroTerms });
+      continue;
+    }
     const row = {
+      id: branch.id,
       i,
       j,
       ratio: s.ratio,
@@ -203,6 +237,8 @@ export function outageSet(
     rows.push(row);
   }
   const count = rows.length;
+  const zeroOutages = zero ? rows.map((r) => zero(r.id)) : undefined;
+  const zeroTerms = zero && zeroOutages && zeroTermArrays(zeroOutages, zero.bridges);
   const set: OutageSet = {
     ids,
     kinds,
@@ -213,6 +249,7 @@ export function outageSet(
     cuts: new Int32Array(4 * count),
     notScreened,
     bridges,
+    zero: zeroTerms,
   };
   rows.forEach((r, k) => {
     set.ends[2 * k] = r.i;
@@ -220,7 +257,7 @@ export function outageSet(
     set.ratio[k] = r.ratio;
     set.y[2 * k] = r.yr;
     set.y[2 * k + 1] = r.yi;
-    set.flags[k] = r.flags;
+    set.flags[k] = r.flags | zeroCutFlags(zeroOutages?.[k]);
     set.cuts.set(r.cut, 4 * k);
   });
   return set;
@@ -231,14 +268,14 @@ export function outageSet(
  * shunts of any kind summed per subtree; `edgeOfSeries` maps each series entry to its edge.
  */
 function networkBridges(
-  model: ShortCircuitModel,
+  network: SequenceNetwork,
   index: Int32Array,
   n: number,
 ): Bridges & { edgeOfSeries: Int32Array } {
-  const edgeOfSeries = new Int32Array(model.positive.series.length).fill(-1);
+  const edgeOfSeries = new Int32Array(network.series.length).fill(-1);
   const from: number[] = [];
   const to: number[] = [];
-  model.positive.series.forEach((s, k) => {
+  network.series.forEach((s, k) => {
     const i = index[s.from] ?? -1;
     const j = index[s.to] ?? -1;
     if (i < 0 || j < 0 || i === j) return;
@@ -248,7 +285,7 @@ function networkBridges(
   });
   const feeds = new Float64Array(n);
   const shunts = new Float64Array(n);
-  for (const shunt of model.positive.shunts) {
+  for (const shunt of network.shunts) {
     const k = index[shunt.node] ?? -1;
     if (k < 0) continue;
     shunts[k] = (shunts[k] ?? 0) + 1;
@@ -256,4 +293,130 @@ function networkBridges(
   }
   const bridges = findBridges(n, { from: Int32Array.from(from), to: Int32Array.from(to) }, [feeds, shunts]);
   return { ...bridges, edgeOfSeries };
+}
+
+/** A rank-1 term of the zero-sequence change (a = e_i/ratio − e_j, or e_i for a shunt). */
+interface ZeroTerm {
+  i: number;
+  j: number;
+  ratio: number;
+  z: { re: number; im: number };
+  update: boolean;
+}
+
+interface ZeroOutage {
+  terms: ZeroTerm[];
+  /** Island and subtree preorder ranges and whether the subtree is the cut-off part. */
+  cut?: { range: number[]; inside: boolean };
+}
+
+/** Per branch id its zero-sequence terms and the part that loses its last earth path, or why not. */
+type ZeroOutages = ((id: string) => ZeroOutage | string) & { bridges: Bridges };
+
+function groupById<T extends { id?: string }>(list: T[]): Map<string, { item: T; k: number }[]> {
+  const byId = new Map<string, { item: T; k: number }[]>();
+  list.forEach((item, k) => {
+    if (item.id === undefined) return;
+    const group = byId.get(item.id);
+    if (group) group.push({ item, k });
+    else byId.set(item.id, [{ item, k }]);
+  });
+  return byId;
+}
+
+/**
+ * The zero-sequence side of each outage: its series entry (lines, YNyn transformers) and its
+ * windings' earthing shunts as rank-1 terms; where the outage leaves a part of Y(0) without any
+ * shunt, that part has no earth path any more (no earth-fault current) and its terms are skipped.
+ */
+function zeroSequenceOutages(model: ShortCircuitModel, zero: ZeroNetwork): ZeroOutages {
+  const bridges = networkBridges(model.zero, zero.index, zero.n);
+  const shunts = bridges.subtreeSum[1] as Float64Array;
+  const series = groupById(model.zero.series);
+  const earthing = groupById<ShuntElement>(model.zero.shunts);
+  const pre = (k: number) => bridges.pre[k] ?? -1;
+  const within = (k: number, child: number) => pre(k) >= pre(child) && pre(k) < (bridges.end[child] ?? 0);
+  const islandRange = (root: number) => [pre(root), bridges.end[root] ?? 0];
+  const outages = (id: string): ZeroOutage | string => {
+    const terms: ZeroTerm[] = [];
+    const own: ZeroTerm[] = [];
+    for (const { item: sh } of earthing.get(id) ?? []) {
+      const i = zero.index[sh.node] ?? -1;
+      if (i >= 0) own.push({ i, j: -1, ratio: 1, z: sh.z, update: true });
+    }
+    const entries = series.get(id) ?? [];
+    if (entries.length > 1) return "stands for more than one zero-sequence branch";
+    const entry = entries[0];
+    const i = entry ? (zero.index[entry.item.from] ?? -1) : -1;
+    const j = entry ? (zero.index[entry.item.to] ?? -1) : -1;
+    if (entry && i >= 0 && j >= 0 && i !== j) {
+      const term = { i, j, ratio: entry.item.ratio, z: entry.item.z, update: true };
+      terms.push(term, ...own);
+      const edge = bridges.edgeOfSeries[entry.k] ?? -1;
+      const child = edge >= 0 ? (bridges.bridgeChild[edge] ?? -1) : -1;
+      if (child < 0) return { terms };
+      const root = bridges.root[child] ?? 0;
+      const ownInside = own.filter((t) => within(t.i, child)).length;
+      const inside = (shunts[child] ?? 0) - ownInside;
+      const outside = (shunts[root] ?? 0) - (shunts[child] ?? 0) - (own.length - ownInside);
+      if (inside > 0 && outside > 0) return { terms };
+      // The part left without a shunt floats: no earth path, and it drew no zero-sequence
+      // current, so neither the series term nor its own shunts there change the rest.
+      term.update = false;
+      for (const t of own) if (within(t.i, child) ? inside === 0 : outside === 0) t.update = false;
+      const sub = [pre(child), bridges.end[child] ?? 0];
+      if (inside === 0 && outside === 0)
+        return { terms, cut: { range: [...islandRange(root), 0, 0], inside: false } };
+      return { terms, cut: { range: [...islandRange(root), ...sub], inside: inside === 0 } };
+    }
+    // Earthing shunts only: an island whose every shunt belongs to the branch floats.
+    terms.push(...own);
+    const roots = new Set(own.map((t) => bridges.root[t.i] ?? 0));
+    const floating = [...roots].filter(
+      (root) => own.filter((t) => bridges.root[t.i] === root).length >= (shunts[root] ?? 0),
+    );
+    if (floating.length > 1) return "its outage takes the earth path of two zero-sequence islands";
+    const root = floating[0];
+    if (root === undefined) return { terms };
+    for (const t of own) if (bridges.root[t.i] === root) t.update = false;
+    return { terms, cut: { range: [...islandRange(root), 0, 0], inside: false } };
+  };
+  return Object.assign(outages, { bridges });
+}
+
+/** The kernel's layout of the zero-sequence terms (OUTAGE_ZERO_TERMS slots per outage). */
+function zeroTermArrays(outages: (ZeroOutage | string)[], bridges: Bridges): ZeroTerms {
+  const count = outages.length;
+  const slots = OUTAGE_ZERO_TERMS * count;
+  const arrays: ZeroTerms = {
+    count: new Int32Array(count),
+    ends: new Int32Array(2 * slots),
+    ratio: new Float64Array(slots).fill(1),
+    y: new Float64Array(2 * slots),
+    update: new Int32Array(slots),
+    cuts: new Int32Array(4 * count),
+    bridges,
+  };
+  outages.forEach((o, k) => {
+    if (typeof o === "string") return;
+    arrays.count[k] = o.terms.length;
+    o.terms.forEach((t, slot) => {
+      const at = OUTAGE_ZERO_TERMS * k + slot;
+      const dz = t.z.re * t.z.re + t.z.im * t.z.im;
+      arrays.ends[2 * at] = t.i;
+      arrays.ends[2 * at + 1] = t.j;
+      arrays.ratio[at] = t.ratio;
+      arrays.y[2 * at] = t.z.re / dz;
+      arrays.y[2 * at + 1] = -t.z.im / dz;
+      arrays.update[at] = t.update ? 1 : 0;
+    });
+    if (o.cut) arrays.cuts.set(o.cut.range, 4 * k);
+  });
+  return arrays;
+}
+
+/** The zero-sequence cut flags of one outage. */
+export function zeroCutFlags(o: ZeroOutage | string | undefined): number {
+  if (o === undefined || typeof o === "string" || !o.cut) return 0;
+  return OUTAGE_ZERO_CUT | (o.cut.inside ? OUTAGE_ZERO_CUT_INSIDE : 0);
 }

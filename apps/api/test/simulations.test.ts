@@ -91,6 +91,13 @@ describe("simulations", () => {
       "FORBIDDEN",
     );
     expect(refused.message).toBe("batch studies are not included in your licence");
+    // An N-1 screening is a sweep too: the same entitlement.
+    const screening = { kind: "outage_screening" as const, options: {} };
+    const screeningRefused = await expectTrpcError(
+      owner.client.trpc.simulations.run.mutate({ projectId, version: 1, study: screening }),
+      "FORBIDDEN",
+    );
+    expect(screeningRefused.message).toBe("batch studies are not included in your licence");
   });
 
   it("refuses viewers' writes and every procedure to another company", async () => {
@@ -144,5 +151,31 @@ describe("simulations", () => {
     // A cancelled study is not reused: running it again queues a new one.
     const rerun = await trpc.run.mutate({ projectId, version: 1, study });
     expect(rerun.id).not.toBe(queued.id);
+  });
+
+  it("queues an N-1 screening behind single studies (job priority), refused to other companies", async () => {
+    const { owner, projectId } = await savedProject(queuingApi.url, "sim");
+    const trpc = owner.client.trpc.simulations;
+    const screening = { kind: "outage_screening" as const, options: { fault: "1ph" as const } };
+    const db = queuingApi.deps.database.db;
+    await db.update(licenses).set({ batchStudies: true }).where(eq(licenses.companyId, owner.user.companyId));
+    const single = await trpc.run.mutate({ projectId, version: 1, study });
+    const sweep = await trpc.run.mutate({ projectId, version: 1, study: screening });
+    expect(sweep).toMatchObject({ status: "queued", cached: false });
+    const priorities = await db.execute<{ id: string; priority: number; task: string }>(
+      sql`select payload->>'simulationId' as id, priority, t.identifier as task from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where payload->>'simulationId' in (${single.id}, ${sweep.id})`,
+    );
+    const byId = new Map(priorities.map((p) => [p.id, p]));
+    expect(byId.get(single.id)).toMatchObject({ task: "simulate", priority: 0 });
+    expect(byId.get(sweep.id)).toMatchObject({ task: "outage_screening", priority: 10 });
+    const stranger = await signUpCompany(queuingApi.url, "sim-stranger");
+    await expectTrpcError(
+      stranger.client.trpc.simulations.run.mutate({ projectId, version: 1, study: screening }),
+      "NOT_FOUND",
+    );
+    await expectTrpcError(
+      stranger.client.trpc.simulations.get.query({ projectId, simulationId: sweep.id }),
+      "NOT_FOUND",
+    );
   });
 });

@@ -2,7 +2,7 @@
 // bus, the worst current per bus and the outage that causes it (docs/short-circuit.md, "N-1").
 
 import { z } from "zod";
-import { FAULT_TYPES, STUDY_CASES } from "./short-circuit.ts";
+import { FAULT_TYPES, STUDY_CASES } from "./fault-types.ts";
 
 /** Faults the screening covers: all four, with Z(2) = Z(1) (no machine's own negative-sequence data). */
 export const OUTAGE_SCREENING_FAULTS = FAULT_TYPES;

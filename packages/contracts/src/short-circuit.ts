@@ -2,15 +2,12 @@ import { z } from "zod";
 import { type ArcFlashResult, arcFlashOptionFields } from "./arc-flash/results.ts";
 import type { LoadFlowWorst } from "./batch-load-flow.ts";
 import { type DutyCheck, dutyOptionFields } from "./duty.ts";
+import { FAULT_TYPES, type FaultType, STUDY_CASES, type StudyCase } from "./fault-types.ts";
 import { type LoadFlowResult, loadFlowOptionsSchema, loadFlowStudyOptionsSchema } from "./load-flow.ts";
 import type { NetworkIssue } from "./network/issues.ts";
+import { type OutageScreeningResult, outageScreeningOptionsSchema } from "./outage-screening.ts";
 
-export const FAULT_TYPES = ["3ph", "2ph", "1ph", "2ph_earth"] as const;
-export type FaultType = (typeof FAULT_TYPES)[number];
-
-/** max: rating of equipment (c_max, motors included); min: protection settings (c_min, hot lines). */
-export const STUDY_CASES = ["max", "min"] as const;
-export type StudyCase = (typeof STUDY_CASES)[number];
+export { FAULT_TYPES, type FaultType, STUDY_CASES, type StudyCase } from "./fault-types.ts";
 
 /**
  * Where the voltage before the fault comes from: "iec60909", the equivalent voltage source
@@ -197,18 +194,28 @@ export const studyRequestSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("short_circuit"), options: shortCircuitOptionsSchema.prefault({}) }),
   z.strictObject({ kind: z.literal("batch_study"), options: batchStudyOptionsSchema.prefault({}) }),
   z.strictObject({ kind: z.literal("load_flow"), options: loadFlowStudyOptionsSchema.prefault({}) }),
+  z.strictObject({ kind: z.literal("outage_screening"), options: outageScreeningOptionsSchema.prefault({}) }),
 ]);
 
 export type StudyRequest = z.infer<typeof studyRequestSchema>;
+
+/** What each kind of study is called, in notifications, emails and the web app. */
+export const STUDY_KIND_LABELS: Record<StudyRequest["kind"], string> = {
+  short_circuit: "Short-circuit study",
+  batch_study: "Batch study",
+  load_flow: "Load flow",
+  outage_screening: "N-1 screening",
+};
 
 /** A study's options as stored, by kind: short_circuit, batch_study or load_flow. */
 export type StudyOptions = StudyRequest["options"];
 
 /**
  * A study's result as stored: short_circuit → ShortCircuitResult, batch_study → BatchStudyResult,
- * load_flow → LoadFlowResult (non-convergence included: converged false, with its history).
+ * load_flow → LoadFlowResult (non-convergence included: converged false, with its history),
+ * outage_screening → OutageScreeningResult.
  */
-export type StudyResult = ShortCircuitResult | BatchStudyResult | LoadFlowResult;
+export type StudyResult = ShortCircuitResult | BatchStudyResult | LoadFlowResult | OutageScreeningResult;
 
 /** The result of a short-circuit or batch study: what the study reports cover. */
 export type FaultStudyResult = ShortCircuitResult | BatchStudyResult;
@@ -218,9 +225,13 @@ export type FaultStudyOptions = Extract<StudyRequest, { kind: "short_circuit" | 
 
 export const isBatchStudyResult = (result: StudyResult): result is BatchStudyResult => "worst" in result;
 
-/** A short-circuit study's result (neither a batch study's nor a load flow's). */
+/** An N-1 screening's result (outage_screening). */
+export const isOutageScreeningResult = (result: StudyResult): result is OutageScreeningResult =>
+  "not_screened" in result;
+
+/** A short-circuit study's result (neither a batch study's, a screening's nor a load flow's). */
 export const isShortCircuitResult = (result: StudyResult): result is ShortCircuitResult =>
-  "standard" in result && !("worst" in result);
+  "standard" in result && !("worst" in result) && !("not_screened" in result);
 
 /** Why a study failed: the message, with details (input issues, attempts) where there are any. */
 export interface StudyError {

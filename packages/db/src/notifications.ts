@@ -2,7 +2,7 @@
 // them: stored, announced on a NOTIFY channel for live subscriptions, and optionally emailed by
 // a job of its own, all in the caller's transaction so none exists without the others.
 
-import type { FeatureDefaults } from "@ampflux/contracts";
+import { type FeatureDefaults, STUDY_KIND_LABELS } from "@ampflux/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
 import { featureEnabled } from "./features.ts";
@@ -46,11 +46,7 @@ export async function enqueueEmail(db: Executor, notificationId: number): Promis
     )`);
 }
 
-const STUDY_LABELS: Record<Simulation["kind"], string> = {
-  short_circuit: "Short-circuit study",
-  batch_study: "Batch study",
-  load_flow: "Load flow",
-};
+const STUDY_LABELS: Record<Simulation["kind"], string> = STUDY_KIND_LABELS;
 
 export type StudyOutcome = { status: "succeeded" } | { status: "failed"; message: string };
 

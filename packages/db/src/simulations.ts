@@ -57,8 +57,20 @@ export const SIMULATION_TASKS = {
   short_circuit: "simulate",
   batch_study: "batch_study",
   load_flow: "load_flow",
+  outage_screening: "outage_screening",
 } as const;
 export const SIMULATION_MAX_ATTEMPTS = 5;
+
+/**
+ * graphile-worker priority of each kind (lower runs first; reports and emails are queued at the
+ * default 0): a single study someone waits for in the editor never queues behind a sweep.
+ */
+export const SIMULATION_PRIORITIES = {
+  short_circuit: 0,
+  load_flow: 0,
+  batch_study: 10,
+  outage_screening: 10,
+} as const;
 
 /** Postgres NOTIFY channel of study progress; any api instance LISTENs and relays to clients. */
 export const SIMULATION_PROGRESS_CHANNEL = "simulation_progress";
@@ -113,7 +125,8 @@ export async function enqueueSimulation(
       ${SIMULATION_TASKS[simulation.kind]},
       json_build_object('simulationId', ${simulation.id}::text),
       job_key := ${simulation.optionsHash},
-      max_attempts := ${SIMULATION_MAX_ATTEMPTS}
+      max_attempts := ${SIMULATION_MAX_ATTEMPTS},
+      priority := ${SIMULATION_PRIORITIES[simulation.kind]}
     )`);
 }
 

@@ -155,9 +155,9 @@ export const reportsRouter = router({
         throw refused(
           `simulationId: the study has ${study.status === "failed" || study.status === "cancelled" ? study.status : `not finished (${study.status})`}: only a succeeded study can be reported`,
         );
-      if (study.kind === "load_flow")
+      if (study.kind === "load_flow" || study.kind === "outage_screening")
         throw refused(
-          "simulationId: the study is a load flow: reports cover short-circuit and batch studies",
+          `simulationId: the study is ${study.kind === "load_flow" ? "a load flow" : "an N-1 screening"}: reports cover short-circuit and batch studies`,
         );
       const contentHash = contentHashOf(study.document, study.options);
       return db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import {
   explainOptionsOf,
   explainOptionsSchema,
   isLoadFlowResult,
+  isOutageScreeningResult,
   isShortCircuitResult,
   LOAD_FLOW_CSV,
   type LoadFlowCsvTable,
@@ -130,6 +131,8 @@ export const simulationsRouter = router({
         throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${input.version}` });
       const { document } = version;
       const { study } = input;
+      // An N-1 screening is a sweep too: the same feature as batch studies.
+      if (study.kind === "outage_screening") await requireFeature(ctx, "batch_studies");
       if (study.kind === "batch_study") {
         await requireFeature(ctx, "batch_studies");
         // Duty uses the maximum currents; a sweep without the max case would store none.
@@ -287,7 +290,10 @@ export const simulationsRouter = router({
         });
       }
       // Absent (not empty) when the study was run without duty (a load flow never has it).
-      const checks = row.result && !isLoadFlowResult(row.result) ? row.result.duty : undefined;
+      const checks =
+        row.result && !isLoadFlowResult(row.result) && !isOutageScreeningResult(row.result)
+          ? row.result.duty
+          : undefined;
       if (!checks) {
         throw new TRPCError({
           code: "PRECONDITION_FAILED",

@@ -2,8 +2,10 @@ import {
   type FaultStudyOptions,
   isBatchStudyResult,
   isLoadFlowResult,
+  isOutageScreeningResult,
   isShortCircuitResult,
   type ShortCircuitOptions,
+  STUDY_KIND_LABELS,
 } from "@ampflux/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -15,6 +17,7 @@ import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { LiveProgress } from "./LiveProgress.tsx";
 import { LoadFlowWorstTables } from "./LoadFlowWorstTables.tsx";
+import { OutageScreeningTable } from "./OutageScreeningTable.tsx";
 import { ProgressBar } from "./ProgressBar.tsx";
 import { StoredArcFlash } from "./StoredArcFlash.tsx";
 import { StoredDuty } from "./StoredDuty.tsx";
@@ -23,11 +26,7 @@ import { StoredLoadFlow } from "./StoredLoadFlow.tsx";
 import { isFinished } from "./status.ts";
 import { WorstCasesTable } from "./WorstCasesTable.tsx";
 
-const KIND_TITLES = {
-  short_circuit: "Short-circuit study",
-  batch_study: "Batch study",
-  load_flow: "Load flow",
-} as const;
+const KIND_TITLES = STUDY_KIND_LABELS;
 
 /** One study: live progress while it runs, then its results (worst cases of a batch, duty, arc flash, load flow). */
 export function SimulationDetail({
@@ -76,7 +75,7 @@ export function SimulationDetail({
           The study failed: {s.error?.message ?? "unknown error"}
         </p>
       )}
-      {s.status === "succeeded" && s.kind !== "load_flow" && (
+      {s.status === "succeeded" && (s.kind === "short_circuit" || s.kind === "batch_study") && (
         <details className="generate-report">
           <summary>Report of this study…</summary>
           <GenerateReportForm projectId={projectId} study={s.id} disabled={!canEdit} />
@@ -88,6 +87,8 @@ export function SimulationDetail({
           <StoredLoadFlow projectId={projectId} simulationId={s.id} />
         ) : isBatchStudyResult(s.result) ? (
           <WorstCasesTable result={s.result} />
+        ) : isOutageScreeningResult(s.result) ? (
+          <OutageScreeningTable result={s.result} />
         ) : (
           <>
             <ResultsTable
@@ -110,15 +111,19 @@ export function SimulationDetail({
       {s.status === "succeeded" && s.result && isBatchStudyResult(s.result) && s.result.load_flow && (
         <LoadFlowWorstTables worst={s.result.load_flow} simulationId={s.id} />
       )}
-      {s.status === "succeeded" && s.result && !isLoadFlowResult(s.result) && s.result.duty && (
-        <StoredDuty
-          checks={s.result.duty}
-          simulationId={s.id}
-          kind={s.kind}
-          // A result with duty checks is a short-circuit or batch study's: so are its options.
-          options={s.options as FaultStudyOptions}
-        />
-      )}
+      {s.status === "succeeded" &&
+        s.result &&
+        !isLoadFlowResult(s.result) &&
+        !isOutageScreeningResult(s.result) &&
+        s.result.duty && (
+          <StoredDuty
+            checks={s.result.duty}
+            simulationId={s.id}
+            kind={s.kind}
+            // A result with duty checks is a short-circuit or batch study's: so are its options.
+            options={s.options as FaultStudyOptions}
+          />
+        )}
       {s.status === "succeeded" && s.result && isShortCircuitResult(s.result) && s.result.arc_flash && (
         <StoredArcFlash
           results={s.result.arc_flash}

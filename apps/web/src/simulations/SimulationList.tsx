@@ -1,3 +1,4 @@
+import { STUDY_KIND_LABELS, type StudyRequest } from "@ampflux/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { formatDate } from "../lib/format.ts";
 import { trpc } from "../trpc.ts";
@@ -6,11 +7,8 @@ import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { isFinished } from "./status.ts";
 
-const kindLabel = {
-  short_circuit: "short circuit",
-  batch_study: "batch study",
-  load_flow: "load flow",
-} as const;
+/** The kinds' names in running text ("batch study"). */
+const kindLabel = (kind: StudyRequest["kind"]) => STUDY_KIND_LABELS[kind].toLowerCase();
 
 export function SimulationList({
   projectId,
@@ -44,7 +42,7 @@ export function SimulationList({
         {list.data.map((s) => (
           <tr key={s.id} className={s.id === openId ? "selected" : undefined}>
             <td>{formatDate(s.createdAt)}</td>
-            <td>{kindLabel[s.kind]}</td>
+            <td>{kindLabel(s.kind)}</td>
             <td>v{s.version}</td>
             <td>
               <span className={`status status-${s.status}`}>{s.status}</span>

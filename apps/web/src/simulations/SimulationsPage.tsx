@@ -7,6 +7,7 @@ import { EmptyState } from "../ui/EmptyState.tsx";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { BatchStudyForm } from "./BatchStudyForm.tsx";
+import { OutageScreeningForm } from "./OutageScreeningForm.tsx";
 import { SimulationDetail } from "./SimulationDetail.tsx";
 import { SimulationList } from "./SimulationList.tsx";
 
@@ -34,13 +35,22 @@ export function SimulationsPage() {
               Save a version of the network in the editor first.
             </EmptyState>
           ) : (
-            <BatchStudyForm
-              projectId={project.id}
-              version={latest.data.version}
-              document={latest.data.document}
-              disabled={!canEdit}
-              onQueued={setOpenId}
-            />
+            <>
+              <BatchStudyForm
+                projectId={project.id}
+                version={latest.data.version}
+                document={latest.data.document}
+                disabled={!canEdit}
+                onQueued={setOpenId}
+              />
+              <h2>N-1 screening</h2>
+              <OutageScreeningForm
+                projectId={project.id}
+                version={latest.data.version}
+                disabled={!canEdit}
+                onQueued={setOpenId}
+              />
+            </>
           )}
         </section>
         <section className="card stack" aria-labelledby="sims-title">

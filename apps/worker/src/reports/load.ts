@@ -5,6 +5,7 @@
 import {
   type FaultStudyResult,
   isLoadFlowResult,
+  isOutageScreeningResult,
   type NetworkDocument,
   type ReportApprovalRole,
   type ReportUser,
@@ -102,6 +103,10 @@ export async function loadReport(db: Database, reportId: string): Promise<Loaded
   // The api refuses these (reports.create); a report queued by hand fails here, once.
   if (isLoadFlowResult(simulation.result))
     throw new ReportInputError("a load-flow study has no report: reports cover short-circuit studies");
+  if (isOutageScreeningResult(simulation.result))
+    throw new ReportInputError(
+      "an N-1 screening has no report yet: reports cover short-circuit and batch studies",
+    );
   return {
     report,
     simulation,

@@ -4,7 +4,12 @@ import { users } from "./auth.ts";
 import { createdAt, id } from "./columns.ts";
 import { circuitVersions, projects } from "./projects.ts";
 
-export const simulationKind = pgEnum("simulation_kind", ["short_circuit", "batch_study", "load_flow"]);
+export const simulationKind = pgEnum("simulation_kind", [
+  "short_circuit",
+  "batch_study",
+  "load_flow",
+  "outage_screening",
+]);
 export const simulationStatus = pgEnum("simulation_status", [
   "queued",
   "running",

@@ -61,11 +61,9 @@ function entriesById(model: ShortCircuitModel): Map<string, SeriesElement[]> {
 }
 
 /** In-service branches of the document that the options select, in document order. */
-function selectedBranches(
-  doc: NetworkDocument,
-  options: OutageScreeningOptions,
-  nodeKv: (bus: string) => number,
-) {
+function selectedBranches(doc: NetworkDocument, options: OutageScreeningOptions) {
+  const kvOf = new Map(doc.buses.map((b) => [b.id, b.vn_kv]));
+  const nodeKv = (bus: string) => kvOf.get(bus) ?? 0;
   const kinds = new Set(options.kinds ?? OUTAGE_KINDS);
   const listed = options.outages === "all" ? undefined : new Set(options.outages);
   const inRange = (...buses: string[]) =>
@@ -130,8 +128,7 @@ export function outageSet(
       g.in_service && g.power_station_trafo ? [[g.power_station_trafo, g] as const] : [],
     ),
   );
-  const nodeKv = (bus: string) => model.baseKv[model.nodeOfBus.get(bus) ?? -1] ?? 0;
-  const chosen = selectedBranches(doc, options, nodeKv);
+  const chosen = selectedBranches(doc, options);
   const notScreened: OutageSet["notScreened"] = [];
   const ids: string[] = [];
   const kinds: OutageKind[] = [];
@@ -419,4 +416,12 @@ function zeroTermArrays(outages: (ZeroOutage | string)[], bridges: Bridges): Zer
 export function zeroCutFlags(o: ZeroOutage | string | undefined): number {
   if (o === undefined || typeof o === "string" || !o.cut) return 0;
   return OUTAGE_ZERO_CUT | (o.cut.inside ? OUTAGE_ZERO_CUT_INSIDE : 0);
+}
+
+/**
+ * The ids of the branches `options` select, in document order (three-winding transformers
+ * included: the screening reports them as not covered), for splitting a screening into parts.
+ */
+export function outageCandidates(doc: NetworkDocument, options: OutageScreeningOptions): string[] {
+  return selectedBranches(doc, options).map((b) => b.id);
 }

@@ -1,0 +1,98 @@
+import type { OutageScreeningResult } from "@ampflux/contracts";
+import { useState } from "react";
+import { formatKa } from "../lib/format.ts";
+
+/** Rows shown at once: a 10,000-bus network's table is searched, not scrolled. */
+const SHOWN = 200;
+
+const changePercent = (worst: number | null, base: number | null) =>
+  worst === null || base === null || base === 0 ? 0 : (100 * (worst - base)) / base;
+
+/**
+ * An N-1 screening: per bus the worst I''k, the outage that gives it and the intact network's,
+ * largest change first (a bus search narrows it); then the outages that change most.
+ */
+export function OutageScreeningTable({ result }: { result: OutageScreeningResult }) {
+  const [search, setSearch] = useState("");
+  const o = result.options;
+  const worst = o.worst ?? (o.case === "max" ? "highest" : "lowest");
+  const rows = result.buses
+    .filter((b) => !search || b.bus.toLowerCase().includes(search.toLowerCase()))
+    .sort(
+      (a, b) =>
+        Math.abs(changePercent(b.ikss_ka, b.base_ikss_ka)) -
+        Math.abs(changePercent(a.ikss_ka, a.base_ikss_ka)),
+    );
+  const outages = [...result.outages].sort((a, b) => b.largest_change_percent - a.largest_change_percent);
+  return (
+    <div className="stack" data-testid="outage-screening">
+      <p className="muted">
+        {result.outages.length} outages × {result.buses.length} buses, {o.fault} fault, {o.case} case: the{" "}
+        {worst} I''k per bus.
+        {result.not_screened.length > 0 && ` Not screened: ${result.not_screened.length} (listed below).`}
+      </p>
+      <input
+        type="search"
+        aria-label="Find a bus"
+        placeholder="Find a bus"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      <table>
+        <thead>
+          <tr>
+            <th>Bus</th>
+            <th className="num">Worst Ik'' kA</th>
+            <th>With</th>
+            <th className="num">Intact Ik'' kA</th>
+            <th className="num">Change %</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, SHOWN).map((b) => (
+            <tr key={b.bus}>
+              <td>{b.bus}</td>
+              <td className="num">{b.ikss_ka === null ? "unfed" : formatKa(b.ikss_ka)}</td>
+              <td>{b.outage ? `${b.outage} out` : "intact network"}</td>
+              <td className="num">{formatKa(b.base_ikss_ka)}</td>
+              <td className="num">{changePercent(b.ikss_ka, b.base_ikss_ka).toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > SHOWN && <p className="muted">{rows.length - SHOWN} more buses: find one by name.</p>}
+      <h3>Outages that change I''k most</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>Outage</th>
+            <th>Kind</th>
+            <th className="num">Largest change %</th>
+            <th>At bus</th>
+            <th className="num">Buses unfed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outages.slice(0, 20).map((x) => (
+            <tr key={x.outage}>
+              <td>{x.outage}</td>
+              <td>{x.kind}</td>
+              <td className="num">{x.largest_change_percent.toFixed(1)}</td>
+              <td>{x.at_bus ?? "–"}</td>
+              <td className="num">{x.unfed_buses}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {result.not_screened.length > 0 && (
+        <ul className="muted small">
+          {result.not_screened.map((n) => (
+            <li key={n.element}>
+              {n.element}: {n.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// The outage_screening task: a queued N-1 screening runs in parts (progress, cancellation between
+// them) and stores one merged result, equal to the engine's screening of the whole set at once;
+// it is queued behind single studies (priority), and a set that selects nothing fails at once.
+
+import type { OutageScreeningResult } from "@ampflux/contracts";
+import { createDb } from "@ampflux/db";
+import { loadSimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadWorkerSettings } from "../src/settings.ts";
+import { screeningParts } from "../src/tasks/outage-screening.ts";
+import { type RunningWorker, startWorker } from "../src/worker.ts";
+import { finished, matpowerDocument, queueStudy, waitForSimulation } from "./fixtures.ts";
+
+const databaseUrl = inject("databaseUrl");
+const client = createDb(databaseUrl);
+let worker: RunningWorker;
+
+beforeAll(async () => {
+  worker = await startWorker(
+    loadWorkerSettings({ DATABASE_URL: databaseUrl, WORKER_CONCURRENCY: "1", LOG_LEVEL: "error" }),
+  );
+});
+afterAll(async () => {
+  await worker?.stop();
+  await client.close();
+});
+
+describe("outage_screening task", () => {
+  it("splits a set into parts of at least 500 outages, about 20 of them", () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, k) => `b${k}`);
+    expect(screeningParts(ids(300))).toHaveLength(1);
+    expect(screeningParts(ids(16_049)).length).toBe(20);
+    expect(screeningParts(ids(16_049)).flat()).toEqual(ids(16_049));
+  });
+
+  it("screens every branch of case1354pegase in parts and stores the same result as one screening", async () => {
+    const document = await matpowerDocument("case1354pegase");
+    const sim = await queueStudy(client, document, {
+      kind: "outage_screening",
+      options: { fault: "1ph", case: "min" },
+    });
+    const row = await waitForSimulation(client, sim.id, finished, 180_000);
+    expect(row.error).toBeNull();
+    expect(row).toMatchObject({ status: "succeeded", progress: 1 });
+    const stored = row.result as OutageScreeningResult;
+    const whole = (await loadSimCore()).outageScreening(ValidatedNetwork.check(document), {
+      fault: "1ph",
+      case: "min",
+    });
+    expect(stored.options).toEqual(whole.options);
+    expect(stored.outages.map((o) => o.outage)).toEqual(whole.outages.map((o) => o.outage));
+    expect(stored.outages.length).toBeGreaterThan(500);
+    stored.buses.forEach((bus, k) => {
+      const expected = whole.buses[k];
+      expect(bus.bus).toBe(expected?.bus);
+      expect(bus.ikss_ka).toBeCloseTo(expected?.ikss_ka ?? Number.NaN, 9);
+    });
+    expect(row.timings).toHaveProperty("outages");
+  }, 240_000);
+
+  it("fails at once, naming the option, when the set selects no branch", async () => {
+    const document = await matpowerDocument("case9");
+    const sim = await queueStudy(client, document, {
+      kind: "outage_screening",
+      options: { kinds: ["impedance"] },
+    });
+    const row = await waitForSimulation(client, sim.id, finished);
+    expect(row.status).toBe("failed");
+    expect(row.error?.message).toContain("the outage set is empty");
+  });
+});

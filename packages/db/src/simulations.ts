@@ -96,9 +96,14 @@ export async function reportProgress(
   progress: number,
   message: string,
 ): Promise<boolean> {
+  // The column is a float4: a client that reads the row (a reconnect) and one that hears the
+  // event must see the same number, so it is rounded to what float4 keeps exactly in decimal
+  // (0.01 %), else 0.0006234414 from the row and 0.0006234413965… from the event look like a
+  // step backwards.
+  const stored = Math.round(progress * 10_000) / 10_000;
   const updated = await db
     .update(simulations)
-    .set({ progress, progressMessage: message })
+    .set({ progress: stored, progressMessage: message })
     .where(and(eq(simulations.id, simulation.id), eq(simulations.status, "running")))
     .returning({ id: simulations.id });
   if (updated.length === 0) return false;
@@ -106,7 +111,7 @@ export async function reportProgress(
     simulationId: simulation.id,
     projectId: simulation.projectId,
     status: "running",
-    progress,
+    progress: stored,
     message,
   });
   return true;

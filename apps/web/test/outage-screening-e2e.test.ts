@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Stack, startStack } from "./stack.ts";
+import { licenseBatchStudies, STEP, saveVersion, signUp, storyInSteps } from "./story.ts";
+
+// N-1 screening in the browser (issue 25): the built web app → real api → Postgres, the real
+// worker screening every branch outage of MATPOWER's case30 at every bus. Nora imports the case,
+// saves it, runs the screening from the Simulations page and reads the worst I''k per bus.
+
+const story = storyInSteps({
+  failureShot: "outage-screening-failure",
+  start: () => startStack({ worker: true }),
+});
+let page: Page;
+let stack: Stack;
+beforeAll(() => {
+  ({ page, stack } = story);
+});
+
+const NORA = { name: "Nora Network", email: "nora@n1-e2e.example", company: "N-1 Works" };
+const CASE30 = new URL("../../../../shared/data/matpower/case30.m", import.meta.url);
+
+describe("N-1 screening in the browser", () => {
+  it("imports case30 and saves it", async () => {
+    await signUp(page, stack.webUrl, NORA);
+    await page.getByRole("button", { name: "New project" }).click();
+    await page.getByLabel("Name").fill("Thirty buses");
+    await page.getByRole("button", { name: "Create project" }).click();
+    await page.getByTestId("import-file").setInputFiles({
+      name: "case30.m",
+      mimeType: "text/plain",
+      buffer: readFileSync(CASE30),
+    });
+    await page
+      .getByRole("dialog", { name: "Imported case30.m" })
+      .getByRole("button", { name: "Close" })
+      .click();
+    const dialog = await saveVersion(page, "case30");
+    await expect.poll(() => dialog.isVisible(), STEP).toBe(false);
+  });
+
+  it("runs the screening on the worker and shows the worst I''k per bus with its outage", async () => {
+    await licenseBatchStudies();
+    await page.getByRole("link", { name: "Simulations" }).click();
+    const form = page.getByRole("form", { name: "N-1 screening" });
+    await form.getByLabel("Case").selectOption("min");
+    await form.getByRole("button", { name: "Run N-1 screening" }).click();
+    const detail = page.getByTestId("simulation-detail");
+    await expect
+      .poll(() => detail.getByTestId("progress-status").textContent(), { timeout: 60_000 })
+      .toBe("succeeded");
+    const table = detail.getByTestId("outage-screening");
+    await expect
+      .poll(() => table.textContent(), STEP)
+      .toMatch(/41 outages × 30 buses, 3ph fault, min case: the lowest/);
+    // Largest change first: the top row's bus is weakest with some branch out, not intact.
+    const first = table.locator("tbody tr").first();
+    expect(await first.locator("td").nth(2).textContent()).toMatch(/ out$/);
+    await table.getByLabel("Find a bus").fill("30");
+    await expect
+      .poll(() => table.locator("tbody tr").first().locator("td").first().textContent(), STEP)
+      .toBe("30");
+    expect(await page.getByRole("heading", { name: "N-1 screening", level: 2 }).first().isVisible()).toBe(
+      true,
+    );
+  });
+});

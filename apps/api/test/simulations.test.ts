@@ -162,12 +162,21 @@ describe("simulations", () => {
     const single = await trpc.run.mutate({ projectId, version: 1, study });
     const sweep = await trpc.run.mutate({ projectId, version: 1, study: screening });
     expect(sweep).toMatchObject({ status: "queued", cached: false });
-    const priorities = await db.execute<{ id: string; priority: number; task: string }>(
-      sql`select payload->>'simulationId' as id, priority, t.identifier as task from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where payload->>'simulationId' in (${single.id}, ${sweep.id})`,
+    const priorities = await db.execute<{ id: string; priority: number; task: string; queue: string | null }>(
+      sql`select payload->>'simulationId' as id, priority, t.identifier as task, q.queue_name as queue
+          from graphile_worker._private_jobs j
+          join graphile_worker._private_tasks t on t.id = j.task_id
+          left join graphile_worker._private_job_queues q on q.id = j.job_queue_id
+          where payload->>'simulationId' in (${single.id}, ${sweep.id})`,
     );
     const byId = new Map(priorities.map((p) => [p.id, p]));
-    expect(byId.get(single.id)).toMatchObject({ task: "simulate", priority: 0 });
-    expect(byId.get(sweep.id)).toMatchObject({ task: "outage_screening", priority: 10 });
+    expect(byId.get(single.id)).toMatchObject({ task: "simulate", priority: 0, queue: null });
+    // A company's sweeps run one at a time (a named queue): they never hold every worker slot.
+    expect(byId.get(sweep.id)).toMatchObject({
+      task: "outage_screening",
+      priority: 10,
+      queue: `sweeps:${owner.user.companyId}`,
+    });
     const stranger = await signUpCompany(queuingApi.url, "sim-stranger");
     await expectTrpcError(
       stranger.client.trpc.simulations.run.mutate({ projectId, version: 1, study: screening }),

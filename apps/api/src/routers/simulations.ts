@@ -193,6 +193,7 @@ export const simulationsRouter = router({
             status: simulations.status,
             optionsHash: simulations.optionsHash,
             kind: simulations.kind,
+            projectId: simulations.projectId,
           });
         if (!row) throw new Error("simulation insert returned nothing");
         if (!inline) await enqueueSimulation(tx, row);

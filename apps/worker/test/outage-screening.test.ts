@@ -3,8 +3,9 @@
 // it is queued behind single studies (priority), and a set that selects nothing fails at once.
 
 import type { OutageScreeningResult } from "@ampflux/contracts";
-import { createDb } from "@ampflux/db";
+import { createDb, simulationParts, storeSimulationPart } from "@ampflux/db";
 import { loadSimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
 import { screeningParts } from "../src/tasks/outage-screening.ts";
@@ -33,7 +34,7 @@ describe("outage_screening task", () => {
     expect(screeningParts(ids(16_049)).flat()).toEqual(ids(16_049));
   });
 
-  it("screens every branch of case1354pegase in parts and stores the same result as one screening", async () => {
+  it("spreads every branch of case1354pegase over part jobs and stores the same result as one screening", async () => {
     const document = await matpowerDocument("case1354pegase");
     const sim = await queueStudy(client, document, {
       kind: "outage_screening",
@@ -56,6 +57,24 @@ describe("outage_screening task", () => {
       expect(bus.ikss_ka).toBeCloseTo(expected?.ikss_ka ?? Number.NaN, 9);
     });
     expect(row.timings).toHaveProperty("outages");
+    // Four part jobs, each stored once; a part job run again (a retry after a killed worker)
+    // stores nothing new and counts once.
+    const parts = await client.db
+      .select()
+      .from(simulationParts)
+      .where(eq(simulationParts.simulationId, sim.id))
+      .orderBy(simulationParts.part);
+    expect(parts.map((p) => p.input.length)).toEqual([500, 500, 500, stored.outages.length - 1500]);
+    expect(parts.every((p) => p.result !== null)).toBe(true);
+    const again = await client.db.transaction((tx) =>
+      storeSimulationPart(tx, sim.id, 0, { ...(parts[1]?.result as OutageScreeningResult) }),
+    );
+    expect(again).toEqual({ done: 4, total: 4 });
+    const [part0] = await client.db
+      .select()
+      .from(simulationParts)
+      .where(and(eq(simulationParts.simulationId, sim.id), eq(simulationParts.part, 0)));
+    expect(part0?.result).toEqual(parts[0]?.result);
   }, 240_000);
 
   it("fails at once, naming the option, when the set selects no branch", async () => {

@@ -10,5 +10,6 @@ export * from "./public-columns.ts";
 export * from "./reports.ts";
 export * as schema from "./schema/index.ts";
 export * from "./schema/index.ts";
+export * from "./simulation-parts.ts";
 export * from "./simulations.ts";
 export * from "./url.ts";

@@ -5,7 +5,7 @@ import { exportCompanyTask } from "./export-company.ts";
 import { exportUserTask } from "./export-user.ts";
 import { generateReportTask } from "./generate-report.ts";
 import { loadFlowTask } from "./load-flow.ts";
-import { outageScreeningTask } from "./outage-screening.ts";
+import { outageScreeningPartTask, outageScreeningTask } from "./outage-screening.ts";
 import { purgeCompaniesTask } from "./purge-companies.ts";
 import { sendEmailTask } from "./send-email.ts";
 import { simulateTask } from "./simulate.ts";
@@ -27,6 +27,7 @@ export function createTaskList(deps: TaskDeps): TaskList {
     batch_study: batchStudyTask(deps),
     load_flow: loadFlowTask(deps),
     outage_screening: outageScreeningTask(deps),
+    outage_screening_part: outageScreeningPartTask(deps),
     send_email: sendEmailTask(deps),
     generate_report: generateReportTask(deps),
     export_user: exportUserTask(deps),

@@ -1,12 +1,41 @@
 // N-1 screening of short-circuit currents (issue 25): every selected branch outage against every
-// bus by rank-1 updates (packages/sim-wasm, outages/). The set is screened in parts so the study
-// reports progress and can be cancelled between them; the parts' results merge into one.
+// bus by rank-1 updates (packages/sim-wasm, outages/). A set larger than one part is spread over
+// the workers: one job per part (outage_screening_part), each stored once; the part completing the
+// set merges them into the study's result (fan-in) and reports progress as parts finish.
 
-import { outageScreeningOptionsSchema } from "@ampflux/contracts";
-import { reportProgress } from "@ampflux/db";
-import { mergeOutageScreenings, outageCandidates, ShortCircuitInputError } from "@ampflux/sim-wasm";
+import {
+  type OutageScreeningOptions,
+  type OutageScreeningResult,
+  outageScreeningOptionsSchema,
+} from "@ampflux/contracts";
+import {
+  queueSimulationParts,
+  reportProgress,
+  SIMULATION_PART_TASKS,
+  simulationPartInput,
+  simulationPartResults,
+  storeSimulationPart,
+} from "@ampflux/db";
+import {
+  mergeOutageScreenings,
+  outageCandidates,
+  ShortCircuitInputError,
+  type SimCore,
+  type ValidatedNetwork,
+} from "@ampflux/sim-wasm";
 import type { Task } from "graphile-worker";
-import { PermanentStudyError, parsedOptions, runStudy, StudyCancelled, type TaskDeps } from "./study.ts";
+import { z } from "zod";
+import {
+  failStudy,
+  finish,
+  load,
+  PermanentStudyError,
+  parsedOptions,
+  runStudy,
+  StudyCancelled,
+  type TaskDeps,
+  validatedNetwork,
+} from "./study.ts";
 
 /** Parts of a screening: about 20 (progress every 5 %), none under 500 outages (each part
  * builds the model and factorizes again, ~0.1–0.2 s on a 10,000-bus network). */
@@ -16,6 +45,26 @@ export function screeningParts(ids: string[]): string[][] {
   for (let k = 0; k < ids.length; k += size) parts.push(ids.slice(k, k + size));
   return parts;
 }
+
+function screen(
+  core: SimCore,
+  network: ValidatedNetwork,
+  options: OutageScreeningOptions,
+  outages: string[],
+): OutageScreeningResult {
+  try {
+    return core.outageScreening(network, { ...options, outages });
+  } catch (error) {
+    if (error instanceof ShortCircuitInputError) throw new PermanentStudyError(error.message, error.issues);
+    throw error;
+  }
+}
+
+/** The study's result from its parts' results: the stored options are the study's own. */
+const merged = (parts: OutageScreeningResult[], options: OutageScreeningOptions): OutageScreeningResult => ({
+  ...mergeOutageScreenings(parts),
+  options,
+});
 
 export const outageScreeningTask =
   (deps: TaskDeps): Task =>
@@ -28,23 +77,43 @@ export const outageScreeningTask =
           { path: ["outages"], message: "no in-service branch matches the options" },
         ]);
       const parts = screeningParts(ids);
-      const results = [];
-      let done = 0;
-      for (const part of parts) {
-        const message = `N-1 screening: ${done} of ${ids.length} outages`;
-        if (!(await reportProgress(deps.db, simulation, 0.05 + (0.9 * done) / ids.length, message)))
-          throw new StudyCancelled();
-        try {
-          results.push(core.outageScreening(network, { ...options, outages: part }));
-        } catch (error) {
-          if (error instanceof ShortCircuitInputError)
-            throw new PermanentStudyError(error.message, error.issues);
-          throw error;
-        }
-        done += part.length;
+      if (parts.length === 1) {
+        const result = merged([screen(core, network, options, ids)], options);
+        return { result, timings: result.timings };
       }
-      const merged = mergeOutageScreenings(results);
-      // The stored options are the study's own ("all" stays "all"), not the last part's list.
-      const result = { ...merged, options };
-      return { result, timings: result.timings };
+      await deps.db.transaction((tx) =>
+        queueSimulationParts(tx, simulation, SIMULATION_PART_TASKS.outage_screening, parts),
+      );
+      const message = `N-1 screening: ${ids.length} outages in ${parts.length} parts, on every worker`;
+      if (!(await reportProgress(deps.db, simulation, 0.05, message))) throw new StudyCancelled();
+      return "spread";
     });
+
+const partPayload = z.object({ simulationId: z.uuid(), part: z.number().int().min(0) });
+
+/** One part of a spread screening; the part that completes the set stores the study's result. */
+export const outageScreeningPartTask =
+  (deps: TaskDeps): Task =>
+  async (payload, helpers) => {
+    const { simulationId, part } = partPayload.parse(payload);
+    const study = await load(deps.db, simulationId);
+    // Cancelled, failed or finished meanwhile: nothing more to do.
+    if (!study || study.simulation.status !== "running") return;
+    const outages = await simulationPartInput(deps.db, simulationId, part);
+    if (!outages) return;
+    const { simulation } = study;
+    try {
+      const options = parsedOptions(outageScreeningOptionsSchema, simulation.options);
+      const screened = screen(await deps.simCore(), validatedNetwork(study.document), options, outages);
+      const counts = await deps.db.transaction((tx) => storeSimulationPart(tx, simulationId, part, screened));
+      const message = `N-1 screening: ${counts.done} of ${counts.total} parts done`;
+      if (!(await reportProgress(deps.db, simulation, 0.05 + (0.9 * counts.done) / counts.total, message)))
+        return;
+      if (counts.done < counts.total) return;
+      const parts = (await simulationPartResults(deps.db, simulationId)) as OutageScreeningResult[];
+      const result = merged(parts, options);
+      await finish(deps, simulation, { status: "succeeded", result, timings: result.timings });
+    } catch (error) {
+      await failStudy(deps, simulation, helpers, error);
+    }
+  };

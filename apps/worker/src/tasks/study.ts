@@ -56,7 +56,7 @@ export class StudyCancelled extends Error {
   override name = "StudyCancelled";
 }
 
-async function load(
+export async function load(
   db: Database,
   simulationId: string,
 ): Promise<{ simulation: Simulation; document: unknown } | undefined> {
@@ -72,7 +72,7 @@ async function load(
  * The stored document with its defaults filled in; versions are validated (and their types
  * resolved with the company's library) when saved, so only the type references are accepted here.
  */
-function validatedNetwork(stored: unknown): ValidatedNetwork {
+export function validatedNetwork(stored: unknown): ValidatedNetwork {
   const checked = validateNetwork(stored, storedDocumentTypes(stored));
   if (!checked.document || !checked.ok)
     throw new PermanentStudyError("the circuit version is not a valid network", checked.errors);
@@ -95,7 +95,7 @@ type Outcome =
   | { status: "failed"; error: { message: string; [detail: string]: unknown } };
 
 /** Stores the outcome, announces it and tells the user who queued the study, all at one commit. */
-async function finish(deps: TaskDeps, simulation: Simulation, outcome: Outcome) {
+export async function finish(deps: TaskDeps, simulation: Simulation, outcome: Outcome) {
   await deps.db.transaction(async (tx) => {
     if (await finishSimulation(tx, simulation.id, outcome)) {
       const { id: simulationId, projectId } = simulation;
@@ -127,7 +127,7 @@ export async function runStudy(
   body: (
     study: LoadedStudy,
     core: SimCore,
-  ) => Promise<{ result: StudyResult; timings: Record<string, number> }>,
+  ) => Promise<{ result: StudyResult; timings: Record<string, number> } | "spread">,
 ): Promise<void> {
   const { simulationId } = payloadSchema.parse(payload);
   const study = await load(deps.db, simulationId);
@@ -135,24 +135,37 @@ export async function runStudy(
   try {
     const network = validatedNetwork(study.document);
     const started = performance.now();
-    const { result, timings } = await body({ simulation: study.simulation, network }, await deps.simCore());
+    const outcome = await body({ simulation: study.simulation, network }, await deps.simCore());
+    // Spread over part jobs: the part that completes the set stores the result.
+    if (outcome === "spread") return;
+    const { result, timings } = outcome;
     deps.engineSeconds.observe(
       { kind: study.simulation.kind, size: sizeClass(network.document.buses.length) },
       (performance.now() - started) / 1000,
     );
     await finish(deps, study.simulation, { status: "succeeded", result, timings });
   } catch (error) {
-    if (error instanceof StudyCancelled) return;
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof PermanentStudyError) {
-      await finish(deps, study.simulation, {
-        status: "failed",
-        error: { message, details: error.details },
-      });
-      return;
-    }
-    const { attempts, max_attempts } = helpers.job;
-    if (attempts < max_attempts) throw error;
-    await finish(deps, study.simulation, { status: "failed", error: { message, attempts } });
+    await failStudy(deps, study.simulation, helpers, error);
   }
+}
+
+/**
+ * What a failure of a study's job means: nothing for a cancellation, a failed study for a
+ * permanent problem or the last attempt; otherwise the job is retried (rethrown).
+ */
+export async function failStudy(
+  deps: TaskDeps,
+  simulation: Simulation,
+  helpers: JobHelpers,
+  error: unknown,
+): Promise<void> {
+  if (error instanceof StudyCancelled) return;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof PermanentStudyError) {
+    await finish(deps, simulation, { status: "failed", error: { message, details: error.details } });
+    return;
+  }
+  const { attempts, max_attempts } = helpers.job;
+  if (attempts < max_attempts) throw error;
+  await finish(deps, simulation, { status: "failed", error: { message, attempts } });
 }

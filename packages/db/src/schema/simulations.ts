@@ -1,5 +1,16 @@
 import type { StudyError, StudyOptions, StudyResult } from "@ampflux/contracts";
-import { index, jsonb, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { createdAt, id } from "./columns.ts";
 import { circuitVersions, projects } from "./projects.ts";
@@ -48,4 +59,24 @@ export const simulations = pgTable(
     finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.projectId, t.createdAt), index().on(t.circuitVersionId, t.optionsHash)],
+);
+
+/**
+ * The parts of a study spread over workers (an N-1 screening's outage set split into chunks): each
+ * part job stores its result here once; the part that completes the set merges them (fan-in).
+ */
+export const simulationParts = pgTable(
+  "simulation_parts",
+  {
+    simulationId: uuid()
+      .notNull()
+      .references(() => simulations.id, { onDelete: "cascade" }),
+    part: integer().notNull(),
+    /** What the part covers (for a screening: its outage ids). */
+    input: jsonb().$type<string[]>().notNull(),
+    /** Null until the part is done; stored once, so a retried part is counted once. */
+    result: jsonb().$type<StudyResult>(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.simulationId, t.part] })],
 );

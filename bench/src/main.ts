@@ -1,7 +1,7 @@
 // `pnpm bench`: engine (WASM in Node, WASM in headless Chromium, and the sparse core natively),
 // api under load, worker throughput. Prints tables, writes bench/results/latest.json and the
 // plot docs/images/engine-time-vs-buses.svg. Nothing is asserted: these are measurements.
-// Flags: --only engine,cli-cold,browser,native,duty,arc-flash,loadflow,report,import,psse-import,api,worker,n1-load-flow,n1-short-circuit,editor (default all), --quick (small cases, short runs).
+// Flags: --only engine,cli-cold,browser,native,duty,arc-flash,loadflow,report,import,psse-import,api,worker,n1-load-flow,n1-short-circuit,n1-workers,editor (default all), --quick (small cases, short runs).
 
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -17,6 +17,7 @@ import { benchLoadFlow, loadFlowTables } from "./engine/load-flow.ts";
 import type { EngineRow } from "./engine/measure.ts";
 import { benchEngineNode } from "./engine/node.ts";
 import { benchOutageScreening, outageScreeningTable } from "./engine/outage-screening.ts";
+import { benchScreeningWorkers, screeningWorkersTable } from "./engine/screening-workers.ts";
 import { benchImport } from "./import-timing.ts";
 import { benchN1LoadFlow } from "./n1-load-flow.ts";
 import { benchPsseImport } from "./psse-import.ts";
@@ -39,6 +40,7 @@ const PARTS = [
   "worker",
   "n1-load-flow",
   "n1-short-circuit",
+  "n1-workers",
   "editor",
 ] as const;
 // `pnpm bench -- --only duty` hands the script a literal "--" first: not a positional argument.
@@ -219,6 +221,11 @@ if (only.has("n1-short-circuit")) {
   console.log(
     `\n## N-1 screening of I''k (every branch outage, all buses, one worker)\n\n${outageScreeningTable(rows)}`,
   );
+}
+if (only.has("n1-workers")) {
+  const rows = await benchScreeningWorkers(quick);
+  results.n1Workers = rows;
+  console.log(`\n## N-1 screening spread over worker processes\n\n${screeningWorkersTable(rows)}`);
 }
 if (only.has("n1-load-flow")) {
   const n = await benchN1LoadFlow(quick);

@@ -10,6 +10,8 @@ import { loadWorkerSettings, type RunningWorker, startWorker } from "@ampflux/wo
 
 export interface BenchService {
   url: string;
+  /** The bench's own database, for worker processes started beside it. */
+  databaseUrl: string;
   apiKey: string;
   projectId: string;
   trpc: ApiClient;
@@ -66,6 +68,7 @@ export async function startBenchService(
   const projectId = await addProject("Bench", document);
   return {
     url: api.url,
+    databaseUrl: database.url,
     apiKey: key,
     projectId,
     trpc,

@@ -27,10 +27,10 @@ afterAll(async () => {
 });
 
 describe("outage_screening task", () => {
-  it("splits a set into parts of at least 500 outages, about 20 of them", () => {
+  it("splits a set into parts of at least 500 outages, about 10 of them", () => {
     const ids = (n: number) => Array.from({ length: n }, (_, k) => `b${k}`);
     expect(screeningParts(ids(300))).toHaveLength(1);
-    expect(screeningParts(ids(16_049)).length).toBe(20);
+    expect(screeningParts(ids(16_049)).length).toBe(10);
     expect(screeningParts(ids(16_049)).flat()).toEqual(ids(16_049));
   });
 

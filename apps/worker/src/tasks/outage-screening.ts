@@ -37,10 +37,13 @@ import {
   validatedNetwork,
 } from "./study.ts";
 
-/** Parts of a screening: about 20 (progress every 5 %), none under 500 outages (each part
- * builds the model and factorizes again, ~0.1–0.2 s on a 10,000-bus network). */
+/**
+ * Parts of a screening: about 10 (progress every 10 %, enough to keep a few workers busy), none
+ * under 500 outages: each part builds the model and factorizes again (~0.15 s on a 10,000-bus
+ * network), and twice as many parts made two workers only 1.5× faster than one.
+ */
 export function screeningParts(ids: string[]): string[][] {
-  const size = Math.max(500, Math.ceil(ids.length / 20));
+  const size = Math.max(500, Math.ceil(ids.length / 10));
   const parts: string[][] = [];
   for (let k = 0; k < ids.length; k += size) parts.push(ids.slice(k, k + size));
   return parts;
@@ -91,6 +94,18 @@ export const outageScreeningTask =
 
 const partPayload = z.object({ simulationId: z.uuid(), part: z.number().int().min(0) });
 
+/**
+ * The last study's validated network, kept by this worker process: its next parts skip the
+ * validation (~0.2 s per part on a 10,000-bus network, a third of a part's fixed cost).
+ */
+let lastNetwork: { simulationId: string; network: ValidatedNetwork } | undefined;
+
+function partNetwork(simulationId: string, document: unknown): ValidatedNetwork {
+  if (lastNetwork?.simulationId !== simulationId)
+    lastNetwork = { simulationId, network: validatedNetwork(document) };
+  return lastNetwork.network;
+}
+
 /** One part of a spread screening; the part that completes the set stores the study's result. */
 export const outageScreeningPartTask =
   (deps: TaskDeps): Task =>
@@ -104,7 +119,12 @@ export const outageScreeningPartTask =
     const { simulation } = study;
     try {
       const options = parsedOptions(outageScreeningOptionsSchema, simulation.options);
-      const screened = screen(await deps.simCore(), validatedNetwork(study.document), options, outages);
+      const screened = screen(
+        await deps.simCore(),
+        partNetwork(simulationId, study.document),
+        options,
+        outages,
+      );
       const counts = await deps.db.transaction((tx) => storeSimulationPart(tx, simulationId, part, screened));
       const message = `N-1 screening: ${counts.done} of ${counts.total} parts done`;
       if (!(await reportProgress(deps.db, simulation, 0.05 + (0.9 * counts.done) / counts.total, message)))

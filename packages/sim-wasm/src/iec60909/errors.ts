@@ -11,3 +11,28 @@ export class ShortCircuitInputError extends Error {
     this.issues = issues;
   }
 }
+
+/** What parseOptions needs of a (zod) schema. */
+interface OptionsSchema<T> {
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+}
+
+/**
+ * Options parsed with their schema, or ShortCircuitInputError("invalid options") naming each
+ * refused option's path, as every engine entry point reports them.
+ */
+export function parseOptions<T>(schema: OptionsSchema<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ShortCircuitInputError(
+    "invalid options",
+    parsed.error.issues.map((i) => ({
+      path: i.path.map((k) => (typeof k === "number" ? k : String(k))),
+      message: i.message,
+    })),
+  );
+}

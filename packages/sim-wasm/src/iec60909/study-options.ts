@@ -5,7 +5,7 @@ import {
   type ShortCircuitOptionsInput,
   shortCircuitOptionsSchema,
 } from "@ampflux/contracts";
-import { ShortCircuitInputError } from "./errors.ts";
+import { parseOptions, ShortCircuitInputError } from "./errors.ts";
 import type { ValidatedNetwork } from "./validated-network.ts";
 
 /** Throws ShortCircuitInputError("invalid options") naming the path of each problem. */
@@ -13,15 +13,7 @@ export function parseStudyOptions(
   network: ValidatedNetwork,
   input: ShortCircuitOptionsInput,
 ): ShortCircuitOptions {
-  const parsed = shortCircuitOptionsSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({
-      path: i.path.map((k) => (typeof k === "number" ? k : String(k))),
-      message: i.message,
-    }));
-    throw new ShortCircuitInputError("invalid options", issues);
-  }
-  const options = parsed.data;
+  const options = parseOptions(shortCircuitOptionsSchema, input);
   if (options.buses !== undefined) {
     const known = new Set(network.document.buses.map((b) => b.id));
     const unknown = options.buses.flatMap((id, i) =>

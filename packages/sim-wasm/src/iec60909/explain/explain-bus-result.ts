@@ -11,7 +11,7 @@ import {
 } from "@ampflux/contracts";
 import type { SimExports } from "../../loader.ts";
 import { cx } from "../complex.ts";
-import { ShortCircuitInputError } from "../errors.ts";
+import { parseOptions, ShortCircuitInputError } from "../errors.ts";
 import { BUS_RESULT_STRIDE } from "../kernels.ts";
 import { baseCurrentKa, baseImpedanceOhm } from "../model.ts";
 import { ShortCircuitStudies } from "../short-circuit-studies.ts";
@@ -38,17 +38,9 @@ export function explainBusResult(
   busId: string,
 ): BusResultExplanation {
   const validated = ValidatedNetwork.is(network) ? network : ValidatedNetwork.check(network);
-  const parsed = explainOptionsSchema.safeParse(optionsInput ?? {});
-  if (!parsed.success)
-    throw new ShortCircuitInputError(
-      "invalid options",
-      parsed.error.issues.map((i) => ({
-        path: i.path.map((k) => (typeof k === "number" ? k : String(k))),
-        message: i.message,
-      })),
-    );
+  const explained = parseOptions(explainOptionsSchema, optionsInput ?? {});
   if (!validated.document.buses.some((b) => b.id === busId)) throw invalid(["bus"], `unknown bus "${busId}"`);
-  const options = parseSingleStudyOptions(validated, { ...parsed.data, buses: [busId], branches: true });
+  const options = parseSingleStudyOptions(validated, { ...explained, buses: [busId], branches: true });
   const { fault, case: studyCase, line_faults: _none, ...common } = options;
   const studies = new ShortCircuitStudies(sim, validated, { ...common, faults: [fault], cases: [studyCase] });
   try {

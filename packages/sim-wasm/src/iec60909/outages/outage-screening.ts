@@ -16,7 +16,7 @@ import type { SimExports } from "../../loader.ts";
 import { allocF64, allocI32, copyInF64, copyInI32, viewF64, viewI32, withBuffers } from "../../memory.ts";
 import { energizedNodes } from "../admittance.ts";
 import { buildModel } from "../build-model.ts";
-import { ShortCircuitInputError } from "../errors.ts";
+import { parseOptions, ShortCircuitInputError } from "../errors.ts";
 import { correctionFactors, FAULT_CODES } from "../kernels.ts";
 import { namingBuses } from "../matrix-errors.ts";
 import { baseCurrentKa, type ShortCircuitModel } from "../model.ts";
@@ -33,16 +33,7 @@ export function outageScreening(
   input: OutageScreeningOptionsInput = {},
 ): OutageScreeningResult {
   const validated = ValidatedNetwork.is(network) ? network : ValidatedNetwork.check(network);
-  const parsed = outageScreeningOptionsSchema.safeParse(input);
-  if (!parsed.success)
-    throw new ShortCircuitInputError(
-      "invalid options",
-      parsed.error.issues.map((i) => ({
-        path: i.path.map((k) => (typeof k === "number" ? k : String(k))),
-        message: i.message,
-      })),
-    );
-  const options = parsed.data;
+  const options = parseOptions(outageScreeningOptionsSchema, input);
   const doc = validated.document;
   if (options.outages !== "all") {
     const known = new Set(

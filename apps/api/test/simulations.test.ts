@@ -171,15 +171,32 @@ describe("simulations", () => {
     );
     const byId = new Map(priorities.map((p) => [p.id, p]));
     expect(byId.get(single.id)).toMatchObject({ task: "simulate", priority: 0, queue: null });
-    // A company's sweeps run one at a time (a named queue): they never hold every worker slot.
-    expect(byId.get(sweep.id)).toMatchObject({
-      task: "outage_screening",
-      priority: 10,
-      queue: `sweeps:${owner.user.companyId}`,
-    });
+    expect(byId.get(sweep.id)).toMatchObject({ task: "outage_screening", priority: 10, queue: null });
+    // One outage in detail, on demand (the feeder is radial: with L out, "end" is unfed).
+    const detail = await trpc.outageDetail.query({ projectId, simulationId: sweep.id, outage: "L" });
+    expect(detail).toMatchObject({ outage: "L", kind: "line", options: { fault: "1ph" } });
+    expect(detail.buses.map((b) => [b.bus, b.ikss_ka === null])).toEqual([
+      ["hv", false],
+      ["mv", false],
+      ["end", true],
+    ]);
+    expect(detail.buses[1]?.change_percent).toBeCloseTo(0, 9);
+    const unknown = await expectTrpcError(
+      trpc.outageDetail.query({ projectId, simulationId: sweep.id, outage: "nope" }),
+      "BAD_REQUEST",
+    );
+    expect(unknown.message).toContain('no branch "nope"');
+    await expectTrpcError(
+      trpc.outageDetail.query({ projectId, simulationId: single.id, outage: "L" }),
+      "PRECONDITION_FAILED",
+    );
     const stranger = await signUpCompany(queuingApi.url, "sim-stranger");
     await expectTrpcError(
       stranger.client.trpc.simulations.run.mutate({ projectId, version: 1, study: screening }),
+      "NOT_FOUND",
+    );
+    await expectTrpcError(
+      stranger.client.trpc.simulations.outageDetail.query({ projectId, simulationId: sweep.id, outage: "L" }),
       "NOT_FOUND",
     );
     await expectTrpcError(

@@ -13,9 +13,9 @@ import { SIMULATION_MAX_ATTEMPTS, SIMULATION_PRIORITIES, type Simulation } from 
 export const SIMULATION_PART_TASKS = { outage_screening: "outage_screening_part" } as const;
 
 /**
- * Stores the parts and queues one job each, outside the company's sweep queue so that parts run
- * on every worker at once, at the sweeps' priority. Again for the same study (a retried parent):
- * nothing new is stored or queued (job keys).
+ * Stores the parts and queues one job each, so that every worker takes parts at once, at the
+ * sweeps' priority. Again for the same study (a retried parent): nothing new is stored or queued
+ * (job keys).
  */
 export async function queueSimulationParts(
   tx: Executor,

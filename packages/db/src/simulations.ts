@@ -123,18 +123,12 @@ export async function reportProgress(
  */
 export async function enqueueSimulation(
   tx: Executor,
-  simulation: Pick<Simulation, "id" | "optionsHash" | "kind" | "projectId">,
+  simulation: Pick<Simulation, "id" | "optionsHash" | "kind">,
 ): Promise<void> {
-  const sweep = SIMULATION_PRIORITIES[simulation.kind] > 0;
-  // A company's sweeps share one named queue, which graphile-worker runs one job at a time: two
-  // large batches of one company never hold every worker slot, whoever else waits.
   await tx.execute(sql`
     select graphile_worker.add_job(
       ${SIMULATION_TASKS[simulation.kind]},
       json_build_object('simulationId', ${simulation.id}::text),
-      queue_name := case when ${sweep} then (
-        select 'sweeps:' || company_id from projects where id = ${simulation.projectId}
-      ) end,
       job_key := ${simulation.optionsHash},
       max_attempts := ${SIMULATION_MAX_ATTEMPTS},
       priority := ${SIMULATION_PRIORITIES[simulation.kind]}

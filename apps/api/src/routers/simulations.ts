@@ -9,6 +9,7 @@ import {
   type LoadFlowLimits,
   type LoadFlowResult,
   loadFlowStudyOptionsSchema,
+  outageScreeningOptionsSchema,
   pageInputSchema,
   type ShortCircuitOptions,
   studyRequestSchema,
@@ -42,6 +43,7 @@ import {
   loadFlowView,
   runInlineLoadFlow,
 } from "../simulations/load-flow.ts";
+import { outageDetailInline } from "../simulations/outage-detail.ts";
 import { watchProgress } from "../simulations/progress.ts";
 import { type InlineOutcome, runInline } from "../simulations/run-inline.ts";
 import { router } from "../trpc/init.ts";
@@ -193,7 +195,6 @@ export const simulationsRouter = router({
             status: simulations.status,
             optionsHash: simulations.optionsHash,
             kind: simulations.kind,
-            projectId: simulations.projectId,
           });
         if (!row) throw new Error("simulation insert returned nothing");
         if (!inline) await enqueueSimulation(tx, row);
@@ -253,6 +254,33 @@ export const simulationsRouter = router({
         version.document,
         stored?.options ?? input.options,
         input.bus,
+      );
+    }),
+
+  /**
+   * One outage of a stored N-1 screening in detail: I''k at every bus with that branch out beside
+   * the intact network's, computed here on demand (one factorization and one solve).
+   */
+  outageDetail: heavyProjectProcedure("viewer", "study")
+    .input(z.object({ simulationId: z.uuid(), outage: z.string().min(1).max(200) }))
+    .query(async ({ ctx, input }) => {
+      const db = ctx.deps.database.db;
+      const row = await loadSimulation(db, ctx.project.id, input.simulationId);
+      if (row.kind !== "outage_screening")
+        throw new TRPCError({
+          code: "PRECONDITION_FAILED",
+          message: `simulationId: the study is a ${row.kind.replace("_", "-")} study, not an N-1 screening`,
+        });
+      const [version] = await db
+        .select({ document: circuitVersions.document })
+        .from(circuitVersions)
+        .where(eq(circuitVersions.id, row.circuitVersionId));
+      if (!version) throw new TRPCError({ code: "NOT_FOUND", message: "the study's version is gone" });
+      return outageDetailInline(
+        await ctx.deps.simCore(),
+        version.document,
+        outageScreeningOptionsSchema.parse(row.options),
+        input.outage,
       );
     }),
 

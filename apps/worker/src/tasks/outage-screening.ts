@@ -113,7 +113,7 @@ export const outageScreeningPartTask =
     const { simulationId, part } = partPayload.parse(payload);
     const study = await load(deps.db, simulationId);
     // Cancelled, failed or finished meanwhile: nothing more to do.
-    if (!study || study.simulation.status !== "running") return;
+    if (study?.simulation.status !== "running") return;
     const outages = await simulationPartInput(deps.db, simulationId, part);
     if (!outages) return;
     const { simulation } = study;

@@ -65,4 +65,21 @@ describe("N-1 screening in the browser", () => {
       true,
     );
   });
+
+  it("opens one outage in detail: I''k at every bus with it out beside the intact network's", async () => {
+    const table = page.getByTestId("outage-screening");
+    await table.getByLabel("Find a bus").fill("");
+    const firstOutage = table.locator("tbody").nth(1).locator("tr").first();
+    const outage = (await firstOutage.locator("td").first().textContent()) ?? "";
+    await firstOutage.getByRole("button", { name: "Details" }).click();
+    const detail = page.getByTestId("outage-detail");
+    await expect.poll(() => detail.getByRole("heading").textContent(), STEP).toBe(`With ${outage} out`);
+    await expect.poll(() => detail.locator("tbody tr").count(), STEP).toBe(30);
+    // Its largest change at a bus still fed is the one the outage list gave (unfed buses come first).
+    const largest = Number((await firstOutage.locator("td").nth(2).textContent()) ?? "");
+    const changes = (await detail.locator("tbody tr td:nth-child(4)").allTextContents())
+      .map(Number)
+      .filter((v) => Number.isFinite(v));
+    expect(Math.max(...changes.map(Math.abs))).toBeCloseTo(largest, 1);
+  });
 });

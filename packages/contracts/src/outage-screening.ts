@@ -66,3 +66,19 @@ export interface OutageScreeningResult {
   not_screened: { element: string; reason: string }[];
   timings: Record<string, number>;
 }
+
+/** One outage's own effect at every bus: I''k with it and without it (details on demand). */
+export interface OutageDetail {
+  standard: "IEC 60909-0:2016";
+  options: OutageScreeningOptions;
+  outage: string;
+  kind: OutageKind;
+  /** Unfed: no source feeds the bus with the branch out (ikss_ka null). */
+  buses: {
+    bus: string;
+    ikss_ka: number | null;
+    base_ikss_ka: number | null;
+    /** (with − intact) / intact, in %; null where either is missing or the intact current is 0. */
+    change_percent: number | null;
+  }[];
+}

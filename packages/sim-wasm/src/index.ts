@@ -4,6 +4,7 @@ import type {
   BusResultExplanation,
   ExplainOptionsInput,
   LoadFlowResult,
+  OutageDetail,
   OutageScreeningOptionsInput,
   OutageScreeningResult,
   ShortCircuitOptionsInput,
@@ -11,7 +12,7 @@ import type {
 } from "@ampflux/contracts";
 import { type ArcFlashCaseResult, arcFlashCases } from "./arcflash/calculator.ts";
 import { explainBusResult } from "./iec60909/explain/explain-bus-result.ts";
-import { outageScreening } from "./iec60909/outages/outage-screening.ts";
+import { outageDetail, outageScreening } from "./iec60909/outages/outage-screening.ts";
 import { shortCircuit } from "./iec60909/short-circuit.ts";
 import { ShortCircuitStudies, type StudyPlan } from "./iec60909/short-circuit-studies.ts";
 import type { ValidatedNetwork } from "./iec60909/validated-network.ts";
@@ -109,6 +110,12 @@ export interface SimCore {
     network: ValidatedNetwork | unknown,
     options?: OutageScreeningOptionsInput,
   ): OutageScreeningResult;
+  /** One outage's own I''k at every bus beside the intact network's (details of a screening). */
+  outageDetail(
+    network: ValidatedNetwork | unknown,
+    options: OutageScreeningOptionsInput,
+    outage: string,
+  ): OutageDetail;
   /**
    * AC load flow by Newton–Raphson (docs/load-flow.md): a ValidatedNetwork is used as it is, any
    * other document is validated here (LoadFlowInputError names what is wrong). Non-convergence
@@ -151,6 +158,7 @@ function bindCore(sim: SimExports): SimCore {
     explainBusResult: (network, options, busId) => explainBusResult(sim, network, options, busId),
     shortCircuitStudies: (network, plan) => new ShortCircuitStudies(sim, network, plan),
     outageScreening: (network, options) => outageScreening(sim, network, options),
+    outageDetail: (network, options, outage) => outageDetail(sim, network, options, outage),
     loadFlow: (network, options) => loadFlow(sim, network, options),
     loadFlowPerUnit: (model, options) => solvePerUnit(sim, model, resolveLoadFlowOptions(options)),
     arcFlashCases: (cases) => arcFlashCases(sim, cases),

@@ -131,6 +131,7 @@ export interface SimExports {
     outChange: number,
     outAt: number,
     outUnfed: number,
+    outLast: number,
   ): number;
   /** rust/src/ffi_loadflow.rs: Newton–Raphson load flow of a per-unit model. */
   ampflux_lf_solve(

@@ -158,11 +158,41 @@ describe("N-1 screening of I''k", () => {
     }
   });
 
+  it("gives one outage's own I''k at every bus, equal to a full re-solve (case118, TR 60909-4, all faults)", async () => {
+    const networks = [await matpower("case118"), ValidatedNetwork.check(tr60909_4_hv).document];
+    let largest = 0;
+    let compared = 0;
+    for (const doc of networks) {
+      const network = ValidatedNetwork.check(doc);
+      for (const fault of FAULT_TYPES) {
+        const screening = core.outageScreening(network, { fault, case: "min" });
+        for (const { outage } of screening.outages) {
+          const detail = core.outageDetail(network, { fault, case: "min" }, outage);
+          const reference = fullStudy(without(doc, outage), fault, "min");
+          const unitGenerator = doc.generators.find((g) => g.power_station_trafo === outage);
+          for (const [k, bus] of detail.buses.entries()) {
+            const expected = reference[k] ?? null;
+            // The generator's bus goes out with its unit transformer (see the TR test above).
+            if (unitGenerator?.bus === bus.bus || expected === null) {
+              expect(bus.ikss_ka, `${outage} ${bus.bus}`).toBeNull();
+              continue;
+            }
+            largest = Math.max(largest, relative(bus.ikss_ka ?? Number.NaN, expected));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(4 * 186 * 118);
+    expect(largest).toBeLessThanOrEqual(TOLERANCE);
+  }, 300_000);
+
   it("names the field and the reason for bad options", () => {
     expect(() => core.outageScreening(tr60909_4_hv, { outages: ["nope"] })).toThrow(ShortCircuitInputError);
     expect(() => core.outageScreening(tr60909_4_hv, { outages: ["nope"] })).toThrow(
       /outages\.0: no branch "nope"/,
     );
     expect(() => core.outageScreening(tr60909_4_hv, { fault: "3ph", case: "mid" as "max" })).toThrow(/case/);
+    expect(() => core.outageDetail(tr60909_4_hv, {}, "T3")).toThrow(/outage: T3: three-winding transformers/);
   });
 });

@@ -1,6 +1,10 @@
 import type { OutageScreeningResult } from "@ampflux/contracts";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatKa } from "../lib/format.ts";
+import { trpc } from "../trpc.ts";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { Loading } from "../ui/Loading.tsx";
 
 /** Rows shown at once: a 10,000-bus network's table is searched, not scrolled. */
 const SHOWN = 200;
@@ -12,8 +16,17 @@ const changePercent = (worst: number | null, base: number | null) =>
  * An N-1 screening: per bus the worst I''k, the outage that gives it and the intact network's,
  * largest change first (a bus search narrows it); then the outages that change most.
  */
-export function OutageScreeningTable({ result }: { result: OutageScreeningResult }) {
+export function OutageScreeningTable({
+  result,
+  projectId,
+  simulationId,
+}: {
+  result: OutageScreeningResult;
+  projectId: string;
+  simulationId: string;
+}) {
   const [search, setSearch] = useState("");
+  const [chosen, setChosen] = useState<string | null>(null);
   const o = result.options;
   const worst = o.worst ?? (o.case === "max" ? "highest" : "lowest");
   const rows = result.buses
@@ -70,6 +83,7 @@ export function OutageScreeningTable({ result }: { result: OutageScreeningResult
             <th className="num">Largest change %</th>
             <th>At bus</th>
             <th className="num">Buses unfed</th>
+            <th aria-label="Details" />
           </tr>
         </thead>
         <tbody>
@@ -80,10 +94,16 @@ export function OutageScreeningTable({ result }: { result: OutageScreeningResult
               <td className="num">{x.largest_change_percent.toFixed(1)}</td>
               <td>{x.at_bus ?? "–"}</td>
               <td className="num">{x.unfed_buses}</td>
+              <td>
+                <button type="button" className="small" onClick={() => setChosen(x.outage)}>
+                  Details
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {chosen && <OutageDetailTable projectId={projectId} simulationId={simulationId} outage={chosen} />}
       {result.not_screened.length > 0 && (
         <ul className="muted small">
           {result.not_screened.map((n) => (
@@ -94,5 +114,50 @@ export function OutageScreeningTable({ result }: { result: OutageScreeningResult
         </ul>
       )}
     </div>
+  );
+}
+
+/** One outage in detail, computed on demand: I''k at every bus with it and without it. */
+function OutageDetailTable({
+  projectId,
+  simulationId,
+  outage,
+}: {
+  projectId: string;
+  simulationId: string;
+  outage: string;
+}) {
+  const detail = useQuery(trpc.simulations.outageDetail.queryOptions({ projectId, simulationId, outage }));
+  if (detail.isPending) return <Loading label={`Computing ${outage} out…`} />;
+  if (detail.isError) return <ErrorMessage error={detail.error} />;
+  const rows = [...detail.data.buses].sort(
+    (a, b) =>
+      (b.ikss_ka === null ? Number.POSITIVE_INFINITY : Math.abs(b.change_percent ?? 0)) -
+      (a.ikss_ka === null ? Number.POSITIVE_INFINITY : Math.abs(a.change_percent ?? 0)),
+  );
+  return (
+    <section className="stack" data-testid="outage-detail" aria-label={`${outage} out`}>
+      <h3>With {outage} out</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>Bus</th>
+            <th className="num">Ik'' kA</th>
+            <th className="num">Intact Ik'' kA</th>
+            <th className="num">Change %</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, SHOWN).map((b) => (
+            <tr key={b.bus}>
+              <td>{b.bus}</td>
+              <td className="num">{b.ikss_ka === null ? "unfed" : formatKa(b.ikss_ka)}</td>
+              <td className="num">{formatKa(b.base_ikss_ka)}</td>
+              <td className="num">{b.change_percent === null ? "–" : b.change_percent.toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

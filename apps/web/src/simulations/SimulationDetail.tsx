@@ -88,7 +88,7 @@ export function SimulationDetail({
         ) : isBatchStudyResult(s.result) ? (
           <WorstCasesTable result={s.result} />
         ) : isOutageScreeningResult(s.result) ? (
-          <OutageScreeningTable result={s.result} />
+          <OutageScreeningTable result={s.result} projectId={projectId} simulationId={s.id} />
         ) : (
           <>
             <ResultsTable

@@ -351,8 +351,9 @@ fn term_of(i: i32, j: i32, ratio: f64, y: Complex, update: bool, outage: usize) 
 /// zero-sequence terms (`zero_count` i32; per slot ends 2 i32, ratio f64, admittance 2 f64,
 /// update i32). `highest` ≠ 0: the worst is the highest current. Writes the intact network's
 /// current (`out_base`), the worst current and
-/// its outage (−1: intact network) per node, and per outage the largest relative change, its
-/// node (−1: none) and the count of nodes left unfed.
+/// its outage (−1: intact network) per node, per outage the largest relative change, its node
+/// (−1: none) and the count of nodes left unfed, and unless `out_last` is null the current per
+/// node with the last outage (n f64, NaN: unfed by it).
 ///
 /// # Safety
 /// Every pointer must address a buffer of the stated size from `ampflux_alloc` (the zero-sequence
@@ -389,6 +390,7 @@ pub unsafe extern "C" fn ampflux_sc_outage_screening(
     out_change: *mut f64,
     out_at: *mut i32,
     out_unfed: *mut i32,
+    out_last: *mut f64,
 ) -> i32 {
     status(|| {
         dimension(n)?;
@@ -510,6 +512,9 @@ pub unsafe extern "C" fn ampflux_sc_outage_screening(
             change[k] = s.largest_change;
             at[k] = as_i32(s.at_node);
             unfed[k] = s.unfed as i32;
+        }
+        if !out_last.is_null() {
+            slice_mut(out_last, n)?.copy_from_slice(&screening.last);
         }
         Ok(())
     })

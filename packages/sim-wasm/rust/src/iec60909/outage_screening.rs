@@ -94,6 +94,9 @@ pub struct Screening {
     /// The outage (index into the list) that gives it; None for the base case.
     pub worst_outage: Vec<Option<usize>>,
     pub summaries: Vec<OutageSummary>,
+    /// The current per node with the last outage of the list (NaN: unfed by it): one outage's
+    /// own values, for its details on demand.
+    pub last: Vec<f64>,
 }
 
 /// The positive-sequence network: its factors, diag Z, c per node and the preorder numbers
@@ -250,6 +253,7 @@ pub fn screen_outages(
     let mut worst = base.clone();
     let mut worst_outage = vec![None; n];
     let mut summaries = Vec::with_capacity(outages.len());
+    let mut last = vec![f64::NAN; n];
     for (index, o) in outages.iter().enumerate() {
         check_term(&o.positive, n, "positive-sequence", index)?;
         steps.compute(positive.solver, std::slice::from_ref(&o.positive), n)?;
@@ -261,9 +265,13 @@ pub fn screen_outages(
             zero_steps.compute(z.solver, &o.zero, z.zff.len())?;
         }
         let mut summary = OutageSummary::default();
+        let is_last = index + 1 == outages.len();
         for k in 0..n {
             if o.cut.map_or(false, |c| c.unfeeds(positive.pre[k])) {
                 summary.unfed += 1;
+                if is_last {
+                    last[k] = f64::NAN;
+                }
                 continue;
             }
             let z1 = steps.updated(positive.zff[k], k);
@@ -275,6 +283,9 @@ pub fn screen_outages(
                 Some(zero_steps.updated(z.zff[k0], k0))
             });
             let value = current(positive.c[k], z1, z0);
+            if is_last {
+                last[k] = value;
+            }
             if !value.is_finite() {
                 return Err(SolverError::invalid(format!(
                     "outage {} leaves node {} without a finite impedance (a split the caller did not mark)",
@@ -307,6 +318,7 @@ pub fn screen_outages(
         worst,
         worst_outage,
         summaries,
+        last,
     })
 }
 

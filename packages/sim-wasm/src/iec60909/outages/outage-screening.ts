@@ -6,6 +6,7 @@
 import {
   type FaultType,
   type NetworkDocument,
+  type OutageDetail,
   type OutageScreeningOptionsInput,
   type OutageScreeningResult,
   type OutageSummary,
@@ -32,6 +33,51 @@ export function outageScreening(
   network: ValidatedNetwork | unknown,
   input: OutageScreeningOptionsInput = {},
 ): OutageScreeningResult {
+  return screenWithDetail(sim, network, input, false).result;
+}
+
+/**
+ * One outage's own I''k at every bus beside the intact network's: the screening of that outage
+ * alone, with the kernel's per-node values of it. Throws ShortCircuitInputError for an unknown
+ * branch or one the screening does not cover (its reason).
+ */
+export function outageDetail(
+  sim: SimExports,
+  network: ValidatedNetwork | unknown,
+  input: OutageScreeningOptionsInput,
+  outage: string,
+): OutageDetail {
+  const { result, last } = screenWithDetail(sim, network, { ...input, outages: [outage] }, true);
+  const summary = result.outages[0];
+  if (!summary) {
+    const reason = result.not_screened[0]?.reason ?? "not screened";
+    throw new ShortCircuitInputError("not screened", [{ path: ["outage"], message: `${outage}: ${reason}` }]);
+  }
+  return {
+    standard: result.standard,
+    options: result.options,
+    outage,
+    kind: summary.kind,
+    buses: result.buses.map((bus, k) => {
+      const value = last[k];
+      const ikss = value === undefined || Number.isNaN(value) || bus.base_ikss_ka === null ? null : value;
+      return {
+        bus: bus.bus,
+        ikss_ka: ikss,
+        base_ikss_ka: bus.base_ikss_ka,
+        change_percent:
+          ikss === null || !bus.base_ikss_ka ? null : (100 * (ikss - bus.base_ikss_ka)) / bus.base_ikss_ka,
+      };
+    }),
+  };
+}
+
+function screenWithDetail(
+  sim: SimExports,
+  network: ValidatedNetwork | unknown,
+  input: OutageScreeningOptionsInput,
+  detail: boolean,
+): { result: OutageScreeningResult; last: (number | undefined)[] } {
   const validated = ValidatedNetwork.is(network) ? network : ValidatedNetwork.check(network);
   const options = parseOptions(outageScreeningOptionsSchema, input);
   const doc = validated.document;
@@ -91,6 +137,7 @@ export function outageScreening(
     zero,
     set,
     highest,
+    detail,
   );
   clock.lap("outages");
 
@@ -121,18 +168,31 @@ export function outageScreening(
       unfed_buses: screened.unfed[k] ?? 0,
     };
   });
+  // The last outage's own current per bus, in kA (NaN: unfed by it).
+  const last = doc.buses.map((bus) => {
+    const node = model.nodeOfBus.get(bus.id);
+    const k = node === undefined ? -1 : (index[node] ?? -1);
+    return k < 0 || !screened.last
+      ? undefined
+      : (screened.last[k] ?? Number.NaN) * baseCurrentKa(model.baseKv[node ?? 0] ?? 1);
+  });
   clock.lap("results");
   return {
-    standard: "IEC 60909-0:2016",
-    options,
-    buses,
-    outages,
-    not_screened: set.notScreened,
-    timings: clock.timings,
+    result: {
+      standard: "IEC 60909-0:2016",
+      options,
+      buses,
+      outages,
+      not_screened: set.notScreened,
+      timings: clock.timings,
+    },
+    last,
   };
 }
 
 interface Screened {
+  /** With `detail`: the last outage's own current per node (NaN: unfed by it). */
+  last: Float64Array | undefined;
   base: Float64Array;
   worst: Float64Array;
   outage: Int32Array;
@@ -183,6 +243,7 @@ function screen(
   zero: ZeroFactors | undefined,
   set: OutageSet,
   highest: boolean,
+  detail: boolean,
 ): Screened {
   const n = positive.c.length;
   const count = set.ids.length;
@@ -196,6 +257,7 @@ function screen(
     const change = track(allocF64(sim, count));
     const at = track(allocI32(sim, count));
     const unfed = track(allocI32(sim, count));
+    const last = detail ? track(allocF64(sim, n)) : undefined;
     check(
       sim,
       sim.ampflux_sc_outage_screening(
@@ -229,9 +291,11 @@ function screen(
         change.ptr,
         at.ptr,
         unfed.ptr,
+        last?.ptr ?? 0,
       ),
     );
     return {
+      last: last ? viewF64(sim, last, n).slice() : undefined,
       base: viewF64(sim, base, n).slice(),
       worst: viewF64(sim, worst, n).slice(),
       outage: viewI32(sim, outage, n).slice(),

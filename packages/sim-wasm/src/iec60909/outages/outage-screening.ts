@@ -169,13 +169,14 @@ function screenWithDetail(
     };
   });
   // The last outage's own current per bus, in kA (NaN: unfed by it).
-  const last = doc.buses.map((bus) => {
-    const node = model.nodeOfBus.get(bus.id);
-    const k = node === undefined ? -1 : (index[node] ?? -1);
-    return k < 0 || !screened.last
-      ? undefined
-      : (screened.last[k] ?? Number.NaN) * baseCurrentKa(model.baseKv[node ?? 0] ?? 1);
-  });
+  const perNode = screened.last;
+  const last = perNode
+    ? doc.buses.map((bus) => {
+        const node = model.nodeOfBus.get(bus.id);
+        const k = node === undefined ? -1 : (index[node] ?? -1);
+        return k < 0 ? undefined : (perNode[k] ?? Number.NaN) * baseCurrentKa(model.baseKv[node ?? 0] ?? 1);
+      })
+    : [];
   clock.lap("results");
   return {
     result: {

@@ -130,10 +130,11 @@ export function outageSet(
   );
   const chosen = selectedBranches(doc, options);
   const notScreened: OutageSet["notScreened"] = [];
-  const ids: string[] = [];
-  const kinds: OutageKind[] = [];
   const rows: {
     id: string;
+    kind: OutageKind;
+    /** Its zero-sequence terms (earth faults only). */
+    zero: ZeroOutage | undefined;
     i: number;
     j: number;
     ratio: number;
@@ -160,22 +161,23 @@ export function outageSet(
     }
     const i = s ? (index[s.from] ?? -1) : -1;
     const j = s ? (index[s.to] ?? -1) : -1;
-    ids.push(branch.id);
-    kinds.push(branch.kind);
+    const zeroTerms = zero?.(branch.id);
+    const named = {
+      id: branch.id,
+      kind: branch.kind,
+      zero: typeof zeroTerms === "string" ? undefined : zeroTerms,
+    };
     if (!s || i < 0 || j < 0 || i === j) {
-      rows.push({ id: branch.id, i: 0, j: -1, ratio: 1, yr: 1, yi: 0, flags: 0, cut: [0, 0, 0, 0] });
+      rows.push({ ...named, i: 0, j: -1, ratio: 1, yr: 1, yi: 0, flags: 0, cut: [0, 0, 0, 0] });
       continue;
     }
-    const dz = s.z.re * s.z.re + s.z.im * s.z.im;
-    const zeroTerms = zero?.(branch.id);
     if (typeof zeroTerms === "string") {
-      ids.pop();
-      kinds.pop();
       notScreened.push({ element: branch.id, reason: zeroTerms });
       continue;
     }
+    const dz = s.z.re * s.z.re + s.z.im * s.z.im;
     const row = {
-      id: branch.id,
+      ...named,
       i,
       j,
       ratio: s.ratio,
@@ -191,8 +193,6 @@ export function outageSet(
       if (gen) {
         // Without its unit transformer the generator is no longer a power station unit (K_S no
         // longer applies, §6.7): not the same network the rank-1 change describes.
-        ids.pop();
-        kinds.pop();
         notScreened.push({
           element: branch.id,
           reason: "unit transformer whose generator has another connection",
@@ -223,8 +223,6 @@ export function outageSet(
       const remaining = cutInside ? outside : inside;
       const removed = cutInside ? inside : outside;
       if (remaining.feeds === 0) {
-        ids.pop();
-        kinds.pop();
         notScreened.push({ element: branch.id, reason: "its outage leaves no source in the island" });
         continue;
       }
@@ -234,11 +232,15 @@ export function outageSet(
     rows.push(row);
   }
   const count = rows.length;
-  const zeroOutages = zero ? rows.map((r) => zero(r.id)) : undefined;
-  const zeroTerms = zero && zeroOutages && zeroTermArrays(zeroOutages, zero.bridges);
+  const zeroTerms =
+    zero &&
+    zeroTermArrays(
+      rows.map((r) => r.zero ?? { terms: [] }),
+      zero.bridges,
+    );
   const set: OutageSet = {
-    ids,
-    kinds,
+    ids: rows.map((r) => r.id),
+    kinds: rows.map((r) => r.kind),
     ends: new Int32Array(2 * count),
     ratio: new Float64Array(count),
     y: new Float64Array(2 * count),
@@ -254,7 +256,7 @@ export function outageSet(
     set.ratio[k] = r.ratio;
     set.y[2 * k] = r.yr;
     set.y[2 * k + 1] = r.yi;
-    set.flags[k] = r.flags | zeroCutFlags(zeroOutages?.[k]);
+    set.flags[k] = r.flags | zeroCutFlags(r.zero);
     set.cuts.set(r.cut, 4 * k);
   });
   return set;
@@ -382,7 +384,7 @@ function zeroSequenceOutages(model: ShortCircuitModel, zero: ZeroNetwork): ZeroO
 }
 
 /** The kernel's layout of the zero-sequence terms (OUTAGE_ZERO_TERMS slots per outage). */
-function zeroTermArrays(outages: (ZeroOutage | string)[], bridges: Bridges): ZeroTerms {
+function zeroTermArrays(outages: ZeroOutage[], bridges: Bridges): ZeroTerms {
   const count = outages.length;
   const slots = OUTAGE_ZERO_TERMS * count;
   const arrays: ZeroTerms = {
@@ -395,7 +397,6 @@ function zeroTermArrays(outages: (ZeroOutage | string)[], bridges: Bridges): Zer
     bridges,
   };
   outages.forEach((o, k) => {
-    if (typeof o === "string") return;
     arrays.count[k] = o.terms.length;
     o.terms.forEach((t, slot) => {
       const at = OUTAGE_ZERO_TERMS * k + slot;
@@ -413,8 +414,8 @@ function zeroTermArrays(outages: (ZeroOutage | string)[], bridges: Bridges): Zer
 }
 
 /** The zero-sequence cut flags of one outage. */
-export function zeroCutFlags(o: ZeroOutage | string | undefined): number {
-  if (o === undefined || typeof o === "string" || !o.cut) return 0;
+export function zeroCutFlags(o: ZeroOutage | undefined): number {
+  if (!o?.cut) return 0;
   return OUTAGE_ZERO_CUT | (o.cut.inside ? OUTAGE_ZERO_CUT_INSIDE : 0);
 }
 

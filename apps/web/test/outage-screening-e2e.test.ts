@@ -82,4 +82,31 @@ describe("N-1 screening in the browser", () => {
       .filter((v) => Number.isFinite(v));
     expect(Math.max(...changes.map(Math.abs))).toBeCloseTo(largest, 1);
   });
+
+  it("shows the worst case per bus on the diagram, then one outage's deltas with the branch struck out", async () => {
+    const table = page.getByTestId("outage-screening");
+    // The bus whose current changes most under some outage, as the table gives it.
+    const top = table.locator("tbody").first().locator("tr").first().locator("td");
+    const [bus, worst, cause] = await Promise.all([0, 1, 2].map((k) => top.nth(k).textContent()));
+    const outage = (cause ?? "").replace(/ out$/, "");
+    await table.getByTestId("screening-on-diagram").click();
+    await expect.poll(() => page.getByTestId("screening-banner").isVisible(), STEP).toBe(true);
+    const legend = page.getByTestId("colour-legend");
+    await expect.poll(() => legend.getAttribute("data-mode"), STEP).toBe("n1_worst");
+    const badge = page.getByTestId(`ik-${bus}`);
+    await expect.poll(() => badge.textContent(), STEP).toBe(`${worst} kA`);
+    expect(await badge.getAttribute("title")).toContain(`with ${outage} out`);
+    // The outage that gives it: the diagram shows I''k with that branch out, the branch struck out.
+    await page.getByTestId("screening-banner").getByLabel("Outage shown").selectOption(outage);
+    await expect.poll(() => legend.getAttribute("data-mode"), STEP).toBe("n1_outage");
+    await expect
+      .poll(() => page.getByTestId(`element-${outage}`).getAttribute("data-outaged"), STEP)
+      .toBe("true");
+    // That bus's current with this outage is its worst case (the outage was named for it).
+    await expect.poll(() => badge.textContent(), STEP).toBe(`${worst} kA`);
+    expect(await badge.getAttribute("title")).toMatch(new RegExp(`with ${outage} out; intact`));
+    expect(page.url()).toContain(`outage=${encodeURIComponent(outage)}`);
+    await page.getByTestId("screening-banner").getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => legend.getAttribute("data-mode"), STEP).not.toMatch(/^n1_/);
+  });
 });

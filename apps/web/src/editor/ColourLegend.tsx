@@ -4,13 +4,15 @@ import { ARC_FLASH_BAND_LABELS, ARC_FLASH_BANDS, ARC_FLASH_COLOURS } from "../re
 import { DUTY_COLOURS, DUTY_STATUS_LABELS } from "../results/duty.ts";
 import { LOAD_FLOW_COLOURS, LOAD_FLOW_LEGEND, type LoadFlowBand } from "../results/load-flow.ts";
 
-export type ColourBy = "current" | "duty" | "arc_flash" | "load_flow";
+export type ColourBy = "current" | "duty" | "arc_flash" | "load_flow" | "n1_worst" | "n1_outage";
 
 const MODE_LABELS: Record<ColourBy, string> = {
   current: "fault current",
   duty: "duty",
   arc_flash: "arc flash",
   load_flow: "load flow",
+  n1_worst: "N-1 worst case",
+  n1_outage: "N-1 outage",
 };
 
 /** Each band of the load-flow colouring with the limit it is judged by. */
@@ -48,6 +50,8 @@ interface Props {
   onColourBy(mode: ColourBy): void;
   /** The limits of the load-flow colouring (load_flow mode). */
   limits?: LoadFlowLimits | undefined;
+  /** The largest change from the intact network on the N-1 map shown (%), the scale's ends. */
+  n1LargestChange?: number | undefined;
 }
 
 /**
@@ -55,7 +59,7 @@ interface Props {
  * element's worst duty status, each bus's PPE band by incident energy, or each bus's voltage and
  * branch's loading against the stated limits; a selector between those with results.
  */
-export function ColourLegend({ max, mode, available, onColourBy, limits }: Props) {
+export function ColourLegend({ max, mode, available, onColourBy, limits, n1LargestChange }: Props) {
   if (max <= 0 && mode === "current") return null;
   return (
     <figure className="colour-legend" aria-label="Colour scale" data-testid="colour-legend" data-mode={mode}>
@@ -77,6 +81,17 @@ export function ColourLegend({ max, mode, available, onColourBy, limits }: Props
           <span>Ik''</span>
           <span className="gradient" />
           <span>0 → {formatKa(max)} kA</span>
+          <span className="swatch unfed" /> unfed
+        </>
+      )}
+      {(mode === "n1_worst" || mode === "n1_outage") && (
+        <>
+          <span>
+            {mode === "n1_worst" ? "worst Ik'' over the outages" : "Ik'' with the outage"}, change from
+            intact:
+          </span>
+          <span className="gradient n1-change" />
+          <span data-testid="n1-scale">± {(n1LargestChange ?? 0).toFixed(1)} %</span>
           <span className="swatch unfed" /> unfed
         </>
       )}

@@ -30,6 +30,8 @@ import { EditorToolbar } from "./EditorToolbar.tsx";
 import { Palette } from "./Palette.tsx";
 import { PropertiesPanel } from "./properties/PropertiesPanel.tsx";
 import { SidePanel, type SideTab } from "./SidePanel.tsx";
+import { ScreeningBanner } from "./screening/ScreeningBanner.tsx";
+import { useScreeningOverlay } from "./screening/useScreeningOverlay.ts";
 import { useEditorActions } from "./useEditorActions.ts";
 import { useShortcuts } from "./useShortcuts.ts";
 import { DiffBanner } from "./versions/DiffBanner.tsx";
@@ -64,6 +66,10 @@ export function EditorWorkspace() {
     [options, setOptions, live.issues, saveError],
   );
   const result = live.result;
+  // A stored N-1 screening opened from the Simulations page (?screening=…&outage=…).
+  const screening = useScreeningOverlay(projectId);
+  const hasWorstMap = screening.worst !== null;
+  const hasOutageMap = screening.outageDeltas !== null;
   const available = useMemo<ColourBy[]>(
     () =>
       loadFlowMode
@@ -72,9 +78,16 @@ export function EditorWorkspace() {
             "current",
             ...(options.duty && result?.duty ? (["duty"] as const) : []),
             ...(options.arc_flash && result?.arc_flash ? (["arc_flash"] as const) : []),
+            ...(hasWorstMap ? (["n1_worst"] as const) : []),
+            ...(hasOutageMap ? (["n1_outage"] as const) : []),
           ],
-    [loadFlowMode, options.duty, options.arc_flash, result],
+    [loadFlowMode, options.duty, options.arc_flash, result, hasWorstMap, hasOutageMap],
   );
+  // Opening a screening, or choosing one of its outages, colours the diagram by it.
+  useEffect(() => {
+    if (hasOutageMap) setColourBy("n1_outage");
+    else if (hasWorstMap) setColourBy("n1_worst");
+  }, [hasWorstMap, hasOutageMap]);
   const mode = effectiveColourBy(colourBy, available);
   // With the Results tab open, one selected bus is a fault bus: its branch currents go in the
   // tab's table and on the diagram (one engine study of that bus feeds both).
@@ -114,6 +127,7 @@ export function EditorWorkspace() {
         diff: state.diff,
         doc,
         validation,
+        screening: screening.decorations,
       }),
     [
       loadFlowMode,
@@ -126,6 +140,7 @@ export function EditorWorkspace() {
       state.diff,
       doc,
       validation,
+      screening.decorations,
     ],
   );
 
@@ -151,12 +166,18 @@ export function EditorWorkspace() {
             {loadFlowMode && <LoadFlowBanner live={loadFlow} summary={lfSummary} buses={doc.buses.length} />}
             <LiveSaveNotice />
             <DraftGuard />
+            <ScreeningBanner overlay={screening} projectId={projectId} />
             <ColourLegend
               max={maxCurrent((result?.buses ?? []).map((b) => b.ikss_ka))}
               mode={mode}
               available={available}
               onColourBy={setColourBy}
               limits={limits}
+              n1LargestChange={
+                mode === "n1_outage"
+                  ? screening.outageDeltas?.largestChangePercent
+                  : screening.worst?.largestChangePercent
+              }
             />
           </div>
           <SidePanel tab={tab} onTab={openTab}>

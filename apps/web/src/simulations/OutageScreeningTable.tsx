@@ -1,7 +1,9 @@
 import type { OutageScreeningResult } from "@ampflux/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import { formatKa } from "../lib/format.ts";
+import { changePercent } from "../results/outage-screening.ts";
 import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";
@@ -9,8 +11,14 @@ import { Loading } from "../ui/Loading.tsx";
 /** Rows shown at once: a 10,000-bus network's table is searched, not scrolled. */
 const SHOWN = 200;
 
-const changePercent = (worst: number | null, base: number | null) =>
-  worst === null || base === null || base === 0 ? 0 : (100 * (worst - base)) / base;
+/** The size of a row's change, for sorting (an unfed or unknown change sorts as none). */
+const changeSize = (worst: number | null, base: number | null) => Math.abs(changePercent(worst, base) ?? 0);
+
+const formatChange = (percent: number | null) => (percent === null ? "–" : percent.toFixed(1));
+
+/** The editor with the screening over the diagram (and one outage's deltas). */
+const diagramLink = (projectId: string, simulationId: string, outage?: string) =>
+  `/projects/${projectId}?screening=${simulationId}${outage ? `&outage=${encodeURIComponent(outage)}` : ""}`;
 
 /**
  * An N-1 screening: per bus the worst I''k, the outage that gives it and the intact network's,
@@ -31,18 +39,17 @@ export function OutageScreeningTable({
   const worst = o.worst ?? (o.case === "max" ? "highest" : "lowest");
   const rows = result.buses
     .filter((b) => !search || b.bus.toLowerCase().includes(search.toLowerCase()))
-    .sort(
-      (a, b) =>
-        Math.abs(changePercent(b.ikss_ka, b.base_ikss_ka)) -
-        Math.abs(changePercent(a.ikss_ka, a.base_ikss_ka)),
-    );
+    .sort((a, b) => changeSize(b.ikss_ka, b.base_ikss_ka) - changeSize(a.ikss_ka, a.base_ikss_ka));
   const outages = [...result.outages].sort((a, b) => b.largest_change_percent - a.largest_change_percent);
   return (
     <div className="stack" data-testid="outage-screening">
       <p className="muted">
         {result.outages.length} outages × {result.buses.length} buses, {o.fault} fault, {o.case} case: the{" "}
         {worst} I''k per bus.
-        {result.not_screened.length > 0 && ` Not screened: ${result.not_screened.length} (listed below).`}
+        {result.not_screened.length > 0 && ` Not screened: ${result.not_screened.length} (listed below).`}{" "}
+        <Link to={diagramLink(projectId, simulationId)} data-testid="screening-on-diagram">
+          Worst case on the diagram
+        </Link>
       </p>
       <input
         type="search"
@@ -68,7 +75,7 @@ export function OutageScreeningTable({
               <td className="num">{b.ikss_ka === null ? "unfed" : formatKa(b.ikss_ka)}</td>
               <td>{b.outage ? `${b.outage} out` : "intact network"}</td>
               <td className="num">{formatKa(b.base_ikss_ka)}</td>
-              <td className="num">{changePercent(b.ikss_ka, b.base_ikss_ka).toFixed(1)}</td>
+              <td className="num">{formatChange(changePercent(b.ikss_ka, b.base_ikss_ka))}</td>
             </tr>
           ))}
         </tbody>
@@ -138,6 +145,11 @@ function OutageDetailTable({
   return (
     <section className="stack" data-testid="outage-detail" aria-label={`${outage} out`}>
       <h3>With {outage} out</h3>
+      <p>
+        <Link to={diagramLink(projectId, simulationId, outage)} data-testid="outage-on-diagram">
+          Show {outage} out on the diagram
+        </Link>
+      </p>
       <table>
         <thead>
           <tr>
@@ -153,7 +165,7 @@ function OutageDetailTable({
               <td>{b.bus}</td>
               <td className="num">{b.ikss_ka === null ? "unfed" : formatKa(b.ikss_ka)}</td>
               <td className="num">{formatKa(b.base_ikss_ka)}</td>
-              <td className="num">{b.change_percent === null ? "–" : b.change_percent.toFixed(1)}</td>
+              <td className="num">{formatChange(b.change_percent)}</td>
             </tr>
           ))}
         </tbody>

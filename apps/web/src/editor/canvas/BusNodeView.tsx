@@ -20,7 +20,11 @@ export const BusNodeView = memo(function BusNodeView({ id, data, selected }: Nod
     !data.inService && "out-of-service",
     data.loadFlow && data.loadFlow.vmPu === null && "lf-unsupplied",
   ];
-  const bar = data.arcFlash?.colour ?? data.duty?.colour ?? data.loadFlow?.colour;
+  const bar =
+    data.arcFlash?.colour ??
+    data.duty?.colour ??
+    data.loadFlow?.colour ??
+    (data.result?.colourBar ? data.result.colour : undefined);
   return (
     <div
       className={classes.filter(Boolean).join(" ")}
@@ -39,7 +43,7 @@ export const BusNodeView = memo(function BusNodeView({ id, data, selected }: Nod
             className={`ik-badge${data.result.ikssKa === null ? " unfed" : ""}`}
             style={{ background: data.result.colour }}
             data-testid={`ik-${id}`}
-            title="Initial symmetrical short-circuit current Ik''"
+            title={data.result.title ?? "Initial symmetrical short-circuit current Ik''"}
           >
             {data.result.ikssKa === null ? "unfed" : `${formatKa(data.result.ikssKa)} kA`}
           </span>

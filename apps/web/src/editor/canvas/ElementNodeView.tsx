@@ -25,6 +25,7 @@ export const ElementNodeView = memo(function ElementNodeView({ id, data, selecte
     data.diff && `diff-${data.diff}`,
     data.invalid && "invalid",
     !data.inService && "out-of-service",
+    data.outaged && "n1-outaged",
   ];
   return (
     <div
@@ -34,7 +35,14 @@ export const ElementNodeView = memo(function ElementNodeView({ id, data, selecte
       data-duty={data.duty?.status}
       data-lf-band={data.loadFlow?.band}
       style={data.duty || data.loadFlow ? { color: (data.duty ?? data.loadFlow)?.colour } : undefined}
-      title={data.excluded ? "Not in the live results until it is connected and valid" : kind.label}
+      data-outaged={data.outaged || undefined}
+      title={
+        data.outaged
+          ? `${kind.label}: out in the N-1 outage shown`
+          : data.excluded
+            ? "Not in the live results until it is connected and valid"
+            : kind.label
+      }
     >
       <ElementSymbol collection={data.collection} closed={data.closed} />
       <div className="element-label">

@@ -12,7 +12,14 @@ import type { ColourBy } from "../ColourLegend.tsx";
 import type { EditorDocument } from "../model/document.ts";
 import type { VisualDiff } from "../model/reducer.ts";
 import { invalidIds } from "../properties/issues.ts";
-import type { ArcFlashBadge, Decorations, DutyBadge } from "./types.ts";
+import type { ArcFlashBadge, BusResultBadge, Decorations, DutyBadge } from "./types.ts";
+
+/** A stored N-1 screening over the diagram: its worst-case map, or one outage's. */
+export interface ScreeningDecorations {
+  /** The worst-case map (n1_worst) or the chosen outage's (n1_outage), per bus. */
+  worst: Map<string, BusResultBadge> | null;
+  outage: { id: string; badges: Map<string, BusResultBadge> } | null;
+}
 
 /**
  * What the diagram draws over the network: Ik'' badges coloured by current (neutral when coloured
@@ -29,6 +36,8 @@ export function diagramDecorations(input: {
   diff: VisualDiff | null;
   doc: EditorDocument;
   validation: NetworkValidation;
+  /** A stored N-1 screening, shown in the n1_worst and n1_outage modes. */
+  screening?: ScreeningDecorations | null;
 }): Decorations {
   const { result, mode } = input;
   const buses = result?.buses ?? [];
@@ -58,13 +67,23 @@ export function diagramDecorations(input: {
   const badgeColour = (ikss: number | null) =>
     mode === "current" ? currentColour(ikss, max) : NEUTRAL_BADGE;
   const loadFlow = input.loadFlow ? loadFlowBadges(input.loadFlow.result, input.loadFlow.limits) : null;
+  // A screening's map replaces the live badges: its figures are the stored study's, per bus.
+  const screening =
+    mode === "n1_worst"
+      ? input.screening?.worst
+      : mode === "n1_outage"
+        ? input.screening?.outage?.badges
+        : undefined;
+  const outage = mode === "n1_outage" ? input.screening?.outage?.id : undefined;
   return {
-    results: new Map(
-      buses.map((b) => [
-        b.bus,
-        { ikssKa: b.fed ? b.ikss_ka : null, colour: badgeColour(b.fed ? b.ikss_ka : null) },
-      ]),
-    ),
+    results:
+      screening ??
+      new Map(
+        buses.map((b) => [
+          b.bus,
+          { ikssKa: b.fed ? b.ikss_ka : null, colour: badgeColour(b.fed ? b.ikss_ka : null) },
+        ]),
+      ),
     duty,
     arcFlash,
     loadFlowBuses: loadFlow?.buses ?? new Map(),
@@ -72,5 +91,6 @@ export function diagramDecorations(input: {
     diff,
     excluded: new Set(input.excluded),
     invalid: invalidIds(input.doc, input.validation),
+    outaged: new Set(outage ? [outage] : []),
   };
 }

@@ -89,6 +89,7 @@ function elementNode(
   const diff = deco.diff.get(e.id);
   const invalid = deco.invalid.has(e.id);
   const excluded = deco.excluded.has(e.id);
+  const outaged = deco.outaged.has(e.id);
   const cached = elementNodes.get(e);
   if (
     cached &&
@@ -98,7 +99,8 @@ function elementNode(
     sameBadge(cached.data.loadFlow, loadFlow) &&
     cached.data.diff === diff &&
     cached.data.invalid === invalid &&
-    cached.data.excluded === excluded
+    cached.data.excluded === excluded &&
+    cached.data.outaged === outaged
   )
     return cached;
   const node: ElementNode = {
@@ -118,6 +120,7 @@ function elementNode(
       diff,
       invalid,
       excluded,
+      outaged,
     },
   };
   elementNodes.set(e, node);
@@ -204,6 +207,7 @@ export function noDecorations(): Decorations {
     diff: new Map(),
     excluded: new Set(),
     invalid: new Set(),
+    outaged: new Set(),
   };
 }
 

@@ -8,6 +8,10 @@ export interface BusResultBadge {
   /** null: no source feeds the bus. */
   ikssKa: number | null;
   colour: string;
+  /** What the figure is, when not the live Ik'' (an N-1 screening's worst case or outage). */
+  title?: string;
+  /** The bar takes the colour too: on an N-1 map the colour is the message, legible zoomed out. */
+  colourBar?: boolean;
 }
 
 /** An element's worst duty check, when the diagram is coloured by duty. */
@@ -53,6 +57,8 @@ export type ElementNodeData = {
   invalid: boolean;
   /** Left out of the live results (unconnected or invalid). */
   excluded: boolean;
+  /** The branch out in the N-1 outage the diagram shows. */
+  outaged: boolean;
 };
 
 export type BusNode = Node<BusNodeData, "bus">;
@@ -72,4 +78,6 @@ export interface Decorations {
   diff: Map<string, DiffStatus>;
   excluded: Set<string>;
   invalid: Set<string>;
+  /** The branch out in the N-1 outage shown (empty otherwise). */
+  outaged: Set<string>;
 }

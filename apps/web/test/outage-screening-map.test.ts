@@ -50,8 +50,16 @@ describe("N-1 maps", () => {
       outage: "L1",
       kind: "line",
       buses: [
-        { bus: "B1", ikss_ka: 9, base_ikss_ka: 10, change_percent: -10 },
-        { bus: "B2", ikss_ka: null, base_ikss_ka: 10, change_percent: null },
+        { bus: "B1", ikss_ka: 9, base_ikss_ka: 10, change_percent: -10, ip_ka: 22, ib_ka: 8.5, ith_ka: 9.2 },
+        {
+          bus: "B2",
+          ikss_ka: null,
+          base_ikss_ka: 10,
+          change_percent: null,
+          ip_ka: null,
+          ib_ka: null,
+          ith_ka: null,
+        },
       ],
     };
     const map = outageMap(detail);

@@ -80,5 +80,12 @@ export interface OutageDetail {
     base_ikss_ka: number | null;
     /** (with − intact) / intact, in %; null where either is missing or the intact current is 0. */
     change_percent: number | null;
+    /**
+     * Peak, breaking (tmin 0.1 s) and thermal (tk 1 s) currents with the branch out, κ by method
+     * C: from a full re-solve of this outage, since the screening's rank-1 update gives I''k only.
+     */
+    ip_ka: number | null;
+    ib_ka: number | null;
+    ith_ka: number | null;
   }[];
 }

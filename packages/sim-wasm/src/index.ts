@@ -12,7 +12,8 @@ import type {
 } from "@ampflux/contracts";
 import { type ArcFlashCaseResult, arcFlashCases } from "./arcflash/calculator.ts";
 import { explainBusResult } from "./iec60909/explain/explain-bus-result.ts";
-import { outageDetail, outageScreening } from "./iec60909/outages/outage-screening.ts";
+import { outageScreening } from "./iec60909/outages/outage-screening.ts";
+import { outageDetailWithStudy } from "./iec60909/outages/outage-study.ts";
 import { shortCircuit } from "./iec60909/short-circuit.ts";
 import { ShortCircuitStudies, type StudyPlan } from "./iec60909/short-circuit-studies.ts";
 import type { ValidatedNetwork } from "./iec60909/validated-network.ts";
@@ -110,7 +111,10 @@ export interface SimCore {
     network: ValidatedNetwork | unknown,
     options?: OutageScreeningOptionsInput,
   ): OutageScreeningResult;
-  /** One outage's own I''k at every bus beside the intact network's (details of a screening). */
+  /**
+   * One outage's own I''k at every bus beside the intact network's (details of a screening), with
+   * ip, Ib and Ith from a full re-solve of that outage (the screening gives I''k only).
+   */
   outageDetail(
     network: ValidatedNetwork | unknown,
     options: OutageScreeningOptionsInput,
@@ -158,7 +162,7 @@ function bindCore(sim: SimExports): SimCore {
     explainBusResult: (network, options, busId) => explainBusResult(sim, network, options, busId),
     shortCircuitStudies: (network, plan) => new ShortCircuitStudies(sim, network, plan),
     outageScreening: (network, options) => outageScreening(sim, network, options),
-    outageDetail: (network, options, outage) => outageDetail(sim, network, options, outage),
+    outageDetail: (network, options, outage) => outageDetailWithStudy(sim, network, options, outage),
     loadFlow: (network, options) => loadFlow(sim, network, options),
     loadFlowPerUnit: (model, options) => solvePerUnit(sim, model, resolveLoadFlowOptions(options)),
     arcFlashCases: (cases) => arcFlashCases(sim, cases),

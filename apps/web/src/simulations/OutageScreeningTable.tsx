@@ -145,7 +145,9 @@ function OutageDetailTable({
   return (
     <section className="stack" data-testid="outage-detail" aria-label={`${outage} out`}>
       <h3>With {outage} out</h3>
-      <p>
+      <p className="muted small">
+        Ik'' from the screening's exact update; ip, Ib (tmin 0.1 s) and Ith (tk 1 s), κ method C, from a full
+        study of the network with {outage} out.{" "}
         <Link to={diagramLink(projectId, simulationId, outage)} data-testid="outage-on-diagram">
           Show {outage} out on the diagram
         </Link>
@@ -157,6 +159,9 @@ function OutageDetailTable({
             <th className="num">Ik'' kA</th>
             <th className="num">Intact Ik'' kA</th>
             <th className="num">Change %</th>
+            <th className="num">ip kA</th>
+            <th className="num">Ib kA</th>
+            <th className="num">Ith kA</th>
           </tr>
         </thead>
         <tbody>
@@ -166,6 +171,9 @@ function OutageDetailTable({
               <td className="num">{b.ikss_ka === null ? "unfed" : formatKa(b.ikss_ka)}</td>
               <td className="num">{formatKa(b.base_ikss_ka)}</td>
               <td className="num">{formatChange(b.change_percent)}</td>
+              <td className="num">{formatKa(b.ip_ka)}</td>
+              <td className="num">{formatKa(b.ib_ka)}</td>
+              <td className="num">{formatKa(b.ith_ka)}</td>
             </tr>
           ))}
         </tbody>

@@ -61,6 +61,27 @@ export class ValidatedNetwork {
   }
 
   /**
+   * The same network with the elements `ids` (of any collection) out of service: an outage
+   * that takes more than one element, e.g. a unit transformer with its generator.
+   */
+  withElementsOutOfService(ids: ReadonlySet<string>): ValidatedNetwork {
+    const doc = this.document;
+    const out = <T extends { id: string; in_service: boolean }>(list: T[]): T[] =>
+      list.some((e) => ids.has(e.id))
+        ? list.map((e) => (ids.has(e.id) ? { ...e, in_service: false } : e))
+        : list;
+    const document: NetworkDocument = {
+      ...doc,
+      lines: out(doc.lines),
+      transformers: out(doc.transformers),
+      transformers3w: out(doc.transformers3w),
+      impedances: out(doc.impedances),
+      generators: out(doc.generators),
+    };
+    return new ValidatedNetwork(document, this.warnings);
+  }
+
+  /**
    * The same network with line `id` cut at `position` (fraction of its length from from_bus) by a
    * new bus `busId` at from_bus's rated voltage: two lines `partIds` with the line's per-km data,
    * of length position·ℓ and (1 − position)·ℓ. Validation accepts it as it accepts this network

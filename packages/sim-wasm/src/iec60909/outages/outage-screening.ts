@@ -36,6 +36,11 @@ export function outageScreening(
   return screenWithDetail(sim, network, input, false).result;
 }
 
+/** One outage's I''k at every bus (outage-study.ts adds the re-solved ip, Ib and Ith). */
+export type OutageIkssDetail = Omit<OutageDetail, "buses"> & {
+  buses: Omit<OutageDetail["buses"][number], "ip_ka" | "ib_ka" | "ith_ka">[];
+};
+
 /**
  * One outage's own I''k at every bus beside the intact network's: the screening of that outage
  * alone, with the kernel's per-node values of it. Throws ShortCircuitInputError for an unknown
@@ -46,7 +51,7 @@ export function outageDetail(
   network: ValidatedNetwork | unknown,
   input: OutageScreeningOptionsInput,
   outage: string,
-): OutageDetail {
+): OutageIkssDetail {
   const { result, last } = screenWithDetail(sim, network, { ...input, outages: [outage] }, true);
   const summary = result.outages[0];
   if (!summary) {

@@ -68,6 +68,12 @@ export async function load(
   return row && { simulation: row.simulation, document: row.document };
 }
 
+/** The study's row alone, for a task that holds its validated document already. */
+export async function loadSimulation(db: Database, simulationId: string): Promise<Simulation | undefined> {
+  const [row] = await db.select().from(simulations).where(eq(simulations.id, simulationId));
+  return row;
+}
+
 /**
  * The stored document with its defaults filled in; versions are validated (and their types
  * resolved with the company's library) when saved, so only the type references are accepted here.

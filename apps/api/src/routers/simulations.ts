@@ -44,6 +44,7 @@ import {
   runInlineLoadFlow,
 } from "../simulations/load-flow.ts";
 import { outageDetailInline } from "../simulations/outage-detail.ts";
+import { outageSetIssues } from "../simulations/outage-set-issues.ts";
 import { watchProgress } from "../simulations/progress.ts";
 import { type InlineOutcome, runInline } from "../simulations/run-inline.ts";
 import { router } from "../trpc/init.ts";
@@ -134,7 +135,12 @@ export const simulationsRouter = router({
       const { document } = version;
       const { study } = input;
       // An N-1 screening is a sweep too: the same feature as batch studies.
-      if (study.kind === "outage_screening") await requireFeature(ctx, "batch_studies");
+      if (study.kind === "outage_screening") {
+        await requireFeature(ctx, "batch_studies");
+        // Refused here, before a queued screening would fail on them.
+        const issues = outageSetIssues(document, study.options);
+        if (issues.length > 0) throw validationError("the study", ["study", "options"], issues);
+      }
       if (study.kind === "batch_study") {
         await requireFeature(ctx, "batch_studies");
         // Duty uses the maximum currents; a sweep without the max case would store none.

@@ -8,11 +8,10 @@ import {
   STUDY_CASES,
   type StudyCase,
 } from "@ampflux/contracts";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FAULT_LABELS } from "../results/StudyControls.tsx";
-import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { useRunStudy } from "./useRunStudy.ts";
 
 interface Props {
   projectId: string;
@@ -27,7 +26,6 @@ const toggle = <T,>(list: T[], item: T, on: boolean) =>
 
 /** Faults × cases × (base + N-1 outages of the chosen branches), run by the worker. */
 export function BatchStudyForm({ projectId, version, document, disabled, onQueued }: Props) {
-  const queryClient = useQueryClient();
   const [faults, setFaults] = useState<FaultType[]>(["3ph", "1ph"]);
   const [cases, setCases] = useState<StudyCase[]>(["max", "min"]);
   const [outages, setOutages] = useState<string[]>([]);
@@ -40,14 +38,7 @@ export function BatchStudyForm({ projectId, version, document, disabled, onQueue
   const branches = BRANCH_COLLECTIONS.flatMap((c) =>
     ((document[c] as Array<{ id: string }> | undefined) ?? []).map((b) => ({ id: b.id, kind: c })),
   );
-  const run = useMutation(
-    trpc.simulations.run.mutationOptions({
-      onSuccess: async (started) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.simulations.list.pathKey() });
-        onQueued(started.id);
-      },
-    }),
-  );
+  const run = useRunStudy(onQueued);
   return (
     <form
       className="stack"

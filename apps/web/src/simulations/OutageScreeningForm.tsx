@@ -6,11 +6,10 @@ import {
   STUDY_CASES,
   type StudyCase,
 } from "@ampflux/contracts";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FAULT_LABELS } from "../results/StudyControls.tsx";
-import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { useRunStudy } from "./useRunStudy.ts";
 
 const KIND_NAMES: Record<OutageKind, string> = {
   line: "lines",
@@ -18,9 +17,16 @@ const KIND_NAMES: Record<OutageKind, string> = {
   impedance: "impedances",
 };
 
+/** Branch ids as typed: separated by commas, spaces or new lines. */
+const idList = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+/** A kV bound as typed: empty is no bound. */
+const kvBound = (text: string) => (text.trim() === "" ? undefined : Number(text));
+
 /**
- * N-1 screening of I''k: every in-service branch of the chosen kinds out in turn, every bus,
- * by exact rank-1 updates (docs/short-circuit.md, "N-1 screening"); run by the worker.
+ * N-1 screening of I''k: every in-service branch of the chosen kinds (and voltage levels) out in
+ * turn, or only the listed ones, every bus, by exact rank-1 updates (docs/short-circuit.md, "N-1
+ * screening"); run by the worker. A bad id or bound comes back from the api naming the field.
  */
 export function OutageScreeningForm({
   projectId,
@@ -33,18 +39,14 @@ export function OutageScreeningForm({
   disabled: boolean;
   onQueued(simulationId: string): void;
 }) {
-  const queryClient = useQueryClient();
   const [fault, setFault] = useState<FaultType>("3ph");
   const [studyCase, setStudyCase] = useState<StudyCase>("max");
   const [kinds, setKinds] = useState<OutageKind[]>([...OUTAGE_KINDS]);
-  const run = useMutation(
-    trpc.simulations.run.mutationOptions({
-      onSuccess: async (started) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.simulations.list.pathKey() });
-        onQueued(started.id);
-      },
-    }),
-  );
+  const [minKv, setMinKv] = useState("");
+  const [maxKv, setMaxKv] = useState("");
+  const [listed, setListed] = useState("");
+  const run = useRunStudy(onQueued);
+  const ids = idList(listed);
   return (
     <form
       className="stack"
@@ -54,7 +56,16 @@ export function OutageScreeningForm({
         run.mutate({
           projectId,
           version,
-          study: { kind: "outage_screening", options: { fault, case: studyCase, outages: "all", kinds } },
+          study: {
+            kind: "outage_screening",
+            options: {
+              fault,
+              case: studyCase,
+              ...(ids.length > 0 ? { outages: ids } : { outages: "all", kinds }),
+              min_kv: kvBound(minKv),
+              max_kv: kvBound(maxKv),
+            },
+          },
         });
       }}
     >
@@ -84,7 +95,7 @@ export function OutageScreeningForm({
           </select>
         </label>
       </div>
-      <fieldset>
+      <fieldset disabled={ids.length > 0}>
         <legend>Outages of</legend>
         {OUTAGE_KINDS.map((k) => (
           <label key={k} className="inline">
@@ -97,8 +108,42 @@ export function OutageScreeningForm({
           </label>
         ))}
       </fieldset>
+      <div className="row">
+        <label>
+          From kV{" "}
+          <input
+            type="number"
+            min="0"
+            step="any"
+            placeholder="any"
+            value={minKv}
+            onChange={(e) => setMinKv(e.target.value)}
+          />
+        </label>
+        <label>
+          to kV{" "}
+          <input
+            type="number"
+            min="0"
+            step="any"
+            placeholder="any"
+            value={maxKv}
+            onChange={(e) => setMaxKv(e.target.value)}
+          />
+        </label>
+        <span className="muted small">a branch is in when one of its ends is in the range</span>
+      </div>
+      <label>
+        Only these branches{" "}
+        <input
+          type="text"
+          placeholder="all of the kinds above (or ids: L1, T2 …)"
+          value={listed}
+          onChange={(e) => setListed(e.target.value)}
+        />
+      </label>
       <ErrorMessage error={run.error} />
-      <button type="submit" disabled={disabled || run.isPending || kinds.length === 0}>
+      <button type="submit" disabled={disabled || run.isPending || (ids.length === 0 && kinds.length === 0)}>
         {run.isPending ? "Queueing…" : "Run N-1 screening"}
       </button>
     </form>

@@ -1,0 +1,29 @@
+// What is wrong with an N-1 screening's outage set, found before the study is queued: ids that
+// name no branch of the version, and a voltage range whose ends are the wrong way round.
+
+import type { NetworkDocument, NetworkIssue, OutageScreeningOptions } from "@ampflux/contracts";
+
+/** Issues with paths under the study's options (empty: the set is fine). */
+export function outageSetIssues(document: NetworkDocument, options: OutageScreeningOptions): NetworkIssue[] {
+  const issues: NetworkIssue[] = [];
+  if (options.outages !== "all") {
+    const branches = new Set(
+      [...document.lines, ...document.transformers, ...document.impedances, ...document.transformers3w].map(
+        (b) => b.id,
+      ),
+    );
+    options.outages.forEach((id, k) => {
+      if (!branches.has(id))
+        issues.push({
+          path: ["outages", k],
+          message: `no line, transformer or impedance "${id}" in this version`,
+        });
+    });
+  }
+  if (options.min_kv !== undefined && options.max_kv !== undefined && options.min_kv > options.max_kv)
+    issues.push({
+      path: ["min_kv"],
+      message: `the range ${options.min_kv}–${options.max_kv} kV is empty: min_kv is above max_kv`,
+    });
+  return issues;
+}

@@ -16,6 +16,7 @@ const KIND_NAMES: Record<OutageKind, string> = {
   line: "lines",
   transformer: "transformers",
   impedance: "impedances",
+  transformer3w: "three-winding transformers",
 };
 
 /**

@@ -8,7 +8,7 @@ import { FAULT_TYPES, STUDY_CASES } from "./fault-types.ts";
 export const OUTAGE_SCREENING_FAULTS = FAULT_TYPES;
 
 /** Branch kinds an outage set can be drawn from. */
-export const OUTAGE_KINDS = ["line", "transformer", "impedance"] as const;
+export const OUTAGE_KINDS = ["line", "transformer", "impedance", "transformer3w"] as const;
 export type OutageKind = (typeof OUTAGE_KINDS)[number];
 
 export const outageScreeningOptionsSchema = z.strictObject({

@@ -22,6 +22,7 @@ function withOutage(doc: NetworkDocument, id: string): NetworkDocument {
     lines: off(doc.lines, branch),
     transformers: off(doc.transformers, branch),
     impedances: off(doc.impedances, branch),
+    transformers3w: off(doc.transformers3w, branch),
     generators: off(doc.generators, unit),
   };
 }

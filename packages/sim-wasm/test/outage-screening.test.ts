@@ -13,6 +13,7 @@ import {
 import { importMatpower } from "@ampflux/contracts/importers";
 import { describe, expect, it } from "vitest";
 import { loadSimCore, ShortCircuitInputError, ValidatedNetwork } from "../src/index.ts";
+import { threeWindingSplits } from "./networks/three-winding-splits.ts";
 import { tr60909_4_hv } from "./networks/tr60909-4-hv.ts";
 
 const core = await loadSimCore();
@@ -32,6 +33,7 @@ function without(doc: NetworkDocument, id: string): NetworkDocument {
     lines: off(doc.lines),
     transformers: off(doc.transformers),
     impedances: off(doc.impedances),
+    transformers3w: off(doc.transformers3w),
   };
 }
 
@@ -137,7 +139,7 @@ describe("N-1 screening of I''k", () => {
 
   it("on TR 60909-4's network, both cases and every fault type, equals full re-solves", () => {
     const doc = ValidatedNetwork.check(tr60909_4_hv).document;
-    const ids = [...doc.lines, ...doc.transformers].map((b) => b.id);
+    const ids = [...doc.lines, ...doc.transformers, ...doc.transformers3w].map((b) => b.id);
     for (const studyCase of ["max", "min"] as const) {
       for (const fault of FAULT_TYPES) {
         const base = fullStudy(doc, fault, studyCase);
@@ -187,12 +189,87 @@ describe("N-1 screening of I''k", () => {
     expect(largest).toBeLessThanOrEqual(TOLERANCE);
   }, 300_000);
 
+  it("screens three-winding transformers exactly: splits, unfed sides, lost earth paths (every fault, both cases)", () => {
+    const network = ValidatedNetwork.check(threeWindingSplits);
+    const doc = network.document;
+    const ids = doc.transformers3w.map((t) => t.id);
+    let largest = 0;
+    let compared = 0;
+    const unfedSeen = new Set<string>();
+    for (const studyCase of ["max", "min"] as const) {
+      for (const fault of FAULT_TYPES) {
+        const base = fullStudy(doc, fault, studyCase);
+        const screening = core.outageScreening(network, { fault, case: studyCase, kinds: ["transformer3w"] });
+        expect(screening.not_screened).toEqual([]);
+        expect(screening.outages.map((o) => o.outage)).toEqual(ids);
+        const outages = new Map(ids.map((id) => [id, fullStudy(without(doc, id), fault, studyCase)]));
+        for (const id of ids) {
+          const reference = outages.get(id) ?? [];
+          const detail = core.outageDetail(network, { fault, case: studyCase }, id);
+          for (const [k, bus] of detail.buses.entries()) {
+            const expected = reference[k] ?? null;
+            if (expected === null) {
+              expect(bus.ikss_ka, `${id} ${bus.bus}`).toBeNull();
+              if (base[k] !== null) unfedSeen.add(`${id} ${bus.bus}`);
+              continue;
+            }
+            largest = Math.max(largest, relative(bus.ikss_ka ?? Number.NaN, expected));
+            compared++;
+          }
+          const unfed = reference.filter((v, k) => v === null && base[k] !== null).length;
+          expect(screening.outages.find((o) => o.outage === id)?.unfed_buses, `${id} ${fault}`).toBe(unfed);
+        }
+        expectWorstEqual(screening, referenceWorst(base, outages, studyCase === "max"), outages);
+      }
+    }
+    // The splits the network is built for: a motor side and a bare side unfed, a side that
+    // keeps its own source, a side that loses its only earth path.
+    expect([...unfedSeen].sort()).toEqual(["T1 C", "T3 F"]);
+    expect(compared).toBeGreaterThan(2 * 4 * 3 * 4);
+    expect(largest).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  const variant = (patch: (doc: NetworkDocument) => NetworkDocument) => () =>
+    patch(ValidatedNetwork.check(threeWindingSplits).document);
+  const winding = (id: string, vector_group: string) => (doc: NetworkDocument) => ({
+    ...doc,
+    transformers3w: doc.transformers3w.map((t) => (t.id === id ? { ...t, vector_group } : t)),
+  });
+  it.each([
+    ["a zig-zag winding (T1 YNzn11d5)", variant(winding("T1", "YNzn11d5"))],
+    ["every winding earthed (T1 YNyn0yn0)", variant(winding("T1", "YNyn0yn0"))],
+    ["a delta HV winding (T1 Dyn5yn5)", variant(winding("T1", "Dyn5yn5"))],
+    [
+      "a winding's bus out of service (C)",
+      variant((doc) => ({
+        ...doc,
+        buses: doc.buses.map((b) => (b.id === "C" ? { ...b, in_service: false } : b)),
+      })),
+    ],
+  ])("three-winding outages with %s equal full re-solves at every bus (every fault)", (_, build) => {
+    const doc = ValidatedNetwork.check(build()).document;
+    const network = ValidatedNetwork.check(doc);
+    let largest = 0;
+    for (const fault of FAULT_TYPES) {
+      for (const { id } of doc.transformers3w) {
+        const reference = fullStudy(without(doc, id), fault, "max");
+        const detail = core.outageDetail(network, { fault }, id);
+        for (const [k, bus] of detail.buses.entries()) {
+          const expected = reference[k] ?? null;
+          if (expected === null) expect(bus.ikss_ka, `${id} ${bus.bus}`).toBeNull();
+          else largest = Math.max(largest, relative(bus.ikss_ka ?? Number.NaN, expected));
+        }
+      }
+    }
+    expect(largest).toBeLessThanOrEqual(TOLERANCE);
+  });
+
   it("names the field and the reason for bad options", () => {
     expect(() => core.outageScreening(tr60909_4_hv, { outages: ["nope"] })).toThrow(ShortCircuitInputError);
     expect(() => core.outageScreening(tr60909_4_hv, { outages: ["nope"] })).toThrow(
       /outages\.0: no branch "nope"/,
     );
     expect(() => core.outageScreening(tr60909_4_hv, { fault: "3ph", case: "mid" as "max" })).toThrow(/case/);
-    expect(() => core.outageDetail(tr60909_4_hv, {}, "T3")).toThrow(/outage: T3: three-winding transformers/);
+    expect(() => core.outageDetail(tr60909_4_hv, {}, "nope")).toThrow(/no branch "nope"/);
   });
 });

@@ -15,6 +15,7 @@ const KIND_NAMES: Record<OutageKind, string> = {
   line: "lines",
   transformer: "transformers",
   impedance: "impedances",
+  transformer3w: "three-winding transformers",
 };
 
 /** Branch ids as typed: separated by commas, spaces or new lines. */

@@ -307,13 +307,14 @@ mod tests {
 }
 
 /// Flags per outage of `ampflux_sc_outage_screening`.
-pub const OUTAGE_UPDATE: i32 = 1;
 pub const OUTAGE_CUT: i32 = 2;
 pub const OUTAGE_CUT_INSIDE: i32 = 4;
 pub const OUTAGE_ZERO_CUT: i32 = 8;
 pub const OUTAGE_ZERO_CUT_INSIDE: i32 = 16;
-/// Zero-sequence terms per outage at most (a series element and two earthing shunts).
-pub const OUTAGE_ZERO_TERMS: usize = 3;
+/// Terms per outage and sequence at most (a three-winding transformer: the unit shunt at its
+/// star point and its three windings; a two-winding one's zero sequence: a series element and
+/// two earthing shunts).
+pub const OUTAGE_TERMS: usize = 4;
 
 fn cut_of(flags: i32, cut: i32, inside: i32, c: &[usize]) -> Option<Cut> {
     if flags & cut == 0 {
@@ -342,18 +343,95 @@ fn term_of(i: i32, j: i32, ratio: f64, y: Complex, update: bool, outage: usize) 
     })
 }
 
+/// One sequence's terms of `count` outages in OUTAGE_TERMS slots each (per outage the count,
+/// per slot ends 2 i32, ratio f64, admittance 2 f64, update i32).
+struct TermSlots<'a> {
+    count: &'a [i32],
+    ends: &'a [i32],
+    ratio: &'a [f64],
+    y: &'a [Complex],
+    update: &'a [i32],
+}
+
+impl<'a> TermSlots<'a> {
+    unsafe fn new(
+        m: usize,
+        count: *const i32,
+        ends: *const i32,
+        ratio: *const f64,
+        y: *const f64,
+        update: *const i32,
+    ) -> Result<TermSlots<'a>> {
+        Ok(TermSlots {
+            count: slice(count, m)?,
+            ends: slice(ends, 2 * OUTAGE_TERMS * m)?,
+            ratio: slice(ratio, OUTAGE_TERMS * m)?,
+            y: complex_slice(y, OUTAGE_TERMS * m)?,
+            update: slice(update, OUTAGE_TERMS * m)?,
+        })
+    }
+
+    fn terms(&self, k: usize, what: &str) -> Result<Vec<Term>> {
+        let terms = self.count[k];
+        if terms < 0 || terms as usize > OUTAGE_TERMS {
+            return Err(SolverError::invalid(format!(
+                "outage {}: {} {} terms",
+                k, terms, what
+            )));
+        }
+        (0..terms as usize)
+            .map(|t| {
+                let slot = OUTAGE_TERMS * k + t;
+                term_of(
+                    self.ends[2 * slot],
+                    self.ends[2 * slot + 1],
+                    self.ratio[slot],
+                    self.y[slot],
+                    self.update[slot] != 0,
+                    k,
+                )
+            })
+            .collect()
+    }
+}
+
+/// Per outage its listed nodes: `start` (count + 1 offsets into `nodes`).
+unsafe fn node_lists(
+    count: usize,
+    start: *const i32,
+    nodes: *const i32,
+) -> Result<Vec<Vec<usize>>> {
+    let start = indices(slice(start, count + 1)?)?;
+    let total = start[count];
+    let nodes = indices(slice(nodes, total)?)?;
+    (0..count)
+        .map(|k| {
+            let (a, b) = (start[k], start[k + 1]);
+            if a > b || b > total {
+                return Err(SolverError::invalid(format!(
+                    "outage {}: invalid node list",
+                    k
+                )));
+            }
+            Ok(nodes[a..b].to_vec())
+        })
+        .collect()
+}
+
 /// N-1 screening (`outage_screening`) of `fault` on the factorized positive-sequence Ybus
 /// `handle` (n nodes: diag Z `zff` 2n f64, c n f64, preorder numbers `pre` n i32) and, for earth
-/// faults, the zero-sequence one `zero_handle` (0: no earth path anywhere; n0 nodes: `z0ff` 2·n0 f64, `pre0` n0 i32, the
-/// zero node of each positive node `zero_of` n i32, −1: none). Per outage (`count`): ends (2 i32,
-/// j = −1 for a shunt), ratio (f64), admittance (2 f64), flags (i32: OUTAGE_*), the cuts' island
-/// and subtree preorder ranges (4 i32 positive, 4 i32 zero), and up to OUTAGE_ZERO_TERMS
-/// zero-sequence terms (`zero_count` i32; per slot ends 2 i32, ratio f64, admittance 2 f64,
-/// update i32). `highest` ≠ 0: the worst is the highest current. Writes the intact network's
-/// current (`out_base`), the worst current and
-/// its outage (−1: intact network) per node, per outage the largest relative change, its node
-/// (−1: none) and the count of nodes left unfed, and unless `out_last` is null the current per
-/// node with the last outage (n f64, NaN: unfed by it).
+/// faults, the zero-sequence one `zero_handle` (0: no earth path anywhere; n0 nodes: `z0ff` 2·n0
+/// f64, `pre0` n0 i32, the zero node of each positive node `zero_of` n i32, −1: none). Per outage
+/// (`count`): flags (i32: OUTAGE_*), the cuts' island and subtree preorder ranges (4 i32
+/// positive, 4 i32 zero), the node it removes (`removed` i32, −1: none), up to OUTAGE_TERMS
+/// positive-sequence terms (`term_count` i32; per slot ends 2 i32, j = −1 for a shunt, ratio
+/// f64, admittance 2 f64, update i32) and the nodes it leaves unfed besides its cut
+/// (`unfed_start` count + 1 i32 offsets into `unfed_nodes`), and for earth faults the same for
+/// the zero sequence (`zero_count` …, nodes without an earth path `zero_unfed_*`). `highest` ≠
+/// 0: the worst is the highest current. Writes the intact network's current (`out_base`), the
+/// worst current and its outage (−1: intact network) per node, per outage the largest relative
+/// change, its node (−1: none) and the count of nodes left unfed, and unless `out_last` is null
+/// the current per node with the last outage (n f64, NaN: unfed by it).
 ///
 /// # Safety
 /// Every pointer must address a buffer of the stated size from `ampflux_alloc` (the zero-sequence
@@ -372,17 +450,24 @@ pub unsafe extern "C" fn ampflux_sc_outage_screening(
     pre0: *const i32,
     zero_of: *const i32,
     count: usize,
-    ends: *const i32,
-    ratio: *const f64,
-    y: *const f64,
     flags: *const i32,
     cuts: *const i32,
     zero_cuts: *const i32,
+    removed: *const i32,
+    term_count: *const i32,
+    term_ends: *const i32,
+    term_ratio: *const f64,
+    term_y: *const f64,
+    term_update: *const i32,
+    unfed_start: *const i32,
+    unfed_nodes: *const i32,
     zero_count: *const i32,
     zero_ends: *const i32,
     zero_ratio: *const f64,
     zero_y: *const f64,
     zero_update: *const i32,
+    zero_unfed_start: *const i32,
+    zero_unfed_nodes: *const i32,
     highest: i32,
     out_base: *mut f64,
     out_worst: *mut f64,
@@ -394,6 +479,7 @@ pub unsafe extern "C" fn ampflux_sc_outage_screening(
 ) -> i32 {
     status(|| {
         dimension(n)?;
+        dimension(count)?;
         let fault = FaultType::from_code(fault)
             .ok_or_else(|| SolverError::invalid(format!("unknown fault type {}", fault)))?;
         let (zff, c, pre) = (
@@ -401,55 +487,43 @@ pub unsafe extern "C" fn ampflux_sc_outage_screening(
             slice(c, n)?,
             indices(slice(pre, n)?)?,
         );
-        let (ends, ratio, y) = (
-            slice(ends, 2 * count)?,
-            slice(ratio, count)?,
-            complex_slice(y, count)?,
-        );
         let (flags, cuts) = (slice(flags, count)?, indices(slice(cuts, 4 * count)?)?);
+        let removed = slice(removed, count)?;
+        let positive_terms = TermSlots::new(
+            count,
+            term_count,
+            term_ends,
+            term_ratio,
+            term_y,
+            term_update,
+        )?;
+        let mut unfed = node_lists(count, unfed_start, unfed_nodes)?;
         let earth = zero_handle != 0;
         let m = if earth { count } else { 0 };
         let zero_cuts = indices(slice(zero_cuts, 4 * m)?)?;
-        let zero_count = slice(zero_count, m)?;
-        let zero_ends = slice(zero_ends, 2 * OUTAGE_ZERO_TERMS * m)?;
-        let zero_ratio = slice(zero_ratio, OUTAGE_ZERO_TERMS * m)?;
-        let zero_y = complex_slice(zero_y, OUTAGE_ZERO_TERMS * m)?;
-        let zero_update = slice(zero_update, OUTAGE_ZERO_TERMS * m)?;
+        let zero_terms = TermSlots::new(m, zero_count, zero_ends, zero_ratio, zero_y, zero_update)?;
+        let mut zero_unfed = if earth {
+            node_lists(count, zero_unfed_start, zero_unfed_nodes)?
+        } else {
+            Vec::new()
+        };
         let mut outages = Vec::with_capacity(count);
         for k in 0..count {
             let f = flags[k];
-            let mut zero = Vec::new();
-            if earth {
-                let terms = zero_count[k];
-                if terms < 0 || terms as usize > OUTAGE_ZERO_TERMS {
-                    return Err(SolverError::invalid(format!(
-                        "outage {}: {} zero-sequence terms",
-                        k, terms
-                    )));
-                }
-                for t in 0..terms as usize {
-                    let slot = OUTAGE_ZERO_TERMS * k + t;
-                    zero.push(term_of(
-                        zero_ends[2 * slot],
-                        zero_ends[2 * slot + 1],
-                        zero_ratio[slot],
-                        zero_y[slot],
-                        zero_update[slot] != 0,
-                        k,
-                    )?);
-                }
-            }
             outages.push(Outage {
-                positive: term_of(
-                    ends[2 * k],
-                    ends[2 * k + 1],
-                    ratio[k],
-                    y[k],
-                    f & OUTAGE_UPDATE != 0,
-                    k,
-                )?,
+                positive: positive_terms.terms(k, "positive-sequence")?,
                 cut: cut_of(f, OUTAGE_CUT, OUTAGE_CUT_INSIDE, &cuts[4 * k..4 * k + 4]),
-                zero,
+                unfed: std::mem::take(&mut unfed[k]),
+                removed: if removed[k] < 0 {
+                    None
+                } else {
+                    Some(removed[k] as usize)
+                },
+                zero: if earth {
+                    zero_terms.terms(k, "zero-sequence")?
+                } else {
+                    Vec::new()
+                },
                 zero_cut: if earth {
                     cut_of(
                         f,
@@ -459,6 +533,11 @@ pub unsafe extern "C" fn ampflux_sc_outage_screening(
                     )
                 } else {
                     None
+                },
+                zero_unfed: if earth {
+                    std::mem::take(&mut zero_unfed[k])
+                } else {
+                    Vec::new()
                 },
             });
         }

@@ -21,6 +21,19 @@
 //! successive Sherman–Morrison steps, one solve per term). Nodes whose zero-sequence island
 //! loses its last earth path are given as a zero-sequence `Cut`: no earth-fault current there.
 //! Z(2) = Z(1) (the caller checks that no machine has negative-sequence data of its own).
+//!
+//! A three-winding transformer is a star point s joined to its buses by three series branches;
+//! its outage takes out all three (and its zero-sequence windings: earthed-star branches, delta
+//! windings as shunts at s, zig-zag shunts at its buses), a rank-≤4 change applied by the same
+//! successive Sherman–Morrison steps (the Sherman–Morrison–Woodbury identity as rank-1 steps:
+//! W. W. Hager, "Updating the inverse of a matrix", SIAM Review 31(2), 1989). Removing every
+//! branch at s would leave s isolated and the matrix singular, so the first term adds a unit
+//! shunt at s (a term with y = −1): an isolated node with a shunt of its own is decoupled from
+//! the rest, whose impedances are then exactly those of the network without the transformer, and
+//! every intermediate step stays nonsingular. s itself is `removed` (no value, not counted). The
+//! sides its outage leaves without a source (without an earth path in Y(0)) are listed
+//! explicitly (`unfed`, `zero_unfed`); a branch to a side that holds no shunt at all is not
+//! removed (that side then stays with s, decoupled from the rest as well).
 
 use crate::complex::Complex;
 use crate::error::{try_vec, Result, SolverError};
@@ -62,11 +75,19 @@ pub struct Term {
 
 #[derive(Clone, Debug)]
 pub struct Outage {
-    pub positive: Term,
+    /// Its positive-sequence terms, applied in order (one for a two-terminal branch).
+    pub positive: Vec<Term>,
     pub cut: Option<Cut>,
+    /// Nodes it leaves unfed besides its cut (the sides a three-winding transformer fed alone).
+    pub unfed: Vec<usize>,
+    /// A node it takes out of the network (a three-winding transformer's star point): no value,
+    /// not counted as unfed.
+    pub removed: Option<usize>,
     /// Its zero-sequence terms (earth faults only).
     pub zero: Vec<Term>,
     pub zero_cut: Option<Cut>,
+    /// Zero-sequence nodes it leaves without an earth path besides its zero cut.
+    pub zero_unfed: Vec<usize>,
 }
 
 /// Which extreme is the worst: the highest current (breaker duty, maximum case) or the
@@ -254,9 +275,14 @@ pub fn screen_outages(
     let mut worst_outage = vec![None; n];
     let mut summaries = Vec::with_capacity(outages.len());
     let mut last = vec![f64::NAN; n];
+    // Per node: left unfed by the outage's own list (1), or removed by it (2); cleared after it.
+    let mut listed = vec![0u8; n];
+    let mut zero_listed = vec![false; zero.map_or(0, |z| z.zff.len())];
     for (index, o) in outages.iter().enumerate() {
-        check_term(&o.positive, n, "positive-sequence", index)?;
-        steps.compute(positive.solver, std::slice::from_ref(&o.positive), n)?;
+        for t in &o.positive {
+            check_term(t, n, "positive-sequence", index)?;
+        }
+        steps.compute(positive.solver, &o.positive, n)?;
         zero_steps.count = 0;
         if let Some(z) = zero {
             for t in &o.zero {
@@ -264,10 +290,32 @@ pub fn screen_outages(
             }
             zero_steps.compute(z.solver, &o.zero, z.zff.len())?;
         }
+        let n0 = zero_listed.len();
+        let in_range = o.unfed.iter().chain(&o.removed).all(|&k| k < n)
+            && (zero.is_none() || o.zero_unfed.iter().all(|&k| k < n0));
+        if !in_range {
+            return Err(SolverError::invalid(format!(
+                "outage {}: unfed or removed node out of range",
+                index
+            )));
+        }
+        o.unfed.iter().for_each(|&k| listed[k] = 1);
+        if let Some(k) = o.removed {
+            listed[k] = 2;
+        }
+        if zero.is_some() {
+            o.zero_unfed.iter().for_each(|&k| zero_listed[k] = true);
+        }
         let mut summary = OutageSummary::default();
         let is_last = index + 1 == outages.len();
         for k in 0..n {
-            if o.cut.map_or(false, |c| c.unfeeds(positive.pre[k])) {
+            if listed[k] == 2 {
+                if is_last {
+                    last[k] = f64::NAN;
+                }
+                continue;
+            }
+            if listed[k] == 1 || o.cut.map_or(false, |c| c.unfeeds(positive.pre[k])) {
                 summary.unfed += 1;
                 if is_last {
                     last[k] = f64::NAN;
@@ -277,7 +325,7 @@ pub fn screen_outages(
             let z1 = steps.updated(positive.zff[k], k);
             let z0 = zero.and_then(|z| {
                 let k0 = z.of_positive[k]?;
-                if o.zero_cut.map_or(false, |c| c.unfeeds(z.pre[k0])) {
+                if zero_listed[k0] || o.zero_cut.map_or(false, |c| c.unfeeds(z.pre[k0])) {
                     return None;
                 }
                 Some(zero_steps.updated(z.zff[k0], k0))
@@ -312,6 +360,13 @@ pub fn screen_outages(
             }
         }
         summaries.push(summary);
+        o.unfed
+            .iter()
+            .chain(&o.removed)
+            .for_each(|&k| listed[k] = 0);
+        if zero.is_some() {
+            o.zero_unfed.iter().for_each(|&k| zero_listed[k] = false);
+        }
     }
     Ok(Screening {
         base,
@@ -349,6 +404,15 @@ mod tests {
         skip: Option<usize>,
         keep_nodes: &[bool],
     ) -> (Solver, Vec<Complex>, Vec<usize>) {
+        let skip: Vec<usize> = skip.into_iter().collect();
+        solver_of(&BRANCHES, &skip, keep_nodes)
+    }
+
+    fn solver_of(
+        branches: &[(usize, usize, f64, (f64, f64))],
+        skip: &[usize],
+        keep_nodes: &[bool],
+    ) -> (Solver, Vec<Complex>, Vec<usize>) {
         // Nodes renumbered over `keep_nodes`, so a split-off part can be left out.
         let map: Vec<usize> = keep_nodes
             .iter()
@@ -367,8 +431,8 @@ mod tests {
                 v.push(x);
             }
         };
-        for (b, &(i, j, t, (g, bb))) in BRANCHES.iter().enumerate() {
-            if Some(b) == skip {
+        for (b, &(i, j, t, (g, bb))) in branches.iter().enumerate() {
+            if skip.contains(&b) {
                 continue;
             }
             let y = Complex::new(g, bb);
@@ -392,16 +456,19 @@ mod tests {
     fn outage(b: usize) -> Outage {
         let (i, j, ratio, (g, bb)) = BRANCHES[b];
         Outage {
-            positive: Term {
+            positive: vec![Term {
                 i,
                 j: Some(j),
                 ratio,
                 y: Complex::new(g, bb),
                 update: true,
-            },
+            }],
             cut: None,
+            unfed: Vec::new(),
+            removed: None,
             zero: Vec::new(),
             zero_cut: None,
+            zero_unfed: Vec::new(),
         }
     }
 
@@ -416,7 +483,7 @@ mod tests {
             let mut o = outage(b);
             let mut keep = [true; N];
             if b == 8 {
-                o.positive.update = false;
+                o.positive[0].update = false;
                 o.cut = Some(Cut {
                     island: (0, N),
                     sub: (6, 7),
@@ -462,6 +529,70 @@ mod tests {
                 assert_eq!(s.summaries[0].unfed, usize::from(b == 8));
             }
         }
+    }
+
+    #[test]
+    fn a_star_point_outage_with_a_unit_shunt_equals_a_refactorization() {
+        // A three-winding transformer: star point 8 joined to nodes 1, 3 and 6 (6 has no other
+        // connection and no shunt: its winding is kept and 6 is unfed).
+        let mut branches = BRANCHES.to_vec();
+        branches.push((1, 8, 1.02, (0.3, -9.0)));
+        branches.push((3, 8, 0.98, (0.2, -7.0)));
+        branches.push((6, 8, 1.0, (0.1, -5.0)));
+        branches[8] = (7, 4, 1.0, (0.4, -2.0)); // node 6 now hangs on the star only
+        let n = 9;
+        let (base, zff, _) = solver_of(&branches, &[], &[true; 9]);
+        let term = |b: usize, update: bool| {
+            let (i, j, ratio, (g, bb)) = branches[b];
+            Term {
+                i,
+                j: Some(j),
+                ratio,
+                y: Complex::new(g, bb),
+                update,
+            }
+        };
+        let unit = Term {
+            i: 8,
+            j: None,
+            ratio: 1.0,
+            y: Complex::new(-1.0, 0.0),
+            update: true,
+        };
+        let o = Outage {
+            positive: vec![unit, term(10, true), term(11, true), term(12, false)],
+            cut: None,
+            unfed: vec![6],
+            removed: Some(8),
+            zero: Vec::new(),
+            zero_cut: None,
+            zero_unfed: Vec::new(),
+        };
+        let c = vec![1.1; n];
+        let pre: Vec<usize> = (0..n).collect();
+        let input = PositiveInput {
+            solver: &base,
+            zff: &zff,
+            c: &c,
+            pre: &pre,
+        };
+        let s = screen_outages(&input, None, FaultType::ThreePhase, &[o], Worst::Lowest).unwrap();
+        let mut keep = [true; 9];
+        keep[6] = false;
+        keep[8] = false;
+        let (_, z_ref, map) = solver_of(&branches, &[10, 11, 12], &keep);
+        for k in (0..n).filter(|&k| keep[k]) {
+            let reference = 1.1 / z_ref[map[k]].abs();
+            assert!(
+                (s.last[k] - reference).abs() <= 1e-12 * reference,
+                "node {}: {} vs {}",
+                k,
+                s.last[k],
+                reference
+            );
+        }
+        assert!(s.last[6].is_nan() && s.last[8].is_nan());
+        assert_eq!(s.summaries[0].unfed, 1);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 // N-1 screening of I''k: the base network is factorized once; each outage is a rank-1 change
-// solved in WASM (rust/src/iec60909/outage_screening.rs), so an all-branch, all-bus screening
+// (a three-winding transformer's: a few, three-winding.ts) solved in WASM (rust/src/iec60909/outage_screening.rs), so an all-branch, all-bus screening
 // costs one solve per outage instead of a study per outage. Results equal a full re-solve of
 // the network without the branch (test: outage-screening.test.ts).
 
@@ -279,17 +279,24 @@ function screen(
         terms ? i32(terms.bridges.pre) : 0,
         terms && zero ? i32(zero.ofPositive) : 0,
         count,
-        i32(set.ends),
-        f64(set.ratio),
-        f64(set.y),
         i32(set.flags),
         i32(set.cuts),
         terms ? i32(terms.cuts) : 0,
+        i32(set.removed),
+        i32(set.terms.count),
+        i32(set.terms.ends),
+        f64(set.terms.ratio),
+        f64(set.terms.y),
+        i32(set.terms.update),
+        i32(set.terms.unfedStart),
+        i32(set.terms.unfedNodes),
         terms ? i32(terms.count) : 0,
         terms ? i32(terms.ends) : 0,
         terms ? f64(terms.ratio) : 0,
         terms ? f64(terms.y) : 0,
         terms ? i32(terms.update) : 0,
+        terms ? i32(terms.unfedStart) : 0,
+        terms ? i32(terms.unfedNodes) : 0,
         highest ? 1 : 0,
         base.ptr,
         worst.ptr,

@@ -1,19 +1,21 @@
 // Which branches an N-1 screening takes out, and how each outage changes the positive-sequence
 // Ybus: its rank-1 term, and the nodes it leaves without a source when it splits an island.
+// A three-winding transformer is its star point and three windings: its outage is a few rank-1
+// terms (three-winding.ts), its sides left without a source listed node by node.
 
 import type { NetworkDocument, OutageKind, OutageScreeningOptions } from "@ampflux/contracts";
 import { OUTAGE_KINDS } from "@ampflux/contracts";
 import type { SequenceNetwork, SeriesElement, ShortCircuitModel, ShuntElement } from "../model.ts";
 import { type Bridges, findBridges } from "./bridges.ts";
+import { type SequenceGraph, sequenceGraph, threeWindingOutage } from "./three-winding.ts";
 
 /** Flags of one outage, as the screening kernel reads them (ffi_iec60909.rs OUTAGE_*). */
-export const OUTAGE_UPDATE = 1;
 export const OUTAGE_CUT = 2;
 export const OUTAGE_CUT_INSIDE = 4;
 export const OUTAGE_ZERO_CUT = 8;
 export const OUTAGE_ZERO_CUT_INSIDE = 16;
-/** Zero-sequence terms per outage at most (ffi_iec60909.rs OUTAGE_ZERO_TERMS). */
-export const OUTAGE_ZERO_TERMS = 3;
+/** Terms per outage and sequence at most (ffi_iec60909.rs OUTAGE_TERMS). */
+export const OUTAGE_TERMS = 4;
 
 /** The zero-sequence network's matrix nodes, for earth faults. */
 export interface ZeroNetwork {
@@ -22,13 +24,21 @@ export interface ZeroNetwork {
   n: number;
 }
 
-/** The zero-sequence terms of the outages (earth faults), in the kernel's layout. */
-export interface ZeroTerms {
+/** One sequence's terms of the outages, in the kernel's layout (OUTAGE_TERMS slots each). */
+export interface TermArrays {
   count: Int32Array;
   ends: Int32Array;
   ratio: Float64Array;
+  /** Admittance y = 1/z per slot, interleaved. */
   y: Float64Array;
   update: Int32Array;
+  /** Per outage the nodes it leaves unfed (no earth path) besides its cut: offsets into `nodes`. */
+  unfedStart: Int32Array;
+  unfedNodes: Int32Array;
+}
+
+/** The zero-sequence terms of the outages (earth faults), in the kernel's layout. */
+export interface ZeroTerms extends TermArrays {
   cuts: Int32Array;
   bridges: Bridges;
 }
@@ -36,11 +46,9 @@ export interface ZeroTerms {
 export interface OutageSet {
   ids: string[];
   kinds: OutageKind[];
-  /** Per outage: matrix indices i, j (−1 entries: the element is not in the matrix). */
-  ends: Int32Array;
-  ratio: Float64Array;
-  /** Admittance y = 1/z per outage, interleaved. */
-  y: Float64Array;
+  terms: TermArrays;
+  /** Per outage the node it takes out (a three-winding transformer's star point), or −1. */
+  removed: Int32Array;
   flags: Int32Array;
   /** Per outage: island preorder range, then the subtree's (Cut in outage_screening.rs). */
   cuts: Int32Array;
@@ -71,7 +79,7 @@ function selectedBranches(doc: NetworkDocument, options: OutageScreeningOptions)
       const kv = nodeKv(bus);
       return kv >= (options.min_kv ?? 0) && kv <= (options.max_kv ?? Number.POSITIVE_INFINITY);
     });
-  const all: { id: string; kind: OutageKind | "transformer3w"; buses: string[]; inService: boolean }[] = [
+  const all: { id: string; kind: OutageKind; buses: string[]; inService: boolean }[] = [
     ...doc.lines.map((l) => ({
       id: l.id,
       kind: "line" as const,
@@ -100,7 +108,7 @@ function selectedBranches(doc: NetworkDocument, options: OutageScreeningOptions)
   return all.filter(
     (b) =>
       b.inService &&
-      (listed ? listed.has(b.id) : b.kind === "transformer3w" || kinds.has(b.kind)) &&
+      (listed ? listed.has(b.id) : kinds.has(b.kind)) &&
       (options.min_kv === undefined && options.max_kv === undefined ? true : inRange(...b.buses)),
   );
 }
@@ -130,26 +138,16 @@ export function outageSet(
   );
   const chosen = selectedBranches(doc, options);
   const notScreened: OutageSet["notScreened"] = [];
-  const rows: {
-    id: string;
-    kind: OutageKind;
-    /** Its zero-sequence terms (earth faults only). */
-    zero: ZeroOutage | undefined;
-    i: number;
-    j: number;
-    ratio: number;
-    yr: number;
-    yi: number;
-    flags: number;
-    cut: number[];
-  }[] = [];
+  let graph: SequenceGraph | undefined;
+  const rows: OutageRow[] = [];
   const seriesEdge = bridges.edgeOfSeries;
   for (const branch of chosen) {
     if (branch.kind === "transformer3w") {
-      notScreened.push({
-        element: branch.id,
-        reason: "three-winding transformers are not in N-1 screening yet",
-      });
+      // (A unit transformer is always a two-winding one: check-references.ts.)
+      graph ??= sequenceGraph(model.positive, index, n);
+      const outage = threeWindingOutage(model, branch.id, graph, zero?.graph);
+      if (typeof outage === "string") notScreened.push({ element: branch.id, reason: outage });
+      else rows.push({ id: branch.id, kind: branch.kind, flags: 0, cut: [0, 0, 0, 0], ...outage });
       continue;
     }
     const list = entries.get(branch.id) ?? [];
@@ -166,26 +164,19 @@ export function outageSet(
       id: branch.id,
       kind: branch.kind,
       zero: typeof zeroTerms === "string" ? undefined : zeroTerms,
+      removed: -1,
+      unfed: [],
     };
     if (!s || i < 0 || j < 0 || i === j) {
-      rows.push({ ...named, i: 0, j: -1, ratio: 1, yr: 1, yi: 0, flags: 0, cut: [0, 0, 0, 0] });
+      rows.push({ ...named, terms: [], flags: 0, cut: [0, 0, 0, 0] });
       continue;
     }
     if (typeof zeroTerms === "string") {
       notScreened.push({ element: branch.id, reason: zeroTerms });
       continue;
     }
-    const dz = s.z.re * s.z.re + s.z.im * s.z.im;
-    const row = {
-      ...named,
-      i,
-      j,
-      ratio: s.ratio,
-      yr: s.z.re / dz,
-      yi: -s.z.im / dz,
-      flags: OUTAGE_UPDATE,
-      cut: [0, 0, 0, 0],
-    };
+    const term = { i, j, ratio: s.ratio, z: s.z, update: true };
+    const row: OutageRow = { ...named, terms: [term], flags: 0, cut: [0, 0, 0, 0] };
     const edge = seriesEdge[edgeOf.get(s) ?? -1] ?? -1;
     const child = edge >= 0 ? (bridges.bridgeChild[edge] ?? -1) : -1;
     const gen = unitGenerator.get(branch.id);
@@ -226,40 +217,48 @@ export function outageSet(
         notScreened.push({ element: branch.id, reason: "its outage leaves no source in the island" });
         continue;
       }
-      row.flags = (removed.shunts > 0 ? OUTAGE_UPDATE : 0) | OUTAGE_CUT | (cutInside ? OUTAGE_CUT_INSIDE : 0);
+      term.update = removed.shunts > 0;
+      row.flags = OUTAGE_CUT | (cutInside ? OUTAGE_CUT_INSIDE : 0);
       row.cut = [...island, ...sub] as number[];
     }
     rows.push(row);
   }
   const count = rows.length;
-  const zeroTerms =
-    zero &&
-    zeroTermArrays(
-      rows.map((r) => r.zero ?? { terms: [] }),
-      zero.bridges,
-    );
   const set: OutageSet = {
     ids: rows.map((r) => r.id),
     kinds: rows.map((r) => r.kind),
-    ends: new Int32Array(2 * count),
-    ratio: new Float64Array(count),
-    y: new Float64Array(2 * count),
+    terms: termArrays(rows),
+    removed: Int32Array.from(rows, (r) => r.removed),
     flags: new Int32Array(count),
     cuts: new Int32Array(4 * count),
     notScreened,
     bridges,
-    zero: zeroTerms,
+    zero: zero && {
+      ...termArrays(rows.map((r) => r.zero ?? { terms: [], unfed: [] })),
+      cuts: new Int32Array(4 * count),
+      bridges: zero.bridges,
+    },
   };
   rows.forEach((r, k) => {
-    set.ends[2 * k] = r.i;
-    set.ends[2 * k + 1] = r.j;
-    set.ratio[k] = r.ratio;
-    set.y[2 * k] = r.yr;
-    set.y[2 * k + 1] = r.yi;
     set.flags[k] = r.flags | zeroCutFlags(r.zero);
     set.cuts.set(r.cut, 4 * k);
+    if (r.zero?.cut) set.zero?.cuts.set(r.zero.cut.range, 4 * k);
   });
   return set;
+}
+
+/** One outage as the set keeps it: its terms per sequence, cuts and unfed nodes. */
+interface OutageRow {
+  id: string;
+  kind: OutageKind;
+  terms: Term[];
+  /** Island and subtree preorder ranges of its cut (flags say whether there is one). */
+  cut: number[];
+  flags: number;
+  unfed: number[];
+  removed: number;
+  /** Its zero-sequence terms (earth faults only). */
+  zero: ZeroOutage | undefined;
 }
 
 /**
@@ -294,8 +293,8 @@ function networkBridges(
   return { ...bridges, edgeOfSeries };
 }
 
-/** A rank-1 term of the zero-sequence change (a = e_i/ratio − e_j, or e_i for a shunt). */
-interface ZeroTerm {
+/** A rank-1 term of an outage's change (a = e_i/ratio − e_j, or e_i for a shunt). */
+export interface Term {
   i: number;
   j: number;
   ratio: number;
@@ -303,14 +302,16 @@ interface ZeroTerm {
   update: boolean;
 }
 
-interface ZeroOutage {
-  terms: ZeroTerm[];
+export interface ZeroOutage {
+  terms: Term[];
+  /** Nodes left without an earth path besides the cut (three-winding transformers). */
+  unfed: number[];
   /** Island and subtree preorder ranges and whether the subtree is the cut-off part. */
   cut?: { range: number[]; inside: boolean };
 }
 
 /** Per branch id its zero-sequence terms and the part that loses its last earth path, or why not. */
-type ZeroOutages = ((id: string) => ZeroOutage | string) & { bridges: Bridges };
+type ZeroOutages = ((id: string) => ZeroOutage | string) & { bridges: Bridges; graph: SequenceGraph };
 
 function groupById<T extends { id?: string }>(list: T[]): Map<string, { item: T; k: number }[]> {
   const byId = new Map<string, { item: T; k: number }[]>();
@@ -337,8 +338,8 @@ function zeroSequenceOutages(model: ShortCircuitModel, zero: ZeroNetwork): ZeroO
   const within = (k: number, child: number) => pre(k) >= pre(child) && pre(k) < (bridges.end[child] ?? 0);
   const islandRange = (root: number) => [pre(root), bridges.end[root] ?? 0];
   const outages = (id: string): ZeroOutage | string => {
-    const terms: ZeroTerm[] = [];
-    const own: ZeroTerm[] = [];
+    const terms: Term[] = [];
+    const own: Term[] = [];
     for (const { item: sh } of earthing.get(id) ?? []) {
       const i = zero.index[sh.node] ?? -1;
       if (i >= 0) own.push({ i, j: -1, ratio: 1, z: sh.z, update: true });
@@ -353,20 +354,20 @@ function zeroSequenceOutages(model: ShortCircuitModel, zero: ZeroNetwork): ZeroO
       terms.push(term, ...own);
       const edge = bridges.edgeOfSeries[entry.k] ?? -1;
       const child = edge >= 0 ? (bridges.bridgeChild[edge] ?? -1) : -1;
-      if (child < 0) return { terms };
+      if (child < 0) return { terms, unfed: [] };
       const root = bridges.root[child] ?? 0;
       const ownInside = own.filter((t) => within(t.i, child)).length;
       const inside = (shunts[child] ?? 0) - ownInside;
       const outside = (shunts[root] ?? 0) - (shunts[child] ?? 0) - (own.length - ownInside);
-      if (inside > 0 && outside > 0) return { terms };
+      if (inside > 0 && outside > 0) return { terms, unfed: [] };
       // The part left without a shunt floats: no earth path, and it drew no zero-sequence
       // current, so neither the series term nor its own shunts there change the rest.
       term.update = false;
       for (const t of own) if (within(t.i, child) ? inside === 0 : outside === 0) t.update = false;
       const sub = [pre(child), bridges.end[child] ?? 0];
       if (inside === 0 && outside === 0)
-        return { terms, cut: { range: [...islandRange(root), 0, 0], inside: false } };
-      return { terms, cut: { range: [...islandRange(root), ...sub], inside: inside === 0 } };
+        return { terms, unfed: [], cut: { range: [...islandRange(root), 0, 0], inside: false } };
+      return { terms, unfed: [], cut: { range: [...islandRange(root), ...sub], inside: inside === 0 } };
     }
     // Earthing shunts only: an island whose every shunt belongs to the branch floats.
     terms.push(...own);
@@ -376,30 +377,32 @@ function zeroSequenceOutages(model: ShortCircuitModel, zero: ZeroNetwork): ZeroO
     );
     if (floating.length > 1) return "its outage takes the earth path of two zero-sequence islands";
     const root = floating[0];
-    if (root === undefined) return { terms };
+    if (root === undefined) return { terms, unfed: [] };
     for (const t of own) if (bridges.root[t.i] === root) t.update = false;
-    return { terms, cut: { range: [...islandRange(root), 0, 0], inside: false } };
+    return { terms, unfed: [], cut: { range: [...islandRange(root), 0, 0], inside: false } };
   };
-  return Object.assign(outages, { bridges });
+  return Object.assign(outages, { bridges, graph: sequenceGraph(model.zero, zero.index, zero.n) });
 }
 
-/** The kernel's layout of the zero-sequence terms (OUTAGE_ZERO_TERMS slots per outage). */
-function zeroTermArrays(outages: ZeroOutage[], bridges: Bridges): ZeroTerms {
+/** The kernel's layout of one sequence's terms (OUTAGE_TERMS slots per outage). */
+function termArrays(outages: { terms: Term[]; unfed: number[] }[]): TermArrays {
   const count = outages.length;
-  const slots = OUTAGE_ZERO_TERMS * count;
-  const arrays: ZeroTerms = {
+  const slots = OUTAGE_TERMS * count;
+  const arrays: TermArrays = {
     count: new Int32Array(count),
     ends: new Int32Array(2 * slots),
     ratio: new Float64Array(slots).fill(1),
     y: new Float64Array(2 * slots),
     update: new Int32Array(slots),
-    cuts: new Int32Array(4 * count),
-    bridges,
+    unfedStart: new Int32Array(count + 1),
+    unfedNodes: Int32Array.from(outages.flatMap((o) => o.unfed)),
   };
   outages.forEach((o, k) => {
+    if (o.terms.length > OUTAGE_TERMS) throw new RangeError(`outage set: ${o.terms.length} terms`);
     arrays.count[k] = o.terms.length;
+    arrays.unfedStart[k + 1] = (arrays.unfedStart[k] ?? 0) + o.unfed.length;
     o.terms.forEach((t, slot) => {
-      const at = OUTAGE_ZERO_TERMS * k + slot;
+      const at = OUTAGE_TERMS * k + slot;
       const dz = t.z.re * t.z.re + t.z.im * t.z.im;
       arrays.ends[2 * at] = t.i;
       arrays.ends[2 * at + 1] = t.j;
@@ -408,7 +411,6 @@ function zeroTermArrays(outages: ZeroOutage[], bridges: Bridges): ZeroTerms {
       arrays.y[2 * at + 1] = -t.z.im / dz;
       arrays.update[at] = t.update ? 1 : 0;
     });
-    if (o.cut) arrays.cuts.set(o.cut.range, 4 * k);
   });
   return arrays;
 }
@@ -419,10 +421,7 @@ export function zeroCutFlags(o: ZeroOutage | undefined): number {
   return OUTAGE_ZERO_CUT | (o.cut.inside ? OUTAGE_ZERO_CUT_INSIDE : 0);
 }
 
-/**
- * The ids of the branches `options` select, in document order (three-winding transformers
- * included: the screening reports them as not covered), for splitting a screening into parts.
- */
+/** The ids of the branches `options` select, in document order, for splitting a screening into parts. */
 export function outageCandidates(doc: NetworkDocument, options: OutageScreeningOptions): string[] {
   return selectedBranches(doc, options).map((b) => b.id);
 }

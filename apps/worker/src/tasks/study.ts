@@ -31,6 +31,8 @@ export interface TaskDeps {
   features: FeatureDefaults;
   /** Engine time per study (metrics.ts). */
   engineSeconds: Histogram<"kind" | "size">;
+  /** SWEEP_SLOTS_PER_COMPANY: the named queues a company's sweep parts are spread over. */
+  sweepSlots: number;
 }
 
 export interface LoadedStudy {

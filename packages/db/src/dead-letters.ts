@@ -89,8 +89,17 @@ const deadLetterOf = (row: DeadRow): DeadLetter => ({
       : null,
 });
 
+/** Whether a worker ever migrated the job queue's schema here (a fresh database has none: no jobs). */
+async function queueExists(db: Executor): Promise<boolean> {
+  const [row] = await db.execute<{ exists: boolean }>(
+    sql`select to_regclass('graphile_worker._private_jobs') is not null as exists`,
+  );
+  return row?.exists === true;
+}
+
 /** Every dead letter, the latest failure first. */
 export async function listDeadLetters(db: Executor): Promise<DeadLetter[]> {
+  if (!(await queueExists(db))) return [];
   return (await deadRows(db, "all", false)).map(deadLetterOf);
 }
 
@@ -157,7 +166,7 @@ export async function retryDeadLetters(
   sweepSlots: number,
 ): Promise<RetriedJob[]> {
   return db.transaction(async (tx) => {
-    const rows = await deadRows(tx, ids, true);
+    const rows = (await queueExists(tx)) ? await deadRows(tx, ids, true) : [];
     if (ids !== "all") {
       const found = new Set(rows.map((r) => r.id));
       const missing = ids.filter((id) => !found.has(id));

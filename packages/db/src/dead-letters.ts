@@ -47,6 +47,8 @@ interface DeadRow extends Record<string, unknown> {
   company_id: string | null;
 }
 
+const UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
 /** Job ids as one Postgres array literal (drizzle spreads a JS array into a list of parameters). */
 function bigintArray(ids: string[]): string {
   const bad = ids.filter((id) => !/^\d{1,19}$/.test(id));
@@ -62,7 +64,8 @@ const deadRows = (db: Executor, ids: string[] | "all", lock: boolean) =>
            s.id as simulation_id, (j.payload->>'part')::int as part, s.status, s.project_id, p.company_id
       from graphile_worker._private_jobs j
       join graphile_worker._private_tasks t on t.id = j.task_id
-      left join simulations s on s.id::text = j.payload->>'simulationId'
+      left join simulations s on s.id = case when j.payload->>'simulationId' ~ ${UUID}
+                                             then (j.payload->>'simulationId')::uuid end
       left join projects p on p.id = s.project_id
      where j.attempts >= j.max_attempts and j.locked_at is null
        ${ids === "all" ? sql`` : sql`and j.id = any(${bigintArray(ids)}::bigint[])`}

@@ -130,6 +130,9 @@ export const isSweep = (kind: SimulationKind): boolean => SIMULATION_PRIORITIES[
  * the job table, which holds only queued, running and dead jobs: small.)
  */
 export function sweepQueue(projectId: string, slots: number): SQL {
+  // No slot at all would put the jobs in no queue: uncapped.
+  if (!Number.isInteger(slots) || slots < 1)
+    throw new RangeError(`sweep slots must be a whole number ≥ 1, not ${slots}`);
   const name = sql`'sweeps:' || p.company_id || ':' || s.slot`;
   return sql`(
     select ${name}

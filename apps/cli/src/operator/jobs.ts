@@ -41,7 +41,7 @@ export function describeRetryError(error: unknown): unknown {
   return error instanceof NotDeadLetterError ? inputError(`job-id: ${error.message}`) : error;
 }
 
-export const FAILED_HEADER = ["id", "task", "attempts", "failed at", "study", "company", "error"];
+export const FAILED_HEADER = ["id", "task", "attempts", "failed at", "study", "project", "company", "error"];
 
 export const failedRow = (job: DeadLetter): string[] => [
   job.id,
@@ -49,6 +49,7 @@ export const failedRow = (job: DeadLetter): string[] => [
   `${job.attempts}/${job.maxAttempts}`,
   job.failedAt.toISOString().replace(/\.\d+Z$/, "Z"),
   job.study ? `${job.study.id}${job.study.part === null ? "" : ` part ${job.study.part}`}` : "",
+  job.study?.projectId ?? "",
   job.study?.companyId ?? "",
   job.lastError ?? "",
 ];

@@ -11,6 +11,7 @@ import {
   SIMULATION_PART_TASKS,
   type Simulation,
   simulations,
+  storeSimulationPart,
 } from "@ampflux/db";
 import { loadSimCore, outageCandidates, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { eq } from "drizzle-orm";
@@ -100,6 +101,17 @@ describe("sweep queues", () => {
     // Nobody runs these: leave the queue clean for the next test.
     await client.sql`delete from graphile_worker._private_jobs
       where payload->>'simulationId' = any(${[sim.id, queued.id, single.id]}::text[])`;
+  });
+
+  it("queues again only the parts of a study without a stored result (a study queued again)", async () => {
+    const sim = await claimedScreening(await insertCompany(client, "Again Co"), 2);
+    const parts = await case9Parts(3);
+    await spread([sim], parts, 2);
+    await client.db.transaction((tx) => storeSimulationPart(tx, sim.id, 1, {} as never));
+    await client.sql`delete from graphile_worker._private_jobs where payload->>'simulationId' = ${sim.id}`;
+    await spread([sim], parts, 2);
+    expect((await queuesOf([sim.id])).map((q) => q.part)).toEqual([0, 2]);
+    await client.sql`delete from graphile_worker._private_jobs where payload->>'simulationId' = ${sim.id}`;
   });
 
   it("runs one company's parts one at a time with K = 1 while another company's run beside them", async () => {

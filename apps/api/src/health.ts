@@ -82,7 +82,8 @@ export async function detailedHealth(deps: ApiDeps): Promise<DetailedHealth> {
     // graphile-worker's public view; present once the queue schema is migrated.
     probe(async () => {
       const [row] = await sql<{ pending: number }[]>`
-        select count(*)::int as pending from graphile_worker.jobs where locked_at is null`;
+        select count(*)::int as pending from graphile_worker.jobs
+         where locked_at is null and attempts < max_attempts`;
       return `${row?.pending ?? 0} jobs waiting`;
     }),
     workerHealth(sql),

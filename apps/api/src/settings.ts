@@ -12,6 +12,7 @@ import {
   requireProductionSecrets,
   requireSmtpWhenEnabled,
   shutdownTimeoutSchema,
+  sweepSettingsShape,
 } from "@ampflux/contracts";
 import proxyaddr from "proxy-addr";
 import { z } from "zod";
@@ -151,6 +152,8 @@ export const apiSettingsSchema = z.object({
   /** The worker sends notification emails; the api only probes the SMTP server in /health/detailed. */
   ...emailSettingsShape,
   ...featureSettingsShape,
+  /** Worker slots one company's sweeps may hold at once (docs/operations.md, queue order). */
+  ...sweepSettingsShape,
   /** Days from a company deletion request to its purge (docs/accounts-lifecycle.md). */
   ...lifecycleSettingsShape,
 });

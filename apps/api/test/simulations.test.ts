@@ -153,7 +153,7 @@ describe("simulations", () => {
     expect(rerun.id).not.toBe(queued.id);
   });
 
-  it("queues an N-1 screening behind single studies (job priority), refused to other companies", async () => {
+  it("queues an N-1 screening behind single studies (job priority) in its company's sweep queues, refused to other companies", async () => {
     const { owner, projectId } = await savedProject(queuingApi.url, "sim");
     const trpc = owner.client.trpc.simulations;
     const screening = { kind: "outage_screening" as const, options: { fault: "1ph" as const } };
@@ -171,7 +171,9 @@ describe("simulations", () => {
     );
     const byId = new Map(priorities.map((p) => [p.id, p]));
     expect(byId.get(single.id)).toMatchObject({ task: "simulate", priority: 0, queue: null });
-    expect(byId.get(sweep.id)).toMatchObject({ task: "outage_screening", priority: 10, queue: null });
+    // A sweep goes to one of its company's SWEEP_SLOTS_PER_COMPANY (default 2) named queues.
+    expect(byId.get(sweep.id)).toMatchObject({ task: "outage_screening", priority: 10 });
+    expect(byId.get(sweep.id)?.queue).toMatch(new RegExp(`^sweeps:${owner.user.companyId}:[01]$`));
     // One outage in detail, on demand (the feeder is radial: with L out, "end" is unfed).
     const detail = await trpc.outageDetail.query({ projectId, simulationId: sweep.id, outage: "L" });
     expect(detail).toMatchObject({ outage: "L", kind: "line", options: { fault: "1ph" } });

@@ -79,6 +79,7 @@ const FLAGS = {
   "ai-tokens": { type: "string" },
   ends: { type: "string" },
   admin: { type: "string" },
+  "all-failed": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -95,7 +96,10 @@ const LICENCE_FLAGS = [
 ] as const satisfies FlagName[];
 
 interface CommandSpec {
-  /** Positional arguments in order; a name ending in "?" may be left out (the last ones only). */
+  /**
+   * Positional arguments in order; a name ending in "?" may be left out (the last ones only), one
+   * ending in "*" (the last) takes every word left, none or more (Command.rest).
+   */
   args: string[];
   flags: FlagName[];
   required: FlagName[];
@@ -183,6 +187,9 @@ const COMMANDS = {
   "companies list": { args: [], flags: ["format"], required: [] },
   "companies create": { args: ["name"], flags: [...LICENCE_FLAGS, "admin", "format"], required: [] },
   "licence set": { args: ["company"], flags: [...LICENCE_FLAGS, "format"], required: [] },
+  "jobs failed": { args: [], flags: ["format"], required: [] },
+  // <job-id ...> or --all-failed alone (commands/operator.ts tells the two apart).
+  "jobs retry": { args: ["job-id*"], flags: ["all-failed", "format"], required: [] },
 } satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -192,6 +199,8 @@ type Flags = Omit<ReturnType<typeof parseFlags>["values"], "help">;
 export interface Command {
   name: CommandName;
   args: Record<string, string>;
+  /** The words of a last argument that takes any number ("*"). */
+  rest?: string[];
   flags: Flags;
 }
 
@@ -235,11 +244,15 @@ export function parseCommandLine(argv: string[]): Command | HelpRequest {
   if (values.help) return { help: LOCAL_COMMANDS.find((c) => c === positionals[0]) };
   const { name, rest } = commandOf(positionals);
   const spec: CommandSpec = COMMANDS[name];
-  const least = spec.args.filter((arg) => !arg.endsWith("?")).length;
-  if (rest.length < least || rest.length > spec.args.length) {
+  const variadic = spec.args.at(-1)?.endsWith("*") ? spec.args.at(-1)?.slice(0, -1) : undefined;
+  const fixed = variadic ? spec.args.slice(0, -1) : spec.args;
+  const least = fixed.filter((arg) => !arg.endsWith("?")).length;
+  if (rest.length < least || (!variadic && rest.length > fixed.length)) {
     const expected =
-      spec.args.map((arg) => (arg.endsWith("?") ? `[<${arg.slice(0, -1)}>]` : `<${arg}>`)).join(" ") ||
-      "no arguments";
+      [
+        ...fixed.map((arg) => (arg.endsWith("?") ? `[<${arg.slice(0, -1)}>]` : `<${arg}>`)),
+        ...(variadic ? [`[<${variadic}> ...]`] : []),
+      ].join(" ") || "no arguments";
     throw usageError(`${name} takes ${expected}, got ${rest.length ? rest.join(" ") : "none"}`);
   }
   const { help: _help, ...flags } = values;
@@ -249,10 +262,10 @@ export function parseCommandLine(argv: string[]): Command | HelpRequest {
   for (const flag of spec.required) {
     if (flags[flag] === undefined) throw usageError(`${name} needs --${flag}`);
   }
-  const args = spec.args.flatMap((arg, i) =>
+  const args = fixed.flatMap((arg, i) =>
     arg.endsWith("?") ? (rest[i] === undefined ? [] : [[arg.slice(0, -1), rest[i]]]) : [[arg, rest[i] ?? ""]],
   );
-  return { name, args: Object.fromEntries(args), flags };
+  return { name, args: Object.fromEntries(args), ...(variadic && { rest: rest.slice(fixed.length) }), flags };
 }
 
 /** A flag's value from a fixed list; undefined (and a problem noted) when it is not in it. */

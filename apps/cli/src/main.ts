@@ -29,12 +29,22 @@ const OPERATOR_COMMANDS: ReadonlySet<CommandName> = new Set([
   "companies list",
   "companies create",
   "licence set",
+  "jobs failed",
+  "jobs retry",
 ]);
 
 const API_COMMANDS: Record<
   Exclude<
     CommandName,
-    "study" | "loadflow" | "labels" | "arc-flash" | "companies list" | "companies create" | "licence set"
+    | "study"
+    | "loadflow"
+    | "labels"
+    | "arc-flash"
+    | "companies list"
+    | "companies create"
+    | "licence set"
+    | "jobs failed"
+    | "jobs retry"
   >,
   () => Promise<ApiCommand>
 > = {

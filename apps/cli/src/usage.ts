@@ -100,6 +100,11 @@ Operators (on the product database: need DATABASE_URL; docs/deployment.md):
   licence flags: --plan free|professional|enterprise  --status active|suspended|expired
                  --max-projects N  --max-buses N  --batch-studies on|off
                  --ai-tokens N (0: no assistant)  --ends YYYY-MM-DD|never
+  jobs failed [--format json]           the worker's dead letters: jobs that used their last
+                                        attempt (id, task, study, project, company, last error)
+  jobs retry <job-id ...>|--all-failed [--format json]
+                                        queues failed jobs again with their attempts reset; a
+                                        failed study goes back to queued (docs/operations.md)
 
 Results go to stdout (or --out), progress and notes to stderr.
 Exit codes: 0 success, 1 refused by the api or invalid input, 2 invalid command line.

@@ -10,6 +10,7 @@ import {
   requireProductionSecrets,
   requireSmtpWhenEnabled,
   shutdownTimeoutSchema,
+  sweepSettingsShape,
 } from "@ampflux/contracts";
 import { z } from "zod";
 
@@ -36,6 +37,8 @@ export const workerSettingsSchema = z.object({
   ...emailSettingsShape,
   /** Feature defaults (docs/operations.md#feature-flags); email_notifications gates emails. */
   ...featureSettingsShape,
+  /** Worker slots one company's sweeps may hold at once, over all workers (docs/operations.md). */
+  ...sweepSettingsShape,
   /** The web app's address, for the links in emails. */
   APP_URL: z.url().default("http://127.0.0.1:5173"),
 });

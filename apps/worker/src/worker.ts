@@ -60,6 +60,7 @@ export async function startWorker(
         mailer: createMailer(settings),
         features: featureDefaults(settings),
         engineSeconds: metrics.engineSeconds,
+        sweepSlots: settings.SWEEP_SLOTS_PER_COMPANY,
       }),
       crontab,
       events,

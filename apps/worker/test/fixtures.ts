@@ -2,7 +2,7 @@
 // to wait for the outcome, all against the run's real test database.
 
 import { readFile } from "node:fs/promises";
-import { networkDocumentSchema, studyRequestSchema } from "@ampflux/contracts";
+import { networkDocumentSchema, studyRequestSchema, sweepSettingsShape } from "@ampflux/contracts";
 import { importMatpower } from "@ampflux/contracts/importers";
 import {
   circuitVersions,
@@ -21,20 +21,34 @@ export async function matpowerDocument(name: string) {
   return importMatpower(text).document;
 }
 
+/** SWEEP_SLOTS_PER_COMPANY's default, as a worker started without it uses. */
+export const DEFAULT_SWEEP_SLOTS = sweepSettingsShape.SWEEP_SLOTS_PER_COMPANY.parse(undefined);
+
+/** A company of its own, for studies that must share one (queueStudy's `companyId`). */
+export async function insertCompany(client: DbClient, name = "Worker Co"): Promise<string> {
+  const [company] = await client.db.insert(companies).values({ name }).returning();
+  if (!company) throw new Error("no company");
+  return company.id;
+}
+
 /**
  * Inserts a project with one version of `document` and queues a study on it (job included),
- * both parsed as the api stores them: defaults filled in.
+ * both parsed as the api stores them: defaults filled in. The project belongs to a new company
+ * unless `companyId` names one.
  */
 export async function queueStudy(
   client: DbClient,
   input: unknown,
   request: { kind: Simulation["kind"]; options: Record<string, unknown> },
   enqueue = true,
+  { companyId, sweepSlots = DEFAULT_SWEEP_SLOTS }: { companyId?: string; sweepSlots?: number } = {},
 ): Promise<Simulation> {
   const document = networkDocumentSchema.parse(input);
   const study = studyRequestSchema.parse(request);
   return client.db.transaction(async (tx) => {
-    const [company] = await tx.insert(companies).values({ name: "Worker Co" }).returning();
+    const [company] = companyId
+      ? [{ id: companyId }]
+      : await tx.insert(companies).values({ name: "Worker Co" }).returning();
     const [project] = await tx
       .insert(projects)
       .values({ companyId: company?.id ?? "", name: "Study" })
@@ -55,7 +69,7 @@ export async function queueStudy(
       })
       .returning();
     if (!simulation) throw new Error("no simulation row");
-    if (enqueue) await enqueueSimulation(tx, simulation);
+    if (enqueue) await enqueueSimulation(tx, simulation, sweepSlots);
     return simulation;
   });
 }

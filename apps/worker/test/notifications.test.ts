@@ -17,7 +17,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
 import { type RunningWorker, startWorker } from "../src/worker.ts";
-import { finished, queueStudy, waitForSimulation } from "./fixtures.ts";
+import { DEFAULT_SWEEP_SLOTS, finished, queueStudy, waitForSimulation } from "./fixtures.ts";
 import { startSmtp, type TestSmtp } from "./smtp.ts";
 
 const SMTP_USER = "ampflux";
@@ -69,7 +69,7 @@ async function queueBatchStudy(options: Record<string, unknown>) {
       .returning();
     if (!user) throw new Error("no user");
     await tx.update(simulations).set({ createdBy: user.id }).where(eq(simulations.id, simulation.id));
-    await enqueueSimulation(tx, simulation);
+    await enqueueSimulation(tx, simulation, DEFAULT_SWEEP_SLOTS);
     return { simulation, user, project };
   });
 }

@@ -1,6 +1,7 @@
 export * from "./account-emails.ts";
 export * from "./client.ts";
 export * from "./company-deletion.ts";
+export * from "./dead-letters.ts";
 export * from "./equipment-types.ts";
 export * from "./exports.ts";
 export * from "./features.ts";

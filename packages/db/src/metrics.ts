@@ -18,11 +18,12 @@ export function sizeClass(buses: number): string {
 export function jobQueueDepthGauge(registry: Registry, database: DbClient): Gauge {
   return new Gauge({
     name: "ampflux_job_queue_depth",
-    help: "Jobs waiting in the queue (not locked by a worker)",
+    help: "Jobs waiting in the queue (not locked by a worker, not dead letters)",
     registers: [registry],
     async collect() {
       const [row] = await database.sql<{ pending: number }[]>`
-        select count(*)::int as pending from graphile_worker.jobs where locked_at is null`;
+        select count(*)::int as pending from graphile_worker.jobs
+         where locked_at is null and attempts < max_attempts`;
       this.set(row?.pending ?? 0);
     },
   });

@@ -7,32 +7,47 @@ import type { StudyResult } from "@ampflux/contracts";
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
 import { simulationParts, simulations } from "./schema/simulations.ts";
-import { SIMULATION_MAX_ATTEMPTS, SIMULATION_PRIORITIES, type Simulation } from "./simulations.ts";
+import {
+  SIMULATION_MAX_ATTEMPTS,
+  SIMULATION_PRIORITIES,
+  type Simulation,
+  sweepQueue,
+} from "./simulations.ts";
 
 /** The worker task of a study's parts. */
 export const SIMULATION_PART_TASKS = { outage_screening: "outage_screening_part" } as const;
 
 /**
- * Stores the parts and queues one job each, so that every worker takes parts at once, at the
- * sweeps' priority. Again for the same study (a retried parent): nothing new is stored or queued
- * (job keys).
+ * Stores the parts and queues one job each at the sweeps' priority, spread round-robin over the
+ * company's `sweepSlots` sweep queues: every worker may take parts at once, but no more than
+ * `sweepSlots` of one company's. Again for the same study (a retried parent, or one an operator
+ * queued again): nothing new is stored, and only parts without a stored result are queued (job
+ * keys dedupe the ones still queued).
  */
 export async function queueSimulationParts(
   tx: Executor,
-  simulation: Pick<Simulation, "id" | "kind">,
+  simulation: Pick<Simulation, "id" | "kind" | "projectId">,
   task: string,
   inputs: string[][],
+  sweepSlots: number,
 ): Promise<void> {
   if (inputs.length === 0) return;
   await tx
     .insert(simulationParts)
     .values(inputs.map((input, part) => ({ simulationId: simulation.id, part, input })))
     .onConflictDoNothing();
+  const stored = await tx
+    .select({ part: simulationParts.part })
+    .from(simulationParts)
+    .where(and(eq(simulationParts.simulationId, simulation.id), isNotNull(simulationParts.result)));
+  const done = new Set(stored.map((s) => s.part));
   for (let part = 0; part < inputs.length; part++) {
+    if (done.has(part)) continue;
     await tx.execute(sql`
       select graphile_worker.add_job(
         ${task},
         json_build_object('simulationId', ${simulation.id}::text, 'part', ${part}::int),
+        queue_name := ${sweepQueue(simulation.projectId, sweepSlots)},
         job_key := ${`${simulation.id}:part:${part}`},
         job_key_mode := 'preserve_run_at',
         max_attempts := ${SIMULATION_MAX_ATTEMPTS},

@@ -3,7 +3,7 @@
 
 import { createHash } from "node:crypto";
 import type { StudyError, StudyResult } from "@ampflux/contracts";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
 import { simulations } from "./schema/simulations.ts";
 
@@ -117,18 +117,51 @@ export async function reportProgress(
   return true;
 }
 
+/** A sweep (batch study, N-1 screening and its parts): queued behind single studies, capped per company. */
+export const isSweep = (kind: SimulationKind): boolean => SIMULATION_PRIORITIES[kind] > 0;
+
+/**
+ * The named queue of a company's next sweep job: `sweeps:<company id>:<slot>`, the slot of the
+ * `slots` with the fewest jobs waiting or running, so consecutive jobs (a study's parts, a batch
+ * queued after another) go round-robin. graphile-worker runs one job of a named queue at a time,
+ * so a company's sweeps hold at most `slots` worker slots at once, however many jobs they have,
+ * while single studies (no queue) and other companies' sweeps take the others. One queue per
+ * company was tried: it left a single-company deployment's other workers idle. (The count scans
+ * the job table, which holds only queued, running and dead jobs: small.)
+ */
+export function sweepQueue(projectId: string, slots: number): SQL {
+  // No slot at all would put the jobs in no queue: uncapped.
+  if (!Number.isInteger(slots) || slots < 1)
+    throw new RangeError(`sweep slots must be a whole number ≥ 1, not ${slots}`);
+  const name = sql`'sweeps:' || p.company_id || ':' || s.slot`;
+  return sql`(
+    select ${name}
+      from projects p, generate_series(0, ${slots}::int - 1) as s(slot)
+     where p.id = ${projectId}
+     order by (
+       select count(*) from graphile_worker._private_jobs j
+         join graphile_worker._private_job_queues q on q.id = j.job_queue_id
+        where q.queue_name = ${name} and (j.is_available or j.locked_at is not null)
+     ), s.slot
+     limit 1)`;
+}
+
 /**
  * Queues the worker's job in the caller's transaction, so a simulation row never exists without
- * its job or the other way round. The job key makes re-queuing the same study idempotent.
+ * its job or the other way round. The job key makes re-queuing the same study idempotent. A sweep
+ * goes to one of its company's `sweepSlots` queues (SWEEP_SLOTS_PER_COMPANY).
  */
 export async function enqueueSimulation(
   tx: Executor,
-  simulation: Pick<Simulation, "id" | "optionsHash" | "kind">,
+  simulation: Pick<Simulation, "id" | "optionsHash" | "kind" | "projectId">,
+  sweepSlots: number,
 ): Promise<void> {
+  const queue = isSweep(simulation.kind) ? sweepQueue(simulation.projectId, sweepSlots) : sql`null`;
   await tx.execute(sql`
     select graphile_worker.add_job(
       ${SIMULATION_TASKS[simulation.kind]},
       json_build_object('simulationId', ${simulation.id}::text),
+      queue_name := ${queue},
       job_key := ${simulation.optionsHash},
       max_attempts := ${SIMULATION_MAX_ATTEMPTS},
       priority := ${SIMULATION_PRIORITIES[simulation.kind]}

@@ -201,9 +201,10 @@ export const simulationsRouter = router({
             status: simulations.status,
             optionsHash: simulations.optionsHash,
             kind: simulations.kind,
+            projectId: simulations.projectId,
           });
         if (!row) throw new Error("simulation insert returned nothing");
-        if (!inline) await enqueueSimulation(tx, row);
+        if (!inline) await enqueueSimulation(tx, row, ctx.deps.settings.SWEEP_SLOTS_PER_COMPANY);
         await recordAudit(tx, ctx, {
           action: "simulation.run",
           projectId: ctx.project.id,

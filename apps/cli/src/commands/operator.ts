@@ -1,13 +1,15 @@
 // Operator commands (docs/deployment.md): `ampflux companies list`, `ampflux companies create
-// <name> [--admin EMAIL] [licence flags]`, `ampflux licence set <company> [licence flags]`. They
+// <name> [--admin EMAIL] [licence flags]`, `ampflux licence set <company> [licence flags]`, and
+// the worker's dead letters (docs/operations.md): `ampflux jobs failed`, `ampflux jobs retry`. They
 // work on DATABASE_URL directly — run them where the api runs (e.g. `docker compose exec api-1
 // node apps/cli/src/main.ts companies list`).
 
-import { createDb, type License } from "@ampflux/db";
+import { createDb, type License, listDeadLetters, retryDeadLetters } from "@ampflux/db";
 import type { Command } from "../args.ts";
 import { inputError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { createCompany, listCompanies, setLicence } from "../operator/companies.ts";
+import { describeRetryError, FAILED_HEADER, failedRow, retryTarget, sweepSlots } from "../operator/jobs.ts";
 import { licenceChange } from "../operator/licence-flags.ts";
 import { alignColumns } from "../study/table.ts";
 
@@ -56,8 +58,35 @@ async function withDatabase<T>(
   }
 }
 
+/** `jobs failed` and `jobs retry`. */
+async function jobs(command: Command, io: Io, json: boolean): Promise<void> {
+  if (command.name === "jobs failed") {
+    const failed = await withDatabase(io, listDeadLetters);
+    if (json) io.stdout.write(`${JSON.stringify(failed, null, 2)}\n`);
+    else if (failed.length === 0) io.stdout.write("no failed jobs\n");
+    else io.stdout.write(`${grid(FAILED_HEADER, failed.map(failedRow))}\n`);
+    return;
+  }
+  const target = retryTarget(command);
+  const slots = sweepSlots(io.env);
+  const retried = await withDatabase(io, (db) => retryDeadLetters(db, target, slots)).catch((error) => {
+    throw describeRetryError(error);
+  });
+  if (json) {
+    io.stdout.write(`${JSON.stringify(retried, null, 2)}\n`);
+    return;
+  }
+  if (retried.length === 0) io.stdout.write("no failed jobs\n");
+  for (const job of retried) {
+    const what = job.action === "rescheduled" ? "queued again" : "dropped: its study is queued again";
+    const study = job.studyId ? `; study ${job.studyId} back to queued` : "";
+    io.stdout.write(`job ${job.id} (${job.task}) ${what}${study}\n`);
+  }
+}
+
 export async function operator(command: Command, io: Io): Promise<void> {
   const json = command.flags.format === "json";
+  if (command.name === "jobs failed" || command.name === "jobs retry") return jobs(command, io, json);
   if (command.name === "companies list") {
     const rows = await withDatabase(io, listCompanies);
     if (json) {

@@ -88,7 +88,7 @@ export const outageScreeningTask =
         return { result, timings: result.timings };
       }
       await deps.db.transaction((tx) =>
-        queueSimulationParts(tx, simulation, SIMULATION_PART_TASKS.outage_screening, parts),
+        queueSimulationParts(tx, simulation, SIMULATION_PART_TASKS.outage_screening, parts, deps.sweepSlots),
       );
       const message = `N-1 screening: ${ids.length} outages in ${parts.length} parts, on every worker`;
       if (!(await reportProgress(deps.db, simulation, 0.05, message))) throw new StudyCancelled();

@@ -31,6 +31,8 @@ export interface TaskDeps {
   features: FeatureDefaults;
   /** Engine time per study (metrics.ts). */
   engineSeconds: Histogram<"kind" | "size">;
+  /** SWEEP_SLOTS_PER_COMPANY: the named queues a company's sweep parts are spread over. */
+  sweepSlots: number;
 }
 
 export interface LoadedStudy {
@@ -157,7 +159,9 @@ export async function runStudy(
 
 /**
  * What a failure of a study's job means: nothing for a cancellation, a failed study for a
- * permanent problem or the last attempt; otherwise the job is retried (rethrown).
+ * permanent problem (the job ends: running it again cannot help); otherwise the job is retried
+ * (rethrown). After the last attempt the study fails and the error is still rethrown, so the job
+ * stays as a dead letter an operator can inspect and queue again (`ampflux jobs retry`).
  */
 export async function failStudy(
   deps: TaskDeps,
@@ -172,6 +176,7 @@ export async function failStudy(
     return;
   }
   const { attempts, max_attempts } = helpers.job;
-  if (attempts < max_attempts) throw error;
-  await finish(deps, simulation, { status: "failed", error: { message, attempts } });
+  if (attempts >= max_attempts)
+    await finish(deps, simulation, { status: "failed", error: { message, attempts } });
+  throw error;
 }

@@ -1,0 +1,187 @@
+// Per-company sweep queues (SWEEP_SLOTS_PER_COMPANY): a company's sweep jobs are spread over K
+// named queues, which graphile-worker runs one job at a time each, so the company holds at most
+// K worker slots while other companies' sweeps take the rest. Checked by queue names and by a
+// real runner whose engine calls wait at a barrier, so what runs together is read, not timed.
+
+import { outageScreeningOptionsSchema } from "@ampflux/contracts";
+import {
+  createDb,
+  enqueueSimulation,
+  queueSimulationParts,
+  SIMULATION_PART_TASKS,
+  type Simulation,
+  simulations,
+  storeSimulationPart,
+} from "@ampflux/db";
+import { loadSimCore, outageCandidates, ValidatedNetwork } from "@ampflux/sim-wasm";
+import { eq } from "drizzle-orm";
+import { type Job, makeWorkerUtils } from "graphile-worker";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { loadWorkerSettings } from "../src/settings.ts";
+import { startWorker } from "../src/worker.ts";
+import { finished, insertCompany, matpowerDocument, queueStudy, waitForSimulation } from "./fixtures.ts";
+
+const databaseUrl = inject("databaseUrl");
+const client = createDb(databaseUrl);
+beforeAll(async () => {
+  // The queue's schema, for the tests that queue jobs before any worker started.
+  const utils = await makeWorkerUtils({ connectionString: databaseUrl });
+  await utils.migrate();
+  await utils.release();
+});
+afterAll(() => client.close());
+
+const screening = { kind: "outage_screening" as const, options: { fault: "3ph" } };
+
+/** The queue of every job of these studies, by study and part (-1: the study's own job). */
+async function queuesOf(ids: string[]) {
+  return client.sql<{ simulation: string; part: number; queue: string | null; priority: number }[]>`
+    select j.payload->>'simulationId' as simulation, coalesce((j.payload->>'part')::int, -1) as part,
+           q.queue_name as queue, j.priority
+      from graphile_worker._private_jobs j
+      left join graphile_worker._private_job_queues q on q.id = j.job_queue_id
+     where j.payload->>'simulationId' = any(${ids}::text[])
+     order by 1, 2`;
+}
+
+/** A screening already claimed by its study job (status running), its parts not yet queued. */
+async function claimedScreening(companyId: string, slots: number): Promise<Simulation> {
+  const document = await matpowerDocument("case9");
+  const sim = await queueStudy(client, document, screening, false, { companyId, sweepSlots: slots });
+  await client.db
+    .update(simulations)
+    .set({ status: "running", startedAt: new Date() })
+    .where(eq(simulations.id, sim.id));
+  return sim;
+}
+
+/** What the study job of each screening does once claimed: store its parts, queue one job each, with K slots. */
+async function spread(sims: Simulation[], parts: string[][], slots: number): Promise<void> {
+  await client.db.transaction(async (tx) => {
+    for (const sim of sims)
+      await queueSimulationParts(tx, sim, SIMULATION_PART_TASKS.outage_screening, parts, slots);
+  });
+}
+
+/** case9's branches in `n` parts. */
+async function case9Parts(n: number): Promise<string[][]> {
+  const network = ValidatedNetwork.check(await matpowerDocument("case9"));
+  const ids = outageCandidates(network.document, outageScreeningOptionsSchema.parse(screening.options));
+  const size = Math.ceil(ids.length / n);
+  return Array.from({ length: n }, (_, k) => ids.slice(k * size, (k + 1) * size));
+}
+
+describe("sweep queues", () => {
+  it("puts a company's sweep jobs round-robin on its K queues, single studies on none", async () => {
+    const companyId = await insertCompany(client, "Round Robin Co");
+    const sim = await claimedScreening(companyId, 2);
+    await spread([sim], await case9Parts(4), 2);
+    const queued = await queueStudy(client, await matpowerDocument("case9"), screening, false, { companyId });
+    const single = await queueStudy(client, await matpowerDocument("case9"), {
+      kind: "short_circuit",
+      options: {},
+    });
+    await client.db.transaction(async (tx) => {
+      await enqueueSimulation(tx, queued, 2);
+      await enqueueSimulation(tx, single, 2);
+    });
+    const parts = await queuesOf([sim.id]);
+    expect(parts.map((p) => p.part)).toEqual([0, 1, 2, 3]);
+    const slotOf = (queue: string | null) => queue?.replace(`sweeps:${companyId}:`, "");
+    // Consecutive parts alternate between the company's two queues, at the sweeps' priority.
+    const slots = parts.map((p) => slotOf(p.queue));
+    expect(new Set(slots)).toEqual(new Set(["0", "1"]));
+    expect(slots[0]).not.toBe(slots[1]);
+    expect(slots[2]).toBe(slots[0]);
+    expect(slots[3]).toBe(slots[1]);
+    expect(parts.every((p) => p.priority === 10)).toBe(true);
+    const [study] = await queuesOf([queued.id]);
+    expect(["0", "1"]).toContain(slotOf(study?.queue ?? null));
+    expect(await queuesOf([single.id])).toMatchObject([{ queue: null, priority: 0 }]);
+    // Nobody runs these: leave the queue clean for the next test.
+    await client.sql`delete from graphile_worker._private_jobs
+      where payload->>'simulationId' = any(${[sim.id, queued.id, single.id]}::text[])`;
+  });
+
+  it("queues again only the parts of a study without a stored result (a study queued again)", async () => {
+    const sim = await claimedScreening(await insertCompany(client, "Again Co"), 2);
+    const parts = await case9Parts(3);
+    await spread([sim], parts, 2);
+    await client.db.transaction((tx) => storeSimulationPart(tx, sim.id, 1, {} as never));
+    await client.sql`delete from graphile_worker._private_jobs where payload->>'simulationId' = ${sim.id}`;
+    await spread([sim], parts, 2);
+    expect((await queuesOf([sim.id])).map((q) => q.part)).toEqual([0, 2]);
+    await client.sql`delete from graphile_worker._private_jobs where payload->>'simulationId' = ${sim.id}`;
+  });
+
+  it("runs one company's parts one at a time with K = 1 while another company's run beside them", async () => {
+    const [busy, other] = [await insertCompany(client, "Busy Co"), await insertCompany(client, "Other Co")];
+    // Two screenings of one company, one of another, each in 3 parts.
+    const studies = [
+      await claimedScreening(busy, 1),
+      await claimedScreening(busy, 1),
+      await claimedScreening(other, 1),
+    ];
+    const companyOf = new Map(studies.map((s, k) => [s.id, k < 2 ? busy : other]));
+
+    // The first two engine calls wait until the test has looked at what the runner holds.
+    const core = await loadSimCore();
+    let arrivals = 0;
+    let release = () => {};
+    const barrier = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const worker = await startWorker(
+      loadWorkerSettings({
+        DATABASE_URL: databaseUrl,
+        WORKER_CONCURRENCY: "2",
+        SWEEP_SLOTS_PER_COMPANY: "1",
+        LOG_LEVEL: "error",
+      }),
+      {
+        simCore: async () => {
+          if (++arrivals <= 2) await barrier;
+          return core;
+        },
+      },
+    );
+    // Jobs running per company, in event order (one process: one order of events).
+    const running = new Map<string, number>();
+    const most = new Map<string, number>();
+    const company = (job: Job) => companyOf.get((job.payload as { simulationId: string }).simulationId) ?? "";
+    worker.runner.events.on("job:start", ({ job }) => {
+      const c = company(job);
+      running.set(c, (running.get(c) ?? 0) + 1);
+      most.set(c, Math.max(most.get(c) ?? 0, running.get(c) ?? 0));
+    });
+    worker.runner.events.on("job:complete", ({ job }) => {
+      const c = company(job);
+      running.set(c, (running.get(c) ?? 0) - 1);
+    });
+    // All 9 part jobs at once, to the idle worker: each company's in its one queue.
+    await spread(studies, await case9Parts(3), 1);
+    const queues = await queuesOf(studies.map((s) => s.id));
+    expect(queues).toHaveLength(9);
+    for (const q of queues) expect(q.queue).toBe(`sweeps:${companyOf.get(q.simulation)}:0`);
+    try {
+      // Both slots are taken: the busy company's queue holds one, so the other slot went to the
+      // other company's part although the busy company has more parts waiting.
+      await vi.waitFor(() => expect(arrivals).toBe(2), { timeout: 60_000 });
+      const locked = await client.sql<{ queue: string }[]>`
+        select q.queue_name as queue from graphile_worker._private_jobs j
+          join graphile_worker._private_job_queues q on q.id = j.job_queue_id
+         where j.locked_at is not null order by 1`;
+      expect(locked.map((l) => l.queue).sort()).toEqual([`sweeps:${busy}:0`, `sweeps:${other}:0`].sort());
+      release();
+      for (const study of studies) {
+        const row = await waitForSimulation(client, study.id, finished, 120_000);
+        expect(row).toMatchObject({ status: "succeeded", error: null });
+      }
+      expect(most.get(busy)).toBe(1);
+      expect(most.get(other)).toBe(1);
+    } finally {
+      release();
+      await worker.stop();
+    }
+  }, 180_000);
+});

@@ -7,6 +7,7 @@
 import { FAULT_TYPES, type NetworkDocument, STUDY_CASES } from "@ampflux/contracts";
 import { describe, expect, it } from "vitest";
 import { loadSimCore, ValidatedNetwork } from "../src/index.ts";
+import { threeWindingSplits } from "./networks/three-winding-splits.ts";
 import { tr60909_4_hv } from "./networks/tr60909-4-hv.ts";
 
 const core = await loadSimCore();
@@ -30,6 +31,26 @@ function withOutage(doc: NetworkDocument, id: string): NetworkDocument {
 const relative = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.abs(b));
 
 describe("an outage in detail", () => {
+  it("names buses only: a three-winding transformer's star point is neither the largest change nor unfed", () => {
+    let starsInMatrix = 0;
+    for (const input of [tr60909_4_hv, threeWindingSplits]) {
+      const network = ValidatedNetwork.check(input);
+      const buses = new Set(network.document.buses.map((b) => b.id));
+      starsInMatrix += network.document.transformers3w.length;
+      for (const fault of FAULT_TYPES) {
+        const options = { fault, case: "max" as const };
+        for (const summary of core.outageScreening(network, options).outages) {
+          if (summary.at_bus !== null) expect(buses.has(summary.at_bus), summary.at_bus).toBe(true);
+          // The unfed count is the buses the outage's own values leave without current.
+          const detail = core.outageDetail(network, options, summary.outage);
+          const unfed = detail.buses.filter((b) => b.ikss_ka === null && b.base_ikss_ka !== null).length;
+          expect(summary.unfed_buses, `${fault} ${summary.outage}`).toBe(unfed);
+        }
+      }
+    }
+    expect(starsInMatrix).toBeGreaterThan(0);
+  });
+
   it("gives ip, Ib and Ith of a full re-solve with the branch (and a unit's generator) out", () => {
     const doc = ValidatedNetwork.check(tr60909_4_hv).document;
     const network = ValidatedNetwork.check(doc);

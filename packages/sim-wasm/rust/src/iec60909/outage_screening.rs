@@ -125,6 +125,8 @@ pub struct Screening {
 pub struct PositiveInput<'a> {
     pub solver: &'a Solver,
     pub zff: &'a [Complex],
+    /// The voltage factor per node; NaN marks a node that is no bus (a three-winding
+    /// transformer's star point): in the matrix, but no fault location, change or unfed bus.
     pub c: &'a [f64],
     pub pre: &'a [usize],
 }
@@ -309,6 +311,9 @@ pub fn screen_outages(
         let mut summary = OutageSummary::default();
         let is_last = index + 1 == outages.len();
         for k in 0..n {
+            if positive.c[k].is_nan() {
+                continue;
+            }
             if listed[k] == 2 {
                 if is_last {
                     last[k] = f64::NAN;

@@ -134,7 +134,10 @@ function screenWithDetail(
   clock.lap("zero sequence");
   const set = outageSet(doc, model, index, n, options, zero);
   clock.lap("outage set");
-  const c = gather(index, n, (node) => model.c[node] ?? 1);
+  // A node that is no bus (a three-winding transformer's star point) gets NaN: the kernel then
+  // neither reports a change there nor counts it unfed.
+  const busNodes = new Set(model.nodeOfBus.values());
+  const c = gather(index, n, (node) => (busNodes.has(node) ? (model.c[node] ?? 1) : Number.NaN));
   const highest = (options.worst ?? (options.case === "max" ? "highest" : "lowest")) === "highest";
   const screened = screen(
     sim,

@@ -10,7 +10,6 @@ import {
   NotDeadLetterError,
   queueSimulationParts,
   retryDeadLetters,
-  SIMULATION_PART_TASKS,
   type Simulation,
   simulations,
 } from "@ampflux/db";
@@ -74,7 +73,8 @@ async function spreadScreening(): Promise<Simulation> {
       .update(simulations)
       .set({ status: "running", startedAt: new Date() })
       .where(eq(simulations.id, sim.id));
-    await queueSimulationParts(tx, sim, SIMULATION_PART_TASKS.outage_screening, parts, DEFAULT_SWEEP_SLOTS);
+    // Three slots: every part is queued at once, as the test's one-attempt jobs.
+    await queueSimulationParts(tx, sim, parts, 3);
     await tx.execute(oneAttempt(sim.id));
   });
   return sim;

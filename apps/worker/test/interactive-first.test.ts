@@ -2,7 +2,7 @@
 // in a form the machine's load cannot change: every engine call waits at a gate the test opens
 // one call at a time, so which job a freed worker slot takes next is read, not timed. Two N-1
 // screenings spread over parts fill both slots; a single study queued then takes the first slot
-// that frees up, ahead of six waiting parts, and finishes while both screenings are unfinished.
+// that frees up, ahead of the waiting parts, and finishes while both screenings are unfinished.
 
 import { createDb, type Simulation } from "@ampflux/db";
 import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
@@ -66,7 +66,8 @@ describe("interactive work first", () => {
         await queueStudy(client, document, screening),
       ];
       // Their own jobs take both slots and spread them (calls 1, 2); then both slots run a part
-      // each (calls 3, 4), six parts wait.
+      // each (calls 3, 4), the other queued parts wait (each company's next one is queued
+      // whenever one of its parts ends, so parts are always waiting when a slot frees up).
       await arrived(2);
       gate.release(1);
       gate.release(2);

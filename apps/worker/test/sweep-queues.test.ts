@@ -1,14 +1,15 @@
-// Per-company sweep queues (SWEEP_SLOTS_PER_COMPANY): a company's sweep jobs are spread over K
-// named queues, which graphile-worker runs one job at a time each, so the company holds at most
-// K worker slots while other companies' sweeps take the rest. Checked by queue names and by a
+// Per-company sweep slots (SWEEP_SLOTS_PER_COMPANY): a company's batch studies and screenings go
+// to K named queues, which graphile-worker runs one job at a time each, and of its screenings'
+// parts at most K are queued at once (the next when one ends), so the company holds at most K
+// worker slots while other companies' sweeps take the rest. Checked by the jobs queued and by a
 // real runner whose engine calls wait at a barrier, so what runs together is read, not timed.
 
 import { outageScreeningOptionsSchema } from "@ampflux/contracts";
 import {
   createDb,
   enqueueSimulation,
+  queueCompanyParts,
   queueSimulationParts,
-  SIMULATION_PART_TASKS,
   type Simulation,
   simulations,
   storeSimulationPart,
@@ -55,11 +56,10 @@ async function claimedScreening(companyId: string, slots: number): Promise<Simul
   return sim;
 }
 
-/** What the study job of each screening does once claimed: store its parts, queue one job each, with K slots. */
+/** What the study job of each screening does once claimed: store its parts and queue as many as K slots allow. */
 async function spread(sims: Simulation[], parts: string[][], slots: number): Promise<void> {
   await client.db.transaction(async (tx) => {
-    for (const sim of sims)
-      await queueSimulationParts(tx, sim, SIMULATION_PART_TASKS.outage_screening, parts, slots);
+    for (const sim of sims) await queueSimulationParts(tx, sim, parts, slots);
   });
 }
 
@@ -72,7 +72,7 @@ async function case9Parts(n: number): Promise<string[][]> {
 }
 
 describe("sweep queues", () => {
-  it("puts a company's sweep jobs round-robin on its K queues, single studies on none", async () => {
+  it("queues K of a company's parts, its studies round-robin on its K queues, single studies on none", async () => {
     const companyId = await insertCompany(client, "Round Robin Co");
     const sim = await claimedScreening(companyId, 2);
     await spread([sim], await case9Parts(4), 2);
@@ -85,16 +85,23 @@ describe("sweep queues", () => {
       await enqueueSimulation(tx, queued, 2);
       await enqueueSimulation(tx, single, 2);
     });
+    // Two of the four parts hold the company's two slots, in no named queue (a worker that ends
+    // one takes the next at once), at the sweeps' priority; the other two wait for a slot.
     const parts = await queuesOf([sim.id]);
-    expect(parts.map((p) => p.part)).toEqual([0, 1, 2, 3]);
+    expect(parts).toMatchObject([
+      { part: 0, queue: null, priority: 10 },
+      { part: 1, queue: null, priority: 10 },
+    ]);
+    const waiting = await client.sql<{ part: number }[]>`
+      select part from simulation_parts where simulation_id = ${sim.id} and queued_at is null order by part`;
+    expect(waiting.map((w) => w.part)).toEqual([2, 3]);
+    // A part stored frees its slot: the next waiting part is queued.
+    await client.db.transaction(async (tx) => {
+      await storeSimulationPart(tx, sim.id, 0, {} as never);
+      expect(await queueCompanyParts(tx, sim.projectId, 2)).toBe(1);
+    });
+    expect((await queuesOf([sim.id])).map((p) => p.part)).toEqual([0, 1, 2]);
     const slotOf = (queue: string | null) => queue?.replace(`sweeps:${companyId}:`, "");
-    // Consecutive parts alternate between the company's two queues, at the sweeps' priority.
-    const slots = parts.map((p) => slotOf(p.queue));
-    expect(new Set(slots)).toEqual(new Set(["0", "1"]));
-    expect(slots[0]).not.toBe(slots[1]);
-    expect(slots[2]).toBe(slots[0]);
-    expect(slots[3]).toBe(slots[1]);
-    expect(parts.every((p) => p.priority === 10)).toBe(true);
     const [study] = await queuesOf([queued.id]);
     expect(["0", "1"]).toContain(slotOf(study?.queue ?? null));
     expect(await queuesOf([single.id])).toMatchObject([{ queue: null, priority: 0 }]);
@@ -158,20 +165,18 @@ describe("sweep queues", () => {
       const c = company(job);
       running.set(c, (running.get(c) ?? 0) - 1);
     });
-    // All 9 part jobs at once, to the idle worker: each company's in its one queue.
+    // The 9 parts to the idle worker: one slot per company, so one part of each company is queued.
     await spread(studies, await case9Parts(3), 1);
     const queues = await queuesOf(studies.map((s) => s.id));
-    expect(queues).toHaveLength(9);
-    for (const q of queues) expect(q.queue).toBe(`sweeps:${companyOf.get(q.simulation)}:0`);
+    expect(queues.map((q) => companyOf.get(q.simulation)).sort()).toEqual([busy, other].sort());
     try {
       // Both slots are taken: the busy company's queue holds one, so the other slot went to the
       // other company's part although the busy company has more parts waiting.
       await vi.waitFor(() => expect(arrivals).toBe(2), { timeout: 60_000 });
-      const locked = await client.sql<{ queue: string }[]>`
-        select q.queue_name as queue from graphile_worker._private_jobs j
-          join graphile_worker._private_job_queues q on q.id = j.job_queue_id
-         where j.locked_at is not null order by 1`;
-      expect(locked.map((l) => l.queue).sort()).toEqual([`sweeps:${busy}:0`, `sweeps:${other}:0`].sort());
+      const locked = await client.sql<{ simulation: string }[]>`
+        select payload->>'simulationId' as simulation from graphile_worker._private_jobs
+         where locked_at is not null`;
+      expect(locked.map((l) => companyOf.get(l.simulation)).sort()).toEqual([busy, other].sort());
       release();
       for (const study of studies) {
         const row = await waitForSimulation(client, study.id, finished, 120_000);

@@ -136,9 +136,10 @@ export function isLoopbackUrl(value: string): boolean {
 
 /**
  * Spread into the settings of every process that queues sweeps (api, worker, operator CLI): each
- * company's batch studies and N-1 screenings go to this many named queues, so they hold at most
- * this many worker slots at once (packages/db, sweepQueue). 2 by default, so that two workers
- * still share one company's batch.
+ * company's batch studies and N-1 screenings go to this many named queues, and of its screenings'
+ * parts this many are queued at once, so they hold at most this many worker slots at once
+ * (packages/db, sweepQueue and queueCompanyParts). 2 by default, so that two workers still share
+ * one company's batch.
  */
 export const sweepSettingsShape = {
   SWEEP_SLOTS_PER_COMPANY: z.coerce.number().int().min(1).max(64).default(2),

@@ -1,5 +1,5 @@
-// A study spread over workers: its parts, one graphile-worker job each, stored once each, and the
-// fan-in by the part that completes the set. The study's row is locked while a part is counted,
+// A study spread over workers: its parts, one graphile-worker job each (a few at a time per
+// company), stored once each, and the fan-in by the part that completes the set. The study's row is locked while a part is counted,
 // so exactly one part sees the set complete (a retried part finds its result stored and only
 // completes the set if that had not been done).
 
@@ -7,27 +7,19 @@ import type { StudyResult } from "@ampflux/contracts";
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
 import { simulationParts, simulations } from "./schema/simulations.ts";
-import {
-  SIMULATION_MAX_ATTEMPTS,
-  SIMULATION_PRIORITIES,
-  type Simulation,
-  sweepQueue,
-} from "./simulations.ts";
+import { SIMULATION_MAX_ATTEMPTS, SIMULATION_PRIORITIES, type Simulation } from "./simulations.ts";
 
 /** The worker task of a study's parts. */
 export const SIMULATION_PART_TASKS = { outage_screening: "outage_screening_part" } as const;
 
 /**
- * Stores the parts and queues one job each at the sweeps' priority, spread round-robin over the
- * company's `sweepSlots` sweep queues: every worker may take parts at once, but no more than
- * `sweepSlots` of one company's. Again for the same study (a retried parent, or one an operator
- * queued again): nothing new is stored, and only parts without a stored result are queued (job
- * keys dedupe the ones still queued).
+ * Stores the parts (again for the same study — a retried parent, or one an operator queued
+ * again — nothing new is stored, and the parts without a result wait for a slot again) and
+ * queues as many as the company has free sweep slots (queueCompanyParts).
  */
 export async function queueSimulationParts(
   tx: Executor,
   simulation: Pick<Simulation, "id" | "kind" | "projectId">,
-  task: string,
   inputs: string[][],
   sweepSlots: number,
 ): Promise<void> {
@@ -36,24 +28,72 @@ export async function queueSimulationParts(
     .insert(simulationParts)
     .values(inputs.map((input, part) => ({ simulationId: simulation.id, part, input })))
     .onConflictDoNothing();
-  const stored = await tx
-    .select({ part: simulationParts.part })
-    .from(simulationParts)
-    .where(and(eq(simulationParts.simulationId, simulation.id), isNotNull(simulationParts.result)));
-  const done = new Set(stored.map((s) => s.part));
-  for (let part = 0; part < inputs.length; part++) {
-    if (done.has(part)) continue;
+  await tx
+    .update(simulationParts)
+    .set({ queuedAt: null })
+    .where(and(eq(simulationParts.simulationId, simulation.id), isNull(simulationParts.result)));
+  await queueCompanyParts(tx, simulation.projectId, sweepSlots);
+}
+
+/**
+ * Queues the next parts of a company's running studies, oldest study first, while fewer than
+ * `sweepSlots` of its parts are queued and not yet stored: a company's spread studies hold at
+ * most that many worker slots, and other companies' parts and every single study (priority 0)
+ * take the others. Called when parts are stored and whenever a part's job ends (stored, skipped
+ * for a finished study, or failed), so the next part is queued in the same transaction that frees
+ * the slot: the worker that finished picks it up at once. (A graphile-worker named queue per slot
+ * was tried: a worker asks for its next job before its last one's completion has unlocked that
+ * queue, and so sat idle until its next poll.) A transaction-scoped advisory lock per company
+ * keeps two finishing parts from both taking the last free slot.
+ */
+export async function queueCompanyParts(
+  tx: Executor,
+  projectId: string,
+  sweepSlots: number,
+): Promise<number> {
+  if (!Number.isInteger(sweepSlots) || sweepSlots < 1)
+    throw new RangeError(`sweep slots must be a whole number ≥ 1, not ${sweepSlots}`);
+  // Its own statement: a statement's snapshot is taken before it runs, so counted after the
+  // lock in the same statement, parts another transaction queued meanwhile would be missed.
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(hashtext('ampflux sweep parts ' || company_id::text))
+      from projects where id = ${projectId}`);
+  const queued = await tx.execute<{ simulation_id: string; part: number; kind: Simulation["kind"] }>(sql`
+    with company as (select company_id from projects where id = ${projectId}),
+    studies as (
+      select s.id, s.kind, s.created_at from simulations s
+        join projects p on p.id = s.project_id
+       where p.company_id = (select company_id from company) and s.status = 'running'
+    ),
+    holding as (
+      select count(*)::int as n from simulation_parts sp
+       where sp.simulation_id in (select id from studies)
+         and sp.queued_at is not null and sp.result is null
+    ),
+    next as (
+      select sp.simulation_id, sp.part, st.kind from simulation_parts sp
+        join studies st on st.id = sp.simulation_id
+       where sp.queued_at is null and sp.result is null
+       order by st.created_at, sp.simulation_id, sp.part
+       limit greatest(0, ${sweepSlots}::int - (select n from holding))
+    )
+    update simulation_parts sp set queued_at = now()
+      from next
+     where sp.simulation_id = next.simulation_id and sp.part = next.part
+    returning sp.simulation_id, sp.part, next.kind`);
+  for (const { simulation_id: simulationId, part, kind } of queued) {
+    if (kind !== "outage_screening") throw new Error(`a ${kind} study has no parts`);
     await tx.execute(sql`
       select graphile_worker.add_job(
-        ${task},
-        json_build_object('simulationId', ${simulation.id}::text, 'part', ${part}::int),
-        queue_name := ${sweepQueue(simulation.projectId, sweepSlots)},
-        job_key := ${`${simulation.id}:part:${part}`},
+        ${SIMULATION_PART_TASKS[kind]},
+        json_build_object('simulationId', ${simulationId}::text, 'part', ${part}::int),
+        job_key := ${`${simulationId}:part:${part}`},
         job_key_mode := 'preserve_run_at',
         max_attempts := ${SIMULATION_MAX_ATTEMPTS},
-        priority := ${SIMULATION_PRIORITIES[simulation.kind]}
+        priority := ${SIMULATION_PRIORITIES[kind]}
       )`);
   }
+  return queued.length;
 }
 
 /** One part's input, or undefined when the study has no such part. */

@@ -9,9 +9,9 @@ import {
   outageScreeningOptionsSchema,
 } from "@ampflux/contracts";
 import {
+  queueCompanyParts,
   queueSimulationParts,
   reportProgress,
-  SIMULATION_PART_TASKS,
   simulationPartInput,
   simulationPartResults,
   storeSimulationPart,
@@ -23,7 +23,7 @@ import {
   type SimCore,
   type ValidatedNetwork,
 } from "@ampflux/sim-wasm";
-import type { Task } from "graphile-worker";
+import type { JobHelpers, Task } from "graphile-worker";
 import { z } from "zod";
 import {
   failStudy,
@@ -87,9 +87,7 @@ export const outageScreeningTask =
         const result = merged([screen(core, network, options, ids)], options);
         return { result, timings: result.timings };
       }
-      await deps.db.transaction((tx) =>
-        queueSimulationParts(tx, simulation, SIMULATION_PART_TASKS.outage_screening, parts, deps.sweepSlots),
-      );
+      await deps.db.transaction((tx) => queueSimulationParts(tx, simulation, parts, deps.sweepSlots));
       const message = `N-1 screening: ${ids.length} outages in ${parts.length} parts, on every worker`;
       if (!(await reportProgress(deps.db, simulation, 0.05, message))) throw new StudyCancelled();
       return "spread";
@@ -103,6 +101,8 @@ const partPayload = z.object({ simulationId: z.uuid(), part: z.number().int().mi
  * 10,000-bus network ~0.1 s to read and parse the document and ~0.2 s to validate it, per part).
  */
 let lastNetwork: { simulationId: string; network: ValidatedNetwork } | undefined;
+
+type PartStudy = NonNullable<Awaited<ReturnType<typeof partStudy>>>;
 
 /** The study and its validated network: the row alone when this process holds the network. */
 async function partStudy(db: TaskDeps["db"], simulationId: string) {
@@ -121,29 +121,43 @@ async function partStudy(db: TaskDeps["db"], simulationId: string) {
   return { simulation: study.simulation, network };
 }
 
-/** One part of a spread screening; the part that completes the set stores the study's result. */
+/**
+ * One part of a spread screening; the part that completes the set stores the study's result.
+ * However it ends (stored, skipped, failed), its company's next waiting part is queued: the slot
+ * it held is free (a part to be retried still holds it).
+ */
 export const outageScreeningPartTask =
   (deps: TaskDeps): Task =>
   async (payload, helpers) => {
     const { simulationId, part } = partPayload.parse(payload);
     const study = await partStudy(deps.db, simulationId);
-    // Cancelled, failed or finished meanwhile: nothing more to do.
-    if (study?.simulation.status !== "running") return;
-    const outages = await simulationPartInput(deps.db, simulationId, part);
-    if (!outages) return;
-    const { simulation } = study;
+    if (!study) return;
     try {
-      const options = parsedOptions(outageScreeningOptionsSchema, simulation.options);
-      const screened = screen(await deps.simCore(), study.network(), options, outages);
-      const counts = await deps.db.transaction((tx) => storeSimulationPart(tx, simulationId, part, screened));
-      const message = `N-1 screening: ${counts.done} of ${counts.total} parts done`;
-      if (!(await reportProgress(deps.db, simulation, 0.05 + (0.9 * counts.done) / counts.total, message)))
-        return;
-      if (counts.done < counts.total) return;
-      const parts = (await simulationPartResults(deps.db, simulationId)) as OutageScreeningResult[];
-      const result = merged(parts, options);
-      await finish(deps, simulation, { status: "succeeded", result, timings: result.timings });
-    } catch (error) {
-      await failStudy(deps, simulation, helpers, error);
+      await runPart(deps, helpers, study, part);
+    } finally {
+      await deps.db.transaction((tx) => queueCompanyParts(tx, study.simulation.projectId, deps.sweepSlots));
     }
   };
+
+async function runPart(deps: TaskDeps, helpers: JobHelpers, study: PartStudy, part: number): Promise<void> {
+  const simulationId = study.simulation.id;
+  // Cancelled, failed or finished meanwhile: nothing more to do.
+  if (study.simulation.status !== "running") return;
+  const outages = await simulationPartInput(deps.db, simulationId, part);
+  if (!outages) return;
+  const { simulation } = study;
+  try {
+    const options = parsedOptions(outageScreeningOptionsSchema, simulation.options);
+    const screened = screen(await deps.simCore(), study.network(), options, outages);
+    const counts = await deps.db.transaction((tx) => storeSimulationPart(tx, simulationId, part, screened));
+    const message = `N-1 screening: ${counts.done} of ${counts.total} parts done`;
+    if (!(await reportProgress(deps.db, simulation, 0.05 + (0.9 * counts.done) / counts.total, message)))
+      return;
+    if (counts.done < counts.total) return;
+    const parts = (await simulationPartResults(deps.db, simulationId)) as OutageScreeningResult[];
+    const result = merged(parts, options);
+    await finish(deps, simulation, { status: "succeeded", result, timings: result.timings });
+  } catch (error) {
+    await failStudy(deps, simulation, helpers, error);
+  }
+}

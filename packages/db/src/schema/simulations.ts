@@ -76,6 +76,11 @@ export const simulationParts = pgTable(
     input: jsonb().$type<string[]>().notNull(),
     /** Null until the part is done; stored once, so a retried part is counted once. */
     result: jsonb().$type<StudyResult>(),
+    /**
+     * When its job was queued; null while it waits for one of its company's sweep slots (a part
+     * is queued when another of the company's parts finishes: simulation-parts.ts).
+     */
+    queuedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.simulationId, t.part] })],

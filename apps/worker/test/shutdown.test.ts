@@ -71,14 +71,17 @@ const jobOf = async (key: string) =>
 describe("worker shutdown", () => {
   it("on SIGTERM lets the running job finish, then exits 0", async () => {
     const worker = await spawnWorker({ WORKER_SHUTDOWN_TIMEOUT_MS: "300000" });
-    const sim = await queueBatch(300);
-    await waitForSimulation(client, sim.id, (r) => r.status === "running" && r.progress > 0.02, 120_000);
+    // 8,004 steps: about 4 s on a quiet machine (300 took 0.6 s, and its one progress report
+    // between the first step and the end came too late to be seen while it ran).
+    const sim = await queueBatch(2000);
+    // Running, with its first step reported (which the worker does at once).
+    await waitForSimulation(client, sim.id, (r) => r.status === "running" && r.progress > 0, 120_000);
     const { code } = await terminate(worker.child);
     expect(code).toBe(0);
     // Finished by the stopping process itself: nothing left for another worker.
     const row = await simulationRow(client, sim.id);
     expect(row.status).toBe("succeeded");
-    expect(batchStudyResultOf(row.result).steps).toBe(4 * 300 + 4);
+    expect(batchStudyResultOf(row.result).steps).toBe(4 * 2000 + 4);
     expect(await jobOf(sim.optionsHash)).toBeUndefined();
     expect(worker.output()).toContain("worker stopped");
   }, 420_000);

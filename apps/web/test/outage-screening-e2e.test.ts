@@ -109,4 +109,20 @@ describe("N-1 screening in the browser", () => {
     await page.getByTestId("screening-banner").getByRole("button", { name: "Close" }).click();
     await expect.poll(() => legend.getAttribute("data-mode"), STEP).not.toMatch(/^n1_/);
   });
+
+  it("screens only the listed branches, and names an id the version does not have", async () => {
+    await page.getByRole("link", { name: "Simulations" }).click();
+    const form = page.getByRole("form", { name: "N-1 screening" });
+    await form.getByLabel("Only these branches").fill("br1, nope");
+    await form.getByRole("button", { name: "Run N-1 screening" }).click();
+    await expect
+      .poll(() => form.getByRole("alert").textContent(), STEP)
+      .toMatch(/outages\.1.*no line, transformer or impedance "nope"/s);
+    await form.getByLabel("Only these branches").fill("br1 br2");
+    await form.getByRole("button", { name: "Run N-1 screening" }).click();
+    const detail = page.getByTestId("simulation-detail");
+    await expect
+      .poll(() => detail.getByTestId("outage-screening").textContent(), { timeout: 60_000 })
+      .toMatch(/2 outages × 30 buses/);
+  });
 });

@@ -36,6 +36,9 @@ export async function startWorker(
   const database = createDb(settings.DATABASE_URL, { applicationName: "ampflux-worker" });
   let core: Promise<SimCore> | undefined;
   const simCore = overrides.simCore ?? (() => (core ??= loadSimCore()));
+  // The engine compiles while the worker connects, not in its first study's time (a screening's
+  // first part on each worker; a failure surfaces there, when a task awaits it).
+  if (!overrides.simCore) simCore().catch(() => {});
   try {
     const events: WorkerEvents = new EventEmitter();
     const queue = await makeWorkerUtils({ connectionString: settings.DATABASE_URL });

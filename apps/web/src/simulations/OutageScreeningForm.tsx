@@ -110,28 +110,8 @@ export function OutageScreeningForm({
         ))}
       </fieldset>
       <div className="row">
-        <label>
-          From kV{" "}
-          <input
-            type="number"
-            min="0"
-            step="any"
-            placeholder="any"
-            value={minKv}
-            onChange={(e) => setMinKv(e.target.value)}
-          />
-        </label>
-        <label>
-          to kV{" "}
-          <input
-            type="number"
-            min="0"
-            step="any"
-            placeholder="any"
-            value={maxKv}
-            onChange={(e) => setMaxKv(e.target.value)}
-          />
-        </label>
+        <KvBound label="From kV" value={minKv} onChange={setMinKv} />
+        <KvBound label="to kV" value={maxKv} onChange={setMaxKv} />
         <span className="muted small">a branch is in when one of its ends is in the range</span>
       </div>
       <label>
@@ -148,5 +128,30 @@ export function OutageScreeningForm({
         {run.isPending ? "Queueing…" : "Run N-1 screening"}
       </button>
     </form>
+  );
+}
+
+/** One end of the voltage range, as typed (empty: no bound). */
+function KvBound({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <label>
+      {label}{" "}
+      <input
+        type="number"
+        min="0"
+        step="any"
+        placeholder="any"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }

@@ -96,6 +96,8 @@ describe("N-1 screening in the browser", () => {
     const badge = page.getByTestId(`ik-${bus}`);
     await expect.poll(() => badge.textContent(), STEP).toBe(`${worst} kA`);
     expect(await badge.getAttribute("title")).toContain(`with ${outage} out`);
+    // The screening ran on the version the editor shows: no version warning.
+    expect(await page.getByTestId("screening-version").count()).toBe(0);
     // The outage that gives it: the diagram shows I''k with that branch out, the branch struck out.
     await page.getByTestId("screening-banner").getByLabel("Outage shown").selectOption(outage);
     await expect.poll(() => legend.getAttribute("data-mode"), STEP).toBe("n1_outage");
@@ -124,5 +126,18 @@ describe("N-1 screening in the browser", () => {
     await expect
       .poll(() => detail.getByTestId("outage-screening").textContent(), { timeout: 60_000 })
       .toMatch(/2 outages × 30 buses/);
+  });
+
+  it("says so when the diagram is another version than the screening's", async () => {
+    const link = page.getByTestId("simulation-detail").getByTestId("screening-on-diagram");
+    const href = (await link.getAttribute("href")) ?? "";
+    await page.getByRole("link", { name: "Editor" }).click();
+    await page.getByLabel("Network name").fill("case30, renamed");
+    const dialog = await saveVersion(page, "renamed");
+    await expect.poll(() => dialog.isVisible(), STEP).toBe(false);
+    await page.goto(new URL(href, stack.webUrl).href);
+    await expect
+      .poll(() => page.getByTestId("screening-version").textContent(), STEP)
+      .toMatch(/run on version 1; the diagram is version 2/);
   });
 });

@@ -306,9 +306,18 @@ export const simulationsRouter = router({
     ),
 
   /** One study with status, progress, result or error. */
+  /** A study with its result, and the number of the version it ran on. */
   get: projectProcedure("viewer")
     .input(simulationIdInput)
-    .query(({ ctx, input }) => loadSimulation(ctx.deps.database.db, ctx.project.id, input.simulationId)),
+    .query(async ({ ctx, input }) => {
+      const db = ctx.deps.database.db;
+      const row = await loadSimulation(db, ctx.project.id, input.simulationId);
+      const [version] = await db
+        .select({ version: circuitVersions.version })
+        .from(circuitVersions)
+        .where(eq(circuitVersions.id, row.circuitVersionId));
+      return { ...row, version: version?.version ?? null };
+    }),
 
   /**
    * A stored study's duty checks (docs/duty.md), filtered by status, element type and switch

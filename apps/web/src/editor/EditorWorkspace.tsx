@@ -166,7 +166,7 @@ export function EditorWorkspace() {
             {loadFlowMode && <LoadFlowBanner live={loadFlow} summary={lfSummary} buses={doc.buses.length} />}
             <LiveSaveNotice />
             <DraftGuard />
-            <ScreeningBanner overlay={screening} projectId={projectId} />
+            <ScreeningBanner overlay={screening} projectId={projectId} shownVersion={state.baseVersion} />
             <ColourLegend
               max={maxCurrent((result?.buses ?? []).map((b) => b.ikss_ka))}
               mode={mode}

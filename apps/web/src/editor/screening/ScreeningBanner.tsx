@@ -9,7 +9,16 @@ const LISTED = 50;
  * Over the diagram while a stored N-1 screening is shown: what the colours are (the worst case
  * per bus, or one outage's deltas), a choice of outage among those that change most, and Close.
  */
-export function ScreeningBanner({ overlay, projectId }: { overlay: ScreeningOverlay; projectId: string }) {
+export function ScreeningBanner({
+  overlay,
+  projectId,
+  shownVersion,
+}: {
+  overlay: ScreeningOverlay;
+  projectId: string;
+  /** The version the editor holds (null: none saved yet). */
+  shownVersion: number | null;
+}) {
   const { result, outage } = overlay;
   if (!overlay.simulationId) return null;
   const o = result?.options;
@@ -47,6 +56,12 @@ export function ScreeningBanner({ overlay, projectId }: { overlay: ScreeningOver
             </option>
           ))}
         </select>
+      )}
+      {overlay.version !== null && overlay.version !== shownVersion && (
+        <span className="alert small" role="status" data-testid="screening-version">
+          run on version {overlay.version}; the diagram is version {shownVersion ?? "unsaved"}: buses the two
+          do not share have no figure
+        </span>
       )}
       {overlay.loading && <span className="muted">computing…</span>}
       <Link to={`/projects/${projectId}/simulations`} className="small">

@@ -10,6 +10,8 @@ export interface ScreeningOverlay {
   /** The study in the address (?screening=), null without one. */
   simulationId: string | null;
   result: OutageScreeningResult | null;
+  /** The version the screening ran on. */
+  version: number | null;
   /** The outage in the address (?outage=), shown with its deltas once computed. */
   outage: string | null;
   worst: ScreeningMap | null;
@@ -80,6 +82,7 @@ export function useScreeningOverlay(projectId: string): ScreeningOverlay {
   return {
     simulationId,
     result,
+    version: sim.data?.version ?? null,
     outage,
     worst,
     outageDeltas: outage && detail.data?.outage === outage ? outageDeltas : null,

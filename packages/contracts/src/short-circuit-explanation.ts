@@ -76,7 +76,10 @@ export const machineDecaySchema = z.object({
   q: z.number().nullable(),
   /** ΔU''/(c·Un/√3) = X''·I''kG / c, the voltage drop at the machine's terminals (eq. 75). */
   voltage_ratio: z.number(),
-  /** This machine's term of eq. (75): how much it lowers Ib below I''k, kA at the fault bus. */
+  /**
+   * This machine's term of eq. (75), (jX''·I''kG/(c·Un/√3))·(1 − μq)·I''kG, along I''k: how much
+   * it lowers Ib below I''k to first order, kA at the fault bus.
+   */
   decrement_ka: z.number(),
 });
 
@@ -137,6 +140,11 @@ export const busResultExplanationSchema = z.object({
     ib_ka: z.number(),
     /** Machines' eq. (75) terms; empty when Ib = I''k (unbalanced fault, fault impedance, no machines). */
     machines: z.array(machineDecaySchema),
+    /**
+     * Ib = |I''k − Σ terms| (phasors): what the terms' components across I''k add back (≤ 0 kA);
+     * I''k − Σ decrement_ka − quadrature_ka = Ib.
+     */
+    quadrature_ka: z.number(),
     text: z.string(),
     clause,
   }),

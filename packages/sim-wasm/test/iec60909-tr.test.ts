@@ -44,14 +44,30 @@ describe("IEC TR 60909-4 high-voltage example (clause 6), c_max = 1.1, t_min = 0
     expectWithin(column(result, "ip_ka"), ipMethodC, 0.5e-4);
   });
 
-  it("Ib (eq. 75 with μ and q) at F1–F8 within 0.05 kA of the printed values", () => {
-    // Known gap: the TR's Ib exceeds ours by up to 0.04 kA (0.17 %, at F6/F7 near G3 and the
-    // motors; M1 has one pole pair, M2 two). The TR does not print its intermediate μ/q values.
-    // At F1/F8 (and most of F4) the gap is motors at I''kM/IrM ≤ 2, whose (1 − μ·q) keeps q < 1;
-    // F6/F7 stay unexplained (docs/short-circuit.md lists what was tried). Ours is the lower,
-    // i.e. the stricter breaking duty is I''k − decay with the larger decay.
+  it("Ib (eq. 75 with phasors, μ and q) at F2, F3, F5, F6, F7 to the printed decimals", () => {
+    // Eq. (75) as the standard writes it: ΔU''_i = jX''_i·I''k_i (eq. 76–77) and I''k_i are
+    // phasors, Ib = |I''k − Σ terms|. With magnitudes only, F6/F7 came out 0.040 kA low (decay
+    // 9.52 % of I''k at F6 against the TR's 9.41 %): the motors' parts at F6 (through the cable,
+    // −82°) and G3's at F7 (−73°) are out of phase with I''k (−87°, −73°), so their terms, turned
+    // by 90° + 2·arg I''k_i, remove less than their magnitudes (docs/short-circuit.md).
     const result = core.shortCircuit(tr60909_4_hv, { fault: "3ph", tmin_s: 0.1 });
-    expectWithin(column(result, "ib_ka"), ib, 0.05);
+    const at = ["F2", "F3", "F5", "F6", "F7"];
+    const printed = at.map((id) => ib[FAULTS.indexOf(id)] ?? Number.NaN);
+    // Half a unit of the third decimal (F2's 31.57 is printed with two: tighter there).
+    expectWithin(column(result, "ib_ka", at), printed, 0.5e-3);
+  });
+
+  it("Ib at F1, F4, F8 within 0.01 kA: the TR leaves motors at I''kM/IrM ≤ 2 undecayed", () => {
+    // Known gap, ours the lower Ib: at F1/F8 the TR's Ib is its I''k and at F4 0.0089 kA above
+    // ours; the motors' terms at I''kM/IrM = 1.7–1.8 (μ = 1, q < 1 keeps 1 − μq > 0) are 0.0027
+    // (F1), 0.0087 (F4) and 0.0014 kA (F8) of it; at F1 G3 (I''kG/IrG = 3.47) adds 0.0023 kA the
+    // TR does not subtract either.
+    const result = core.shortCircuit(tr60909_4_hv, { fault: "3ph", tmin_s: 0.1 });
+    const at = ["F1", "F4", "F8"];
+    const got = column(result, "ib_ka", at);
+    const printed = at.map((id) => ib[FAULTS.indexOf(id)] ?? Number.NaN);
+    expectWithin(got, printed, 0.01);
+    for (const [i, value] of got.entries()) expect(value).toBeLessThanOrEqual(printed[i] ?? 0);
   });
 
   it("I''k1 (line-to-earth) at F1–F5 to the printed 4 decimals, and its peak current", () => {

@@ -2,7 +2,8 @@
 //! The pruned columns of Z behind eq. (75) of IEC 60909-0 (iec60909::bounded_columns) against
 //! full solves: every entry it computes is bit-for-bit the full column's, every entry it leaves
 //! out is below the threshold it was given, and on a meshed grid it does leave most out. Then
-//! breaking_decay (which uses it) against the eq. (75) sum over full columns written out here.
+//! breaking_decay (which uses it) against the eq. (75) sum over full columns written out here,
+//! as phasors (IEC 60909-0:2016 eq. 75–77).
 
 use ampflux_sim::complex::Complex;
 use ampflux_sim::csc::CscMatrix;
@@ -146,7 +147,9 @@ fn breaking_decay_equals_the_eq75_sum_over_full_columns() {
         // eq. (75) term by term over full columns, in machine order sorted by bus.
         let mut order: Vec<usize> = (0..machines.len()).collect();
         order.sort_by_key(|&k| machines[k].bus);
-        let mut want = vec![0.0; n];
+        // The terms are phasors (eq. 76/77: ΔU'' = jX''·I''k_m), summed, then |I''k| − |I''k − Σ|.
+        let source: Vec<Complex> = (0..n).map(|f| Complex::new(c[f], 0.0) / zff[f]).collect();
+        let mut sum = vec![Complex::ZERO; n];
         for &k in &order {
             let m = &machines[k];
             let column = s.inverse_column(m.bus).unwrap();
@@ -154,17 +157,25 @@ fn breaking_decay_equals_the_eq75_sum_over_full_columns() {
                 .mw_per_pole_pair
                 .map(|p| ampflux_sim::iec60909::factors::q(p, t));
             for f in 0..n {
-                let i_machine = (column[f].re * column[f].re + column[f].im * column[f].im).sqrt()
-                    * (c[f] / zff[f].abs())
-                    * (1.0 / m.z.abs());
-                let ratio = i_machine / m.i_rated;
+                let i_machine = column[f] * source[f] / m.z;
+                let ratio = i_machine.abs() / m.i_rated;
                 if q.is_none() && ratio <= 2.0 {
                     continue;
                 }
                 let decay = mu(ratio, t) * q.unwrap_or(1.0);
-                want[f] += (m.z.im.abs() * i_machine / c[f]) * (1.0 - decay) * i_machine;
+                let voltage = Complex::new(0.0, m.z.im.abs() / c[f]) * i_machine;
+                sum[f] = sum[f] + voltage * i_machine * Complex::new(1.0 - decay, 0.0);
             }
         }
+        let want: Vec<f64> = (0..n)
+            .map(|f| {
+                if sum[f] == Complex::ZERO {
+                    0.0
+                } else {
+                    source[f].abs() - (source[f] - sum[f]).abs()
+                }
+            })
+            .collect();
         assert!(want.iter().any(|&v| v > 0.0), "some machines decay");
         for f in 0..n {
             assert_eq!(

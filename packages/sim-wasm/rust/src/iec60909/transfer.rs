@@ -520,13 +520,13 @@ mod tests {
         let z = net.dense_inverse();
         let (out, hand) = decay(&net, &[m1]);
         assert_close(&out, &hand);
-        for f in 0..4 {
+        for (f, &decayed) in out.iter().enumerate() {
             let magnitude = hand_term(&z, f, &m1).abs();
             assert!(
-                out[f] > 0.0 && out[f] < magnitude,
+                decayed > 0.0 && decayed < magnitude,
                 "bus {}: {} against |term| {}",
                 f,
-                out[f],
+                decayed,
                 magnitude
             );
         }

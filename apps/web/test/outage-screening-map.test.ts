@@ -1,13 +1,7 @@
 import type { OutageDetail, OutageScreeningResult } from "@ampflux/contracts";
-import { outageScreeningOptionsSchema } from "@ampflux/contracts";
+import { changePercent, outageScreeningOptionsSchema } from "@ampflux/contracts";
 import { describe, expect, it } from "vitest";
-import {
-  changeColour,
-  changePercent,
-  outageMap,
-  UNFED_COLOUR,
-  worstCaseMap,
-} from "../src/results/outage-screening.ts";
+import { changeColour, outageMap, UNFED_COLOUR, worstCaseMap } from "../src/results/outage-screening.ts";
 
 // The N-1 maps on the diagram (issue 25): a bus's colour says how far an outage moves its I''k
 // from the intact network's — red up, blue down, deepest at the map's largest change.

@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { FAULT_TYPES, STUDY_CASES } from "./fault-types.ts";
+import type { NetworkDocument } from "./network/document.ts";
 
 /** Faults the screening covers: all four, with Z(2) = Z(1) (no machine's own negative-sequence data). */
 export const OUTAGE_SCREENING_FAULTS = FAULT_TYPES;
@@ -88,4 +89,17 @@ export interface OutageDetail {
     ib_ka: number | null;
     ith_ka: number | null;
   }[];
+}
+
+/** (with − intact) / intact in %; null where either current is missing or the intact one is 0. */
+export function changePercent(withOutage: number | null, intact: number | null): number | null {
+  if (withOutage === null || intact === null || intact === 0) return null;
+  return (100 * (withOutage - intact)) / intact;
+}
+
+/** The ids an outage set may name: the document's lines, transformers, impedances and three-winding transformers. */
+export function outageBranchIds(doc: NetworkDocument): Set<string> {
+  return new Set(
+    [...doc.lines, ...doc.transformers, ...doc.impedances, ...doc.transformers3w].map((b) => b.id),
+  );
 }

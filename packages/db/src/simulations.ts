@@ -122,8 +122,8 @@ export const isSweep = (kind: SimulationKind): boolean => SIMULATION_PRIORITIES[
 
 /**
  * The named queue of a company's next sweep job: `sweeps:<company id>:<slot>`, the slot of the
- * `slots` with the fewest jobs waiting or running, so consecutive jobs (a study's parts, a batch
- * queued after another) go round-robin. graphile-worker runs one job of a named queue at a time,
+ * `slots` with the fewest jobs waiting or running, so consecutive jobs (a batch queued after
+ * another) go round-robin; a screening's parts are capped in simulation-parts.ts instead. graphile-worker runs one job of a named queue at a time,
  * so a company's sweeps hold at most `slots` worker slots at once, however many jobs they have,
  * while single studies (no queue) and other companies' sweeps take the others. One queue per
  * company was tried: it left a single-company deployment's other workers idle. (The count scans

@@ -1,17 +1,18 @@
 // What is wrong with an N-1 screening's outage set, found before the study is queued: ids that
 // name no branch of the version, and a voltage range whose ends are the wrong way round.
 
-import type { NetworkDocument, NetworkIssue, OutageScreeningOptions } from "@ampflux/contracts";
+import {
+  type NetworkDocument,
+  type NetworkIssue,
+  type OutageScreeningOptions,
+  outageBranchIds,
+} from "@ampflux/contracts";
 
 /** Issues with paths under the study's options (empty: the set is fine). */
 export function outageSetIssues(document: NetworkDocument, options: OutageScreeningOptions): NetworkIssue[] {
   const issues: NetworkIssue[] = [];
   if (options.outages !== "all") {
-    const branches = new Set(
-      [...document.lines, ...document.transformers, ...document.impedances, ...document.transformers3w].map(
-        (b) => b.id,
-      ),
-    );
+    const branches = outageBranchIds(document);
     options.outages.forEach((id, k) => {
       if (!branches.has(id))
         issues.push({

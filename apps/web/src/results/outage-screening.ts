@@ -2,15 +2,9 @@
 // and one outage's deltas (I''k with that branch out), both coloured by the change from the
 // intact network, so the buses an outage matters to stand out whatever their voltage level.
 
-import type { OutageDetail, OutageScreeningResult } from "@ampflux/contracts";
+import { changePercent, type OutageDetail, type OutageScreeningResult } from "@ampflux/contracts";
 import type { BusResultBadge } from "../editor/canvas/types.ts";
 import { formatKa } from "../lib/format.ts";
-
-/** (with − intact) / intact in %; null where either current is missing or the intact one is 0. */
-export function changePercent(withOutage: number | null, intact: number | null): number | null {
-  if (withOutage === null || intact === null || intact === 0) return null;
-  return (100 * (withOutage - intact)) / intact;
-}
 
 /** The grey of a bus no source feeds (as on the fault-current scale). */
 export const UNFED_COLOUR = "#94a3b8";

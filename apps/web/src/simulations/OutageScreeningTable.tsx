@@ -1,9 +1,8 @@
-import type { OutageScreeningResult } from "@ampflux/contracts";
+import { changePercent, type OutageScreeningResult } from "@ampflux/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { formatKa } from "../lib/format.ts";
-import { changePercent } from "../results/outage-screening.ts";
 import { trpc } from "../trpc.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { Loading } from "../ui/Loading.tsx";

@@ -4,12 +4,14 @@
 // the network without the branch (test: outage-screening.test.ts).
 
 import {
+  changePercent,
   type FaultType,
   type NetworkDocument,
   type OutageDetail,
   type OutageScreeningOptionsInput,
   type OutageScreeningResult,
   type OutageSummary,
+  outageBranchIds,
   outageScreeningOptionsSchema,
 } from "@ampflux/contracts";
 import { check } from "../../errors.ts";
@@ -70,8 +72,7 @@ export function outageDetail(
         bus: bus.bus,
         ikss_ka: ikss,
         base_ikss_ka: bus.base_ikss_ka,
-        change_percent:
-          ikss === null || !bus.base_ikss_ka ? null : (100 * (ikss - bus.base_ikss_ka)) / bus.base_ikss_ka,
+        change_percent: changePercent(ikss, bus.base_ikss_ka),
       };
     }),
   };
@@ -87,9 +88,7 @@ function screenWithDetail(
   const options = parseOptions(outageScreeningOptionsSchema, input);
   const doc = validated.document;
   if (options.outages !== "all") {
-    const known = new Set(
-      [...doc.lines, ...doc.transformers, ...doc.impedances, ...doc.transformers3w].map((b) => b.id),
-    );
+    const known = outageBranchIds(doc);
     const unknown = options.outages.flatMap((id, k) =>
       known.has(id) ? [] : [{ path: ["outages", k], message: `no branch "${id}"` }],
     );

@@ -68,7 +68,7 @@ describe("the studies of one network share its models and factorizations", () =>
     const networks = [
       ValidatedNetwork.check(withConverter),
       case118,
-      case118.withOutOfService("lines", case118.document.lines[6]?.id ?? ""),
+      case118.withOutOfService(case118.document.lines[6]?.id ?? ""),
     ];
     for (const network of networks) {
       using studies = core.shortCircuitStudies(network, { faults: FAULT_TYPES, cases: CASES });
@@ -140,7 +140,7 @@ describe("a validated network is validated once", () => {
       ["transformers", "T1"],
       ["transformers3w", "T3"],
     ] as const) {
-      const variant = network.withOutOfService(collection, id);
+      const variant = network.withOutOfService(id);
       const changed = {
         ...withConverter,
         [collection]: (withConverter[collection] ?? []).map((b) =>

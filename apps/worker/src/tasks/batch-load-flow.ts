@@ -53,7 +53,7 @@ export class LoadFlowWorstCollector {
     const started = performance.now();
     const network =
       this.#start && variant.outage !== null && variant.collection !== null
-        ? this.#start.withOutOfService(variant.collection, variant.outage)
+        ? this.#start.withOutOfService(variant.outage)
         : variant.network;
     const result = this.#solve(core, network);
     if (variant.outage === null) this.#warmStart(variant.network, result);

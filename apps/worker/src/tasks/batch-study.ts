@@ -46,7 +46,7 @@ export function contingencyVariants(network: ValidatedNetwork, outages: string[]
         { path: ["contingencies", index], message: `no line or transformer "${id}"` },
       ]);
     }
-    variants.push({ outage: id, collection, network: network.withOutOfService(collection, id) });
+    variants.push({ outage: id, collection, network: network.withOutOfService(id) });
   });
   return variants;
 }

@@ -4,7 +4,6 @@
 // from it without validating each one.
 
 import {
-  type BranchCollection,
   busSchema,
   type NetworkDocument,
   type NetworkIssue,
@@ -43,40 +42,26 @@ export class ValidatedNetwork {
   }
 
   /**
-   * The same network with branch `id` of `collection` out of service (an N-1 contingency).
-   * Validation does not look at `in_service` (shape, ids, references, rated voltages), so the
-   * variant is exactly as valid as this network and has the same warnings.
+   * The same network with the elements `ids` out of service: a branch (an N-1 contingency), or
+   * an outage that takes more than one element, e.g. a unit transformer with its generator. Ids
+   * are unique across the document, so no collection needs naming. Validation does not look at
+   * `in_service` (shape, ids, references, rated voltages), so the variant is exactly as valid as
+   * this network and has the same warnings; collections without any of the ids are shared.
    */
-  withOutOfService(collection: BranchCollection, id: string): ValidatedNetwork {
+  withOutOfService(...ids: string[]): ValidatedNetwork {
+    const out = new Set(ids);
     const doc = this.document;
-    const outaged = <T extends { id: string }>(list: T[]): T[] =>
-      list.map((b) => (b.id === id ? { ...b, in_service: false } : b));
-    const document: NetworkDocument =
-      collection === "lines"
-        ? { ...doc, lines: outaged(doc.lines) }
-        : collection === "transformers"
-          ? { ...doc, transformers: outaged(doc.transformers) }
-          : { ...doc, transformers3w: outaged(doc.transformers3w) };
-    return new ValidatedNetwork(document, this.warnings);
-  }
-
-  /**
-   * The same network with the elements `ids` (of any collection) out of service: an outage
-   * that takes more than one element, e.g. a unit transformer with its generator.
-   */
-  withElementsOutOfService(ids: ReadonlySet<string>): ValidatedNetwork {
-    const doc = this.document;
-    const out = <T extends { id: string; in_service: boolean }>(list: T[]): T[] =>
-      list.some((e) => ids.has(e.id))
-        ? list.map((e) => (ids.has(e.id) ? { ...e, in_service: false } : e))
+    const switched = <T extends { id: string; in_service: boolean }>(list: T[]): T[] =>
+      list.some((e) => out.has(e.id))
+        ? list.map((e) => (out.has(e.id) ? { ...e, in_service: false } : e))
         : list;
     const document: NetworkDocument = {
       ...doc,
-      lines: out(doc.lines),
-      transformers: out(doc.transformers),
-      transformers3w: out(doc.transformers3w),
-      impedances: out(doc.impedances),
-      generators: out(doc.generators),
+      lines: switched(doc.lines),
+      transformers: switched(doc.transformers),
+      transformers3w: switched(doc.transformers3w),
+      impedances: switched(doc.impedances),
+      generators: switched(doc.generators),
     };
     return new ValidatedNetwork(document, this.warnings);
   }

@@ -31,7 +31,7 @@ export function outageStudy(
   options: OutageScreeningOptions,
   outage: string,
 ): ShortCircuitResult {
-  return shortCircuit(sim, network.withElementsOutOfService(outageElements(network, outage)), {
+  return shortCircuit(sim, network.withOutOfService(...outageElements(network, outage)), {
     fault: options.fault,
     case: options.case,
     lv_tolerance_percent: options.lv_tolerance_percent,

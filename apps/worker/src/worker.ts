@@ -7,6 +7,7 @@ import { makeWorkerUtils, type Runner, run, type WorkerEvents } from "graphile-w
 import { createMailer } from "./email/mailer.ts";
 import { startLiveness } from "./liveness.ts";
 import { createWorkerMetrics, serveMetrics } from "./metrics.ts";
+import { createQueuePool } from "./queue-pool.ts";
 import type { WorkerSettings } from "./settings.ts";
 import { createTaskList, crontab } from "./tasks/index.ts";
 import type { TaskDeps } from "./tasks/study.ts";
@@ -39,9 +40,24 @@ export async function startWorker(
   // The engine compiles while the worker connects, not in its first study's time (a screening's
   // first part on each worker; a failure surfaces there, when a task awaits it).
   if (!overrides.simCore) simCore().catch(() => {});
+  const logPoolError = (message: string) => console.error(message);
+  // graphile-worker's recommended pool size, with room above the concurrency for its own queries.
+  const runnerPool = createQueuePool(
+    settings.DATABASE_URL,
+    Math.max(10, settings.WORKER_CONCURRENCY + 2),
+    logPoolError,
+  );
+  const utilsPool = createQueuePool(settings.DATABASE_URL, 2, logPoolError);
+  // After a shutdown cut short, jobs still running hold runner connections: that pool is ended
+  // without waiting for them (its error handlers stay), as the process is about to exit.
+  const closeAll = async (runnerStopped: boolean) => {
+    const runnerEnded = runnerPool.end().catch(() => {});
+    await Promise.all([runnerStopped ? runnerEnded : undefined, utilsPool.end()]);
+    await database.close();
+  };
   try {
     const events: WorkerEvents = new EventEmitter();
-    const queue = await makeWorkerUtils({ connectionString: settings.DATABASE_URL });
+    const queue = await makeWorkerUtils({ pgPool: utilsPool.pool });
     const liveness = startLiveness(database.db, events, queue, {
       heartbeatMs: settings.WORKER_HEARTBEAT_MS,
       deadAfterMs: settings.WORKER_DEAD_AFTER_MS,
@@ -52,7 +68,7 @@ export async function startWorker(
         ? undefined
         : await serveMetrics(metrics, settings.WORKER_METRICS_HOST, settings.WORKER_METRICS_PORT);
     const runner = await run({
-      connectionString: settings.DATABASE_URL,
+      pgPool: runnerPool.pool,
       concurrency: settings.WORKER_CONCURRENCY,
       // The process entry point owns signal handling, so tests can stop runners themselves.
       noHandleSignals: true,
@@ -79,12 +95,12 @@ export async function startWorker(
         const graceful = await stopRunner(runner, timeoutMs);
         await liveness.stop();
         await queue.release();
-        await database.close();
+        await closeAll(graceful);
         return { graceful };
       },
     };
   } catch (error) {
-    await database.close();
+    await closeAll(true);
     throw error;
   }
 }

@@ -27,7 +27,7 @@ import {
 } from "@ampflux/db";
 import { sizeClass } from "@ampflux/db/metrics";
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { validationError } from "../circuits/validate.ts";
@@ -124,21 +124,35 @@ export const simulationsRouter = router({
     .input(z.object({ version: z.number().int().min(1), study: studyRequestSchema }))
     .mutation(async ({ ctx, input }) => {
       const db = ctx.deps.database.db;
+      // The bus count, not the document: a study for the worker is queued without reading (and
+      // parsing) a document of megabytes here, which the worker reads anyway.
       const [version] = await db
-        .select({ id: circuitVersions.id, document: circuitVersions.document })
+        .select({
+          id: circuitVersions.id,
+          buses: sql<number>`coalesce((${circuitVersions.elementCounts}->>'buses')::int, jsonb_array_length(${circuitVersions.document}->'buses'))`,
+        })
         .from(circuitVersions)
         .where(
           and(eq(circuitVersions.projectId, ctx.project.id), eq(circuitVersions.version, input.version)),
         );
       if (!version)
         throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${input.version}` });
-      const { document } = version;
+      const versionDocument = async () => {
+        const [row] = await db
+          .select({ document: circuitVersions.document })
+          .from(circuitVersions)
+          .where(eq(circuitVersions.id, version.id));
+        if (!row)
+          throw new TRPCError({ code: "NOT_FOUND", message: `the project has no version ${input.version}` });
+        return row.document;
+      };
       const { study } = input;
       // An N-1 screening is a sweep too: the same feature as batch studies.
       if (study.kind === "outage_screening") {
         await requireFeature(ctx, "batch_studies");
-        // Refused here, before a queued screening would fail on them.
-        const issues = outageSetIssues(document, study.options);
+        // Refused here, before a queued screening would fail on them (a list names branches of
+        // the document; "all" needs no document).
+        const issues = await outageSetIssues(study.options, versionDocument);
         if (issues.length > 0) throw validationError("the study", ["study", "options"], issues);
       }
       if (study.kind === "batch_study") {
@@ -158,21 +172,21 @@ export const simulationsRouter = router({
           ["study", "options"],
           [{ path: ["arc_flash"], message: `arc flash needs fault "3ph", not "${study.options.fault}"` }],
         );
-      checkPlan(await activeLicense(db, ctx.user.companyId), document.buses.length);
+      checkPlan(await activeLicense(db, ctx.user.companyId), version.buses);
       const optionsHash = simulationOptionsHash(version.id, study.kind, study.options);
       const reusable = await findReusableSimulation(db, version.id, optionsHash);
       ctx.deps.metrics.cacheLookups.inc({ cache: "simulation_results", result: reusable ? "hit" : "miss" });
       if (reusable) return { id: reusable.id, status: reusable.status, cached: true };
       // Small short-circuit studies and load flows run here; the rest goes to the worker.
-      const small = document.buses.length <= ctx.deps.settings.SIM_INLINE_MAX_BUSES;
+      const small = version.buses <= ctx.deps.settings.SIM_INLINE_MAX_BUSES;
       let inline: InlineOutcome | InlineLoadFlowOutcome | undefined;
       if (small && study.kind === "short_circuit")
-        inline = runInline(await ctx.deps.simCore(), document, study.options);
+        inline = runInline(await ctx.deps.simCore(), await versionDocument(), study.options);
       else if (small && study.kind === "load_flow")
-        inline = runInlineLoadFlow(await ctx.deps.simCore(), document, study.options);
+        inline = runInlineLoadFlow(await ctx.deps.simCore(), await versionDocument(), study.options);
       if (inline?.timings.total !== undefined)
         ctx.deps.metrics.engineSeconds.observe(
-          { kind: study.kind, size: sizeClass(document.buses.length) },
+          { kind: study.kind, size: sizeClass(version.buses) },
           inline.timings.total / 1000,
         );
       return db.transaction(async (tx) => {

@@ -8,11 +8,17 @@ import {
   outageBranchIds,
 } from "@ampflux/contracts";
 
-/** Issues with paths under the study's options (empty: the set is fine). */
-export function outageSetIssues(document: NetworkDocument, options: OutageScreeningOptions): NetworkIssue[] {
+/**
+ * Issues with paths under the study's options (empty: the set is fine). The version's document is
+ * read only for a list of ids: "all" needs none.
+ */
+export async function outageSetIssues(
+  options: OutageScreeningOptions,
+  document: () => Promise<NetworkDocument>,
+): Promise<NetworkIssue[]> {
   const issues: NetworkIssue[] = [];
   if (options.outages !== "all") {
-    const branches = outageBranchIds(document);
+    const branches = outageBranchIds(await document());
     options.outages.forEach((id, k) => {
       if (!branches.has(id))
         issues.push({

@@ -8,4 +8,5 @@ pub mod bus_results;
 pub mod factors;
 pub mod fault;
 pub mod outage_screening;
+pub mod term_solve;
 pub mod transfer;

@@ -38,7 +38,8 @@
 use crate::complex::Complex;
 use crate::error::{try_vec, Result, SolverError};
 use crate::iec60909::fault::{fault_current, sequence_currents, FaultType};
-use crate::solver::{Factors, Solver};
+use crate::iec60909::term_solve::TermSolve;
+use crate::solver::Solver;
 
 /// The nodes an outage leaves unfed, by preorder number `pre[k]` of a depth-first search:
 /// the subtree `sub` (`inside`), or the rest of its island `island` (not `inside`).
@@ -151,15 +152,6 @@ fn check_term(t: &Term, n: usize, what: &str, index: usize) -> Result<()> {
     Ok(())
 }
 
-fn check_symmetric(solver: &Solver) -> Result<()> {
-    match &solver.factors {
-        Some(Factors::Static(ldu)) if ldu.symmetric => Ok(()),
-        _ => Err(SolverError::invalid(
-            "outage screening needs the static factors of a symmetric Ybus (bus level, no phase shifts)",
-        )),
-    }
-}
-
 /// aᵀx for a term's vector a.
 fn a_dot(t: &Term, x: &[Complex]) -> Complex {
     x[t.i] * Complex::new(1.0 / t.ratio, 0.0) - t.j.map_or(Complex::ZERO, |j| x[j])
@@ -183,7 +175,7 @@ impl RankOneSteps {
         }
     }
 
-    fn compute(&mut self, solver: &Solver, terms: &[Term], n: usize) -> Result<()> {
+    fn compute(&mut self, solver: &mut TermSolve, terms: &[Term], n: usize) -> Result<()> {
         self.count = 0;
         for t in terms.iter().filter(|t| t.update) {
             if self.w.len() == self.count {
@@ -192,12 +184,7 @@ impl RankOneSteps {
             }
             let (done, rest) = self.w.split_at_mut(self.count);
             let w = &mut rest[0];
-            w.iter_mut().for_each(|x| *x = Complex::ZERO);
-            w[t.i] = Complex::new(1.0 / t.ratio, 0.0);
-            if let Some(j) = t.j {
-                w[j] = Complex::new(-1.0, 0.0);
-            }
-            solver.solve(w)?;
+            solver.solve(t.i, t.j, t.ratio, w);
             for (ws, ds) in done.iter().zip(&self.delta) {
                 let f = a_dot(t, ws) * *ds;
                 for (x, s) in w.iter_mut().zip(ws) {
@@ -221,12 +208,15 @@ impl RankOneSteps {
 /// Balanced and single-phase faults by their closed forms, which equal the largest phase current
 /// of `fault_current(sequence_currents(…))` to rounding; that general form is evaluated only for
 /// the line-to-line-to-earth fault (its phase currents differ).
+// |z| as √(re² + im²), not hypot: per-unit impedances are nowhere near overflow, and hypot is a
+// libm call per bus and outage in WASM (a large share of the screening before).
 fn screened_current(fault: FaultType, c: f64, z1: Complex, z0: Option<Complex>) -> f64 {
+    let abs = |z: Complex| z.norm_sqr().sqrt();
     match (fault, z0) {
-        (FaultType::ThreePhase, _) => c / z1.abs(),
-        (FaultType::LineToLine, _) => 3f64.sqrt() * c / (z1 + z1).abs(),
+        (FaultType::ThreePhase, _) => c / abs(z1),
+        (FaultType::LineToLine, _) => 3f64.sqrt() * c / abs(z1 + z1),
         (FaultType::LineToEarth, None) => 0.0,
-        (FaultType::LineToEarth, Some(z0)) => 3.0 * c / (z1 + z1 + z0).abs(),
+        (FaultType::LineToEarth, Some(z0)) => 3.0 * c / abs(z1 + z1 + z0),
         (FaultType::LineToLineToEarth, _) => {
             fault_current(sequence_currents(fault, c, z1, z1, z0, Complex::ZERO))
         }
@@ -243,7 +233,6 @@ pub fn screen_outages(
     worst_is: Worst,
 ) -> Result<Screening> {
     let n = positive.zff.len();
-    check_symmetric(positive.solver)?;
     if positive.c.len() != n || positive.pre.len() != n || positive.solver.symbolic.n() != n {
         return Err(SolverError::invalid(format!(
             "outage screening: {} impedances, {} voltage factors and {} preorder numbers for n = {}",
@@ -258,7 +247,6 @@ pub fn screen_outages(
     // path: earth faults then give no earth-fault current, as in a study.
     let zero = if earth { zero } else { None };
     if let Some(z) = zero {
-        check_symmetric(z.solver)?;
         let n0 = z.zff.len();
         if z.of_positive.len() != n || z.pre.len() != n0 || z.solver.symbolic.n() != n0 {
             return Err(SolverError::invalid(
@@ -269,6 +257,8 @@ pub fn screen_outages(
     let current = |c: f64, z1: Complex, z0: Option<Complex>| screened_current(fault, c, z1, z0);
     let mut steps = RankOneSteps::new();
     let mut zero_steps = RankOneSteps::new();
+    let mut positive_solve = TermSolve::new(positive.solver)?;
+    let mut zero_solve = zero.map(|z| TermSolve::new(z.solver)).transpose()?;
     let base_z0 = |k: usize| zero.and_then(|z| z.of_positive[k].map(|k0| z.zff[k0]));
     let base: Vec<f64> = (0..n)
         .map(|k| current(positive.c[k], positive.zff[k], base_z0(k)))
@@ -284,13 +274,13 @@ pub fn screen_outages(
         for t in &o.positive {
             check_term(t, n, "positive-sequence", index)?;
         }
-        steps.compute(positive.solver, &o.positive, n)?;
+        steps.compute(&mut positive_solve, &o.positive, n)?;
         zero_steps.count = 0;
-        if let Some(z) = zero {
+        if let (Some(z), Some(zero_solve)) = (zero, zero_solve.as_mut()) {
             for t in &o.zero {
                 check_term(t, z.zff.len(), "zero-sequence", index)?;
             }
-            zero_steps.compute(z.solver, &o.zero, z.zff.len())?;
+            zero_steps.compute(zero_solve, &o.zero, z.zff.len())?;
         }
         let n0 = zero_listed.len();
         let in_range = o.unfed.iter().chain(&o.removed).all(|&k| k < n)

@@ -8,7 +8,7 @@ import { loadSimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadWorkerSettings } from "../src/settings.ts";
-import { screeningParts } from "../src/tasks/outage-screening.ts";
+import { screeningPartCount, screeningParts, sliceOf } from "../src/tasks/outage-screening.ts";
 import { type RunningWorker, startWorker } from "../src/worker.ts";
 import { finished, matpowerDocument, queueStudy, waitForSimulation } from "./fixtures.ts";
 
@@ -30,8 +30,20 @@ describe("outage_screening task", () => {
   it("splits a set into parts of at least 500 outages, about 10 of them", () => {
     const ids = (n: number) => Array.from({ length: n }, (_, k) => `b${k}`);
     expect(screeningParts(ids(300))).toHaveLength(1);
+    expect(screeningPartCount(300)).toBe(1);
+    expect(screeningPartCount(1_991)).toBe(4);
     expect(screeningParts(ids(16_049)).length).toBe(10);
     expect(screeningParts(ids(16_049)).flat()).toEqual(ids(16_049));
+    // Slices of a set cover it in order, without overlap, even when they outnumber it.
+    for (const [n, of] of [
+      [16_049, 10],
+      [1_000, 4],
+      [3, 4],
+      [0, 2],
+    ] as const) {
+      const slices = Array.from({ length: of }, (_, k) => sliceOf(ids(n), k, of));
+      expect(slices.flat()).toEqual(ids(n));
+    }
   });
 
   it("spreads every branch of case1354pegase over part jobs and stores the same result as one screening", async () => {
@@ -64,7 +76,10 @@ describe("outage_screening task", () => {
       .from(simulationParts)
       .where(eq(simulationParts.simulationId, sim.id))
       .orderBy(simulationParts.part);
-    expect(parts.map((p) => p.input.length)).toEqual([500, 500, 500, stored.outages.length - 1500]);
+    // "All" is split without reading the document: by the version's 1,991 branches into four
+    // slices, which each part takes from the document itself.
+    expect(document.lines.length + document.transformers.length).toBe(1_991);
+    expect(parts.map((p) => p.input)).toEqual([0, 1, 2, 3].map((slice) => ({ slice, of: 4 })));
     expect(parts.every((p) => p.result !== null)).toBe(true);
     const again = await client.db.transaction((tx) =>
       storeSimulationPart(tx, sim.id, 0, { ...(parts[1]?.result as OutageScreeningResult) }),

@@ -6,7 +6,8 @@
 import type { StudyResult } from "@ampflux/contracts";
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
-import { simulationParts, simulations } from "./schema/simulations.ts";
+import { circuitVersions } from "./schema/projects.ts";
+import { type SimulationPartInput, simulationParts, simulations } from "./schema/simulations.ts";
 import { SIMULATION_MAX_ATTEMPTS, SIMULATION_PRIORITIES, type Simulation } from "./simulations.ts";
 
 /** The worker task of a study's parts. */
@@ -20,7 +21,7 @@ export const SIMULATION_PART_TASKS = { outage_screening: "outage_screening_part"
 export async function queueSimulationParts(
   tx: Executor,
   simulation: Pick<Simulation, "id" | "kind" | "projectId">,
-  inputs: string[][],
+  inputs: SimulationPartInput[],
   sweepSlots: number,
 ): Promise<void> {
   if (inputs.length === 0) return;
@@ -96,8 +97,31 @@ export async function queueCompanyParts(
   return queued.length;
 }
 
+/**
+ * The number of branches an N-1 screening's "all" set can hold at most (every line, transformer,
+ * impedance and three-winding transformer of the study's version, in service or not), from the
+ * version's element counts (a version stored before it had them: its document's arrays), so
+ * that the set is split into parts without reading the document.
+ */
+export async function versionBranchCount(db: Executor, simulationId: string): Promise<number> {
+  const counted = (key: string) =>
+    sql`coalesce((${circuitVersions.elementCounts}->>${key})::int, jsonb_array_length(${circuitVersions.document}->${key}), 0)`;
+  const [row] = await db
+    .select({
+      branches: sql<number>`(${counted("lines")} + ${counted("transformers")} + ${counted("impedances")} + ${counted("transformers3w")})::int`,
+    })
+    .from(simulations)
+    .innerJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))
+    .where(eq(simulations.id, simulationId));
+  return row?.branches ?? 0;
+}
+
 /** One part's input, or undefined when the study has no such part. */
-export async function simulationPartInput(db: Executor, simulationId: string, part: number) {
+export async function simulationPartInput(
+  db: Executor,
+  simulationId: string,
+  part: number,
+): Promise<SimulationPartInput | undefined> {
   const [row] = await db
     .select({ input: simulationParts.input })
     .from(simulationParts)

@@ -4,6 +4,8 @@
 // set merges them into the study's result (fan-in) and reports progress as parts finish.
 
 import {
+  type NetworkDocument,
+  OUTAGE_COLLECTIONS,
   type OutageScreeningOptions,
   type OutageScreeningResult,
   outageScreeningOptionsSchema,
@@ -12,9 +14,11 @@ import {
   queueCompanyParts,
   queueSimulationParts,
   reportProgress,
+  type SimulationPartInput,
   simulationPartInput,
   simulationPartResults,
   storeSimulationPart,
+  versionBranchCount,
 } from "@ampflux/db";
 import {
   mergeOutageScreenings,
@@ -28,26 +32,38 @@ import { z } from "zod";
 import {
   failStudy,
   finish,
+  type LoadedStudy,
   load,
+  loadedStudy,
   loadSimulation,
   PermanentStudyError,
   parsedOptions,
-  runStudy,
+  runStudyFromRow,
   StudyCancelled,
   type TaskDeps,
-  validatedNetwork,
 } from "./study.ts";
 
 /**
  * Parts of a screening: about 10 (progress every 10 %, enough to keep a few workers busy), none
- * under 500 outages: each part builds the model and factorizes again (~0.15 s on a 10,000-bus
+ * under 500 outages: each part builds the model and factorizes again (~0.1 s on a 10,000-bus
  * network), and twice as many parts made two workers only 1.5× faster than one.
  */
+export function screeningPartCount(outages: number): number {
+  const size = Math.max(500, Math.ceil(outages / 10));
+  return Math.max(1, Math.ceil(outages / size));
+}
+
+/** A listed set's parts: its ids in order, split into screeningPartCount(ids) slices. */
 export function screeningParts(ids: string[]): string[][] {
-  const size = Math.max(500, Math.ceil(ids.length / 10));
-  const parts: string[][] = [];
-  for (let k = 0; k < ids.length; k += size) parts.push(ids.slice(k, k + size));
-  return parts;
+  const count = screeningPartCount(ids.length);
+  return Array.from({ length: count }, (_, k) => sliceOf(ids, k, count));
+}
+
+const slices = (of: number) => Array.from({ length: of }, (_, slice) => ({ slice, of }));
+
+/** Slice k of `of` nearly equal slices of `ids`, in order. */
+export function sliceOf<T>(ids: T[], k: number, of: number): T[] {
+  return ids.slice(Math.floor((k * ids.length) / of), Math.floor(((k + 1) * ids.length) / of));
 }
 
 function screen(
@@ -70,55 +86,94 @@ const merged = (parts: OutageScreeningResult[], options: OutageScreeningOptions)
   options,
 });
 
+/**
+ * The parent job: splits the set into parts and queues them, reading only the study's row (an
+ * "all" set is split by the version's branch count into slices each part takes from the
+ * document itself, so the parts' workers read and validate it in parallel). A set of one part is
+ * screened here.
+ */
 export const outageScreeningTask =
   (deps: TaskDeps): Task =>
   (payload, helpers) =>
-    runStudy(deps, payload, helpers, async ({ simulation, network }, core) => {
+    runStudyFromRow(deps, payload, helpers, async (simulation, core) => {
       const options = parsedOptions(outageScreeningOptionsSchema, simulation.options);
-      const ids = options.outages === "all" ? outageCandidates(network.document, options) : options.outages;
-      if (ids.length === 0)
-        throw new PermanentStudyError("no branch to take out: the outage set is empty", [
-          { path: ["outages"], message: "no in-service branch matches the options" },
-        ]);
-      const parts = screeningParts(ids);
-      // This process will likely take a part next: it keeps the network it just validated.
-      lastNetwork = { simulationId: simulation.id, network };
+      const listed = options.outages === "all" ? undefined : options.outages;
+      const parts: SimulationPartInput[] = listed
+        ? screeningParts(listed)
+        : slices(screeningPartCount(await versionBranchCount(deps.db, simulation.id)));
       if (parts.length === 1) {
-        const result = merged([screen(core, network, options, ids)], options);
-        return { result, timings: result.timings };
+        const stored = await load(deps.db, simulation.id);
+        if (!stored) throw new StudyCancelled();
+        const study = loadedStudy(stored.simulation, stored.document);
+        const ids = setOutages(study, options, parts[0] ?? []);
+        const result = merged([screen(core, study.network, options, ids)], options);
+        return { outcome: { result, timings: result.timings }, buses: study.network.document.buses.length };
       }
       await deps.db.transaction((tx) => queueSimulationParts(tx, simulation, parts, deps.sweepSlots));
-      const message = `N-1 screening: ${ids.length} outages in ${parts.length} parts, on every worker`;
+      const size = listed ? `${listed.length} outages` : "every branch";
+      const message = `N-1 screening: ${size} in ${parts.length} parts, on every worker`;
       if (!(await reportProgress(deps.db, simulation, 0.05, message))) throw new StudyCancelled();
-      return "spread";
+      return { outcome: "spread", buses: 0 };
     });
+
+/**
+ * A part's outages: its listed ids, or its slice of the "all" set. Read from the stored document
+ * without validating it: versions are stored validated, defaults filled. One stored before a
+ * collection existed lacks that array, and is validated first (which fills it in). A set with
+ * nothing in it fails the study.
+ */
+function setOutages(
+  study: LoadedStudy,
+  options: OutageScreeningOptions,
+  input: SimulationPartInput,
+): string[] {
+  if (Array.isArray(input)) return input;
+  const stored = study.document as Partial<Record<string, unknown>>;
+  const complete = ["buses", ...OUTAGE_COLLECTIONS].every((key) => Array.isArray(stored[key]));
+  const all = outageCandidates(
+    complete ? (study.document as NetworkDocument) : study.network.document,
+    options,
+  );
+  if (all.length === 0)
+    throw new PermanentStudyError("no branch to take out: the outage set is empty", [
+      { path: ["outages"], message: "no in-service branch matches the options" },
+    ]);
+  return sliceOf(all, input.slice, input.of);
+}
 
 const partPayload = z.object({ simulationId: z.uuid(), part: z.number().int().min(0) });
 
 /**
- * The last study's validated network, kept by this worker process (set by the parent job too):
- * its next parts read only the study's row, not the document, and skip the validation (on a
- * 10,000-bus network ~0.1 s to read and parse the document and ~0.2 s to validate it, per part).
+ * The last study's document, kept by this worker process with its network once validated (set
+ * by the parent job too): its next parts read only the study's row, not the document, and
+ * validate it once (on a 10,000-bus network ~0.1 s to read and parse the document and ~0.2 s to
+ * validate it).
  */
-let lastNetwork: { simulationId: string; network: ValidatedNetwork } | undefined;
+let lastStudy: LoadedStudy | undefined;
 
-type PartStudy = NonNullable<Awaited<ReturnType<typeof partStudy>>>;
-
-/** The study and its validated network: the row alone when this process holds the network. */
-async function partStudy(db: TaskDeps["db"], simulationId: string) {
-  if (lastNetwork?.simulationId === simulationId) {
+/**
+ * The study, its row read afresh; its document read only when this process holds no other.
+ * The network is validated when a running study's part asks (a finished study's part is skipped
+ * at once).
+ */
+async function partStudy(db: TaskDeps["db"], simulationId: string): Promise<LoadedStudy | undefined> {
+  if (lastStudy?.simulation.id === simulationId) {
     const simulation = await loadSimulation(db, simulationId);
-    const { network } = lastNetwork;
-    return simulation && { simulation, network: () => network };
+    const kept = lastStudy;
+    return (
+      simulation && {
+        simulation,
+        document: kept.document,
+        get network() {
+          return kept.network;
+        },
+      }
+    );
   }
-  const study = await load(db, simulationId);
-  if (!study) return undefined;
-  // Validated when a running study's part asks (a finished study's part is skipped at once).
-  const network = () => {
-    lastNetwork = { simulationId, network: validatedNetwork(study.document) };
-    return lastNetwork.network;
-  };
-  return { simulation: study.simulation, network };
+  const stored = await load(db, simulationId);
+  if (!stored) return undefined;
+  lastStudy = loadedStudy(stored.simulation, stored.document);
+  return lastStudy;
 }
 
 /**
@@ -139,16 +194,17 @@ export const outageScreeningPartTask =
     }
   };
 
-async function runPart(deps: TaskDeps, helpers: JobHelpers, study: PartStudy, part: number): Promise<void> {
+async function runPart(deps: TaskDeps, helpers: JobHelpers, study: LoadedStudy, part: number): Promise<void> {
   const simulationId = study.simulation.id;
   // Cancelled, failed or finished meanwhile: nothing more to do.
   if (study.simulation.status !== "running") return;
-  const outages = await simulationPartInput(deps.db, simulationId, part);
-  if (!outages) return;
+  const input = await simulationPartInput(deps.db, simulationId, part);
+  if (!input) return;
   const { simulation } = study;
   try {
     const options = parsedOptions(outageScreeningOptionsSchema, simulation.options);
-    const screened = screen(await deps.simCore(), study.network(), options, outages);
+    const outages = setOutages(study, options, input);
+    const screened = screen(await deps.simCore(), study.network, options, outages);
     const counts = await deps.db.transaction((tx) => storeSimulationPart(tx, simulationId, part, screened));
     const message = `N-1 screening: ${counts.done} of ${counts.total} parts done`;
     if (!(await reportProgress(deps.db, simulation, 0.05 + (0.9 * counts.done) / counts.total, message)))

@@ -37,8 +37,23 @@ export interface TaskDeps {
 
 export interface LoadedStudy {
   simulation: Simulation;
-  /** The stored document, validated here once: the engine does not validate it again. */
-  network: ValidatedNetwork;
+  /** The stored document as read (stored validated, with its defaults filled in). */
+  document: unknown;
+  /** The stored document validated once, on first use: the engine does not validate it again. */
+  readonly network: ValidatedNetwork;
+}
+
+/** A loaded study whose network is validated when first asked for. */
+export function loadedStudy(simulation: Simulation, document: unknown): LoadedStudy {
+  let network: ValidatedNetwork | undefined;
+  return {
+    simulation,
+    document,
+    get network() {
+      network ??= validatedNetwork(document);
+      return network;
+    },
+  };
 }
 
 const payloadSchema = z.object({ simulationId: z.uuid() });
@@ -124,6 +139,8 @@ export async function finish(deps: TaskDeps, simulation: Simulation, outcome: Ou
   });
 }
 
+type StudyOutcome = { result: StudyResult; timings: Record<string, number> } | "spread";
+
 /**
  * Runs `body` for the queued study named by the payload. Returns quietly when the study is gone,
  * cancelled or already finished (a repeated job); stores the result or the failure otherwise.
@@ -132,28 +149,58 @@ export async function runStudy(
   deps: TaskDeps,
   payload: unknown,
   helpers: JobHelpers,
-  body: (
-    study: LoadedStudy,
-    core: SimCore,
-  ) => Promise<{ result: StudyResult; timings: Record<string, number> } | "spread">,
+  body: (study: LoadedStudy, core: SimCore) => Promise<StudyOutcome>,
 ): Promise<void> {
   const { simulationId } = payloadSchema.parse(payload);
-  const study = await load(deps.db, simulationId);
-  if (!study || !(await claimSimulation(deps.db, simulationId))) return;
-  try {
-    const network = validatedNetwork(study.document);
+  const stored = await load(deps.db, simulationId);
+  if (!stored || !(await claimSimulation(deps.db, simulationId))) return;
+  const study = loadedStudy(stored.simulation, stored.document);
+  await runClaimed(deps, stored.simulation, helpers, async () => {
+    const { network } = study;
     const started = performance.now();
-    const outcome = await body({ simulation: study.simulation, network }, await deps.simCore());
+    const outcome = await body(study, await deps.simCore());
+    return { outcome, started, buses: network.document.buses.length };
+  });
+}
+
+/**
+ * runStudy for a task that reads the document itself, if at all: only the study's row is read
+ * before it runs (an N-1 screening's parent, which splits its set and leaves the document to
+ * the parts). `buses` of the outcome is the network's size, for the engine-time metric.
+ */
+export async function runStudyFromRow(
+  deps: TaskDeps,
+  payload: unknown,
+  helpers: JobHelpers,
+  body: (simulation: Simulation, core: SimCore) => Promise<{ outcome: StudyOutcome; buses: number }>,
+): Promise<void> {
+  const { simulationId } = payloadSchema.parse(payload);
+  const simulation = await loadSimulation(deps.db, simulationId);
+  if (!simulation || !(await claimSimulation(deps.db, simulationId))) return;
+  await runClaimed(deps, simulation, helpers, async () => {
+    const started = performance.now();
+    return { ...(await body(simulation, await deps.simCore())), started };
+  });
+}
+
+async function runClaimed(
+  deps: TaskDeps,
+  simulation: Simulation,
+  helpers: JobHelpers,
+  run: () => Promise<{ outcome: StudyOutcome; started: number; buses: number }>,
+): Promise<void> {
+  try {
+    const { outcome, started, buses } = await run();
     // Spread over part jobs: the part that completes the set stores the result.
     if (outcome === "spread") return;
     const { result, timings } = outcome;
     deps.engineSeconds.observe(
-      { kind: study.simulation.kind, size: sizeClass(network.document.buses.length) },
+      { kind: simulation.kind, size: sizeClass(buses) },
       (performance.now() - started) / 1000,
     );
-    await finish(deps, study.simulation, { status: "succeeded", result, timings });
+    await finish(deps, simulation, { status: "succeeded", result, timings });
   } catch (error) {
-    await failStudy(deps, study.simulation, helpers, error);
+    await failStudy(deps, simulation, helpers, error);
   }
 }
 

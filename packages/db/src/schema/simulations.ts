@@ -62,6 +62,13 @@ export const simulations = pgTable(
 );
 
 /**
+ * What one part of a spread study covers: a list of ids (an N-1 screening's listed outages), or
+ * slice `slice` of `of` equal slices of the set the part derives from the document itself (a
+ * screening of "all" branches, split without reading the document before the parts run).
+ */
+export type SimulationPartInput = string[] | { slice: number; of: number };
+
+/**
  * The parts of a study spread over workers (an N-1 screening's outage set split into chunks): each
  * part job stores its result here once; the part that completes the set merges them (fan-in).
  */
@@ -72,8 +79,8 @@ export const simulationParts = pgTable(
       .notNull()
       .references(() => simulations.id, { onDelete: "cascade" }),
     part: integer().notNull(),
-    /** What the part covers (for a screening: its outage ids). */
-    input: jsonb().$type<string[]>().notNull(),
+    /** What the part covers (for a screening: its outage ids, or its slice of an "all" set). */
+    input: jsonb().$type<SimulationPartInput>().notNull(),
     /** Null until the part is done; stored once, so a retried part is counted once. */
     result: jsonb().$type<StudyResult>(),
     /**

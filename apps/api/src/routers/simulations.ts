@@ -48,6 +48,7 @@ import { outageSetIssues } from "../simulations/outage-set-issues.ts";
 import { watchProgress } from "../simulations/progress.ts";
 import { type InlineOutcome, runInline } from "../simulations/run-inline.ts";
 import { router } from "../trpc/init.ts";
+import { storedJson } from "../trpc/stored-json.ts";
 import { heavyProjectProcedure, projectProcedure } from "../trpc/procedures.ts";
 
 /** What lists show of a study: everything but the result. */
@@ -330,7 +331,8 @@ export const simulationsRouter = router({
         .select({ version: circuitVersions.version })
         .from(circuitVersions)
         .where(eq(circuitVersions.id, row.circuitVersionId));
-      return { ...row, version: version?.version ?? null };
+      // Results are read from jsonb (plain JSON) and can be megabytes: sent without superjson's walk.
+      return { ...row, result: storedJson(row.result), version: version?.version ?? null };
     }),
 
   /**

@@ -1,10 +1,10 @@
 import { describeInputIssues } from "@ampflux/contracts";
 import { initTRPC } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { databaseUnavailable, isDatabaseOutage } from "../database-outage.ts";
 import type { Context } from "./context.ts";
 import { refuseNulCharacters } from "./nul-characters.ts";
+import { answerTransformer } from "./stored-json.ts";
 
 /** Validation failures as the web shows them: messages per input field, plus form-level ones. */
 export interface ValidationErrors {
@@ -36,7 +36,7 @@ function clientMessage(message: string, error: { code: string; cause?: unknown }
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: answerTransformer,
   // Subscriptions (SSE) ping while a study waits in the queue, so proxies keep the stream open.
   sse: { ping: { enabled: true, intervalMs: 15_000 } },
   // Never send stack traces to clients, whatever NODE_ENV says.

@@ -1,0 +1,74 @@
+// Results read back from jsonb are sent without superjson walking them. superjson visits every
+// value of an answer (to find Dates, Maps, BigInts …), copying the path array at each step: for a
+// stored study result of megabytes (an N-1 screening of case9241pegase: 2.6 MB, ~130,000 values)
+// that walk took 90–300 ms per request. A value read from a jsonb column can hold none of those
+// types, so it is marked (`storedJson`) and the server's transformer passes it through: a custom
+// superjson type serializes it as it is, and its annotation is then removed, so the answer on
+// the wire is byte for byte what stock superjson writes for that value (clients unchanged).
+
+import { SuperJSON, type SuperJSONResult, type SuperJSONValue } from "superjson";
+
+class StoredJson {
+  readonly value: unknown;
+  constructor(value: unknown) {
+    this.value = value;
+  }
+}
+
+const STORED_JSON = "ampflux-stored-json";
+
+/**
+ * Marks a value read from a jsonb column (plain JSON: objects, arrays, strings, numbers,
+ * booleans, null) to be sent without superjson's walk. Typed as the value itself: clients
+ * receive exactly that value.
+ */
+export function storedJson<T>(value: T): T {
+  return new StoredJson(value) as unknown as T;
+}
+
+const withStoredJson = new SuperJSON();
+withStoredJson.registerCustom<StoredJson, never>(
+  {
+    isApplicable: (v): v is StoredJson => v instanceof StoredJson,
+    serialize: (v) => v.value as never,
+    // Never on the wire: the server strips the annotation, and the server deserializes inputs,
+    // which cannot carry it (a client sending it would get the value as sent).
+    deserialize: (v) => new StoredJson(v),
+  },
+  STORED_JSON,
+);
+
+function isStoredJsonAnnotation(annotation: unknown): boolean {
+  return (
+    Array.isArray(annotation) &&
+    annotation.length === 1 &&
+    Array.isArray(annotation[0]) &&
+    annotation[0][0] === "custom" &&
+    annotation[0][1] === STORED_JSON
+  );
+}
+
+/** superjson's serialize, with values marked by storedJson passed through unwalked. */
+export function serializeAnswer(value: SuperJSONValue): SuperJSONResult {
+  const result = withStoredJson.serialize(value);
+  const values = result.meta?.values;
+  if (!values) return result;
+  if (isStoredJsonAnnotation(values)) {
+    // The whole answer was one stored value.
+    delete result.meta?.values;
+  } else if (!Array.isArray(values)) {
+    for (const [path, annotation] of Object.entries(values)) {
+      if (isStoredJsonAnnotation(annotation)) delete values[path];
+    }
+    if (Object.keys(values).length === 0) delete result.meta?.values;
+  }
+  // superjson writes meta (with its version, v) only when something is annotated.
+  if (result.meta && !result.meta.values && !result.meta.referentialEqualities) delete result.meta;
+  return result;
+}
+
+/** The tRPC transformer of the server: superjson, with stored values passed through. */
+export const answerTransformer = {
+  serialize: serializeAnswer,
+  deserialize: (value: SuperJSONResult) => withStoredJson.deserialize(value),
+};

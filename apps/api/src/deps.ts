@@ -11,6 +11,8 @@ import type { Logger } from "./logger.ts";
 import { type ApiMetrics, addDatabaseGauges, createApiMetrics } from "./metrics/api-metrics.ts";
 import { NotificationHub } from "./notifications/hub.ts";
 import { ReportProgressHub } from "./reports/progress.ts";
+import type { ProjectListPage } from "./routers/project-list.ts";
+import { ProjectListCache } from "./routers/project-list-cache.ts";
 import type { ApiSettings } from "./settings.ts";
 import { ProgressHub } from "./simulations/progress.ts";
 
@@ -22,6 +24,11 @@ export interface ApiDeps {
   cache: Cache;
   /** Validated sessions and API keys, dropped on the database's invalidation NOTIFYs. */
   authCache: AuthCache;
+  /**
+   * projects.list's pages, dropped on the database's invalidation NOTIFYs and, for changes made
+   * here, right after their commit (`forgetCompany`).
+   */
+  projectLists: ProjectListCache<ProjectListPage>;
   /** Study progress from the database's NOTIFYs, fanned out to this process's subscriptions. */
   progress: ProgressHub;
   /** Report progress (generate_report), the same way. */
@@ -57,6 +64,7 @@ export function createApiDeps(settings: ApiSettings, log: Logger, version: strin
     database,
     cache,
     authCache: new AuthCache(database, log.child({ component: "auth-cache" })),
+    projectLists: new ProjectListCache(database, log.child({ component: "project-list-cache" })),
     progress: new ProgressHub(database, log.child({ component: "study-progress" })),
     reportProgress: new ReportProgressHub(database, log.child({ component: "report-progress" })),
     notifications: new NotificationHub(database, log.child({ component: "notifications" })),
@@ -90,6 +98,7 @@ export async function closeLiveFeeds(deps: ApiDeps): Promise<void> {
     deps.notifications.close(),
     deps.circuits.close(),
     deps.authCache.close(),
+    deps.projectLists.close(),
   ]);
 }
 

@@ -21,6 +21,7 @@ import { refuseTooManyElements, refuseUploadStructure } from "../limits/document
 import type { Context } from "../trpc/context.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure } from "../trpc/procedures.ts";
+import { changingProjects } from "./project-list-cache.ts";
 
 const versionNumber = z.number().int().min(1);
 /** The version the client edited; null when it started from an empty project. */
@@ -103,7 +104,8 @@ async function saveDocument(
   refuseTooManyElements(input, ctx.deps.settings);
   types ??= await companyTypeLibrary(ctx.deps.database.db, ctx.user.companyId);
   const { document, warnings } = validatedDocument(input, types);
-  const saved = await ctx.deps.database.db.transaction((tx) =>
+  // appendVersion moves the project's updated_at, which orders projects.list.
+  const saved = await changingProjects(ctx.deps, ctx.user.companyId, (tx) =>
     appendVersion(tx, ctx, projectId, base, document, message, importReport),
   );
   return { ...saved, warnings };
@@ -204,7 +206,7 @@ export const circuitsRouter = router({
   restore: projectProcedure("editor")
     .input(z.object({ version: versionNumber, baseVersion }))
     .mutation(({ ctx, input }) =>
-      ctx.deps.database.db.transaction(async (tx) => {
+      changingProjects(ctx.deps, ctx.project.companyId, async (tx) => {
         const old = await loadVersion(tx, ctx.project.id, input.version);
         return appendVersion(
           tx,

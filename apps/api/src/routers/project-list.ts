@@ -7,6 +7,7 @@
 import type { Database } from "@ampflux/db";
 import { projectMembers, projects } from "@ampflux/db";
 import { and, count, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { ProjectListCache } from "./project-list-cache.ts";
 
 export type ArchivedFilter = "exclude" | "include" | "only";
 
@@ -93,8 +94,7 @@ export interface ProjectListInput {
   offset: number;
 }
 
-/** A page of the caller's projects, newest first, with the number of all that match. */
-export async function listProjects(db: Database, input: ProjectListInput) {
+async function readPage(db: Database, input: ProjectListInput) {
   const queries = queriesFor(db, { admin: input.admin, archived: input.archived, search: !!input.search });
   const values = {
     companyId: input.companyId,
@@ -108,7 +108,38 @@ export async function listProjects(db: Database, input: ProjectListInput) {
   let total = rows[0]?.total;
   if (total === undefined) total = input.offset > 0 ? ((await queries.total.execute(values))[0]?.n ?? 0) : 0;
   return {
-    items: rows.map(({ project, role }) => ({ ...project, role: role ?? "owner" })),
+    items: rows.map(({ project, role }) => Object.freeze({ ...project, role: role ?? "owner" })),
     total,
   };
+}
+
+export type ProjectListPage = Awaited<ReturnType<typeof readPage>>;
+
+/**
+ * A page of the caller's projects, newest first, with the number of all that match. With a
+ * cache, a page without a search is served from it when this process has read it before and
+ * nothing it shows has changed since (project-list-cache.ts); pages are frozen, as requests
+ * share them.
+ */
+export async function listProjects(
+  db: Database,
+  input: ProjectListInput,
+  cache?: ProjectListCache<ProjectListPage>,
+): Promise<ProjectListPage> {
+  if (!cache || input.search) return readPage(db, input);
+  const key = {
+    companyId: input.companyId,
+    userId: input.userId,
+    admin: input.admin,
+    archived: input.archived,
+    limit: input.limit,
+    offset: input.offset,
+  };
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const generation = cache.generation();
+  const page = await readPage(db, input);
+  Object.freeze(page.items);
+  cache.set(key, Object.freeze(page), generation);
+  return page;
 }

@@ -8,6 +8,7 @@ import { activeLicense } from "../licenses.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure, protectedProcedure } from "../trpc/procedures.ts";
 import { listProjects } from "./project-list.ts";
+import { changingProjects } from "./project-list-cache.ts";
 import { studySettingsRouter } from "./study-settings.ts";
 
 const descriptionSchema = z.string().trim().max(5_000);
@@ -43,7 +44,7 @@ const membersRouter = router({
   set: projectProcedure("owner")
     .input(memberInput.extend({ role: projectRoleSchema }))
     .mutation(async ({ ctx, input }) => {
-      await ctx.deps.database.db.transaction(async (tx) => {
+      await changingProjects(ctx.deps, ctx.project.companyId, async (tx) => {
         const [user] = await tx
           .select({ id: users.id })
           .from(users)
@@ -74,7 +75,7 @@ const membersRouter = router({
   remove: projectProcedure("owner")
     .input(memberInput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.deps.database.db.transaction(async (tx) => {
+      await changingProjects(ctx.deps, ctx.project.companyId, async (tx) => {
         await keepAnOwner(tx, ctx.project.id, input.userId);
         const removed = await tx
           .delete(projectMembers)
@@ -98,7 +99,7 @@ export const projectsRouter = router({
   create: protectedProcedure
     .input(z.object({ name: projectNameSchema, description: descriptionSchema.default("") }))
     .mutation(({ ctx, input }) =>
-      ctx.deps.database.db.transaction(async (tx) => {
+      changingProjects(ctx.deps, ctx.user.companyId, async (tx) => {
         const license = await activeLicense(tx, ctx.user.companyId);
         const [existing] = await tx
           .select({ n: count() })
@@ -140,15 +141,19 @@ export const projectsRouter = router({
       }),
     )
     .query(({ ctx, input }) =>
-      listProjects(ctx.deps.database.db, {
-        companyId: ctx.user.companyId,
-        userId: ctx.user.id,
-        admin: ctx.user.role === "company_admin",
-        archived: input.archived,
-        search: input.search,
-        limit: input.limit,
-        offset: input.offset,
-      }),
+      listProjects(
+        ctx.deps.database.db,
+        {
+          companyId: ctx.user.companyId,
+          userId: ctx.user.id,
+          admin: ctx.user.role === "company_admin",
+          archived: input.archived,
+          search: input.search,
+          limit: input.limit,
+          offset: input.offset,
+        },
+        ctx.deps.projectLists,
+      ),
     ),
 
   get: projectProcedure("viewer").query(({ ctx }) => ({ ...ctx.project, role: ctx.projectRole })),
@@ -163,7 +168,7 @@ export const projectsRouter = router({
         }),
     )
     .mutation(({ ctx, input }) =>
-      ctx.deps.database.db.transaction(async (tx) => {
+      changingProjects(ctx.deps, ctx.project.companyId, async (tx) => {
         const [project] = await tx
           .update(projects)
           .set({ name: input.name, description: input.description })
@@ -184,7 +189,7 @@ export const projectsRouter = router({
   setArchived: projectProcedure("owner")
     .input(z.object({ archived: z.boolean() }))
     .mutation(({ ctx, input }) =>
-      ctx.deps.database.db.transaction(async (tx) => {
+      changingProjects(ctx.deps, ctx.project.companyId, async (tx) => {
         const [project] = await tx
           .update(projects)
           .set({ archivedAt: input.archived ? new Date() : null })
@@ -202,7 +207,7 @@ export const projectsRouter = router({
 
   /** Deletes the project with its versions and simulations; the audit trail keeps the record. */
   delete: projectProcedure("owner").mutation(async ({ ctx }) => {
-    await ctx.deps.database.db.transaction(async (tx) => {
+    await changingProjects(ctx.deps, ctx.project.companyId, async (tx) => {
       await recordAudit(tx, ctx, {
         action: "project.delete",
         targetType: "project",

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { router } from "../trpc/init.ts";
 import { projectProcedure } from "../trpc/procedures.ts";
+import { changingProjects } from "./project-list-cache.ts";
 
 /**
  * The stored settings with today's defaults filled in. Settings a later version refuses (a limit
@@ -30,7 +31,8 @@ export const studySettingsRouter = router({
   set: projectProcedure("editor")
     .input(z.object({ settings: studySettingsSchema }))
     .mutation(({ ctx, input }) =>
-      ctx.deps.database.db.transaction(async (tx) => {
+      // The settings are part of the project row, which projects.list shows.
+      changingProjects(ctx.deps, ctx.project.companyId, async (tx) => {
         await tx
           .update(projects)
           .set({ studySettings: input.settings })

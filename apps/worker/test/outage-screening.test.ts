@@ -2,7 +2,7 @@
 // them) and stores one merged result, equal to the engine's screening of the whole set at once;
 // it is queued behind single studies (priority), and a set that selects nothing fails at once.
 
-import type { OutageScreeningResult } from "@ampflux/contracts";
+import type { OutageScreeningPart, OutageScreeningResult } from "@ampflux/contracts";
 import { createDb, simulationParts, storeSimulationPart } from "@ampflux/db";
 import { loadSimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { and, eq } from "drizzle-orm";
@@ -82,7 +82,7 @@ describe("outage_screening task", () => {
     expect(parts.map((p) => p.input)).toEqual([0, 1, 2, 3].map((slice) => ({ slice, of: 4 })));
     expect(parts.every((p) => p.result !== null)).toBe(true);
     const again = await client.db.transaction((tx) =>
-      storeSimulationPart(tx, sim.id, 0, { ...(parts[1]?.result as OutageScreeningResult) }),
+      storeSimulationPart(tx, sim.id, 0, { ...(parts[1]?.result as OutageScreeningPart) }),
     );
     expect(again).toEqual({ done: 4, total: 4 });
     const [part0] = await client.db

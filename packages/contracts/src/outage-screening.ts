@@ -68,6 +68,24 @@ export interface OutageScreeningResult {
   timings: Record<string, number>;
 }
 
+/**
+ * One part of a screening spread over workers, as it is stored for the fan-in: per bus only the
+ * part's worst current and which of its outages gives it. A part's full result repeats every
+ * bus's id and intact current (on case9241pegase ~1 MB per part, against ~0.2 MB): only the
+ * first part carries those.
+ */
+export interface OutageScreeningPart {
+  /** Per bus, in the document's order: the worst I''k over the intact network and this part's outages (kA). */
+  worst_ikss_ka: (number | null)[];
+  /** Per bus: the index in `outages` of the outage giving it; −1 for the intact network. */
+  worst_outage: number[];
+  /** The first part's: each bus's id and intact I''k. */
+  buses?: { ids: string[]; base_ikss_ka: (number | null)[] };
+  outages: OutageSummary[];
+  not_screened: OutageScreeningResult["not_screened"];
+  timings: Record<string, number>;
+}
+
 /** One outage's own effect at every bus: I''k with it and without it (details on demand). */
 export interface OutageDetail {
   standard: "IEC 60909-0:2016";
@@ -97,9 +115,10 @@ export function changePercent(withOutage: number | null, intact: number | null):
   return (100 * (withOutage - intact)) / intact;
 }
 
+/** The document's collections an outage set may name. */
+export const OUTAGE_COLLECTIONS = ["lines", "transformers", "impedances", "transformers3w"] as const;
+
 /** The ids an outage set may name: the document's lines, transformers, impedances and three-winding transformers. */
 export function outageBranchIds(doc: NetworkDocument): Set<string> {
-  return new Set(
-    [...doc.lines, ...doc.transformers, ...doc.impedances, ...doc.transformers3w].map((b) => b.id),
-  );
+  return new Set(OUTAGE_COLLECTIONS.flatMap((key) => doc[key].map((b) => b.id)));
 }

@@ -3,11 +3,15 @@
 // so exactly one part sees the set complete (a retried part finds its result stored and only
 // completes the set if that had not been done).
 
-import type { StudyResult } from "@ampflux/contracts";
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
 import { circuitVersions } from "./schema/projects.ts";
-import { type SimulationPartInput, simulationParts, simulations } from "./schema/simulations.ts";
+import {
+  type SimulationPartInput,
+  type SimulationPartResult,
+  simulationParts,
+  simulations,
+} from "./schema/simulations.ts";
 import { SIMULATION_MAX_ATTEMPTS, SIMULATION_PRIORITIES, type Simulation } from "./simulations.ts";
 
 /** The worker task of a study's parts. */
@@ -142,7 +146,7 @@ export async function storeSimulationPart(
   tx: Executor,
   simulationId: string,
   part: number,
-  result: StudyResult,
+  result: SimulationPartResult,
 ): Promise<PartsCount> {
   await tx.execute(sql`select 1 from ${simulations} where ${simulations.id} = ${simulationId} for update`);
   await tx
@@ -166,7 +170,10 @@ export async function storeSimulationPart(
 }
 
 /** Every part's result, in part order (the set is complete). */
-export async function simulationPartResults(db: Executor, simulationId: string): Promise<StudyResult[]> {
+export async function simulationPartResults(
+  db: Executor,
+  simulationId: string,
+): Promise<SimulationPartResult[]> {
   const rows = await db
     .select({ result: simulationParts.result })
     .from(simulationParts)

@@ -21,10 +21,11 @@ import {
   versionBranchCount,
 } from "@ampflux/db";
 import {
-  mergeOutageScreenings,
+  mergeScreeningParts,
   outageCandidates,
   ShortCircuitInputError,
   type SimCore,
+  screeningPart,
   type ValidatedNetwork,
 } from "@ampflux/sim-wasm";
 import type { JobHelpers, Task } from "graphile-worker";
@@ -80,12 +81,6 @@ function screen(
   }
 }
 
-/** The study's result from its parts' results: the stored options are the study's own. */
-const merged = (parts: OutageScreeningResult[], options: OutageScreeningOptions): OutageScreeningResult => ({
-  ...mergeOutageScreenings(parts),
-  options,
-});
-
 /**
  * The parent job: splits the set into parts and queues them, reading only the study's row (an
  * "all" set is split by the version's branch count into slices each part takes from the
@@ -106,7 +101,8 @@ export const outageScreeningTask =
         if (!stored) throw new StudyCancelled();
         const study = loadedStudy(stored.simulation, stored.document);
         const ids = setOutages(study, options, parts[0] ?? []);
-        const result = merged([screen(core, study.network, options, ids)], options);
+        // The stored options are the study's own (the engine's carry the set's ids).
+        const result = { ...screen(core, study.network, options, ids), options };
         return { outcome: { result, timings: result.timings }, buses: study.network.document.buses.length };
       }
       await deps.db.transaction((tx) => queueSimulationParts(tx, simulation, parts, deps.sweepSlots));
@@ -205,13 +201,13 @@ async function runPart(deps: TaskDeps, helpers: JobHelpers, study: LoadedStudy, 
     const options = parsedOptions(outageScreeningOptionsSchema, simulation.options);
     const outages = setOutages(study, options, input);
     const screened = screen(await deps.simCore(), study.network, options, outages);
-    const counts = await deps.db.transaction((tx) => storeSimulationPart(tx, simulationId, part, screened));
+    const stored = screeningPart(screened, part === 0);
+    const counts = await deps.db.transaction((tx) => storeSimulationPart(tx, simulationId, part, stored));
     const message = `N-1 screening: ${counts.done} of ${counts.total} parts done`;
     if (!(await reportProgress(deps.db, simulation, 0.05 + (0.9 * counts.done) / counts.total, message)))
       return;
     if (counts.done < counts.total) return;
-    const parts = (await simulationPartResults(deps.db, simulationId)) as OutageScreeningResult[];
-    const result = merged(parts, options);
+    const result = mergeScreeningParts(await simulationPartResults(deps.db, simulationId), options);
     await finish(deps, simulation, { status: "succeeded", result, timings: result.timings });
   } catch (error) {
     await failStudy(deps, simulation, helpers, error);

@@ -1,4 +1,4 @@
-import type { StudyError, StudyOptions, StudyResult } from "@ampflux/contracts";
+import type { OutageScreeningPart, StudyError, StudyOptions, StudyResult } from "@ampflux/contracts";
 import {
   index,
   integer,
@@ -68,6 +68,9 @@ export const simulations = pgTable(
  */
 export type SimulationPartInput = string[] | { slice: number; of: number };
 
+/** What a part stores for the fan-in (an N-1 screening's part, compactly). */
+export type SimulationPartResult = OutageScreeningPart;
+
 /**
  * The parts of a study spread over workers (an N-1 screening's outage set split into chunks): each
  * part job stores its result here once; the part that completes the set merges them (fan-in).
@@ -82,7 +85,7 @@ export const simulationParts = pgTable(
     /** What the part covers (for a screening: its outage ids, or its slice of an "all" set). */
     input: jsonb().$type<SimulationPartInput>().notNull(),
     /** Null until the part is done; stored once, so a retried part is counted once. */
-    result: jsonb().$type<StudyResult>(),
+    result: jsonb().$type<SimulationPartResult>(),
     /**
      * When its job was queued; null while it waits for one of its company's sweep slots (a part
      * is queued when another of the company's parts finishes: simulation-parts.ts).

@@ -119,7 +119,7 @@ describe("N-1 screening in the browser", () => {
     await form.getByRole("button", { name: "Run N-1 screening" }).click();
     await expect
       .poll(() => form.getByRole("alert").textContent(), STEP)
-      .toMatch(/outages\.1.*no line, transformer or impedance "nope"/s);
+      .toMatch(/outages\.1.*no line, transformer, three-winding transformer or impedance "nope"/s);
     await form.getByLabel("Only these branches").fill("br1 br2");
     await form.getByRole("button", { name: "Run N-1 screening" }).click();
     const detail = page.getByTestId("simulation-detail");

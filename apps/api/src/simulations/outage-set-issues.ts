@@ -23,7 +23,7 @@ export async function outageSetIssues(
       if (!branches.has(id))
         issues.push({
           path: ["outages", k],
-          message: `no line, transformer or impedance "${id}" in this version`,
+          message: `no line, transformer, three-winding transformer or impedance "${id}" in this version`,
         });
     });
   }

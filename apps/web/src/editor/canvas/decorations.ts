@@ -16,8 +16,9 @@ import type { ArcFlashBadge, BusResultBadge, Decorations, DutyBadge } from "./ty
 
 /** A stored N-1 screening over the diagram: its worst-case map, or one outage's. */
 export interface ScreeningDecorations {
-  /** The worst-case map (n1_worst) or the chosen outage's (n1_outage), per bus. */
+  /** The worst-case map (colour by n1_worst), per bus. */
   worst: Map<string, BusResultBadge> | null;
+  /** The chosen outage's own map (colour by n1_outage), per bus, and the branch it takes out. */
   outage: { id: string; badges: Map<string, BusResultBadge> } | null;
 }
 

@@ -3,7 +3,7 @@ import { setImmediate as afterPendingIo } from "node:timers/promises";
 import type { UnverifiedAccess } from "@ampflux/contracts";
 import type { DbClient } from "@ampflux/db";
 import type { Logger } from "../logger.ts";
-import { PgChannel } from "../pg-channel.ts";
+import { type Generation, NotifyGeneration } from "../notify-generation.ts";
 import type { SessionUser } from "./sessions.ts";
 
 /** Where migration 0010's triggers announce every change that can end or narrow a login. */
@@ -51,9 +51,6 @@ interface Entry {
   cachedAt: number;
 }
 
-/** Taken before a database lookup; the result may be cached only if no invalidation came since. */
-export type Generation = number;
-
 /**
  * Sessions and API keys this process validated recently, by token hash, so a request costs no
  * database round trip for its caller. Correctness rests on the database: migration 0010's
@@ -65,19 +62,15 @@ export type Generation = number;
  */
 export class AuthCache {
   readonly #entries = new Map<string, Entry>();
-  readonly #channel: PgChannel<() => void>;
+  readonly #invalidations: NotifyGeneration;
   readonly #database: DbClient;
   readonly #log: Logger;
   readonly #barriers = new Map<string, () => void>();
-  #generation = 0;
-  #listening = false;
-  #subscribing: Promise<unknown> | undefined;
-  #closed = false;
 
   constructor(database: DbClient, log: Logger) {
     this.#database = database;
     this.#log = log;
-    this.#channel = new PgChannel(database, log, AUTH_INVALIDATION_CHANNEL, {
+    this.#invalidations = new NotifyGeneration(database, log, AUTH_INVALIDATION_CHANNEL, {
       label: "auth cache",
       onPayload: (payload) => this.#invalidate(payload),
       onRelisten: () => this.clear(),
@@ -86,8 +79,7 @@ export class AuthCache {
 
   /** The current generation; pass it to `set` after the database lookup. */
   generation(): Generation {
-    this.#ensureListening();
-    return this.#generation;
+    return this.#invalidations.current();
   }
 
   get(key: string): CachedAuth | undefined {
@@ -113,7 +105,7 @@ export class AuthCache {
 
   /** Caches `value` unless an invalidation arrived since `generation` or the LISTEN is not up. */
   set(key: string, value: CachedAuth, generation: Generation): void {
-    if (!this.#listening || generation !== this.#generation) return;
+    if (!this.#invalidations.keeps(generation)) return;
     // Map keeps insertion order: past the bound, the oldest entry goes.
     if (this.#entries.size >= MAX_ENTRIES) {
       const oldest = this.#entries.keys().next().value;
@@ -130,7 +122,7 @@ export class AuthCache {
 
   /** Drops one entry now (this process's own logout/revoke; other processes hear the NOTIFY). */
   forget(key: string): void {
-    this.#generation += 1;
+    this.#invalidations.advance();
     this.#entries.delete(key);
   }
 
@@ -140,7 +132,7 @@ export class AuthCache {
   }
 
   clear(): void {
-    this.#generation += 1;
+    this.#invalidations.advance();
     this.#entries.clear();
   }
 
@@ -150,7 +142,7 @@ export class AuthCache {
 
   /** True once invalidations reach this process (until then every request asks the database). */
   isListening(): boolean {
-    return this.#listening;
+    return this.#invalidations.listening;
   }
 
   /**
@@ -161,7 +153,7 @@ export class AuthCache {
    * commits. Gives up after a bound (logged) rather than hang a logout.
    */
   async barrier(): Promise<void> {
-    if (!this.#listening) return;
+    if (!this.#invalidations.listening) return;
     const id = randomUUID();
     let timer: NodeJS.Timeout | undefined;
     const arrived = new Promise<void>((resolve) => {
@@ -184,29 +176,9 @@ export class AuthCache {
   }
 
   async close(): Promise<void> {
-    this.#closed = true;
     this.clear();
     for (const release of this.#barriers.values()) release();
-    await this.#channel.close(() => {});
-    this.#listening = false;
-  }
-
-  /** Starts the LISTEN once; a failed attempt is retried by a later request. */
-  #ensureListening(): void {
-    if (this.#listening || this.#subscribing || this.#closed) return;
-    this.#subscribing = this.#channel
-      .subscribe("all", () => {})
-      .then(
-        () => {
-          // A lookup that started before the LISTEN was in place may have missed an invalidation:
-          // the new generation keeps its result out of the cache.
-          this.#generation += 1;
-          this.#listening = !this.#closed;
-        },
-        () => {
-          this.#subscribing = undefined;
-        },
-      );
+    await this.#invalidations.close();
   }
 
   #invalidate(payload: string): void {
@@ -223,7 +195,7 @@ export class AuthCache {
   }
 
   #forgetWhere(matches: (value: CachedAuth) => boolean): void {
-    this.#generation += 1;
+    this.#invalidations.advance();
     for (const [key, entry] of this.#entries) if (matches(entry.value)) this.#entries.delete(key);
   }
 }

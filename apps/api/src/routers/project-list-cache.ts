@@ -18,7 +18,7 @@
 import type { DbClient, Transaction } from "@ampflux/db";
 import type { ApiDeps } from "../deps.ts";
 import type { Logger } from "../logger.ts";
-import { PgChannel } from "../pg-channel.ts";
+import { type Generation, NotifyGeneration } from "../notify-generation.ts";
 
 /** Where migration 0018's triggers announce every change to projects and project memberships. */
 export const PROJECT_LIST_INVALIDATION_CHANNEL = "project_list_invalidation";
@@ -44,20 +44,13 @@ interface Entry<Page> {
   cachedAt: number;
 }
 
-/** Taken before the database read; its result may be kept only if no invalidation came since. */
-export type Generation = number;
-
 export class ProjectListCache<Page extends { items: readonly unknown[] }> {
   readonly #entries = new Map<string, Entry<Page>>();
-  readonly #channel: PgChannel<() => void>;
+  readonly #invalidations: NotifyGeneration;
   #items = 0;
-  #generation = 0;
-  #listening = false;
-  #subscribing: Promise<unknown> | undefined;
-  #closed = false;
 
   constructor(database: DbClient, log: Logger) {
-    this.#channel = new PgChannel(database, log, PROJECT_LIST_INVALIDATION_CHANNEL, {
+    this.#invalidations = new NotifyGeneration(database, log, PROJECT_LIST_INVALIDATION_CHANNEL, {
       label: "project list cache",
       onPayload: (payload) => this.applyNotification(payload),
       onRelisten: () => this.clear(),
@@ -66,8 +59,7 @@ export class ProjectListCache<Page extends { items: readonly unknown[] }> {
 
   /** The current generation; pass it to `set` after the database read. */
   generation(): Generation {
-    this.#ensureListening();
-    return this.#generation;
+    return this.#invalidations.current();
   }
 
   get(key: ProjectListKey): Page | undefined {
@@ -86,7 +78,7 @@ export class ProjectListCache<Page extends { items: readonly unknown[] }> {
 
   /** Keeps `page` unless an invalidation arrived since `generation` or the LISTEN is not up. */
   set(key: ProjectListKey, page: Page, generation: Generation): void {
-    if (!this.#listening || generation !== this.#generation) return;
+    if (!this.#invalidations.keeps(generation)) return;
     const k = cacheKey(key);
     const old = this.#entries.get(k);
     if (old) this.#delete(k, old);
@@ -126,7 +118,7 @@ export class ProjectListCache<Page extends { items: readonly unknown[] }> {
   }
 
   clear(): void {
-    this.#generation += 1;
+    this.#invalidations.advance();
     this.#entries.clear();
     this.#items = 0;
   }
@@ -137,7 +129,7 @@ export class ProjectListCache<Page extends { items: readonly unknown[] }> {
 
   /** True once invalidations reach this process (until then every request asks the database). */
   isListening(): boolean {
-    return this.#listening;
+    return this.#invalidations.listening;
   }
 
   /** Applies one NOTIFY of migration 0018's triggers (public so tests can hold deliveries back). */
@@ -152,31 +144,12 @@ export class ProjectListCache<Page extends { items: readonly unknown[] }> {
   }
 
   async close(): Promise<void> {
-    this.#closed = true;
     this.clear();
-    await this.#channel.close(() => {});
-    this.#listening = false;
-  }
-
-  /** Starts the LISTEN once; a failed attempt is retried by a later request. */
-  #ensureListening(): void {
-    if (this.#listening || this.#subscribing || this.#closed) return;
-    this.#subscribing = this.#channel
-      .subscribe("all", () => {})
-      .then(
-        () => {
-          // A read that started before the LISTEN was in place may have missed an invalidation.
-          this.#generation += 1;
-          this.#listening = !this.#closed;
-        },
-        () => {
-          this.#subscribing = undefined;
-        },
-      );
+    await this.#invalidations.close();
   }
 
   #forgetWhere(matches: (entry: Entry<Page>) => boolean): void {
-    this.#generation += 1;
+    this.#invalidations.advance();
     for (const [key, entry] of this.#entries) if (matches(entry)) this.#delete(key, entry);
   }
 

@@ -109,7 +109,7 @@ export async function queueCompanyParts(
  */
 export async function versionBranchCount(db: Executor, simulationId: string): Promise<number> {
   const counted = (key: string) =>
-    sql`coalesce((${circuitVersions.elementCounts}->>${key})::int, jsonb_array_length(${circuitVersions.document}->${key}), 0)`;
+    sql`coalesce((${circuitVersions.elementCounts}->>${key}::text)::int, jsonb_array_length(${circuitVersions.document}->${key}::text), 0)`;
   const [row] = await db
     .select({
       branches: sql<number>`(${counted("lines")} + ${counted("transformers")} + ${counted("impedances")} + ${counted("transformers3w")})::int`,

@@ -306,6 +306,8 @@ fn screen_block<const B: usize>(
     let m = block.len();
     let any_cut = block.iter().any(|o| o.cut.is_some());
     let mut summaries = vec![OutageSummary::default(); m];
+    // Per outage, the band of |denominator|² in which its change is surely not its largest yet.
+    let mut bands = [ChangeBand::EMPTY; B];
     // The first node at which each outage has no finite value: the error the one-at-a-time path
     // would stop at, reported for the first such outage.
     let mut failed: [Option<usize>; B] = [None; B];
@@ -317,18 +319,22 @@ fn screen_block<const B: usize>(
         let pre = if any_cut { positive.pre[k] } else { 0 };
         let (z, base) = (positive.zff[k], pass.base[k]);
         let (mut worst_k, mut outage_k) = (worst[k], worst_outage[k]);
+        let mut at_node = Unchanging::new(pass.fault, pass.worst_is, c, base, worst_k);
         let w = solve.at(k);
         let per_outage = block
             .iter()
             .zip(summaries.iter_mut())
             .zip(w.iter().zip(&inv_delta))
-            .zip(failed.iter_mut());
-        for (b, (((o, summary), (&w, d)), failed)) in per_outage.enumerate() {
+            .zip(failed.iter_mut().zip(bands.iter_mut()));
+        for (b, (((o, summary), (&w, d)), (failed, band))) in per_outage.enumerate() {
             if o.cut.map_or(false, |cut| cut.unfeeds(pre)) {
                 summary.unfed += 1;
                 continue;
             }
             let z1 = d.map_or(z, |d| z - w * w * d);
+            if at_node.as_ref().map_or(false, |u| u.surely(z1, band)) {
+                continue;
+            }
             let value = screened_current(pass.fault, c, z1, None);
             if !value.is_finite() {
                 failed.get_or_insert(k);
@@ -342,6 +348,7 @@ fn screen_block<const B: usize>(
             if change > summary.largest_change {
                 summary.largest_change = change;
                 summary.at_node = Some(k);
+                *band = ChangeBand::new(change);
             }
             let worse = match pass.worst_is {
                 Worst::Highest => value > worst_k,
@@ -350,6 +357,7 @@ fn screen_block<const B: usize>(
             if worse {
                 worst_k = value;
                 outage_k = Some(first + b);
+                at_node = Unchanging::new(pass.fault, pass.worst_is, c, base, worst_k);
             }
         }
         worst[k] = worst_k;
@@ -363,6 +371,106 @@ fn screen_block<const B: usize>(
         return Err(unfinite(first + b, k));
     }
     Ok(summaries)
+}
+
+// Skipping the current where it surely changes nothing. Most currents of an outage are neither
+// the node's worst so far nor the outage's largest change so far, which the exact value
+// (a square root and two divisions) only confirms. The fault current is v = num/√s with
+// s = |z|² (3ph: num = c, z = Z'_kk; 2ph: num = √3·c, z = 2·Z'_kk), so both questions can be
+// asked of s against thresholds computed once per node (and again when the worst changes) and
+// once per outage (when its largest change grows). The thresholds keep a relative margin of
+// 1e-9 (the change band also 1e-13 absolute), far above the rounding of v, of the thresholds
+// and of the change (a few 1e-16 relative): s beyond them means the exact comparisons would
+// both be false, so skipping gives the same result, bit for bit; anywhere near a threshold, v is
+// computed and compared as before. It is a bound, not an approximation.
+
+/// The band of s = |z|² within which an outage's change |v − base|/base surely stays at or
+/// below its largest so far, as factors of (num/base)².
+#[derive(Clone, Copy)]
+struct ChangeBand {
+    above: f64,
+    below: f64,
+}
+
+impl ChangeBand {
+    /// No band (no change counted yet): every change is computed.
+    const EMPTY: ChangeBand = ChangeBand {
+        above: f64::INFINITY,
+        below: f64::NEG_INFINITY,
+    };
+
+    fn new(largest: f64) -> ChangeBand {
+        // |v − base| < L'·base with L' = L(1 − 1e-9) − 1e-13 leaves the computed change ≤ L.
+        // (A NaN anywhere here only makes the comparisons of `surely` false: nothing skipped.)
+        let l = largest * (1.0 - 1e-9) - 1e-13;
+        if l <= 0.0 {
+            return ChangeBand::EMPTY;
+        }
+        // s > (num/base)²/(1 + L')² ⇔ v < base(1 + L'); s < (num/base)²/(1 − L')² ⇔ v > base(1 − L').
+        let below = if l < 1.0 {
+            (1.0 - 1e-12) / ((1.0 - l) * (1.0 - l))
+        } else {
+            f64::INFINITY
+        };
+        ChangeBand {
+            above: (1.0 + 1e-12) / ((1.0 + l) * (1.0 + l)),
+            below,
+        }
+    }
+}
+
+/// At one node: the thresholds of s for "not worse than the worst so far" and for the change
+/// band. None for faults without that closed form here (earth faults), or a node without
+/// current in the base case.
+struct Unchanging {
+    fault: FaultType,
+    worst_is: Worst,
+    /// Worse only if s < … (Highest) or s > … (Lowest), margin included.
+    worse_beyond: f64,
+    /// (num/base)².
+    change_scale: f64,
+}
+
+impl Unchanging {
+    fn new(fault: FaultType, worst_is: Worst, c: f64, base: f64, worst: f64) -> Option<Unchanging> {
+        let num = match fault {
+            FaultType::ThreePhase => c,
+            FaultType::LineToLine => 3f64.sqrt() * c,
+            _ => return None,
+        };
+        if base <= 0.0 {
+            return None;
+        }
+        // v < W ⇐ s > (num/W)²(1 + 4e-9); v > W ⇐ s < (num/W)²(1 − 4e-9).
+        let t = (num / worst) * (num / worst);
+        let worse_beyond = match worst_is {
+            Worst::Highest => t * (1.0 + 4e-9),
+            Worst::Lowest => t * (1.0 - 4e-9),
+        };
+        Some(Unchanging {
+            fault,
+            worst_is,
+            worse_beyond,
+            change_scale: (num / base) * (num / base),
+        })
+    }
+
+    /// Whether Z'_kk = z1 surely leaves the worst and the outage's largest change as they are.
+    fn surely(&self, z1: Complex, band: &ChangeBand) -> bool {
+        let s = match self.fault {
+            FaultType::LineToLine => (z1 + z1).norm_sqr(),
+            _ => z1.norm_sqr(),
+        };
+        // A finite, positive normal s: v finite (no error to report) and the bounds hold.
+        if !(s.is_finite() && s >= f64::MIN_POSITIVE) {
+            return false;
+        }
+        let not_worse = match self.worst_is {
+            Worst::Highest => s > self.worse_beyond,
+            Worst::Lowest => s < self.worse_beyond,
+        };
+        not_worse && s > self.change_scale * band.above && s < self.change_scale * band.below
+    }
 }
 
 fn unfinite(index: usize, k: usize) -> SolverError {

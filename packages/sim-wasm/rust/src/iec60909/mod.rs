@@ -3,6 +3,7 @@
 //! sequence networks at the fault (`fault`), per-bus results (`bus_results`) and the quantities
 //! that need transfer impedances (`transfer`). The network model itself is built by the caller.
 
+pub mod block_solve;
 pub mod bounded_columns;
 pub mod bus_results;
 pub mod factors;

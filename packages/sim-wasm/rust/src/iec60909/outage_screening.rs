@@ -37,6 +37,7 @@
 
 use crate::complex::Complex;
 use crate::error::{try_vec, Result, SolverError};
+use crate::iec60909::block_solve::{BlockSolve, TermEnds};
 use crate::iec60909::fault::{fault_current, sequence_currents, FaultType};
 use crate::iec60909::term_solve::TermSolve;
 use crate::solver::Solver;
@@ -223,9 +224,283 @@ fn screened_current(fault: FaultType, c: f64, z1: Complex, z0: Option<Complex>) 
     }
 }
 
+/// Consecutive simple outages that share one backward sweep and one pass over the nodes
+/// (block_solve.rs).
+const BLOCK: usize = 4;
+
 /// Screens `outages` for `fault` at every positive-sequence node; `zero` is needed for earth
 /// faults only. Currents are per unit: the fault type's largest phase current with source c.
 pub fn screen_outages(
+    positive: &PositiveInput,
+    zero: Option<&ZeroInput>,
+    fault: FaultType,
+    outages: &[Outage],
+    worst_is: Worst,
+) -> Result<Screening> {
+    screen::<BLOCK>(positive, zero, fault, outages, worst_is)
+}
+
+/// A simple outage, one that a block handles: one positive-sequence term (a two-terminal branch
+/// or a shunt), nothing listed unfed or removed. Zero-sequence terms are not looked at: blocks
+/// are used only without a zero-sequence network. An invalid term is left to the one-at-a-time
+/// path, which reports it.
+fn is_simple(o: &Outage, n: usize) -> bool {
+    match o.positive.as_slice() {
+        [t] => o.unfed.is_empty() && o.removed.is_none() && check_term(t, n, "", 0).is_ok(),
+        _ => false,
+    }
+}
+
+/// What a pass over the nodes reads besides the outages: the network, the fault, the base case.
+struct Pass<'a, 'b> {
+    positive: &'a PositiveInput<'b>,
+    zero: Option<&'a ZeroInput<'b>>,
+    fault: FaultType,
+    worst_is: Worst,
+    base: &'a [f64],
+}
+
+/// 2 to B consecutive simple outages, the first numbered `first`: one blocked solve for all their
+/// w, then one pass over the nodes, which takes the outages at each node in their order, so
+/// every value, comparison and worst-case update is the one the one-at-a-time path makes (the
+/// same outage wins a tie). Without a zero-sequence network: z0 is None at every node.
+// Never inlined, nor is the blocked solve: a WebAssembly engine compiles a function first with
+// its baseline compiler and uses the optimized code it compiles later from the next call on
+// (V8: Liftoff, then TurboFan, with no on-stack replacement), so a loop inlined into the one call
+// of `screen` would run in baseline code for the whole screening (case9241pegase: 4.3 s instead
+// of 2.75 s with the baseline compiler disabled).
+#[inline(never)]
+fn screen_block<const B: usize>(
+    pass: &Pass,
+    first: usize,
+    block: &[Outage],
+    solve: &mut BlockSolve<B>,
+    tally: &mut Tally,
+) -> Result<Vec<OutageSummary>> {
+    let positive = pass.positive;
+    let (worst, worst_outage) = (&mut tally.worst, &mut tally.worst_outage);
+    let ends_of = |o: &Outage| {
+        let t = &o.positive[0];
+        TermEnds {
+            i: t.i,
+            j: t.j,
+            ratio: t.ratio,
+        }
+    };
+    // A block shorter than B repeats its first term in the unused slots (solved, never read).
+    let mut ends = [ends_of(&block[0]); B];
+    for (e, o) in ends.iter_mut().zip(block) {
+        *e = ends_of(o);
+    }
+    solve.solve(&ends);
+    // 1/δ per outage as in RankOneSteps::compute, with aᵀw as in a_dot; None: no update.
+    let mut inv_delta = [None; B];
+    for (b, (d, o)) in inv_delta.iter_mut().zip(block).enumerate() {
+        let t = &o.positive[0];
+        if t.update {
+            let x = |k: usize| solve.at(k)[b];
+            let atw = x(t.i) * Complex::new(1.0 / t.ratio, 0.0) - t.j.map_or(Complex::ZERO, x);
+            *d = Some(Complex::ONE / (atw - Complex::ONE / t.y));
+        }
+    }
+    let m = block.len();
+    let any_cut = block.iter().any(|o| o.cut.is_some());
+    let mut summaries = vec![OutageSummary::default(); m];
+    // Per outage, the band of |denominator|² in which its change is surely not its largest yet.
+    let mut bands = [ChangeBand::EMPTY; B];
+    // The first node at which each outage has no finite value: the error the one-at-a-time path
+    // would stop at, reported for the first such outage.
+    let mut failed: [Option<usize>; B] = [None; B];
+    for k in 0..positive.c.len() {
+        let c = positive.c[k];
+        if c.is_nan() {
+            continue;
+        }
+        let pre = if any_cut { positive.pre[k] } else { 0 };
+        let (z, base) = (positive.zff[k], pass.base[k]);
+        let (mut worst_k, mut outage_k) = (worst[k], worst_outage[k]);
+        let mut at_node = Unchanging::new(pass.fault, pass.worst_is, c, base, worst_k);
+        let w = solve.at(k);
+        let per_outage = block
+            .iter()
+            .zip(summaries.iter_mut())
+            .zip(w.iter().zip(&inv_delta))
+            .zip(failed.iter_mut().zip(bands.iter_mut()));
+        for (b, (((o, summary), (&w, d)), (failed, band))) in per_outage.enumerate() {
+            if o.cut.map_or(false, |cut| cut.unfeeds(pre)) {
+                summary.unfed += 1;
+                continue;
+            }
+            let z1 = d.map_or(z, |d| z - w * w * d);
+            if at_node.as_ref().map_or(false, |u| u.surely(z1, band)) {
+                continue;
+            }
+            let value = screened_current(pass.fault, c, z1, None);
+            if !value.is_finite() {
+                failed.get_or_insert(k);
+                continue;
+            }
+            let change = if base > 0.0 {
+                (value - base).abs() / base
+            } else {
+                0.0
+            };
+            if change > summary.largest_change {
+                summary.largest_change = change;
+                summary.at_node = Some(k);
+                *band = ChangeBand::new(change);
+            }
+            let worse = match pass.worst_is {
+                Worst::Highest => value > worst_k,
+                Worst::Lowest => value < worst_k,
+            };
+            if worse {
+                worst_k = value;
+                outage_k = Some(first + b);
+                at_node = Unchanging::new(pass.fault, pass.worst_is, c, base, worst_k);
+            }
+        }
+        worst[k] = worst_k;
+        worst_outage[k] = outage_k;
+    }
+    if let Some((b, k)) = failed
+        .iter()
+        .enumerate()
+        .find_map(|(b, f)| f.map(|k| (b, k)))
+    {
+        return Err(unfinite(first + b, k));
+    }
+    Ok(summaries)
+}
+
+// Skipping the current where it surely changes nothing. Most currents of an outage are neither
+// the node's worst so far nor the outage's largest change so far, which the exact value
+// (a square root and two divisions) only confirms. The fault current is v = num/√s with
+// s = |z|² (3ph: num = c, z = Z'_kk; 2ph: num = √3·c, z = 2·Z'_kk), so both questions can be
+// asked of s against thresholds computed once per node (and again when the worst changes) and
+// once per outage (when its largest change grows). The thresholds keep a relative margin of
+// 1e-9 (the change band also 1e-13 absolute), far above the rounding of v, of the thresholds
+// and of the change (a few 1e-16 relative): s beyond them means the exact comparisons would
+// both be false, so skipping gives the same result, bit for bit; anywhere near a threshold, v is
+// computed and compared as before. It is a bound, not an approximation.
+
+/// The band of s = |z|² within which an outage's change |v − base|/base surely stays at or
+/// below its largest so far, as factors of (num/base)².
+#[derive(Clone, Copy)]
+struct ChangeBand {
+    above: f64,
+    below: f64,
+}
+
+impl ChangeBand {
+    /// No band (no change counted yet): every change is computed.
+    const EMPTY: ChangeBand = ChangeBand {
+        above: f64::INFINITY,
+        below: f64::NEG_INFINITY,
+    };
+
+    fn new(largest: f64) -> ChangeBand {
+        // |v − base| < L'·base with L' = L(1 − 1e-9) − 1e-13 leaves the computed change ≤ L.
+        // (A NaN anywhere here only makes the comparisons of `surely` false: nothing skipped.)
+        let l = largest * (1.0 - 1e-9) - 1e-13;
+        if l <= 0.0 {
+            return ChangeBand::EMPTY;
+        }
+        // s > (num/base)²/(1 + L')² ⇔ v < base(1 + L'); s < (num/base)²/(1 − L')² ⇔ v > base(1 − L').
+        let below = if l < 1.0 {
+            (1.0 - 1e-12) / ((1.0 - l) * (1.0 - l))
+        } else {
+            f64::INFINITY
+        };
+        ChangeBand {
+            above: (1.0 + 1e-12) / ((1.0 + l) * (1.0 + l)),
+            below,
+        }
+    }
+}
+
+/// At one node: the thresholds of s for "not worse than the worst so far" and for the change
+/// band. None for faults without that closed form here (earth faults), or a node without
+/// current in the base case.
+struct Unchanging {
+    fault: FaultType,
+    worst_is: Worst,
+    /// Worse only if s < … (Highest) or s > … (Lowest), margin included.
+    worse_beyond: f64,
+    /// (num/base)².
+    change_scale: f64,
+}
+
+impl Unchanging {
+    fn new(fault: FaultType, worst_is: Worst, c: f64, base: f64, worst: f64) -> Option<Unchanging> {
+        let num = match fault {
+            FaultType::ThreePhase => c,
+            FaultType::LineToLine => 3f64.sqrt() * c,
+            _ => return None,
+        };
+        if base <= 0.0 {
+            return None;
+        }
+        // v < W ⇐ s > (num/W)²(1 + 4e-9); v > W ⇐ s < (num/W)²(1 − 4e-9).
+        let t = (num / worst) * (num / worst);
+        let worse_beyond = match worst_is {
+            Worst::Highest => t * (1.0 + 4e-9),
+            Worst::Lowest => t * (1.0 - 4e-9),
+        };
+        Some(Unchanging {
+            fault,
+            worst_is,
+            worse_beyond,
+            change_scale: (num / base) * (num / base),
+        })
+    }
+
+    /// Whether Z'_kk = z1 surely leaves the worst and the outage's largest change as they are.
+    fn surely(&self, z1: Complex, band: &ChangeBand) -> bool {
+        let s = match self.fault {
+            FaultType::LineToLine => (z1 + z1).norm_sqr(),
+            _ => z1.norm_sqr(),
+        };
+        // A finite, positive normal s: v finite (no error to report) and the bounds hold.
+        if !(s.is_finite() && s >= f64::MIN_POSITIVE) {
+            return false;
+        }
+        let not_worse = match self.worst_is {
+            Worst::Highest => s > self.worse_beyond,
+            Worst::Lowest => s < self.worse_beyond,
+        };
+        not_worse && s > self.change_scale * band.above && s < self.change_scale * band.below
+    }
+}
+
+fn unfinite(index: usize, k: usize) -> SolverError {
+    SolverError::invalid(format!(
+        "outage {} leaves node {} without a finite impedance (a split the caller did not mark)",
+        index, k
+    ))
+}
+
+/// The one-at-a-time path's state kept from outage to outage: the rank-1 steps and solves of
+/// both sequences, and per node whether the outage's own lists name it (cleared after it).
+struct OneAtATime<'a> {
+    steps: RankOneSteps,
+    zero_steps: RankOneSteps,
+    positive_solve: TermSolve<'a>,
+    zero_solve: Option<TermSolve<'a>>,
+    /// Left unfed by the outage's own list (1), or removed by it (2).
+    listed: Vec<u8>,
+    zero_listed: Vec<bool>,
+}
+
+/// The results kept over the outages.
+struct Tally {
+    worst: Vec<f64>,
+    worst_outage: Vec<Option<usize>>,
+    last: Vec<f64>,
+}
+
+/// `screen_outages` with blocks of up to B simple outages (B = 1: one outage at a time).
+fn screen<const B: usize>(
     positive: &PositiveInput,
     zero: Option<&ZeroInput>,
     fault: FaultType,
@@ -254,122 +529,184 @@ pub fn screen_outages(
             ));
         }
     }
-    let current = |c: f64, z1: Complex, z0: Option<Complex>| screened_current(fault, c, z1, z0);
-    let mut steps = RankOneSteps::new();
-    let mut zero_steps = RankOneSteps::new();
-    let mut positive_solve = TermSolve::new(positive.solver)?;
-    let mut zero_solve = zero.map(|z| TermSolve::new(z.solver)).transpose()?;
+    let mut state = OneAtATime {
+        steps: RankOneSteps::new(),
+        zero_steps: RankOneSteps::new(),
+        positive_solve: TermSolve::new(positive.solver)?,
+        zero_solve: zero.map(|z| TermSolve::new(z.solver)).transpose()?,
+        listed: vec![0u8; n],
+        zero_listed: vec![false; zero.map_or(0, |z| z.zff.len())],
+    };
     let base_z0 = |k: usize| zero.and_then(|z| z.of_positive[k].map(|k0| z.zff[k0]));
     let base: Vec<f64> = (0..n)
-        .map(|k| current(positive.c[k], positive.zff[k], base_z0(k)))
+        .map(|k| screened_current(fault, positive.c[k], positive.zff[k], base_z0(k)))
         .collect();
-    let mut worst = base.clone();
-    let mut worst_outage = vec![None; n];
+    let mut tally = Tally {
+        worst: base.clone(),
+        worst_outage: vec![None; n],
+        last: vec![f64::NAN; n],
+    };
     let mut summaries = Vec::with_capacity(outages.len());
-    let mut last = vec![f64::NAN; n];
-    // Per node: left unfed by the outage's own list (1), or removed by it (2); cleared after it.
-    let mut listed = vec![0u8; n];
-    let mut zero_listed = vec![false; zero.map_or(0, |z| z.zff.len())];
-    for (index, o) in outages.iter().enumerate() {
-        for t in &o.positive {
-            check_term(t, n, "positive-sequence", index)?;
-        }
-        steps.compute(&mut positive_solve, &o.positive, n)?;
-        zero_steps.count = 0;
-        if let (Some(z), Some(zero_solve)) = (zero, zero_solve.as_mut()) {
-            for t in &o.zero {
-                check_term(t, z.zff.len(), "zero-sequence", index)?;
+    let pass = Pass {
+        positive,
+        zero,
+        fault,
+        worst_is,
+        base: &base,
+    };
+    let mut block_solve = if B > 1 && zero.is_none() {
+        Some(BlockSolve::<B>::new(positive.solver)?)
+    } else {
+        None
+    };
+    let mut index = 0;
+    while index < outages.len() {
+        if let Some(solve) = block_solve.as_mut() {
+            // Never the last outage: its own values (`last`) come from the one-at-a-time path.
+            let m = outages[index..outages.len() - 1]
+                .iter()
+                .take(B)
+                .take_while(|o| is_simple(o, n))
+                .count();
+            if m >= 2 {
+                let block = &outages[index..index + m];
+                summaries.extend(screen_block(&pass, index, block, solve, &mut tally)?);
+                index += m;
+                continue;
             }
-            zero_steps.compute(zero_solve, &o.zero, z.zff.len())?;
         }
-        let n0 = zero_listed.len();
-        let in_range = o.unfed.iter().chain(&o.removed).all(|&k| k < n)
-            && (zero.is_none() || o.zero_unfed.iter().all(|&k| k < n0));
-        if !in_range {
-            return Err(SolverError::invalid(format!(
-                "outage {}: unfed or removed node out of range",
-                index
-            )));
-        }
-        o.unfed.iter().for_each(|&k| listed[k] = 1);
-        if let Some(k) = o.removed {
-            listed[k] = 2;
-        }
-        if zero.is_some() {
-            o.zero_unfed.iter().for_each(|&k| zero_listed[k] = true);
-        }
-        let mut summary = OutageSummary::default();
         let is_last = index + 1 == outages.len();
-        for k in 0..n {
-            if positive.c[k].is_nan() {
-                continue;
-            }
-            if listed[k] == 2 {
-                if is_last {
-                    last[k] = f64::NAN;
-                }
-                continue;
-            }
-            if listed[k] == 1 || o.cut.map_or(false, |c| c.unfeeds(positive.pre[k])) {
-                summary.unfed += 1;
-                if is_last {
-                    last[k] = f64::NAN;
-                }
-                continue;
-            }
-            let z1 = steps.updated(positive.zff[k], k);
-            let z0 = zero.and_then(|z| {
-                let k0 = z.of_positive[k]?;
-                if zero_listed[k0] || o.zero_cut.map_or(false, |c| c.unfeeds(z.pre[k0])) {
-                    return None;
-                }
-                Some(zero_steps.updated(z.zff[k0], k0))
-            });
-            let value = current(positive.c[k], z1, z0);
-            if is_last {
-                last[k] = value;
-            }
-            if !value.is_finite() {
-                return Err(SolverError::invalid(format!(
-                    "outage {} leaves node {} without a finite impedance (a split the caller did not mark)",
-                    index, k
-                )));
-            }
-            // Relative to the intact network; a node without current there (no earth path) has none.
-            let change = if base[k] > 0.0 {
-                (value - base[k]).abs() / base[k]
-            } else {
-                0.0
-            };
-            if change > summary.largest_change {
-                summary.largest_change = change;
-                summary.at_node = Some(k);
-            }
-            let worse = match worst_is {
-                Worst::Highest => value > worst[k],
-                Worst::Lowest => value < worst[k],
-            };
-            if worse {
-                worst[k] = value;
-                worst_outage[k] = Some(index);
-            }
-        }
-        summaries.push(summary);
-        o.unfed
-            .iter()
-            .chain(&o.removed)
-            .for_each(|&k| listed[k] = 0);
-        if zero.is_some() {
-            o.zero_unfed.iter().for_each(|&k| zero_listed[k] = false);
-        }
+        let o = &outages[index];
+        summaries.push(screen_one(
+            &pass, &mut state, index, o, is_last, &mut tally,
+        )?);
+        index += 1;
     }
     Ok(Screening {
         base,
+        worst: tally.worst,
+        worst_outage: tally.worst_outage,
+        summaries,
+        last: tally.last,
+    })
+}
+
+/// One outage, `index` in the list, with any terms and lists, both sequences.
+// Never inlined, for the reason given at `screen_block` (case9241pegase, single-phase faults:
+// 9.9 s for all outages when this was part of the one call of the screening loop).
+#[inline(never)]
+fn screen_one(
+    pass: &Pass,
+    state: &mut OneAtATime,
+    index: usize,
+    o: &Outage,
+    is_last: bool,
+    tally: &mut Tally,
+) -> Result<OutageSummary> {
+    let (positive, zero) = (pass.positive, pass.zero);
+    let n = positive.zff.len();
+    let current =
+        |c: f64, z1: Complex, z0: Option<Complex>| screened_current(pass.fault, c, z1, z0);
+    let OneAtATime {
+        steps,
+        zero_steps,
+        positive_solve,
+        zero_solve,
+        listed,
+        zero_listed,
+    } = state;
+    let Tally {
         worst,
         worst_outage,
-        summaries,
         last,
-    })
+    } = tally;
+    for t in &o.positive {
+        check_term(t, n, "positive-sequence", index)?;
+    }
+    steps.compute(positive_solve, &o.positive, n)?;
+    zero_steps.count = 0;
+    if let (Some(z), Some(zero_solve)) = (zero, zero_solve.as_mut()) {
+        for t in &o.zero {
+            check_term(t, z.zff.len(), "zero-sequence", index)?;
+        }
+        zero_steps.compute(zero_solve, &o.zero, z.zff.len())?;
+    }
+    let n0 = zero_listed.len();
+    let in_range = o.unfed.iter().chain(&o.removed).all(|&k| k < n)
+        && (zero.is_none() || o.zero_unfed.iter().all(|&k| k < n0));
+    if !in_range {
+        return Err(SolverError::invalid(format!(
+            "outage {}: unfed or removed node out of range",
+            index
+        )));
+    }
+    o.unfed.iter().for_each(|&k| listed[k] = 1);
+    if let Some(k) = o.removed {
+        listed[k] = 2;
+    }
+    if zero.is_some() {
+        o.zero_unfed.iter().for_each(|&k| zero_listed[k] = true);
+    }
+    let mut summary = OutageSummary::default();
+    for k in 0..n {
+        if positive.c[k].is_nan() {
+            continue;
+        }
+        if listed[k] == 2 {
+            if is_last {
+                last[k] = f64::NAN;
+            }
+            continue;
+        }
+        if listed[k] == 1 || o.cut.map_or(false, |c| c.unfeeds(positive.pre[k])) {
+            summary.unfed += 1;
+            if is_last {
+                last[k] = f64::NAN;
+            }
+            continue;
+        }
+        let z1 = steps.updated(positive.zff[k], k);
+        let z0 = zero.and_then(|z| {
+            let k0 = z.of_positive[k]?;
+            if zero_listed[k0] || o.zero_cut.map_or(false, |c| c.unfeeds(z.pre[k0])) {
+                return None;
+            }
+            Some(zero_steps.updated(z.zff[k0], k0))
+        });
+        let value = current(positive.c[k], z1, z0);
+        if is_last {
+            last[k] = value;
+        }
+        if !value.is_finite() {
+            return Err(unfinite(index, k));
+        }
+        // Relative to the intact network; a node without current there (no earth path) has none.
+        let change = if pass.base[k] > 0.0 {
+            (value - pass.base[k]).abs() / pass.base[k]
+        } else {
+            0.0
+        };
+        if change > summary.largest_change {
+            summary.largest_change = change;
+            summary.at_node = Some(k);
+        }
+        let worse = match pass.worst_is {
+            Worst::Highest => value > worst[k],
+            Worst::Lowest => value < worst[k],
+        };
+        if worse {
+            worst[k] = value;
+            worst_outage[k] = Some(index);
+        }
+    }
+    o.unfed
+        .iter()
+        .chain(&o.removed)
+        .for_each(|&k| listed[k] = 0);
+    if zero.is_some() {
+        o.zero_unfed.iter().for_each(|&k| zero_listed[k] = false);
+    }
+    Ok(summary)
 }
 
 #[cfg(test)]
@@ -588,6 +925,190 @@ mod tests {
         }
         assert!(s.last[6].is_nan() && s.last[8].is_nan());
         assert_eq!(s.summaries[0].unfed, 1);
+    }
+
+    /// Every field equal, bit for bit (NaN equal to NaN).
+    fn assert_same(a: &Result<Screening>, b: &Result<Screening>, what: &str) {
+        let (a, b) = match (a, b) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(a), Err(b)) => return assert_eq!(a, b, "{}", what),
+            _ => panic!("{}: one failed, one did not", what),
+        };
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&a.base), bits(&b.base), "{} base", what);
+        assert_eq!(bits(&a.worst), bits(&b.worst), "{} worst", what);
+        assert_eq!(a.worst_outage, b.worst_outage, "{} worst outage", what);
+        assert_eq!(bits(&a.last), bits(&b.last), "{} last", what);
+        assert_eq!(a.summaries.len(), b.summaries.len(), "{}", what);
+        for (x, y) in a.summaries.iter().zip(&b.summaries) {
+            assert_eq!(
+                x.largest_change.to_bits(),
+                y.largest_change.to_bits(),
+                "{}",
+                what
+            );
+            assert_eq!((x.at_node, x.unfed), (y.at_node, y.unfed), "{}", what);
+        }
+    }
+
+    #[test]
+    fn blocks_of_outages_equal_one_outage_at_a_time() {
+        // The star-point network: node 6 hangs on the star point 8 alone, without a shunt.
+        let mut branches = BRANCHES.to_vec();
+        branches.push((1, 8, 1.02, (0.3, -9.0)));
+        branches.push((3, 8, 0.98, (0.2, -7.0)));
+        branches.push((6, 8, 1.0, (0.1, -5.0)));
+        branches[8] = (7, 4, 1.0, (0.4, -2.0));
+        let n = 9;
+        let (base, zff, _) = solver_of(&branches, &[], &[true; 9]);
+        let term = |b: usize, update: bool| {
+            let (i, j, ratio, (g, bb)) = branches[b];
+            Term {
+                i,
+                j: Some(j),
+                ratio,
+                y: Complex::new(g, bb),
+                update,
+            }
+        };
+        let single = |b: usize| Outage {
+            positive: vec![term(b, true)],
+            cut: None,
+            unfed: Vec::new(),
+            removed: None,
+            zero: Vec::new(),
+            zero_cut: None,
+            zero_unfed: Vec::new(),
+        };
+        let six_alone = Some(Cut {
+            island: (0, n),
+            sub: (6, 7),
+            inside: true,
+        });
+        // Branch 12 is a bridge to node 6 (no shunt: no update, 6 unfed).
+        let bridge = Outage {
+            positive: vec![term(12, false)],
+            cut: six_alone,
+            ..single(12)
+        };
+        // A cut with an update (as a bridge to a part with shunts but no source would give).
+        let cut_with_update = Outage {
+            cut: Some(Cut {
+                island: (0, n),
+                sub: (2, 4),
+                inside: false,
+            }),
+            ..single(2)
+        };
+        let unit = Term {
+            i: 8,
+            j: None,
+            ratio: 1.0,
+            y: Complex::new(-1.0, 0.0),
+            update: true,
+        };
+        let star = Outage {
+            positive: vec![unit, term(10, true), term(11, true), term(12, false)],
+            unfed: vec![6],
+            removed: Some(8),
+            ..single(10)
+        };
+        let listed = Outage {
+            unfed: vec![5],
+            ..single(5)
+        };
+        // Simple and other outages mixed, repeats (exact ties: the first one wins), runs of
+        // simple outages of every length up to 7.
+        let mut outages: Vec<Outage> = (0..12).map(single).collect();
+        outages.push(bridge.clone());
+        outages.push(star.clone());
+        outages.extend([1, 7, 0].map(single));
+        outages.push(listed);
+        outages.extend([4, 4, 9, 3, 10].map(single));
+        outages.push(cut_with_update);
+        outages.push(bridge);
+        outages.extend([11, 6, 0, 2, 5, 7, 1].map(single));
+        outages.push(star);
+        outages.extend([8, 9].map(single));
+        let c: Vec<f64> = (0..n)
+            .map(|k| {
+                if k == 8 {
+                    f64::NAN
+                } else {
+                    1.0 + 0.01 * k as f64
+                }
+            })
+            .collect();
+        let pre: Vec<usize> = (0..n).collect();
+        let input = PositiveInput {
+            solver: &base,
+            zff: &zff,
+            c: &c,
+            pre: &pre,
+        };
+        let faults = [
+            FaultType::ThreePhase,
+            FaultType::LineToLine,
+            FaultType::LineToEarth,
+        ];
+        for fault in faults {
+            for worst_is in [Worst::Highest, Worst::Lowest] {
+                for len in [1, 2, 3, 5, 14, 15, outages.len()] {
+                    let list = &outages[..len];
+                    let one = screen::<1>(&input, None, fault, list, worst_is);
+                    assert!(one.is_ok());
+                    let what =
+                        |b: usize| format!("{:?} {:?} {} outages, B = {}", fault, worst_is, len, b);
+                    assert_same(
+                        &one,
+                        &screen::<2>(&input, None, fault, list, worst_is),
+                        &what(2),
+                    );
+                    assert_same(
+                        &one,
+                        &screen::<3>(&input, None, fault, list, worst_is),
+                        &what(3),
+                    );
+                    assert_same(
+                        &one,
+                        &screen::<4>(&input, None, fault, list, worst_is),
+                        &what(4),
+                    );
+                    assert_same(
+                        &one,
+                        &screen::<8>(&input, None, fault, list, worst_is),
+                        &what(8),
+                    );
+                }
+            }
+        }
+        // An outage that splits the network without saying so: the same error either way.
+        let mut split = outages[..6].to_vec();
+        split.insert(3, split_off_six(&branches));
+        let one = screen::<1>(&input, None, FaultType::ThreePhase, &split, Worst::Highest);
+        let four = screen::<4>(&input, None, FaultType::ThreePhase, &split, Worst::Highest);
+        assert!(one.is_err());
+        assert_same(&one, &four, "unmarked split");
+    }
+
+    /// The outage of branch 12 (node 6's only connection) as if it changed the network.
+    fn split_off_six(branches: &[(usize, usize, f64, (f64, f64))]) -> Outage {
+        let (i, j, ratio, (g, bb)) = branches[12];
+        Outage {
+            positive: vec![Term {
+                i,
+                j: Some(j),
+                ratio,
+                y: Complex::new(g, bb),
+                update: true,
+            }],
+            cut: None,
+            unfed: Vec::new(),
+            removed: None,
+            zero: Vec::new(),
+            zero_cut: None,
+            zero_unfed: Vec::new(),
+        }
     }
 
     #[test]

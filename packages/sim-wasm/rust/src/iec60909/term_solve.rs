@@ -39,29 +39,100 @@ pub struct TermSolve<'a> {
     work: Vec<Complex>,
 }
 
+/// The factors a term solve reads, checked: the symbolic pattern, the LDU factors, 1/d_k of the
+/// pivots and the etree parent of each (permuted) column. Shared with the blocked solve
+/// (block_solve.rs).
+pub(super) struct Prepared<'a> {
+    pub sym: &'a Symbolic,
+    pub ldu: &'a Ldu,
+    pub inv_d: Vec<Complex>,
+    pub parent: Vec<usize>,
+}
+
+pub(super) fn prepare(solver: &Solver) -> Result<Prepared<'_>> {
+    let ldu = match &solver.factors {
+        Some(Factors::Static(ldu)) if ldu.symmetric => ldu,
+        _ => {
+            return Err(SolverError::invalid(
+                "outage screening needs the static factors of a symmetric Ybus (bus level, no phase shifts)",
+            ))
+        }
+    };
+    let sym = &solver.symbolic;
+    let n = sym.n();
+    let mut inv_d = try_vec(n, Complex::ZERO)?;
+    for (r, &d) in inv_d.iter_mut().zip(&ldu.d) {
+        *r = Complex::ONE / d;
+    }
+    let mut parent = try_vec(n, ROOT)?;
+    for (j, p) in parent.iter_mut().enumerate() {
+        // Columns of L are sorted (symbolic.rs): the first row is the smallest, the parent.
+        if sym.lp[j] < sym.lp[j + 1] {
+            *p = sym.li[sym.lp[j]];
+        }
+    }
+    Ok(Prepared {
+        sym,
+        ldu,
+        inv_d,
+        parent,
+    })
+}
+
+/// The union of the etree paths from `a` and `b` to their roots, ascending (a parent's number is
+/// larger than its child's), into `path`.
+pub(super) fn collect_path(parent: &[usize], a: usize, b: Option<usize>, path: &mut Vec<usize>) {
+    let up = |k: usize| {
+        let p = parent[k];
+        if p == ROOT {
+            None
+        } else {
+            Some(p)
+        }
+    };
+    path.clear();
+    let (mut a, mut b) = (Some(a), b);
+    loop {
+        let next = match (a, b) {
+            (None, None) => break,
+            (Some(x), None) => {
+                a = up(x);
+                x
+            }
+            (None, Some(y)) => {
+                b = up(y);
+                y
+            }
+            (Some(x), Some(y)) => match x.cmp(&y) {
+                Ordering::Less => {
+                    a = up(x);
+                    x
+                }
+                Ordering::Greater => {
+                    b = up(y);
+                    y
+                }
+                Ordering::Equal => {
+                    // The paths have met: the rest is common.
+                    a = up(x);
+                    b = None;
+                    x
+                }
+            },
+        };
+        path.push(next);
+    }
+}
+
 impl<'a> TermSolve<'a> {
     pub fn new(solver: &'a Solver) -> Result<TermSolve<'a>> {
-        let ldu = match &solver.factors {
-            Some(Factors::Static(ldu)) if ldu.symmetric => ldu,
-            _ => {
-                return Err(SolverError::invalid(
-                    "outage screening needs the static factors of a symmetric Ybus (bus level, no phase shifts)",
-                ))
-            }
-        };
-        let sym = &solver.symbolic;
+        let Prepared {
+            sym,
+            ldu,
+            inv_d,
+            parent,
+        } = prepare(solver)?;
         let n = sym.n();
-        let mut inv_d = try_vec(n, Complex::ZERO)?;
-        for (r, &d) in inv_d.iter_mut().zip(&ldu.d) {
-            *r = Complex::ONE / d;
-        }
-        let mut parent = try_vec(n, ROOT)?;
-        for (j, p) in parent.iter_mut().enumerate() {
-            // Columns of L are sorted (symbolic.rs): the first row is the smallest, the parent.
-            if sym.lp[j] < sym.lp[j + 1] {
-                *p = sym.li[sym.lp[j]];
-            }
-        }
         Ok(TermSolve {
             sym,
             ldu,
@@ -72,52 +143,6 @@ impl<'a> TermSolve<'a> {
         })
     }
 
-    fn up(&self, k: usize) -> Option<usize> {
-        let p = self.parent[k];
-        if p == ROOT {
-            None
-        } else {
-            Some(p)
-        }
-    }
-
-    /// The union of the etree paths from `a` and `b` to their roots, ascending (a parent's
-    /// number is larger than its child's).
-    fn collect_path(&mut self, a: usize, b: Option<usize>) {
-        self.path.clear();
-        let (mut a, mut b) = (Some(a), b);
-        loop {
-            let next = match (a, b) {
-                (None, None) => break,
-                (Some(x), None) => {
-                    a = self.up(x);
-                    x
-                }
-                (None, Some(y)) => {
-                    b = self.up(y);
-                    y
-                }
-                (Some(x), Some(y)) => match x.cmp(&y) {
-                    Ordering::Less => {
-                        a = self.up(x);
-                        x
-                    }
-                    Ordering::Greater => {
-                        b = self.up(y);
-                        y
-                    }
-                    Ordering::Equal => {
-                        // The paths have met: the rest is common.
-                        a = self.up(x);
-                        b = None;
-                        x
-                    }
-                },
-            };
-            self.path.push(next);
-        }
-    }
-
     /// w = Z·a with a = e_i/ratio − e_j (e_i/ratio alone without j), in the original node order;
     /// every entry of `w` is written.
     pub fn solve(&mut self, i: usize, j: Option<usize>, ratio: f64, w: &mut [Complex]) {
@@ -126,7 +151,7 @@ impl<'a> TermSolve<'a> {
         let n = sym.n();
         let pi = sym.pinv[i];
         let pj = j.map(|j| sym.pinv[j]);
-        self.collect_path(pi, pj);
+        collect_path(&self.parent, pi, pj, &mut self.path);
         let work = &mut self.work;
         for &k in &self.path {
             work[k] = Complex::ZERO;

@@ -5,6 +5,7 @@ import { createDb } from "@ampflux/db";
 import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
 import { makeWorkerUtils, type Runner, run, type WorkerEvents } from "graphile-worker";
 import { createMailer } from "./email/mailer.ts";
+import { warmUpEngine } from "./engine-warm-up.ts";
 import { startLiveness } from "./liveness.ts";
 import { createWorkerMetrics, serveMetrics } from "./metrics.ts";
 import { createQueuePool } from "./queue-pool.ts";
@@ -37,9 +38,13 @@ export async function startWorker(
   const database = createDb(settings.DATABASE_URL, { applicationName: "ampflux-worker" });
   let core: Promise<SimCore> | undefined;
   const simCore = overrides.simCore ?? (() => (core ??= loadSimCore()));
-  // The engine compiles while the worker connects, not in its first study's time (a screening's
-  // first part on each worker; a failure surfaces there, when a task awaits it).
-  if (!overrides.simCore) simCore().catch(() => {});
+  // The engine compiles and warms up (engine-warm-up.ts) while the worker connects, not in its
+  // first study's time (a screening's first part on each worker; a failure to load surfaces
+  // there, when a task awaits it; a failed warm-up only costs speed).
+  if (!overrides.simCore)
+    simCore()
+      .then(warmUpEngine)
+      .catch(() => {});
   const logPoolError = (message: string) => console.error(message);
   // graphile-worker's recommended pool size, with room above the concurrency for its own queries.
   const runnerPool = createQueuePool(
@@ -80,6 +85,7 @@ export async function startWorker(
         features: featureDefaults(settings),
         engineSeconds: metrics.engineSeconds,
         sweepSlots: settings.SWEEP_SLOTS_PER_COMPANY,
+        screeningPairsPerPart: settings.SCREENING_PAIRS_PER_PART,
       }),
       crontab,
       events,

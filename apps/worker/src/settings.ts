@@ -33,6 +33,12 @@ export const workerSettingsSchema = z.object({
    * still running then are handed back to the queue (retried by any worker) and the process exits.
    */
   WORKER_SHUTDOWN_TIMEOUT_MS: shutdownTimeoutSchema.default(20_000),
+  /**
+   * The work of one part of a spread N-1 screening, in bus × outage pairs: ~0.6 s of the kernel
+   * here (case9241pegase, 148 million pairs, ~2.2 s in all), so that what each part costs besides
+   * (its rows, model, factorization and stored result) stays small against it.
+   */
+  SCREENING_PAIRS_PER_PART: z.coerce.number().int().min(1).default(40_000_000),
   /** Notification emails (docs/notifications.md). */
   ...emailSettingsShape,
   /** Feature defaults (docs/operations.md#feature-flags); email_notifications gates emails. */

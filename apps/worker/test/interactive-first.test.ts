@@ -46,6 +46,8 @@ describe("interactive work first", () => {
         DATABASE_URL: databaseUrl,
         WORKER_CONCURRENCY: String(CONCURRENCY),
         LOG_LEVEL: "error",
+        // case1354pegase's screening (2.7 million bus × outage pairs) in 4 parts.
+        SCREENING_PAIRS_PER_PART: "700000",
       }),
       { simCore: gate.simCore },
     );

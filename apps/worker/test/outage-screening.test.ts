@@ -18,7 +18,13 @@ let worker: RunningWorker;
 
 beforeAll(async () => {
   worker = await startWorker(
-    loadWorkerSettings({ DATABASE_URL: databaseUrl, WORKER_CONCURRENCY: "1", LOG_LEVEL: "error" }),
+    loadWorkerSettings({
+      DATABASE_URL: databaseUrl,
+      WORKER_CONCURRENCY: "1",
+      LOG_LEVEL: "error",
+      // case1354pegase's screening (1,991 branches × 1,354 buses: 2.7 million pairs) in 4 parts.
+      SCREENING_PAIRS_PER_PART: "700000",
+    }),
   );
 });
 afterAll(async () => {
@@ -27,13 +33,18 @@ afterAll(async () => {
 });
 
 describe("outage_screening task", () => {
-  it("splits a set into parts of at least 500 outages, about 10 of them", () => {
+  it("splits a set by its work into an even number of parts, at most 10", () => {
     const ids = (n: number) => Array.from({ length: n }, (_, k) => `b${k}`);
-    expect(screeningParts(ids(300))).toHaveLength(1);
-    expect(screeningPartCount(300)).toBe(1);
-    expect(screeningPartCount(1_991)).toBe(4);
-    expect(screeningParts(ids(16_049)).length).toBe(10);
-    expect(screeningParts(ids(16_049)).flat()).toEqual(ids(16_049));
+    const pairs = 40_000_000;
+    // case1354pegase (2.7 million pairs) in one part; case9241pegase (148 million) in 4;
+    // case13659pegase (280 million) in 8; a 200,000-bus network's at most 10.
+    expect(screeningPartCount(1_991, 1_354, pairs)).toBe(1);
+    expect(screeningPartCount(16_049, 9_241, pairs)).toBe(4);
+    expect(screeningPartCount(20_467, 13_659, pairs)).toBe(8);
+    expect(screeningPartCount(270_000, 200_000, pairs)).toBe(10);
+    expect(screeningPartCount(1_991, 1_354, 700_000)).toBe(4);
+    expect(screeningParts(ids(300), 9_241, pairs)).toHaveLength(1);
+    expect(screeningParts(ids(16_049), 9_241, pairs).flat()).toEqual(ids(16_049));
     // Slices of a set cover it in order, without overlap, even when they outnumber it.
     for (const [n, of] of [
       [16_049, 10],

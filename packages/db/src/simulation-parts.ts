@@ -102,22 +102,26 @@ export async function queueCompanyParts(
 }
 
 /**
- * The number of branches an N-1 screening's "all" set can hold at most (every line, transformer,
- * impedance and three-winding transformer of the study's version, in service or not), from the
- * version's element counts (a version stored before it had them: its document's arrays), so
- * that the set is split into parts without reading the document.
+ * The size of a study's version for splitting an N-1 screening without reading its document:
+ * its buses, and the branches an "all" set can hold at most (every line, transformer, impedance
+ * and three-winding transformer, in service or not), from the version's element counts (a
+ * version stored before it had them: its document's arrays).
  */
-export async function versionBranchCount(db: Executor, simulationId: string): Promise<number> {
+export async function versionSize(
+  db: Executor,
+  simulationId: string,
+): Promise<{ buses: number; branches: number }> {
   const counted = (key: string) =>
     sql`coalesce((${circuitVersions.elementCounts}->>${key}::text)::int, jsonb_array_length(${circuitVersions.document}->${key}::text), 0)`;
   const [row] = await db
     .select({
+      buses: sql<number>`${counted("buses")}::int`,
       branches: sql<number>`(${counted("lines")} + ${counted("transformers")} + ${counted("impedances")} + ${counted("transformers3w")})::int`,
     })
     .from(simulations)
     .innerJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))
     .where(eq(simulations.id, simulationId));
-  return row?.branches ?? 0;
+  return { buses: row?.buses ?? 0, branches: row?.branches ?? 0 };
 }
 
 /** One part's input, or undefined when the study has no such part. */

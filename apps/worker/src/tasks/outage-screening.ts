@@ -18,7 +18,7 @@ import {
   simulationPartInput,
   simulationPartResults,
   storeSimulationPart,
-  versionBranchCount,
+  versionSize,
 } from "@ampflux/db";
 import {
   mergeScreeningParts,
@@ -45,18 +45,21 @@ import {
 } from "./study.ts";
 
 /**
- * Parts of a screening: about 10 (progress every 10 %, enough to keep a few workers busy), none
- * under 500 outages: each part builds the model and factorizes again (~0.1 s on a 10,000-bus
- * network), and twice as many parts made two workers only 1.5× faster than one.
+ * How many parts a screening of `outages` branches at `buses` buses is spread over: by its work
+ * (a part's kernel time is about proportional to buses × outages), so each part's fixed cost —
+ * reading its rows, building the model, factorizing, storing its result — stays small against
+ * its work; at most 10 (progress in steps of 10 %). More than one part is an even number, which
+ * two workers share evenly.
  */
-export function screeningPartCount(outages: number): number {
-  const size = Math.max(500, Math.ceil(outages / 10));
-  return Math.max(1, Math.ceil(outages / size));
+export function screeningPartCount(outages: number, buses: number, pairsPerPart: number): number {
+  const byWork = Math.ceil((outages * buses) / pairsPerPart);
+  if (byWork <= 1) return 1;
+  return Math.min(10, byWork + (byWork % 2));
 }
 
-/** A listed set's parts: its ids in order, split into screeningPartCount(ids) slices. */
-export function screeningParts(ids: string[]): string[][] {
-  const count = screeningPartCount(ids.length);
+/** A listed set's parts: its ids in order, in screeningPartCount slices. */
+export function screeningParts(ids: string[], buses: number, pairsPerPart: number): string[][] {
+  const count = screeningPartCount(ids.length, buses, pairsPerPart);
   return Array.from({ length: count }, (_, k) => sliceOf(ids, k, count));
 }
 
@@ -93,9 +96,10 @@ export const outageScreeningTask =
     runStudyFromRow(deps, payload, helpers, async (simulation, core) => {
       const options = parsedOptions(outageScreeningOptionsSchema, simulation.options);
       const listed = options.outages === "all" ? undefined : options.outages;
+      const size = await versionSize(deps.db, simulation.id);
       const parts: SimulationPartInput[] = listed
-        ? screeningParts(listed)
-        : slices(screeningPartCount(await versionBranchCount(deps.db, simulation.id)));
+        ? screeningParts(listed, size.buses, deps.screeningPairsPerPart)
+        : slices(screeningPartCount(size.branches, size.buses, deps.screeningPairsPerPart));
       if (parts.length === 1) {
         const stored = await load(deps.db, simulation.id);
         if (!stored) throw new StudyCancelled();
@@ -106,8 +110,8 @@ export const outageScreeningTask =
         return { outcome: { result, timings: result.timings }, buses: study.network.document.buses.length };
       }
       await deps.db.transaction((tx) => queueSimulationParts(tx, simulation, parts, deps.sweepSlots));
-      const size = listed ? `${listed.length} outages` : "every branch";
-      const message = `N-1 screening: ${size} in ${parts.length} parts, on every worker`;
+      const set = listed ? `${listed.length} outages` : "every branch";
+      const message = `N-1 screening: ${set} in ${parts.length} parts, on every worker`;
       if (!(await reportProgress(deps.db, simulation, 0.05, message))) throw new StudyCancelled();
       return { outcome: "spread", buses: 0 };
     });

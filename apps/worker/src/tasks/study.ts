@@ -33,6 +33,8 @@ export interface TaskDeps {
   engineSeconds: Histogram<"kind" | "size">;
   /** SWEEP_SLOTS_PER_COMPANY: the named queues a company's sweep parts are spread over. */
   sweepSlots: number;
+  /** SCREENING_PAIRS_PER_PART: the bus × outage pairs of one part of a spread screening. */
+  screeningPairsPerPart: number;
 }
 
 export interface LoadedStudy {

@@ -24,12 +24,21 @@ describe("storedJson answers", () => {
       nested: { when: new Date(0), kept: structuredClone(result) },
     };
     const cases: [unknown, unknown][] = [
-      [{ ...row, result: storedJson(result) }, { ...row, result }],
-      [{ plain: 1, result: storedJson(result) }, { plain: 1, result }],
+      [
+        { ...row, result: storedJson(result) },
+        { ...row, result },
+      ],
+      [
+        { plain: 1, result: storedJson(result) },
+        { plain: 1, result },
+      ],
       [{ deep: { er: { result: storedJson(result) } } }, { deep: { er: { result } } }],
       [storedJson(result), result],
       [{ result: storedJson(null) }, { result: null }],
-      [[storedJson([1, 2]), new Date(5)], [[1, 2], new Date(5)]],
+      [
+        [storedJson([1, 2]), new Date(5)],
+        [[1, 2], new Date(5)],
+      ],
     ];
     for (const [marked, plain] of cases) {
       const ours = serializeAnswer(marked as never);

@@ -48,8 +48,8 @@ import { outageSetIssues } from "../simulations/outage-set-issues.ts";
 import { watchProgress } from "../simulations/progress.ts";
 import { type InlineOutcome, runInline } from "../simulations/run-inline.ts";
 import { router } from "../trpc/init.ts";
-import { storedJson } from "../trpc/stored-json.ts";
 import { heavyProjectProcedure, projectProcedure } from "../trpc/procedures.ts";
+import { storedJson } from "../trpc/stored-json.ts";
 
 /** What lists show of a study: everything but the result. */
 const summaryColumns = {

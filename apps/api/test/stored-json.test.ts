@@ -47,6 +47,12 @@ describe("storedJson answers", () => {
     }
   });
 
+  it("leaves the marked value itself to server-side callers", () => {
+    const value = structuredClone(result);
+    expect(storedJson(value)).toBe(value);
+    expect(storedJson(null)).toBeNull();
+  });
+
   it("deserializes inputs as superjson does", () => {
     const input = { at: new Date(7), list: [1, "a"], map: new Map([["k", 1]]) };
     expect(answerTransformer.deserialize(superjson.serialize(input))).toEqual(input);

@@ -17,13 +17,33 @@ class StoredJson {
 
 const STORED_JSON = "ampflux-stored-json";
 
+/** Values marked by storedJson (held weakly: a mark never keeps a result in memory). */
+const marked = new WeakSet<object>();
+
 /**
  * Marks a value read from a jsonb column (plain JSON: objects, arrays, strings, numbers,
- * booleans, null) to be sent without superjson's walk. Typed as the value itself: clients
- * receive exactly that value.
+ * booleans, null) to be sent without superjson's walk, and returns it unchanged: a server-side
+ * caller (the assistant's tools) gets the value itself. Only a marked value that is the answer or
+ * one of its top-level fields is passed through; anywhere else it is walked as usual.
  */
 export function storedJson<T>(value: T): T {
-  return new StoredJson(value) as unknown as T;
+  if (typeof value === "object" && value !== null) marked.add(value);
+  return value;
+}
+
+const isMarked = (v: unknown): v is object => typeof v === "object" && v !== null && marked.has(v);
+
+/** The answer with its marked values (itself, or top-level fields) wrapped for the custom type. */
+function wrapMarked(value: unknown): unknown {
+  if (isMarked(value)) return new StoredJson(value);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, field] of Object.entries(value)) {
+    if (!isMarked(field)) continue;
+    copy ??= { ...value };
+    copy[key] = new StoredJson(field);
+  }
+  return copy ?? value;
 }
 
 const withStoredJson = new SuperJSON();
@@ -50,7 +70,7 @@ function isStoredJsonAnnotation(annotation: unknown): boolean {
 
 /** superjson's serialize, with values marked by storedJson passed through unwalked. */
 export function serializeAnswer(value: SuperJSONValue): SuperJSONResult {
-  const result = withStoredJson.serialize(value);
+  const result = withStoredJson.serialize(wrapMarked(value) as SuperJSONValue);
   const values = result.meta?.values;
   if (!values) return result;
   if (isStoredJsonAnnotation(values)) {

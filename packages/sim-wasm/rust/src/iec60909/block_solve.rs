@@ -124,8 +124,7 @@ impl<'a, const B: usize> BlockSolve<'a, B> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::csc::CscMatrix;
-    use crate::iec60909::term_solve::TermSolve;
+    use crate::iec60909::term_solve::{symmetric_test_solver, TermSolve};
 
     #[test]
     fn equals_one_solve_at_a_time_bit_for_bit() {
@@ -146,24 +145,9 @@ mod tests {
             (9, 10),
             (10, 11),
         ];
-        let (mut r, mut c, mut v) = (Vec::new(), Vec::new(), Vec::new());
-        let mut diag = vec![Complex::new(0.2, -0.4); n];
-        for &(i, j) in &edges {
-            let y = Complex::new(0.4 + 0.1 * i as f64, -3.0 - j as f64);
-            r.extend([i, j]);
-            c.extend([j, i]);
-            v.extend([-y, -y]);
-            diag[i] = diag[i] + y;
-            diag[j] = diag[j] + y;
-        }
-        for (k, d) in diag.into_iter().enumerate() {
-            r.push(k);
-            c.push(k);
-            v.push(d);
-        }
-        let m = CscMatrix::from_triplets(n, &r, &c, &v).unwrap();
-        let mut s = Solver::analyze(m.pattern.clone()).unwrap();
-        s.factorize(&m.values, 0.01).unwrap();
+        let s = symmetric_test_solver(n, &edges, Complex::new(0.2, -0.4), |i, j| {
+            Complex::new(0.4 + 0.1 * i as f64, -3.0 - j as f64)
+        });
         let mut one = TermSolve::new(&s).unwrap();
         let mut block = BlockSolve::<3>::new(&s).unwrap();
         let terms: Vec<TermEnds> = (0..n)

@@ -741,7 +741,7 @@ mod tests {
     }
 
     fn solver_of(
-        branches: &[(usize, usize, f64, (f64, f64))],
+        branches: &[Branch],
         skip: &[usize],
         keep_nodes: &[bool],
     ) -> (Solver, Vec<Complex>, Vec<usize>) {
@@ -785,22 +785,67 @@ mod tests {
         (s, diag, map)
     }
 
-    fn outage(b: usize) -> Outage {
-        let (i, j, ratio, (g, bb)) = BRANCHES[b];
+    type Branch = (usize, usize, f64, (f64, f64));
+
+    /// A branch's term y·a·aᵀ, a = e_i/t − e_j.
+    fn branch_term(&(i, j, ratio, (g, bb)): &Branch, update: bool) -> Term {
+        Term {
+            i,
+            j: Some(j),
+            ratio,
+            y: Complex::new(g, bb),
+            update,
+        }
+    }
+
+    /// The outage of one branch, cutting nothing.
+    fn branch_outage(branch: &Branch) -> Outage {
         Outage {
-            positive: vec![Term {
-                i,
-                j: Some(j),
-                ratio,
-                y: Complex::new(g, bb),
-                update: true,
-            }],
+            positive: vec![branch_term(branch, true)],
             cut: None,
             unfed: Vec::new(),
             removed: None,
             zero: Vec::new(),
             zero_cut: None,
             zero_unfed: Vec::new(),
+        }
+    }
+
+    fn outage(b: usize) -> Outage {
+        branch_outage(&BRANCHES[b])
+    }
+
+    /// BRANCHES with a three-winding transformer (branches 10–12): star point 8 joined to nodes 1,
+    /// 3 and 6, and node 6 moved off branch 8 so that it hangs on the star alone, without a
+    /// shunt (its winding is kept and 6 is unfed when the transformer is out).
+    fn star_point_branches() -> Vec<Branch> {
+        let mut branches = BRANCHES.to_vec();
+        branches.push((1, 8, 1.02, (0.3, -9.0)));
+        branches.push((3, 8, 0.98, (0.2, -7.0)));
+        branches.push((6, 8, 1.0, (0.1, -5.0)));
+        branches[8] = (7, 4, 1.0, (0.4, -2.0));
+        branches
+    }
+
+    /// That transformer's outage: a unit shunt at the star point, then its three windings.
+    fn star_outage(branches: &[Branch]) -> Outage {
+        let unit = Term {
+            i: 8,
+            j: None,
+            ratio: 1.0,
+            y: Complex::new(-1.0, 0.0),
+            update: true,
+        };
+        Outage {
+            positive: vec![
+                unit,
+                branch_term(&branches[10], true),
+                branch_term(&branches[11], true),
+                branch_term(&branches[12], false),
+            ],
+            unfed: vec![6],
+            removed: Some(8),
+            ..branch_outage(&branches[10])
         }
     }
 
@@ -865,41 +910,10 @@ mod tests {
 
     #[test]
     fn a_star_point_outage_with_a_unit_shunt_equals_a_refactorization() {
-        // A three-winding transformer: star point 8 joined to nodes 1, 3 and 6 (6 has no other
-        // connection and no shunt: its winding is kept and 6 is unfed).
-        let mut branches = BRANCHES.to_vec();
-        branches.push((1, 8, 1.02, (0.3, -9.0)));
-        branches.push((3, 8, 0.98, (0.2, -7.0)));
-        branches.push((6, 8, 1.0, (0.1, -5.0)));
-        branches[8] = (7, 4, 1.0, (0.4, -2.0)); // node 6 now hangs on the star only
+        let branches = star_point_branches();
         let n = 9;
         let (base, zff, _) = solver_of(&branches, &[], &[true; 9]);
-        let term = |b: usize, update: bool| {
-            let (i, j, ratio, (g, bb)) = branches[b];
-            Term {
-                i,
-                j: Some(j),
-                ratio,
-                y: Complex::new(g, bb),
-                update,
-            }
-        };
-        let unit = Term {
-            i: 8,
-            j: None,
-            ratio: 1.0,
-            y: Complex::new(-1.0, 0.0),
-            update: true,
-        };
-        let o = Outage {
-            positive: vec![unit, term(10, true), term(11, true), term(12, false)],
-            cut: None,
-            unfed: vec![6],
-            removed: Some(8),
-            zero: Vec::new(),
-            zero_cut: None,
-            zero_unfed: Vec::new(),
-        };
+        let o = star_outage(&branches);
         let c = vec![1.1; n];
         let pre: Vec<usize> = (0..n).collect();
         let input = PositiveInput {
@@ -954,32 +968,10 @@ mod tests {
     #[test]
     fn blocks_of_outages_equal_one_outage_at_a_time() {
         // The star-point network: node 6 hangs on the star point 8 alone, without a shunt.
-        let mut branches = BRANCHES.to_vec();
-        branches.push((1, 8, 1.02, (0.3, -9.0)));
-        branches.push((3, 8, 0.98, (0.2, -7.0)));
-        branches.push((6, 8, 1.0, (0.1, -5.0)));
-        branches[8] = (7, 4, 1.0, (0.4, -2.0));
+        let branches = star_point_branches();
         let n = 9;
         let (base, zff, _) = solver_of(&branches, &[], &[true; 9]);
-        let term = |b: usize, update: bool| {
-            let (i, j, ratio, (g, bb)) = branches[b];
-            Term {
-                i,
-                j: Some(j),
-                ratio,
-                y: Complex::new(g, bb),
-                update,
-            }
-        };
-        let single = |b: usize| Outage {
-            positive: vec![term(b, true)],
-            cut: None,
-            unfed: Vec::new(),
-            removed: None,
-            zero: Vec::new(),
-            zero_cut: None,
-            zero_unfed: Vec::new(),
-        };
+        let single = |b: usize| branch_outage(&branches[b]);
         let six_alone = Some(Cut {
             island: (0, n),
             sub: (6, 7),
@@ -987,7 +979,7 @@ mod tests {
         });
         // Branch 12 is a bridge to node 6 (no shunt: no update, 6 unfed).
         let bridge = Outage {
-            positive: vec![term(12, false)],
+            positive: vec![branch_term(&branches[12], false)],
             cut: six_alone,
             ..single(12)
         };
@@ -1000,19 +992,7 @@ mod tests {
             }),
             ..single(2)
         };
-        let unit = Term {
-            i: 8,
-            j: None,
-            ratio: 1.0,
-            y: Complex::new(-1.0, 0.0),
-            update: true,
-        };
-        let star = Outage {
-            positive: vec![unit, term(10, true), term(11, true), term(12, false)],
-            unfed: vec![6],
-            removed: Some(8),
-            ..single(10)
-        };
+        let star = star_outage(&branches);
         let listed = Outage {
             unfed: vec![5],
             ..single(5)
@@ -1084,31 +1064,12 @@ mod tests {
         }
         // An outage that splits the network without saying so: the same error either way.
         let mut split = outages[..6].to_vec();
-        split.insert(3, split_off_six(&branches));
+        // Branch 12, node 6's only connection, as if it changed the network.
+        split.insert(3, branch_outage(&branches[12]));
         let one = screen::<1>(&input, None, FaultType::ThreePhase, &split, Worst::Highest);
         let four = screen::<4>(&input, None, FaultType::ThreePhase, &split, Worst::Highest);
         assert!(one.is_err());
         assert_same(&one, &four, "unmarked split");
-    }
-
-    /// The outage of branch 12 (node 6's only connection) as if it changed the network.
-    fn split_off_six(branches: &[(usize, usize, f64, (f64, f64))]) -> Outage {
-        let (i, j, ratio, (g, bb)) = branches[12];
-        Outage {
-            positive: vec![Term {
-                i,
-                j: Some(j),
-                ratio,
-                y: Complex::new(g, bb),
-                update: true,
-            }],
-            cut: None,
-            unfed: Vec::new(),
-            removed: None,
-            zero: Vec::new(),
-            zero_cut: None,
-            zero_unfed: Vec::new(),
-        }
     }
 
     #[test]

@@ -194,40 +194,48 @@ impl<'a> TermSolve<'a> {
     }
 }
 
+/// The factors of a complex symmetric Ybus for tests: branch (i, j) of admittance y(i, j), and a
+/// shunt at every node.
+#[cfg(test)]
+pub(crate) fn symmetric_test_solver(
+    n: usize,
+    edges: &[(usize, usize)],
+    shunt: Complex,
+    y: impl Fn(usize, usize) -> Complex,
+) -> Solver {
+    let (mut r, mut c, mut v) = (Vec::new(), Vec::new(), Vec::new());
+    let mut diag = vec![shunt; n];
+    for &(i, j) in edges {
+        let y = y(i, j);
+        r.extend([i, j]);
+        c.extend([j, i]);
+        v.extend([-y, -y]);
+        diag[i] = diag[i] + y;
+        diag[j] = diag[j] + y;
+    }
+    for (k, d) in diag.into_iter().enumerate() {
+        r.push(k);
+        c.push(k);
+        v.push(d);
+    }
+    let m = crate::csc::CscMatrix::from_triplets(n, &r, &c, &v).unwrap();
+    let mut s = Solver::analyze(m.pattern.clone()).unwrap();
+    s.factorize(&m.values, 0.01).unwrap();
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::csc::CscMatrix;
-
-    /// A symmetric matrix with two components (so two etree roots) and a chain.
-    fn solver() -> Solver {
-        let n = 7;
-        let edges = [(0, 1), (1, 2), (2, 3), (3, 0), (1, 3), (4, 5), (5, 6)];
-        let (mut r, mut c, mut v) = (Vec::new(), Vec::new(), Vec::new());
-        let mut diag = vec![Complex::new(0.3, -0.5); n];
-        for &(i, j) in &edges {
-            let y = Complex::new(0.5 + 0.1 * i as f64, -4.0 - j as f64);
-            r.extend([i, j]);
-            c.extend([j, i]);
-            v.extend([-y, -y]);
-            diag[i] = diag[i] + y;
-            diag[j] = diag[j] + y;
-        }
-        for (k, d) in diag.into_iter().enumerate() {
-            r.push(k);
-            c.push(k);
-            v.push(d);
-        }
-        let m = CscMatrix::from_triplets(n, &r, &c, &v).unwrap();
-        let mut s = Solver::analyze(m.pattern.clone()).unwrap();
-        s.factorize(&m.values, 0.01).unwrap();
-        s
-    }
 
     #[test]
     fn equals_a_general_solve_for_every_pair_and_ratio() {
-        let s = solver();
+        // Two components (so two etree roots), one of them a chain.
         let n = 7;
+        let edges = [(0, 1), (1, 2), (2, 3), (3, 0), (1, 3), (4, 5), (5, 6)];
+        let s = symmetric_test_solver(n, &edges, Complex::new(0.3, -0.5), |i, j| {
+            Complex::new(0.5 + 0.1 * i as f64, -4.0 - j as f64)
+        });
         let mut ts = TermSolve::new(&s).unwrap();
         let mut w = vec![Complex::new(9.0, 9.0); n];
         for i in 0..n {

@@ -100,6 +100,16 @@ pub enum Worst {
     Lowest,
 }
 
+impl Worst {
+    /// Whether `value` is worse than `than`.
+    fn is_worse(self, value: f64, than: f64) -> bool {
+        match self {
+            Worst::Highest => value > than,
+            Worst::Lowest => value < than,
+        }
+    }
+}
+
 /// What one outage did: the largest relative change of the current at any fed node, where,
 /// and how many nodes it left unfed.
 #[derive(Clone, Copy, Debug, Default)]
@@ -153,9 +163,25 @@ fn check_term(t: &Term, n: usize, what: &str, index: usize) -> Result<()> {
     Ok(())
 }
 
-/// aᵀx for a term's vector a.
-fn a_dot(t: &Term, x: &[Complex]) -> Complex {
-    x[t.i] * Complex::new(1.0 / t.ratio, 0.0) - t.j.map_or(Complex::ZERO, |j| x[j])
+/// aᵀx for a term's vector a, x given by its entries.
+fn a_dot(t: &Term, x: impl Fn(usize) -> Complex) -> Complex {
+    x(t.i) * Complex::new(1.0 / t.ratio, 0.0) - t.j.map_or(Complex::ZERO, x)
+}
+
+/// 1/δ of a term's rank-1 step, δ = aᵀw − 1/y; kept as the reciprocal, since the update of every
+/// node multiplies by it.
+fn inverse_delta(t: &Term, w: impl Fn(usize) -> Complex) -> Complex {
+    Complex::ONE / (a_dot(t, w) - Complex::ONE / t.y)
+}
+
+/// A value's change relative to the intact network's; a node without current there (no earth
+/// path) has none.
+fn relative_change(value: f64, base: f64) -> f64 {
+    if base > 0.0 {
+        (value - base).abs() / base
+    } else {
+        0.0
+    }
 }
 
 /// The rank-1 steps of one outage on Z (successive Sherman–Morrison): each applied term's w and
@@ -187,13 +213,12 @@ impl RankOneSteps {
             let w = &mut rest[0];
             solver.solve(t.i, t.j, t.ratio, w);
             for (ws, ds) in done.iter().zip(&self.delta) {
-                let f = a_dot(t, ws) * *ds;
+                let f = a_dot(t, |k| ws[k]) * *ds;
                 for (x, s) in w.iter_mut().zip(ws) {
                     *x = *x - *s * f;
                 }
             }
-            // Kept as 1/δ: the update of every node multiplies by it.
-            self.delta[self.count] = Complex::ONE / (a_dot(t, w) - Complex::ONE / t.y);
+            self.delta[self.count] = inverse_delta(t, |k| w[k]);
             self.count += 1;
         }
         Ok(())
@@ -293,14 +318,12 @@ fn screen_block<const B: usize>(
         *e = ends_of(o);
     }
     solve.solve(&ends);
-    // 1/δ per outage as in RankOneSteps::compute, with aᵀw as in a_dot; None: no update.
+    // 1/δ per outage, as RankOneSteps::compute has it; None: no update.
     let mut inv_delta = [None; B];
     for (b, (d, o)) in inv_delta.iter_mut().zip(block).enumerate() {
         let t = &o.positive[0];
         if t.update {
-            let x = |k: usize| solve.at(k)[b];
-            let atw = x(t.i) * Complex::new(1.0 / t.ratio, 0.0) - t.j.map_or(Complex::ZERO, x);
-            *d = Some(Complex::ONE / (atw - Complex::ONE / t.y));
+            *d = Some(inverse_delta(t, |k| solve.at(k)[b]));
         }
     }
     let m = block.len();
@@ -340,21 +363,13 @@ fn screen_block<const B: usize>(
                 failed.get_or_insert(k);
                 continue;
             }
-            let change = if base > 0.0 {
-                (value - base).abs() / base
-            } else {
-                0.0
-            };
+            let change = relative_change(value, base);
             if change > summary.largest_change {
                 summary.largest_change = change;
                 summary.at_node = Some(k);
                 *band = ChangeBand::new(change);
             }
-            let worse = match pass.worst_is {
-                Worst::Highest => value > worst_k,
-                Worst::Lowest => value < worst_k,
-            };
-            if worse {
+            if pass.worst_is.is_worse(value, worst_k) {
                 worst_k = value;
                 outage_k = Some(first + b);
                 at_node = Unchanging::new(pass.fault, pass.worst_is, c, base, worst_k);
@@ -680,21 +695,12 @@ fn screen_one(
         if !value.is_finite() {
             return Err(unfinite(index, k));
         }
-        // Relative to the intact network; a node without current there (no earth path) has none.
-        let change = if pass.base[k] > 0.0 {
-            (value - pass.base[k]).abs() / pass.base[k]
-        } else {
-            0.0
-        };
+        let change = relative_change(value, pass.base[k]);
         if change > summary.largest_change {
             summary.largest_change = change;
             summary.at_node = Some(k);
         }
-        let worse = match pass.worst_is {
-            Worst::Highest => value > worst[k],
-            Worst::Lowest => value < worst[k],
-        };
-        if worse {
+        if pass.worst_is.is_worse(value, worst[k]) {
             worst[k] = value;
             worst_outage[k] = Some(index);
         }

@@ -12,6 +12,7 @@ import {
   addCompanyUser,
   expectTrpcError,
   PASSWORD,
+  sameSession,
   signUpCompany,
   startTestApi,
   testClient,
@@ -387,8 +388,7 @@ describe("sessions", () => {
     const { client, user } = await signUpCompany(api.url, "returning");
     const anHourAgo = new Date(Date.now() - 3_600_000);
     await database.db.update(sessions).set({ lastUsedAt: anHourAgo }).where(eq(sessions.userId, user.id));
-    const elsewhere = testClient(quietApi.url);
-    elsewhere.setCookie(client.cookie());
+    const elsewhere = sameSession(quietApi.url, client);
     const [session] = await elsewhere.trpc.account.sessions.query();
     expect(session?.current).toBe(true);
     expect(session?.lastUsedAt.getTime()).toBeGreaterThan(anHourAgo.getTime() + 3_000_000);

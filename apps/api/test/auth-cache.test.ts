@@ -14,6 +14,7 @@ import {
   addCompanyUser,
   expectTrpcError,
   PASSWORD,
+  sameSession,
   signUpCompany,
   startTestApi,
   type TestClient,
@@ -31,13 +32,6 @@ afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
   await database?.close();
 });
-
-/** The same browser session (cookie) talking to instance B. */
-function onB(client: TestClient): TestClient {
-  const other = testClient(b.url);
-  other.setCookie(client.cookie());
-  return other;
-}
 
 const sessionKey = (client: TestClient) => sessionCacheKey(hashToken(client.cookie() ?? ""));
 
@@ -103,7 +97,7 @@ async function keyCachedOnA(key: string) {
 describe("session and API key cache across two api instances", () => {
   it("serves a cached caller without asking the database for it", async () => {
     const { client } = await signUpCompany(a.url, "cache-hit");
-    const viaB = onB(client);
+    const viaB = sameSession(b.url, client);
     // The first request on B validates the session in the database (one query: session, user
     // and company joined); later ones are answered from the cache, auth.me with no query at all.
     expect(await queriesOnB(() => viaB.trpc.auth.me.query())).toBe(1);
@@ -119,7 +113,7 @@ describe("session and API key cache across two api instances", () => {
 
   it("refuses a session logged out through A, on A at once and on B", async () => {
     const { client } = await signUpCompany(a.url, "logout-b");
-    const viaB = onB(client);
+    const viaB = sameSession(b.url, client);
     await cachedOnB(viaB);
     const token = client.cookie();
     await client.trpc.auth.logOut.mutate();
@@ -148,7 +142,7 @@ describe("session and API key cache across two api instances", () => {
     const admin = await signUpCompany(a.url, "remover");
     const member = await addCompanyUser(a.url, admin.client, "removed");
     const { key } = await member.client.trpc.apiKeys.create.mutate({ name: "member script" });
-    const memberOnB = onB(member.client);
+    const memberOnB = sameSession(b.url, member.client);
     const keyOnB = testClient(b.url, { apiKey: key });
     await cachedOnB(memberOnB);
     await keyCachedOnB(keyOnB, key);
@@ -175,7 +169,7 @@ describe("session and API key cache across two api instances", () => {
     const admin = await signUpCompany(a.url, "role-admin");
     const member = await addCompanyUser(a.url, admin.client, "role-member");
     await admin.client.trpc.users.changeRole.mutate({ userId: member.user.id, role: "company_admin" });
-    const memberOnB = onB(member.client);
+    const memberOnB = sameSession(b.url, member.client);
     await cachedOnB(memberOnB);
     expect((await memberOnB.trpc.users.list.query()).users).toHaveLength(2);
     await admin.client.trpc.users.changeRole.mutate({ userId: member.user.id, role: "user" });
@@ -186,7 +180,7 @@ describe("session and API key cache across two api instances", () => {
 
   it("drops cached callers on writes behind the api's back (worker cleanup, SQL) once their NOTIFY arrives", async () => {
     const { client } = await signUpCompany(a.url, "cleanup-b");
-    const viaB = onB(client);
+    const viaB = sameSession(b.url, client);
     await cachedOnB(viaB);
     // As the worker's cleanup task does for expired sessions.
     await database.db.delete(sessions).where(eq(sessions.id, hashToken(client.cookie() ?? "")));
@@ -195,7 +189,7 @@ describe("session and API key cache across two api instances", () => {
 
     // A company renamed by SQL: auth.me (answered from the cache) shows the new name.
     const other = await signUpCompany(a.url, "rename-b");
-    const otherOnB = onB(other.client);
+    const otherOnB = sameSession(b.url, other.client);
     await cachedOnB(otherOnB);
     await database.db
       .update(companies)

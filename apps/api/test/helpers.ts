@@ -56,6 +56,13 @@ export function testClient(apiUrl: string, options: { apiKey?: string; origin?: 
   return { trpc, cookie: () => session.token, setCookie: (value) => (session.token = value) };
 }
 
+/** The same browser session (its cookie) talking to the api at `apiUrl`, as behind a load balancer. */
+export function sameSession(apiUrl: string, client: TestClient): TestClient {
+  const other = testClient(apiUrl);
+  other.setCookie(client.cookie());
+  return other;
+}
+
 export const uniqueEmail = (label: string) => `${label}-${randomBytes(4).toString("hex")}@example.com`;
 export const PASSWORD = "correct horse battery";
 

@@ -15,7 +15,14 @@ import { eq, inArray } from "drizzle-orm";
 import { EventSource } from "eventsource";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiClient } from "../src/client.ts";
-import { expectTrpcError, signUpCompany, type TestClient, testClient, WEB_ORIGIN } from "./helpers.ts";
+import {
+  expectTrpcError,
+  sameSession,
+  signUpCompany,
+  type TestClient,
+  testClient,
+  WEB_ORIGIN,
+} from "./helpers.ts";
 
 const apiDir = fileURLToPath(new URL("..", import.meta.url));
 const workerDir = fileURLToPath(new URL("../../worker", import.meta.url));
@@ -216,9 +223,7 @@ async function queueBatch(client: TestClient, k: number, contingencies = 120) {
 
 /** A client of `apiUrl` holding the owner's session, as the same browser behind a balancer would. */
 function ownerOn(apiUrl: string): TestClient {
-  const client = testClient(apiUrl);
-  client.setCookie(owner.client.cookie());
-  return client;
+  return sameSession(apiUrl, owner.client);
 }
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { createDb, type DbClient, projects } from "@ampflux/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { RunningApi } from "../src/server.ts";
-import { addCompanyUser, signUpCompany, startTestApi, type TestClient, testClient } from "./helpers.ts";
+import { addCompanyUser, sameSession, signUpCompany, startTestApi, type TestClient } from "./helpers.ts";
 
 let a: RunningApi;
 let b: RunningApi;
@@ -26,13 +26,6 @@ afterAll(async () => {
 });
 
 type ListInput = { limit?: number; offset?: number; archived?: "exclude" | "include" | "only" };
-
-/** The same browser session (cookie) talking to `api`. */
-function on(api: RunningApi, client: TestClient): TestClient {
-  const other = testClient(api.url);
-  other.setCookie(client.cookie());
-  return other;
-}
 
 /** How many database queries `api` ran during `call` (its query-duration histogram). */
 async function queriesOn(api: RunningApi, call: () => Promise<unknown>): Promise<number> {
@@ -50,7 +43,7 @@ async function queriesOn(api: RunningApi, call: () => Promise<unknown>): Promise
  * query: the cache keeps no read made before its LISTEN was up or overlapping an invalidation).
  */
 async function cachedPage(api: RunningApi, client: TestClient, input: ListInput = {}) {
-  const via = on(api, client);
+  const via = sameSession(api.url, client);
   let page: Awaited<ReturnType<TestClient["trpc"]["projects"]["list"]["query"]>> | undefined;
   await vi.waitFor(
     async () => {
@@ -110,7 +103,7 @@ describe("projects.list cache across two api instances", () => {
       expect(names(await cachedPage(api, y.editor.client))).toEqual(["plc-y first"]);
     }
     // A search is read from the database every time (not kept).
-    const search = () => on(a, x.admin.client).trpc.projects.list.query({ search: "second" });
+    const search = () => sameSession(a.url, x.admin.client).trpc.projects.list.query({ search: "second" });
     await search();
     expect(await queriesOn(a, search)).toBeGreaterThan(0);
   });

@@ -14,3 +14,4 @@ export * from "./schema/index.ts";
 export * from "./simulation-parts.ts";
 export * from "./simulations.ts";
 export * from "./url.ts";
+export * from "./version-counts.ts";

@@ -13,6 +13,7 @@ import {
   simulations,
 } from "./schema/simulations.ts";
 import { SIMULATION_MAX_ATTEMPTS, SIMULATION_PRIORITIES, type Simulation } from "./simulations.ts";
+import { storedElementCount } from "./version-counts.ts";
 
 /** The worker task of a study's parts. */
 export const SIMULATION_PART_TASKS = { outage_screening: "outage_screening_part" } as const;
@@ -111,12 +112,10 @@ export async function versionSize(
   db: Executor,
   simulationId: string,
 ): Promise<{ buses: number; branches: number }> {
-  const counted = (key: string) =>
-    sql`coalesce((${circuitVersions.elementCounts}->>${key}::text)::int, jsonb_array_length(${circuitVersions.document}->${key}::text), 0)`;
   const [row] = await db
     .select({
-      buses: sql<number>`${counted("buses")}::int`,
-      branches: sql<number>`(${counted("lines")} + ${counted("transformers")} + ${counted("impedances")} + ${counted("transformers3w")})::int`,
+      buses: sql<number>`${storedElementCount("buses")}::int`,
+      branches: sql<number>`(${storedElementCount("lines")} + ${storedElementCount("transformers")} + ${storedElementCount("impedances")} + ${storedElementCount("transformers3w")})::int`,
     })
     .from(simulations)
     .innerJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))

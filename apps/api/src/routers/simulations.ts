@@ -24,10 +24,11 @@ import {
   type Simulation,
   simulationOptionsHash,
   simulations,
+  storedElementCount,
 } from "@ampflux/db";
 import { sizeClass } from "@ampflux/db/metrics";
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { validationError } from "../circuits/validate.ts";
@@ -130,7 +131,7 @@ export const simulationsRouter = router({
       const [version] = await db
         .select({
           id: circuitVersions.id,
-          buses: sql<number>`coalesce((${circuitVersions.elementCounts}->>'buses')::int, jsonb_array_length(${circuitVersions.document}->'buses'))`,
+          buses: storedElementCount("buses"),
         })
         .from(circuitVersions)
         .where(

@@ -33,7 +33,7 @@ export type {
 } from "./arcflash/calculator.ts";
 export { SimError, type SimErrorCode } from "./errors.ts";
 export { ShortCircuitInputError } from "./iec60909/errors.ts";
-export { mergeScreeningParts, screeningPart } from "./iec60909/outages/merge.ts";
+export { interleavedSlice, mergeScreeningParts, screeningPart } from "./iec60909/outages/merge.ts";
 export { outageCandidates } from "./iec60909/outages/outage-set.ts";
 export {
   ShortCircuitStudies,

@@ -12,7 +12,14 @@ import {
 } from "@ampflux/contracts";
 import { importMatpower } from "@ampflux/contracts/importers";
 import { describe, expect, it } from "vitest";
-import { loadSimCore, ShortCircuitInputError, ValidatedNetwork } from "../src/index.ts";
+import {
+  interleavedSlice,
+  loadSimCore,
+  mergeScreeningParts,
+  ShortCircuitInputError,
+  screeningPart,
+  ValidatedNetwork,
+} from "../src/index.ts";
 import { threeWindingSplits } from "./networks/three-winding-splits.ts";
 import { tr60909_4_hv } from "./networks/tr60909-4-hv.ts";
 
@@ -136,6 +143,26 @@ describe("N-1 screening of I''k", () => {
     },
     600_000,
   );
+
+  it("merged from interleaved parts equals one screening of the whole set, ties included (case118)", async () => {
+    const network = ValidatedNetwork.check(await matpower("case118"));
+    for (const options of [{ case: "max" }, { case: "min", fault: "1ph" }] as const) {
+      const whole = core.outageScreening(network, options);
+      const set = whole.outages.map((o) => o.outage);
+      // case118's parallel circuits give equal worst currents (br185 and br186 at some buses, in
+      // different parts): the merge must keep the one earlier in the set, as one screening does.
+      const parts = [0, 1, 2].map((p) =>
+        screeningPart(
+          core.outageScreening(network, { ...options, outages: interleavedSlice(set, p, 3) }),
+          p === 0,
+        ),
+      );
+      const merged = mergeScreeningParts(parts, options);
+      expect(merged.buses).toEqual(whole.buses);
+      expect(merged.outages).toEqual(whole.outages);
+      expect(merged.not_screened).toEqual(whole.not_screened);
+    }
+  });
 
   it("on TR 60909-4's network, both cases and every fault type, equals full re-solves", () => {
     const doc = ValidatedNetwork.check(tr60909_4_hv).document;

@@ -21,6 +21,7 @@ import {
   versionSize,
 } from "@ampflux/db";
 import {
+  interleavedSlice,
   mergeScreeningParts,
   outageCandidates,
   ShortCircuitInputError,
@@ -57,18 +58,13 @@ export function screeningPartCount(outages: number, buses: number, pairsPerPart:
   return Math.min(10, byWork + (byWork % 2));
 }
 
-/** A listed set's parts: its ids in order, in screeningPartCount slices. */
+/** A listed set's parts: screeningPartCount interleaved slices of its ids (the merge's order). */
 export function screeningParts(ids: string[], buses: number, pairsPerPart: number): string[][] {
   const count = screeningPartCount(ids.length, buses, pairsPerPart);
-  return Array.from({ length: count }, (_, k) => sliceOf(ids, k, count));
+  return Array.from({ length: count }, (_, k) => interleavedSlice(ids, k, count));
 }
 
 const slices = (of: number) => Array.from({ length: of }, (_, slice) => ({ slice, of }));
-
-/** Slice k of `of` nearly equal slices of `ids`, in order. */
-export function sliceOf<T>(ids: T[], k: number, of: number): T[] {
-  return ids.slice(Math.floor((k * ids.length) / of), Math.floor(((k + 1) * ids.length) / of));
-}
 
 function screen(
   core: SimCore,
@@ -138,7 +134,7 @@ function setOutages(
     throw new PermanentStudyError("no branch to take out: the outage set is empty", [
       { path: ["outages"], message: "no in-service branch matches the options" },
     ]);
-  return sliceOf(all, input.slice, input.of);
+  return interleavedSlice(all, input.slice, input.of);
 }
 
 const partPayload = z.object({ simulationId: z.uuid(), part: z.number().int().min(0) });

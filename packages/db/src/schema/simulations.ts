@@ -63,8 +63,9 @@ export const simulations = pgTable(
 
 /**
  * What one part of a spread study covers: a list of ids (an N-1 screening's listed outages), or
- * slice `slice` of `of` equal slices of the set the part derives from the document itself (a
- * screening of "all" branches, split without reading the document before the parts run).
+ * slice `slice` of `of` interleaved slices (positions slice, slice + of, …) of the set the part
+ * derives from the document itself (a screening of "all" branches, split without reading the
+ * document before the parts run).
  */
 export type SimulationPartInput = string[] | { slice: number; of: number };
 

@@ -84,7 +84,7 @@ const handlers: Handlers = {
     const rows = await ctx.deps.database.db.execute<{ id: string; options: unknown; row: unknown }>(sql`
       select s.id, s.options, r.row
       from ${simulations} s,
-        jsonb_array_elements(coalesce(s.result -> 'buses', s.result -> 'worst')) as r(row)
+        json_array_elements(coalesce(s.result -> 'buses', s.result -> 'worst')) as r(row)
       where s.project_id = ${ctx.project.id} and s.circuit_version_id = ${version.id}
         and s.status = 'succeeded' and r.row ->> 'bus' = ${bus}
       order by s.created_at desc

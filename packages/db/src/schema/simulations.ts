@@ -2,6 +2,7 @@ import type { OutageScreeningPart, StudyError, StudyOptions, StudyResult } from 
 import {
   index,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -47,8 +48,11 @@ export const simulations = pgTable(
     /** Fraction done, 0..1, and what is being done now. */
     progress: real().notNull().default(0),
     progressMessage: text(),
-    /** Set when succeeded: a ShortCircuitResult or, for a batch study, a BatchStudyResult. */
-    result: jsonb().$type<StudyResult>(),
+    /**
+     * Set when succeeded: a ShortCircuitResult or, for a batch study, a BatchStudyResult. `json`
+     * (the text, lz4-compressed), not jsonb: written once, read whole (migration 0019).
+     */
+    result: json().$type<StudyResult>(),
     /** Set when failed. */
     error: jsonb().$type<StudyError>(),
     /** Wall-clock milliseconds per phase, e.g. { load, solve, store }. */
@@ -85,8 +89,8 @@ export const simulationParts = pgTable(
     part: integer().notNull(),
     /** What the part covers (for a screening: its outage ids, or its slice of an "all" set). */
     input: jsonb().$type<SimulationPartInput>().notNull(),
-    /** Null until the part is done; stored once, so a retried part is counted once. */
-    result: jsonb().$type<SimulationPartResult>(),
+    /** Null until the part is done; stored once, so a retried part is counted once. `json`, as above. */
+    result: json().$type<SimulationPartResult>(),
     /**
      * When its job was queued; null while it waits for one of its company's sweep slots (a part
      * is queued when another of the company's parts finishes: simulation-parts.ts).

@@ -1,6 +1,5 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
-import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { ssoRoutes } from "./auth/oidc/routes.ts";
@@ -10,6 +9,7 @@ import { basicHealth, detailedHealth } from "./health.ts";
 import { mayReadDetailedHealth } from "./health-access.ts";
 import { exportDownloadRoute } from "./lifecycle/download-route.ts";
 import { metricsRoute } from "./metrics/route.ts";
+import { compressAnswers } from "./middleware/compress.ts";
 import { originCheck } from "./middleware/origin-check.ts";
 import { refusalMemo } from "./middleware/refusal-memo.ts";
 import { requestLimits } from "./middleware/request-limits.ts";
@@ -41,10 +41,10 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
     cors({ origin: deps.settings.CORS_ORIGINS, credentials: true, exposeHeaders: EXPOSED_HEADERS }),
   );
   app.use(originCheck(deps.settings.CORS_ORIGINS));
-  // Only for clients that accept a compressed answer: compress() adds Vary after the handler,
+  // Only for clients that accept a compressed answer: compressing adds Vary after the handler,
   // which makes Hono rebuild the response as a web stream, whatever the body's size
   // (docs/performance.md); API clients and scripts (no Accept-Encoding) do not pay for that.
-  const compressWhenAccepted = compress();
+  const compressWhenAccepted = compressAnswers();
   app.use((c, next) => (c.req.header("accept-encoding") ? compressWhenAccepted(c, next) : next()));
   // Size, arrival time and structure of JSON requests, before tRPC parses them (docs/limits.md).
   // circuits.import counts its streamed file against IMPORT_MAX_BYTES itself (circuits/upload.ts).

@@ -10,8 +10,10 @@ import {
   type TRPCClient,
   type TRPCLink,
 } from "@trpc/client";
-import superjson from "superjson";
 import type { AppRouter } from "./routers/index.ts";
+import { clientTransformer } from "./trpc/client-transformer.ts";
+
+export { clientTransformer };
 
 export type ApiClient = TRPCClient<AppRouter>;
 
@@ -72,7 +74,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const url = `${options.url.replace(/\/+$/, "")}/trpc`;
   const requests = httpLink({
     url,
-    transformer: superjson,
+    transformer: clientTransformer,
     headers,
     fetch: async (input, init) => {
       // Looked up per call, so a test that stubs the global fetch later still reaches it.
@@ -87,7 +89,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         condition: (op) => op.type === "subscription",
         true: httpSubscriptionLink({
           url,
-          transformer: superjson,
+          transformer: clientTransformer,
           EventSource,
           eventSourceOptions: () => ({ headers: headers() }),
         }),

@@ -1,8 +1,8 @@
 import type { AppRouter } from "@ampflux/api";
+import { clientTransformer } from "@ampflux/api/client";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
-import superjson from "superjson";
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -35,11 +35,11 @@ export const client = createTRPCClient<AppRouter>({
   links: [
     splitLink({
       condition: (op) => op.type === "subscription",
-      true: httpSubscriptionLink({ url: "/trpc", transformer: superjson }),
+      true: httpSubscriptionLink({ url: "/trpc", transformer: clientTransformer }),
       false: splitLink({
         condition: (op) => UNBATCHED.has(op.path),
-        true: httpLink({ url: "/trpc", transformer: superjson }),
-        false: httpBatchLink({ url: "/trpc", transformer: superjson }),
+        true: httpLink({ url: "/trpc", transformer: clientTransformer }),
+        false: httpBatchLink({ url: "/trpc", transformer: clientTransformer }),
       }),
     }),
   ],

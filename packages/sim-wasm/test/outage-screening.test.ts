@@ -157,7 +157,7 @@ describe("N-1 screening of I''k", () => {
           p === 0,
         ),
       );
-      const merged = mergeScreeningParts(parts, options);
+      const merged = mergeScreeningParts(parts, whole.options);
       expect(merged.buses).toEqual(whole.buses);
       expect(merged.outages).toEqual(whole.outages);
       expect(merged.not_screened).toEqual(whole.not_screened);

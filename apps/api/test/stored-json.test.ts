@@ -4,7 +4,13 @@
 
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { answerTransformer, serializeAnswer, storedJson } from "../src/trpc/stored-json.ts";
+import {
+  answerTransformer,
+  answerWithStoredTexts,
+  StoredJsonText,
+  serializeAnswer,
+  storedJson,
+} from "../src/trpc/stored-json.ts";
 
 const result = {
   buses: [
@@ -56,5 +62,21 @@ describe("storedJson answers", () => {
   it("deserializes inputs as superjson does", () => {
     const input = { at: new Date(7), list: [1, "a"], map: new Map([["k", 1]]) };
     expect(answerTransformer.deserialize(superjson.serialize(input))).toEqual(input);
+  });
+
+  it("splices top-level stored texts into the answer as they are, the rest serialized as usual", () => {
+    const write = (data: unknown) => JSON.stringify(serializeAnswer(data as never));
+    const text = JSON.stringify(result);
+    const at = new Date("2026-12-03T21:00:00Z");
+    const answer = { id: "s1", result: new StoredJsonText(text), at, error: new StoredJsonText("null") };
+    const spliced = answerWithStoredTexts(answer, write);
+    expect(spliced).toBe(JSON.stringify(superjson.serialize({ id: "s1", result, at, error: null })));
+    // Spacing and all: the text is not parsed.
+    expect(answerWithStoredTexts({ result: new StoredJsonText('{ "a" : 1 }') }, write)).toBe(
+      '{"json":{"result":{ "a" : 1 }}}',
+    );
+    // Without texts, or not an object: the serializer's own output.
+    expect(answerWithStoredTexts({ result }, write)).toBe(write({ result }));
+    expect(answerWithStoredTexts([1, 2], write)).toBe(write([1, 2]));
   });
 });

@@ -27,7 +27,9 @@ const REFUSALS = new Set<TRPCError["code"]>(["BAD_REQUEST", "FORBIDDEN", "NOT_FO
 
 class ToolRefusal extends Error {}
 
-const simulationsCaller = createCallerFactory(simulationsRouter);
+const simulationsCallerOf = createCallerFactory(simulationsRouter);
+/** In-process calls get values, never stored text (trpc/stored-json.ts), whatever the request. */
+const simulationsCaller = (ctx: ProjectCtx) => simulationsCallerOf({ ...ctx, storedTextAnswers: false });
 const circuitsCaller = createCallerFactory(circuitsRouter);
 
 function requireVersion(version: ContextVersion | null): ContextVersion {

@@ -28,7 +28,7 @@ import {
 } from "@ampflux/db";
 import { sizeClass } from "@ampflux/db/metrics";
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit.ts";
 import { validationError } from "../circuits/validate.ts";
@@ -50,7 +50,7 @@ import { watchProgress } from "../simulations/progress.ts";
 import { type InlineOutcome, runInline } from "../simulations/run-inline.ts";
 import { router } from "../trpc/init.ts";
 import { heavyProjectProcedure, projectProcedure } from "../trpc/procedures.ts";
-import { storedJson } from "../trpc/stored-json.ts";
+import { StoredJsonText, storedJson } from "../trpc/stored-json.ts";
 
 /** What lists show of a study: everything but the result. */
 const summaryColumns = {
@@ -70,6 +70,36 @@ const summaryColumns = {
 };
 
 const simulationIdInput = z.object({ simulationId: z.uuid() });
+
+const { result: _resultColumn, ...simulationColumns } = getTableColumns(simulations);
+
+/**
+ * simulations.get for a request whose answer single-query.ts writes: the result as the text
+ * Postgres holds, put into the answer as it is (trpc/stored-json.ts), and the version's number
+ * in the same query. Fields in the order of the other path's answer ({ ...row, version }).
+ */
+async function simulationWithResultText(db: Executor, projectId: string, id: string) {
+  const [row] = await db
+    .select({
+      ...simulationColumns,
+      resultText: sql<string | null>`${simulations.result}::text`,
+      version: circuitVersions.version,
+    })
+    .from(simulations)
+    .leftJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))
+    .where(and(eq(simulations.id, id), eq(simulations.projectId, projectId)));
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "simulation not found" });
+  const { resultText, version, ...fields } = row;
+  // Typed as the value the text is: the client receives exactly that value.
+  const result = (resultText === null ? null : new StoredJsonText(resultText)) as Simulation["result"];
+  const answer = Object.fromEntries(
+    Object.keys(getTableColumns(simulations)).map((key) => [
+      key,
+      key === "result" ? result : fields[key as keyof typeof fields],
+    ]),
+  ) as Simulation;
+  return { ...answer, version };
+}
 
 async function loadSimulation(db: Executor, projectId: string, id: string): Promise<Simulation> {
   const [row] = await db
@@ -327,12 +357,13 @@ export const simulationsRouter = router({
     .input(simulationIdInput)
     .query(async ({ ctx, input }) => {
       const db = ctx.deps.database.db;
+      if (ctx.storedTextAnswers) return simulationWithResultText(db, ctx.project.id, input.simulationId);
       const row = await loadSimulation(db, ctx.project.id, input.simulationId);
       const [version] = await db
         .select({ version: circuitVersions.version })
         .from(circuitVersions)
         .where(eq(circuitVersions.id, row.circuitVersionId));
-      // Results are read from jsonb (plain JSON) and can be megabytes: sent without superjson's walk.
+      // Results are read as plain JSON and can be megabytes: sent without superjson's walk.
       return { ...row, result: storedJson(row.result), version: version?.version ?? null };
     }),
 

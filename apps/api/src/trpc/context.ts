@@ -21,6 +21,12 @@ export type Context = {
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
   setHeader(name: string, value: string): void;
+  /**
+   * Set by trpc/single-query.ts, which writes the answer's JSON itself: a procedure may return a
+   * stored result as its text (StoredJsonText, trpc/stored-json.ts). Middlewares' next({ ctx })
+   * copies it into the procedure's context.
+   */
+  storedTextAnswers?: boolean;
 };
 
 /**

@@ -22,6 +22,7 @@ import type { RequestVariables } from "../middleware/request-log.ts";
 import type { HeaderList, ResponseHeaders } from "../middleware/response-headers.ts";
 import type { AppRouter } from "../routers/index.ts";
 import type { Context } from "./context.ts";
+import { answerWithStoredTexts } from "./stored-json.ts";
 
 export interface TrpcErrorReport {
   error: TRPCError;
@@ -132,6 +133,8 @@ export function singleQuery({ router, createContext, onError, headersFor }: Sing
     let error: TRPCError | undefined;
     try {
       ctx = await (c.get("trpcContext") ?? createContext(c));
+      // This path writes the answer's JSON itself: stored results may come as their text.
+      ctx.storedTextAnswers = true;
     } catch (cause) {
       error = getTRPCErrorFromUnknown(cause);
     }
@@ -161,7 +164,9 @@ export function singleQuery({ router, createContext, onError, headersFor }: Sing
       errorInput = undefined;
     }
     if (!error) {
-      const body = JSON.stringify(transformTRPCResponse(config, { result: { data } }));
+      const body = answerWithStoredTexts(data, (answer) =>
+        JSON.stringify(transformTRPCResponse(config, { result: { data: answer } })),
+      );
       // Compression (middleware in app.ts) needs the web Response; so does a refusal's header
       // that middleware/refusal-memo.ts reads and removes (not set on a success, checked anyway).
       const added = c.get("answerHeaders");

@@ -92,3 +92,46 @@ export const answerTransformer = {
   serialize: serializeAnswer,
   deserialize: (value: SuperJSONResult) => withStoredJson.deserialize(value),
 };
+
+// Stored JSON as its text. A GET of one query is answered by trpc/single-query.ts, which writes
+// the answer's JSON itself: there a procedure may return a stored result as the text Postgres
+// holds (a `json` column: what the worker's JSON.stringify wrote), and it is put into the answer
+// as it is, without parsing it on the way in and writing it again on the way out (~35 ms for the
+// 2.6 MB result of an N-1 screening of case9241pegase). That path sets the context's
+// `storedTextAnswers` (trpc/context.ts); every other caller (batches, in-process callers such as
+// the assistant's tools) gets values as before.
+
+/** A top-level field of an answer that is stored JSON text, spliced in by single-query.ts. */
+export class StoredJsonText {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+/**
+ * Stands in for a text while the rest of the answer is serialized. No input or stored text can
+ * contain it: NUL characters are refused in input (trpc/nul-characters.ts) and Postgres stores none.
+ */
+const placeholder = (key: string) => `\u0000stored-json-text:${key}\u0000`;
+
+/**
+ * The answer's JSON from `serialize` (transform and stringify), with each top-level
+ * StoredJsonText field written as its text. Without such fields, `serialize(data)` itself.
+ */
+export function answerWithStoredTexts(data: unknown, serialize: (data: unknown) => string): string {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return serialize(data);
+  const texts = Object.entries(data).filter(
+    (e): e is [string, StoredJsonText] => e[1] instanceof StoredJsonText,
+  );
+  if (texts.length === 0) return serialize(data);
+  const standIn = { ...data } as Record<string, unknown>;
+  for (const [key] of texts) standIn[key] = placeholder(key);
+  let body = serialize(standIn);
+  for (const [key, { text }] of texts) {
+    const at = body.indexOf(JSON.stringify(placeholder(key)));
+    if (at < 0) throw new Error(`the stored text of "${key}" has no place in the answer`);
+    body = body.slice(0, at) + text + body.slice(at + JSON.stringify(placeholder(key)).length);
+  }
+  return body;
+}

@@ -21,11 +21,12 @@ function codeOf(error: unknown): string {
 }
 
 /**
- * Queries answered by the api's fast path for a plain GET (apps/api/src/circuits/get-fast-path.ts:
- * the stored document sent as it is); batched, they take tRPC's path, which parses and re-serializes
- * the whole document (4 s for case13659pegase on the loaded 2-core machine, against 0.4 s).
+ * Queries whose stored JSON a plain GET sends as it is: circuits.get's document (the api's fast
+ * path, apps/api/src/circuits/get-fast-path.ts) and simulations.get's result (the single-query
+ * path, apps/api/src/trpc/stored-json.ts). Batched, they take tRPC's path, which parses and
+ * re-serializes it (4 s for case13659pegase's document on the loaded 2-core machine, against 0.4 s).
  */
-const UNBATCHED = new Set(["circuits.get"]);
+const UNBATCHED = new Set(["circuits.get", "simulations.get"]);
 
 /**
  * Subscriptions (study progress, assistant tokens) stream over SSE (EventSource, same origin, so

@@ -11,8 +11,6 @@
 // version) falls through to the tRPC handler, which answers it exactly as before.
 
 import type { ServerResponse } from "node:http";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import { circuitVersions, type Database, users } from "@ampflux/db";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { and, eq, sql } from "drizzle-orm";
@@ -20,6 +18,7 @@ import type { Context as HonoContext, Next } from "hono";
 import superjson from "superjson";
 import { z } from "zod";
 import type { ApiDeps } from "../deps.ts";
+import { compressors } from "../middleware/compress.ts";
 import type { RequestVariables } from "../middleware/request-log.ts";
 import type { ResponseHeaders } from "../middleware/response-headers.ts";
 import { createContext } from "../trpc/context.ts";
@@ -36,8 +35,6 @@ const PLACEHOLDER_JSON = JSON.stringify(DOCUMENT_PLACEHOLDER);
 
 /** Documents kept as UTF-8 bytes, by version row id; versions are immutable, so never stale. */
 const DOCUMENT_CACHE_BYTES = 64 * 2 ** 20;
-
-const gzipAsync = promisify(gzip);
 
 /** A version's document as UTF-8 bytes, and the whole answer gzipped for the envelope it had. */
 interface CachedDocument {
@@ -197,7 +194,7 @@ export function circuitsGetFastPath(deps: ApiDeps, headersFor: ResponseHeaders["
     if (acceptsGzip(c.req.header("accept-encoding"))) {
       let gzipped = document.gzip?.envelope === envelope ? document.gzip.bytes : undefined;
       if (!gzipped) {
-        gzipped = await gzipAsync(Buffer.concat(chunks));
+        gzipped = await compressors.gzip(Buffer.concat(chunks));
         cached.setGzip(found.summary.id, document, envelope, gzipped);
       }
       chunks = [gzipped];

@@ -11,28 +11,24 @@ import { promisify } from "node:util";
 import { deflate, gzip } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/compress";
+import { type Accept, parseAccept } from "hono/utils/accept";
 
 const THRESHOLD_BYTES = 1024;
-const compressors = { gzip: promisify(gzip), deflate: promisify(deflate) };
+/** zlib's compressors on the thread pool (circuits/get-fast-path.ts gzips its cached answers with them too). */
+export const compressors = { gzip: promisify(gzip), deflate: promisify(deflate) };
 type Encoding = keyof typeof compressors;
 
-/** The q of `coding` in an Accept-Encoding header: explicit, else the wildcard's, else 0. */
-function quality(header: string, coding: string): number {
-  let wildcard = 0;
-  for (const part of header.split(",")) {
-    const [name = "", ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    const value = q ? Number(q.slice(2)) : 1;
-    if (name === coding) return Number.isFinite(value) ? value : 0;
-    if (name === "*") wildcard = Number.isFinite(value) ? value : 0;
-  }
-  return wildcard;
+/** The q of `coding` in an Accept-Encoding header (Hono's parser): explicit, else the wildcard's, else 0. */
+function quality(accepted: Accept[], coding: string): number {
+  const explicit = accepted.find((a) => a.type.toLowerCase() === coding);
+  return explicit ? explicit.q : (accepted.find((a) => a.type === "*")?.q ?? 0);
 }
 
 /** gzip unless deflate is preferred; none when neither is acceptable. */
 export function chooseEncoding(header: string | undefined): Encoding | undefined {
   if (!header) return undefined;
-  const [g, d] = [quality(header, "gzip"), quality(header, "deflate")];
+  const accepted = parseAccept(header);
+  const [g, d] = [quality(accepted, "gzip"), quality(accepted, "deflate")];
   if (g > 0 && g >= d) return "gzip";
   return d > 0 ? "deflate" : undefined;
 }

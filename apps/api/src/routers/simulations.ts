@@ -71,34 +71,25 @@ const summaryColumns = {
 
 const simulationIdInput = z.object({ simulationId: z.uuid() });
 
-const { result: _resultColumn, ...simulationColumns } = getTableColumns(simulations);
-
 /**
  * simulations.get for a request whose answer single-query.ts writes: the result as the text
  * Postgres holds, put into the answer as it is (trpc/stored-json.ts), and the version's number
- * in the same query. Fields in the order of the other path's answer ({ ...row, version }).
+ * in the same query. `result` overrides its own column, so the fields keep the other path's order.
  */
 async function simulationWithResultText(db: Executor, projectId: string, id: string) {
   const [row] = await db
     .select({
-      ...simulationColumns,
-      resultText: sql<string | null>`${simulations.result}::text`,
+      ...getTableColumns(simulations),
+      result: sql<string | null>`${simulations.result}::text`,
       version: circuitVersions.version,
     })
     .from(simulations)
     .leftJoin(circuitVersions, eq(circuitVersions.id, simulations.circuitVersionId))
     .where(and(eq(simulations.id, id), eq(simulations.projectId, projectId)));
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "simulation not found" });
-  const { resultText, version, ...fields } = row;
   // Typed as the value the text is: the client receives exactly that value.
-  const result = (resultText === null ? null : new StoredJsonText(resultText)) as Simulation["result"];
-  const answer = Object.fromEntries(
-    Object.keys(getTableColumns(simulations)).map((key) => [
-      key,
-      key === "result" ? result : fields[key as keyof typeof fields],
-    ]),
-  ) as Simulation;
-  return { ...answer, version };
+  const result = (row.result === null ? null : new StoredJsonText(row.result)) as Simulation["result"];
+  return { ...row, result };
 }
 
 async function loadSimulation(db: Executor, projectId: string, id: string): Promise<Simulation> {

@@ -129,9 +129,10 @@ export function answerWithStoredTexts(data: unknown, serialize: (data: unknown) 
   for (const [key] of texts) standIn[key] = placeholder(key);
   let body = serialize(standIn);
   for (const [key, { text }] of texts) {
-    const at = body.indexOf(JSON.stringify(placeholder(key)));
+    const marker = JSON.stringify(placeholder(key));
+    const at = body.indexOf(marker);
     if (at < 0) throw new Error(`the stored text of "${key}" has no place in the answer`);
-    body = body.slice(0, at) + text + body.slice(at + JSON.stringify(placeholder(key)).length);
+    body = body.slice(0, at) + text + body.slice(at + marker.length);
   }
   return body;
 }

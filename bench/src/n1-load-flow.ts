@@ -6,6 +6,7 @@
 import { loadFlowStudyOptionsSchema } from "@ampflux/contracts";
 import { loadSimCore, ValidatedNetwork } from "@ampflux/sim-wasm";
 import { contingencyVariants, LoadFlowWorstCollector } from "@ampflux/worker";
+import { median } from "./median.ts";
 import { matpowerNetwork } from "./networks.ts";
 
 export interface N1LoadFlowFigures {
@@ -23,12 +24,6 @@ export interface N1LoadFlowFigures {
   /** Independent single load flows (validation each time): median ms per contingency. */
   singleMedianMs: number;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
 
 export async function benchN1LoadFlow(quick: boolean): Promise<N1LoadFlowFigures> {
   const core = await loadSimCore();

@@ -13,6 +13,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { LOAD_FLOW_ALGORITHMS, type LoadFlowAlgorithm } from "@ampflux/contracts";
+import { median } from "../median.ts";
 import { MATPOWER_DIR, matpowerNetwork } from "../networks.ts";
 import { table } from "../report.ts";
 
@@ -42,12 +43,6 @@ export interface LoadFlowBench {
   cli: CliRow[];
   pandapower: string[] | "not installed";
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 /** In the child process: one case, one algorithm, 1 cold + `warm` warm runs. */
 async function measureOne(network: string, algorithm: LoadFlowAlgorithm, warm: number): Promise<LoadFlowRow> {

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { createApiClient } from "@ampflux/api/client";
 import type { NetworkDocument, OutageScreeningOptionsInput } from "@ampflux/contracts";
 import { EventSource } from "eventsource";
+import { median } from "../median.ts";
 import { matpowerNetwork } from "../networks.ts";
 import { table } from "../report.ts";
 import { startBenchService } from "../service.ts";
@@ -36,12 +37,6 @@ const WARM_RUNS = [
   { case: "max", worst: "lowest" },
   { case: "min", worst: "highest" },
 ] as const;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 
 /**
  * `eventsource`'s client as tRPC's httpSubscriptionLink constructs one (`new EventSource(url,

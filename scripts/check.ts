@@ -29,6 +29,8 @@ const ok =
 
 let passed = 0;
 let failed = 0;
+/** Each failed test with its file and first message line: CI's record keeps only the log's tail. */
+const failures: string[] = [];
 // Every package with tests must leave a report: one that crashed or was killed before writing it
 // counts as a failure here, so the closing line never reads "0 failed" over a run that failed.
 const testedDirs = [".", ...globSync(["apps/*", "packages/*"], { cwd: root })].filter((dir) => {
@@ -45,6 +47,18 @@ for (const dir of testedDirs) {
   const report = JSON.parse(readFileSync(file, "utf8"));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
+  const firstLine = (message: unknown) => String(message ?? "").split("\n")[0];
+  for (const file of report.testResults ?? []) {
+    const name = path.relative(root, file.name);
+    const failedTests = (file.assertionResults ?? []).filter(
+      (t: { status: string }) => t.status === "failed",
+    );
+    for (const test of failedTests)
+      failures.push(`${name} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    // A file that failed outside its tests (a hook, an import) has no failed test to name.
+    if (file.status === "failed" && failedTests.length === 0)
+      failures.push(`${name}: ${firstLine(file.message)}`);
+  }
 }
 for (const file of globSync(["packages/*/test-results/cargo.txt"], { cwd: root })) {
   for (const [, p, f] of readFileSync(path.join(root, file), "utf8").matchAll(
@@ -54,5 +68,6 @@ for (const file of globSync(["packages/*/test-results/cargo.txt"], { cwd: root }
     failed += Number(f);
   }
 }
+for (const failure of failures) console.log(`failed: ${failure.slice(0, 400)}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 && passed > 0 ? 0 : 1);

@@ -43,6 +43,15 @@ afterAll(async () => {
 const oneAttempt = (simulationId: string) => sql`
   update graphile_worker._private_jobs set max_attempts = 1 where payload->>'simulationId' = ${simulationId}`;
 
+/** The studies' jobs still locked by a worker or with an attempt left (a dead letter is neither). */
+const unsettledJobs = async (simulationIds: string[]) =>
+  (
+    await client.sql<{ n: number }[]>`
+      select count(*)::int as n from graphile_worker._private_jobs
+       where payload->>'simulationId' = any(${simulationIds}::text[])
+         and (locked_at is not null or attempts < max_attempts)`
+  )[0]?.n;
+
 /** A short-circuit study queued with one attempt. */
 async function singleStudy(): Promise<Simulation> {
   const sim = await queueStudy(
@@ -94,9 +103,12 @@ describe("dead letters", () => {
       const row = await waitForSimulation(client, sim.id, finished, 30_000);
       expect(row).toMatchObject({ status: "failed", error: { message: "core exploded\n    at the engine" } });
     }
-    // The jobs stay: unlocked just after the failing attempt returns.
+    // The jobs stay: unlocked just after the failing attempt returns. The screening fails with its
+    // first failed part while the others may still be running (and fail, or end at once seeing the
+    // study failed): the list is read once no job of either study is running or has attempts left.
     const dead = await vi.waitFor(
       async () => {
+        expect(await unsettledJobs([single.id, screening.id])).toBe(0);
         const letters = await listDeadLetters(client.db);
         expect(letters.some((l) => l.study?.id === single.id)).toBe(true);
         expect(letters.some((l) => l.study?.id === screening.id)).toBe(true);

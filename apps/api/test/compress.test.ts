@@ -1,10 +1,10 @@
 // Answers compressed by node:zlib (middleware/compress.ts): the same bytes as the web
 // CompressionStream Hono's compress() used, and Hono's rules of what is compressed.
 
-import { gunzipSync, inflateSync } from "node:zlib";
+import { gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { chooseEncoding, compressAnswers } from "../src/middleware/compress.ts";
+import { chooseEncoding, compressAnswers, FAST_LEVEL_FROM_BYTES } from "../src/middleware/compress.ts";
 
 const big = JSON.stringify({
   rows: Array.from({ length: 5_000 }, (_, k) => ({ bus: `b${k}`, ikss_ka: k / 7 })),
@@ -14,6 +14,11 @@ const app = new Hono();
 app.use(compressAnswers());
 app.get("/big", (c) => c.body(big, 200, { "content-type": "application/json" }));
 app.get("/small", (c) => c.json({ ok: true }));
+/** Over FAST_LEVEL_FROM_BYTES: compressed at level 1. */
+const huge = JSON.stringify({
+  rows: Array.from({ length: 40_000 }, (_, k) => ({ bus: `b${k}`, ikss_ka: k / 7, outage: `br${k % 997}` })),
+});
+app.get("/huge", (c) => c.body(huge, 200, { "content-type": "application/json" }));
 app.get("/events", (c) => c.body(big, 200, { "content-type": "text/event-stream" }));
 app.get("/pdf", (c) => c.body(big, 200, { "content-type": "application/pdf" }));
 app.get("/kept", (c) =>
@@ -37,6 +42,17 @@ describe("compressAnswers", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(gunzipSync(bytes).toString()).toBe(big);
     expect(bytes).toEqual(await webGzip(big));
+  });
+
+  it("gzips an answer of 1 MiB or more at zlib's fastest level", async () => {
+    expect(huge.length).toBeGreaterThan(FAST_LEVEL_FROM_BYTES);
+    expect(big.length).toBeLessThan(FAST_LEVEL_FROM_BYTES);
+    const res = await get("/huge", "gzip");
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(gunzipSync(bytes).toString()).toBe(huge);
+    expect(bytes).toEqual(new Uint8Array(gzipSync(huge, { level: 1 })));
+    expect(bytes.length).toBeGreaterThan(gzipSync(huge).length);
   });
 
   it("chooses deflate only when preferred, and nothing when neither is acceptable", async () => {

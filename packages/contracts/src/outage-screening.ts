@@ -70,17 +70,15 @@ export interface OutageScreeningResult {
 
 /**
  * One part of a screening spread over workers, as it is stored for the fan-in: per bus only the
- * part's worst current and which of its outages gives it. A part's full result repeats every
- * bus's id and intact current (on case9241pegase ~1 MB per part, against ~0.2 MB): only the
- * first part carries those.
+ * part's worst current and which of its outages gives it. Every part computes the same bus ids
+ * and intact currents; the merging part takes them from its own result (parts stored before
+ * 2026-12-03 carry them in the first part's `buses`, which the merge ignores).
  */
 export interface OutageScreeningPart {
   /** Per bus, in the document's order: the worst I''k over the intact network and this part's outages (kA). */
   worst_ikss_ka: (number | null)[];
   /** Per bus: the index in `outages` of the outage giving it; −1 for the intact network. */
   worst_outage: number[];
-  /** The first part's: each bus's id and intact I''k. */
-  buses?: { ids: string[]; base_ikss_ka: (number | null)[] };
   outages: OutageSummary[];
   not_screened: OutageScreeningResult["not_screened"];
   timings: Record<string, number>;

@@ -3,7 +3,7 @@
 // so exactly one part sees the set complete (a retried part finds its result stored and only
 // completes the set if that had not been done).
 
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
 import { circuitVersions } from "./schema/projects.ts";
 import {
@@ -172,15 +172,25 @@ export async function storeSimulationPart(
   return { done: counts?.done ?? 0, total: counts?.total ?? 0 };
 }
 
-/** Every part's result, in part order (the set is complete). */
+/**
+ * Every part's result, in part order (the set is complete). `own` is the calling part's, which
+ * it holds in memory: only the others are read and parsed.
+ */
 export async function simulationPartResults(
   db: Executor,
   simulationId: string,
+  own?: { part: number; result: SimulationPartResult },
 ): Promise<SimulationPartResult[]> {
   const rows = await db
-    .select({ result: simulationParts.result })
+    .select({ part: simulationParts.part, result: simulationParts.result })
     .from(simulationParts)
-    .where(eq(simulationParts.simulationId, simulationId))
+    .where(
+      and(
+        eq(simulationParts.simulationId, simulationId),
+        own === undefined ? undefined : ne(simulationParts.part, own.part),
+      ),
+    )
     .orderBy(asc(simulationParts.part));
-  return rows.flatMap((r) => (r.result ? [r.result] : []));
+  const parts = own ? [...rows, own].sort((a, b) => a.part - b.part) : rows;
+  return parts.flatMap((r) => (r.result ? [r.result] : []));
 }

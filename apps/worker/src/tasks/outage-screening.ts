@@ -200,13 +200,15 @@ async function runPart(deps: TaskDeps, helpers: JobHelpers, study: LoadedStudy, 
     const options = parsedOptions(outageScreeningOptionsSchema, simulation.options);
     const outages = setOutages(study, options, input);
     const screened = screen(await deps.simCore(), study.network, options, outages);
-    const stored = screeningPart(screened, part === 0);
+    const stored = screeningPart(screened);
     const counts = await deps.db.transaction((tx) => storeSimulationPart(tx, simulationId, part, stored));
     const message = `N-1 screening: ${counts.done} of ${counts.total} parts done`;
     if (!(await reportProgress(deps.db, simulation, 0.05 + (0.9 * counts.done) / counts.total, message)))
       return;
     if (counts.done < counts.total) return;
-    const result = mergeScreeningParts(await simulationPartResults(deps.db, simulationId), options);
+    // This part's own screening is in memory: its result, and the buses' ids and intact currents.
+    const parts = await simulationPartResults(deps.db, simulationId, { part, result: stored });
+    const result = mergeScreeningParts(parts, options, screened.buses);
     await finish(deps, simulation, { status: "succeeded", result, timings: result.timings });
   } catch (error) {
     await failStudy(deps, simulation, helpers, error);

@@ -6,17 +6,22 @@
 // the set's order, and of two equal worst currents the outage earlier in the set wins, as in one
 // screening of the whole set.
 
-import type { OutageScreeningOptions, OutageScreeningPart, OutageScreeningResult } from "@ampflux/contracts";
+import type {
+  OutageScreeningBus,
+  OutageScreeningOptions,
+  OutageScreeningPart,
+  OutageScreeningResult,
+} from "@ampflux/contracts";
 
-/** A part's screening as stored for the fan-in; `first` keeps the buses' ids and intact currents. */
-export function screeningPart(result: OutageScreeningResult, first: boolean): OutageScreeningPart {
+/**
+ * A part's screening as stored for the fan-in. The buses' ids and intact currents are not
+ * stored: every part computes the same ones, and the part that merges has its own in memory.
+ */
+export function screeningPart(result: OutageScreeningResult): OutageScreeningPart {
   const index = new Map(result.outages.map((o, k) => [o.outage, k]));
   return {
     worst_ikss_ka: result.buses.map((b) => b.ikss_ka),
     worst_outage: result.buses.map((b) => (b.outage === null ? -1 : (index.get(b.outage) ?? -1))),
-    ...(first && {
-      buses: { ids: result.buses.map((b) => b.bus), base_ikss_ka: result.buses.map((b) => b.base_ikss_ka) },
-    }),
     outages: result.outages,
     not_screened: result.not_screened,
     timings: result.timings,
@@ -43,19 +48,21 @@ function interleave<T>(slices: readonly (readonly T[])[]): T[] {
   return set;
 }
 
-/** The screening of the whole set from its parts, in part order (the first carries the buses). */
+/**
+ * The screening of the whole set from its parts, in part order; `buses` are the buses' ids and
+ * intact currents, from any part's own result (the merging part's, in memory).
+ */
 export function mergeScreeningParts(
   parts: OutageScreeningPart[],
   options: OutageScreeningOptions,
+  buses: readonly Pick<OutageScreeningBus, "bus" | "base_ikss_ka">[],
 ): OutageScreeningResult {
-  const buses = parts[0]?.buses;
-  if (!buses) throw new RangeError("mergeScreeningParts: the first part carries no buses");
-  const n = buses.ids.length;
+  const n = buses.length;
   if (parts.some((p) => p.worst_ikss_ka.length !== n || p.worst_outage.length !== n))
     throw new RangeError("mergeScreeningParts: parts of different networks");
   const highest = (options.worst ?? (options.case === "max" ? "highest" : "lowest")) === "highest";
   const of = parts.length;
-  const merged = buses.ids.map((bus, k) => {
+  const merged = buses.map(({ bus, base_ikss_ka }, k) => {
     let worst: number | null = null;
     let outage: string | null = null;
     // The set position of the worst's outage; the intact network (−1) comes before every outage.
@@ -77,7 +84,7 @@ export function mergeScreeningParts(
       position = at_position;
       outage = at >= 0 ? (part.outages[at]?.outage ?? null) : null;
     });
-    return { bus, ikss_ka: worst, outage, base_ikss_ka: buses.base_ikss_ka[k] ?? null };
+    return { bus, ikss_ka: worst, outage, base_ikss_ka };
   });
   const timings: Record<string, number> = {};
   for (const part of parts)

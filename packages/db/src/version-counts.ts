@@ -6,5 +6,5 @@ import { circuitVersions } from "./schema/projects.ts";
 
 /** The number of elements in `collection` ("buses", "lines", …) of a circuit_versions row. */
 export function storedElementCount(collection: string): SQL<number> {
-  return sql<number>`coalesce((${circuitVersions.elementCounts}->>${collection}::text)::int, jsonb_array_length(${circuitVersions.document}->${collection}::text), 0)`;
+  return sql<number>`coalesce((${circuitVersions.elementCounts}->>${collection}::text)::int, json_array_length(${circuitVersions.document}->${collection}::text), 0)`;
 }

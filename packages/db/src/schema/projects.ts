@@ -3,6 +3,7 @@ import type { ImportReport } from "@ampflux/contracts/importers";
 import {
   index,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -63,8 +64,11 @@ export const circuitVersions = pgTable(
     version: integer().notNull(),
     authorId: uuid().references(() => users.id, { onDelete: "set null" }),
     message: text().notNull().default(""),
-    /** Stored as validated: every default filled in. */
-    document: jsonb().$type<NetworkDocument>().notNull(),
+    /**
+     * Stored as validated: every default filled in. `json` (its text, lz4), not jsonb: written once,
+     * read whole (migration 0020).
+     */
+    document: json().$type<NetworkDocument>().notNull(),
     /** Elements per collection ({ buses: 14, … }), kept so version lists need not read documents. */
     elementCounts: jsonb().$type<Record<string, number>>().notNull().default({}),
     /** What the importer mapped, defaulted, adjusted and dropped, for a version made by an import (reports print it). */

@@ -11,6 +11,7 @@
 import { mvFeeder } from "@ampflux/contracts/testing";
 import { describe, expect, it } from "vitest";
 import { loadSimCore, ShortCircuitInputError } from "../src/index.ts";
+import { syntheticNetwork } from "../src/synthetic-network.ts";
 import { tr60909_4_hv } from "./networks/tr60909-4-hv.ts";
 import { tr60909_4_lv } from "./networks/tr60909-4-lv.ts";
 
@@ -165,6 +166,25 @@ describe("partial currents add up to I''k", () => {
       // Off-nominal rated ratios leave a residual, small against I''k.
       expect(e.contributions.ratio_residual.magnitude_ka).toBeLessThan(0.1 * e.result.ikss_ka);
     }
+  });
+});
+
+describe("Ib of many machines (the kernel's columns in blocks of eight, WASM SIMD)", () => {
+  it("a 2,000-bus grid with 40 generators: the explanation's decrements give the kernel's Ib", () => {
+    // The kernel solves the machine buses' columns of Z eight at a time (bounded_columns.rs,
+    // column_lanes.rs); the explanation solves one full column per machine here. A wrong lane or
+    // sign in a block would move Ib by far more than the rounding of two summation orders.
+    const network = syntheticNetwork(2_000);
+    let decayed = 0;
+    for (const bus of ["b25", "b475", "b975", "b1525", "b1975", "b26", "b1000"]) {
+      const e = core.explainBusResult(network, { fault: "3ph", tmin_s: 0.1 }, bus);
+      const decrement = e.breaking.machines.reduce((s, m) => s + m.decrement_ka, 0);
+      if (decrement > 0) decayed++;
+      expect(relative(e.result.ikss_ka - decrement - e.breaking.quadrature_ka, e.result.ib_ka)).toBeLessThan(
+        1e-9,
+      );
+    }
+    expect(decayed).toBeGreaterThanOrEqual(5);
   });
 });
 

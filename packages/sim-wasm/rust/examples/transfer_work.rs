@@ -7,11 +7,11 @@
 //! back-substitution's work), then the time of all columns. The counts are deterministic, so
 //! they compare two versions of the bound on a loaded machine where times do not.
 //!
-//! Usage: cargo run --release --example transfer_work -- [side, default 447 ≈ 200k buses]
+//! Usage: cargo run --release --example transfer_work -- [side, default 447 ≈ 200k buses] [block width, default BLOCK]
 
 use ampflux_sim::complex::Complex;
 use ampflux_sim::csc::CscMatrix;
-use ampflux_sim::iec60909::bounded_columns::{BoundedColumns, SubtreeBounds};
+use ampflux_sim::iec60909::bounded_columns::{BoundedColumns, SubtreeBounds, BLOCK};
 use ampflux_sim::solver::{Factors, Solver, DEFAULT_PIVOT_TOLERANCE};
 use std::time::Instant;
 
@@ -80,19 +80,24 @@ fn main() {
     let row = |j: usize| sym.lp[j + 1] - sym.lp[j];
     let parent = |j: usize| (sym.lp[j]..sym.lp[j + 1]).map(|p| sym.li[p]).min();
     let bounds = SubtreeBounds::new(sym, ldu, &per_source).expect("bounds");
-    let mut columns = BoundedColumns::new(sym, ldu, &bounds).expect("scratch");
+    let width: usize = std::env::args()
+        .nth(2)
+        .map_or(BLOCK, |s| s.parse().expect("block width is a number"));
+    let mut columns = BoundedColumns::new(sym, ldu, &bounds, width).expect("scratch");
     let (mut path, mut path_work, mut computed, mut computed_work) = (0, 0, 0, 0);
     let k = 2.0 * 1.5 * z_machine.abs();
     let start = Instant::now();
-    for &bus in &machines {
-        columns.solve(bus, k);
-        computed += columns.computed.len();
-        computed_work += columns.computed.iter().map(|&j| row(j)).sum::<usize>();
-        let mut j = sym.pinv[bus];
-        while j != NO_PARENT {
-            path += 1;
-            path_work += row(j);
-            j = parent(j).unwrap_or(NO_PARENT);
+    for block in machines.chunks(width) {
+        columns.solve(block, &vec![k; block.len()]);
+        for (r, &bus) in block.iter().enumerate() {
+            computed += columns.computed(r).len();
+            computed_work += columns.computed(r).iter().map(|&j| row(j)).sum::<usize>();
+            let mut j = sym.pinv[bus];
+            while j != NO_PARENT {
+                path += 1;
+                path_work += row(j);
+                j = parent(j).unwrap_or(NO_PARENT);
+            }
         }
     }
     let elapsed = start.elapsed();

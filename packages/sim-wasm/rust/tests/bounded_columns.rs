@@ -7,9 +7,9 @@
 
 use ampflux_sim::complex::Complex;
 use ampflux_sim::csc::CscMatrix;
-use ampflux_sim::iec60909::bounded_columns::{BoundedColumns, SubtreeBounds};
+use ampflux_sim::iec60909::bounded_columns::{BoundedColumns, SubtreeBounds, BLOCK};
 use ampflux_sim::iec60909::factors::mu;
-use ampflux_sim::iec60909::transfer::{breaking_decay, Machine};
+use ampflux_sim::iec60909::transfer::{breaking_decay, decay_order, Machine};
 use ampflux_sim::solver::{Factors, Solver, DEFAULT_PIVOT_TOLERANCE};
 
 /// Positive-sequence Ybus of a rows×cols grid with mixed R/X lines, a few series capacitors
@@ -77,39 +77,48 @@ fn computed_entries_are_exact_and_skipped_ones_below_the_threshold() {
     // |Z_ff| / c_f with c = 1.1 everywhere.
     let per_source: Vec<f64> = zff.iter().map(|z| z.abs() / 1.1).collect();
     let bounds = SubtreeBounds::new(&s.symbolic, ldu, &per_source).unwrap();
-    let mut columns = BoundedColumns::new(&s.symbolic, ldu, &bounds).unwrap();
-    let mut fewest = n;
-    for bus in (0..n).step_by(37) {
-        let full = s.inverse_column(bus).unwrap();
-        // K = 2 · |Z_i| · IrG for x''d = 0.2 on a rating of 1 per unit (hand calculation).
-        let k = 2.0 * Complex::new(0.01, 0.2).abs();
-        columns.solve(bus, k);
-        let mut seen = vec![false; n];
-        for &j in &columns.computed {
-            let f = columns.bus_of(j);
-            seen[f] = true;
-            let (got, want) = (columns.value(j), full[f]);
-            assert!(got.re.to_bits() == want.re.to_bits() && got.im.to_bits() == want.im.to_bits());
+    // Columns one at a time, and BLOCK at a time (every block shares reads, never operations).
+    for width in [1, BLOCK] {
+        let mut columns = BoundedColumns::new(&s.symbolic, ldu, &bounds, width).unwrap();
+        let mut fewest = n;
+        let buses: Vec<usize> = (0..n).step_by(37).collect();
+        for block in buses.chunks(width) {
+            // K = 2 · |Z_i| · IrG for x''d = 0.2 on a rating of 1 per unit (hand calculation).
+            let k = 2.0 * Complex::new(0.01, 0.2).abs();
+            columns.solve(block, &vec![k; block.len()]);
+            for (r, &bus) in block.iter().enumerate() {
+                let full = s.inverse_column(bus).unwrap();
+                let mut seen = vec![false; n];
+                for &j in columns.computed(r) {
+                    let f = columns.bus_of(j);
+                    seen[f] = true;
+                    let (got, want) = (columns.value(r, j), full[f]);
+                    assert!(
+                        got.re.to_bits() == want.re.to_bits()
+                            && got.im.to_bits() == want.im.to_bits()
+                    );
+                }
+                assert!(seen[bus], "the machine's own bus is always computed");
+                for f in (0..n).filter(|&f| !seen[f]) {
+                    assert!(
+                        full[f].abs() <= k * per_source[f],
+                        "bus {}: Z_f{} above the threshold",
+                        f,
+                        bus
+                    );
+                }
+                fewest = fewest.min(columns.computed(r).len());
+            }
         }
-        assert!(seen[bus], "the machine's own bus is always computed");
-        for f in (0..n).filter(|&f| !seen[f]) {
-            assert!(
-                full[f].abs() <= k * per_source[f],
-                "bus {}: Z_f{} above the threshold",
-                f,
-                bus
-            );
-        }
-        fewest = fewest.min(columns.computed.len());
+        // 406 of 900 entries in the best column here (a small grid keeps most buses near); a
+        // bound over all ancestors of a subtree instead of its root's row of U left 513.
+        assert!(
+            fewest < 450,
+            "columns pruned: {} of {} entries computed",
+            fewest,
+            n
+        );
     }
-    // 406 of 900 entries in the best column here (a small grid keeps most buses near); a bound
-    // over all ancestors of a subtree instead of its root's row of U left 513.
-    assert!(
-        fewest < 450,
-        "columns pruned: {} of {} entries computed",
-        fewest,
-        n
-    );
 }
 
 #[test]
@@ -144,9 +153,12 @@ fn breaking_decay_equals_the_eq75_sum_over_full_columns() {
     for t in [0.02, t_min] {
         let mut got = vec![0.0; n];
         breaking_decay(&s, &machines, &zff, &c, t, &mut got).unwrap();
-        // eq. (75) term by term over full columns, in machine order sorted by bus.
-        let mut order: Vec<usize> = (0..machines.len()).collect();
-        order.sort_by_key(|&k| machines[k].bus);
+        // eq. (75) term by term over full columns, in the order breaking_decay adds them (by
+        // bus, the buses in the elimination tree's postorder).
+        let order = decay_order(&s, &machines).unwrap();
+        let mut by_bus = order.clone();
+        by_bus.sort_by_key(|&k| machines[k].bus);
+        assert_ne!(order, by_bus, "a grid whose postorder is not the bus order");
         // The terms are phasors (eq. 76/77: ΔU'' = jX''·I''k_m), summed, then |I''k| − |I''k − Σ|.
         let source: Vec<Complex> = (0..n).map(|f| Complex::new(c[f], 0.0) / zff[f]).collect();
         let mut sum = vec![Complex::ZERO; n];

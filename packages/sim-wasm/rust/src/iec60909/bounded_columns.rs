@@ -28,6 +28,7 @@
 //! Entries that are computed use exactly the operations of `solve::ldu_solve`, so the eq. (75)
 //! sums are bit-for-bit those of full columns.
 
+use super::column_lanes::{back_node, forward_node};
 use crate::complex::Complex;
 use crate::error::{try_vec, Result};
 use crate::lu::Ldu;
@@ -90,6 +91,26 @@ impl SubtreeBounds {
     }
 }
 
+/// Each node's (elimination order) position in a depth-first postorder of the elimination
+/// tree. Columns of Z for buses close in this order share most of their root paths, so they
+/// are solved together (transfer.rs).
+pub fn postorder_positions(sym: &Symbolic) -> Result<Vec<usize>> {
+    let n = sym.n();
+    let mut parent = try_vec(n, NO_PARENT)?;
+    for (j, p) in parent.iter_mut().enumerate() {
+        *p = (sym.lp[j]..sym.lp[j + 1])
+            .map(|p| sym.li[p])
+            .min()
+            .unwrap_or(NO_PARENT);
+    }
+    let (post, _) = postorder(&parent)?;
+    let mut at = try_vec(n, 0usize)?;
+    for (k, &j) in post.iter().enumerate() {
+        at[j] = k;
+    }
+    Ok(at)
+}
+
 /// Depth-first postorder of a forest given by parents (> child), and subtree sizes.
 fn postorder(parent: &[usize]) -> Result<(Vec<usize>, Vec<usize>)> {
     let n = parent.len();
@@ -128,99 +149,187 @@ fn postorder(parent: &[usize]) -> Result<(Vec<usize>, Vec<usize>)> {
     Ok((post, size))
 }
 
-/// Scratch space for one column at a time.
+/// Columns solved together: each entry of L and U read is used for up to this many columns.
+/// Machine buses next to each other in the etree's postorder (transfer::decay_order) share most
+/// of their root paths, the densest part of L, so a block reads it once instead of once per
+/// column, and in WebAssembly each complex product is two f64x2 multiplies (column_lanes.rs).
+/// On the 200k-bus synthetic grid, the Ib transfer phase took 0.92 s with 8, 0.98 s with 4 and
+/// 1.5 s one column at a time.
+pub const BLOCK: usize = MAX_WIDTH;
+
+/// The widest block: `on_path` keeps one bit per column in a u8.
+const MAX_WIDTH: usize = 8;
+
+/// Scratch space for up to `width` columns at a time, stored interleaved (node j's entry of
+/// column r at `j * width + r`).
 pub struct BoundedColumns<'a> {
     sym: &'a Symbolic,
     f: &'a Ldu,
     bounds: &'a SubtreeBounds,
+    width: usize,
     work: Vec<Complex>,
-    on_path: Vec<bool>,
-    path: Vec<usize>,
-    /// Positions (elimination order) computed in the last column.
-    pub computed: Vec<usize>,
+    /// Bit r set: node j is on column r's root path.
+    on_path: Vec<u8>,
+    /// Per column: its root path (ascending), then the positions (elimination order) it computed.
+    paths: Vec<Vec<usize>>,
+    computed: Vec<Vec<usize>>,
+    /// The union of the block's root paths, ascending.
+    union: Vec<usize>,
 }
 
 impl<'a> BoundedColumns<'a> {
-    pub fn new(sym: &'a Symbolic, f: &'a Ldu, bounds: &'a SubtreeBounds) -> Result<Self> {
+    /// Scratch for blocks of at most `width` columns (1 to MAX_WIDTH).
+    pub fn new(
+        sym: &'a Symbolic,
+        f: &'a Ldu,
+        bounds: &'a SubtreeBounds,
+        width: usize,
+    ) -> Result<Self> {
+        assert!(
+            (1..=MAX_WIDTH).contains(&width),
+            "a block holds 1 to MAX_WIDTH columns"
+        );
         let n = sym.n();
         Ok(BoundedColumns {
             sym,
             f,
             bounds,
-            work: try_vec(n, Complex::ZERO)?,
-            on_path: try_vec(n, false)?,
-            path: Vec::new(),
-            computed: Vec::new(),
+            width,
+            work: try_vec(n * width, Complex::ZERO)?,
+            on_path: try_vec(n, 0u8)?,
+            paths: (0..width).map(|_| Vec::new()).collect(),
+            computed: (0..width).map(|_| Vec::new()).collect(),
+            union: Vec::new(),
         })
     }
 
-    /// Column `bus` of Z where |Z_f,bus| may exceed `k` · |Z_ff| / c_f: afterwards, for every
-    /// position j in `computed`, `value(j)` is Z_{perm[j], bus} exactly as a full solve gives it.
-    // `!(squared <= largest)` on purpose: a NaN must win (clippy would suggest `>`).
-    #[allow(clippy::neg_cmp_op_on_partial_ord)]
-    pub fn solve(&mut self, bus: usize, k: f64) {
-        let (sym, f, bounds) = (self.sym, self.f, self.bounds);
+    /// Columns `buses[r]` of Z where |Z_f,bus| may exceed `ks[r]` · |Z_ff| / c_f: afterwards,
+    /// for every position j in `computed(r)`, `value(r, j)` is Z_{perm[j], buses[r]} exactly as
+    /// a full solve gives it. Each column goes through exactly the operations, in the same
+    /// order, that it would alone: the block only shares the reads of L and U between them.
+    pub fn solve(&mut self, buses: &[usize], ks: &[f64]) {
+        let (sym, f, bounds, width) = (self.sym, self.f, self.bounds, self.width);
+        assert!(
+            buses.len() == ks.len() && buses.len() <= width,
+            "one threshold per column, at most the block's width"
+        );
+        let cols = buses.len();
         let work = &mut self.work;
-        // Only the entries the previous column wrote are nonzero.
-        for &j in self.computed.iter().chain(&self.path) {
-            work[j] = Complex::ZERO;
-            self.on_path[j] = false;
+        // Only the entries the previous block wrote are nonzero.
+        for r in 0..width {
+            for &j in self.computed[r].iter().chain(&self.paths[r]) {
+                work[j * width + r] = Complex::ZERO;
+            }
+            self.computed[r].clear();
+            self.paths[r].clear();
         }
-        self.computed.clear();
-        self.path.clear();
-        let start = sym.pinv[bus];
-        work[start] = Complex::ONE;
-        let mut j = start;
-        while j != NO_PARENT {
-            self.on_path[j] = true;
-            self.path.push(j);
-            j = bounds.parent[j];
+        for &j in &self.union {
+            self.on_path[j] = 0;
         }
-        // Forward solve and diagonal as in ldu_solve, over the root path of `start` (ascending,
-        // as there): every other entry stays zero.
-        for &j in &self.path {
-            let wj = work[j];
-            if wj == Complex::ZERO {
+        self.union.clear();
+        for (r, &bus) in buses.iter().enumerate() {
+            let start = sym.pinv[bus];
+            work[start * width + r] = Complex::ONE;
+            let mut j = start;
+            while j != NO_PARENT {
+                if self.on_path[j] == 0 {
+                    self.union.push(j);
+                }
+                self.on_path[j] |= 1 << r;
+                self.paths[r].push(j);
+                j = bounds.parent[j];
+            }
+        }
+        self.union.sort_unstable();
+        // Forward solve as in ldu_solve, over the root paths (ascending, as there): every other
+        // entry stays zero. A column takes part at node j when j is on its path and its value
+        // there is nonzero (ldu_solve skips zeros), so each column sees its own operations only.
+        let mut w = [Complex::ZERO; MAX_WIDTH];
+        let mut active = [0usize; MAX_WIDTH];
+        for &j in &self.union {
+            let mut count = 0;
+            for r in 0..cols {
+                let v = work[j * width + r];
+                if self.on_path[j] & (1 << r) != 0 && v != Complex::ZERO {
+                    w[count] = v;
+                    active[count] = r;
+                    count += 1;
+                }
+            }
+            if count == 0 {
                 continue;
             }
-            for p in sym.lp[j]..sym.lp[j + 1] {
-                let i = sym.li[p];
-                work[i] = work[i] - f.lx[p] * wj;
+            let entries = sym.lp[j]..sym.lp[j + 1];
+            forward_node(
+                work,
+                width,
+                &sym.li[entries.clone()],
+                &f.lx[entries],
+                &active[..count],
+                &w[..count],
+            );
+        }
+        for r in 0..cols {
+            for &j in &self.paths[r] {
+                let x = &mut work[j * width + r];
+                *x = *x / f.d[j];
             }
         }
-        for &j in &self.path {
-            work[j] = work[j] / f.d[j];
-        }
-        // Back-substitution in reverse postorder: parents first, skipped subtrees jumped over.
-        // A node is visited only after all its ancestors were computed, so its row of U reads
-        // exact values: the largest of them bounds its whole subtree (module comment).
-        let mut pos = bounds.post.len();
+        // Back-substitution in reverse postorder: parents first, each column jumping over the
+        // subtrees it skips. A node is visited only after all its ancestors were computed, so its
+        // row of U reads exact values: the largest of them bounds its whole subtree (module
+        // comment). Column r takes part at position pos while pos ≤ next[r].
+        let mut next = [isize::MAX; MAX_WIDTH];
+        let mut pos = bounds.post.len() as isize;
         while pos > 0 {
             pos -= 1;
-            let j = bounds.post[pos];
-            let mut wj = work[j];
-            let mut largest = 0.0f64;
-            for p in sym.lp[j]..sym.lp[j + 1] {
-                let x = work[sym.li[p]];
-                let squared = x.re * x.re + x.im * x.im;
-                // Written so that a NaN becomes the largest: a NaN bound never skips.
-                if !(squared <= largest) {
-                    largest = squared;
+            let mut count = 0;
+            for (r, &resume) in next.iter().enumerate().take(cols) {
+                if pos <= resume {
+                    active[count] = r;
+                    count += 1;
                 }
-                wj = wj - f.ux[p] * x;
             }
-            let bound = largest.sqrt() * bounds.growth_per_reach[j];
-            if !self.on_path[j] && bound <= k * MARGIN {
-                pos = pos + 1 - bounds.size[j];
+            if count == 0 {
+                // Every column skips here: on to the nearest position one of them resumes at.
+                pos = next[..cols].iter().copied().max().unwrap_or(-1) + 1;
                 continue;
             }
-            work[j] = wj;
-            self.computed.push(j);
+            let j = bounds.post[pos as usize];
+            let mut largest = [0.0f64; MAX_WIDTH];
+            for a in 0..count {
+                w[a] = work[j * width + active[a]];
+            }
+            let entries = sym.lp[j]..sym.lp[j + 1];
+            back_node(
+                work,
+                width,
+                &sym.li[entries.clone()],
+                &f.ux[entries],
+                &active[..count],
+                &mut w[..count],
+                &mut largest[..count],
+            );
+            for a in 0..count {
+                let r = active[a];
+                let bound = largest[a].sqrt() * bounds.growth_per_reach[j];
+                if self.on_path[j] & (1 << r) == 0 && bound <= ks[r] * MARGIN {
+                    next[r] = pos - bounds.size[j] as isize;
+                    continue;
+                }
+                work[j * width + r] = w[a];
+                self.computed[r].push(j);
+            }
         }
     }
 
-    pub fn value(&self, j: usize) -> Complex {
-        self.work[j]
+    /// Positions (elimination order) column r of the last block computed.
+    pub fn computed(&self, r: usize) -> &[usize] {
+        &self.computed[r]
+    }
+
+    pub fn value(&self, r: usize, j: usize) -> Complex {
+        self.work[j * self.width + r]
     }
 
     pub fn bus_of(&self, j: usize) -> usize {

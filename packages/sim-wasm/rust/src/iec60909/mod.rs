@@ -6,6 +6,7 @@
 pub mod block_solve;
 pub mod bounded_columns;
 pub mod bus_results;
+mod column_lanes;
 pub mod factors;
 pub mod fault;
 pub mod outage_screening;

@@ -3,7 +3,7 @@
 //! buses j where machines or converters connect: one solve per such bus, in batches. Y(1) is
 //! complex symmetric (no phase shift in the bus-level model), so column j of Z holds Z_fj.
 
-use super::bounded_columns::{BoundedColumns, SubtreeBounds};
+use super::bounded_columns::{postorder_positions, BoundedColumns, SubtreeBounds, BLOCK};
 use super::factors::{mu, q};
 use crate::complex::Complex;
 use crate::error::{try_vec, Result, SolverError};
@@ -88,14 +88,10 @@ pub fn breaking_decay(
         }
     }
     let mut sum = try_vec(out.len(), Complex::ZERO)?;
-    // Machines at the same bus share one column of Z.
-    let mut order: Vec<usize> = (0..machines.len()).collect();
-    order.sort_by_key(|&k| machines[k].bus);
+    let order = decay_order(solver, machines)?;
     let mut buses: Vec<usize> = order.iter().map(|&k| machines[k].bus).collect();
     buses.dedup();
-    let bounded = matches!(&solver.factors, Some(Factors::Static(_)))
-        && buses.iter().all(|&b| b < solver.symbolic.n())
-        && source.len() == solver.symbolic.n();
+    let bounded = bounded_columns_apply(solver, machines) && source.len() == solver.symbolic.n();
     if let (true, Some(Factors::Static(ldu))) = (bounded, &solver.factors) {
         bounded_decay(
             solver, ldu, machines, &order, &buses, &source, c, t_min_s, &mut sum,
@@ -122,6 +118,28 @@ pub fn breaking_decay(
         }
     }
     Ok(())
+}
+
+/// Whether breaking_decay computes its columns with `bounded_columns` (static LDU factors).
+fn bounded_columns_apply(solver: &Solver, machines: &[Machine]) -> bool {
+    matches!(&solver.factors, Some(Factors::Static(_)))
+        && machines.iter().all(|m| m.bus < solver.symbolic.n())
+}
+
+/// The order in which breaking_decay adds the machines' eq. (75) terms at each fault bus: by
+/// bus, machines of one bus (which share a column of Z) in their given order; with static
+/// factors the buses in the elimination tree's postorder, so the columns solved together in a
+/// block (`bounded_columns::BLOCK`) share most of their root paths. The order is part of the
+/// result: floating-point sums in another order can differ in the last bits.
+pub fn decay_order(solver: &Solver, machines: &[Machine]) -> Result<Vec<usize>> {
+    let mut order: Vec<usize> = (0..machines.len()).collect();
+    order.sort_by_key(|&k| machines[k].bus);
+    if bounded_columns_apply(solver, machines) {
+        let at = postorder_positions(&solver.symbolic)?;
+        let pinv = &solver.symbolic.pinv;
+        order.sort_by_key(|&k| at[pinv[machines[k].bus]]);
+    }
+    Ok(order)
 }
 
 /// The largest K = 2 · |Z_i| · IrG over the machines at one bus below which their column can
@@ -166,45 +184,71 @@ fn bounded_decay(
         })
         .collect();
     let bounds = SubtreeBounds::new(&solver.symbolic, ldu, &per_source)?;
-    let mut columns = BoundedColumns::new(&solver.symbolic, ldu, &bounds)?;
+    let mut columns = BoundedColumns::new(&solver.symbolic, ldu, &bounds, BLOCK)?;
     let mut full = try_vec(0, Complex::ZERO)?;
+    // Buses with a threshold wait in `pending` (with their machines) and are solved BLOCK at a
+    // time; the terms are still added bus by bus in `buses` order (decay_order).
+    let mut pending: Vec<(usize, f64, &[usize])> = Vec::with_capacity(BLOCK);
     let mut next = 0;
-    for &bus in buses {
+    for (b, &bus) in buses.iter().enumerate() {
         let first = next;
         while next < order.len() && machines[order[next]].bus == bus {
             next += 1;
         }
         let at_bus = &order[first..next];
-        match skip_threshold(machines, at_bus, t_min_s) {
-            Some(k) => {
-                columns.solve(bus, k);
-                for &i in at_bus {
-                    let m = &machines[i];
-                    let q_factor = m.mw_per_pole_pair.map(|p| q(p, t_min_s));
-                    for &j in &columns.computed {
-                        let f = columns.bus_of(j);
-                        let term =
-                            decay_term(m, columns.value(j), source[f], c[f], q_factor, t_min_s);
-                        if let Some(term) = term {
-                            sum[f] = sum[f] + term;
-                        }
-                    }
-                }
+        let threshold = skip_threshold(machines, at_bus, t_min_s);
+        if let Some(k) = threshold {
+            pending.push((bus, k, at_bus));
+        }
+        if pending.len() == BLOCK || threshold.is_none() || b + 1 == buses.len() {
+            add_block(&mut columns, &pending, machines, source, c, t_min_s, sum);
+            pending.clear();
+        }
+        if threshold.is_none() {
+            if full.is_empty() {
+                full = try_vec(sum.len(), Complex::ZERO)?;
             }
-            None => {
-                if full.is_empty() {
-                    full = try_vec(sum.len(), Complex::ZERO)?;
-                }
-                full.iter_mut().for_each(|z| *z = Complex::ZERO);
-                full[bus] = Complex::ONE;
-                solver.solve(&mut full)?;
-                for &i in at_bus {
-                    accumulate_decay(&machines[i], &full, source, c, t_min_s, sum);
-                }
+            full.iter_mut().for_each(|z| *z = Complex::ZERO);
+            full[bus] = Complex::ONE;
+            solver.solve(&mut full)?;
+            for &i in at_bus {
+                accumulate_decay(&machines[i], &full, source, c, t_min_s, sum);
             }
         }
     }
     Ok(())
+}
+
+/// Solves the pending buses' bounded columns as one block and adds their machines' terms, bus
+/// by bus in the order given.
+fn add_block(
+    columns: &mut BoundedColumns,
+    pending: &[(usize, f64, &[usize])],
+    machines: &[Machine],
+    source: &[Complex],
+    c: &[f64],
+    t_min_s: f64,
+    sum: &mut [Complex],
+) {
+    if pending.is_empty() {
+        return;
+    }
+    let buses: Vec<usize> = pending.iter().map(|p| p.0).collect();
+    let ks: Vec<f64> = pending.iter().map(|p| p.1).collect();
+    columns.solve(&buses, &ks);
+    for (r, &(_, _, at_bus)) in pending.iter().enumerate() {
+        for &i in at_bus {
+            let m = &machines[i];
+            let q_factor = m.mw_per_pole_pair.map(|p| q(p, t_min_s));
+            for &j in columns.computed(r) {
+                let f = columns.bus_of(j);
+                let term = decay_term(m, columns.value(r, j), source[f], c[f], q_factor, t_min_s);
+                if let Some(term) = term {
+                    sum[f] = sum[f] + term;
+                }
+            }
+        }
+    }
 }
 
 /// Adds one machine's eq. (75) term (a phasor) at every fault bus, given column `bus` of Z.

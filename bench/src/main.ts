@@ -102,6 +102,16 @@ if (only.has("cli-cold")) {
 if (only.has("browser")) {
   engine.browser = await benchEngineBrowser(quick);
   console.log(`\n## Engine: WASM in headless Chromium\n\n${engineTable(engine.browser)}`);
+  // Issue 18: Chromium within 1.5× of Node, warm medians of the same networks in this run.
+  const inNode = engine.node ?? [];
+  const pairs = engine.browser.flatMap((b) => {
+    const n = inNode.find((r) => r.network === b.network && r.fault === b.fault);
+    return n ? [[b.network, b.fault, n.ms, b.ms, b.ms / n.ms]] : [];
+  });
+  if (pairs.length > 0)
+    console.log(
+      `\n## Chromium against Node (warm medians)\n\n${table(["network", "fault", "Node ms", "Chromium ms", "Chromium / Node"], pairs)}`,
+    );
 }
 if (engine.node || engine.browser) results.engine = engine;
 if (engine.node || engine.browser) {

@@ -21,11 +21,23 @@ const PHASES = ["model", "factorize", "inverse", "transfer", "peak network", "ze
 /** One row per network and fault: wall time, per bus, peak WASM memory and the engine's phases. */
 export function engineTable(rows: EngineRow[]): string {
   return table(
-    ["network", "buses", "fault", "ms", "µs/bus", "peak WASM MiB", ...PHASES.map((p) => `${p} ms`)],
+    [
+      "network",
+      "buses",
+      "fault",
+      "validate once ms",
+      "first ms",
+      "warm median ms",
+      "µs/bus",
+      "peak WASM MiB",
+      ...PHASES.map((p) => `${p} ms`),
+    ],
     rows.map((r) => [
       r.network,
       r.buses,
       r.fault,
+      r.validateMs,
+      r.firstMs,
       r.ms,
       r.usPerBus,
       r.peakWasmMiB,

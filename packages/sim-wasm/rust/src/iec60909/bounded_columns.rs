@@ -50,12 +50,17 @@ pub struct SubtreeBounds {
     size: Vec<usize>,
 }
 
-/// max(a, b) that keeps a NaN (f64::max drops it): a NaN bound must never allow a skip.
-fn max_keeping_nan(a: f64, b: f64) -> f64 {
+/// max(a, b) that keeps a NaN (f64::max drops it): a NaN bound must never allow a skip. Written
+/// as a comparison, not with f64::max, whose NaN handling made the back-substitution's inner
+/// loop (column_lanes.rs) about 1.8× slower in WebAssembly.
+#[inline(always)]
+pub(super) fn max_keeping_nan(a: f64, b: f64) -> f64 {
     if a.is_nan() || b.is_nan() {
         f64::NAN
+    } else if b > a {
+        b
     } else {
-        a.max(b)
+        a
     }
 }
 
@@ -63,7 +68,7 @@ impl SubtreeBounds {
     /// `per_source[f]` = |Z_ff| / c_f in the original numbering (∞ where no current flows).
     pub fn new(sym: &Symbolic, f: &Ldu, per_source: &[f64]) -> Result<SubtreeBounds> {
         let n = sym.n();
-        let mut parent = try_vec(n, NO_PARENT)?;
+        let parent = etree_parents(sym)?;
         // Before node j is reached: the largest H_c over the children seen so far.
         let mut h = try_vec(n, 0.0)?;
         // Children come before parents in the elimination order, so one ascending pass sees a
@@ -76,8 +81,8 @@ impl SubtreeBounds {
             let inverse = if own > 0.0 { 1.0 / own } else { f64::INFINITY };
             // H_j = max(1, a_j) · max(c_j / |Z_jj|, max over children H_c).
             h[j] = max_keeping_nan(row_sum, 1.0) * max_keeping_nan(inverse, h[j]);
-            if let Some(p) = entries.map(|p| sym.li[p]).min() {
-                parent[j] = p;
+            let p = parent[j];
+            if p != NO_PARENT {
                 h[p] = max_keeping_nan(h[p], h[j]);
             }
         }
@@ -91,20 +96,24 @@ impl SubtreeBounds {
     }
 }
 
+/// The etree parent of each node (elimination order): the first row of its column of L, whose
+/// rows are ascending (symbolic.rs); NO_PARENT for a root.
+fn etree_parents(sym: &Symbolic) -> Result<Vec<usize>> {
+    let mut parent = try_vec(sym.n(), NO_PARENT)?;
+    for (j, p) in parent.iter_mut().enumerate() {
+        if sym.lp[j] < sym.lp[j + 1] {
+            *p = sym.li[sym.lp[j]];
+        }
+    }
+    Ok(parent)
+}
+
 /// Each node's (elimination order) position in a depth-first postorder of the elimination
 /// tree. Columns of Z for buses close in this order share most of their root paths, so they
 /// are solved together (transfer.rs).
 pub fn postorder_positions(sym: &Symbolic) -> Result<Vec<usize>> {
-    let n = sym.n();
-    let mut parent = try_vec(n, NO_PARENT)?;
-    for (j, p) in parent.iter_mut().enumerate() {
-        *p = (sym.lp[j]..sym.lp[j + 1])
-            .map(|p| sym.li[p])
-            .min()
-            .unwrap_or(NO_PARENT);
-    }
-    let (post, _) = postorder(&parent)?;
-    let mut at = try_vec(n, 0usize)?;
+    let (post, _) = postorder(&etree_parents(sym)?)?;
+    let mut at = try_vec(sym.n(), 0usize)?;
     for (k, &j) in post.iter().enumerate() {
         at[j] = k;
     }

@@ -13,7 +13,7 @@
 //! which IEEE 754 rounds exactly as a.re·b.re − a.im·b.im (negation is exact, x − y = x + (−y));
 //! lane 1 is a.re·b.im + a.im·b.re as written.
 
-use super::bounded_columns::BLOCK;
+use super::bounded_columns::{max_keeping_nan, BLOCK};
 use crate::complex::Complex;
 
 /// Forward solve at one node of the elimination tree, for the block's columns `active` (their
@@ -73,7 +73,7 @@ pub fn back_node(
         let (mut acc, mut most) = (w[0], largest[0]);
         for (&k, &u) in rows.iter().zip(values) {
             let x = work[k * width + r];
-            most = keep_nan_max(most, squared_abs(x));
+            most = max_keeping_nan(most, squared_abs(x));
             acc = sub_product(acc, u, x);
         }
         w[0] = acc;
@@ -83,7 +83,7 @@ pub fn back_node(
             let row = k * width;
             for a in 0..active.len() {
                 let x = work[row + active[a]];
-                largest[a] = keep_nan_max(largest[a], squared_abs(x));
+                largest[a] = max_keeping_nan(largest[a], squared_abs(x));
                 w[a] = sub_product(w[a], u, x);
             }
         }
@@ -109,7 +109,7 @@ fn back_entry(lanes: &[Complex], u: Complex, acc: &mut [Complex], largest: &mut 
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     for a in 0..BLOCK {
         let x = lanes[a];
-        largest[a] = keep_nan_max(largest[a], squared_abs(x));
+        largest[a] = max_keeping_nan(largest[a], squared_abs(x));
         acc[a] = acc[a] - u * x;
     }
 }
@@ -129,21 +129,9 @@ fn squared_abs(x: Complex) -> f64 {
     x.re * x.re + x.im * x.im
 }
 
-/// The larger of the two, NaN when either is NaN (as WebAssembly's f64x2.max).
-#[inline(always)]
-fn keep_nan_max(largest: f64, squared: f64) -> f64 {
-    if largest.is_nan() || squared.is_nan() {
-        f64::NAN
-    } else if squared > largest {
-        squared
-    } else {
-        largest
-    }
-}
-
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
-    use super::BLOCK;
+    use super::{max_keeping_nan, BLOCK};
     use crate::complex::Complex;
     use core::arch::wasm32::*;
 
@@ -197,7 +185,7 @@ mod simd {
             let squares = f64x2_mul(x, x);
             // Lane 0: re² + im², as the scalar code adds them.
             let squared = f64x2_extract_lane::<0>(f64x2_add(squares, swap(squares)));
-            largest[a] = super::keep_nan_max(largest[a], squared);
+            largest[a] = max_keeping_nan(largest[a], squared);
             let product = f64x2_add(f64x2_mul(re, x), f64x2_mul(im, swap(x)));
             let sum = f64x2_sub(load(&acc[a]), product);
             store(&mut acc[a], sum);

@@ -96,10 +96,9 @@ describe("batch sweep", () => {
     const variants = 1 + outages.length;
     // Per variant: one analysis each of Y(1) and Y(0); per case one model and three numeric
     // factorizations (Y(1), its peak-current network, Y(0)) serving all four fault types.
-    expect(work).toEqual({
-      modelBuilds: variants * 2,
-      analyses: variants * 2,
-      factorizations: variants * 2 * 3,
-    });
+    // An analysis is done, or taken over from an earlier study of that pattern on this instance
+    // (the earlier tests screened the same variants).
+    expect(work.analyses + work.reusedAnalyses).toBe(variants * 2);
+    expect(work).toMatchObject({ modelBuilds: variants * 2, factorizations: variants * 2 * 3 });
   });
 });

@@ -40,6 +40,7 @@ export interface SimExports {
   ): number;
   ampflux_solver_stats(handle: number, out: number): number;
   ampflux_free_solver(handle: number): number;
+  ampflux_release_factors(handle: number): number;
   ampflux_iec_voltage_factor(vnKv: number, lvTolerance10: number, which: number): number;
   ampflux_iec_k_t(cMax: number, xTPu: number): number;
   ampflux_iec_k_g(unKv: number, urgKv: number, cMax: number, xdssPu: number, sinPhi: number): number;

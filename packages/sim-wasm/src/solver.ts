@@ -148,6 +148,16 @@ export class SparseLu implements Disposable {
     });
   }
 
+  /**
+   * Frees the numeric factors and keeps the analysis: solves need factorize() again. An analysis
+   * kept for a later factorization of the same pattern holds no factor memory meanwhile.
+   */
+  releaseFactors(): void {
+    const handle = this.#live();
+    this.#factorized = false;
+    check(this.#sim, this.#sim.ampflux_release_factors(handle));
+  }
+
   /** Frees the Rust-side analysis and factors; idempotent. */
   dispose(): void {
     if (this.#handle === 0) return;

@@ -11,7 +11,7 @@ import {
 } from "@ampflux/contracts";
 import { importMatpower } from "@ampflux/contracts/importers";
 import { describe, expect, it } from "vitest";
-import { loadSimCore, ShortCircuitInputError, ValidatedNetwork } from "../src/index.ts";
+import { loadSimCore, ShortCircuitInputError, type SimCore, ValidatedNetwork } from "../src/index.ts";
 import { tr60909_4_hv } from "./networks/tr60909-4-hv.ts";
 
 const core = await loadSimCore();
@@ -81,9 +81,11 @@ describe("the studies of one network share its models and factorizations", () =>
     }
   });
 
-  it("builds the model and factorizes each sequence network once per case, analyses it once", () => {
+  it("builds the model and factorizes each sequence network once per case, analyses it once", async () => {
     const network = ValidatedNetwork.check(withConverter);
-    using studies = core.shortCircuitStudies(network, {
+    // A fresh WASM instance: no analysis left by the other tests' studies of this network.
+    const fresh = await loadSimCore();
+    using studies = fresh.shortCircuitStudies(network, {
       faults: FAULT_TYPES,
       cases: CASES,
       kappa_method: "B",
@@ -92,18 +94,51 @@ describe("the studies of one network share its models and factorizations", () =>
     for (const fault of FAULT_TYPES) studies.run(fault, "max");
     // Per case: Y(1), its peak-current network and Y(0); one analysis each for Y(1) and Y(0),
     // shared by the peak network and by both cases (same branches, same pattern).
-    expect(studies.work).toEqual({ modelBuilds: 2, analyses: 2, factorizations: 6 });
+    expect(studies.work).toEqual({ modelBuilds: 2, analyses: 2, reusedAnalyses: 0, factorizations: 6 });
   });
 
-  it("factorizes no zero-sequence network when the plan has no earth fault", () => {
-    using studies = core.shortCircuitStudies(ValidatedNetwork.check(withConverter), {
+  it("factorizes no zero-sequence network when the plan has no earth fault", async () => {
+    const fresh = await loadSimCore();
+    using studies = fresh.shortCircuitStudies(ValidatedNetwork.check(withConverter), {
       faults: ["3ph", "2ph"],
       cases: ["max"],
     });
     studies.run("3ph", "max");
     studies.run("2ph", "max");
-    expect(studies.work).toEqual({ modelBuilds: 1, analyses: 1, factorizations: 2 });
+    expect(studies.work).toEqual({ modelBuilds: 1, analyses: 1, reusedAnalyses: 0, factorizations: 2 });
     expect(() => studies.run("1ph", "max")).toThrow(RangeError);
+  });
+
+  it("later studies of the same network take over its analyses, with bit-identical results", async () => {
+    const case118 = ValidatedNetwork.check(await matpower("case118"));
+    const plan = { faults: FAULT_TYPES, cases: CASES };
+    // Everything but the timings, which differ from run to run.
+    const runAll = (studies: ReturnType<SimCore["shortCircuitStudies"]>) =>
+      CASES.flatMap((studyCase) =>
+        FAULT_TYPES.map((fault) => ({ ...studies.run(fault, studyCase), timings: {} })),
+      );
+    const fresh = await loadSimCore();
+    // The reference: a fresh instance's first studies, each analysis done here.
+    const first = fresh.shortCircuitStudies(case118, plan);
+    const reference = runAll(first);
+    expect(first.work).toMatchObject({ analyses: 2, reusedAnalyses: 0 });
+    first.dispose();
+    // Two at once: the first takes the analyses first left, the second cannot share them.
+    using again = fresh.shortCircuitStudies(case118, plan);
+    using beside = fresh.shortCircuitStudies(case118, plan);
+    const [taken, own] = [runAll(again), runAll(beside)];
+    expect(again.work).toMatchObject({ analyses: 0, reusedAnalyses: 2 });
+    expect(beside.work).toMatchObject({ analyses: 2, reusedAnalyses: 0 });
+    expect(taken).toEqual(reference);
+    expect(own).toEqual(reference);
+    // Another pattern (a line out) analyses its own: its results are an independent study's.
+    const line = case118.document.lines[6]?.id ?? "";
+    using outage = fresh.shortCircuitStudies(case118.withOutOfService(line), plan);
+    const outageResults = runAll(outage);
+    expect(outage.work).toMatchObject({ analyses: 2, reusedAnalyses: 0 });
+    const independent = (await loadSimCore()).shortCircuitStudies(case118.withOutOfService(line), plan);
+    expect(outageResults).toEqual(runAll(independent));
+    independent.dispose();
   });
 
   it("checks every planned study's options up front, and refuses to run once disposed", () => {

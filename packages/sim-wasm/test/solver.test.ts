@@ -133,6 +133,17 @@ describe("sparse complex solver", () => {
     }
   });
 
+  it("frees the factors and keeps the analysis: solves refused until factorized again", () => {
+    using lu = core.analyze(ring);
+    lu.factorize(ring.values);
+    const before = lu.diagInverse();
+    lu.releaseFactors();
+    expectSimError(() => lu.diagInverse(), "not-factorized");
+    expectSimError(() => lu.solve(new Float64Array(2 * ring.n)), "not-factorized");
+    lu.factorize(ring.values);
+    expect(lu.diagInverse()).toEqual(before);
+  });
+
   it("reports an isolated bus as structurally singular, with its column", () => {
     // Bus 1 has no branch and no shunt: column 1 is empty.
     const m = {

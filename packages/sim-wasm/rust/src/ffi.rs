@@ -276,6 +276,18 @@ pub unsafe extern "C" fn ampflux_solver_stats(handle: u32, out: *mut f64) -> i32
     })
 }
 
+/// Drops a solver's numeric factors and keeps its ordering and symbolic analysis: an analysis
+/// kept for a later factorization of the same pattern then holds no factor memory meanwhile.
+#[no_mangle]
+pub extern "C" fn ampflux_release_factors(handle: u32) -> i32 {
+    status(|| {
+        with_solver(handle, |s| {
+            s.factors = None;
+            Ok(())
+        })
+    })
+}
+
 /// Releases a solver; a handle that is not alive is an error, so double frees are caught.
 #[no_mangle]
 pub extern "C" fn ampflux_free_solver(handle: u32) -> i32 {

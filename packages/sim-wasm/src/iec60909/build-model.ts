@@ -29,6 +29,7 @@ export function buildModel(
   for (const gen of doc.generators) addGenerator(ctx, gen);
   for (const motor of doc.motors) addMotor(ctx, motor);
   for (const sgen of doc.static_generators) addStaticGenerator(ctx, sgen);
-  if (zeroSequence) ctx.model.earthFaultWarnings.push(...starPointWarnings(doc));
+  if (zeroSequence)
+    ctx.model.earthFaultWarnings.push(...ctx.zeroSequenceAssumed.warnings(doc), ...starPointWarnings(doc));
   return ctx.model;
 }

@@ -1,11 +1,12 @@
 // What every element builder needs: node lookup, per-unit bases, voltage factors and the
 // sequence networks under construction.
 
-import type { Generator, NetworkDocument, NetworkIssue, Transformer } from "@ampflux/contracts";
+import type { Generator, NetworkDocument, Transformer } from "@ampflux/contracts";
 import { endKey, networkNodes } from "../network-nodes.ts";
 import type { Cx } from "./complex.ts";
 import type { CorrectionFactors } from "./kernels.ts";
 import { baseImpedanceOhm, type ModelOptions, type ShortCircuitModel } from "./model.ts";
+import { ZeroSequenceAssumptions } from "./zero-sequence-assumptions.ts";
 
 export class BuildContext {
   readonly model: ShortCircuitModel;
@@ -100,10 +101,8 @@ export class BuildContext {
     return { re: z.re / base, im: z.im / base };
   }
 
-  /** An assumption about zero-sequence data, reported with earth-fault results. */
-  warnEarthFault(issue: NetworkIssue): void {
-    this.model.earthFaultWarnings.push(issue);
-  }
+  /** Zero-sequence data assumed, reported with earth-fault results once per kind of assumption. */
+  readonly zeroSequenceAssumed = new ZeroSequenceAssumptions();
 
   /** Records a branch's R/X for method B's "R/X < 0.3 in all branches" test. */
   noteBranchRx(z: Cx): void {

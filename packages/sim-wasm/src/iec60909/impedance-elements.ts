@@ -26,10 +26,12 @@ export function addImpedance(ctx: BuildContext, imp: Impedance, index: number): 
   if (!ctx.zeroSequence) return;
   ctx.model.zero.series.push({ ...branch, z: perUnit(z.r0, z.x0) });
   if (z.zeroAssumed)
-    ctx.warnEarthFault({
-      path: ["impedances", index, z.unit === "pu" ? "xft0_pu" : "x0_ohm"],
-      message: "no zero-sequence data: Z(0) = Z(1) assumed (IEC 60909-0: equal for a symmetric reactor)",
-    });
+    ctx.zeroSequenceAssumed.add(
+      "impedances",
+      index,
+      z.unit === "pu" ? "xft0_pu" : "x0_ohm",
+      "no zero-sequence data: Z(0) = Z(1) assumed (IEC 60909-0: equal for a symmetric reactor)",
+    );
 }
 
 /** A zero-sequence shunt Z(0) + 3·Z_N at its bus; absent from the positive and negative sequence. */

@@ -5,7 +5,8 @@
 import type { NetworkDocument, NetworkIssue } from "@ampflux/contracts";
 import { parseVectorGroup } from "./windings.ts";
 
-const listed = (ids: string[]) => `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""}`;
+/** The first ten ids, and "…" when there are more. */
+export const listedIds = (ids: string[]) => `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""}`;
 
 export function starPointWarnings(doc: NetworkDocument): NetworkIssue[] {
   const solid = doc.transformers.filter((t) => {
@@ -21,17 +22,17 @@ export function starPointWarnings(doc: NetworkDocument): NetworkIssue[] {
   if (solid.length > 0)
     issues.push({
       path: ["transformers"],
-      message: `${solid.length} transformer star point(s) solidly earthed (YN/ZN without rn_ohm/xn_ohm): ${listed(solid.map((t) => t.id))}`,
+      message: `${solid.length} transformer star point(s) solidly earthed (YN/ZN without rn_ohm/xn_ohm): ${listedIds(solid.map((t) => t.id))}`,
     });
   if (solidGens.length > 0)
     issues.push({
       path: ["generators"],
-      message: `${solidGens.length} generator star point(s) solidly earthed (x0_pu without rn_ohm/xn_ohm): ${listed(solidGens.map((g) => g.id))}`,
+      message: `${solidGens.length} generator star point(s) solidly earthed (x0_pu without rn_ohm/xn_ohm): ${listedIds(solidGens.map((g) => g.id))}`,
     });
   if (isolated.length > 0)
     issues.push({
       path: ["generators"],
-      message: `${isolated.length} generator star point(s) isolated (no x0_pu): ${listed(isolated.map((g) => g.id))}`,
+      message: `${isolated.length} generator star point(s) isolated (no x0_pu): ${listedIds(isolated.map((g) => g.id))}`,
     });
   return issues;
 }
@@ -46,7 +47,7 @@ export function negativeSequenceWarning(doc: NetworkDocument): NetworkIssue[] {
     : [
         {
           path: ["generators"],
-          message: `negative sequence of ${assumed.length} generator(s) without x2_pu: X(2) = X''d assumed (IEC 60909-0:2016 §6.6.1), so their Z(2) = Z(1): ${listed(assumed.map((g) => g.id))}`,
+          message: `negative sequence of ${assumed.length} generator(s) without x2_pu: X(2) = X''d assumed (IEC 60909-0:2016 §6.6.1), so their Z(2) = Z(1): ${listedIds(assumed.map((g) => g.id))}`,
         },
       ];
 }

@@ -3,7 +3,16 @@
 
 import { check } from "./errors.ts";
 import type { SimExports } from "./loader.ts";
-import { allocF64, allocI32, copyInF64, copyInI32, viewF64, viewI32, withBuffers } from "./memory.ts";
+import {
+  allocF64,
+  allocI32,
+  copyInF64,
+  copyInI32,
+  viewF64,
+  viewI32,
+  type WasmBuffer,
+  withBuffers,
+} from "./memory.ts";
 
 /** Pattern of a square n×n matrix: column j has rows rowIdx[colPtr[j] .. colPtr[j+1]). */
 export interface SparsePattern {
@@ -49,17 +58,34 @@ export function fromTriplets(
     const r = track(copyInI32(sim, rows));
     const c = track(copyInI32(sim, cols));
     const v = track(copyInF64(sim, values));
-    const colPtr = track(allocI32(sim, n + 1));
-    const rowIdx = track(allocI32(sim, count));
-    const out = track(allocF64(sim, 2 * count));
-    check(sim, sim.ampflux_csc_from_triplets(n, count, r.ptr, c.ptr, v.ptr, colPtr.ptr, rowIdx.ptr, out.ptr));
-    const ptr = viewI32(sim, colPtr, n + 1).slice();
-    const nnz = ptr[n] ?? 0;
-    return {
-      n,
-      colPtr: ptr,
-      rowIdx: viewI32(sim, rowIdx, nnz).slice(),
-      values: viewF64(sim, out, 2 * nnz).slice(),
-    };
+    return cscOfTriplets(sim, track, n, count, r.ptr, c.ptr, v.ptr);
   });
+}
+
+/**
+ * fromTriplets on `count` triplets already in WASM memory (rows, cols: i32; values: interleaved
+ * f64): the CSC matrix copied out. Its buffers are left to `track`.
+ */
+export function cscOfTriplets(
+  sim: SimExports,
+  track: (b: WasmBuffer) => WasmBuffer,
+  n: number,
+  count: number,
+  rows: number,
+  cols: number,
+  values: number,
+): SparseMatrix {
+  checkDimension(n);
+  const colPtr = track(allocI32(sim, n + 1));
+  const rowIdx = track(allocI32(sim, count));
+  const out = track(allocF64(sim, 2 * count));
+  check(sim, sim.ampflux_csc_from_triplets(n, count, rows, cols, values, colPtr.ptr, rowIdx.ptr, out.ptr));
+  const ptr = viewI32(sim, colPtr, n + 1).slice();
+  const nnz = ptr[n] ?? 0;
+  return {
+    n,
+    colPtr: ptr,
+    rowIdx: viewI32(sim, rowIdx, nnz).slice(),
+    values: viewF64(sim, out, 2 * nnz).slice(),
+  };
 }

@@ -11,20 +11,35 @@
 // The same pattern gives the same ordering, hence bit for bit the same factors and results.
 
 import type { SimExports } from "../loader.ts";
+import { allocF64, allocI32, viewF64, viewI32, withBuffers } from "../memory.ts";
 import { SparseLu } from "../solver.ts";
-import { fromTriplets, type SparseMatrix, type SparsePattern } from "../sparse.ts";
-import { assemble, type StampOptions } from "./admittance.ts";
+import { cscOfTriplets, type SparseMatrix, type SparsePattern } from "../sparse.ts";
+import { assembleInto, type StampOptions, tripletCapacity } from "./admittance.ts";
 import type { SequenceNetwork } from "./model.ts";
 
-/** Ybus of `network` over the nodes `index` maps (−1: left out), as a CSC matrix. */
+/**
+ * Ybus of `network` over the nodes `index` maps (−1: left out), as a CSC matrix. The triplets
+ * are assembled straight into WASM memory: no JavaScript copy of them is made or collected.
+ */
 export function sequenceYbus(
   sim: SimExports,
   network: SequenceNetwork,
   index: Int32Array,
   stamp: StampOptions,
 ): SparseMatrix {
-  const t = assemble(network, index, stamp);
-  return fromTriplets(sim, t.n, t.rows, t.cols, t.values);
+  const capacity = tripletCapacity(network);
+  return withBuffers(sim, (track) => {
+    const rows = track(allocI32(sim, capacity));
+    const cols = track(allocI32(sim, capacity));
+    const values = track(allocF64(sim, 2 * capacity));
+    // Views made after the last allocation: growing the memory detaches earlier ones.
+    const { n, count } = assembleInto(network, index, stamp, {
+      rows: viewI32(sim, rows, capacity),
+      cols: viewI32(sim, cols, capacity),
+      values: viewF64(sim, values, 2 * capacity),
+    });
+    return cscOfTriplets(sim, track, n, count, rows.ptr, cols.ptr, values.ptr);
+  });
 }
 
 /** A plain loop: `every` with a closure is ~8× slower (~9 ms against ~1 ms per 1.2M entries). */

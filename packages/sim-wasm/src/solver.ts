@@ -5,7 +5,7 @@
 
 import { check, lastError, SimError } from "./errors.ts";
 import type { SimExports } from "./loader.ts";
-import { allocF64, copyInF64, copyInI32, viewF64, withBuffers } from "./memory.ts";
+import { allocF64, copyInF64, copyInI32, viewF64, type WasmBuffer, withBuffers } from "./memory.ts";
 import { checkDimension, complexCount, type SparseMatrix, type SparsePattern } from "./sparse.ts";
 
 export interface FactorizeOptions {
@@ -79,6 +79,16 @@ export class SparseLu implements Disposable {
       const tol = options.pivotTolerance ?? DEFAULT_PIVOT_TOLERANCE;
       check(this.#sim, this.#sim.ampflux_factorize(handle, v.ptr, count, tol));
     });
+    this.#factorized = true;
+    return this;
+  }
+
+  /** factorize() on `count` complex values already in WASM memory (interleaved f64 at `values`). */
+  factorizeWasmValues(values: WasmBuffer, count: number, options: FactorizeOptions = {}): this {
+    const handle = this.#live();
+    this.#factorized = false;
+    const tol = options.pivotTolerance ?? DEFAULT_PIVOT_TOLERANCE;
+    check(this.#sim, this.#sim.ampflux_factorize(handle, values.ptr, count, tol));
     this.#factorized = true;
     return this;
   }

@@ -58,13 +58,21 @@ export function fromTriplets(
     const r = track(copyInI32(sim, rows));
     const c = track(copyInI32(sim, cols));
     const v = track(copyInF64(sim, values));
-    return cscOfTriplets(sim, track, n, count, r.ptr, c.ptr, v.ptr);
+    return withValuesCopied(sim, cscOfTriplets(sim, track, n, count, r.ptr, c.ptr, v.ptr));
   });
+}
+
+/** A CSC matrix whose pattern is copied out and whose values stay in WASM memory. */
+export interface WasmValuedMatrix {
+  pattern: SparsePattern;
+  /** nnz interleaved complex values, freed with the call's other buffers. */
+  values: WasmBuffer;
+  nnz: number;
 }
 
 /**
  * fromTriplets on `count` triplets already in WASM memory (rows, cols: i32; values: interleaved
- * f64): the CSC matrix copied out. Its buffers are left to `track`.
+ * f64): the pattern copied out, the values left in WASM memory. Its buffers are left to `track`.
  */
 export function cscOfTriplets(
   sim: SimExports,
@@ -74,7 +82,7 @@ export function cscOfTriplets(
   rows: number,
   cols: number,
   values: number,
-): SparseMatrix {
+): WasmValuedMatrix {
   checkDimension(n);
   const colPtr = track(allocI32(sim, n + 1));
   const rowIdx = track(allocI32(sim, count));
@@ -82,10 +90,10 @@ export function cscOfTriplets(
   check(sim, sim.ampflux_csc_from_triplets(n, count, rows, cols, values, colPtr.ptr, rowIdx.ptr, out.ptr));
   const ptr = viewI32(sim, colPtr, n + 1).slice();
   const nnz = ptr[n] ?? 0;
-  return {
-    n,
-    colPtr: ptr,
-    rowIdx: viewI32(sim, rowIdx, nnz).slice(),
-    values: viewF64(sim, out, 2 * nnz).slice(),
-  };
+  return { pattern: { n, colPtr: ptr, rowIdx: viewI32(sim, rowIdx, nnz).slice() }, values: out, nnz };
+}
+
+/** The values of `matrix` copied out of WASM memory. */
+export function withValuesCopied(sim: SimExports, matrix: WasmValuedMatrix): SparseMatrix {
+  return { ...matrix.pattern, values: viewF64(sim, matrix.values, 2 * matrix.nnz).slice() };
 }

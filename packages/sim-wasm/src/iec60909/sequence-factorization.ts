@@ -11,35 +11,52 @@
 // The same pattern gives the same ordering, hence bit for bit the same factors and results.
 
 import type { SimExports } from "../loader.ts";
-import { allocF64, allocI32, viewF64, viewI32, withBuffers } from "../memory.ts";
+import { allocF64, allocI32, viewF64, viewI32, type WasmBuffer, withBuffers } from "../memory.ts";
 import { SparseLu } from "../solver.ts";
-import { cscOfTriplets, type SparseMatrix, type SparsePattern } from "../sparse.ts";
+import {
+  cscOfTriplets,
+  type SparseMatrix,
+  type SparsePattern,
+  type WasmValuedMatrix,
+  withValuesCopied,
+} from "../sparse.ts";
 import { assembleInto, type StampOptions, tripletCapacity } from "./admittance.ts";
 import type { SequenceNetwork } from "./model.ts";
 
 /**
- * Ybus of `network` over the nodes `index` maps (−1: left out), as a CSC matrix. The triplets
- * are assembled straight into WASM memory: no JavaScript copy of them is made or collected.
+ * Ybus of `network` over the nodes `index` maps (−1: left out) in WASM memory: its triplets are
+ * assembled there (no JavaScript copy of them is made or collected: on the 200,000-bus network
+ * ~26 MB per assembly, which V8 counts as external memory and answered with full collections of
+ * the whole heap), and its values stay there. Its buffers are left to `track`.
  */
+function ybusInWasm(
+  sim: SimExports,
+  track: (b: WasmBuffer) => WasmBuffer,
+  network: SequenceNetwork,
+  index: Int32Array,
+  stamp: StampOptions,
+): WasmValuedMatrix {
+  const capacity = tripletCapacity(network);
+  const rows = track(allocI32(sim, capacity));
+  const cols = track(allocI32(sim, capacity));
+  const values = track(allocF64(sim, 2 * capacity));
+  // Views made after the last allocation: growing the memory detaches earlier ones.
+  const { n, count } = assembleInto(network, index, stamp, {
+    rows: viewI32(sim, rows, capacity),
+    cols: viewI32(sim, cols, capacity),
+    values: viewF64(sim, values, 2 * capacity),
+  });
+  return cscOfTriplets(sim, track, n, count, rows.ptr, cols.ptr, values.ptr);
+}
+
+/** Ybus of `network` over the nodes `index` maps (−1: left out), as a CSC matrix. */
 export function sequenceYbus(
   sim: SimExports,
   network: SequenceNetwork,
   index: Int32Array,
   stamp: StampOptions,
 ): SparseMatrix {
-  const capacity = tripletCapacity(network);
-  return withBuffers(sim, (track) => {
-    const rows = track(allocI32(sim, capacity));
-    const cols = track(allocI32(sim, capacity));
-    const values = track(allocF64(sim, 2 * capacity));
-    // Views made after the last allocation: growing the memory detaches earlier ones.
-    const { n, count } = assembleInto(network, index, stamp, {
-      rows: viewI32(sim, rows, capacity),
-      cols: viewI32(sim, cols, capacity),
-      values: viewF64(sim, values, 2 * capacity),
-    });
-    return cscOfTriplets(sim, track, n, count, rows.ptr, cols.ptr, values.ptr);
-  });
+  return withBuffers(sim, (track) => withValuesCopied(sim, ybusInWasm(sim, track, network, index, stamp)));
 }
 
 /** A plain loop: `every` with a closure is ~8× slower (~9 ms against ~1 ms per 1.2M entries). */
@@ -110,24 +127,43 @@ export class SequenceFactorization implements Disposable {
 
   /** Factors of `matrix`, valid until the next call or dispose(); this object owns them. */
   factorize(matrix: SparseMatrix): SparseLu {
-    if (!this.#analysis || !samePattern(this.#analysis.pattern, matrix)) {
-      this.dispose();
-      this.#analysis = this.#takeOrAnalyze(matrix);
-    }
-    const { lu } = this.#analysis;
+    const lu = this.#analysed(matrix);
     lu.factorize(matrix.values);
     this.factorizations++;
     return lu;
   }
 
-  #takeOrAnalyze(matrix: SparseMatrix): Analysis {
+  /**
+   * factorize(sequenceYbus(…)) with the matrix's values kept in WASM memory from assembly to
+   * factorization, instead of copied out and back in.
+   */
+  factorizeNetwork(network: SequenceNetwork, index: Int32Array, stamp: StampOptions): SparseLu {
+    return withBuffers(this.#sim, (track) => {
+      const ybus = ybusInWasm(this.#sim, track, network, index, stamp);
+      const lu = this.#analysed(ybus.pattern);
+      lu.factorizeWasmValues(ybus.values, ybus.nnz);
+      this.factorizations++;
+      return lu;
+    });
+  }
+
+  /** The solver holding an analysis of `pattern`: the kept one, a spare, or a new one. */
+  #analysed(pattern: SparsePattern): SparseLu {
+    if (!this.#analysis || !samePattern(this.#analysis.pattern, pattern)) {
+      this.dispose();
+      this.#analysis = this.#takeOrAnalyze(pattern);
+    }
+    return this.#analysis.lu;
+  }
+
+  #takeOrAnalyze(matrix: SparsePattern): Analysis {
     const spare = sparesFor(this.#sim).take(matrix);
     if (spare) {
       this.reusedAnalyses++;
       return spare;
     }
     this.analyses++;
-    // The pattern's arrays only: the values are the caller's and change with each factorization.
+    // The pattern's arrays only: a matrix's values change with each factorization.
     const pattern = { n: matrix.n, colPtr: matrix.colPtr, rowIdx: matrix.rowIdx };
     return { lu: new SparseLu(this.#sim, pattern), pattern };
   }

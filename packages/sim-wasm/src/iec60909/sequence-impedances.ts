@@ -9,7 +9,7 @@ import type { SimExports } from "../loader.ts";
 import { energizedNodes, type StampOptions } from "./admittance.ts";
 import { breakingDecay, sourceVoltage } from "./kernels.ts";
 import { negativeSequence, type ShortCircuitModel } from "./model.ts";
-import { type SequenceFactorization, sequenceYbus } from "./sequence-factorization.ts";
+import type { SequenceFactorization } from "./sequence-factorization.ts";
 import type { Stopwatch } from "./stopwatch.ts";
 
 /** Bus-level studies ignore phase shifts: |Z| at a bus does not depend on them. */
@@ -52,7 +52,7 @@ export function positiveSequence(
   clock: Stopwatch,
 ): PositiveSequence {
   const index = energizedNodes(model.positive, model.nodeCount, true);
-  let lu = factors.factorize(sequenceYbus(sim, model.positive, index, BUS_LEVEL));
+  let lu = factors.factorizeNetwork(model.positive, index, BUS_LEVEL);
   const n = lu.n;
   clock.lap("factorize");
   const z1 = lu.diagInverse();
@@ -81,7 +81,7 @@ export function positiveSequence(
   clock.lap("transfer");
   // Same pattern as Y(1): the analysis is reused, only the values are factorized again.
   const xScale = needs.kappaMethod === "C" ? 0.4 : 1;
-  lu = factors.factorize(sequenceYbus(sim, model.positive, index, { xScale, shiftSign: 0, peak: true }));
+  lu = factors.factorizeNetwork(model.positive, index, { xScale, shiftSign: 0, peak: true });
   const zPeak = lu.diagInverse();
   clock.lap("peak network");
   return { index, n, z1, zPeak, decay, sourceVoltage: sources, c };
@@ -89,7 +89,6 @@ export function positiveSequence(
 
 /** diag Z(0) per positive-sequence index; Infinity where no earth path exists. */
 export function zeroSequence(
-  sim: SimExports,
   factors: SequenceFactorization,
   model: ShortCircuitModel,
   positive: PositiveSequence,
@@ -97,7 +96,7 @@ export function zeroSequence(
   const index = energizedNodes(model.zero, model.nodeCount, false);
   const z0 = new Float64Array(2 * positive.n).fill(Number.POSITIVE_INFINITY);
   if (!index.some((k) => k >= 0)) return z0;
-  const diag = factors.factorize(sequenceYbus(sim, model.zero, index, BUS_LEVEL)).diagInverse();
+  const diag = factors.factorizeNetwork(model.zero, index, BUS_LEVEL).diagInverse();
   positive.index.forEach((k, node) => {
     const k0 = index[node] ?? -1;
     if (k >= 0 && k0 >= 0) {
@@ -113,12 +112,9 @@ export function zeroSequence(
  * (IEC 60909-0:2016 §6.6.1). Same nodes and pattern as Y(1), so `factors` may reuse its analysis.
  */
 export function negativeSequenceImpedances(
-  sim: SimExports,
   factors: SequenceFactorization,
   model: ShortCircuitModel,
   positive: PositiveSequence,
 ): Float64Array {
-  return factors
-    .factorize(sequenceYbus(sim, negativeSequence(model.positive), positive.index, BUS_LEVEL))
-    .diagInverse();
+  return factors.factorizeNetwork(negativeSequence(model.positive), positive.index, BUS_LEVEL).diagInverse();
 }

@@ -261,12 +261,12 @@ export class ShortCircuitStudies implements Disposable {
     const z2 =
       this.#unbalancedFaults && hasNegativeSequenceData(model.positive)
         ? namingBuses(doc, model, "negative", () =>
-            negativeSequenceImpedances(this.#sim, this.#negative, model, positive),
+            negativeSequenceImpedances(this.#negative, model, positive),
           )
         : undefined;
     if (z2) clock.lap("negative sequence");
     const z0 = this.#earthFaults
-      ? namingBuses(doc, model, "zero", () => zeroSequence(this.#sim, this.#zero, model, positive))
+      ? namingBuses(doc, model, "zero", () => zeroSequence(this.#zero, model, positive))
       : undefined;
     clock.lap("zero sequence");
     const networks = { model, positive, z2, z0 };

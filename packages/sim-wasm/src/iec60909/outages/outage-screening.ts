@@ -23,7 +23,7 @@ import { parseOptions, ShortCircuitInputError } from "../errors.ts";
 import { correctionFactors, FAULT_CODES } from "../kernels.ts";
 import { namingBuses } from "../matrix-errors.ts";
 import { baseCurrentKa, type ShortCircuitModel } from "../model.ts";
-import { SequenceFactorization, sequenceYbus } from "../sequence-factorization.ts";
+import { SequenceFactorization } from "../sequence-factorization.ts";
 import { BUS_LEVEL, gather } from "../sequence-impedances.ts";
 import { Stopwatch } from "../stopwatch.ts";
 import { parseStudyOptions } from "../study-options.ts";
@@ -123,13 +123,13 @@ function screenWithDetail(
     ]);
   using factors = new SequenceFactorization(sim);
   const lu = namingBuses(doc, model, "positive", () =>
-    factors.factorize(sequenceYbus(sim, model.positive, index, BUS_LEVEL)),
+    factors.factorizeNetwork(model.positive, index, BUS_LEVEL),
   );
   const n = lu.n;
   const z1 = lu.diagInverse();
   clock.lap("factorize");
   using zeroFactors = new SequenceFactorization(sim);
-  const zero = earth ? zeroSequenceNetwork(sim, doc, model, zeroFactors, index) : undefined;
+  const zero = earth ? zeroSequenceNetwork(doc, model, zeroFactors, index) : undefined;
   clock.lap("zero sequence");
   const set = outageSet(doc, model, index, n, options, zero);
   clock.lap("outage set");
@@ -225,7 +225,6 @@ interface ZeroFactors extends ZeroNetwork {
 }
 
 function zeroSequenceNetwork(
-  sim: SimExports,
   doc: NetworkDocument,
   model: ShortCircuitModel,
   factors: SequenceFactorization,
@@ -239,9 +238,7 @@ function zeroSequenceNetwork(
     if (k >= 0) ofPositive[k] = index[node] ?? -1;
   });
   if (n === 0) return { index, n, handle: 0, z0: new Float64Array(), ofPositive };
-  const lu = namingBuses(doc, model, "zero", () =>
-    factors.factorize(sequenceYbus(sim, model.zero, index, BUS_LEVEL)),
-  );
+  const lu = namingBuses(doc, model, "zero", () => factors.factorizeNetwork(model.zero, index, BUS_LEVEL));
   return { index, n, handle: lu.factorsHandle(), z0: lu.diagInverse(), ofPositive };
 }
 

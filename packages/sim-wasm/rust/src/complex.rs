@@ -39,6 +39,42 @@ impl Complex {
     }
 }
 
+/// x − a·b with exactly the operations of `Complex`'s `-` and `*`, in the same order. In
+/// WebAssembly built with `simd128` (scripts/build-wasm.sh) the complex number is one f64x2
+/// (re, im) and the product two vector multiplies and an add instead of four scalar multiplies
+/// and two adds: lane 0 of splat(a.re)·(b.re, b.im) + (−a.im, a.im)·(b.im, b.re) is
+/// a.re·b.re + (−a.im·b.im), which IEEE 754 rounds exactly as a.re·b.re − a.im·b.im (negation is
+/// exact, x − y = x + (−y)); lane 1 is a.re·b.im + a.im·b.re as written. So the result is bit
+/// for bit `x - a * b`.
+#[inline(always)]
+pub fn sub_product(x: Complex, a: Complex, b: Complex) -> Complex {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use core::arch::wasm32::*;
+        // Complex is repr(C) (re, im): 16 bytes, the size of a v128; WebAssembly's v128 loads
+        // and stores need no alignment.
+        let bv = unsafe { v128_load(&b as *const Complex as *const v128) };
+        let xv = unsafe { v128_load(&x as *const Complex as *const v128) };
+        let swapped = i64x2_shuffle::<1, 0>(bv, bv);
+        let product = f64x2_add(
+            f64x2_mul(f64x2_splat(a.re), bv),
+            f64x2_mul(f64x2(-a.im, a.im), swapped),
+        );
+        let mut out = Complex::ZERO;
+        unsafe {
+            v128_store(
+                &mut out as *mut Complex as *mut v128,
+                f64x2_sub(xv, product),
+            )
+        };
+        out
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    {
+        x - a * b
+    }
+}
+
 impl Add for Complex {
     type Output = Complex;
     fn add(self, o: Complex) -> Complex {

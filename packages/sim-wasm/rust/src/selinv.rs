@@ -18,7 +18,7 @@
 //! Z(a, b) = (U⁻ᵀ e_{qinv a}) · (L⁻¹ e_{pinv b}), two sparse solves whose cost is that of the
 //! reach of a unit vector, not of a dense solve.
 
-use crate::complex::Complex;
+use crate::complex::{sub_product, Complex};
 use crate::error::{try_vec, Result};
 use crate::gplu::PivotedLu;
 use crate::lu::Ldu;
@@ -52,8 +52,10 @@ pub fn takahashi(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
         for pk in lp[j]..lp[j + 1] {
             let k = li[pk];
             let (lkj, ujk) = (f.lx[pk], f.ux[pk]);
-            zl[pk] = zl[pk] - zd[k] * lkj;
-            zu[pk] = zu[pk] - ujk * zd[k];
+            // Z(k, j) and Z(j, k) are summed in registers: no position of the loop below is pk
+            // (its rows are below k), so this is the same sequence of operations.
+            let mut zkj = sub_product(zl[pk], zd[k], lkj);
+            let mut zjk = sub_product(zu[pk], ujk, zd[k]);
             // Z(i, k) and Z(k, i) for i ∈ S_j, i > k: column k holds them because S_j ∖ {≤ k} ⊆ S_k.
             for q in lp[k]..lp[k + 1] {
                 let pi = pos[li[q]];
@@ -61,15 +63,17 @@ pub fn takahashi(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
                     continue;
                 }
                 let (zik, zki) = (zl[q], zu[q]);
-                zl[pi] = zl[pi] - zik * lkj;
-                zl[pk] = zl[pk] - zki * f.lx[pi];
-                zu[pi] = zu[pi] - ujk * zki;
-                zu[pk] = zu[pk] - f.ux[pi] * zik;
+                zl[pi] = sub_product(zl[pi], zik, lkj);
+                zkj = sub_product(zkj, zki, f.lx[pi]);
+                zu[pi] = sub_product(zu[pi], ujk, zki);
+                zjk = sub_product(zjk, f.ux[pi], zik);
             }
+            zl[pk] = zkj;
+            zu[pk] = zjk;
         }
         let mut zjj = Complex::ONE / f.d[j];
         for p in lp[j]..lp[j + 1] {
-            zjj = zjj - f.ux[p] * zl[p];
+            zjj = sub_product(zjj, f.ux[p], zl[p]);
             pos[li[p]] = usize::MAX;
         }
         zd[j] = zjj;
@@ -93,20 +97,22 @@ fn takahashi_symmetric(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
         for pk in lp[j]..lp[j + 1] {
             let k = li[pk];
             let lkj = f.lx[pk];
-            zl[pk] = zl[pk] - zd[k] * lkj;
+            // Summed in a register, as in `takahashi`.
+            let mut zkj = sub_product(zl[pk], zd[k], lkj);
             for q in lp[k]..lp[k + 1] {
                 let pi = pos[li[q]];
                 if pi == usize::MAX {
                     continue;
                 }
                 let zik = zl[q];
-                zl[pi] = zl[pi] - zik * lkj;
-                zl[pk] = zl[pk] - zik * f.lx[pi];
+                zl[pi] = sub_product(zl[pi], zik, lkj);
+                zkj = sub_product(zkj, zik, f.lx[pi]);
             }
+            zl[pk] = zkj;
         }
         let mut zjj = Complex::ONE / f.d[j];
         for p in lp[j]..lp[j + 1] {
-            zjj = zjj - f.lx[p] * zl[p];
+            zjj = sub_product(zjj, f.lx[p], zl[p]);
             pos[li[p]] = usize::MAX;
         }
         zd[j] = zjj;

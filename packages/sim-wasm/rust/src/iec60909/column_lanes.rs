@@ -14,7 +14,7 @@
 //! lane 1 is a.re·b.im + a.im·b.re as written.
 
 use super::bounded_columns::{max_keeping_nan, BLOCK};
-use crate::complex::Complex;
+use crate::complex::{sub_product, Complex};
 
 /// Forward solve at one node of the elimination tree, for the block's columns `active` (their
 /// values at the node in `w`): x[i, r] −= l_i · w_r for every entry (i, l_i) of the node's column
@@ -114,15 +114,6 @@ fn back_entry(lanes: &[Complex], u: Complex, acc: &mut [Complex], largest: &mut 
     }
 }
 
-/// x − a · b, one complex number (the operations of `Complex`'s `-` and `*`).
-#[inline(always)]
-fn sub_product(x: Complex, a: Complex, b: Complex) -> Complex {
-    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    return simd::sub_product(x, a, b);
-    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    return x - a * b;
-}
-
 /// |x|² as re² + im².
 #[inline(always)]
 fn squared_abs(x: Complex) -> f64 {
@@ -151,18 +142,6 @@ mod simd {
     #[inline(always)]
     fn swap(v: v128) -> v128 {
         i64x2_shuffle::<1, 0>(v, v)
-    }
-
-    #[inline(always)]
-    pub fn sub_product(x: Complex, a: Complex, b: Complex) -> Complex {
-        let bv = load(&b);
-        let product = f64x2_add(
-            f64x2_mul(f64x2_splat(a.re), bv),
-            f64x2_mul(f64x2(-a.im, a.im), swap(bv)),
-        );
-        let mut out = Complex::ZERO;
-        store(&mut out, f64x2_sub(load(&x), product));
-        out
     }
 
     #[inline(always)]

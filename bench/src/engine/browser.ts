@@ -43,11 +43,20 @@ function serve(root: string): Promise<{ server: Server; url: string }> {
 
 export async function benchEngineBrowser(quick: boolean): Promise<EngineRow[]> {
   const outDir = await mkdtemp(join(tmpdir(), "ampflux-bench-"));
-  await build({
-    root: new URL("../browser/", import.meta.url).pathname,
-    logLevel: "warn",
-    build: { outDir, emptyOutDir: true, target: "es2023" },
-  });
+  // Vite's build sets NODE_ENV=production in this process when it is unset; the benches after
+  // this one start api and worker processes with this environment, which production mode
+  // refuses (no database password). Put it back as it was.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({
+      root: new URL("../browser/", import.meta.url).pathname,
+      logLevel: "warn",
+      build: { outDir, emptyOutDir: true, target: "es2023" },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const { server, url } = await serve(outDir);
   const browser = await launchChromium();
   try {

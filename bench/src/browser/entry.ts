@@ -3,7 +3,7 @@
 
 import { importMatpower } from "@ampflux/contracts/importers";
 import { loadSimCore } from "@ampflux/sim-wasm";
-import { measureStudies, repeatsFor } from "../engine/measure.ts";
+import { measureStudies, repeatsFor, warmUpEngine } from "../engine/measure.ts";
 import { syntheticDocument } from "../synthetic.ts";
 
 async function networkFor(spec: { matpower?: string; synthetic?: number }) {
@@ -20,4 +20,5 @@ Object.assign(window, {
     return measureStudies(await loadSimCore(), name, document, repeatsFor(document.buses.length));
   },
 });
+warmUpEngine(await loadSimCore());
 document.title = "ready";

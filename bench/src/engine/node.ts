@@ -3,10 +3,11 @@
 import { loadSimCore } from "@ampflux/sim-wasm";
 import { MATPOWER_CASES, matpowerNetwork, SYNTHETIC_SIZES } from "../networks.ts";
 import { syntheticDocument } from "../synthetic.ts";
-import { type EngineRow, measureStudies, repeatsFor } from "./measure.ts";
+import { type EngineRow, measureStudies, repeatsFor, warmUpEngine } from "./measure.ts";
 
 export async function benchEngineNode(quick: boolean): Promise<EngineRow[]> {
   const rows: EngineRow[] = [];
+  warmUpEngine(await loadSimCore());
   const cases = quick ? MATPOWER_CASES.slice(0, 4) : MATPOWER_CASES;
   for (const name of cases) {
     const { document } = await matpowerNetwork(name);

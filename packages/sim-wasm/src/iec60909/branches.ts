@@ -6,6 +6,7 @@ import type { BuildContext } from "./context.ts";
 import { S_BASE_MVA } from "./model.ts";
 import { unitFactor } from "./power-station-units.ts";
 import { parseVectorGroup } from "./windings.ts";
+import { zeroSequenceAssumption } from "./zero-sequence-assumptions.ts";
 
 /** Resistance rise to the end temperature of the minimum case, IEC 60909-0 eq. (31). */
 const resistanceAt = (r: number, endTempDegree: number) => r * (1 + 0.004 * (endTempDegree - 20));
@@ -19,7 +20,11 @@ function lineOhm(line: Line, r: number, x: number, rFactor: number): Cx {
   );
 }
 
-const NO_LINE_ZERO_SEQUENCE = "no zero-sequence data: Z0 = 3·Z1 assumed";
+const NO_LINE_ZERO_SEQUENCE = zeroSequenceAssumption(
+  "lines",
+  "x0_ohm_per_km",
+  "no zero-sequence data: Z0 = 3·Z1 assumed",
+);
 
 export function addLine(ctx: BuildContext, line: Line, index: number): void {
   const from = ctx.terminal(line.id, line.from_bus);
@@ -45,7 +50,7 @@ export function addLine(ctx: BuildContext, line: Line, index: number): void {
     z0 = lineOhm(line, line.r0_ohm_per_km, line.x0_ohm_per_km, rFactor);
   } else {
     z0 = scale(z1, 3);
-    ctx.zeroSequenceAssumed.add("lines", index, "x0_ohm_per_km", NO_LINE_ZERO_SEQUENCE);
+    ctx.zeroSequenceAssumed.add(NO_LINE_ZERO_SEQUENCE, index);
   }
   ctx.model.zero.series.push({
     id: line.id,
@@ -60,6 +65,16 @@ export function addLine(ctx: BuildContext, line: Line, index: number): void {
 
 /** Without a vector group a two-winding transformer is taken as Dyn5, the distribution standard. */
 const DEFAULT_VECTOR_GROUP = "Dyn5";
+const NO_VECTOR_GROUP = zeroSequenceAssumption(
+  "transformers",
+  "vector_group",
+  `not given: ${DEFAULT_VECTOR_GROUP} assumed`,
+);
+const NO_VECTOR_GROUP_3W = zeroSequenceAssumption(
+  "transformers3w",
+  "vector_group",
+  "not given: YNyn0d5 assumed",
+);
 
 export function addTransformer(ctx: BuildContext, t: Transformer, index: number): void {
   const hv = ctx.terminal(t.id, t.hv_bus);
@@ -97,12 +112,7 @@ export function addTransformer(ctx: BuildContext, t: Transformer, index: number)
   });
   if (!ctx.zeroSequence) return;
   if (!groupGiven) {
-    ctx.zeroSequenceAssumed.add(
-      "transformers",
-      index,
-      "vector_group",
-      `not given: ${DEFAULT_VECTOR_GROUP} assumed`,
-    );
+    ctx.zeroSequenceAssumed.add(NO_VECTOR_GROUP, index);
   }
   const z0 = onLv(fromShortCircuitVoltage(t.vk0_percent ?? t.vk_percent, t.vkr0_percent ?? t.vkr_percent));
   // 3·Z_N of the neutral earthing impedance, without K_T (IEC 60909-0:2016 §6.3).
@@ -177,7 +187,7 @@ export function addTransformer3w(ctx: BuildContext, t: Transformer3w, index: num
   const groupGiven = t.vector_group !== undefined;
   const windings = parseVectorGroup(t.vector_group ?? "YNyn0d5");
   if (!groupGiven && ctx.zeroSequence) {
-    ctx.zeroSequenceAssumed.add("transformers3w", index, "vector_group", "not given: YNyn0d5 assumed");
+    ctx.zeroSequenceAssumed.add(NO_VECTOR_GROUP_3W, index);
   }
   const shifts = [
     0,

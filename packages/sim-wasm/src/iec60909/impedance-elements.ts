@@ -7,6 +7,11 @@ import { type EarthingTransformer, type Impedance, seriesImpedance } from "@ampf
 import { type Cx, cx, scale } from "./complex.ts";
 import type { BuildContext } from "./context.ts";
 import { S_BASE_MVA } from "./model.ts";
+import { zeroSequenceAssumption } from "./zero-sequence-assumptions.ts";
+
+const REACTOR_Z0 = "no zero-sequence data: Z(0) = Z(1) assumed (IEC 60909-0: equal for a symmetric reactor)";
+const NO_REACTOR_Z0_PU = zeroSequenceAssumption("impedances", "xft0_pu", REACTOR_Z0);
+const NO_REACTOR_Z0_OHM = zeroSequenceAssumption("impedances", "x0_ohm", REACTOR_Z0);
 
 export function addImpedance(ctx: BuildContext, imp: Impedance, index: number): void {
   const from = ctx.terminal(imp.id, imp.from_bus);
@@ -26,12 +31,7 @@ export function addImpedance(ctx: BuildContext, imp: Impedance, index: number): 
   if (!ctx.zeroSequence) return;
   ctx.model.zero.series.push({ ...branch, z: perUnit(z.r0, z.x0) });
   if (z.zeroAssumed)
-    ctx.zeroSequenceAssumed.add(
-      "impedances",
-      index,
-      z.unit === "pu" ? "xft0_pu" : "x0_ohm",
-      "no zero-sequence data: Z(0) = Z(1) assumed (IEC 60909-0: equal for a symmetric reactor)",
-    );
+    ctx.zeroSequenceAssumed.add(z.unit === "pu" ? NO_REACTOR_Z0_PU : NO_REACTOR_Z0_OHM, index);
 }
 
 /** A zero-sequence shunt Z(0) + 3·Z_N at its bus; absent from the positive and negative sequence. */

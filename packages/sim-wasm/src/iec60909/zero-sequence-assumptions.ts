@@ -10,31 +10,34 @@ import { listedIds } from "./star-points.ts";
 /** The document collections whose elements may lack zero-sequence data. */
 type Collection = "lines" | "transformers" | "transformers3w" | "impedances";
 
-interface Assumption {
-  collection: Collection;
-  field: string;
-  message: string;
-  /** Indices into the collection, in document order. */
-  elements: number[];
+/** One kind of assumption: what is assumed when `field` of an element of `collection` is missing. */
+export interface ZeroSequenceAssumption {
+  readonly collection: Collection;
+  readonly field: string;
+  readonly message: string;
 }
 
-export class ZeroSequenceAssumptions {
-  readonly #byKind = new Map<string, Assumption>();
+/** Made once, at module level: add() finds a kind by identity, no key built per element. */
+export const zeroSequenceAssumption = (
+  collection: Collection,
+  field: string,
+  message: string,
+): ZeroSequenceAssumption => Object.freeze({ collection, field, message });
 
-  /** `message` assumed for element `index` of `collection`, whose `field` is not given. */
-  add(collection: Collection, index: number, field: string, message: string): void {
-    const key = `${collection}\u0000${field}\u0000${message}`;
-    let assumption = this.#byKind.get(key);
-    if (!assumption) {
-      assumption = { collection, field, message, elements: [] };
-      this.#byKind.set(key, assumption);
-    }
-    assumption.elements.push(index);
+export class ZeroSequenceAssumptions {
+  /** Indices into each kind's collection, in document order. */
+  readonly #elements = new Map<ZeroSequenceAssumption, number[]>();
+
+  /** `kind` assumed for element `index` of its collection. */
+  add(kind: ZeroSequenceAssumption, index: number): void {
+    const elements = this.#elements.get(kind);
+    if (elements) elements.push(index);
+    else this.#elements.set(kind, [index]);
   }
 
-  /** One warning per assumption: the element's path when one element, else the ids of all. */
+  /** One warning per kind: the element's path when one element, else the ids of all. */
   warnings(doc: NetworkDocument): NetworkIssue[] {
-    return [...this.#byKind.values()].map(({ collection, field, message, elements }) => {
+    return [...this.#elements].map(([{ collection, field, message }, elements]) => {
       const [only] = elements;
       if (elements.length === 1 && only !== undefined) return { path: [collection, only, field], message };
       const ids = elements.map((k) => doc[collection][k]?.id ?? String(k));

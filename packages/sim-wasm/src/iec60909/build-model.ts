@@ -1,6 +1,6 @@
 // Network document → per-unit sequence networks with every IEC 60909 correction applied.
 
-import type { NetworkDocument } from "@ampflux/contracts";
+import type { Impedance, Line, NetworkDocument, Transformer, Transformer3w } from "@ampflux/contracts";
 import { addLine, addTransformer, addTransformer3w } from "./branches.ts";
 import { BuildContext } from "./context.ts";
 import { addEarthingTransformer, addImpedance } from "./impedance-elements.ts";
@@ -20,10 +20,13 @@ export function buildModel(
   { zeroSequence = true }: { zeroSequence?: boolean } = {},
 ): ShortCircuitModel {
   const ctx = new BuildContext(doc, options, factors, zeroSequence);
-  for (const [i, line] of doc.lines.entries()) addLine(ctx, line, i);
-  for (const [i, t] of doc.transformers.entries()) addTransformer(ctx, t, i);
-  for (const [i, t] of doc.transformers3w.entries()) addTransformer3w(ctx, t, i);
-  for (const [i, imp] of doc.impedances.entries()) addImpedance(ctx, imp, i);
+  // Indexed loops: entries() gives each element as a fresh [index, element] pair.
+  const { lines, transformers, transformers3w, impedances } = doc;
+  for (let i = 0; i < lines.length; i++) addLine(ctx, lines[i] as Line, i);
+  for (let i = 0; i < transformers.length; i++) addTransformer(ctx, transformers[i] as Transformer, i);
+  for (let i = 0; i < transformers3w.length; i++)
+    addTransformer3w(ctx, transformers3w[i] as Transformer3w, i);
+  for (let i = 0; i < impedances.length; i++) addImpedance(ctx, impedances[i] as Impedance, i);
   for (const t of doc.earthing_transformers) addEarthingTransformer(ctx, t);
   for (const grid of doc.external_grids) addExternalGrid(ctx, grid);
   for (const gen of doc.generators) addGenerator(ctx, gen);

@@ -40,7 +40,8 @@ export class ZeroSequenceAssumptions {
     return [...this.#elements].map(([{ collection, field, message }, elements]) => {
       const [only] = elements;
       if (elements.length === 1 && only !== undefined) return { path: [collection, only, field], message };
-      const ids = elements.map((k) => doc[collection][k]?.id ?? String(k));
+      // listedIds writes ten and "…": eleven tell it there are more.
+      const ids = elements.slice(0, 11).map((k) => doc[collection][k]?.id ?? String(k));
       return {
         path: [collection],
         message: `${message} for ${elements.length} ${collection} without ${field}: ${listedIds(ids)}`,

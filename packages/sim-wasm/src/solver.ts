@@ -44,12 +44,19 @@ export class SparseLu implements Disposable {
   #handle: number;
   #factorized = false;
 
-  /** Ordering (AMD on A + Aᵀ) and symbolic analysis of `pattern`; no values needed. */
-  constructor(sim: SimExports, pattern: SparsePattern) {
+  /**
+   * Ordering (AMD on A + Aᵀ) and symbolic analysis of `pattern`; no values needed. `adopted`:
+   * the handle of an existing analysis of `pattern` to own instead (`handOver`).
+   */
+  constructor(sim: SimExports, pattern: SparsePattern, adopted?: number) {
     checkDimension(pattern.n);
     this.#sim = sim;
     this.n = pattern.n;
     this.nnz = pattern.rowIdx.length;
+    if (adopted !== undefined) {
+      this.#handle = adopted;
+      return;
+    }
     this.#handle = withBuffers(sim, (track) => {
       const colPtr = track(copyInI32(sim, pattern.colPtr));
       const rowIdx = track(copyInI32(sim, pattern.rowIdx));
@@ -166,6 +173,18 @@ export class SparseLu implements Disposable {
     const handle = this.#live();
     this.#factorized = false;
     check(this.#sim, this.#sim.ampflux_release_factors(handle));
+  }
+
+  /**
+   * A new SparseLu owning this one's analysis, its factors freed; this object is left as if
+   * disposed, so a reference kept to it fails ("invalid-handle") instead of solving with
+   * whatever the analysis's next owner factorizes.
+   */
+  handOver(pattern: SparsePattern): SparseLu {
+    this.releaseFactors();
+    const handle = this.#handle;
+    this.#handle = 0;
+    return new SparseLu(this.#sim, pattern, handle);
   }
 
   /** Frees the Rust-side analysis and factors; idempotent. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { SequenceFactorization } from "../src/iec60909/sequence-factorization.ts";
 import { loadSimCore, type SimCore, SimError, type SparseMatrix } from "../src/index.ts";
+import { instantiateSim } from "../src/loader.ts";
 import { denseInverseColumn, denseLu, toDense } from "../src/testing/dense.ts";
 import { memoryAcrossCalls } from "./memory-growth.ts";
 
@@ -142,6 +144,21 @@ describe("sparse complex solver", () => {
     expectSimError(() => lu.solve(new Float64Array(2 * ring.n)), "not-factorized");
     lu.factorize(ring.values);
     expect(lu.diagInverse()).toEqual(before);
+  });
+
+  it("hands a disposed factorization's analysis on, and its old reference fails", async () => {
+    const sim = await instantiateSim();
+    const factors = new SequenceFactorization(sim);
+    const lu = factors.factorize(ring);
+    const before = lu.diagInverse();
+    factors.dispose();
+    expectSimError(() => lu.diagInverse(), "invalid-handle");
+    using next = new SequenceFactorization(sim);
+    const taken = next.factorize({ ...ring, values: ring.values.map((v) => 2 * v) });
+    expect(next).toMatchObject({ analyses: 0, reusedAnalyses: 1 });
+    // Another owner's factors are not reachable through the old reference.
+    expectSimError(() => lu.diagInverse(), "invalid-handle");
+    expect(taken.diagInverse().map((v) => 2 * v)).toEqual(before);
   });
 
   it("reports an isolated bus as structurally singular, with its column", () => {

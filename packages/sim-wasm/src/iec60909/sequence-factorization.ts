@@ -89,9 +89,9 @@ class SpareAnalyses {
     return k < 0 ? undefined : this.#spares.splice(k, 1)[0];
   }
 
-  keep(analysis: Analysis): void {
-    analysis.lu.releaseFactors();
-    this.#spares.unshift(analysis);
+  keep({ lu, pattern }: Analysis): void {
+    // A new owner object: a reference to the old one kept by a caller fails from now on.
+    this.#spares.unshift({ lu: lu.handOver(pattern), pattern });
     for (const old of this.#spares.splice(SPARE_ANALYSES)) old.lu.dispose();
   }
 }
@@ -162,10 +162,11 @@ export class SequenceFactorization implements Disposable {
       this.reusedAnalyses++;
       return spare;
     }
+    // Copies of the pattern's arrays: the analysis outlives the caller's matrix in the spares.
+    const pattern = { n: matrix.n, colPtr: matrix.colPtr.slice(), rowIdx: matrix.rowIdx.slice() };
+    const lu = new SparseLu(this.#sim, pattern);
     this.analyses++;
-    // The pattern's arrays only: a matrix's values change with each factorization.
-    const pattern = { n: matrix.n, colPtr: matrix.colPtr, rowIdx: matrix.rowIdx };
-    return { lu: new SparseLu(this.#sim, pattern), pattern };
+    return { lu, pattern };
   }
 
   /** Leaves the analysis to the instance's spares; the factors are freed. */

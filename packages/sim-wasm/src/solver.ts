@@ -78,16 +78,11 @@ export class SparseLu implements Disposable {
 
   /** Numeric factorization of values on the analyzed pattern (reuses the ordering). */
   factorize(values: Float64Array, options: FactorizeOptions = {}): this {
-    const handle = this.#live();
+    this.#live();
     const count = complexCount(values, "factorize");
-    this.#factorized = false;
-    withBuffers(this.#sim, (track) => {
-      const v = track(copyInF64(this.#sim, values));
-      const tol = options.pivotTolerance ?? DEFAULT_PIVOT_TOLERANCE;
-      check(this.#sim, this.#sim.ampflux_factorize(handle, v.ptr, count, tol));
-    });
-    this.#factorized = true;
-    return this;
+    return withBuffers(this.#sim, (track) =>
+      this.factorizeWasmValues(track(copyInF64(this.#sim, values)), count, options),
+    );
   }
 
   /** factorize() on `count` complex values already in WASM memory (interleaved f64 at `values`). */

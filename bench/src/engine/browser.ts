@@ -17,7 +17,12 @@ const TYPES: Record<string, string> = {
   ".m": "text/plain",
 };
 
-/** Static files of the built page; /matpower/NAME.m from the shared cases. */
+/**
+ * Static files of the built page; /matpower/NAME.m from the shared cases. The page is served
+ * cross-origin isolated (COOP same-origin + COEP require-corp): otherwise Chromium coarsens
+ * performance.now() to 100 µs (with jitter), and the sub-millisecond studies of case9–case300
+ * were read as 0.1–0.3 ms steps, 1.8–2.7× Node's microsecond clock. Isolated pages get 5 µs.
+ */
 function serve(root: string): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
@@ -26,7 +31,11 @@ function serve(root: string): Promise<{ server: Server; url: string }> {
       : join(root, path === "/" ? "index.html" : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "cross-origin-opener-policy": "same-origin",
+        "cross-origin-embedder-policy": "require-corp",
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end();

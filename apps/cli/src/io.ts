@@ -10,6 +10,14 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
+/** What a command prints: a whole text, or its pieces in order (prettyJsonPieces). */
+export type StdoutText = string | Generator<string>;
+
+export function writeStdout(io: Io, text: StdoutText): void {
+  if (typeof text === "string") io.stdout.write(text);
+  else for (const piece of text) io.stdout.write(piece);
+}
+
 export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
 
 /**

@@ -5,7 +5,7 @@ import { describeInputIssue, type LoadFlowResult } from "@ampflux/contracts";
 import { LoadFlowInputError } from "@ampflux/sim-wasm";
 import type { Command } from "../args.ts";
 import { CliError, EXIT_NOT_CONVERGED, inputError } from "../errors.ts";
-import type { Io } from "../io.ts";
+import { type Io, writeStdout } from "../io.ts";
 import { loadFlowRequest } from "../loadflow/options.ts";
 import { renderLoadFlow } from "../loadflow/output.ts";
 import { preloadCore } from "../study/engine.ts";
@@ -32,7 +32,7 @@ export async function loadflow(command: Command, io: Io): Promise<void> {
     throw error;
   }
   const output = renderLoadFlow(result, format);
-  io.stdout.write(output.stdout);
+  writeStdout(io, output.stdout);
   tell(io, output.stderr);
   // The results are printed either way; the exit code tells a script they are not a solution.
   if (!result.converged)

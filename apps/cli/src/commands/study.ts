@@ -2,7 +2,7 @@
 // --arc-flash --labels FILE.pdf|FILE.svg also its arc-flash labels.
 
 import type { Command } from "../args.ts";
-import type { Io } from "../io.ts";
+import { type Io, writeStdout } from "../io.ts";
 import { applyDefaultTypes } from "../study/default-types.ts";
 import { explainStudy, preloadCore, runStudy } from "../study/engine.ts";
 import { formatExplanation } from "../study/explanation.ts";
@@ -37,13 +37,13 @@ export async function study(command: Command, io: Io): Promise<void> {
   if (outages !== undefined) {
     const screening = runScreening(await core, network, screeningOptions(outages, options), input.label);
     const output = renderScreening(screening, format);
-    io.stdout.write(output.stdout);
+    writeStdout(io, output.stdout);
     tell(io, output.stderr);
     return;
   }
   const result = runStudy(await core, network, options, input.label);
   const output = render(result, format);
-  io.stdout.write(output.stdout);
+  writeStdout(io, output.stdout);
   tell(io, output.stderr);
   // The results are printed first: a label problem (no bus with a number) does not hide them.
   if (labels && result.arc_flash)

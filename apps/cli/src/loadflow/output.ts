@@ -10,6 +10,7 @@ import {
   type LoadFlowResult,
   writeCsv,
 } from "@ampflux/contracts";
+import { prettyJsonPieces } from "../pretty-json.ts";
 import { fixed } from "../study/numbers.ts";
 import type { Format } from "../study/options.ts";
 import type { Output } from "../study/output.ts";
@@ -101,6 +102,6 @@ export function renderLoadFlow(r: LoadFlowResult, format: Format): Output {
   const stdout =
     format === "csv"
       ? `${writeCsv(LOAD_FLOW_BUS_CSV_COLUMNS, r.buses, cell)}\n${writeCsv(LOAD_FLOW_BRANCH_CSV_COLUMNS, r.branches, cell)}`
-      : `${JSON.stringify(r, null, 2)}\n`;
+      : prettyJsonPieces(r);
   return { stdout, stderr: [...warningLines(r), convergenceLine(r)] };
 }

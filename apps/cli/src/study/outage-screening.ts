@@ -8,6 +8,8 @@ import type {
 } from "@ampflux/contracts";
 import { ShortCircuitInputError, type SimCore } from "@ampflux/sim-wasm";
 import { inputError } from "../errors.ts";
+import type { StdoutText } from "../io.ts";
+import { prettyJsonPieces } from "../pretty-json.ts";
 import { DIGITS, fixed } from "./numbers.ts";
 import type { Format } from "./options.ts";
 import { alignColumns, type Column } from "./table.ts";
@@ -60,7 +62,7 @@ const COLUMNS: Column<Row>[] = [
 export function renderScreening(
   result: OutageScreeningResult,
   format: Format,
-): { stdout: string; stderr: string[] } {
+): { stdout: StdoutText; stderr: string[] } {
   const o = result.options;
   const worst = o.worst ?? (o.case === "max" ? "highest" : "lowest");
   const stderr = [
@@ -69,7 +71,7 @@ export function renderScreening(
       .map(([phase, ms]) => `${phase} ${ms.toFixed(1)} ms`)
       .join(", ")}`,
   ];
-  if (format === "json") return { stdout: `${JSON.stringify(result, null, 2)}\n`, stderr };
+  if (format === "json") return { stdout: prettyJsonPieces(result), stderr };
   if (format === "csv") {
     const lines = ["bus,ikss_ka,outage,base_ikss_ka"];
     for (const b of result.buses)

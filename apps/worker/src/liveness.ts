@@ -46,9 +46,19 @@ export function startLiveness(
     const dead = await db
       .delete(workerProcesses)
       .where(lt(workerProcesses.heartbeatAt, sql`now() - ${`${timing.deadAfterMs} milliseconds`}::interval`))
-      .returning({ workerIds: workerProcesses.workerIds });
+      .returning({
+        workerIds: workerProcesses.workerIds,
+        hostname: workerProcesses.hostname,
+        pid: workerProcesses.pid,
+      });
     const ids = dead.flatMap((p) => p.workerIds);
-    if (ids.length > 0) await queue.forceUnlockWorkers(ids);
+    if (ids.length === 0) return;
+    await queue.forceUnlockWorkers(ids);
+    // An operator (or a test) must be able to tell a job run again after a reap from a lost one.
+    for (const peer of dead)
+      console.warn(
+        `reaped worker process ${peer.pid} on ${peer.hostname}: no heartbeat for ${timing.deadAfterMs} ms; unlocked its jobs`,
+      );
   };
   const tick = () => void Promise.all([heartbeat(), reap()]).catch(() => {});
   tick();

@@ -67,8 +67,12 @@ describe("worker processes", () => {
     expect(orphaned.status).toBe("running");
     expect(orphaned.progress).toBeLessThan(1);
 
+    const warnings = vi.spyOn(console, "warn");
     await inProcessWorker();
     const row = await waitForSimulation(client, sim.id, finished, 120_000);
+    // The reap is told, naming the process taken for dead.
+    expect(warnings.mock.calls.flat().join("\n")).toContain(`reaped worker process ${victim.pid} on`);
+    warnings.mockRestore();
     expect(row.status).toBe("succeeded");
     expect(batchStudyResultOf(row.result).steps).toBe(8004);
     // graphile-worker deletes the job after the task returns, i.e. just after the row says

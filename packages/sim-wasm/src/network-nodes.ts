@@ -4,18 +4,41 @@
 
 import { type Bus, DisjointSets, type NetworkDocument } from "@ampflux/contracts";
 
+/** Shared by every model of the same buses and switches: read, never changed. */
 export interface NetworkNodes {
   /** Per node, the first bus of its group (its nominal voltage is the node's). */
-  firstBus: Bus[];
+  readonly firstBus: readonly Bus[];
   /** Node of every in-service bus. */
-  nodeOfBus: Map<string, number>;
+  readonly nodeOfBus: ReadonlyMap<string, number>;
   /** Branch ends cut off by an open switch, as "element\nbus". */
-  openEnds: Set<string>;
+  readonly openEnds: ReadonlySet<string>;
 }
 
 export const endKey = (element: string, bus: string) => `${element}\n${bus}`;
 
+/**
+ * The nodes of each pair of bus and switch arrays already numbered. A study's document is a
+ * validated copy whose arrays nothing changes in place, and its variants (N-1 outages, the
+ * editor's next study of the same version) share the arrays they leave alone: repeated studies of
+ * a network then number its buses once (~60 ms of each 200,000-bus study, ~1.5 ms at 9,241).
+ */
+const numbered = new WeakMap<readonly Bus[], WeakMap<NetworkDocument["switches"], NetworkNodes>>();
+
 export function networkNodes(doc: NetworkDocument): NetworkNodes {
+  let bySwitches = numbered.get(doc.buses);
+  if (!bySwitches) {
+    bySwitches = new WeakMap();
+    numbered.set(doc.buses, bySwitches);
+  }
+  let nodes = bySwitches.get(doc.switches);
+  if (!nodes) {
+    nodes = numberNodes(doc);
+    bySwitches.set(doc.switches, nodes);
+  }
+  return nodes;
+}
+
+function numberNodes(doc: NetworkDocument): NetworkNodes {
   // The live set only matters for bus couplers: built on the first switch (most large imported
   // networks have none).
   let live: Set<string> | undefined;

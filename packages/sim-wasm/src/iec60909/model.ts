@@ -98,7 +98,7 @@ export type ModelOptions = Pick<ShortCircuitOptions, "case" | "c_max" | "c_min" 
 
 export interface ShortCircuitModel {
   nodeCount: number;
-  nodeOfBus: Map<string, number>;
+  nodeOfBus: ReadonlyMap<string, number>;
   /** The document bus each node stands for (star points: the transformer id). */
   busOfNode: string[];
   baseKv: number[];

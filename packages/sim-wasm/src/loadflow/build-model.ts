@@ -40,7 +40,7 @@ export interface BranchRef {
 
 export interface LoadFlowModel extends PerUnitModel {
   /** Node of each in-service document bus. */
-  nodeOfBus: Map<string, number>;
+  nodeOfBus: ReadonlyMap<string, number>;
   /** Base kV of each node. */
   baseKv: number[];
   /** One per model branch, in the same order. */
@@ -58,8 +58,8 @@ class ModelBuilder {
   readonly drawnMw: { p: number; q: number }[] = [];
   /** The document's electrical nodes (network-nodes.ts); the builder adds one node per bus group. */
   readonly firstBus: NetworkNodes["firstBus"];
-  readonly nodeOfBus: Map<string, number>;
-  readonly openEnds: Set<string>;
+  readonly nodeOfBus: ReadonlyMap<string, number>;
+  readonly openEnds: ReadonlySet<string>;
   readonly warnings: string[] = [];
   readonly #limitless = new Set<number>();
   readonly doc: NetworkDocument;

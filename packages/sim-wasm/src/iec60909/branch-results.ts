@@ -13,7 +13,14 @@ import type { SparsePattern } from "../sparse.ts";
 import { energizedNodes, type StampOptions, seriesStamp } from "./admittance.ts";
 import { abs, add, type Cx, cx, div, mul, polar } from "./complex.ts";
 import { BUS_RESULT_STRIDE } from "./kernels.ts";
-import { baseCurrentKa, negativeSequence, type SequenceNetwork, type ShortCircuitModel } from "./model.ts";
+import {
+  baseCurrentKa,
+  negativeSequence,
+  type SequenceNetwork,
+  type SeriesElement,
+  type ShortCircuitModel,
+  type ShuntElement,
+} from "./model.ts";
 import { sequenceYbus } from "./sequence-factorization.ts";
 
 const A = cx(-0.5, Math.sqrt(3) / 2);
@@ -27,7 +34,7 @@ interface Sequence {
   /** The pattern of Ybus: Z on it (selected inversion) gives Z between neighbouring nodes. */
   pattern: SparsePattern;
   /** Series elements and shunts by node, and Z on the pattern, made on first use (incidentCurrents). */
-  incident?: Map<number, Pick<SequenceNetwork, "series" | "shunts">>;
+  incident?: Map<number, NodeElements>;
   zOnPattern?: Float64Array;
 }
 
@@ -46,9 +53,17 @@ function patternColumn(pattern: SparsePattern, zOnPattern: Float64Array, f: numb
   };
 }
 
+/** Series elements and shunts: a whole sequence network's, or those at one node. */
+interface NodeElements {
+  series: Iterable<SeriesElement>;
+  shunts: ShuntElement[];
+}
+
 /** The series elements with an end at each node and the shunts at it. */
-function incidentElements(network: SequenceNetwork): Map<number, Pick<SequenceNetwork, "series" | "shunts">> {
-  const byNode = new Map<number, Pick<SequenceNetwork, "series" | "shunts">>();
+function incidentElements(
+  network: SequenceNetwork,
+): Map<number, { series: SeriesElement[]; shunts: ShuntElement[] }> {
+  const byNode = new Map<number, { series: SeriesElement[]; shunts: ShuntElement[] }>();
   const at = (node: number) => {
     let entry = byNode.get(node);
     if (!entry) {
@@ -76,7 +91,7 @@ function terminalCurrents(
   current: Cx,
   into: Map<string, Cx[]>,
   slot: number,
-  elements: Pick<SequenceNetwork, "series" | "shunts"> = seq.network,
+  elements: NodeElements = seq.network,
   power?: Map<string, Cx>,
 ): void {
   const dv = (node: number): Cx => {

@@ -5,8 +5,12 @@ import type { Generator, NetworkDocument, Transformer } from "@ampflux/contracts
 import { endKey, networkNodes } from "../network-nodes.ts";
 import type { Cx } from "./complex.ts";
 import type { CorrectionFactors } from "./kernels.ts";
-import { baseImpedanceOhm, type ModelOptions, type ShortCircuitModel } from "./model.ts";
+import { baseImpedanceOhm, type ModelOptions, SeriesList, type ShortCircuitModel } from "./model.ts";
 import { ZeroSequenceAssumptions } from "./zero-sequence-assumptions.ts";
+
+/** Series elements a model of `doc` can have: one per branch, three per three-winding transformer. */
+const seriesCapacity = (doc: NetworkDocument): number =>
+  doc.lines.length + doc.transformers.length + 3 * doc.transformers3w.length + doc.impedances.length;
 
 export class BuildContext {
   readonly model: ShortCircuitModel;
@@ -34,8 +38,8 @@ export class BuildContext {
       busOfNode: [],
       baseKv: [],
       c: [],
-      positive: { series: [], shunts: [] },
-      zero: { series: [], shunts: [] },
+      positive: { series: new SeriesList(seriesCapacity(doc)), shunts: [] },
+      zero: { series: new SeriesList(zeroSequence ? seriesCapacity(doc) : 0), shunts: [] },
       machines: [],
       converters: [],
       allBranchesRxBelow03: true,

@@ -21,7 +21,7 @@ import { buildModel } from "./build-model.ts";
 import { abs, add, type Cx, conj, cx, div, inv, polar, scale } from "./complex.ts";
 import { ShortCircuitInputError } from "./errors.ts";
 import type { CorrectionFactors } from "./kernels.ts";
-import { S_BASE_MVA, type ShortCircuitModel } from "./model.ts";
+import { S_BASE_MVA, SeriesList, type ShortCircuitModel } from "./model.ts";
 
 const METHOD = {
   nr: "Newton–Raphson",
@@ -115,28 +115,30 @@ export function superpositionModel(
     if (node >= 0 && (y.re !== 0 || y.im !== 0))
       shunts.push({ ...(id !== undefined && { id }), node, z: inv(y), feeds: false, passive: true });
   };
-  model.positive.series = lf.branches.map((br, i) => {
-    const ref = lf.branchRefs[i];
-    if (!ref) throw new Error(`load-flow branch ${i} has no reference`);
-    const from = scNode[br.from] ?? -1;
-    const to = scNode[br.to] ?? -1;
-    // π between ideal transformers t_f, t_t = one ratio t_f/t_t on the from side with the series
-    // impedance referred to the to side (z·|t_t|²): the same Ybus entries (docs/load-flow.md).
-    const ratio = div(br.tFrom, br.tTo);
-    const tt2 = abs(br.tTo) ** 2;
-    const tf2 = abs(br.tFrom) ** 2;
-    passive(from, cx(0, br.b / 2 / tf2), ref.id);
-    passive(to, cx(0, br.b / 2 / tt2), ref.id);
-    return {
-      id: ref.id,
-      kind: ref.kind,
-      from,
-      to,
-      z: scale(inv(br.y), tt2),
-      ratio: abs(ratio),
-      shiftDeg: (Math.atan2(ratio.im, ratio.re) * 180) / Math.PI,
-    };
-  });
+  model.positive.series = SeriesList.of(
+    lf.branches.map((br, i) => {
+      const ref = lf.branchRefs[i];
+      if (!ref) throw new Error(`load-flow branch ${i} has no reference`);
+      const from = scNode[br.from] ?? -1;
+      const to = scNode[br.to] ?? -1;
+      // π between ideal transformers t_f, t_t = one ratio t_f/t_t on the from side with the series
+      // impedance referred to the to side (z·|t_t|²): the same Ybus entries (docs/load-flow.md).
+      const ratio = div(br.tFrom, br.tTo);
+      const tt2 = abs(br.tTo) ** 2;
+      const tf2 = abs(br.tFrom) ** 2;
+      passive(from, cx(0, br.b / 2 / tf2), ref.id);
+      passive(to, cx(0, br.b / 2 / tt2), ref.id);
+      return {
+        id: ref.id,
+        kind: ref.kind,
+        from,
+        to,
+        z: scale(inv(br.y), tt2),
+        ratio: abs(ratio),
+        shiftDeg: (Math.atan2(ratio.im, ratio.re) * 180) / Math.PI,
+      };
+    }),
+  );
   lf.buses.forEach((bus, lfNode) => {
     passive(scNode[lfNode] ?? -1, bus.yShunt);
   });

@@ -5,7 +5,7 @@
 
 import type { NetworkDocument, OutageKind, OutageScreeningOptions } from "@ampflux/contracts";
 import { OUTAGE_KINDS } from "@ampflux/contracts";
-import type { SequenceNetwork, SeriesElement, ShortCircuitModel, ShuntElement } from "../model.ts";
+import type { SequenceNetwork, ShortCircuitModel, ShuntElement } from "../model.ts";
 import { type Bridges, findBridges } from "./bridges.ts";
 import { type SequenceGraph, sequenceGraph, threeWindingOutage } from "./three-winding.ts";
 
@@ -55,17 +55,6 @@ export interface OutageSet {
   notScreened: { element: string; reason: string }[];
   bridges: Bridges;
   zero: ZeroTerms | undefined;
-}
-
-/** The series entries of the positive network per element id. */
-function entriesById(model: ShortCircuitModel): Map<string, SeriesElement[]> {
-  const byId = new Map<string, SeriesElement[]>();
-  for (const s of model.positive.series) {
-    const list = byId.get(s.id);
-    if (list) list.push(s);
-    else byId.set(s.id, [s]);
-  }
-  return byId;
 }
 
 /** In-service branches of the document that the options select, in document order. */
@@ -128,9 +117,8 @@ export function outageSet(
   const bridges = networkBridges(model.positive, index, n);
   const zero = zeroNetwork && zeroSequenceOutages(model, zeroNetwork);
   const [feeds, shunts] = bridges.subtreeSum as [Float64Array, Float64Array];
-  const entries = entriesById(model);
-  const edgeOf = new Map<SeriesElement, number>();
-  for (const [k, s] of model.positive.series.entries()) edgeOf.set(s, k);
+  // The series entries of the positive network per element id, with their positions.
+  const entries = groupById(model.positive.series);
   const unitGenerator = new Map(
     doc.generators.flatMap((g) =>
       g.in_service && g.power_station_trafo ? [[g.power_station_trafo, g] as const] : [],
@@ -152,7 +140,7 @@ export function outageSet(
     }
     const list = entries.get(branch.id) ?? [];
     // Not in the model (an open end, a bus out of service): its outage changes nothing.
-    const s = list[0];
+    const s = list[0]?.item;
     if (list.length > 1) {
       notScreened.push({ element: branch.id, reason: "stands for more than one branch of the model" });
       continue;
@@ -177,7 +165,7 @@ export function outageSet(
     }
     const term = { i, j, ratio: s.ratio, z: s.z, update: true };
     const row: OutageRow = { ...named, terms: [term], flags: 0, cut: [0, 0, 0, 0] };
-    const edge = seriesEdge[edgeOf.get(s) ?? -1] ?? -1;
+    const edge = seriesEdge[list[0]?.k ?? -1] ?? -1;
     const child = edge >= 0 ? (bridges.bridgeChild[edge] ?? -1) : -1;
     const gen = unitGenerator.get(branch.id);
     if (child < 0) {
@@ -313,14 +301,17 @@ export interface ZeroOutage {
 /** Per branch id its zero-sequence terms and the part that loses its last earth path, or why not. */
 type ZeroOutages = ((id: string) => ZeroOutage | string) & { bridges: Bridges; graph: SequenceGraph };
 
-function groupById<T extends { id?: string }>(list: T[]): Map<string, { item: T; k: number }[]> {
+function groupById<T extends { id?: string }>(list: Iterable<T>): Map<string, { item: T; k: number }[]> {
   const byId = new Map<string, { item: T; k: number }[]>();
-  list.forEach((item, k) => {
-    if (item.id === undefined) return;
-    const group = byId.get(item.id);
-    if (group) group.push({ item, k });
-    else byId.set(item.id, [{ item, k }]);
-  });
+  let k = 0;
+  for (const item of list) {
+    if (item.id !== undefined) {
+      const group = byId.get(item.id);
+      if (group) group.push({ item, k });
+      else byId.set(item.id, [{ item, k }]);
+    }
+    k++;
+  }
   return byId;
 }
 

@@ -43,9 +43,8 @@ export interface SequenceGraph {
 export function sequenceGraph(network: SequenceNetwork, index: Int32Array, n: number): SequenceGraph {
   const start = new Int32Array(n + 1);
   const ends = (k: number) => {
-    const s = network.series[k];
-    const i = s ? (index[s.from] ?? -1) : -1;
-    const j = s ? (index[s.to] ?? -1) : -1;
+    const i = index[network.series.from[k] ?? -1] ?? -1;
+    const j = index[network.series.to[k] ?? -1] ?? -1;
     return i < 0 || j < 0 || i === j ? undefined : [i, j];
   };
   for (let k = 0; k < network.series.length; k++)
@@ -71,9 +70,10 @@ export function sequenceGraph(network: SequenceNetwork, index: Int32Array, n: nu
     if (sh.id !== undefined) shuntsOf.set(sh.id, [...(shuntsOf.get(sh.id) ?? []), k]);
   });
   const seriesOf = new Map<string, number[]>();
-  network.series.forEach((s, k) => {
-    seriesOf.set(s.id, [...(seriesOf.get(s.id) ?? []), k]);
-  });
+  for (let k = 0; k < network.series.length; k++) {
+    const id = network.series.id[k] as string;
+    seriesOf.set(id, [...(seriesOf.get(id) ?? []), k]);
+  }
   return {
     network,
     index,
@@ -123,10 +123,10 @@ function parts(
       for (let e = graph.start[v] ?? 0; e < (graph.start[v + 1] ?? 0); e++) {
         const k = graph.series[e] ?? 0;
         if (removed.has(k)) continue;
-        const s = network.series[k];
-        if (!s) continue;
-        const i = index[s.from] ?? -1;
-        const w = i === v ? (index[s.to] ?? -1) : i;
+        const from = network.series.from[k];
+        if (from === undefined) continue;
+        const i = index[from] ?? -1;
+        const w = i === v ? (index[network.series.to[k] ?? -1] ?? -1) : i;
         if (w < 0 || mark[w] === stamp) continue;
         mark[w] = stamp;
         part.nodes.push(w);
@@ -162,11 +162,11 @@ export function threeWindingOutage(
 ): ThreeWindingOutage | string {
   const nothing = { terms: [], unfed: [], removed: -1, zero: zeroGraph && { terms: [], unfed: [] } };
   const windings = graph.seriesOf.get(id) ?? [];
-  const first = model.positive.series[windings[0] ?? -1];
+  const first = model.positive.series.at(windings[0] ?? -1);
   // No winding in the model (every bus out of service): its outage changes nothing.
   if (!first) return nothing;
   const starNode = first.to;
-  if (windings.length > 3 || windings.some((k) => model.positive.series[k]?.to !== starNode))
+  if (windings.length > 3 || windings.some((k) => model.positive.series.to[k] !== starNode))
     return "stands for more than one three-winding transformer of the model";
   const star = graph.index[starNode] ?? -1;
   // Unfed in the intact network, its buses with it (a zero-sequence island lies within a
@@ -176,7 +176,7 @@ export function threeWindingOutage(
   const removed = new Set(windings);
   const buses: number[] = [];
   for (const k of windings) {
-    const s = model.positive.series[k];
+    const s = model.positive.series.at(k);
     const i = s ? (graph.index[s.from] ?? -1) : -1;
     if (!s || i < 0) continue;
     buses.push(i);
@@ -201,7 +201,7 @@ function zeroOutage(graph: SequenceGraph, id: string, starNode: number): ZeroOut
   const series: Term[] = [];
   const removed = new Set<number>();
   for (const k of graph.seriesOf.get(id) ?? []) {
-    const s = network.series[k];
+    const s = network.series.at(k);
     const i = s ? (index[s.from] ?? -1) : -1;
     if (!s || i < 0 || star < 0) continue;
     removed.add(k);

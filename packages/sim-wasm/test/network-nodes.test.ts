@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidatedNetwork } from "../src/index.ts";
-import { networkNodes } from "../src/network-nodes.ts";
+import { lineEndNodes, networkNodes } from "../src/network-nodes.ts";
 import { syntheticNetwork } from "../src/synthetic-network.ts";
 
 // Bus numbering is kept per (buses, switches) arrays: repeated studies of a network, and its N-1
@@ -41,5 +41,32 @@ describe("networkNodes", () => {
     expect(fewer.firstBus).toHaveLength(nodes.firstBus.length - 1);
     // The first numbering is untouched by the others.
     expect(networkNodes(network.document).nodeOfBus.has(second.id)).toBe(true);
+  });
+
+  it("looks each line's end nodes up once per lines array, an open switch or a dead bus giving −1", () => {
+    const doc = network.document;
+    const nodes = networkNodes(doc);
+    const ends = lineEndNodes(doc, nodes);
+    expect(lineEndNodes(doc, nodes)).toBe(ends);
+    doc.lines.forEach((line, k) => {
+      expect([ends[2 * k], ends[2 * k + 1]]).toEqual([
+        nodes.nodeOfBus.get(line.from_bus),
+        nodes.nodeOfBus.get(line.to_bus),
+      ]);
+    });
+    const line = doc.lines[2];
+    if (!line) throw new Error("the synthetic network has lines");
+    // The same lines with an open switch at the line's to end: other nodes, so other ends.
+    const switched = ValidatedNetwork.check({
+      ...doc,
+      switches: [{ id: "s", bus: line.to_bus, element: line.id, element_type: "line", closed: false }],
+    }).document;
+    const open = lineEndNodes(switched, networkNodes(switched));
+    expect([open[4], open[5]]).toEqual([nodes.nodeOfBus.get(line.from_bus), -1]);
+    const dead = ValidatedNetwork.check({
+      ...doc,
+      buses: doc.buses.map((b) => (b.id === line.from_bus ? { ...b, in_service: false } : b)),
+    }).document;
+    expect(lineEndNodes(dead, networkNodes(dead))[4]).toBe(-1);
   });
 });

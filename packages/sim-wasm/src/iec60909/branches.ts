@@ -27,9 +27,10 @@ const NO_LINE_ZERO_SEQUENCE = zeroSequenceAssumption(
 );
 
 export function addLine(ctx: BuildContext, line: Line, index: number): void {
-  const from = ctx.terminal(line.id, line.from_bus);
-  const to = ctx.terminal(line.id, line.to_bus);
-  if (!line.in_service || from === undefined || to === undefined) return;
+  // ctx.terminal of both ends, looked up once per network.
+  const from = ctx.lineEnds[2 * index] ?? -1;
+  const to = ctx.lineEnds[2 * index + 1] ?? -1;
+  if (!line.in_service || from < 0 || to < 0) return;
   const rFactor = ctx.isMax ? 1 : resistanceAt(1, line.endtemp_degree);
   const z1 = lineOhm(line, line.r_ohm_per_km, line.x_ohm_per_km, rFactor);
   ctx.noteBranchRx(z1);

@@ -2,7 +2,7 @@
 // sequence networks under construction.
 
 import type { Generator, NetworkDocument, Transformer } from "@ampflux/contracts";
-import { endKey, networkNodes } from "../network-nodes.ts";
+import { lineEndNodes, type NetworkNodes, networkNodes, terminalNode } from "../network-nodes.ts";
 import type { Cx } from "./complex.ts";
 import type { CorrectionFactors } from "./kernels.ts";
 import { baseImpedanceOhm, type ModelOptions, SeriesList, type ShortCircuitModel } from "./model.ts";
@@ -19,7 +19,9 @@ export class BuildContext {
   readonly unitGenerators = new Map<string, Generator>();
   /** In-service unit transformers by id: a lookup per generator instead of a scan of all. */
   readonly unitTransformers = new Map<string, Transformer>();
-  readonly #openEnds = new Set<string>();
+  readonly #nodes: NetworkNodes;
+  /** Per line (document order) its from and to nodes, interleaved; −1 where `terminal` gives none. */
+  readonly lineEnds: Int32Array;
   readonly doc: NetworkDocument;
   readonly options: ModelOptions;
   readonly factors: CorrectionFactors;
@@ -46,7 +48,9 @@ export class BuildContext {
       earthFaultWarnings: [],
       transformerFactors: [],
     };
+    this.#nodes = networkNodes(doc);
     this.#numberBuses();
+    this.lineEnds = lineEndNodes(doc, this.#nodes);
     for (const gen of doc.generators) {
       if (gen.in_service && gen.power_station_trafo !== undefined)
         this.unitGenerators.set(gen.power_station_trafo, gen);
@@ -60,12 +64,11 @@ export class BuildContext {
 
   /** One node per group of in-service buses joined by closed bus-bus switches. */
   #numberBuses(): void {
-    const nodes = networkNodes(this.doc);
+    const nodes = this.#nodes;
     for (const bus of nodes.firstBus) this.addNode(bus.vn_kv, bus.id);
-    // networkNodes makes a new map per call: the model takes it as it is (copying its 9,241
-    // entries was a quarter of this constructor on case9241pegase).
+    // The model shares the map, read only (copying its 9,241 entries was a quarter of this
+    // constructor on case9241pegase).
     this.model.nodeOfBus = nodes.nodeOfBus;
-    for (const end of nodes.openEnds) this.#openEnds.add(end);
   }
 
   addNode(kv: number, name: string): number {
@@ -78,9 +81,7 @@ export class BuildContext {
 
   /** The node of `bus` as seen from `element`; undefined when out of service or switched off. */
   terminal(element: string, bus: string): number | undefined {
-    // Most networks have no open branch switch: then no key string is built per terminal.
-    if (this.#openEnds.size > 0 && this.#openEnds.has(endKey(element, bus))) return undefined;
-    return this.model.nodeOfBus.get(bus);
+    return terminalNode(this.#nodes, element, bus);
   }
 
   /** c of Table 1 for the study's case (c_max / c_min overrides apply to every level). */

@@ -14,13 +14,14 @@
 // Static generators: constant P, Q from p_mw/q_mvar (left out, with a warning, without them).
 
 import {
+  type Line,
   type NetworkDocument,
   seriesImpedance,
   type Transformer,
   type Transformer3w,
 } from "@ampflux/contracts";
 import { add, cx, fromShortCircuitVoltage, inv, polar, scale, sub } from "../iec60909/complex.ts";
-import { endKey, type NetworkNodes, networkNodes } from "../network-nodes.ts";
+import { lineEndNodes, type NetworkNodes, networkNodes, terminalNode } from "../network-nodes.ts";
 import { checkFiniteModel } from "./finite-model.ts";
 import type { PerUnitBranch, PerUnitBus, PerUnitModel } from "./per-unit-model.ts";
 
@@ -59,7 +60,7 @@ class ModelBuilder {
   /** The document's electrical nodes (network-nodes.ts); the builder adds one node per bus group. */
   readonly firstBus: NetworkNodes["firstBus"];
   readonly nodeOfBus: ReadonlyMap<string, number>;
-  readonly openEnds: ReadonlySet<string>;
+  readonly nodes: NetworkNodes;
   readonly warnings: string[] = [];
   readonly #limitless = new Set<number>();
   readonly doc: NetworkDocument;
@@ -67,9 +68,9 @@ class ModelBuilder {
   constructor(doc: NetworkDocument) {
     this.doc = doc;
     const nodes = networkNodes(doc);
+    this.nodes = nodes;
     this.firstBus = nodes.firstBus;
     this.nodeOfBus = nodes.nodeOfBus;
-    this.openEnds = nodes.openEnds;
   }
 
   addNode(kv: number): number {
@@ -92,9 +93,7 @@ class ModelBuilder {
 
   /** The node of `bus` as seen from `element`; undefined when out of service or switched off. */
   terminal(element: string, bus: string): number | undefined {
-    // No key string per branch end when nothing is switched open (most imported networks).
-    if (this.openEnds.size > 0 && this.openEnds.has(endKey(element, bus))) return undefined;
-    return this.nodeOfBus.get(bus);
+    return terminalNode(this.nodes, element, bus);
   }
 
   kv(node: number): number {
@@ -145,10 +144,14 @@ const ratedKa = (sMva: number, kv: number) => sMva / (Math.sqrt(3) * kv);
 
 function addLines(b: ModelBuilder): void {
   const f = b.doc.frequency_hz;
-  for (const line of b.doc.lines) {
-    const from = b.terminal(line.id, line.from_bus);
-    const to = b.terminal(line.id, line.to_bus);
-    if (!line.in_service || from === undefined || to === undefined) continue;
+  // terminal of both ends, looked up once per network.
+  const ends = lineEndNodes(b.doc, b.nodes);
+  const { lines } = b.doc;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as Line;
+    const from = ends[2 * k] ?? -1;
+    const to = ends[2 * k + 1] ?? -1;
+    if (!line.in_service || from < 0 || to < 0) continue;
     const zBase = b.kv(from) ** 2 / LOAD_FLOW_BASE_MVA;
     const z = cx(
       (line.r_ohm_per_km * line.length_km) / line.parallel / zBase,

@@ -73,6 +73,9 @@ export interface WasmValuedMatrix {
 /**
  * fromTriplets on `count` triplets already in WASM memory (rows, cols: i32; values: interleaved
  * f64): the pattern copied out, the values left in WASM memory. Its buffers are left to `track`.
+ * With `patternViews` the pattern is views of WASM memory instead of copies, valid only until the
+ * next allocation there (memory growth detaches them): for a caller that only compares it with a
+ * kept pattern and copies it when it differs (sequence-factorization.ts).
  */
 export function cscOfTriplets(
   sim: SimExports,
@@ -82,15 +85,20 @@ export function cscOfTriplets(
   rows: number,
   cols: number,
   values: number,
+  patternViews = false,
 ): WasmValuedMatrix {
   checkDimension(n);
   const colPtr = track(allocI32(sim, n + 1));
   const rowIdx = track(allocI32(sim, count));
   const out = track(allocF64(sim, 2 * count));
   check(sim, sim.ampflux_csc_from_triplets(n, count, rows, cols, values, colPtr.ptr, rowIdx.ptr, out.ptr));
-  const ptr = viewI32(sim, colPtr, n + 1).slice();
+  const ptr = viewI32(sim, colPtr, n + 1);
   const nnz = ptr[n] ?? 0;
-  return { pattern: { n, colPtr: ptr, rowIdx: viewI32(sim, rowIdx, nnz).slice() }, values: out, nnz };
+  const idx = viewI32(sim, rowIdx, nnz);
+  const pattern = patternViews
+    ? { n, colPtr: ptr, rowIdx: idx }
+    : { n, colPtr: ptr.slice(), rowIdx: idx.slice() };
+  return { pattern, values: out, nnz };
 }
 
 /** The values of `matrix` copied out of WASM memory. */

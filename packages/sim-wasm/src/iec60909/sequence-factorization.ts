@@ -35,6 +35,7 @@ function ybusInWasm(
   network: SequenceNetwork,
   index: Int32Array,
   stamp: StampOptions,
+  patternViews = false,
 ): WasmValuedMatrix {
   const capacity = tripletCapacity(network);
   const rows = track(allocI32(sim, capacity));
@@ -46,7 +47,7 @@ function ybusInWasm(
     cols: viewI32(sim, cols, capacity),
     values: viewF64(sim, values, 2 * capacity),
   });
-  return cscOfTriplets(sim, track, n, count, rows.ptr, cols.ptr, values.ptr);
+  return cscOfTriplets(sim, track, n, count, rows.ptr, cols.ptr, values.ptr, patternViews);
 }
 
 /** Ybus of `network` over the nodes `index` maps (−1: left out), as a CSC matrix. */
@@ -135,11 +136,13 @@ export class SequenceFactorization implements Disposable {
 
   /**
    * factorize(sequenceYbus(…)) with the matrix's values kept in WASM memory from assembly to
-   * factorization, instead of copied out and back in.
+   * factorization, instead of copied out and back in. Its pattern is read in WASM memory too: the
+   * kept analysis's pattern is compared with it there, and it is copied out only for a new one.
    */
   factorizeNetwork(network: SequenceNetwork, index: Int32Array, stamp: StampOptions): SparseLu {
     return withBuffers(this.#sim, (track) => {
-      const ybus = ybusInWasm(this.#sim, track, network, index, stamp);
+      // The pattern's views are used before anything else is allocated in WASM memory.
+      const ybus = ybusInWasm(this.#sim, track, network, index, stamp, true);
       const lu = this.#analysed(ybus.pattern);
       lu.factorizeWasmValues(ybus.values, ybus.nnz);
       this.factorizations++;
@@ -150,20 +153,22 @@ export class SequenceFactorization implements Disposable {
   /** The solver holding an analysis of `pattern`: the kept one, a spare, or a new one. */
   #analysed(pattern: SparsePattern): SparseLu {
     if (!this.#analysis || !samePattern(this.#analysis.pattern, pattern)) {
+      // Copied first: `pattern` may be views of WASM memory, which what follows may grow, and
+      // the analysis outlives the caller's matrix in the spares.
+      const copy = { n: pattern.n, colPtr: pattern.colPtr.slice(), rowIdx: pattern.rowIdx.slice() };
       this.dispose();
-      this.#analysis = this.#takeOrAnalyze(pattern);
+      this.#analysis = this.#takeOrAnalyze(copy);
     }
     return this.#analysis.lu;
   }
 
-  #takeOrAnalyze(matrix: SparsePattern): Analysis {
-    const spare = sparesFor(this.#sim).take(matrix);
+  /** `pattern` is this object's own copy. */
+  #takeOrAnalyze(pattern: SparsePattern): Analysis {
+    const spare = sparesFor(this.#sim).take(pattern);
     if (spare) {
       this.reusedAnalyses++;
       return spare;
     }
-    // Copies of the pattern's arrays: the analysis outlives the caller's matrix in the spares.
-    const pattern = { n: matrix.n, colPtr: matrix.colPtr.slice(), rowIdx: matrix.rowIdx.slice() };
     const lu = new SparseLu(this.#sim, pattern);
     this.analyses++;
     return { lu, pattern };

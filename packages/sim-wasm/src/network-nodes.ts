@@ -32,21 +32,34 @@ export function terminalNode(nodes: NetworkNodes, element: string, bus: string):
 const lineEndsOf = new WeakMap<NetworkNodes, WeakMap<readonly Line[], Int32Array>>();
 
 export function lineEndNodes(doc: NetworkDocument, nodes: NetworkNodes): Int32Array {
-  let byLines = lineEndsOf.get(nodes);
-  if (!byLines) {
-    byLines = new WeakMap();
-    lineEndsOf.set(nodes, byLines);
-  }
-  let ends = byLines.get(doc.lines);
-  if (!ends) {
-    ends = new Int32Array(2 * doc.lines.length);
+  return keptFor(lineEndsOf, nodes, doc.lines, () => {
+    const ends = new Int32Array(2 * doc.lines.length);
     doc.lines.forEach((line, k) => {
-      (ends as Int32Array)[2 * k] = terminalNode(nodes, line.id, line.from_bus) ?? -1;
-      (ends as Int32Array)[2 * k + 1] = terminalNode(nodes, line.id, line.to_bus) ?? -1;
+      ends[2 * k] = terminalNode(nodes, line.id, line.from_bus) ?? -1;
+      ends[2 * k + 1] = terminalNode(nodes, line.id, line.to_bus) ?? -1;
     });
-    byLines.set(doc.lines, ends);
+    return ends;
+  });
+}
+
+/** The value kept for the pair (a, b), made by `make` the first time. */
+function keptFor<A extends object, B extends object, V>(
+  kept: WeakMap<A, WeakMap<B, V>>,
+  a: A,
+  b: B,
+  make: () => V,
+): V {
+  let byB = kept.get(a);
+  if (!byB) {
+    byB = new WeakMap();
+    kept.set(a, byB);
   }
-  return ends;
+  let value = byB.get(b);
+  if (value === undefined) {
+    value = make();
+    byB.set(b, value);
+  }
+  return value;
 }
 
 /**
@@ -58,17 +71,7 @@ export function lineEndNodes(doc: NetworkDocument, nodes: NetworkNodes): Int32Ar
 const numbered = new WeakMap<readonly Bus[], WeakMap<NetworkDocument["switches"], NetworkNodes>>();
 
 export function networkNodes(doc: NetworkDocument): NetworkNodes {
-  let bySwitches = numbered.get(doc.buses);
-  if (!bySwitches) {
-    bySwitches = new WeakMap();
-    numbered.set(doc.buses, bySwitches);
-  }
-  let nodes = bySwitches.get(doc.switches);
-  if (!nodes) {
-    nodes = numberNodes(doc);
-    bySwitches.set(doc.switches, nodes);
-  }
-  return nodes;
+  return keptFor(numbered, doc.buses, doc.switches, () => numberNodes(doc));
 }
 
 function numberNodes(doc: NetworkDocument): NetworkNodes {

@@ -56,7 +56,7 @@ export function stampSeries(s: SeriesElement, o: StampOptions, out: Float64Array
 
 /** stampSeries of an element given by its fields. */
 function stampValues(
-  zRe: number,
+  zr: number,
   zIm: number,
   ratio: number,
   shiftDeg: number,
@@ -65,7 +65,6 @@ function stampValues(
   at: number,
 ): void {
   // y = 1 / (R + j·X·xScale)
-  const zr = zRe;
   const zi = zIm * o.xScale;
   const dz = zr * zr + zi * zi;
   const yr = zr / dz;

@@ -3,7 +3,7 @@
 import type { Line, Transformer, Transformer3w } from "@ampflux/contracts";
 import { add, type Cx, cx, fromShortCircuitVoltage, scale, sub } from "./complex.ts";
 import type { BuildContext } from "./context.ts";
-import { baseImpedanceOhm, S_BASE_MVA } from "./model.ts";
+import { S_BASE_MVA } from "./model.ts";
 import { unitFactor } from "./power-station-units.ts";
 import { parseVectorGroup } from "./windings.ts";
 import { zeroSequenceAssumption } from "./zero-sequence-assumptions.ts";
@@ -36,8 +36,8 @@ export function addLine(ctx: BuildContext, line: Line, index: number): void {
   ctx.noteBranchRx(z1);
   // Ends at different nominal voltages (a validation warning) keep the volts equal.
   const ratio = (ctx.model.baseKv[to] ?? 1) / (ctx.model.baseKv[from] ?? 1);
-  const zBase = baseImpedanceOhm(ctx.model.baseKv[to] ?? 1);
-  ctx.model.positive.series.add(line.id, "line", from, to, z1.re / zBase, z1.im / zBase, ratio, 0);
+  const z1pu = ctx.perUnit(z1, to);
+  ctx.model.positive.series.add(line.id, "line", from, to, z1pu.re, z1pu.im, ratio, 0);
   if (!ctx.zeroSequence) return;
   let z0: Cx;
   if (line.r0_ohm_per_km !== undefined && line.x0_ohm_per_km !== undefined) {
@@ -46,7 +46,8 @@ export function addLine(ctx: BuildContext, line: Line, index: number): void {
     z0 = scale(z1, 3);
     ctx.zeroSequenceAssumed.add(NO_LINE_ZERO_SEQUENCE, index);
   }
-  ctx.model.zero.series.add(line.id, "line", from, to, z0.re / zBase, z0.im / zBase, ratio, 0);
+  const z0pu = ctx.perUnit(z0, to);
+  ctx.model.zero.series.add(line.id, "line", from, to, z0pu.re, z0pu.im, ratio, 0);
 }
 
 /** Without a vector group a two-winding transformer is taken as Dyn5, the distribution standard. */

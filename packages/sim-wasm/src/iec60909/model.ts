@@ -27,20 +27,9 @@ export interface SeriesElement {
 }
 
 /**
- * A sequence network's series elements, one array per field ("structure of arrays"). Node has
- * no pointer compression, so an object per element with its impedance as a { re, im } object
- * held six boxed numbers: ~170 bytes per element, 450 per line with both sequences, 6 MB per
- * model of case9241pegase and ~120 MB at 200,000 buses, each promoted to the old generation and
- * traced by every full collection. Typed arrays hold the numbers unboxed and are not traced; they
- * are sized once from the document (`capacity`: a list that outgrows it doubles, as arrays grow,
- * but growing large arrays in steps cost more than the objects did). The hot loops (assembly,
- * islands) read the arrays up to `length`; the rest reads elements through `at` and iteration,
- * which make the objects on demand.
- */
-/**
- * SeriesList's numeric fields for `capacity` elements as views of one buffer: in Chromium each
- * typed array's allocation cost 30–120 µs whatever its size (Node: a few), and a model has two
- * lists.
+ * SeriesList's numeric fields for `capacity` elements as views of one buffer: one allocation
+ * instead of six (allocating a typed array of tens of kB cost 30–300 µs on our 2-core VMs, in
+ * Chromium and in Node), and a model has two lists.
  */
 function numericFields(
   capacity: number,
@@ -51,6 +40,17 @@ function numericFields(
   return [f64(0), f64(1), f64(2), f64(3), i32(0), i32(1)];
 }
 
+/**
+ * A sequence network's series elements, one array per field ("structure of arrays"). Node has
+ * no pointer compression, so an object per element with its impedance as a { re, im } object
+ * held six boxed numbers: ~170 bytes per element, 450 per line with both sequences, 6 MB per
+ * model of case9241pegase and ~120 MB at 200,000 buses, each promoted to the old generation and
+ * traced by every full collection. Typed arrays hold the numbers unboxed and are not traced; they
+ * are sized once from the document (`capacity`: a list that outgrows it doubles, as arrays grow,
+ * but growing large arrays in steps cost more than the objects did). The hot loops (assembly,
+ * islands) read the arrays up to `length`; the rest reads elements through `at` and iteration,
+ * which make the objects on demand.
+ */
 export class SeriesList implements Iterable<SeriesElement> {
   #length = 0;
   id: string[];

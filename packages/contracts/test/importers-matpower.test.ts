@@ -262,3 +262,53 @@ describe("importMatpower on bad input", () => {
     );
   });
 });
+
+describe("MATPOWER matrices read in place", () => {
+  const caseWith = (bus: string) =>
+    [
+      "function mpc = t",
+      "mpc.version = '2';",
+      "mpc.baseMVA = 100;",
+      "mpc.bus = [",
+      bus,
+      "];",
+      "mpc.gen = [\n\t1\t0\t0\t300\t-300\t1\t100\t1\t250\t10\n];",
+      "mpc.branch = [\n\t1\t2\t0.01\t0.1\t0\t0\t0\t0\t0\t0\t1\t-360\t360\n];",
+    ].join("\n");
+  const busRow = (n: number, vm: string) => `\t${n}\t3\t0\t0\t0\t0\t1\t${vm}\t0\t110\t1\t1.1\t0.9`;
+
+  // Every number goes through fastDecimal or Number(): the same bits either way (decimal.test.ts).
+  it("reads rows split by ; and by line breaks, commas, comments and CRLF as MATLAB does", () => {
+    const rows = `${busRow(1, "1.02")}; ${busRow(2, "+.98e0").replaceAll("\t", ",")} % two rows\r\n${busRow(3, "1.")}\r`;
+    const { document } = importMatpower(caseWith(rows));
+    expect(document.buses.map((b) => [b.id, b.vm_pu])).toEqual([
+      ["1", 1.02],
+      ["2", 0.98],
+      ["3", 1],
+    ]);
+  });
+
+  // A quote may hide a "%" and non-ASCII blanks count as MATLAB's whitespace: such lines take the
+  // line-by-line path, which must give the same rows.
+  it("reads lines with quotes or non-ASCII blanks the same way", () => {
+    const plain = importMatpower(caseWith(`${busRow(1, "1.02")}\n${busRow(2, "0.98")}`)).document;
+    const nbsp = importMatpower(
+      caseWith(`${busRow(1, "1.02").replaceAll("\t", "\u00a0")}\n${busRow(2, "0.98")}`),
+    );
+    expect(nbsp.document.buses).toEqual(plain.buses);
+  });
+
+  it("names the line of a bad number, a short row, a continuation and text after ]", () => {
+    const bad = (rows: string) => parseError(caseWith(rows));
+    expect(bad(`${busRow(1, "1.02")}\n${busRow(2, "0.9.8")}`)).toMatchObject({ line: 6 });
+    expect(bad(`${busRow(1, "1.02")}\n${busRow(2, "0.9.8")}`).message).toMatch(/"0.9.8" is not a number/);
+    expect(bad(`${busRow(1, "1.02")}\n\t2\t3\t0`).message).toMatch(/mpc.bus row has 3 columns, expected 13/);
+    expect(bad(`${busRow(1, "1.02")} ...`)).toMatchObject({ line: 5 });
+    expect(bad(`${busRow(1, "1.02")} ...`).message).toMatch(/line continuations are not supported/);
+    expect(bad(`${busRow(1, "1.02")}] x`).message).toMatch(/unexpected text after \]/);
+    // "] ;" and a comment close the matrix: the case's own "];" on the next line is then extra.
+    expect(bad(`${busRow(1, "1.02")}] ; % closed here`).message).toMatch(
+      /line 6: unsupported statement "\];"/,
+    );
+  });
+});

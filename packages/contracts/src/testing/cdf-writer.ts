@@ -5,6 +5,7 @@
 // Data", IEEE Trans. PAS-92 (6), 1973; columns as in importers/cdf/columns.ts.
 
 import { BRANCH, BUS, type Field, TITLE } from "../importers/cdf/columns.ts";
+import { rowsOf } from "../importers/matpower/matrix.ts";
 import { parseMatpowerText } from "../importers/matpower/parse.ts";
 
 /** A number written right-aligned into `width` columns, with as many digits as fit. */
@@ -42,7 +43,10 @@ class Card {
 export function matpowerToCdf(text: string, caseName: string): string {
   const parsed = parseMatpowerText(text);
   const base = parsed.scalars.get("baseMVA")?.value ?? 100;
-  const rows = (name: string) => parsed.matrices.get(name)?.rows ?? [];
+  const rows = (name: string) => {
+    const matrix = parsed.matrices.get(name);
+    return matrix ? rowsOf(matrix) : [];
+  };
   const generation = new Map<number, number[]>();
   for (const [bus = 0, pg = 0, qg = 0, qmax = 0, qmin = 0, vg = 1, , status = 1] of rows("gen")) {
     if (status <= 0) throw new Error(`out-of-service unit at bus ${bus}: CDF cannot carry it`);

@@ -5,8 +5,8 @@ import { mapBuses } from "../matpower/buses.ts";
 import type { MatpowerCase } from "../matpower/case.ts";
 import { MatpowerParseError } from "../matpower/errors.ts";
 import { mapGenerators } from "../matpower/generators.ts";
+import { type MatpowerMatrix, matrixOfRows } from "../matpower/matrix.ts";
 import { type MatpowerImportOptions, matpowerImportOptionsSchema } from "../matpower/options.ts";
-import type { MatpowerMatrix } from "../matpower/parse.ts";
 import { type ImportReport, ImportReportBuilder } from "../report.ts";
 import { BRANCH, BUS } from "./columns.ts";
 import { CdfParseError } from "./errors.ts";
@@ -21,8 +21,13 @@ export type CdfImportOptions = MatpowerImportOptions;
 /** CDF bus types: 0 load bus, 1 load bus with voltage limits, 2 generator (PV), 3 swing. */
 const TO_MATPOWER_TYPE: Record<number, number> = { 0: 1, 1: 1, 2: 2, 3: 3 };
 
-function matrix(cards: readonly CdfCard[], rows: number[][]): MatpowerMatrix {
-  return { rows, rowLines: cards.map((c) => c.line), startLine: cards[0]?.line ?? 1 };
+function matrix(name: string, cards: readonly CdfCard[], rows: number[][]): MatpowerMatrix {
+  return matrixOfRows(
+    name,
+    rows,
+    cards.map((c) => c.line),
+    cards[0]?.line ?? 1,
+  );
 }
 
 /**
@@ -81,9 +86,9 @@ function toMatpowerCase(cdf: ParsedCdf, report: ImportReportBuilder): MatpowerCa
   return {
     name: cdf.caseName || undefined,
     baseMVA: base,
-    bus: matrix(busCards, bus),
-    gen: matrix(genCards, gen),
-    branch: matrix(branchCards, branch),
+    bus: matrix("bus", busCards, bus),
+    gen: matrix("gen", genCards, gen),
+    branch: matrix("branch", branchCards, branch),
     unused: new Map(),
   };
 }
@@ -136,12 +141,12 @@ export function importCdf(text: string, options: CdfImportOptions = {}): CdfImpo
     report.defaulted("frequency_hz", resolved.frequency_hz, "not in CDF (option frequency_hz)");
     report.dropped(
       "bus areas, zones, voltage and MVAR limits, remote bus",
-      mpc.bus.rows.length,
+      mpc.bus.rowLines.length,
       "no field in the network document",
     );
     report.dropped(
       "branch ratings 2 and 3, control data",
-      mpc.branch.rows.length,
+      mpc.branch.rowLines.length,
       "no field in the network document",
     );
     for (const section of ["loss zone", "interchange", "tie line"] as const)

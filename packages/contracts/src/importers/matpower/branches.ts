@@ -96,7 +96,7 @@ export function mapBranches(
   let chargedTransformers = 0;
   let negativeLineCharging = 0;
   let negativeR = 0;
-  matrix.rows.forEach((_, r) => {
+  matrix.rowLines.forEach((_, r) => {
     const line = matrix.rowLines[r] ?? matrix.startLine;
     const br: BranchRow = {
       id: `br${r + 1}`,

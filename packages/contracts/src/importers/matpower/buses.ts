@@ -33,7 +33,7 @@ export function mapBuses(mpc: MatpowerCase, options: ResolvedMatpowerOptions, re
   const loads: Load[] = [];
   const shunts: Shunt[] = [];
   const stored = { dropped: 0 };
-  matrix.rows.forEach((_, r) => {
+  matrix.rowLines.forEach((_, r) => {
     const line = matrix.rowLines[r] ?? matrix.startLine;
     const number = cell(matrix, r, BUS.BUS_I, "BUS_I");
     const type = cell(matrix, r, BUS.BUS_TYPE, "BUS_TYPE");

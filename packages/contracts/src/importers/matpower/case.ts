@@ -1,6 +1,7 @@
 import { MIN_COLUMNS } from "./columns.ts";
 import { MatpowerParseError } from "./errors.ts";
-import type { MatpowerMatrix, ParsedMatpower } from "./parse.ts";
+import { entry, type MatpowerMatrix, rowCount } from "./matrix.ts";
+import type { ParsedMatpower } from "./parse.ts";
 
 /** The parts of a case the importer maps, checked for presence and width. */
 export interface MatpowerCase {
@@ -16,7 +17,7 @@ export interface MatpowerCase {
 function requiredMatrix(parsed: ParsedMatpower, name: keyof typeof MIN_COLUMNS, lastLine: number) {
   const matrix = parsed.matrices.get(name);
   if (!matrix) throw new MatpowerParseError(lastLine, `mpc.${name} is missing`);
-  const width = matrix.rows[0]?.length ?? MIN_COLUMNS[name];
+  const width = rowCount(matrix) > 0 ? matrix.width : MIN_COLUMNS[name];
   if (width < MIN_COLUMNS[name]) {
     throw new MatpowerParseError(
       matrix.startLine,
@@ -39,7 +40,7 @@ export function readCase(parsed: ParsedMatpower): MatpowerCase {
   }
   const unused = new Map<string, number>();
   for (const [name, matrix] of parsed.matrices) {
-    if (!(name in MIN_COLUMNS)) unused.set(name, matrix.rows.length);
+    if (!(name in MIN_COLUMNS)) unused.set(name, rowCount(matrix));
   }
   for (const [name, entries] of parsed.cells) unused.set(name, entries);
   return {
@@ -54,7 +55,7 @@ export function readCase(parsed: ParsedMatpower): MatpowerCase {
 
 /** A value the importer computes with: it must be a finite number. */
 export function cell(matrix: MatpowerMatrix, row: number, column: number, what: string): number {
-  const value = matrix.rows[row]?.[column] ?? Number.NaN;
+  const value = entry(matrix, row, column) ?? Number.NaN;
   if (!Number.isFinite(value)) {
     throw new MatpowerParseError(matrix.rowLines[row] ?? matrix.startLine, `${what} must be a finite number`);
   }

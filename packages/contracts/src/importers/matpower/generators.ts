@@ -4,12 +4,14 @@ import type { ImportReportBuilder } from "../report.ts";
 import { type BusInfo, busOf } from "./buses.ts";
 import { cell, type MatpowerCase } from "./case.ts";
 import { BUS_TYPE, GEN } from "./columns.ts";
+import { entry, rowCount } from "./matrix.ts";
 import type { ResolvedMatpowerOptions } from "./options.ts";
 
 /** Qmin/Qmax; ±Inf (as the PEGASE cases write it) means no limit, so the field stays unset. */
 function reactiveLimits(matrix: MatpowerCase["gen"], r: number) {
   const limits: { q_min_mvar?: number; q_max_mvar?: number } = {};
-  const [qmin, qmax] = [matrix.rows[r]?.[GEN.QMIN], matrix.rows[r]?.[GEN.QMAX]];
+  const qmin = entry(matrix, r, GEN.QMIN);
+  const qmax = entry(matrix, r, GEN.QMAX);
   if (qmin !== Number.NEGATIVE_INFINITY) limits.q_min_mvar = cell(matrix, r, GEN.QMIN, "Qmin");
   if (qmax !== Number.POSITIVE_INFINITY) limits.q_max_mvar = cell(matrix, r, GEN.QMAX, "Qmax");
   return limits;
@@ -40,7 +42,7 @@ export function mapGenerators(
   const external_grids: ExternalGrid[] = [];
   const generators: Generator[] = [];
   const refBuses = new Set([...buses.values()].filter((b) => b.type === BUS_TYPE.REF).map((b) => b.id));
-  matrix.rows.forEach((_, r) => {
+  matrix.rowLines.forEach((_, r) => {
     const line = matrix.rowLines[r] ?? matrix.startLine;
     const bus = busOf(buses, cell(matrix, r, GEN.GEN_BUS, "GEN_BUS"), line);
     const in_service = cell(matrix, r, GEN.GEN_STATUS, "GEN_STATUS") > 0;
@@ -75,7 +77,7 @@ export function mapGenerators(
     const bus = [...buses.values()].find((b) => b.id === id);
     if (bus) external_grids.push(slackGrid(bus, options, bus.vm));
   }
-  report.mapped("mpc.gen rows on REF buses", "external_grids", matrix.rows.length - generators.length);
+  report.mapped("mpc.gen rows on REF buses", "external_grids", rowCount(matrix) - generators.length);
   report.mapped("REF buses without in-service gen", "external_grids", refBuses.size);
   report.mapped("mpc.gen rows", "generators", generators.length);
   report.mapped(

@@ -20,10 +20,10 @@ function sourceLines(mpc: MatpowerCase, buses: readonly { id: string }[]): Sourc
     for (const element of [id, `load${id}`, `shunt${id}`, `grid${id}`])
       sources.set(element, line(mpc.bus, r));
   });
-  for (const r of mpc.branch.rows.keys())
+  for (const r of mpc.branch.rowLines.keys())
     for (const element of [`br${r + 1}`, ...chargingShuntIds(`br${r + 1}`)])
       sources.set(element, line(mpc.branch, r));
-  for (const r of mpc.gen.rows.keys()) sources.set(`gen${r + 1}`, line(mpc.gen, r));
+  for (const r of mpc.gen.rowLines.keys()) sources.set(`gen${r + 1}`, line(mpc.gen, r));
   return sources;
 }
 
@@ -44,7 +44,7 @@ export function importMatpower(text: string, options: MatpowerImportOptions = {}
   for (const [matrix, columns] of Object.entries(UNUSED_COLUMNS)) {
     report.dropped(
       `mpc.${matrix} columns ${columns}`,
-      mpc[matrix as keyof typeof UNUSED_COLUMNS].rows.length,
+      mpc[matrix as keyof typeof UNUSED_COLUMNS].rowLines.length,
       "no field in the network document",
     );
   }

@@ -60,6 +60,13 @@ await build({
   platform: "node",
   target: "node24",
   sourcemap: "linked",
+  // Node reads, decodes and compiles every file a command imports on each run. Without comments
+  // and blanks `study` loads 0.97 MB instead of 1.37 MB, all of it ASCII: a comment's "Ω" or
+  // "§" made V8 hold a whole chunk as a two-byte string. Names stay as written (stack traces,
+  // class names in messages); the source maps lead back to the sources.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "none",
   logLevel: "warning",
   // CommonJS dependencies (fontkit) call require() for Node built-ins.
   banner: {

@@ -3,19 +3,9 @@
 
 import { describe, expect, it } from "vitest";
 import { fastDecimal } from "../src/importers/matpower/decimal.ts";
+import { mulberry32 as random } from "../src/testing/random.ts";
 
 const read = (token: string) => fastDecimal(` ${token} `, 1, token.length + 1);
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const digits = (next: () => number, count: number) =>
   Array.from({ length: count }, () => Math.floor(next() * 10)).join("");

@@ -8,22 +8,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importMatpower } from "../src/importers/index.ts";
 import { documentChanges, NetworkValidator, TypeLibrary, validateNetwork } from "../src/index.ts";
+import { mulberry32 as random } from "../src/testing/random.ts";
 
 const imported = importMatpower(
   readFileSync(new URL("../../../../shared/data/matpower/case118.m", import.meta.url), "utf8"),
 ).document;
 const case118 = imported as unknown as Record<string, unknown>;
-
-/** A small deterministic generator (mulberry32), so a failure repeats. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Doc = Record<string, unknown>;
 

@@ -5,4 +5,5 @@ export * from "./arc-flash.ts";
 export * from "./cdf-writer.ts";
 export * from "./networks.ts";
 export * from "./pandapower.ts";
+export * from "./random.ts";
 export * from "./results.ts";

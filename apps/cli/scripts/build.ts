@@ -51,6 +51,27 @@ const fontLocation = relocateFile(/reports[/\\]src[/\\]node\.ts$/, "import.meta.
   return `((specifier) => require("node:url").pathToFileURL(__ampfluxRequire(${from}).resolve(specifier)).href)(`;
 });
 
+/**
+ * zod's namespace re-exports its ~60 message locales (`z.locales`), so a bundle that uses `z.`
+ * holds all of them: ~40 % of zod's share of what `ampflux study` loads. The CLI speaks English
+ * (zod's default, set by its own schemas module, which imports en.js directly) and never
+ * selects a locale, so the namespace gets English alone.
+ */
+const englishZodLocales: Plugin = {
+  name: "english zod locales",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[/\\]zod[/\\]v4[/\\](classic|core)$/.test(args.resolveDir)
+        ? { path: resolve(args.resolveDir, "../locales/en.js"), namespace: "english-zod-locales" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "english-zod-locales" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 await build({
   entryPoints: { ampflux: resolve(cli, "src/main.ts") },
   outdir,
@@ -72,5 +93,5 @@ await build({
   banner: {
     js: 'import { createRequire as __ampfluxRequire } from "node:module"; const require = __ampfluxRequire(import.meta.url);',
   },
-  plugins: [wasmLocation, fontLocation],
+  plugins: [wasmLocation, fontLocation, englishZodLocales],
 });

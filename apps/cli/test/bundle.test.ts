@@ -58,6 +58,23 @@ describe("the bundled CLI", () => {
     expect(fonts).toMatch(/^DejaVuSans-Bold-\d+ .* yes /m);
   });
 
+  // The bundle keeps zod's English messages only (scripts/build.ts, englishZodLocales): a
+  // refused document is worded as the sources word it.
+  it("refuses an invalid document with the sources' words", async () => {
+    // Two of zod's own messages: a value outside an enum and a key the schema does not know.
+    const document = { ...arcFlashPlant, frequency_hz: 55, buses: [{ ...arcFlashPlant.buses[0], bogus: 1 }] };
+    const bad = path.join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify(document));
+    const [fromBundle, fromSources] = await Promise.all([
+      bundled("study", bad),
+      runCli({ cwd: root }, "study", bad),
+    ]);
+    expect(fromBundle.code).not.toBe(0);
+    expect(fromBundle.stderr).toMatch(/Invalid option: expected one of 50\|60/);
+    expect(fromBundle.stderr).toMatch(/Unrecognized key: "bogus"/);
+    expect(fromBundle.stderr).toBe(fromSources.stderr);
+  });
+
   it("exits 2 with the usage line on a bad flag, as the sources do", async () => {
     const run = await bundled("study", "x.m", "--bogus");
     expect(run.code).toBe(2);

@@ -14,7 +14,8 @@ interface BranchRow {
   r: number;
   x: number;
   b: number;
-  rateA: number;
+  /** RATE_A (MVA), 0 for unlimited. */
+  rate_mva: number;
   ratio: number;
   shift: number;
   in_service: boolean;
@@ -96,6 +97,11 @@ export function mapBranches(
   let chargedTransformers = 0;
   let negativeLineCharging = 0;
   let negativeR = 0;
+  const perUnitBase = {
+    sbase: mpc.baseMVA,
+    length_km: options.line_length_km,
+    frequency_hz: options.frequency_hz,
+  };
   matrix.rowLines.forEach((_, r) => {
     const line = matrix.rowLines[r] ?? matrix.startLine;
     const br: BranchRow = {
@@ -105,7 +111,7 @@ export function mapBranches(
       r: cell(matrix, r, BRANCH.BR_R, "BR_R"),
       x: cell(matrix, r, BRANCH.BR_X, "BR_X"),
       b: cell(matrix, r, BRANCH.BR_B, "BR_B"),
-      rateA: cell(matrix, r, BRANCH.RATE_A, "RATE_A"),
+      rate_mva: cell(matrix, r, BRANCH.RATE_A, "RATE_A"),
       ratio: cell(matrix, r, BRANCH.TAP, "TAP"),
       shift: cell(matrix, r, BRANCH.SHIFT, "SHIFT"),
       in_service: cell(matrix, r, BRANCH.BR_STATUS, "BR_STATUS") > 0,
@@ -123,22 +129,13 @@ export function mapBranches(
         shunts.push(...chargingShunts(br, mpc.baseMVA));
       }
       if (br.r < 0) negativeR++;
-      if (br.rateA <= 0) report.defaulted("lines.max_i_ka", null, "rateA 0 means unlimited in MATPOWER");
-      lines.push(
-        perUnitLine(
-          br,
-          { ...br, rate_mva: br.rateA },
-          {
-            sbase: mpc.baseMVA,
-            length_km: options.line_length_km,
-            frequency_hz: options.frequency_hz,
-          },
-        ),
-      );
+      if (br.rate_mva <= 0) report.defaulted("lines.max_i_ka", null, "rateA 0 means unlimited in MATPOWER");
+      lines.push(perUnitLine(br, br, perUnitBase));
       return;
     }
-    const sn_mva = br.rateA > 0 ? br.rateA : (options.transformer_sn_mva ?? mpc.baseMVA);
-    if (br.rateA <= 0) report.defaulted("transformers.sn_mva", sn_mva, "rateA 0 (option transformer_sn_mva)");
+    const sn_mva = br.rate_mva > 0 ? br.rate_mva : (options.transformer_sn_mva ?? mpc.baseMVA);
+    if (br.rate_mva <= 0)
+      report.defaulted("transformers.sn_mva", sn_mva, "rateA 0 (option transformer_sn_mva)");
     if (br.r < 0) negativeR++;
     if (br.x < 0)
       report.adjusted("transformers.vk_percent", br.id, "negative x imported as |z|: vk is a magnitude");

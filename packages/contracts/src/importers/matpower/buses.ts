@@ -14,6 +14,8 @@ export interface BusInfo {
   va: number;
 }
 
+const BUS_TYPES: ReadonlySet<number> = new Set(Object.values(BUS_TYPE));
+
 /** Looks up a bus number used by a gen or branch row. */
 export function busOf(buses: ReadonlyMap<number, BusInfo>, busNumber: number, line: number): BusInfo {
   const bus = buses.get(busNumber);
@@ -32,8 +34,8 @@ export function mapBuses(mpc: MatpowerCase, options: ResolvedMatpowerOptions, re
   const buses: Bus[] = [];
   const loads: Load[] = [];
   const shunts: Shunt[] = [];
-  const stored = { dropped: 0 };
-  matrix.rowLines.forEach((_, r) => {
+  let droppedSolutions = 0;
+  for (let r = 0; r < matrix.rowLines.length; r++) {
     const line = matrix.rowLines[r] ?? matrix.startLine;
     const number = cell(matrix, r, BUS.BUS_I, "BUS_I");
     const type = cell(matrix, r, BUS.BUS_TYPE, "BUS_TYPE");
@@ -41,29 +43,38 @@ export function mapBuses(mpc: MatpowerCase, options: ResolvedMatpowerOptions, re
     if (!Number.isInteger(number) || number <= 0)
       throw new MatpowerParseError(line, "BUS_I must be a positive integer");
     if (info.has(number)) throw new MatpowerParseError(line, `bus ${number} is defined twice`);
-    if (!Object.values(BUS_TYPE).some((t) => t === type))
-      throw new MatpowerParseError(line, "BUS_TYPE must be 1..4");
+    if (!BUS_TYPES.has(type)) throw new MatpowerParseError(line, "BUS_TYPE must be 1..4");
     if (baseKv < 0) throw new MatpowerParseError(line, "BASE_KV must not be negative");
     const id = String(number);
     const vn_kv = baseKv > 0 ? baseKv : options.default_vn_kv;
     if (baseKv === 0)
       report.defaulted("buses.vn_kv", vn_kv, "BASE_KV is 0 in the file (option default_vn_kv)");
-    const [vm, va] = [cell(matrix, r, BUS.VM, "Vm"), cell(matrix, r, BUS.VA, "Va")];
+    const vm = cell(matrix, r, BUS.VM, "Vm");
+    const va = cell(matrix, r, BUS.VA, "Va");
     info.set(number, { id, vn_kv, type, vm, va });
-    const bus: Bus = { id, vn_kv, in_service: type !== BUS_TYPE.NONE };
-    if (vm > 0) Object.assign(bus, { vm_pu: vm, va_degree: va });
-    else stored.dropped++;
-    buses.push(bus);
-    const [pd, qd] = [cell(matrix, r, BUS.PD, "Pd"), cell(matrix, r, BUS.QD, "Qd")];
+    const in_service = type !== BUS_TYPE.NONE;
+    // One object literal per shape (a field added afterwards would reshape each bus again).
+    if (vm > 0) buses.push({ id, vn_kv, in_service, vm_pu: vm, va_degree: va });
+    else {
+      buses.push({ id, vn_kv, in_service });
+      droppedSolutions++;
+    }
+    const pd = cell(matrix, r, BUS.PD, "Pd");
+    const qd = cell(matrix, r, BUS.QD, "Qd");
     if (pd !== 0 || qd !== 0)
       loads.push({ id: `load${id}`, bus: id, p_mw: pd, q_mvar: qd, in_service: true });
-    const [gs, bs] = [cell(matrix, r, BUS.GS, "Gs"), cell(matrix, r, BUS.BS, "Bs")];
+    const gs = cell(matrix, r, BUS.GS, "Gs");
+    const bs = cell(matrix, r, BUS.BS, "Bs");
     if (gs !== 0 || bs !== 0)
       shunts.push({ id: `shunt${id}`, bus: id, p_mw: gs, q_mvar: -bs, vn_kv, in_service: true });
-  });
+  }
   report.mapped("mpc.bus rows", "buses", buses.length);
-  report.mapped("mpc.bus Vm, Va (stored solution)", "buses.vm_pu, va_degree", buses.length - stored.dropped);
-  report.dropped("mpc.bus Vm, Va where Vm ≤ 0", stored.dropped, "not a voltage");
+  report.mapped(
+    "mpc.bus Vm, Va (stored solution)",
+    "buses.vm_pu, va_degree",
+    buses.length - droppedSolutions,
+  );
+  report.dropped("mpc.bus Vm, Va where Vm ≤ 0", droppedSolutions, "not a voltage");
   report.mapped("mpc.bus Pd/Qd", "loads", loads.length);
   report.mapped("mpc.bus Gs/Bs", "shunts", shunts.length);
   return { buses, loads, shunts, info };

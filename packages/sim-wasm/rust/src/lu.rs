@@ -22,10 +22,24 @@ pub struct Ldu {
     pub d: Vec<Complex>,
     /// L(i, j) for the entries of the symbolic pattern (lp, li).
     pub lx: Vec<Complex>,
-    /// U(j, i) stored as column j of Uᵀ, same pattern as L.
+    /// U(j, i) stored as column j of Uᵀ, same pattern as L; empty when `symmetric` (then U = Lᵀ
+    /// and `u()` is `lx`: a second copy of L's values was as large as L itself, allocated,
+    /// zero-filled and written at every factorization).
     pub ux: Vec<Complex>,
-    /// A was symmetric, so ux = lx (both are kept: the solves read either).
+    /// A was symmetric, so U(j, i) = L(i, j).
     pub symmetric: bool,
+}
+
+impl Ldu {
+    /// U(j, i) on the pattern of L, as column j of Uᵀ.
+    #[inline]
+    pub fn u(&self) -> &[Complex] {
+        if self.symmetric {
+            &self.lx
+        } else {
+            &self.ux
+        }
+    }
 }
 
 pub enum StaticLu {
@@ -67,10 +81,12 @@ pub(crate) fn factor_static_as(
     let max_multiplier_sqr = (1.0 / tol) * (1.0 / tol);
     let mut d = try_vec(n, Complex::ZERO)?;
     let mut lx = try_vec(sym.lnz(), Complex::ZERO)?;
-    let mut ux = try_vec(sym.lnz(), Complex::ZERO)?;
+    // Symmetric: U = Lᵀ, nothing of U or of the row solve is stored.
+    let upper_len = if symmetric { 0 } else { sym.lnz() };
+    let mut ux = try_vec(upper_len, Complex::ZERO)?;
     // x: column k of D·U being solved for; y: row k of L·D.
     let mut x = try_vec(n, Complex::ZERO)?;
-    let mut y = try_vec(n, Complex::ZERO)?;
+    let mut y = try_vec(if symmetric { 0 } else { n }, Complex::ZERO)?;
     // next[j]: where row k goes in column j (columns of L fill up row by row).
     let mut next = sym.lp[..n].to_vec();
     for k in 0..n {
@@ -93,7 +109,6 @@ pub(crate) fn factor_static_as(
                 }
                 dk = dk - lkj * xj;
                 lx[next[j]] = lkj;
-                ux[next[j]] = lkj;
                 next[j] += 1;
             }
             if !(dk.abs() > zero_pivot) {

@@ -43,6 +43,7 @@ pub fn takahashi(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
     let mut zd = try_vec(n, Complex::ZERO)?;
     let mut zl = try_vec(sym.lnz(), Complex::ZERO)?;
     let mut zu = try_vec(sym.lnz(), Complex::ZERO)?;
+    let u = f.u();
     // pos[i] = position of row i in the current column j, so column k can be matched to S_j.
     let mut pos = try_vec(n, usize::MAX)?;
     for j in (0..n).rev() {
@@ -51,7 +52,7 @@ pub fn takahashi(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
         }
         for pk in lp[j]..lp[j + 1] {
             let k = li[pk];
-            let (lkj, ujk) = (f.lx[pk], f.ux[pk]);
+            let (lkj, ujk) = (f.lx[pk], u[pk]);
             // Z(k, j) and Z(j, k) are summed in registers: no position of the loop below is pk
             // (its rows are below k), so this is the same sequence of operations.
             let mut zkj = sub_product(zl[pk], zd[k], lkj);
@@ -66,14 +67,14 @@ pub fn takahashi(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
                 zl[pi] = sub_product(zl[pi], zik, lkj);
                 zkj = sub_product(zkj, zki, f.lx[pi]);
                 zu[pi] = sub_product(zu[pi], ujk, zki);
-                zjk = sub_product(zjk, f.ux[pi], zik);
+                zjk = sub_product(zjk, u[pi], zik);
             }
             zl[pk] = zkj;
             zu[pk] = zjk;
         }
         let mut zjj = Complex::ONE / f.d[j];
         for p in lp[j]..lp[j + 1] {
-            zjj = sub_product(zjj, f.ux[p], zl[p]);
+            zjj = sub_product(zjj, u[p], zl[p]);
             pos[li[p]] = usize::MAX;
         }
         zd[j] = zjj;
@@ -290,8 +291,8 @@ mod tests {
             );
             assert!(fast.symmetric && !general.symmetric);
             assert_eq!(
-                (&fast.d, &fast.lx, &fast.ux),
-                (&general.d, &general.lx, &general.ux)
+                (&fast.d, &fast.lx, fast.u()),
+                (&general.d, &general.lx, general.u())
             );
             let (zf, zg) = (
                 takahashi(&sym, &fast).unwrap(),

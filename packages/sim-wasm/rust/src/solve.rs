@@ -29,10 +29,11 @@ pub fn ldu_solve(sym: &Symbolic, f: &Ldu, b: &mut [Complex], work: &mut [Complex
     for (w, &d) in work.iter_mut().zip(&f.d) {
         *w = *w / d;
     }
+    let u = f.u();
     for j in (0..n).rev() {
         let mut wj = work[j];
         for p in sym.lp[j]..sym.lp[j + 1] {
-            wj = wj - f.ux[p] * work[sym.li[p]];
+            wj = wj - u[p] * work[sym.li[p]];
         }
         work[j] = wj;
     }

@@ -62,7 +62,7 @@ impl<'a, const B: usize> BlockSolve<'a, B> {
     #[inline(never)]
     pub fn solve(&mut self, terms: &[TermEnds; B]) {
         let sym = self.f.sym;
-        let (lx, ux) = (&self.f.ldu.lx, &self.f.ldu.ux);
+        let (lx, ux) = (&self.f.ldu.lx, self.f.ldu.u());
         let n = sym.n();
         let work = &mut self.work[self.offset..self.offset + n * B];
         // Forward, per right-hand side along its own paths (column c of L has rows on c's path).

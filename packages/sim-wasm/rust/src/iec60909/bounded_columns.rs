@@ -75,7 +75,7 @@ impl SubtreeBounds {
         // node's subtree complete before the node.
         for j in 0..n {
             let entries = sym.lp[j]..sym.lp[j + 1];
-            let row_sum: f64 = entries.clone().map(|p| f.ux[p].abs()).sum();
+            let row_sum: f64 = entries.clone().map(|p| f.u()[p].abs()).sum();
             let own = per_source[sym.perm[j]];
             // c_f / |Z_ff|: 0 where no current flows (∞), ∞ for 0 or NaN (never skipped).
             let inverse = if own > 0.0 { 1.0 / own } else { f64::INFINITY };
@@ -314,7 +314,7 @@ impl<'a> BoundedColumns<'a> {
                 work,
                 width,
                 &sym.li[entries.clone()],
-                &f.ux[entries],
+                &f.u()[entries],
                 &active[..count],
                 &mut w[..count],
                 &mut largest[..count],

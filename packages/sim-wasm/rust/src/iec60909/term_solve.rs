@@ -147,7 +147,7 @@ impl<'a> TermSolve<'a> {
     /// every entry of `w` is written.
     pub fn solve(&mut self, i: usize, j: Option<usize>, ratio: f64, w: &mut [Complex]) {
         let sym = self.sym;
-        let (lx, ux) = (&self.ldu.lx, &self.ldu.ux);
+        let (lx, ux) = (&self.ldu.lx, self.ldu.u());
         let n = sym.n();
         let pi = sym.pinv[i];
         let pj = j.map(|j| sym.pinv[j]);

@@ -5,7 +5,7 @@ import { mapBuses } from "../matpower/buses.ts";
 import type { MatpowerCase } from "../matpower/case.ts";
 import { MatpowerParseError } from "../matpower/errors.ts";
 import { mapGenerators } from "../matpower/generators.ts";
-import { type MatpowerMatrix, matrixOfRows } from "../matpower/matrix.ts";
+import { type MatpowerMatrix, matrixOfRows, rowCount } from "../matpower/matrix.ts";
 import { type MatpowerImportOptions, matpowerImportOptionsSchema } from "../matpower/options.ts";
 import { type ImportReport, ImportReportBuilder } from "../report.ts";
 import { BRANCH, BUS } from "./columns.ts";
@@ -141,12 +141,12 @@ export function importCdf(text: string, options: CdfImportOptions = {}): CdfImpo
     report.defaulted("frequency_hz", resolved.frequency_hz, "not in CDF (option frequency_hz)");
     report.dropped(
       "bus areas, zones, voltage and MVAR limits, remote bus",
-      mpc.bus.rowLines.length,
+      rowCount(mpc.bus),
       "no field in the network document",
     );
     report.dropped(
       "branch ratings 2 and 3, control data",
-      mpc.branch.rowLines.length,
+      rowCount(mpc.branch),
       "no field in the network document",
     );
     for (const section of ["loss zone", "interchange", "tie line"] as const)

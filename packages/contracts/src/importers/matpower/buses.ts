@@ -3,6 +3,7 @@ import type { ImportReportBuilder } from "../report.ts";
 import { cell, type MatpowerCase } from "./case.ts";
 import { BUS, BUS_TYPE } from "./columns.ts";
 import { MatpowerParseError } from "./errors.ts";
+import { rowCount } from "./matrix.ts";
 import type { ResolvedMatpowerOptions } from "./options.ts";
 
 export interface BusInfo {
@@ -35,7 +36,7 @@ export function mapBuses(mpc: MatpowerCase, options: ResolvedMatpowerOptions, re
   const loads: Load[] = [];
   const shunts: Shunt[] = [];
   let droppedSolutions = 0;
-  for (let r = 0; r < matrix.rowLines.length; r++) {
+  for (let r = 0; r < rowCount(matrix); r++) {
     const line = matrix.rowLines[r] ?? matrix.startLine;
     const number = cell(matrix, r, BUS.BUS_I, "BUS_I");
     const type = cell(matrix, r, BUS.BUS_TYPE, "BUS_TYPE");

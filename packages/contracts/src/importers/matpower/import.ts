@@ -7,6 +7,7 @@ import { type MatpowerCase, readCase } from "./case.ts";
 import { UNUSED_COLUMNS } from "./columns.ts";
 import { MatpowerParseError } from "./errors.ts";
 import { mapGenerators } from "./generators.ts";
+import { rowCount } from "./matrix.ts";
 import { type MatpowerImportOptions, matpowerImportOptionsSchema } from "./options.ts";
 import { parseMatpowerText } from "./parse.ts";
 
@@ -44,7 +45,7 @@ export function importMatpower(text: string, options: MatpowerImportOptions = {}
   for (const [matrix, columns] of Object.entries(UNUSED_COLUMNS)) {
     report.dropped(
       `mpc.${matrix} columns ${columns}`,
-      mpc[matrix as keyof typeof UNUSED_COLUMNS].rowLines.length,
+      rowCount(mpc[matrix as keyof typeof UNUSED_COLUMNS]),
       "no field in the network document",
     );
   }

@@ -2,8 +2,6 @@ import { fastDecimal } from "./decimal.ts";
 import { MatpowerParseError } from "./errors.ts";
 import { type MatpowerMatrix, MatrixBuilder } from "./matrix.ts";
 
-export type { MatpowerMatrix } from "./matrix.ts";
-
 /** The syntax of a case file, before any meaning is given to it. */
 export interface ParsedMatpower {
   lineCount: number;

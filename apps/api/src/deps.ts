@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { createDb, type DbClient } from "@ampflux/db";
 import { type Cache, createCache } from "@ampflux/db/cache";
 import { loadSimCore, type SimCore } from "@ampflux/sim-wasm";
 import type OpenAI from "openai";
 import { createAssistantClient } from "./ai/client.ts";
 import { AuthCache } from "./auth/auth-cache.ts";
+import { apiApplicationName } from "./auth/peer-barrier.ts";
 import { SecondFactorLimiter } from "./auth/two-factor/attempt-limit.ts";
 import { CircuitHub } from "./circuits/live.ts";
 import { AbuseLimits } from "./limits/abuse.ts";
@@ -52,8 +54,10 @@ export interface ApiDeps {
 
 export function createApiDeps(settings: ApiSettings, log: Logger, version: string): ApiDeps {
   const metrics = createApiMetrics();
+  // Names this process in pg_stat_activity, where a revoking api finds the others (peer-barrier.ts).
+  const instanceId = randomUUID();
   const database = createDb(settings.DATABASE_URL, {
-    applicationName: "ampflux-api",
+    applicationName: apiApplicationName(instanceId),
     onQuery: (seconds, outcome) => metrics.querySeconds.observe({ outcome }, seconds),
   });
   addDatabaseGauges(metrics, database);
@@ -63,7 +67,7 @@ export function createApiDeps(settings: ApiSettings, log: Logger, version: strin
     log,
     database,
     cache,
-    authCache: new AuthCache(database, log.child({ component: "auth-cache" })),
+    authCache: new AuthCache(database, log.child({ component: "auth-cache" }), instanceId),
     projectLists: new ProjectListCache(database, log.child({ component: "project-list-cache" })),
     progress: new ProgressHub(database, log.child({ component: "study-progress" })),
     reportProgress: new ReportProgressHub(database, log.child({ component: "report-progress" })),

@@ -203,6 +203,15 @@ let owner: Awaited<ReturnType<typeof signUpCompany>>;
 let projectId: string;
 const queued: string[] = [];
 
+/** API processes on this database whose LISTEN connection is up (src/auth/peer-barrier.ts). */
+async function listeningApis(): Promise<number> {
+  const [row] = await db.sql<{ count: number }[]>`
+    select count(distinct application_name)::int as count from pg_stat_activity
+    where datname = current_database() and application_name like 'ampflux-api/%'
+      and state = 'idle' and query ilike 'listen %'`;
+  return row?.count ?? 0;
+}
+
 /** Queues a batch study through the client's api; `k` makes its contingency list (and job) unique. */
 async function queueBatch(client: TestClient, k: number, contingencies = 120) {
   const document = importMatpower(await readFile(CASE118, "utf8")).document;
@@ -284,6 +293,31 @@ describe("two apis and two workers on one database", () => {
     const onA = testClient(apiA.url);
     onA.setCookie(token);
     await expectTrpcError(onA.trpc.projects.list.query({}), "UNAUTHORIZED");
+  });
+
+  it("holds a logout through api A until api B, stopped meanwhile, has dropped the session", async () => {
+    const { client, email } = await signUpCompany(apiA.url, "held");
+    const onB = sameSession(apiB.url, client);
+    expect((await onB.trpc.auth.me.query())?.user.email).toBe(email);
+    // A's barrier waits for the apis whose LISTEN connection pg_stat_activity shows: both here.
+    await vi.waitFor(async () => expect(await listeningApis()).toBe(2), { timeout: 20_000, interval: 100 });
+    const logSoFar = apiA.output().length;
+    apiB.child.kill("SIGSTOP");
+    let answered = false;
+    const logOut = client.trpc.auth.logOut.mutate().then(() => {
+      answered = true;
+    });
+    try {
+      // B can neither read the NOTIFY nor acknowledge it: A must not answer yet.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(answered).toBe(false);
+    } finally {
+      apiB.child.kill("SIGCONT");
+    }
+    await logOut;
+    // Answered on B's acknowledgement, not on the barrier's time bound.
+    expect(apiA.output().slice(logSoFar)).not.toContain("barrier timed out");
+    expect(await onB.trpc.auth.me.query()).toBeNull();
   });
 
   it("runs a study queued through api A on a worker and streams its progress to a client of api B", async () => {

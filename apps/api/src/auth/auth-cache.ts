@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { setImmediate as afterPendingIo } from "node:timers/promises";
 import type { UnverifiedAccess } from "@ampflux/contracts";
 import type { DbClient } from "@ampflux/db";
 import type { Logger } from "../logger.ts";
 import { type Generation, NotifyGeneration } from "../notify-generation.ts";
+import { PeerBarrier } from "./peer-barrier.ts";
 import type { SessionUser } from "./sessions.ts";
 
 /** Where migration 0010's triggers announce every change that can end or narrow a login. */
@@ -11,8 +11,10 @@ export const AUTH_INVALIDATION_CHANNEL = "auth_invalidation";
 /** A backstop only: invalidation is by NOTIFY; no entry outlives this even if one were missed. */
 const MAX_AGE_MS = 5 * 60_000;
 const MAX_ENTRIES = 10_000;
-/** How long an invalidating request waits for its own NOTIFY to come back before answering. */
-// 2 s was missed once on a machine at load average 20 (a multi-instance test saw the stale entry).
+/**
+ * How long an invalidating request waits for every api to apply it before answering anyway.
+ * 2 s was missed once on a machine at load average 20 (a multi-instance test saw the stale entry).
+ */
 const BARRIER_TIMEOUT_MS = 5_000;
 
 export interface AuthCompany {
@@ -58,18 +60,17 @@ interface Entry {
  * change, and every api process drops the matching entries when it arrives. Nothing is cached
  * while the LISTEN is not in place, and a re-established LISTEN (NOTIFYs meanwhile are lost)
  * empties the cache. A lookup that overlapped an invalidation is not cached (generation check),
- * so a revoke racing a request cannot leave a stale entry behind.
+ * so a revoke racing a request cannot leave a stale entry behind. A revoking request answers
+ * only once every listening api has dropped the entry (`barrier`, peer-barrier.ts).
  */
 export class AuthCache {
   readonly #entries = new Map<string, Entry>();
   readonly #invalidations: NotifyGeneration;
-  readonly #database: DbClient;
-  readonly #log: Logger;
-  readonly #barriers = new Map<string, () => void>();
+  readonly #peers: PeerBarrier;
 
-  constructor(database: DbClient, log: Logger) {
-    this.#database = database;
-    this.#log = log;
+  /** `instanceId`: this process's, as in its connections' application_name (deps.ts). */
+  constructor(database: DbClient, log: Logger, instanceId: string) {
+    this.#peers = new PeerBarrier(database, log, AUTH_INVALIDATION_CHANNEL, instanceId, BARRIER_TIMEOUT_MS);
     this.#invalidations = new NotifyGeneration(database, log, AUTH_INVALIDATION_CHANNEL, {
       label: "auth cache",
       onPayload: (payload) => this.#invalidate(payload),
@@ -146,38 +147,19 @@ export class AuthCache {
   }
 
   /**
-   * Resolves once every invalidation committed before this call has reached this process: a
-   * 'barrier' NOTIFY sent now comes back after them (Postgres delivers notifications in commit
-   * order). Invalidating requests await it before they answer, so the caller's next request
-   * finds the entry gone here; every other api process's LISTEN was signalled by the same
-   * commits. Gives up after a bound (logged) rather than hang a logout.
+   * Resolves once every invalidation committed before this call has reached this process and
+   * every other listening api process (peer-barrier.ts). Invalidating requests await it before
+   * they answer, so the caller's next request, to whichever api, finds the entry gone. Gives up
+   * after a bound (logged) rather than hang a logout.
    */
   async barrier(): Promise<void> {
     if (!this.#invalidations.listening) return;
-    const id = randomUUID();
-    let timer: NodeJS.Timeout | undefined;
-    const arrived = new Promise<void>((resolve) => {
-      this.#barriers.set(id, resolve);
-      timer = setTimeout(() => {
-        this.#log.warn("auth cache barrier timed out", { timeout_ms: BARRIER_TIMEOUT_MS });
-        resolve();
-      }, BARRIER_TIMEOUT_MS);
-    });
-    try {
-      await this.#database.sql`select pg_notify(${AUTH_INVALIDATION_CHANNEL}, ${`barrier:${id}`})`;
-      await arrived;
-    } catch (error) {
-      // The invalidation itself committed; only the wait for its echo failed.
-      this.#log.warn("auth cache barrier failed", { error: String(error) });
-    } finally {
-      clearTimeout(timer);
-      this.#barriers.delete(id);
-    }
+    await this.#peers.wait();
   }
 
   async close(): Promise<void> {
     this.clear();
-    for (const release of this.#barriers.values()) release();
+    this.#peers.releaseAll();
     await this.#invalidations.close();
   }
 
@@ -189,7 +171,8 @@ export class AuthCache {
     else if (kind === "api_key") this.forget(apiKeyCacheKey(id));
     else if (kind === "user") this.forgetUser(id);
     else if (kind === "company") this.#forgetWhere((value) => value.company.id === id);
-    else if (kind === "barrier") this.#barriers.get(id)?.();
+    else if (kind === "barrier") this.#peers.onBarrier(id);
+    else if (kind === "ack") this.#peers.onAck(id);
     // An unknown payload (a newer migration's) drops everything rather than risk a stale login.
     else this.clear();
   }

@@ -55,14 +55,33 @@ export async function centerOf(locator: Locator) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Draws a wire from an element's terminal to a bus bar, as a user drags it. */
+/**
+ * Draws a wire from an element's terminal to a bus bar, as a user drags it, and returns once the
+ * diagram shows that wire. Each stage waits for React Flow to show it took the one before: under
+ * load a drag released before the editor caught up, or onto a bar that auto-pan (the pointer near
+ * the pane's edge) had moved meanwhile, left the terminal unwired, and the story failed much later.
+ */
 export async function wire(page: Page, element: string, terminal: string, bus: string) {
+  const busHandle = page.getByTestId(`bus-${bus}`).locator(".bus-handle");
   const from = await centerOf(page.getByTestId(`handle-${element}-${terminal}`));
-  const to = await centerOf(page.getByTestId(`bus-${bus}`).locator(".bus-handle"));
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 12 });
+  // React Flow starts a connection once the pointer moved past its drag threshold.
+  const start = await centerOf(busHandle);
+  await page.mouse.move((3 * from.x + start.x) / 4, (3 * from.y + start.y) / 4, { steps: 4 });
+  await page.locator(".react-flow__connectionline").waitFor();
+  // Onto the bar where it is now, until React Flow marks it as this connection's valid end.
+  await expect
+    .poll(async () => {
+      const to = await centerOf(busHandle);
+      await page.mouse.move(to.x, to.y, { steps: 6 });
+      return /(^|\s)valid(\s|$)/.test((await busHandle.getAttribute("class")) ?? "");
+    }, STEP)
+    .toBe(true);
   await page.mouse.up();
+  await expect
+    .poll(() => page.getByTestId(`rf__edge-${element}|${terminal}`).getAttribute("aria-label"), STEP)
+    .toBe(`Edge from ${element} to ${bus}`);
 }
 
 export const editorToolbar = (page: Page) => page.getByRole("toolbar", { name: "Editor" });

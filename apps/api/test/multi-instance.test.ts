@@ -208,7 +208,7 @@ async function listeningApis(): Promise<number> {
   const [row] = await db.sql<{ count: number }[]>`
     select count(distinct application_name)::int as count from pg_stat_activity
     where datname = current_database() and application_name like 'ampflux-api/%'
-      and state = 'idle' and query ilike 'listen %'`;
+      and query ilike 'listen %'`;
   return row?.count ?? 0;
 }
 

@@ -9,11 +9,14 @@
 // after it applied every invalidation committed before the barrier.
 //
 // Which apis listen: each api's database connections carry the application_name
-// `ampflux-api/<instance id>` (deps.ts), and its LISTEN connection is the idle one whose last
+// `ampflux-api/<instance id>` (deps.ts), and its LISTEN connection is the one whose last
 // statement was a LISTEN, in pg_stat_activity, read in the same statement that sends the barrier.
-// An api that starts listening after that cannot hold the revoked login (it caches only lookups
-// begun once its LISTEN was up). A peer that does not answer (stopped, overloaded, an older
-// version) is waited for up to a bound, then logged by instance id.
+// The auth channel is the first such connection listens to (every request authenticates before
+// anything subscribes), so a LISTEN still running there is for a later channel, or it is this one
+// and that api holds nothing yet: it may miss the barrier and cost the wait its bound, never a
+// stale login. An api that starts listening after that cannot hold the revoked login (it caches
+// only lookups begun once its LISTEN was up). A peer that does not answer (stopped, overloaded,
+// an older version) is waited for up to a bound, then logged by instance id.
 
 import { randomUUID } from "node:crypto";
 import type { DbClient } from "@ampflux/db";
@@ -76,7 +79,7 @@ export class PeerBarrier {
             from pg_stat_activity
             where datname = current_database() and application_name like ${like}
               and application_name <> ${apiApplicationName(this.#instanceId)}
-              and state = 'idle' and query ilike 'listen %'
+              and query ilike 'listen %'
           ) as peers`;
       waiter.peers = row?.peers ?? [];
       this.#settle(waiter);

@@ -43,6 +43,13 @@ export class NotifyGeneration {
     return this.#listening;
   }
 
+  /** Starts the LISTEN if needed and resolves once it is in place (rejects if it failed). */
+  async listen(): Promise<void> {
+    this.#ensureListening();
+    await this.#subscribing;
+    if (!this.#listening) throw new Error("the LISTEN could not be established");
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     await this.#channel.close(() => {});

@@ -109,7 +109,8 @@ describe("session and API key cache across two api instances", () => {
     await cachedOnB(viaB);
     const token = client.cookie();
     await client.trpc.auth.logOut.mutate();
-    // A answered only once B had dropped it: no request to B was needed for that.
+    // Dropped by B by the time A answered, without a request to B (in one process B's NOTIFY
+    // usually arrives first anyway; multi-instance.test.ts holds B back to prove A waits).
     expect(b.deps.authCache.get(sessionKey(viaB))).toBeUndefined();
     const again = testClient(a.url);
     again.setCookie(token);

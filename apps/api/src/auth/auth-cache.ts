@@ -67,9 +67,11 @@ export class AuthCache {
   readonly #entries = new Map<string, Entry>();
   readonly #invalidations: NotifyGeneration;
   readonly #peers: PeerBarrier;
+  readonly #log: Logger;
 
   /** `instanceId`: this process's, as in its connections' application_name (deps.ts). */
   constructor(database: DbClient, log: Logger, instanceId: string) {
+    this.#log = log;
     this.#peers = new PeerBarrier(database, log, AUTH_INVALIDATION_CHANNEL, instanceId, BARRIER_TIMEOUT_MS);
     this.#invalidations = new NotifyGeneration(database, log, AUTH_INVALIDATION_CHANNEL, {
       label: "auth cache",
@@ -153,7 +155,16 @@ export class AuthCache {
    * after a bound (logged) rather than hang a logout.
    */
   async barrier(): Promise<void> {
-    if (!this.#invalidations.listening) return;
+    // The acks come back on the channel too: an api that has not listened yet (a fresh process
+    // whose first authenticated request is a logout) listens first, or it could not hear them.
+    if (!this.#invalidations.listening) {
+      try {
+        await this.#invalidations.listen();
+      } catch (error) {
+        this.#log.warn("auth cache barrier skipped: no LISTEN", { error: String(error) });
+        return;
+      }
+    }
     await this.#peers.wait();
   }
 

@@ -4,8 +4,8 @@
 // Postgres delivers NOTIFYs to each listener in commit order, but to each process on its own
 // schedule: an api whose LISTEN backend or event loop is starved can see the invalidation after
 // the revoking api has answered. So the revoking api sends a `barrier:<id>` NOTIFY on the
-// invalidation channel and waits until (a) it came back to itself and (b) every other api that was
-// listening has answered `ack:<id>:<instance>`. An api acks only once the barrier reached it, i.e.
+// invalidation channel and waits until (a) it came back to itself and (b) every other api whose
+// LISTEN connection was up has answered `ack:<id>:<instance>`. An api acks only once the barrier reached it, i.e.
 // after it applied every invalidation committed before the barrier.
 //
 // Which apis listen: each api's database connections carry the application_name
@@ -43,6 +43,7 @@ export class PeerBarrier {
   readonly #instanceId: string;
   readonly #timeoutMs: number;
   readonly #waiters = new Map<string, Waiter>();
+  #hiddenPeersLogged = false;
 
   constructor(database: DbClient, log: Logger, channel: string, instanceId: string, timeoutMs: number) {
     this.#database = database;
@@ -72,16 +73,26 @@ export class PeerBarrier {
     this.#waiters.set(id, waiter);
     try {
       const like = `${API_APPLICATION_NAME_PREFIX}%`;
-      const [row] = await this.#database.sql<{ peers: string[] }[]>`
+      const [row] = await this.#database.sql<{ peers: string[]; hidden: number }[]>`
+        with others as (
+          select application_name, query from pg_stat_activity
+          where datname = current_database() and application_name like ${like}
+            and application_name <> ${apiApplicationName(this.#instanceId)}
+        )
         select pg_notify(${this.#channel}, ${`barrier:${id}`})::text as sent,
           array(
             select distinct substr(application_name, ${API_APPLICATION_NAME_PREFIX.length + 1})
-            from pg_stat_activity
-            where datname = current_database() and application_name like ${like}
-              and application_name <> ${apiApplicationName(this.#instanceId)}
-              and query ilike 'listen %'
-          ) as peers`;
+            from others where query ilike 'listen %'
+          ) as peers,
+          (select count(*) from others where query = '<insufficient privilege>')::int as hidden`;
       waiter.peers = row?.peers ?? [];
+      if ((row?.hidden ?? 0) > 0 && !this.#hiddenPeersLogged) {
+        // Another database role's statements are hidden here: those apis cannot be waited for.
+        this.#hiddenPeersLogged = true;
+        this.#log.warn("auth cache barrier cannot see some apis: run every api as the same database role", {
+          hidden_connections: row?.hidden,
+        });
+      }
       this.#settle(waiter);
       await arrived;
     } catch (error) {

@@ -82,6 +82,35 @@ describe("simulations.progress", () => {
     expect(late.events).toEqual([{ status: "succeeded", progress: 1, message: null }]);
   });
 
+  it("takes no step back for an older state whose NOTIFY arrives after the row was sent", async () => {
+    const { owner, projectId, simulationId } = await queuedStudy();
+    const db = api.deps.database.db;
+    expect(await claimSimulation(db, simulationId)).toBe(true);
+    expect(await reportProgress(db, { id: simulationId, projectId }, 0.5, "solving")).toBe(true);
+    const watcher = watch(owner.client, { projectId, simulationId });
+    await vi.waitFor(() => expect(watcher.events).toHaveLength(1));
+    // What a LISTEN connection that lagged behind the read would still deliver: older states.
+    await notifyProgress(db, {
+      simulationId,
+      projectId,
+      status: "running",
+      progress: 0.2,
+      message: "earlier",
+    });
+    await notifyProgress(db, { simulationId, projectId, status: "queued", progress: 0, message: null });
+    expect(await reportProgress(db, { id: simulationId, projectId }, 0.7, "solving on")).toBe(true);
+    expect(await finishSimulation(db, simulationId, { status: "succeeded", result: {}, timings: {} })).toBe(
+      true,
+    );
+    await notifyProgress(db, { simulationId, projectId, status: "succeeded", progress: 1, message: null });
+    await watcher.done;
+    expect(watcher.events).toEqual([
+      { status: "running", progress: 0.5, message: "solving" },
+      { status: "running", progress: 0.7, message: "solving on" },
+      { status: "succeeded", progress: 1, message: null },
+    ]);
+  });
+
   it("ignores other studies' events and payloads that are not progress events", async () => {
     const { owner, projectId, simulationId } = await queuedStudy();
     const watcher = watch(owner.client, { projectId, simulationId });

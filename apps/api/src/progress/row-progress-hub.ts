@@ -149,8 +149,28 @@ export class RowProgressHub<Event extends ProgressState> {
   }
 }
 
-const sameState = (a: ProgressState, b: ProgressState) =>
-  a.status === b.status && a.progress === b.progress && a.message === b.message;
+/** Where a state is in a row's life: queued, then running with its progress rising, then done. */
+const stage = (rows: Pick<ProgressRows<ProgressState>, "isTerminal">, status: string) =>
+  rows.isTerminal(status) ? 2 : status === "queued" ? 0 : 1;
+
+/**
+ * Whether `next` tells the client something after `last`. NOTIFYs reach each api's LISTEN on
+ * its own schedule: one committed before the row was read can arrive after the row was sent
+ * (a CI run saw a reconnected client's progress go 0.0006 → 0 → 0.0006), and an older state
+ * must not take the client back. A job run again from the start (its worker died) also reports
+ * lower progress: the client's bar then waits until the new run passes it.
+ */
+function isAfter(
+  rows: Pick<ProgressRows<ProgressState>, "isTerminal">,
+  next: ProgressState,
+  last: ProgressState,
+) {
+  const nextStage = stage(rows, next.status);
+  const lastStage = stage(rows, last.status);
+  if (nextStage !== lastStage) return nextStage > lastStage;
+  if (next.progress !== last.progress) return next.progress > last.progress;
+  return next.status !== last.status || next.message !== last.message;
+}
 
 /**
  * The progress of row `id` of the project: its current state, then each change, until a
@@ -174,7 +194,8 @@ export async function* watchRowProgress<Event extends ProgressState>(
       queue.push(event);
       wake?.();
     });
-    // What arrived so far was committed before the read below: the row already shows it.
+    // What arrived so far was committed before the read below: the row already shows it. (What
+    // was committed before the read but arrives later is left out by isAfter.)
     queue.length = 0;
     const row = await hub.rows.readOne(db, projectId, id);
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: hub.rows.notFound });
@@ -194,7 +215,7 @@ export async function* watchRowProgress<Event extends ProgressState>(
       if (next === null) {
         throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "the api is shutting down, reconnect" });
       }
-      if (next.projectId !== projectId || sameState(next, last)) continue;
+      if (next.projectId !== projectId || !isAfter(hub.rows, next, last)) continue;
       last = next;
       yield last;
     }

@@ -71,11 +71,12 @@ impl SubtreeBounds {
         let parent = etree_parents(sym)?;
         // Before node j is reached: the largest H_c over the children seen so far.
         let mut h = try_vec(n, 0.0)?;
+        let u = f.u();
         // Children come before parents in the elimination order, so one ascending pass sees a
         // node's subtree complete before the node.
         for j in 0..n {
             let entries = sym.lp[j]..sym.lp[j + 1];
-            let row_sum: f64 = entries.clone().map(|p| f.u()[p].abs()).sum();
+            let row_sum: f64 = entries.clone().map(|p| u[p].abs()).sum();
             let own = per_source[sym.perm[j]];
             // c_f / |Z_ff|: 0 where no current flows (∞), ∞ for 0 or NaN (never skipped).
             let inverse = if own > 0.0 { 1.0 / own } else { f64::INFINITY };
@@ -218,6 +219,7 @@ impl<'a> BoundedColumns<'a> {
     /// order, that it would alone: the block only shares the reads of L and U between them.
     pub fn solve(&mut self, buses: &[usize], ks: &[f64]) {
         let (sym, f, bounds, width) = (self.sym, self.f, self.bounds, self.width);
+        let u = f.u();
         assert!(
             buses.len() == ks.len() && buses.len() <= width,
             "one threshold per column, at most the block's width"
@@ -314,7 +316,7 @@ impl<'a> BoundedColumns<'a> {
                 work,
                 width,
                 &sym.li[entries.clone()],
-                &f.u()[entries],
+                &u[entries],
                 &active[..count],
                 &mut w[..count],
                 &mut largest[..count],

@@ -1,4 +1,10 @@
-import { claimSimulation, finishSimulation, notifyProgress, reportProgress } from "@ampflux/db";
+import {
+  claimSimulation,
+  type Executor,
+  finishSimulation,
+  notifyProgress,
+  reportProgress,
+} from "@ampflux/db";
 import { sql as drizzleSql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningApi } from "../src/server.ts";
@@ -50,6 +56,14 @@ function watch(client: TestClient, input: { projectId: string; simulationId: str
 
 const listeners = () => api.deps.progress.listenerCount();
 
+/** The worker's last step, played here: the study is stored as succeeded, then announced. */
+async function succeed(db: Executor, projectId: string, simulationId: string) {
+  expect(await finishSimulation(db, simulationId, { status: "succeeded", result: {}, timings: {} })).toBe(
+    true,
+  );
+  await notifyProgress(db, { simulationId, projectId, status: "succeeded", progress: 1, message: null });
+}
+
 describe("simulations.progress", () => {
   it("streams a queued study's state, then the worker's events, and ends when it succeeds", async () => {
     const { owner, viewer, projectId, simulationId } = await queuedStudy();
@@ -63,10 +77,7 @@ describe("simulations.progress", () => {
     const db = api.deps.database.db;
     expect(await claimSimulation(db, simulationId)).toBe(true);
     expect(await reportProgress(db, { id: simulationId, projectId }, 0.5, "solving")).toBe(true);
-    expect(await finishSimulation(db, simulationId, { status: "succeeded", result: {}, timings: {} })).toBe(
-      true,
-    );
-    await notifyProgress(db, { simulationId, projectId, status: "succeeded", progress: 1, message: null });
+    await succeed(db, projectId, simulationId);
 
     await watcher.done;
     expect(watcher.events).toEqual([
@@ -99,10 +110,7 @@ describe("simulations.progress", () => {
     });
     await notifyProgress(db, { simulationId, projectId, status: "queued", progress: 0, message: null });
     expect(await reportProgress(db, { id: simulationId, projectId }, 0.7, "solving on")).toBe(true);
-    expect(await finishSimulation(db, simulationId, { status: "succeeded", result: {}, timings: {} })).toBe(
-      true,
-    );
-    await notifyProgress(db, { simulationId, projectId, status: "succeeded", progress: 1, message: null });
+    await succeed(db, projectId, simulationId);
     await watcher.done;
     expect(watcher.events).toEqual([
       { status: "running", progress: 0.5, message: "solving" },
@@ -193,10 +201,7 @@ describe("simulations.progress", () => {
       });
       expect(warnings).toContain("progress LISTEN re-established");
       // NOTIFYs arrive again.
-      expect(await finishSimulation(db, simulationId, { status: "succeeded", result: {}, timings: {} })).toBe(
-        true,
-      );
-      await notifyProgress(db, { simulationId, projectId, status: "succeeded", progress: 1, message: null });
+      await succeed(db, projectId, simulationId);
       expect((await events.next()).value).toMatchObject({ status: "succeeded", progress: 1 });
       expect((await events.next()).done).toBe(true);
       expect(hub.listenerCount()).toBe(0);

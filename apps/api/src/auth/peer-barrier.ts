@@ -5,8 +5,8 @@
 // schedule: an api whose LISTEN backend or event loop is starved can see the invalidation after
 // the revoking api has answered. So the revoking api sends a `barrier:<id>` NOTIFY on the
 // invalidation channel and waits until (a) it came back to itself and (b) every other api whose
-// LISTEN connection was up has answered `ack:<id>:<instance>`. An api acks only once the barrier reached it, i.e.
-// after it applied every invalidation committed before the barrier.
+// LISTEN connection was up has answered `ack:<id>:<instance>`. An api acks only once the barrier
+// reached it, i.e. after it applied every invalidation committed before the barrier.
 //
 // Which apis listen: each api's database connections carry the application_name
 // `ampflux-api/<instance id>` (deps.ts), and its LISTEN connection is the one whose last

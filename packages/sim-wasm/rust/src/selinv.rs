@@ -58,11 +58,20 @@ pub fn takahashi(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
             let mut zkj = sub_product(zl[pk], zd[k], lkj);
             let mut zjk = sub_product(zu[pk], ujk, zd[k]);
             // Z(i, k) and Z(k, i) for i ∈ S_j, i > k: column k holds them because S_j ∖ {≤ k} ⊆ S_k.
+            // The scan of column k stops once all of them are found (`left`): rows after the
+            // last are not in S_j. Skipping only rows outside S_j, it does the same operations
+            // in the same order as a full scan, so the same bits, with ~40 % fewer steps on a
+            // meshed 200,000-bus network (docs/performance.md, "Fourteenth session").
+            let mut left = lp[j + 1] - pk - 1;
             for q in lp[k]..lp[k + 1] {
+                if left == 0 {
+                    break;
+                }
                 let pi = pos[li[q]];
                 if pi == usize::MAX {
                     continue;
                 }
+                left -= 1;
                 let (zik, zki) = (zl[q], zu[q]);
                 zl[pi] = sub_product(zl[pi], zik, lkj);
                 zkj = sub_product(zkj, zki, f.lx[pi]);
@@ -98,13 +107,18 @@ fn takahashi_symmetric(sym: &Symbolic, f: &Ldu) -> Result<SelectedInverse> {
         for pk in lp[j]..lp[j + 1] {
             let k = li[pk];
             let lkj = f.lx[pk];
-            // Summed in a register, as in `takahashi`.
+            // Summed in a register, and column k scanned up to S_j's last row, as in `takahashi`.
             let mut zkj = sub_product(zl[pk], zd[k], lkj);
+            let mut left = lp[j + 1] - pk - 1;
             for q in lp[k]..lp[k + 1] {
+                if left == 0 {
+                    break;
+                }
                 let pi = pos[li[q]];
                 if pi == usize::MAX {
                     continue;
                 }
+                left -= 1;
                 let zik = zl[q];
                 zl[pi] = sub_product(zl[pi], zik, lkj);
                 zkj = sub_product(zkj, zik, f.lx[pi]);
@@ -312,6 +326,37 @@ mod tests {
             zf.extract(&sym, &mut df, Some(&mut pf));
             zg.extract(&sym, &mut dg, Some(&mut pg));
             assert_eq!((df, pf), (dg, pg));
+        }
+    }
+
+    /// Z on the pattern of L (the diagonal and every zl entry) against columns of A⁻¹ solved
+    /// one by one: an independent check of the recurrences, of the scan of column k that stops
+    /// at S_j's last row in particular (the random chords leave columns with rows outside S_j
+    /// after it).
+    #[test]
+    fn selected_entries_equal_solved_columns() {
+        for (n, seed) in [(60, 5), (300, 6)] {
+            let m = symmetric_network(n, seed);
+            let sym = Symbolic::analyze(m.pattern.clone()).unwrap();
+            for symmetric in [true, false] {
+                let f = factors(&sym, &m.values, symmetric);
+                let z = takahashi(&sym, &f).unwrap();
+                let mut work = vec![Complex::ZERO; n];
+                for j in 0..n {
+                    // Column j of A⁻¹ in original numbering: solve A x = e_j.
+                    let mut x = vec![Complex::ZERO; n];
+                    x[j] = Complex::ONE;
+                    crate::solve::ldu_solve(&sym, &f, &mut x, &mut work);
+                    let near = |a: Complex, b: Complex| (a - b).abs() <= 1e-12 * (1.0 + b.abs());
+                    let jp = sym.pinv[j];
+                    assert!(near(z.zd[jp], x[j]), "Z({j}, {j})");
+                    // Pivot column jp of L holds Z(i, j) for its rows i (pivot order).
+                    for p in sym.lp[jp]..sym.lp[jp + 1] {
+                        let i = sym.perm[sym.li[p]];
+                        assert!(near(z.zl[p], x[i]), "Z({i}, {j})");
+                    }
+                }
+            }
         }
     }
 

@@ -335,6 +335,7 @@ mod tests {
     /// after it).
     #[test]
     fn selected_entries_equal_solved_columns() {
+        let near = |a: Complex, b: Complex| (a - b).abs() <= 1e-12 * (1.0 + b.abs());
         for (n, seed) in [(60, 5), (300, 6)] {
             let m = symmetric_network(n, seed);
             let sym = Symbolic::analyze(m.pattern.clone()).unwrap();
@@ -347,13 +348,16 @@ mod tests {
                     let mut x = vec![Complex::ZERO; n];
                     x[j] = Complex::ONE;
                     crate::solve::ldu_solve(&sym, &f, &mut x, &mut work);
-                    let near = |a: Complex, b: Complex| (a - b).abs() <= 1e-12 * (1.0 + b.abs());
                     let jp = sym.pinv[j];
                     assert!(near(z.zd[jp], x[j]), "Z({j}, {j})");
-                    // Pivot column jp of L holds Z(i, j) for its rows i (pivot order).
+                    // Pivot column jp of L holds Z(i, j) for its rows i (pivot order); the general
+                    // path's upper part Z(j, i), the same value as A is symmetric, beside it.
                     for p in sym.lp[jp]..sym.lp[jp + 1] {
                         let i = sym.perm[sym.li[p]];
                         assert!(near(z.zl[p], x[i]), "Z({i}, {j})");
+                        if !symmetric {
+                            assert!(near(z.zu[p], x[i]), "Z({j}, {i})");
+                        }
                     }
                 }
             }

@@ -28,8 +28,9 @@ export class DisjointSets {
 export class IndexDisjointSets {
   readonly #parent: Int32Array;
 
-  constructor(size: number) {
-    this.#parent = new Int32Array(size);
+  /** `parent`: the array to keep the sets in (size entries, overwritten), e.g. a reused one. */
+  constructor(size: number, parent: Int32Array = new Int32Array(size)) {
+    this.#parent = parent;
     for (let k = 0; k < size; k++) this.#parent[k] = k;
   }
 

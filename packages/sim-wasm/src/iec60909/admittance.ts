@@ -3,23 +3,28 @@
 // path to earth (zero sequence).
 
 import { IndexDisjointSets } from "@ampflux/contracts";
+import { type ArrayAllocator, freshArrays } from "../scratch-arrays.ts";
 import type { Cx } from "./complex.ts";
 import type { SequenceNetwork, SeriesElement } from "./model.ts";
 
-/** Matrix index of every node, or −1 for nodes in islands without a qualifying shunt. */
+/**
+ * Matrix index of every node, or −1 for nodes in islands without a qualifying shunt; the arrays
+ * from `arrays` (a study's scratch arrays, or fresh ones).
+ */
 export function energizedNodes(
   network: SequenceNetwork,
   nodeCount: number,
   sourcesOnly: boolean,
+  arrays: ArrayAllocator = freshArrays,
 ): Int32Array {
-  const islands = new IndexDisjointSets(nodeCount);
+  const islands = new IndexDisjointSets(nodeCount, arrays.i32(nodeCount));
   const { from, to, length } = network.series;
   for (let k = 0; k < length; k++) islands.union(from[k] as number, to[k] as number);
-  const live = new Uint8Array(nodeCount);
+  const live = new Uint8Array(arrays.buffer(nodeCount), 0, nodeCount);
   for (const shunt of network.shunts) {
     if (!sourcesOnly || shunt.feeds) live[islands.find(shunt.node)] = 1;
   }
-  const index = new Int32Array(nodeCount).fill(-1);
+  const index = arrays.i32(nodeCount).fill(-1);
   let next = 0;
   for (let node = 0; node < nodeCount; node++) {
     if (live[islands.find(node)] === 1) index[node] = next++;

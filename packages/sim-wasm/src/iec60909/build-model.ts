@@ -1,6 +1,7 @@
 // Network document → per-unit sequence networks with every IEC 60909 correction applied.
 
 import type { Impedance, Line, NetworkDocument, Transformer, Transformer3w } from "@ampflux/contracts";
+import { type ArrayAllocator, freshArrays } from "../scratch-arrays.ts";
 import { addLine, addTransformer, addTransformer3w } from "./branches.ts";
 import { BuildContext } from "./context.ts";
 import { addEarthingTransformer, addImpedance } from "./impedance-elements.ts";
@@ -12,14 +13,16 @@ import { starPointWarnings } from "./star-points.ts";
 /**
  * `zeroSequence` false: the zero-sequence network (and its warnings) is left empty, for studies
  * without an earth fault — on case9241pegase about a third of the model's work and objects.
+ * `arrays`: where the series elements' numeric fields go (a study's scratch arrays, given back
+ * when the study is disposed; fresh ones by default).
  */
 export function buildModel(
   doc: NetworkDocument,
   options: ModelOptions,
   factors: CorrectionFactors,
-  { zeroSequence = true }: { zeroSequence?: boolean } = {},
+  { zeroSequence = true, arrays = freshArrays }: { zeroSequence?: boolean; arrays?: ArrayAllocator } = {},
 ): ShortCircuitModel {
-  const ctx = new BuildContext(doc, options, factors, zeroSequence);
+  const ctx = new BuildContext(doc, options, factors, zeroSequence, arrays);
   // Indexed loops: entries() gives each element as a fresh [index, element] pair.
   const { lines, transformers, transformers3w, impedances } = doc;
   for (let i = 0; i < lines.length; i++) addLine(ctx, lines[i] as Line, i);

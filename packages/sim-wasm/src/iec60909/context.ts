@@ -3,6 +3,7 @@
 
 import type { Generator, NetworkDocument, Transformer } from "@ampflux/contracts";
 import { lineEndNodes, type NetworkNodes, networkNodes, terminalNode } from "../network-nodes.ts";
+import { type ArrayAllocator, freshArrays } from "../scratch-arrays.ts";
 import type { Cx } from "./complex.ts";
 import type { CorrectionFactors } from "./kernels.ts";
 import { baseImpedanceOhm, type ModelOptions, SeriesList, type ShortCircuitModel } from "./model.ts";
@@ -28,7 +29,13 @@ export class BuildContext {
   /** Whether the zero-sequence network is built (studies with an earth fault). */
   readonly zeroSequence: boolean;
 
-  constructor(doc: NetworkDocument, options: ModelOptions, factors: CorrectionFactors, zeroSequence = true) {
+  constructor(
+    doc: NetworkDocument,
+    options: ModelOptions,
+    factors: CorrectionFactors,
+    zeroSequence = true,
+    arrays: ArrayAllocator = freshArrays,
+  ) {
     this.doc = doc;
     this.options = options;
     this.factors = factors;
@@ -40,8 +47,8 @@ export class BuildContext {
       busOfNode: [],
       baseKv: [],
       c: [],
-      positive: { series: new SeriesList(seriesCapacity(doc)), shunts: [] },
-      zero: { series: new SeriesList(zeroSequence ? seriesCapacity(doc) : 0), shunts: [] },
+      positive: { series: new SeriesList(seriesCapacity(doc), arrays), shunts: [] },
+      zero: { series: new SeriesList(zeroSequence ? seriesCapacity(doc) : 0, arrays), shunts: [] },
       machines: [],
       converters: [],
       allBranchesRxBelow03: true,

@@ -5,6 +5,7 @@ import type { FaultType } from "@ampflux/contracts";
 import { check } from "../errors.ts";
 import type { SimExports } from "../loader.ts";
 import { allocF64, copyInF64, copyInI32, viewF64, withBuffers } from "../memory.ts";
+import { type ArrayAllocator, freshArrays } from "../scratch-arrays.ts";
 import type { SparseLu } from "../solver.ts";
 
 /** Values per bus written by ampflux_sc_bus_results (BUS_RESULT_STRIDE in the crate). */
@@ -53,7 +54,11 @@ export interface BusResultInput {
 }
 
 /** BUS_RESULT_STRIDE values per bus: I''k, I_E, κ, ip, Ib, Ith, I1, I2, I0 (re, im), R/X of the κ method. */
-export function busResults(sim: SimExports, input: BusResultInput): Float64Array {
+export function busResults(
+  sim: SimExports,
+  input: BusResultInput,
+  arrays: ArrayAllocator = freshArrays,
+): Float64Array {
   const n = input.c.length;
   return withBuffers(sim, (track) => {
     const put = (values: Float64Array) => track(copyInF64(sim, values)).ptr;
@@ -79,7 +84,9 @@ export function busResults(sim: SimExports, input: BusResultInput): Float64Array
         out.ptr,
       ),
     );
-    return viewF64(sim, out, n * BUS_RESULT_STRIDE).slice();
+    const raw = arrays.f64(n * BUS_RESULT_STRIDE);
+    raw.set(viewF64(sim, out, n * BUS_RESULT_STRIDE));
+    return raw;
   });
 }
 

@@ -3,6 +3,7 @@
 // (max/min) and the voltage factors, never on the fault type: one model serves every fault.
 
 import type { CorrectionFactor, NetworkIssue, ShortCircuitOptions } from "@ampflux/contracts";
+import { type ArrayAllocator, freshArrays } from "../scratch-arrays.ts";
 import type { Cx } from "./complex.ts";
 
 /** System base power; any value works, 100 MVA keeps per-unit numbers near 1. */
@@ -26,18 +27,25 @@ export interface SeriesElement {
   shiftDeg: number;
 }
 
+/** SeriesKind per code, as SeriesList stores kinds (one byte per element). */
+const SERIES_KINDS: readonly SeriesKind[] = ["line", "transformer", "transformer3w", "impedance"];
+/** A kind's code; comparisons of interned strings, cheaper than a map lookup per element. */
+const seriesKindCode = (kind: SeriesKind): number =>
+  kind === "line" ? 0 : kind === "transformer" ? 1 : kind === "transformer3w" ? 2 : 3;
+
 /**
- * SeriesList's numeric fields for `capacity` elements as views of one buffer: one allocation
- * instead of six (allocating a typed array of tens of kB cost 30–300 µs on our 2-core VMs, in
- * Chromium and in Node), and a model has two lists.
+ * SeriesList's numeric fields and kind codes for `capacity` elements as views of one buffer: one
+ * allocation instead of seven (allocating a typed array of tens of kB cost 30–300 µs on our 2-core
+ * VMs, in Chromium and in Node), and a model has two lists.
  */
 function numericFields(
   capacity: number,
-): [Float64Array, Float64Array, Float64Array, Float64Array, Int32Array, Int32Array] {
-  const buffer = new ArrayBuffer(40 * capacity);
+  arrays: ArrayAllocator,
+): [Float64Array, Float64Array, Float64Array, Float64Array, Int32Array, Int32Array, Uint8Array] {
+  const buffer = arrays.buffer(41 * capacity);
   const f64 = (k: number) => new Float64Array(buffer, 8 * k * capacity, capacity);
   const i32 = (k: number) => new Int32Array(buffer, 32 * capacity + 4 * k * capacity, capacity);
-  return [f64(0), f64(1), f64(2), f64(3), i32(0), i32(1)];
+  return [f64(0), f64(1), f64(2), f64(3), i32(0), i32(1), new Uint8Array(buffer, 40 * capacity, capacity)];
 }
 
 /**
@@ -54,7 +62,8 @@ function numericFields(
 export class SeriesList implements Iterable<SeriesElement> {
   #length = 0;
   id: string[];
-  kind: SeriesKind[];
+  /** Index into SERIES_KINDS per element. */
+  kindCode: Uint8Array;
   from: Int32Array;
   to: Int32Array;
   zRe: Float64Array;
@@ -62,10 +71,16 @@ export class SeriesList implements Iterable<SeriesElement> {
   ratio: Float64Array;
   shiftDeg: Float64Array;
 
-  constructor(capacity = 0) {
+  /** Where the numeric fields' buffers come from (a study's scratch arrays: scratch-arrays.ts). */
+  #arrays: ArrayAllocator;
+
+  constructor(capacity = 0, arrays: ArrayAllocator = freshArrays) {
+    this.#arrays = arrays;
     this.id = new Array<string>(capacity);
-    this.kind = new Array<SeriesKind>(capacity);
-    [this.zRe, this.zIm, this.ratio, this.shiftDeg, this.from, this.to] = numericFields(capacity);
+    [this.zRe, this.zIm, this.ratio, this.shiftDeg, this.from, this.to, this.kindCode] = numericFields(
+      capacity,
+      arrays,
+    );
   }
 
   static of(elements: readonly SeriesElement[]): SeriesList {
@@ -92,7 +107,7 @@ export class SeriesList implements Iterable<SeriesElement> {
     const k = this.#length;
     if (k === this.from.length) this.#grow(Math.max(8, 2 * k));
     this.id[k] = id;
-    this.kind[k] = kind;
+    this.kindCode[k] = seriesKindCode(kind);
     this.from[k] = from;
     this.to[k] = to;
     this.zRe[k] = zRe;
@@ -107,15 +122,16 @@ export class SeriesList implements Iterable<SeriesElement> {
   }
 
   #grow(capacity: number): void {
-    const fields = numericFields(capacity);
-    const [zRe, zIm, ratio, shiftDeg, from, to] = fields;
+    const fields = numericFields(capacity, this.#arrays);
+    const [zRe, zIm, ratio, shiftDeg, from, to, kindCode] = fields;
     zRe.set(this.zRe);
     zIm.set(this.zIm);
     ratio.set(this.ratio);
     shiftDeg.set(this.shiftDeg);
     from.set(this.from);
     to.set(this.to);
-    [this.zRe, this.zIm, this.ratio, this.shiftDeg, this.from, this.to] = fields;
+    kindCode.set(this.kindCode);
+    [this.zRe, this.zIm, this.ratio, this.shiftDeg, this.from, this.to, this.kindCode] = fields;
   }
 
   /** Element k as an object, or undefined outside 0 … length − 1. */
@@ -123,7 +139,7 @@ export class SeriesList implements Iterable<SeriesElement> {
     if (!(k >= 0 && k < this.#length)) return undefined;
     return {
       id: this.id[k] as string,
-      kind: this.kind[k] as SeriesKind,
+      kind: SERIES_KINDS[this.kindCode[k] ?? 0] as SeriesKind,
       from: this.from[k] as number,
       to: this.to[k] as number,
       z: { re: this.zRe[k] as number, im: this.zIm[k] as number },

@@ -6,6 +6,7 @@
 
 import type { ShortCircuitOptions } from "@ampflux/contracts";
 import type { SimExports } from "../loader.ts";
+import { type ArrayAllocator, freshArrays } from "../scratch-arrays.ts";
 import { energizedNodes, type StampOptions } from "./admittance.ts";
 import { breakingDecay, sourceVoltage } from "./kernels.ts";
 import { negativeSequence, type ShortCircuitModel } from "./model.ts";
@@ -16,8 +17,13 @@ import type { Stopwatch } from "./stopwatch.ts";
 export const BUS_LEVEL: StampOptions = { xScale: 1, shiftSign: 0 };
 
 /** Gathers a per-node quantity into matrix order. */
-export function gather(index: Int32Array, n: number, value: (node: number) => number): Float64Array {
-  const out = new Float64Array(n);
+export function gather(
+  index: Int32Array,
+  n: number,
+  value: (node: number) => number,
+  arrays: ArrayAllocator = freshArrays,
+): Float64Array {
+  const out = arrays.f64(n);
   index.forEach((k, node) => {
     if (k >= 0) out[k] = value(node);
   });
@@ -50,20 +56,21 @@ export function positiveSequence(
   model: ShortCircuitModel,
   needs: PositiveSequenceNeeds,
   clock: Stopwatch,
+  arrays: ArrayAllocator = freshArrays,
 ): PositiveSequence {
-  const index = energizedNodes(model.positive, model.nodeCount, true);
+  const index = energizedNodes(model.positive, model.nodeCount, true, arrays);
   let lu = factors.factorizeNetwork(model.positive, index, BUS_LEVEL);
   const n = lu.n;
   clock.lap("factorize");
-  const z1 = lu.diagInverse();
+  const z1 = lu.diagInverse(arrays);
   clock.lap("inverse");
-  const c = gather(index, n, (node) => model.c[node] ?? 1);
+  const c = gather(index, n, (node) => model.c[node] ?? 1, arrays);
   const active = <T extends { node: number }>(list: T[]) => list.filter((m) => (index[m.node] ?? -1) >= 0);
   const machines = needs.breakingDecay ? active(model.machines) : [];
   const decay = !needs.breakingDecay
     ? undefined
     : machines.length === 0
-      ? new Float64Array(n)
+      ? arrays.f64(n)
       : breakingDecay(sim, lu, z1, c, needs.tminS, {
           bus: Int32Array.from(machines, (m) => index[m.node] ?? 0),
           z: Float64Array.from(machines.flatMap((m) => [m.z.re, m.z.im])),
@@ -82,7 +89,7 @@ export function positiveSequence(
   // Same pattern as Y(1): the analysis is reused, only the values are factorized again.
   const xScale = needs.kappaMethod === "C" ? 0.4 : 1;
   lu = factors.factorizeNetwork(model.positive, index, { xScale, shiftSign: 0, peak: true });
-  const zPeak = lu.diagInverse();
+  const zPeak = lu.diagInverse(arrays);
   clock.lap("peak network");
   return { index, n, z1, zPeak, decay, sourceVoltage: sources, c };
 }
@@ -92,11 +99,12 @@ export function zeroSequence(
   factors: SequenceFactorization,
   model: ShortCircuitModel,
   positive: PositiveSequence,
+  arrays: ArrayAllocator = freshArrays,
 ): Float64Array {
-  const index = energizedNodes(model.zero, model.nodeCount, false);
-  const z0 = new Float64Array(2 * positive.n).fill(Number.POSITIVE_INFINITY);
+  const index = energizedNodes(model.zero, model.nodeCount, false, arrays);
+  const z0 = arrays.f64(2 * positive.n).fill(Number.POSITIVE_INFINITY);
   if (!index.some((k) => k >= 0)) return z0;
-  const diag = factors.factorizeNetwork(model.zero, index, BUS_LEVEL).diagInverse();
+  const diag = factors.factorizeNetwork(model.zero, index, BUS_LEVEL).diagInverse(arrays);
   positive.index.forEach((k, node) => {
     const k0 = index[node] ?? -1;
     if (k >= 0 && k0 >= 0) {
@@ -115,6 +123,9 @@ export function negativeSequenceImpedances(
   factors: SequenceFactorization,
   model: ShortCircuitModel,
   positive: PositiveSequence,
+  arrays: ArrayAllocator = freshArrays,
 ): Float64Array {
-  return factors.factorizeNetwork(negativeSequence(model.positive), positive.index, BUS_LEVEL).diagInverse();
+  return factors
+    .factorizeNetwork(negativeSequence(model.positive), positive.index, BUS_LEVEL)
+    .diagInverse(arrays);
 }

@@ -20,6 +20,7 @@ import type {
 import { evaluateArcFlash } from "../arcflash/evaluate-arc-flash.ts";
 import { evaluateDuty } from "../duty/evaluate-duty.ts";
 import type { SimExports } from "../loader.ts";
+import { type ArrayAllocator, BufferPool, ScratchArrays } from "../scratch-arrays.ts";
 import { energizedNodes } from "./admittance.ts";
 import { branchResults } from "./branch-results.ts";
 import { buildModel } from "./build-model.ts";
@@ -80,14 +81,27 @@ export interface CaseNetworks {
 
 const isEarthFault = (fault: FaultType) => fault === "1ph" || fault === "2ph_earth";
 
+/** Per WASM instance, as its studies run one after the other on it. */
+const bufferPools = new WeakMap<SimExports, BufferPool>();
+
+function bufferPoolOf(sim: SimExports): BufferPool {
+  let pool = bufferPools.get(sim);
+  if (!pool) {
+    pool = new BufferPool();
+    bufferPools.set(sim, pool);
+  }
+  return pool;
+}
+
 /** The options' fault impedance (ohm) in per unit of each fed bus's base impedance, interleaved. */
 function faultImpedancePerUnit(
   options: ShortCircuitOptions,
   index: Int32Array,
   n: number,
   baseKv: readonly number[],
+  arrays: ArrayAllocator,
 ): Float64Array {
-  const zf = new Float64Array(2 * n);
+  const zf = arrays.f64(2 * n);
   if (options.r_fault_ohm === 0 && options.x_fault_ohm === 0) return zf;
   index.forEach((k, node) => {
     if (k < 0) return;
@@ -114,6 +128,12 @@ export class ShortCircuitStudies implements Disposable {
   #prefault: PrefaultState | undefined;
   #modelBuilds = 0;
   #disposed = false;
+  /**
+   * The typed arrays these studies work in (models, diag Z, kernel outputs), given back to the
+   * WASM instance's pool on dispose() for its next studies: fresh ones cost a page fault per
+   * 4 kB (scratch-arrays.ts). Nothing of them is in a result.
+   */
+  #arrays: ScratchArrays;
   /** The bus-result kernel's output of the last run (BUS_RESULT_STRIDE per bus): explanations read it. */
   lastBusOutput: Float64Array | undefined;
 
@@ -134,6 +154,7 @@ export class ShortCircuitStudies implements Disposable {
         this.#options.set(`${fault}/${studyCase}`, options);
       }
     }
+    this.#arrays = new ScratchArrays(bufferPoolOf(sim));
     this.#sim = sim;
     this.#network = network;
     this.#factors = correctionFactors(sim);
@@ -165,23 +186,28 @@ export class ShortCircuitStudies implements Disposable {
     const { model, positive: pos, z2: negativeZ2, z0: earthZ0 } = this.#caseNetworks(options, clock);
     const doc = this.#network.document;
     const earth = isEarthFault(fault);
-    const z0 = (earth && earthZ0) || new Float64Array(2 * pos.n).fill(Number.POSITIVE_INFINITY);
-    const raw = busResults(this.#sim, {
-      fault,
-      kappaMethod: options.kappa_method,
-      fHz: doc.frequency_hz,
-      tkS: options.tk_s,
-      allBranchesRxBelow03: model.allBranchesRxBelow03,
-      z1: pos.z1,
-      z2: (fault !== "3ph" && negativeZ2) || pos.z1,
-      z0,
-      zPeak: pos.zPeak,
-      c: pos.c,
-      sourceVoltage: pos.sourceVoltage,
-      lowVoltage: gather(pos.index, pos.n, (node) => ((model.baseKv[node] ?? 1) <= 1 ? 1 : 0)),
-      decay: (fault === "3ph" && pos.decay) || new Float64Array(pos.n),
-      zf: faultImpedancePerUnit(options, pos.index, pos.n, model.baseKv),
-    });
+    const arrays = this.#arrays;
+    const z0 = (earth && earthZ0) || arrays.f64(2 * pos.n).fill(Number.POSITIVE_INFINITY);
+    const raw = busResults(
+      this.#sim,
+      {
+        fault,
+        kappaMethod: options.kappa_method,
+        fHz: doc.frequency_hz,
+        tkS: options.tk_s,
+        allBranchesRxBelow03: model.allBranchesRxBelow03,
+        z1: pos.z1,
+        z2: (fault !== "3ph" && negativeZ2) || pos.z1,
+        z0,
+        zPeak: pos.zPeak,
+        c: pos.c,
+        sourceVoltage: pos.sourceVoltage,
+        lowVoltage: gather(pos.index, pos.n, (node) => ((model.baseKv[node] ?? 1) <= 1 ? 1 : 0), arrays),
+        decay: (fault === "3ph" && pos.decay) || arrays.f64(pos.n),
+        zf: faultImpedancePerUnit(options, pos.index, pos.n, model.baseKv, arrays),
+      },
+      arrays,
+    );
     this.lastBusOutput = raw;
     const buses = busFaultResults({ doc, model, options, index: pos.index, z1: pos.z1, z0, raw });
     clock.lap("results");
@@ -242,7 +268,10 @@ export class ShortCircuitStudies implements Disposable {
         zeroSequence: this.#earthFaults,
       });
     } else {
-      model = buildModel(doc, options, this.#factors, { zeroSequence: this.#earthFaults });
+      model = buildModel(doc, options, this.#factors, {
+        zeroSequence: this.#earthFaults,
+        arrays: this.#arrays,
+      });
     }
     this.#modelBuilds++;
     clock.lap("model");
@@ -256,17 +285,17 @@ export class ShortCircuitStudies implements Disposable {
       tminS: options.tmin_s,
     };
     const positive = namingBuses(doc, model, "positive", () =>
-      positiveSequence(this.#sim, this.#positive, model, needs, clock),
+      positiveSequence(this.#sim, this.#positive, model, needs, clock, this.#arrays),
     );
     const z2 =
       this.#unbalancedFaults && hasNegativeSequenceData(model.positive)
         ? namingBuses(doc, model, "negative", () =>
-            negativeSequenceImpedances(this.#negative, model, positive),
+            negativeSequenceImpedances(this.#negative, model, positive, this.#arrays),
           )
         : undefined;
     if (z2) clock.lap("negative sequence");
     const z0 = this.#earthFaults
-      ? namingBuses(doc, model, "zero", () => zeroSequence(this.#zero, model, positive))
+      ? namingBuses(doc, model, "zero", () => zeroSequence(this.#zero, model, positive, this.#arrays))
       : undefined;
     clock.lap("zero sequence");
     const networks = { model, positive, z2, z0 };
@@ -285,6 +314,9 @@ export class ShortCircuitStudies implements Disposable {
     this.#positive.dispose();
     this.#negative.dispose();
     this.#zero.dispose();
+    this.#cases.clear();
+    this.lastBusOutput = undefined;
+    this.#arrays.release();
   }
 
   [Symbol.dispose](): void {

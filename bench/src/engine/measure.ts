@@ -95,10 +95,13 @@ const WARM_UP_RUNS = 20;
  * Repeats go on past repeatsFor's minimum until they add up to WARM_BUDGET_MS: a median of 9
  * sub-millisecond studies moved by 1.5–4× between runs of the same page (a GC or a late tier-up
  * in one or two of them), so Node/Chromium ratios of case9–case2869 were read from noise. With
- * the budget case9 gets hundreds of repeats, case2869 ~25, and the networks above 5,000 buses
- * keep their minimum.
+ * the budget case9 and case118 get the 400 repeats, case2869 ~100, case9241pegase ~25–50, and
+ * the 50,000- and 200,000-bus networks keep their minimum. It was 250 ms until Chromium was seen
+ * to need ~10 studies of a network before its model code ran at full speed again (case9241pegase
+ * in one page: model 11–20 ms in the first 5–6 studies, 2–3 ms from then on, Node's 2–3 ms), so
+ * the median of its 5–7 repeats was of that transient (docs/performance.md, "Fifteenth session").
  */
-const WARM_BUDGET_MS = 250;
+const WARM_BUDGET_MS = 1_000;
 const MAX_REPEATS = 400;
 
 /**

@@ -45,34 +45,34 @@ export function busFaultResults({
 }: BusResultInputs): BusFaultResult[] {
   const earth = options.fault === "1ph" || options.fault === "2ph_earth";
   const wanted = options.buses ? new Set(options.buses) : undefined;
-  return doc.buses
-    .filter((b) => !wanted || wanted.has(b.id))
-    .map((bus): BusFaultResult => {
-      const node = model.nodeOfBus.get(bus.id);
-      const k = node === undefined ? -1 : (index[node] ?? -1);
-      if (node === undefined || k < 0) return { bus: bus.id, ...UNFED };
-      const kv = model.baseKv[node] ?? 1;
-      const ib = baseCurrentKa(kv);
-      const zb = baseImpedanceOhm(kv);
-      const r = (i: number) => (raw[k * BUS_RESULT_STRIDE + i] ?? 0) * ib;
-      const ikss = r(0);
-      const hasEarth = Number.isFinite(z0[2 * k]);
-      return {
-        bus: bus.id,
-        fed: true,
-        ikss_ka: ikss,
-        skss_mva: Math.sqrt(3) * kv * ikss,
-        rk_ohm: (z1[2 * k] ?? 0) * zb,
-        xk_ohm: (z1[2 * k + 1] ?? 0) * zb,
-        r0_ohm: earth && hasEarth ? (z0[2 * k] ?? 0) * zb : null,
-        x0_ohm: earth && hasEarth ? (z0[2 * k + 1] ?? 0) * zb : null,
-        kappa: raw[k * BUS_RESULT_STRIDE + 2] ?? 0,
-        ip_ka: r(3),
-        ib_ka: r(4),
-        ith_ka: r(5),
-        ike_ka: r(1),
-      };
-    });
+  // All buses unless some are asked for: no copy of the whole list for the usual study.
+  const buses = wanted ? doc.buses.filter((b) => wanted.has(b.id)) : doc.buses;
+  return buses.map((bus): BusFaultResult => {
+    const node = model.nodeOfBus.get(bus.id);
+    const k = node === undefined ? -1 : (index[node] ?? -1);
+    if (node === undefined || k < 0) return { bus: bus.id, ...UNFED };
+    const kv = model.baseKv[node] ?? 1;
+    const ib = baseCurrentKa(kv);
+    const zb = baseImpedanceOhm(kv);
+    const r = (i: number) => (raw[k * BUS_RESULT_STRIDE + i] ?? 0) * ib;
+    const ikss = r(0);
+    const hasEarth = Number.isFinite(z0[2 * k]);
+    return {
+      bus: bus.id,
+      fed: true,
+      ikss_ka: ikss,
+      skss_mva: Math.sqrt(3) * kv * ikss,
+      rk_ohm: (z1[2 * k] ?? 0) * zb,
+      xk_ohm: (z1[2 * k + 1] ?? 0) * zb,
+      r0_ohm: earth && hasEarth ? (z0[2 * k] ?? 0) * zb : null,
+      x0_ohm: earth && hasEarth ? (z0[2 * k + 1] ?? 0) * zb : null,
+      kappa: raw[k * BUS_RESULT_STRIDE + 2] ?? 0,
+      ip_ka: r(3),
+      ib_ka: r(4),
+      ith_ka: r(5),
+      ike_ka: r(1),
+    };
+  });
 }
 
 /** One warning per kind of notable bus, naming the first ten. */

@@ -82,4 +82,18 @@ describe("studies on reused buffers", () => {
     }
     expect(core.shortCircuit(network, { fault: "1ph" }).buses).toStrictEqual(results1[0]?.buses);
   });
+
+  it("hold one run's kernel output in a plan of many runs", async () => {
+    const core = await loadSimCore();
+    const network = ValidatedNetwork.check(syntheticNetwork(500));
+    using studies = core.shortCircuitStudies(network, { faults: ["3ph", "1ph"], cases: ["max", "min"] });
+    const first = studies.run("3ph", "max");
+    const output = studies.lastBusOutput;
+    expect(output?.length).toBeGreaterThan(0);
+    studies.run("1ph", "min");
+    // The first run's output went back to the pool when the second run started.
+    expect(output?.length).toBe(0);
+    expect(studies.lastBusOutput?.length).toBeGreaterThan(0);
+    expect(studies.run("3ph", "max").buses).toStrictEqual(first.buses);
+  });
 });

@@ -129,11 +129,13 @@ export class ShortCircuitStudies implements Disposable {
   #modelBuilds = 0;
   #disposed = false;
   /**
-   * The typed arrays these studies work in (models, diag Z, kernel outputs), given back to the
-   * WASM instance's pool on dispose() for its next studies: fresh ones cost a page fault per
-   * 4 kB (scratch-arrays.ts). Nothing of them is in a result.
+   * The typed arrays these studies work in, given back to the WASM instance's pool for its next
+   * studies: fresh ones cost a page fault per 4 kB (scratch-arrays.ts). Nothing of them is in a
+   * result. The cases' models and diag Z go back on dispose(); a run's own arrays (the kernel's
+   * output among them) when the next run starts, so a plan of many runs holds one run's.
    */
   #arrays: ScratchArrays;
+  #runArrays: ScratchArrays;
   /** The bus-result kernel's output of the last run (BUS_RESULT_STRIDE per bus): explanations read it. */
   lastBusOutput: Float64Array | undefined;
 
@@ -155,6 +157,7 @@ export class ShortCircuitStudies implements Disposable {
       }
     }
     this.#arrays = new ScratchArrays(bufferPoolOf(sim));
+    this.#runArrays = new ScratchArrays(bufferPoolOf(sim));
     this.#sim = sim;
     this.#network = network;
     this.#factors = correctionFactors(sim);
@@ -186,7 +189,9 @@ export class ShortCircuitStudies implements Disposable {
     const { model, positive: pos, z2: negativeZ2, z0: earthZ0 } = this.#caseNetworks(options, clock);
     const doc = this.#network.document;
     const earth = isEarthFault(fault);
-    const arrays = this.#arrays;
+    this.lastBusOutput = undefined;
+    this.#runArrays.release();
+    const arrays = this.#runArrays;
     const z0 = (earth && earthZ0) || arrays.f64(2 * pos.n).fill(Number.POSITIVE_INFINITY);
     const raw = busResults(
       this.#sim,
@@ -317,6 +322,7 @@ export class ShortCircuitStudies implements Disposable {
     this.#cases.clear();
     this.lastBusOutput = undefined;
     this.#arrays.release();
+    this.#runArrays.release();
   }
 
   [Symbol.dispose](): void {

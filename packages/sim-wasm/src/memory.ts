@@ -2,6 +2,7 @@
 // throwing call never leaks linear memory however many times it runs.
 
 import type { SimExports } from "./loader.ts";
+import { type ArrayAllocator, freshArrays } from "./scratch-arrays.ts";
 
 export interface WasmBuffer {
   ptr: number;
@@ -41,6 +42,18 @@ export function copyInF64(sim: SimExports, values: Float64Array): WasmBuffer {
   const buffer = allocF64(sim, values.length);
   viewF64(sim, buffer, values.length).set(values);
   return buffer;
+}
+
+/** `length` values of `buffer` copied out of WASM memory into an array from `arrays`. */
+export function copyOutF64(
+  sim: SimExports,
+  buffer: WasmBuffer,
+  length: number,
+  arrays: ArrayAllocator = freshArrays,
+): Float64Array {
+  const out = arrays.f64(length);
+  out.set(viewF64(sim, buffer, length));
+  return out;
 }
 
 export function copyInI32(sim: SimExports, values: Int32Array): WasmBuffer {

@@ -5,7 +5,15 @@
 
 import { check, lastError, SimError } from "./errors.ts";
 import type { SimExports } from "./loader.ts";
-import { allocF64, copyInF64, copyInI32, viewF64, type WasmBuffer, withBuffers } from "./memory.ts";
+import {
+  allocF64,
+  copyInF64,
+  copyInI32,
+  copyOutF64,
+  viewF64,
+  type WasmBuffer,
+  withBuffers,
+} from "./memory.ts";
 import { type ArrayAllocator, freshArrays } from "./scratch-arrays.ts";
 import { checkDimension, complexCount, type SparseMatrix, type SparsePattern } from "./sparse.ts";
 
@@ -120,26 +128,26 @@ export class SparseLu implements Disposable {
 
   /** diag(Z), Z = A⁻¹, by selected inversion (n complex values), in an array from `arrays`. */
   diagInverse(arrays: ArrayAllocator = freshArrays): Float64Array {
-    const handle = this.#factors();
-    return withBuffers(this.#sim, (track) => {
-      const diag = track(allocF64(this.#sim, 2 * this.n));
-      check(this.#sim, this.#sim.ampflux_selected_inverse(handle, diag.ptr, this.n, 0, this.nnz));
-      const out = arrays.f64(2 * this.n);
-      out.set(viewF64(this.#sim, diag, 2 * this.n));
-      return out;
-    });
+    return this.#selected(false, arrays).diagonal;
   }
 
   /** diag(Z) and Z on the pattern of A (in the order of A's values). */
   selectedInverse(): SelectedInverse {
+    return this.#selected(true, freshArrays);
+  }
+
+  #selected(withPattern: boolean, arrays: ArrayAllocator): SelectedInverse {
     const handle = this.#factors();
     return withBuffers(this.#sim, (track) => {
       const diag = track(allocF64(this.#sim, 2 * this.n));
-      const onPattern = track(allocF64(this.#sim, 2 * this.nnz));
-      check(this.#sim, this.#sim.ampflux_selected_inverse(handle, diag.ptr, this.n, onPattern.ptr, this.nnz));
+      const onPattern = withPattern ? track(allocF64(this.#sim, 2 * this.nnz)) : undefined;
+      check(
+        this.#sim,
+        this.#sim.ampflux_selected_inverse(handle, diag.ptr, this.n, onPattern?.ptr ?? 0, this.nnz),
+      );
       return {
-        diagonal: viewF64(this.#sim, diag, 2 * this.n).slice(),
-        onPattern: viewF64(this.#sim, onPattern, 2 * this.nnz).slice(),
+        diagonal: copyOutF64(this.#sim, diag, 2 * this.n, arrays),
+        onPattern: onPattern ? viewF64(this.#sim, onPattern, 2 * this.nnz).slice() : new Float64Array(),
       };
     });
   }

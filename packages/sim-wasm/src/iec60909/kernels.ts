@@ -4,7 +4,7 @@
 import type { FaultType } from "@ampflux/contracts";
 import { check } from "../errors.ts";
 import type { SimExports } from "../loader.ts";
-import { allocF64, copyInF64, copyInI32, viewF64, withBuffers } from "../memory.ts";
+import { allocF64, copyInF64, copyInI32, copyOutF64, viewF64, withBuffers } from "../memory.ts";
 import { type ArrayAllocator, freshArrays } from "../scratch-arrays.ts";
 import type { SparseLu } from "../solver.ts";
 
@@ -84,9 +84,7 @@ export function busResults(
         out.ptr,
       ),
     );
-    const raw = arrays.f64(n * BUS_RESULT_STRIDE);
-    raw.set(viewF64(sim, out, n * BUS_RESULT_STRIDE));
-    return raw;
+    return copyOutF64(sim, out, n * BUS_RESULT_STRIDE, arrays);
   });
 }
 

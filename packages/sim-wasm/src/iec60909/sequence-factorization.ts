@@ -10,6 +10,7 @@
 // instance's spares, and the next one of the same pattern takes it instead of analysing again.
 // The same pattern gives the same ordering, hence bit for bit the same factors and results.
 
+import { perInstance } from "../instance-state.ts";
 import type { SimExports } from "../loader.ts";
 import { allocF64, allocI32, viewF64, viewI32, type WasmBuffer, withBuffers } from "../memory.ts";
 import { SparseLu } from "../solver.ts";
@@ -100,16 +101,7 @@ class SpareAnalyses {
 const SPARE_ANALYSES = 5;
 
 /** Per WASM instance: an analysis's handle means nothing to another instance. */
-const sparesOf = new WeakMap<SimExports, SpareAnalyses>();
-
-function sparesFor(sim: SimExports): SpareAnalyses {
-  let spares = sparesOf.get(sim);
-  if (!spares) {
-    spares = new SpareAnalyses();
-    sparesOf.set(sim, spares);
-  }
-  return spares;
-}
+const sparesFor = perInstance(() => new SpareAnalyses());
 
 /** One sequence network's factors, re-factorized on the kept analysis while the pattern holds. */
 export class SequenceFactorization implements Disposable {

@@ -19,6 +19,7 @@ import type {
 } from "@ampflux/contracts";
 import { evaluateArcFlash } from "../arcflash/evaluate-arc-flash.ts";
 import { evaluateDuty } from "../duty/evaluate-duty.ts";
+import { perInstance } from "../instance-state.ts";
 import type { SimExports } from "../loader.ts";
 import { type ArrayAllocator, BufferPool, ScratchArrays } from "../scratch-arrays.ts";
 import { energizedNodes } from "./admittance.ts";
@@ -82,16 +83,7 @@ export interface CaseNetworks {
 const isEarthFault = (fault: FaultType) => fault === "1ph" || fault === "2ph_earth";
 
 /** Per WASM instance, as its studies run one after the other on it. */
-const bufferPools = new WeakMap<SimExports, BufferPool>();
-
-function bufferPoolOf(sim: SimExports): BufferPool {
-  let pool = bufferPools.get(sim);
-  if (!pool) {
-    pool = new BufferPool();
-    bufferPools.set(sim, pool);
-  }
-  return pool;
-}
+const bufferPoolOf = perInstance(() => new BufferPool());
 
 /** The options' fault impedance (ohm) in per unit of each fed bus's base impedance, interleaved. */
 function faultImpedancePerUnit(

@@ -29,6 +29,17 @@ export interface SimExports {
   /** Returns a solver handle (> 0) or 0 on error. */
   ampflux_analyze(n: number, colPtr: number, colPtrLen: number, rowIdx: number, nnz: number): number;
   ampflux_factorize(handle: number, values: number, count: number, pivotTolerance: number): number;
+  ampflux_keep_triplet_slots(handle: number, count: number, rows: number, cols: number): number;
+  /** 0: summed into `out`; −1: not the kept structure (compress in full); > 0: an error code. */
+  ampflux_scatter_triplets(
+    handle: number,
+    count: number,
+    rows: number,
+    cols: number,
+    values: number,
+    out: number,
+    nnz: number,
+  ): number;
   ampflux_solve(handle: number, rhs: number, count: number): number;
   ampflux_inverse_column(handle: number, col: number, out: number, count: number): number;
   ampflux_selected_inverse(
@@ -232,7 +243,7 @@ export interface SimExports {
 }
 
 /** The ABI this loader speaks; must equal `ffi::ABI_VERSION` in the crate. */
-export const EXPECTED_ABI_VERSION = 10;
+export const EXPECTED_ABI_VERSION = 11;
 
 const wasmUrl = new URL("../wasm/ampflux_sim.wasm", import.meta.url);
 

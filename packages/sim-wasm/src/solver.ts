@@ -15,7 +15,13 @@ import {
   withBuffers,
 } from "./memory.ts";
 import { type ArrayAllocator, freshArrays } from "./scratch-arrays.ts";
-import { checkDimension, complexCount, type SparseMatrix, type SparsePattern } from "./sparse.ts";
+import {
+  checkDimension,
+  complexCount,
+  type SparseMatrix,
+  type SparsePattern,
+  type WasmTriplets,
+} from "./sparse.ts";
 
 export interface FactorizeOptions {
   /**
@@ -102,6 +108,37 @@ export class SparseLu implements Disposable {
     check(this.#sim, this.#sim.ampflux_factorize(handle, values.ptr, count, tol));
     this.#factorized = true;
     return this;
+  }
+
+  /**
+   * Keeps which entry of the analysed pattern each of the `triplets` (in WASM memory) was summed
+   * into; they must be the triplets the pattern was compressed from. scatterTriplets then sums
+   * the next assembly of the same structure without compressing it again (triplet_slots.rs).
+   */
+  keepTripletSlots(triplets: WasmTriplets): void {
+    const { count, rows, cols } = triplets;
+    check(this.#sim, this.#sim.ampflux_keep_triplet_slots(this.#live(), count, rows.ptr, cols.ptr));
+  }
+
+  /**
+   * The values of `triplets` (in WASM memory) summed into `out` (nnz complex values in WASM
+   * memory), bit for bit as compressing them would, when they have the structure whose slots
+   * are kept; false otherwise (compress them then: that path also reports a bad value).
+   */
+  scatterTriplets(triplets: WasmTriplets, out: WasmBuffer): boolean {
+    const { count, rows, cols, values } = triplets;
+    const code = this.#sim.ampflux_scatter_triplets(
+      this.#live(),
+      count,
+      rows.ptr,
+      cols.ptr,
+      values.ptr,
+      out.ptr,
+      this.nnz,
+    );
+    if (code < 0) return false;
+    check(this.#sim, code);
+    return true;
   }
 
   /** A⁻¹ B for B of n × nrhs complex values, column-major, interleaved. */

@@ -62,6 +62,15 @@ export function fromTriplets(
   });
 }
 
+/** `count` (row, col, value) triplets of an n×n matrix in WASM memory (i32, i32, interleaved f64). */
+export interface WasmTriplets {
+  n: number;
+  count: number;
+  rows: WasmBuffer;
+  cols: WasmBuffer;
+  values: WasmBuffer;
+}
+
 /** A CSC matrix whose pattern is copied out and whose values stay in WASM memory. */
 export interface WasmValuedMatrix {
   pattern: SparsePattern;

@@ -93,8 +93,17 @@ describe("the studies of one network share its models and factorizations", () =>
     for (const studyCase of CASES) for (const fault of FAULT_TYPES) studies.run(fault, studyCase);
     for (const fault of FAULT_TYPES) studies.run(fault, "max");
     // Per case: Y(1), its peak-current network and Y(0); one analysis each for Y(1) and Y(0),
-    // shared by the peak network and by both cases (same branches, same pattern).
-    expect(studies.work).toEqual({ modelBuilds: 2, analyses: 2, reusedAnalyses: 0, factorizations: 6 });
+    // shared by the peak network and by both cases (same branches, same pattern). The first
+    // assembly of each is compressed, and so is the min case's Y(1): it leaves the motors out
+    // (§10: 89 triplets, not 92), so its triplets differ while its pattern does not. The other
+    // three are summed through the triplet slots kept by the assembly before them.
+    expect(studies.work).toEqual({
+      modelBuilds: 2,
+      analyses: 2,
+      reusedAnalyses: 0,
+      factorizations: 6,
+      slotAssemblies: 3,
+    });
   });
 
   it("factorizes no zero-sequence network when the plan has no earth fault", async () => {
@@ -105,7 +114,13 @@ describe("the studies of one network share its models and factorizations", () =>
     });
     studies.run("3ph", "max");
     studies.run("2ph", "max");
-    expect(studies.work).toEqual({ modelBuilds: 1, analyses: 1, reusedAnalyses: 0, factorizations: 2 });
+    expect(studies.work).toEqual({
+      modelBuilds: 1,
+      analyses: 1,
+      reusedAnalyses: 0,
+      factorizations: 2,
+      slotAssemblies: 1,
+    });
     expect(() => studies.run("1ph", "max")).toThrow(RangeError);
   });
 
@@ -129,13 +144,19 @@ describe("the studies of one network share its models and factorizations", () =>
     const [taken, own] = [runAll(again), runAll(beside)];
     expect(again.work).toMatchObject({ analyses: 0, reusedAnalyses: 2 });
     expect(beside.work).toMatchObject({ analyses: 2, reusedAnalyses: 0 });
+    // Taken over with their triplet slots: no assembly of `again` is compressed again, and the
+    // results are the reference's bit for bit (toEqual compares every number exactly).
+    expect(again.work.slotAssemblies).toBe(again.work.factorizations);
+    expect(beside.work.slotAssemblies).toBe(beside.work.factorizations - 2);
     expect(taken).toEqual(reference);
     expect(own).toEqual(reference);
     // Another pattern (a line out) analyses its own: its results are an independent study's.
     const line = case118.document.lines[6]?.id ?? "";
     using outage = fresh.shortCircuitStudies(case118.withOutOfService(line), plan);
     const outageResults = runAll(outage);
+    // Its triplets have another structure: no spare's slots sum them.
     expect(outage.work).toMatchObject({ analyses: 2, reusedAnalyses: 0 });
+    expect(outage.work.slotAssemblies).toBe(outage.work.factorizations - 2);
     const independent = (await loadSimCore()).shortCircuitStudies(case118.withOutOfService(line), plan);
     expect(outageResults).toEqual(runAll(independent));
     independent.dispose();

@@ -106,7 +106,13 @@ export async function worstCases(
   const steps = shortCircuits + (loadFlows ? variants.length : 0);
   const worst = new Map<string, WorstCase>();
   const duty = new Map<string, DutyCheck>();
-  const work: StudyWork = { modelBuilds: 0, analyses: 0, reusedAnalyses: 0, factorizations: 0 };
+  const work: StudyWork = {
+    modelBuilds: 0,
+    analyses: 0,
+    reusedAnalyses: 0,
+    factorizations: 0,
+    slotAssemblies: 0,
+  };
   let done = 0;
   for (const variant of variants) {
     const state = variant.outage ? `${variant.outage} out` : "base case";
@@ -138,6 +144,7 @@ export async function worstCases(
       work.analyses += studies.work.analyses;
       work.reusedAnalyses += studies.work.reusedAnalyses;
       work.factorizations += studies.work.factorizations;
+      work.slotAssemblies += studies.work.slotAssemblies;
     } finally {
       studies.dispose();
     }

@@ -14,11 +14,12 @@ use crate::complex::Complex;
 use crate::csc::{CscMatrix, Pattern};
 use crate::error::{ErrorCode, Result, SolverError};
 use crate::solver::Solver;
+use crate::triplet_slots;
 use std::alloc::{alloc, dealloc, Layout};
 use std::cell::RefCell;
 
 /// Bumped whenever an exported signature changes; the TS loader refuses a mismatch.
-pub const ABI_VERSION: u32 = 10;
+pub const ABI_VERSION: u32 = 11;
 
 const ALIGN: usize = 8;
 
@@ -274,6 +275,63 @@ pub unsafe extern "C" fn ampflux_solver_stats(handle: u32, out: *mut f64) -> i32
             Ok(())
         })
     })
+}
+
+/// Keeps, for the `count` triplets (rows, cols: i32) that the solver's pattern was compressed
+/// from, the entry each one was summed into, so that `ampflux_scatter_triplets` can sum the
+/// next assembly of the same structure (`triplet_slots`). Triplets that are not all entries of
+/// the pattern keep nothing, which is not an error: later assemblies are then compressed in full.
+///
+/// # Safety
+/// `rows` and `cols` must address `count` i32 each from `ampflux_alloc`.
+#[no_mangle]
+pub unsafe extern "C" fn ampflux_keep_triplet_slots(
+    handle: u32,
+    count: usize,
+    rows: *const i32,
+    cols: *const i32,
+) -> i32 {
+    status(|| {
+        let (rows, cols) = (slice(rows, count)?, slice(cols, count)?);
+        with_solver(handle, |s| {
+            s.triplet_slots = triplet_slots::slots_of(&s.symbolic.a, rows, cols);
+            Ok(())
+        })
+    })
+}
+
+/// Sums `count` triplets (rows, cols: i32; values: interleaved f64) into `out` (`nnz` complex
+/// values, one per entry of the solver's pattern) through the kept slots. Returns 0 when done,
+/// −1 when the triplets do not have the kept structure (or a value is not finite, or no slots
+/// are kept): compress them in full then. A positive value is an error code.
+///
+/// # Safety
+/// Every pointer must address a buffer of the stated size from `ampflux_alloc`.
+#[no_mangle]
+pub unsafe extern "C" fn ampflux_scatter_triplets(
+    handle: u32,
+    count: usize,
+    rows: *const i32,
+    cols: *const i32,
+    values: *const f64,
+    out: *mut f64,
+    nnz: usize,
+) -> i32 {
+    let mut scattered = false;
+    let code = status(|| {
+        let (rows, cols) = (slice(rows, count)?, slice(cols, count)?);
+        let (values, out) = (complex_slice(values, count)?, complex_slice_mut(out, nnz)?);
+        with_solver(handle, |s| {
+            if let Some(slots) = &s.triplet_slots {
+                scattered = triplet_slots::scatter(&s.symbolic.a, slots, rows, cols, values, out);
+            }
+            Ok(())
+        })
+    });
+    match code {
+        0 if !scattered => -1,
+        _ => code,
+    }
 }
 
 /// Drops a solver's numeric factors and keeps its ordering and symbolic analysis: an analysis

@@ -11,7 +11,8 @@
 //! Systems", SIAM 2006), one module per phase: `csc` (storage, assembly) → `amd` (ordering)
 //! → `etree` + `symbolic` (analysis) → `lu` / `gplu` (numeric factorization, `gplu` on the
 //! sparse triangular solve of `triangular`) → `solve` (dense-RHS triangular solves) →
-//! `selinv` (selected inversion); `solver` ties them together.
+//! `selinv` (selected inversion); `solver` ties them together. `triplet_slots` re-assembles a
+//! matrix of an analysed structure without compressing its triplets again.
 
 pub mod amd;
 pub mod arcflash;
@@ -37,3 +38,4 @@ pub mod solve;
 pub mod solver;
 pub mod symbolic;
 pub mod triangular;
+pub mod triplet_slots;

@@ -31,6 +31,9 @@ pub enum Factors {
 pub struct Solver {
     pub symbolic: Symbolic,
     pub factors: Option<Factors>,
+    /// The entry of the analysed pattern each triplet of its last full assembly was summed into
+    /// (`triplet_slots`): the next assembly of the same structure is summed without sorting.
+    pub triplet_slots: Option<Vec<u32>>,
 }
 
 /// Sizes worth reporting: nnz(L + U) counts the diagonal once.
@@ -49,6 +52,7 @@ impl Solver {
         Ok(Solver {
             symbolic: Symbolic::analyze(pattern)?,
             factors: None,
+            triplet_slots: None,
         })
     }
 

@@ -9,6 +9,9 @@
 // on the same worker): a disposed SequenceFactorization leaves its analysis to its WASM
 // instance's spares, and the next one of the same pattern takes it instead of analysing again.
 // The same pattern gives the same ordering, hence bit for bit the same factors and results.
+// Such a network also stamps its triplets in the same order: the analysis keeps the entry each
+// triplet was summed into, and the next assembly is summed through those slots instead of being
+// sorted again (triplet_slots.rs), with the same bits.
 
 import { perInstance } from "../instance-state.ts";
 import type { SimExports } from "../loader.ts";
@@ -18,6 +21,7 @@ import {
   cscOfTriplets,
   type SparseMatrix,
   type SparsePattern,
+  type WasmTriplets,
   type WasmValuedMatrix,
   withValuesCopied,
 } from "../sparse.ts";
@@ -25,19 +29,18 @@ import { assembleInto, type StampOptions, tripletCapacity } from "./admittance.t
 import type { SequenceNetwork } from "./model.ts";
 
 /**
- * Ybus of `network` over the nodes `index` maps (−1: left out) in WASM memory: its triplets are
- * assembled there (no JavaScript copy of them is made or collected: on the 200,000-bus network
- * ~26 MB per assembly, which V8 counts as external memory and answered with full collections of
- * the whole heap), and its values stay there. Its buffers are left to `track`.
+ * The triplets of `network`'s Ybus over the nodes `index` maps (−1: left out), assembled in WASM
+ * memory (no JavaScript copy of them is made or collected: on the 200,000-bus network ~26 MB per
+ * assembly, which V8 counts as external memory and answered with full collections of the whole
+ * heap). Its buffers are left to `track`.
  */
-function ybusInWasm(
+function tripletsInWasm(
   sim: SimExports,
   track: (b: WasmBuffer) => WasmBuffer,
   network: SequenceNetwork,
   index: Int32Array,
   stamp: StampOptions,
-  patternViews = false,
-): WasmValuedMatrix {
+): WasmTriplets {
   const capacity = tripletCapacity(network);
   const rows = track(allocI32(sim, capacity));
   const cols = track(allocI32(sim, capacity));
@@ -48,8 +51,16 @@ function ybusInWasm(
     cols: viewI32(sim, cols, capacity),
     values: viewF64(sim, values, 2 * capacity),
   });
-  return cscOfTriplets(sim, track, n, count, rows.ptr, cols.ptr, values.ptr, patternViews);
+  return { n, count, rows, cols, values };
 }
+
+/** `triplets` compressed into a CSC matrix whose values stay in WASM memory (see cscOfTriplets). */
+const ybusInWasm = (
+  sim: SimExports,
+  track: (b: WasmBuffer) => WasmBuffer,
+  { n, count, rows, cols, values }: WasmTriplets,
+  patternViews = false,
+): WasmValuedMatrix => cscOfTriplets(sim, track, n, count, rows.ptr, cols.ptr, values.ptr, patternViews);
 
 /** Ybus of `network` over the nodes `index` maps (−1: left out), as a CSC matrix. */
 export function sequenceYbus(
@@ -58,7 +69,9 @@ export function sequenceYbus(
   index: Int32Array,
   stamp: StampOptions,
 ): SparseMatrix {
-  return withBuffers(sim, (track) => withValuesCopied(sim, ybusInWasm(sim, track, network, index, stamp)));
+  return withBuffers(sim, (track) =>
+    withValuesCopied(sim, ybusInWasm(sim, track, tripletsInWasm(sim, track, network, index, stamp))),
+  );
 }
 
 /** A plain loop: `every` with a closure is ~8× slower (~9 ms against ~1 ms per 1.2M entries). */
@@ -91,6 +104,20 @@ class SpareAnalyses {
     return k < 0 ? undefined : this.#spares.splice(k, 1)[0];
   }
 
+  /** The first spare, newest first, that `attempt` accepts, taken, with what `attempt` gave. */
+  takeFirst<T>(
+    attempt: (analysis: Analysis) => T | undefined,
+  ): { analysis: Analysis; result: T } | undefined {
+    for (const [k, analysis] of this.#spares.entries()) {
+      const result = attempt(analysis);
+      if (result !== undefined) {
+        this.#spares.splice(k, 1);
+        return { analysis, result };
+      }
+    }
+    return undefined;
+  }
+
   keep({ lu, pattern }: Analysis): void {
     // A new owner object: a reference to the old one kept by a caller fails from now on.
     this.#spares.unshift({ lu: lu.handOver(pattern), pattern });
@@ -111,6 +138,8 @@ export class SequenceFactorization implements Disposable {
   reusedAnalyses = 0;
   /** Numeric factorizations done. */
   factorizations = 0;
+  /** Assemblies summed through an analysis's kept triplet slots instead of compressed. */
+  slotAssemblies = 0;
   #sim: SimExports;
   #analysis: Analysis | undefined;
 
@@ -128,18 +157,49 @@ export class SequenceFactorization implements Disposable {
 
   /**
    * factorize(sequenceYbus(…)) with the matrix's values kept in WASM memory from assembly to
-   * factorization, instead of copied out and back in. Its pattern is read in WASM memory too: the
-   * kept analysis's pattern is compared with it there, and it is copied out only for a new one.
+   * factorization, instead of copied out and back in. Triplets with the structure of the kept
+   * analysis, or of a spare, are summed through its kept slots (triplet_slots.rs: the
+   * peak-current network after Y(1), every network of the next study of the same network);
+   * others are compressed, and their pattern is read in WASM memory too: compared with the kept
+   * analysis's there, and copied out only for a new one.
    */
   factorizeNetwork(network: SequenceNetwork, index: Int32Array, stamp: StampOptions): SparseLu {
     return withBuffers(this.#sim, (track) => {
-      // The pattern's views are used before anything else is allocated in WASM memory.
-      const ybus = ybusInWasm(this.#sim, track, network, index, stamp, true);
-      const lu = this.#analysed(ybus.pattern);
-      lu.factorizeWasmValues(ybus.values, ybus.nnz);
+      const triplets = tripletsInWasm(this.#sim, track, network, index, stamp);
+      const lu = this.#scattered(triplets, track) ?? this.#compressed(triplets, track);
       this.factorizations++;
       return lu;
     });
+  }
+
+  /** Factors of `triplets` summed through the slots of the kept analysis or a spare; else undefined. */
+  #scattered(triplets: WasmTriplets, track: (b: WasmBuffer) => WasmBuffer): SparseLu | undefined {
+    const sumWith = ({ lu }: Analysis): WasmBuffer | undefined => {
+      if (lu.n !== triplets.n) return undefined;
+      const values = track(allocF64(this.#sim, 2 * lu.nnz));
+      return lu.scatterTriplets(triplets, values) ? values : undefined;
+    };
+    let values = this.#analysis && sumWith(this.#analysis);
+    if (!values) {
+      const spare = sparesFor(this.#sim).takeFirst(sumWith);
+      if (!spare) return undefined;
+      this.dispose();
+      this.#analysis = spare.analysis;
+      this.reusedAnalyses++;
+      values = spare.result;
+    }
+    const { lu } = this.#analysis as Analysis;
+    this.slotAssemblies++;
+    return lu.factorizeWasmValues(values, lu.nnz);
+  }
+
+  /** Factors of `triplets` compressed, on the analysis of their pattern, whose slots they become. */
+  #compressed(triplets: WasmTriplets, track: (b: WasmBuffer) => WasmBuffer): SparseLu {
+    // The pattern's views are used before anything else is allocated in WASM memory.
+    const ybus = ybusInWasm(this.#sim, track, triplets, true);
+    const lu = this.#analysed(ybus.pattern);
+    lu.keepTripletSlots(triplets);
+    return lu.factorizeWasmValues(ybus.values, ybus.nnz);
   }
 
   /** The solver holding an analysis of `pattern`: the kept one, a spare, or a new one. */

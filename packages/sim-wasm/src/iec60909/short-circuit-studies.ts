@@ -69,6 +69,11 @@ export interface StudyWork {
   reusedAnalyses: number;
   /** Numeric factorizations over all sequence networks (Y(1), its peak network, Y(0)). */
   factorizations: number;
+  /**
+   * Of the assemblies before them, those summed through the triplet slots an analysis kept from
+   * an earlier assembly of the same structure, not compressed again (sequence-factorization.ts).
+   */
+  slotAssemblies: number;
 }
 
 export interface CaseNetworks {
@@ -169,6 +174,8 @@ export class ShortCircuitStudies implements Disposable {
         this.#positive.reusedAnalyses + this.#negative.reusedAnalyses + this.#zero.reusedAnalyses,
       factorizations:
         this.#positive.factorizations + this.#negative.factorizations + this.#zero.factorizations,
+      slotAssemblies:
+        this.#positive.slotAssemblies + this.#negative.slotAssemblies + this.#zero.slotAssemblies,
     };
   }
 

@@ -55,10 +55,14 @@ export function fromTriplets(
     );
   }
   return withBuffers(sim, (track) => {
-    const r = track(copyInI32(sim, rows));
-    const c = track(copyInI32(sim, cols));
-    const v = track(copyInF64(sim, values));
-    return withValuesCopied(sim, cscOfTriplets(sim, track, n, count, r.ptr, c.ptr, v.ptr));
+    const triplets = {
+      n,
+      count,
+      rows: track(copyInI32(sim, rows)),
+      cols: track(copyInI32(sim, cols)),
+      values: track(copyInF64(sim, values)),
+    };
+    return withValuesCopied(sim, cscOfTriplets(sim, track, triplets));
   });
 }
 
@@ -80,8 +84,8 @@ export interface WasmValuedMatrix {
 }
 
 /**
- * fromTriplets on `count` triplets already in WASM memory (rows, cols: i32; values: interleaved
- * f64): the pattern copied out, the values left in WASM memory. Its buffers are left to `track`.
+ * fromTriplets on triplets already in WASM memory: the pattern copied out, the values left in
+ * WASM memory. Its buffers are left to `track`.
  * With `patternViews` the pattern is views of WASM memory instead of copies, valid only until the
  * next allocation there (memory growth detaches them): for a caller that only compares it with a
  * kept pattern and copies it when it differs (sequence-factorization.ts).
@@ -89,18 +93,17 @@ export interface WasmValuedMatrix {
 export function cscOfTriplets(
   sim: SimExports,
   track: (b: WasmBuffer) => WasmBuffer,
-  n: number,
-  count: number,
-  rows: number,
-  cols: number,
-  values: number,
+  { n, count, rows, cols, values }: WasmTriplets,
   patternViews = false,
 ): WasmValuedMatrix {
   checkDimension(n);
   const colPtr = track(allocI32(sim, n + 1));
   const rowIdx = track(allocI32(sim, count));
   const out = track(allocF64(sim, 2 * count));
-  check(sim, sim.ampflux_csc_from_triplets(n, count, rows, cols, values, colPtr.ptr, rowIdx.ptr, out.ptr));
+  check(
+    sim,
+    sim.ampflux_csc_from_triplets(n, count, rows.ptr, cols.ptr, values.ptr, colPtr.ptr, rowIdx.ptr, out.ptr),
+  );
   const ptr = viewI32(sim, colPtr, n + 1);
   const nnz = ptr[n] ?? 0;
   const idx = viewI32(sim, rowIdx, nnz);

@@ -7,8 +7,9 @@
 // called as resolveResponse calls it (same context, raw input, signal, path), and the answer is
 // built with tRPC's own functions (getErrorShape, transformTRPCResponse, getHTTPStatusCode; a
 // result's transform is written out as that function builds it), so the status, body and tRPC
-// headers are the adapter's, byte for byte (test/single-query.test.ts compares both). Everything else — batches, mutations, subscriptions, streaming (jsonl) and
-// form/binary requests, unknown paths — goes on to the adapter unchanged.
+// headers are the adapter's, byte for byte (test/single-query.test.ts compares both).
+// Everything else — batches, mutations, subscriptions, streaming (jsonl) and form/binary
+// requests, unknown paths — goes on to the adapter unchanged.
 
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";

@@ -22,7 +22,6 @@ import {
   type SparseMatrix,
   type SparsePattern,
   type WasmTriplets,
-  type WasmValuedMatrix,
   withValuesCopied,
 } from "../sparse.ts";
 import { assembleInto, type StampOptions, tripletCapacity } from "./admittance.ts";
@@ -54,14 +53,6 @@ function tripletsInWasm(
   return { n, count, rows, cols, values };
 }
 
-/** `triplets` compressed into a CSC matrix whose values stay in WASM memory (see cscOfTriplets). */
-const ybusInWasm = (
-  sim: SimExports,
-  track: (b: WasmBuffer) => WasmBuffer,
-  { n, count, rows, cols, values }: WasmTriplets,
-  patternViews = false,
-): WasmValuedMatrix => cscOfTriplets(sim, track, n, count, rows.ptr, cols.ptr, values.ptr, patternViews);
-
 /** Ybus of `network` over the nodes `index` maps (−1: left out), as a CSC matrix. */
 export function sequenceYbus(
   sim: SimExports,
@@ -70,7 +61,7 @@ export function sequenceYbus(
   stamp: StampOptions,
 ): SparseMatrix {
   return withBuffers(sim, (track) =>
-    withValuesCopied(sim, ybusInWasm(sim, track, tripletsInWasm(sim, track, network, index, stamp))),
+    withValuesCopied(sim, cscOfTriplets(sim, track, tripletsInWasm(sim, track, network, index, stamp))),
   );
 }
 
@@ -100,8 +91,7 @@ class SpareAnalyses {
   #spares: Analysis[] = [];
 
   take(pattern: SparsePattern): Analysis | undefined {
-    const k = this.#spares.findIndex((a) => samePattern(a.pattern, pattern));
-    return k < 0 ? undefined : this.#spares.splice(k, 1)[0];
+    return this.takeFirst((a) => (samePattern(a.pattern, pattern) ? a : undefined))?.analysis;
   }
 
   /** The first spare, newest first, that `attempt` accepts, taken, with what `attempt` gave. */
@@ -196,7 +186,7 @@ export class SequenceFactorization implements Disposable {
   /** Factors of `triplets` compressed, on the analysis of their pattern, whose slots they become. */
   #compressed(triplets: WasmTriplets, track: (b: WasmBuffer) => WasmBuffer): SparseLu {
     // The pattern's views are used before anything else is allocated in WASM memory.
-    const ybus = ybusInWasm(this.#sim, track, triplets, true);
+    const ybus = cscOfTriplets(this.#sim, track, triplets, true);
     const lu = this.#analysed(ybus.pattern);
     lu.keepTripletSlots(triplets);
     return lu.factorizeWasmValues(ybus.values, ybus.nnz);

@@ -73,7 +73,7 @@ if (only.has("cli-cold")) {
   const cold = benchCliCold(quick);
   results.cliCold = cold;
   console.log(
-    `\n## ampflux study and loadflow, one fresh process per run (bare node -e 0: ${cold.nodeStartupMs} ms)\n\n${table(
+    `\n## ampflux study and loadflow, one fresh process per run (bare node -e 0: ${cold.nodeStartupMs} ms, ampflux --help: ${cold.helpMs} ms)\n\n${table(
       [
         "network",
         "command",

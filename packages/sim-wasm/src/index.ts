@@ -36,6 +36,8 @@ export { ShortCircuitInputError } from "./iec60909/errors.ts";
 export { interleavedSlice, mergeScreeningParts, screeningPart } from "./iec60909/outages/merge.ts";
 export { outageCandidates } from "./iec60909/outages/outage-set.ts";
 export {
+  addStudyWork,
+  noStudyWork,
   ShortCircuitStudies,
   type StudyCase,
   type StudyPlan,

@@ -15,6 +15,8 @@ import {
 } from "@ampflux/contracts";
 import { reportProgress } from "@ampflux/db";
 import {
+  addStudyWork,
+  noStudyWork,
   ShortCircuitInputError,
   type ShortCircuitStudies,
   type SimCore,
@@ -106,13 +108,7 @@ export async function worstCases(
   const steps = shortCircuits + (loadFlows ? variants.length : 0);
   const worst = new Map<string, WorstCase>();
   const duty = new Map<string, DutyCheck>();
-  const work: StudyWork = {
-    modelBuilds: 0,
-    analyses: 0,
-    reusedAnalyses: 0,
-    factorizations: 0,
-    slotAssemblies: 0,
-  };
+  const work = noStudyWork();
   let done = 0;
   for (const variant of variants) {
     const state = variant.outage ? `${variant.outage} out` : "base case";
@@ -140,11 +136,7 @@ export async function worstCases(
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
-      work.modelBuilds += studies.work.modelBuilds;
-      work.analyses += studies.work.analyses;
-      work.reusedAnalyses += studies.work.reusedAnalyses;
-      work.factorizations += studies.work.factorizations;
-      work.slotAssemblies += studies.work.slotAssemblies;
+      addStudyWork(work, studies.work);
     } finally {
       studies.dispose();
     }

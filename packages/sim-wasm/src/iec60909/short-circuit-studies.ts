@@ -76,6 +76,16 @@ export interface StudyWork {
   slotAssemblies: number;
 }
 
+/** No work yet: the start of a sum of StudyWork (a batch adds up its states' studies). */
+export function noStudyWork(): StudyWork {
+  return { modelBuilds: 0, analyses: 0, reusedAnalyses: 0, factorizations: 0, slotAssemblies: 0 };
+}
+
+/** Adds `more` to `total`, counter by counter. */
+export function addStudyWork(total: StudyWork, more: StudyWork): void {
+  for (const counter of Object.keys(total) as Array<keyof StudyWork>) total[counter] += more[counter];
+}
+
 export interface CaseNetworks {
   model: ShortCircuitModel;
   positive: PositiveSequence;
